@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'react';
+import { parseRoute } from './route.ts';
+import { HomePage } from './HomePage.tsx';
+import { BoardPage } from './BoardPage.tsx';
+
+export function App() {
+  const [route, setRoute] = useState(() => parseRoute(location.pathname, location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(location.pathname, location.hash));
+    window.addEventListener('popstate', onChange);
+    window.addEventListener('hashchange', onChange);
+    return () => {
+      window.removeEventListener('popstate', onChange);
+      window.removeEventListener('hashchange', onChange);
+    };
+  }, []);
+
+  switch (route.page) {
+    case 'home':
+      return <HomePage />;
+    case 'board':
+      return <BoardPage access={route.access} />;
+    case 'not-found':
+      return (
+        <main className="page-center">
+          <h1>This link does not open a board</h1>
+          <p>Check the link you were given, or <a href="/">start a new workshop</a>.</p>
+        </main>
+      );
+  }
+}

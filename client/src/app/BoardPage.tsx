@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import { RoomConnection, type Access } from '../sync/roomConnection.ts';
+import { RoomContext } from '../sync/RoomContext.tsx';
+import { updatePresence } from '../sync/presence.ts';
+import { useIdentity } from '../state/identity.ts';
+import { JoinForm } from './JoinForm.tsx';
+import { BoardShell } from './BoardShell.tsx';
+
+/** Opens the room's connection once the person has a name, and closes it on leave. */
+export function BoardPage({ access }: { access: Access }) {
+  const identity = useIdentity();
+  const needsName = access.kind !== 'viewer' && identity.name === '';
+  const [room, setRoom] = useState<RoomConnection | null>(null);
+  const accessKey = JSON.stringify(access);
+
+  useEffect(() => {
+    if (needsName) return;
+    const connection = new RoomConnection(JSON.parse(accessKey) as Access);
+    setRoom(connection);
+    return () => {
+      connection.destroy();
+      setRoom(null);
+    };
+  }, [accessKey, needsName]);
+
+  useEffect(() => {
+    if (!room || room.isViewer) return;
+    updatePresence(room.awareness, {
+      user: { id: identity.id, name: identity.name, color: identity.color, role: room.isFacilitator ? 'facilitator' : 'participant' },
+    });
+  }, [room, identity.id, identity.name, identity.color]);
+
+  if (needsName) return <JoinForm facilitator={access.kind === 'facilitator'} />;
+  if (!room) return null;
+  return (
+    <RoomContext.Provider value={room}>
+      <BoardShell />
+    </RoomContext.Provider>
+  );
+}

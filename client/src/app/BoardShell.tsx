@@ -1,0 +1,41 @@
+import { useEffect } from 'react';
+import { useBoard, useControl } from '../sync/hooks.ts';
+import { useRoom } from '../sync/RoomContext.tsx';
+import { ConnectionBadge } from '../components/ConnectionBadge.tsx';
+import { PresenceList } from '../components/PresenceList.tsx';
+import { ShareLinks } from '../components/ShareLinks.tsx';
+import { Stepper } from '../components/Stepper.tsx';
+import { StepView } from '../steps/StepView.tsx';
+
+/** The board: who and where at the top, the steps, then the group's current step. */
+export function BoardShell() {
+  const room = useRoom();
+  const title = useBoard((board) => board.workshop().title);
+  const control = useControl();
+
+  useEffect(() => {
+    document.title = title ? `${title} · OKR workshop` : 'OKR workshop board';
+  }, [title]);
+
+  return (
+    <div className="board">
+      <header className="board-header">
+        <div className="board-title">
+          <h1>{title || 'OKR workshop'}</h1>
+          <ConnectionBadge />
+        </div>
+        <PresenceList />
+        {!room.isViewer && <ShareLinks />}
+      </header>
+      <Stepper current={control.step} />
+      <main className="step-area">
+        {room.refusal && (
+          <p role="alert" className="error">
+            The server refused this link: {room.refusal}. Check the link you were given.
+          </p>
+        )}
+        <StepView step={control.step} />
+      </main>
+    </div>
+  );
+}

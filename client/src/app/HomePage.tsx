@@ -1,0 +1,55 @@
+import { useState, type FormEvent } from 'react';
+import { useIdentity } from '../state/identity.ts';
+
+type CreatedRoom = { roomId: string; facilitatorUrl: string };
+
+/** Start a workshop: the creator lands on the board as its facilitator. */
+export function HomePage() {
+  const identity = useIdentity();
+  const [title, setTitle] = useState('');
+  const [name, setName] = useState(identity.name);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function create(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await fetch('/api/rooms', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ title: title.trim() || undefined }),
+      });
+      const body = (await res.json()) as CreatedRoom & { message?: string };
+      if (!res.ok) throw new Error(body.message ?? `The server answered ${res.status}.`);
+      identity.setName(name);
+      const url = new URL(body.facilitatorUrl);
+      location.assign(`${url.pathname}${url.hash}`);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="page-center home">
+      <h1>OKR workshop board</h1>
+      <p className="lead">Run a team's OKR workshop from strategic context to SMART key results, live, in the room and remote at once.</p>
+      <form onSubmit={create} className="stack">
+        <label>
+          Workshop title
+          <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Q3 OKRs – Checkout team" maxLength={200} autoFocus />
+        </label>
+        <label>
+          Your name
+          <input value={name} onChange={(e) => setName(e.target.value)} placeholder="Ana" maxLength={60} required />
+        </label>
+        <button type="submit" className="primary" disabled={busy || name.trim() === ''}>
+          {busy ? 'Creating…' : 'Create workshop'}
+        </button>
+        {error && <p role="alert" className="error">{error}</p>}
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,68 @@
+import { useEffect } from 'react';
+import type { StepId } from '@okr/shared/schema';
+import { neighbourStep, STEPS, stepIndex } from '@okr/shared/workshop';
+import { useRoom } from '../sync/RoomContext.tsx';
+import { useBoardUi } from '../state/boardUi.ts';
+
+/**
+ * The six steps. The facilitator moves the group (click, or ←/→); everyone else follows and may
+ * look back at an earlier step on their own device.
+ */
+export function Stepper({ current }: { current: StepId }) {
+  const room = useRoom();
+  const { lookingAt, lookAt } = useBoardUi();
+  const shown = lookingAt ?? current;
+
+  useEffect(() => {
+    if (!room.isFacilitator) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
+      const delta = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+      if (!delta) return;
+      const next = neighbourStep(room.control.state().step, delta);
+      if (next) room.control.setStep(next);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [room]);
+
+  const choose = (step: StepId) => {
+    if (room.isFacilitator) {
+      room.control.setStep(step);
+      lookAt(null);
+    } else if (step === current) lookAt(null);
+    else if (stepIndex(step) < stepIndex(current)) lookAt(step);
+  };
+
+  return (
+    <nav className="stepper" aria-label="Workshop steps">
+      <ol>
+        {STEPS.map((step) => {
+          const reachable = room.isFacilitator || stepIndex(step.id) <= stepIndex(current);
+          return (
+            <li key={step.id} className={step.id === current ? 'current' : step.id === shown ? 'shown' : ''}>
+              <button
+                type="button"
+                onClick={() => choose(step.id)}
+                disabled={!reachable || room.isViewer}
+                aria-current={step.id === current ? 'step' : undefined}
+              >
+                {step.number !== null && <span className="step-number">{step.number}</span>}
+                {step.title}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      {lookingAt && lookingAt !== current && (
+        <button type="button" className="primary back-to-group" onClick={() => lookAt(null)}>
+          Back to the group
+        </button>
+      )}
+    </nav>
+  );
+}
+
+export function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}

@@ -1,0 +1,32 @@
+import { CONTEXT_KINDS, CONTEXT_KIND_LABELS, type ContextKind } from '@okr/shared/schema';
+import { useBoard } from '../../sync/hooks.ts';
+import { useCanEdit } from '../../sync/useCanEdit.ts';
+import { ContextCard } from './ContextCard.tsx';
+import { AddContextItem } from './AddContextItem.tsx';
+
+/** Step 1: the strategic context, as cards grouped by kind. */
+export function ContextStep({ readOnly }: { readOnly: boolean }) {
+  const items = useBoard((board) => board.contextItems.list());
+  const canEdit = useCanEdit() && !readOnly;
+  const kinds = CONTEXT_KINDS.filter((kind) => items.some((item) => item.kind === kind));
+  return (
+    <div className="context-step">
+      {canEdit && <AddContextItem />}
+      {items.length === 0 && <p className="muted">No context yet. Add the mission, company objectives, product vision and strategy, and any pre-work.</p>}
+      <div className="lanes">
+        {kinds.map((kind: ContextKind) => (
+          <section key={kind} className="lane" aria-label={CONTEXT_KIND_LABELS[kind]}>
+            <h3>{CONTEXT_KIND_LABELS[kind]}</h3>
+            <ul className="cards">
+              {items
+                .filter((item) => item.kind === kind)
+                .map((item) => (
+                  <ContextCard key={item.id} item={item} canEdit={canEdit} />
+                ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}

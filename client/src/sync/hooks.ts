@@ -1,0 +1,61 @@
+import { useCallback, useRef, useSyncExternalStore } from 'react';
+import type { BoardDoc, ControlState } from '@okr/shared/doc';
+import { useRoom } from './RoomContext.tsx';
+import type { ConnectionStatus } from './roomConnection.ts';
+import { readPresence, type Presence } from './presence.ts';
+
+/**
+ * Reads from the board and re-renders when the result changes. `select` runs after every document
+ * change; return cached lists (RecordCollection.list) or primitives so unchanged reads stay equal.
+ */
+export function useBoard<T>(select: (board: BoardDoc) => T, isEqual: (a: T, b: T) => boolean = Object.is): T {
+  const room = useRoom();
+  const last = useRef<{ value: T } | null>(null);
+  const getSnapshot = () => {
+    const value = select(room.board);
+    if (last.current && isEqual(last.current.value, value)) return last.current.value;
+    last.current = { value };
+    return value;
+  };
+  return useSyncExternalStore(useCallback((cb) => room.board.subscribe(cb), [room]), getSnapshot);
+}
+
+export function useControl(): ControlState {
+  const room = useRoom();
+  return useSyncExternalStore(
+    useCallback((cb) => room.control.subscribe(cb), [room]),
+    () => room.control.state(),
+  );
+}
+
+export function useConnectionStatus(): ConnectionStatus {
+  const room = useRoom();
+  return useSyncExternalStore(
+    useCallback((cb) => room.onStatus(cb), [room]),
+    () => room.connectionStatus(),
+  );
+}
+
+/** Everyone on the board now (this device included), from awareness. */
+export function usePresence(): readonly Presence[] {
+  const room = useRoom();
+  const cache = useRef<readonly Presence[]>([]);
+  const subscribe = useCallback(
+    (cb: () => void) => {
+      const onChange = () => {
+        cache.current = readPresence(room.awareness);
+        cb();
+      };
+      cache.current = readPresence(room.awareness);
+      room.awareness.on('change', onChange);
+      return () => room.awareness.off('change', onChange);
+    },
+    [room],
+  );
+  return useSyncExternalStore(subscribe, () => cache.current);
+}
+
+/** Shallow equality for arrays of primitives or cached records. */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => Object.is(item, b[i]));
+}

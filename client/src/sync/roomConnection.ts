@@ -1,0 +1,103 @@
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import type { Awareness } from 'y-protocols/awareness';
+import { BoardDoc, ControlDoc } from '@okr/shared/doc';
+import { installJitteredReconnect } from './reconnect.ts';
+
+export type Access =
+  | { kind: 'participant'; roomId: string }
+  | { kind: 'facilitator'; roomId: string; key: string }
+  | { kind: 'viewer'; viewerKey: string };
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+
+/**
+ * Everything one open board needs from the network: the two documents, their providers and
+ * presence. The only place in the client that creates Yjs objects.
+ */
+export class RoomConnection {
+  readonly board = new BoardDoc(new Y.Doc());
+  readonly control = new ControlDoc(new Y.Doc());
+  readonly awareness: Awareness;
+  private readonly boardProvider: WebsocketProvider;
+  private readonly controlProvider: WebsocketProvider;
+  private readonly cleanups: (() => void)[] = [];
+  private status: ConnectionStatus = 'connecting';
+  private everSynced = false;
+  private readonly statusListeners = new Set<() => void>();
+  /** Set when the server refused the link for good (unknown room, wrong key). */
+  refusal: string | null = null;
+
+  constructor(
+    readonly access: Access,
+    wsBase: string = defaultWsBase(),
+  ) {
+    const [base, name] = access.kind === 'viewer' ? [`${wsBase}/view`, access.viewerKey] : [`${wsBase}/sync`, access.roomId];
+    const params: Record<string, string> = access.kind === 'facilitator' ? { key: access.key } : {};
+    const options = { params, maxBackoffTime: 10_000, disableBc: true };
+    this.boardProvider = new WebsocketProvider(base, name, this.board.ydoc, options);
+    this.controlProvider = new WebsocketProvider(base, `${name}/control`, this.control.ydoc, options);
+    this.awareness = this.boardProvider.awareness;
+    for (const provider of [this.boardProvider, this.controlProvider]) {
+      this.cleanups.push(installJitteredReconnect(provider));
+      const onStatus = () => this.updateStatus();
+      provider.on('status', onStatus);
+      provider.on('sync', onStatus);
+      provider.on('closed', (event: { code: number; reason: string }) => {
+        this.refusal = event.reason || `refused (${event.code})`;
+        this.updateStatus();
+      });
+      this.cleanups.push(() => provider.off('status', onStatus));
+    }
+    const goOffline = () => this.updateStatus();
+    window.addEventListener('offline', goOffline);
+    window.addEventListener('online', goOffline);
+    this.cleanups.push(() => {
+      window.removeEventListener('offline', goOffline);
+      window.removeEventListener('online', goOffline);
+    });
+  }
+
+  get isFacilitator(): boolean {
+    return this.access.kind === 'facilitator';
+  }
+
+  get isViewer(): boolean {
+    return this.access.kind === 'viewer';
+  }
+
+  connectionStatus(): ConnectionStatus {
+    return this.status;
+  }
+
+  onStatus(listener: () => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  destroy(): void {
+    for (const cleanup of this.cleanups) cleanup();
+    this.awareness.setLocalState(null);
+    this.boardProvider.destroy();
+    this.controlProvider.destroy();
+    this.board.ydoc.destroy();
+    this.control.ydoc.destroy();
+  }
+
+  private updateStatus(): void {
+    const synced = this.boardProvider.synced && this.controlProvider.synced;
+    if (synced) this.everSynced = true;
+    let next: ConnectionStatus;
+    if (synced) next = 'connected';
+    else if (typeof navigator !== 'undefined' && !navigator.onLine) next = 'offline';
+    else next = this.everSynced ? 'reconnecting' : 'connecting';
+    if (next !== this.status) {
+      this.status = next;
+      for (const listener of this.statusListeners) listener();
+    }
+  }
+}
+
+function defaultWsBase(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
+}

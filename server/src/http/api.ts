@@ -1,0 +1,84 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { BoardDoc, encodeState, ORIGIN } from '@okr/shared/doc';
+import { buildExport } from '@okr/shared/export';
+import { isWellFormedSecret } from '../store/keys.ts';
+import type { RoomStore } from '../store/roomStore.ts';
+import { readRoomDocs } from '../store/readRoom.ts';
+import type { RoomRegistry } from '../relay/roomRegistry.ts';
+import { HttpError, readJsonBody, sendJson } from './json.ts';
+import { roomLinks } from './links.ts';
+
+const createRoomBody = z.object({ title: z.string().trim().max(200).optional() }).strict();
+
+export type ApiContext = {
+  store: RoomStore;
+  registry: RoomRegistry;
+  maxBodyBytes: number;
+  baseUrl: (req: IncomingMessage) => string;
+};
+
+/** The rooms API. Returns false when the path is not an API route, so static serving can take it. */
+export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, ctx: ApiContext): Promise<boolean> {
+  const path = url.pathname;
+  if (path === '/api/time') {
+    // Clients estimate their clock offset from this, so every timer shows the same time left.
+    if (req.method !== 'GET') throw methodNotAllowed('GET');
+    sendJson(res, 200, { now: Date.now() });
+    return true;
+  }
+  if (path === '/api/rooms') {
+    if (req.method !== 'POST') throw methodNotAllowed('POST');
+    await createRoom(req, res, ctx);
+    return true;
+  }
+  const exportMatch = /^\/api\/rooms\/([^/]*)\/export$/.exec(path);
+  if (exportMatch) {
+    if (req.method !== 'GET') throw methodNotAllowed('GET');
+    exportRoom(req, res, exportMatch[1] ?? '', ctx);
+    return true;
+  }
+  if (path.startsWith('/api/')) throw new HttpError(404, 'not_found', `No API route ${path}. See the README for the rooms API.`);
+  return false;
+}
+
+async function createRoom(req: IncomingMessage, res: ServerResponse, ctx: ApiContext): Promise<void> {
+  const parsed = createRoomBody.safeParse(await readJsonBody(req, ctx.maxBodyBytes));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new HttpError(400, 'invalid_body', `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}. Send {"title": "..."}.`);
+  }
+  const title = parsed.data.title || 'OKR workshop';
+  const board = new BoardDoc();
+  board.updateWorkshop({ title, checkInCadence: 'weekly' }, ORIGIN.import);
+  const room = ctx.store.createRoom(title, { board: encodeState(board.ydoc) });
+  const links = roomLinks(ctx.baseUrl(req), room);
+  sendJson(res, 201, {
+    roomId: room.id,
+    facilitatorKey: room.facilitatorKey,
+    viewerKey: room.viewerKey,
+    participantUrl: links.participantUrl,
+    facilitatorUrl: links.facilitatorUrl,
+    viewerUrl: links.viewerUrl,
+  });
+}
+
+function exportRoom(req: IncomingMessage, res: ServerResponse, roomId: string, ctx: ApiContext): void {
+  const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+  if (!auth) throw new HttpError(401, 'unauthorized', 'Send the facilitator key as "Authorization: Bearer <facilitatorKey>".');
+  if (!isWellFormedSecret(roomId) || !ctx.store.getRoom(roomId)) throw new HttpError(404, 'not_found', 'No room with that id.');
+  const key = auth[1] ?? '';
+  if (!isWellFormedSecret(key) || !ctx.store.isFacilitatorKey(roomId, key)) {
+    throw new HttpError(401, 'unauthorized', 'That is not this room\'s facilitator key.');
+  }
+  // A loaded room may hold this turn's updates in memory: store them first.
+  const loaded = ctx.registry.get(roomId);
+  loaded?.board.flush();
+  loaded?.control.flush();
+  const { board, control } = readRoomDocs(ctx.store, roomId);
+  sendJson(res, 200, buildExport(board, control));
+}
+
+function methodNotAllowed(allowed: string): HttpError {
+  return new HttpError(405, 'method_not_allowed', `Use ${allowed} on this route.`);
+}

@@ -1,0 +1,51 @@
+import { ConfigError, loadConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+import { lanAddress, startServer } from './server.ts';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+  const server = await startServer(config, log);
+  log.info({ port: server.port, dataDir: config.dataDir }, 'server started');
+
+  const lan = lanAddress();
+  const lines = [
+    '',
+    `  OKR workshop board is running.`,
+    `  Open:        ${server.baseUrl}/`,
+    config.host === '0.0.0.0' && lan ? `  On your LAN: http://${lan}:${server.port}/  (phones and laptops on this network)` : `  Room full of devices? Start with HOST=0.0.0.0 to accept them.`,
+    `  Rooms are kept in ${config.dataDir}`,
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: flushing rooms');
+    server.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err: (err as Error).message }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

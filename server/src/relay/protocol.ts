@@ -1,0 +1,37 @@
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+
+/** Top-level message types of the y-websocket protocol. */
+export const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
+/** Sync sub-messages (y-protocols/sync). */
+export const SYNC = { step1: syncProtocol.messageYjsSyncStep1, step2: syncProtocol.messageYjsSyncStep2, update: syncProtocol.messageYjsUpdate } as const;
+
+/** One sync "update" message carrying `update`: encoded once per broadcast, sent to every connection. */
+export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE.sync);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeAwarenessMessage(awarenessUpdate: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE.awareness);
+  encoding.writeVarUint8Array(encoder, awarenessUpdate);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Websocket close codes and reasons a client (and a log reader) can act on. */
+export const CLOSE = {
+  goingAway: { code: 1001, reason: 'server going away' },
+  malformed: { code: 1007, reason: 'malformed message' },
+  policy: { code: 1008, reason: 'not allowed' },
+  tooBig: { code: 1009, reason: 'message too big' },
+  docTooBig: { code: 4413, reason: 'room document is full' },
+  roomFull: { code: 4529, reason: 'room is full, try again later' },
+  tooSlow: { code: 4508, reason: 'client too slow' },
+  noPong: { code: 4000, reason: 'no pong' },
+  serverBusy: { code: 1013, reason: 'server busy, try again later' },
+  /** Transient: the client reconnects with backoff and its edit is accepted once the board is unlocked. */
+  locked: { code: 4523, reason: 'board is locked by the facilitator' },
+} as const;

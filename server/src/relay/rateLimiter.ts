@@ -1,0 +1,21 @@
+/** Fixed-window counter per key: at most `limit` takes per `windowMs`. Old windows are dropped as they pass. */
+export class RateLimiter {
+  private counts = new Map<string, number>();
+  private windowStart = Date.now();
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+  ) {}
+
+  take(key: string, now = Date.now()): boolean {
+    if (now - this.windowStart >= this.windowMs) {
+      this.counts = new Map();
+      this.windowStart = now;
+    }
+    const used = this.counts.get(key) ?? 0;
+    if (used >= this.limit) return false;
+    this.counts.set(key, used + 1);
+    return true;
+  }
+}

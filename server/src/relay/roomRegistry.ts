@@ -1,0 +1,92 @@
+import type { Logger } from 'pino';
+import type { RoomStore } from '../store/roomStore.ts';
+import { CLOSE } from './protocol.ts';
+import { Room, type RoomLimits } from './room.ts';
+import type { RelayMetrics } from './metrics.ts';
+
+export class TooManyRoomsError extends Error {
+  override name = 'TooManyRoomsError';
+}
+
+/**
+ * Loads rooms on first connection and unloads them after a grace period with nobody in them, so
+ * memory follows the rooms in use, not every room ever opened.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly store: RoomStore,
+    private readonly limits: RoomLimits & { maxRoomsLoaded: number; roomIdleMs: number },
+    private readonly metrics: RelayMetrics,
+    private readonly log: Logger,
+  ) {}
+
+  /** The loaded room, loading it completely from the store first if needed (synchronously). */
+  acquire(roomId: string): Room {
+    this.cancelUnload(roomId);
+    let room = this.rooms.get(roomId);
+    if (!room) {
+      if (this.rooms.size >= this.limits.maxRoomsLoaded) throw new TooManyRoomsError();
+      const started = performance.now();
+      room = new Room(roomId, this.store, this.limits, this.metrics);
+      this.rooms.set(roomId, room);
+      this.metrics.roomsLoaded.set(this.rooms.size);
+      this.log.debug({ room: roomId, ms: Math.round(performance.now() - started) }, 'room loaded');
+    }
+    return room;
+  }
+
+  /** Called when a connection leaves: an empty room unloads after the grace period. */
+  release(room: Room): void {
+    if (room.connectionCount() > 0 || this.idleTimers.has(room.id)) return;
+    const timer = setTimeout(() => this.unload(room.id), this.limits.roomIdleMs);
+    timer.unref();
+    this.idleTimers.set(room.id, timer);
+  }
+
+  get(roomId: string): Room | undefined {
+    return this.rooms.get(roomId);
+  }
+
+  loadedCount(): number {
+    return this.rooms.size;
+  }
+
+  all(): IterableIterator<Room> {
+    return this.rooms.values();
+  }
+
+  unload(roomId: string): void {
+    this.cancelUnload(roomId);
+    const room = this.rooms.get(roomId);
+    if (!room || room.connectionCount() > 0) return;
+    try {
+      room.unload();
+    } catch (err) {
+      this.log.error({ err: (err as Error).message, room: roomId }, 'room unload failed; its log stays in the store');
+    }
+    this.rooms.delete(roomId);
+    this.metrics.roomsLoaded.set(this.rooms.size);
+    this.log.debug({ room: roomId }, 'room unloaded');
+  }
+
+  /** Shutdown: tell every client we are going away, flush and compact every room. */
+  closeAll(): void {
+    for (const room of [...this.rooms.values()]) {
+      for (const name of ['board', 'control'] as const) {
+        for (const connection of [...room.connectionsOf(name)]) connection.close(CLOSE.goingAway);
+      }
+      this.unload(room.id);
+    }
+  }
+
+  private cancelUnload(roomId: string): void {
+    const timer = this.idleTimers.get(roomId);
+    if (timer) {
+      clearTimeout(timer);
+      this.idleTimers.delete(roomId);
+    }
+  }
+}

@@ -1,0 +1,158 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { hashKey, keyMatches, newSecret } from './keys.ts';
+
+export type DocName = 'board' | 'control';
+
+export type RoomRecord = {
+  id: string;
+  title: string;
+  createdAt: number;
+  lastActivity: number;
+};
+
+export type CreatedRoom = RoomRecord & { facilitatorKey: string; viewerKey: string };
+
+export type StoredDoc = {
+  /** The compacted state and every update appended since, oldest first. */
+  updates: Uint8Array[];
+  /** Highest log sequence number included, for compaction. */
+  lastSeq: number;
+  logCount: number;
+};
+
+type RoomRow = { id: string; title: string; created_at: number; last_activity: number };
+
+/**
+ * The embedded store: one SQLite file in WAL mode. Each room document is a snapshot plus an
+ * append-only log of updates; every accepted update is appended before it is broadcast, and the
+ * log is folded into the snapshot in one transaction.
+ */
+export class RoomStore {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  private constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode survives a process crash (the WAL is in the OS page cache); only a power loss can cost the last commits.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+    this.statements = {
+      insertRoom: this.db.prepare(
+        'INSERT INTO rooms (id, title, facilitator_key_hash, viewer_key_hash, created_at, last_activity) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      getRoom: this.db.prepare<[string], RoomRow>('SELECT id, title, created_at, last_activity FROM rooms WHERE id = ?'),
+      listRooms: this.db.prepare<[], RoomRow>('SELECT id, title, created_at, last_activity FROM rooms ORDER BY last_activity DESC'),
+      facilitatorHash: this.db.prepare<[string], { h: Buffer }>('SELECT facilitator_key_hash AS h FROM rooms WHERE id = ?'),
+      roomByViewer: this.db.prepare<[Buffer], { id: string }>('SELECT id FROM rooms WHERE viewer_key_hash = ?'),
+      touch: this.db.prepare('UPDATE rooms SET last_activity = ? WHERE id = ?'),
+      appendUpdate: this.db.prepare('INSERT INTO doc_updates (room_id, doc, data) VALUES (?, ?, ?)'),
+      snapshot: this.db.prepare<[string, string], { data: Buffer }>('SELECT data FROM doc_snapshots WHERE room_id = ? AND doc = ?'),
+      log: this.db.prepare<[string, string], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM doc_updates WHERE room_id = ? AND doc = ? ORDER BY seq',
+      ),
+      putSnapshot: this.db.prepare(
+        'INSERT INTO doc_snapshots (room_id, doc, data) VALUES (?, ?, ?) ON CONFLICT (room_id, doc) DO UPDATE SET data = excluded.data',
+      ),
+      trimLog: this.db.prepare('DELETE FROM doc_updates WHERE room_id = ? AND doc = ? AND seq <= ?'),
+    };
+  }
+
+  /** Opens (creating if needed) the store in `dataDir`. */
+  static open(dataDir: string): RoomStore {
+    fs.mkdirSync(dataDir, { recursive: true });
+    return new RoomStore(path.join(dataDir, 'rooms.sqlite'));
+  }
+
+  private migrate(): void {
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS rooms (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        facilitator_key_hash BLOB NOT NULL,
+        viewer_key_hash BLOB NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL,
+        last_activity INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS doc_updates (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        room_id TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        data BLOB NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS doc_updates_by_doc ON doc_updates (room_id, doc, seq);
+      CREATE TABLE IF NOT EXISTS doc_snapshots (
+        room_id TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (room_id, doc)
+      );
+    `);
+  }
+
+  /** Creates a room with fresh random id and keys; the keys are returned once and only their hashes kept. */
+  createRoom(title: string, initial?: { board?: Uint8Array; control?: Uint8Array }, now = Date.now()): CreatedRoom {
+    const room = { id: newSecret(), facilitatorKey: newSecret(), viewerKey: newSecret() };
+    this.db.transaction(() => {
+      this.statements.insertRoom.run(room.id, title, hashKey(room.facilitatorKey), hashKey(room.viewerKey), now, now);
+      if (initial?.board) this.statements.appendUpdate.run(room.id, 'board', initial.board);
+      if (initial?.control) this.statements.appendUpdate.run(room.id, 'control', initial.control);
+    })();
+    return { ...room, title, createdAt: now, lastActivity: now };
+  }
+
+  getRoom(roomId: string): RoomRecord | undefined {
+    const row = this.statements.getRoom.get(roomId);
+    return row && toRecord(row);
+  }
+
+  listRooms(): RoomRecord[] {
+    return this.statements.listRooms.all().map(toRecord);
+  }
+
+  isFacilitatorKey(roomId: string, key: string): boolean {
+    const row = this.statements.facilitatorHash.get(roomId);
+    return row !== undefined && keyMatches(key, row.h);
+  }
+
+  roomIdForViewerKey(viewerKey: string): string | undefined {
+    return this.statements.roomByViewer.get(hashKey(viewerKey))?.id;
+  }
+
+  loadDoc(roomId: string, doc: DocName): StoredDoc {
+    const snapshot = this.statements.snapshot.get(roomId, doc);
+    const log = this.statements.log.all(roomId, doc);
+    const updates = snapshot ? [new Uint8Array(snapshot.data)] : [];
+    for (const row of log) updates.push(new Uint8Array(row.data));
+    return { updates, lastSeq: log.at(-1)?.seq ?? 0, logCount: log.length };
+  }
+
+  /** Appends a batch of updates durably in one transaction; returns the last sequence number. */
+  appendUpdates(roomId: string, doc: DocName, updates: readonly Uint8Array[], now = Date.now()): number {
+    let last = 0;
+    this.db.transaction(() => {
+      for (const update of updates) last = Number(this.statements.appendUpdate.run(roomId, doc, update).lastInsertRowid);
+      this.statements.touch.run(now, roomId);
+    })();
+    return last;
+  }
+
+  /** Replaces the snapshot with `state` and drops the log up to `throughSeq`, atomically. */
+  compact(roomId: string, doc: DocName, state: Uint8Array, throughSeq: number): void {
+    this.db.transaction(() => {
+      this.statements.putSnapshot.run(roomId, doc, state);
+      this.statements.trimLog.run(roomId, doc, throughSeq);
+    })();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function toRecord(row: RoomRow): RoomRecord {
+  return { id: row.id, title: row.title, createdAt: row.created_at, lastActivity: row.last_activity };
+}

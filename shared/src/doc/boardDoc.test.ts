@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { BoardDoc } from './boardDoc.ts';
+import { createUndoManager } from './undo.ts';
+import { ORIGIN } from './origins.ts';
+
+describe('BoardDoc mutations', () => {
+  it.each([
+    ['adds a context item', (b: BoardDoc) => b.addContextItem({ kind: 'mission', text: 'Make checkout effortless' }), (b: BoardDoc) => b.contextItems.list().map((i) => i.text), ['Make checkout effortless']],
+    ['edits one field', (b: BoardDoc) => b.update(b.contextItems, b.addContextItem({ kind: 'metric', text: 'old' }), { text: 'new' }), (b: BoardDoc) => b.contextItems.list().map((i) => i.text), ['new']],
+    ['deletes', (b: BoardDoc) => b.remove(b.contextItems, b.addContextItem({ kind: 'metric', text: 'gone' })), (b: BoardDoc) => b.contextItems.list().length, 0],
+    ['keeps insertion order', (b: BoardDoc) => ['a', 'b', 'c'].forEach((text) => b.addCandidate({ text })), (b: BoardDoc) => b.candidates.list().map((c) => c.text), ['a', 'b', 'c']],
+    ['moves a key result to initiatives', (b: BoardDoc) => b.moveKeyResultToInitiatives(b.addKeyResult({ title: 'Build a cart reminder' })), (b: BoardDoc) => [b.keyResults.list().length, b.initiatives.list().map((i) => i.title)], [0, ['Build a cart reminder']]],
+    ['merges duplicate candidates', (b: BoardDoc) => b.mergeCandidates(b.addCandidate({ text: 'Delight buyers' }), b.addCandidate({ text: 'delight buyers ' })), (b: BoardDoc) => b.candidates.list().map((c) => c.text), ['Delight buyers']],
+    ['merges different candidates into one text', (b: BoardDoc) => b.mergeCandidates(b.addCandidate({ text: 'A' }), b.addCandidate({ text: 'B' })), (b: BoardDoc) => b.candidates.list().map((c) => c.text), ['A / B']],
+    ['updates workshop metadata', (b: BoardDoc) => b.updateWorkshop({ title: 'Q3', cycleStart: '2026-07-01' }), (b: BoardDoc) => b.workshop(), { title: 'Q3', cycleStart: '2026-07-01' }],
+  ] as const)('%s', (_name, act, read, expected) => {
+    const board = new BoardDoc();
+    act(board);
+    expect(read(board)).toEqual(expected);
+  });
+
+  it.each([
+    ['a link that is not a URL', (b: BoardDoc) => b.addContextItem({ kind: 'mission', text: 'x', link: 'not a url' })],
+    ['an unknown kind', (b: BoardDoc) => b.addContextItem({ kind: 'vibes' as never, text: 'x' })],
+    ['confidence above 1', (b: BoardDoc) => b.addKeyResult({ title: 'x', confidence: 1.4 })],
+    ['a date that is not YYYY-MM-DD', (b: BoardDoc) => b.addKeyResult({ title: 'x', deadline: '30/09/2026' })],
+    ['editing a card that is gone', (b: BoardDoc) => b.update(b.candidates, 'missing', { text: 'x' })],
+  ])('refuses %s and writes nothing', (_name, act) => {
+    const board = new BoardDoc();
+    const before = Y.encodeStateAsUpdate(board.ydoc);
+    expect(() => act(board)).toThrow();
+    expect(Y.encodeStateAsUpdate(board.ydoc)).toEqual(before);
+  });
+
+  it('skips records a modified client wrote in the wrong shape', () => {
+    const board = new BoardDoc();
+    board.addContextItem({ kind: 'mission', text: 'valid' });
+    const bad = new Y.Map<unknown>();
+    bad.set('kind', 'mission');
+    bad.set('text', 42);
+    board.ydoc.transact(() => board.contextItems.root.set('bad', bad));
+    expect(board.contextItems.list().map((i) => i.text)).toEqual(['valid']);
+  });
+
+  it('lets two people edit different fields of one card without losing either', () => {
+    const a = new BoardDoc();
+    const id = a.addKeyResult({ title: 'Checkout conversion' });
+    const b = new BoardDoc();
+    Y.applyUpdate(b.ydoc, Y.encodeStateAsUpdate(a.ydoc));
+    a.update(a.keyResults, id, { baseline: 58 });
+    b.update(b.keyResults, id, { target: 65 });
+    Y.applyUpdate(a.ydoc, Y.encodeStateAsUpdate(b.ydoc));
+    Y.applyUpdate(b.ydoc, Y.encodeStateAsUpdate(a.ydoc));
+    expect(a.keyResults.get(id)).toMatchObject({ baseline: 58, target: 65 });
+    expect(b.keyResults.get(id)).toEqual(a.keyResults.get(id));
+  });
+
+  it('undoes only this device\'s own edits', () => {
+    const mine = new BoardDoc();
+    const undo = createUndoManager(mine);
+    mine.addContextItem({ kind: 'mission', text: 'mine' });
+    const theirs = new BoardDoc();
+    theirs.addContextItem({ kind: 'metric', text: 'theirs' });
+    Y.applyUpdate(mine.ydoc, Y.encodeStateAsUpdate(theirs.ydoc), 'remote');
+    mine.addCandidate({ text: 'revealed draft' }, ORIGIN.reveal);
+    undo.undo();
+    expect(mine.contextItems.list().map((i) => i.text)).toEqual(['theirs']);
+    expect(mine.candidates.list()).toHaveLength(1);
+    undo.redo();
+    expect(mine.contextItems.list().map((i) => i.text).sort()).toEqual(['mine', 'theirs']);
+  });
+});

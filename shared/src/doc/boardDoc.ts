@@ -1,0 +1,242 @@
+import * as Y from 'yjs';
+import { z } from 'zod';
+import {
+  candidateSchema,
+  contextItemSchema,
+  initiativeSchema,
+  keyResultSchema,
+  newRecordId,
+  parkedItemSchema,
+  workshopSchema,
+  type Candidate,
+  type ContextItem,
+  type Initiative,
+  type KeyResult,
+  type ParkedItem,
+  type Workshop,
+} from '../schema/index.ts';
+import { ORIGIN, type Origin } from './origins.ts';
+import { RecordCollection } from './recordCollection.ts';
+
+const voterIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+/** One person's dots in one voting round: candidate id to number of dots. */
+export const ballotSchema = z.object({
+  roundId: z.string().max(64),
+  voterId: voterIdSchema,
+  voterName: z.string().max(120),
+  /** Cast by the facilitator for someone in the room without a device. */
+  proxy: z.boolean().optional(),
+  dots: z.record(z.string(), z.number().int().min(0).max(20)),
+});
+export type Ballot = z.infer<typeof ballotSchema>;
+
+export const confidenceVoteSchema = z.object({
+  keyResultId: z.string(),
+  voterId: voterIdSchema,
+  value: z.number().min(0).max(1),
+});
+export type ConfidenceVote = z.infer<typeof confidenceVoteSchema>;
+
+export const dismissalSchema = z.object({ key: z.string(), by: z.string().max(120) });
+export type Dismissal = z.infer<typeof dismissalSchema>;
+
+export type NewContextItem = Omit<ContextItem, 'id' | 'order'> & { id?: string };
+export type NewCandidate = Omit<Candidate, 'id' | 'order'> & { id?: string };
+export type NewParkedItem = Omit<ParkedItem, 'id' | 'order'> & { id?: string };
+export type NewKeyResult = Omit<KeyResult, 'id' | 'order'> & { id?: string };
+export type NewInitiative = Omit<Initiative, 'id' | 'order'> & { id?: string };
+
+/**
+ * The board's shared content: everything participants write. The only way the app reads or
+ * writes it. Facilitator-owned state lives in {@link ControlDoc}, a second document.
+ */
+export class BoardDoc {
+  readonly contextItems: RecordCollection<ContextItem>;
+  readonly candidates: RecordCollection<Candidate>;
+  readonly parked: RecordCollection<ParkedItem>;
+  readonly keyResults: RecordCollection<KeyResult>;
+  readonly initiatives: RecordCollection<Initiative>;
+  private readonly workshopMap: Y.Map<unknown>;
+  private readonly ballots: Y.Map<unknown>;
+  private readonly confidence: Y.Map<unknown>;
+  private readonly dismissals: Y.Map<unknown>;
+
+  constructor(readonly ydoc: Y.Doc = new Y.Doc()) {
+    this.contextItems = new RecordCollection(ydoc, 'contextItems', contextItemSchema);
+    this.candidates = new RecordCollection(ydoc, 'candidates', candidateSchema);
+    this.parked = new RecordCollection(ydoc, 'parked', parkedItemSchema);
+    this.keyResults = new RecordCollection(ydoc, 'keyResults', keyResultSchema);
+    this.initiatives = new RecordCollection(ydoc, 'initiatives', initiativeSchema);
+    this.workshopMap = ydoc.getMap('workshop');
+    this.ballots = ydoc.getMap('ballots');
+    this.confidence = ydoc.getMap('confidenceVotes');
+    this.dismissals = ydoc.getMap('dismissals');
+  }
+
+  /** Root types undo may track: every one a person edits directly. */
+  undoScope(): Y.AbstractType<unknown>[] {
+    return [
+      this.contextItems.root,
+      this.candidates.root,
+      this.parked.root,
+      this.keyResults.root,
+      this.initiatives.root,
+      this.workshopMap,
+      this.dismissals,
+    ] as Y.AbstractType<unknown>[];
+  }
+
+  transact(fn: () => void, origin: Origin = ORIGIN.user): void {
+    this.ydoc.transact(fn, origin);
+  }
+
+  /** Calls `listener` after every change, local or remote; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.ydoc.on('afterTransaction', listener);
+    return () => this.ydoc.off('afterTransaction', listener);
+  }
+
+  // Workshop metadata -------------------------------------------------------------------------
+
+  workshop(): Workshop {
+    const result = workshopSchema.safeParse(this.workshopMap.toJSON());
+    return result.success ? result.data : { title: String(this.workshopMap.get('title') ?? '') };
+  }
+
+  updateWorkshop(patch: Partial<Workshop>, origin: Origin = ORIGIN.user): void {
+    const next = workshopSchema.parse({ ...this.workshop(), ...patch });
+    this.transact(() => {
+      for (const key of Object.keys(patch) as (keyof Workshop)[]) {
+        const value = next[key];
+        if (value === undefined) this.workshopMap.delete(key);
+        else this.workshopMap.set(key, value);
+      }
+    }, origin);
+  }
+
+  // Cards --------------------------------------------------------------------------------------
+
+  addContextItem(input: NewContextItem, origin: Origin = ORIGIN.user): string {
+    return this.addTo(this.contextItems, input, origin);
+  }
+
+  addCandidate(input: NewCandidate, origin: Origin = ORIGIN.user): string {
+    return this.addTo(this.candidates, input, origin);
+  }
+
+  addParkedItem(input: NewParkedItem, origin: Origin = ORIGIN.user): string {
+    return this.addTo(this.parked, input, origin);
+  }
+
+  addKeyResult(input: NewKeyResult, origin: Origin = ORIGIN.user): string {
+    return this.addTo(this.keyResults, input, origin);
+  }
+
+  addInitiative(input: NewInitiative, origin: Origin = ORIGIN.user): string {
+    return this.addTo(this.initiatives, input, origin);
+  }
+
+  /** Updates one card's fields in its own transaction. */
+  update<T extends { id: string; order: number }>(
+    collection: RecordCollection<T>,
+    id: string,
+    patch: Partial<Omit<T, 'id'>>,
+    origin: Origin = ORIGIN.user,
+  ): void {
+    this.transact(() => collection.update(id, patch), origin);
+  }
+
+  remove<T extends { id: string; order: number }>(collection: RecordCollection<T>, id: string, origin: Origin = ORIGIN.user): void {
+    this.transact(() => collection.remove(id), origin);
+  }
+
+  /** A key result that reads like an action becomes an initiative, in one undoable step. */
+  moveKeyResultToInitiatives(keyResultId: string): string {
+    const kr = this.keyResults.get(keyResultId);
+    if (!kr) throw new Error(`No key result with id "${keyResultId}".`);
+    const id = newRecordId();
+    this.transact(() => {
+      this.initiatives.insert({ id, title: kr.title, ownerName: kr.ownerName, keyResultIds: [], order: this.initiatives.nextOrder() });
+      this.keyResults.remove(keyResultId);
+    });
+    return id;
+  }
+
+  /** Folds `duplicateId` into `keepId`: the kept card gets both texts unless they are equal. */
+  mergeCandidates(keepId: string, duplicateId: string): void {
+    const keep = this.candidates.get(keepId);
+    const dup = this.candidates.get(duplicateId);
+    if (!keep || !dup) throw new Error('Both candidates must still exist to merge them.');
+    if (keepId === duplicateId) return;
+    const sameText = keep.text.trim().toLowerCase() === dup.text.trim().toLowerCase();
+    this.transact(() => {
+      if (!sameText) this.candidates.update(keepId, { text: `${keep.text} / ${dup.text}`.slice(0, 500) });
+      this.candidates.remove(duplicateId);
+    });
+  }
+
+  /** Puts `candidateId` into the group that `targetId` is in (or starts one); `null` ungroups. */
+  groupCandidate(candidateId: string, targetId: string | null): void {
+    const target = targetId ? this.candidates.get(targetId) : undefined;
+    this.transact(() => {
+      if (target && !target.clusterId) this.candidates.update(target.id, { clusterId: target.id });
+      this.candidates.update(candidateId, { clusterId: target ? (target.clusterId ?? target.id) : undefined });
+    });
+  }
+
+  // Votes ----------------------------------------------------------------------------------------
+
+  ballotsFor(roundId: string): Ballot[] {
+    const out: Ballot[] = [];
+    this.ballots.forEach((value) => {
+      const result = ballotSchema.safeParse(value);
+      if (result.success && result.data.roundId === roundId) out.push(result.data);
+    });
+    return out.sort((a, b) => (a.voterId < b.voterId ? -1 : 1));
+  }
+
+  /** Replaces a voter's ballot for the round; rule checks live in workshop/voting. */
+  putBallot(ballot: Ballot): void {
+    const parsed = ballotSchema.parse(ballot);
+    this.transact(() => this.ballots.set(`${parsed.roundId}:${parsed.voterId}`, parsed), ORIGIN.user);
+  }
+
+  confidenceVotes(keyResultId: string): ConfidenceVote[] {
+    const out: ConfidenceVote[] = [];
+    this.confidence.forEach((value) => {
+      const result = confidenceVoteSchema.safeParse(value);
+      if (result.success && result.data.keyResultId === keyResultId) out.push(result.data);
+    });
+    return out;
+  }
+
+  putConfidenceVote(vote: ConfidenceVote): void {
+    const parsed = confidenceVoteSchema.parse(vote);
+    this.transact(() => this.confidence.set(`${parsed.keyResultId}:${parsed.voterId}`, parsed), ORIGIN.user);
+  }
+
+  // Dismissed review findings ------------------------------------------------------------------
+
+  dismissedFindings(): Set<string> {
+    return new Set(this.dismissals.keys());
+  }
+
+  dismissFinding(key: string, by: string): void {
+    this.transact(() => this.dismissals.set(key, dismissalSchema.parse({ key, by })));
+  }
+
+  restoreFinding(key: string): void {
+    this.transact(() => this.dismissals.delete(key));
+  }
+
+  private addTo<T extends { id: string; order: number }>(
+    collection: RecordCollection<T>,
+    input: Omit<T, 'id' | 'order'> & { id?: string },
+    origin: Origin,
+  ): string {
+    const id = input.id ?? newRecordId();
+    this.transact(() => collection.insert({ ...input, id, order: collection.nextOrder() } as T), origin);
+    return id;
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Named transaction origins. Every write goes through `doc.transact(fn, origin)` with one of these,
+ * so undo can track a person's own edits and never someone else's.
+ */
+export const ORIGIN = {
+  /** A person's own edit on this device: the only origin undo tracks. */
+  user: 'okr:user',
+  /** Drafts published by a reveal: not undoable, they were already written. */
+  reveal: 'okr:reveal',
+  /** A board started from a file. */
+  import: 'okr:import',
+  /** The facilitator's control actions (step, timer, voting, decision). */
+  facilitator: 'okr:facilitator',
+} as const;
+export type Origin = (typeof ORIGIN)[keyof typeof ORIGIN];

@@ -1,0 +1,98 @@
+import * as Y from 'yjs';
+import type { z } from 'zod';
+
+type WithIdAndOrder = { id: string; order: number };
+
+/**
+ * A keyed set of records in one root `Y.Map`: one nested `Y.Map` per record, so two people editing
+ * different fields of the same card both keep their change. Reads validate each record and skip
+ * what does not parse (a modified client cannot crash everyone's board); the sorted list is cached
+ * until the collection changes.
+ */
+export class RecordCollection<T extends WithIdAndOrder> {
+  readonly root: Y.Map<Y.Map<unknown>>;
+  private cache: readonly T[] | null = null;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    name: string,
+    private readonly schema: z.ZodType<T>,
+  ) {
+    this.root = doc.getMap(name);
+    this.root.observeDeep(() => {
+      this.cache = null;
+    });
+  }
+
+  /** Every valid record, sorted by `order` then id so all clients agree. */
+  list(): readonly T[] {
+    if (this.cache) return this.cache;
+    const out: T[] = [];
+    this.root.forEach((entry, id) => {
+      const record = this.read(id, entry);
+      if (record) out.push(record);
+    });
+    out.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.cache = out;
+    return out;
+  }
+
+  get(id: string): T | undefined {
+    const entry = this.root.get(id);
+    return entry ? this.read(id, entry) : undefined;
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  /** The order key that puts a new record after every existing one. */
+  nextOrder(): number {
+    const last = this.list().at(-1);
+    return last ? Math.floor(last.order) + 1 : 1;
+  }
+
+  /** Writes a full record; call inside a transaction. */
+  insert(record: T): void {
+    const parsed = this.schema.parse(record);
+    const entry = new Y.Map<unknown>();
+    for (const [key, value] of Object.entries(parsed)) {
+      if (value !== undefined) entry.set(key, value);
+    }
+    this.root.set(parsed.id, entry);
+  }
+
+  /** Changes only the given fields; `undefined` clears a field. Throws when the result is invalid. */
+  update(id: string, patch: Partial<Omit<T, 'id'>>): void {
+    const entry = this.root.get(id);
+    const current = entry && this.read(id, entry);
+    if (!entry || !current) throw new RecordNotFoundError(id);
+    const next = this.schema.parse({ ...current, ...patch });
+    for (const key of Object.keys(patch)) {
+      const value = (next as Record<string, unknown>)[key];
+      if (value === undefined) entry.delete(key);
+      else if (!sameJson(entry.get(key), value)) entry.set(key, value);
+    }
+  }
+
+  remove(id: string): void {
+    this.root.delete(id);
+  }
+
+  private read(id: string, entry: Y.Map<unknown>): T | undefined {
+    if (!(entry instanceof Y.Map)) return undefined;
+    const result = this.schema.safeParse({ ...entry.toJSON(), id });
+    return result.success ? result.data : undefined;
+  }
+}
+
+export class RecordNotFoundError extends Error {
+  constructor(id: string) {
+    super(`No card with id "${id}": it may have been deleted by someone else.`);
+    this.name = 'RecordNotFoundError';
+  }
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { findingSchema } from '../review/finding.ts';
+import {
+  CHECK_IN_CADENCES,
+  CONTEXT_KINDS,
+  KR_DIRECTIONS,
+  KR_TYPES,
+  LEAD_LAG,
+  candidateSchema,
+  contextItemSchema,
+  initiativeSchema,
+  isoDateSchema,
+  keyResultSchema,
+  objectiveSchema,
+  parkedItemSchema,
+  personSchema,
+  recordIdSchema,
+  tallyEntrySchema,
+  workshopSchema,
+} from '../schema/index.ts';
+
+/*
+ * Export format version 1: defined once, here. The TypeScript types, the runtime validation and the
+ * committed JSON Schema (shared/schema/okr-export.v1.schema.json) all come from these zod schemas.
+ * Every field is present in every export; "unknown" is `null`, never a missing key, so importers
+ * need no guessing. Field limits reuse the record schemas in shared/src/schema.
+ */
+
+export const EXPORT_FORMAT_ID = 'okr-workshop-board/export';
+export const EXPORT_VERSION = 1;
+
+export const CANDIDATE_STATUSES = ['chosen', 'parked', 'discarded', 'unsorted'] as const;
+export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
+
+/** A person as OKR tools match them on import: by email where known. */
+const ownerSchema = personSchema.nullable().describe('Who owns it; null when nobody does yet. Tools match people by email.');
+
+export const exportWorkshopSchema = z.object({
+  title: workshopSchema.shape.title,
+  team: workshopSchema.shape.team.unwrap().nullable(),
+  cycle: z.object({
+    label: workshopSchema.shape.cycleLabel.unwrap().nullable().describe('For example "Q3 2026".'),
+    start: isoDateSchema.nullable(),
+    end: isoDateSchema.nullable(),
+  }),
+});
+
+export const exportContextItemSchema = z.object({
+  id: recordIdSchema,
+  kind: z.enum(CONTEXT_KINDS),
+  text: contextItemSchema.shape.text,
+  link: contextItemSchema.shape.link.unwrap().nullable(),
+});
+
+export const exportDecisionSchema = z.object({
+  tally: z.array(tallyEntrySchema).describe('Dots per candidate in the vote that chose the objective.'),
+  rationale: objectiveSchema.shape.rationale.unwrap().nullable(),
+  decidedAt: objectiveSchema.shape.decidedAt.describe('When the facilitator confirmed the objective (ISO time).'),
+});
+
+export const exportObjectiveSchema = z
+  .object({
+    candidateId: recordIdSchema.describe('The candidate objective that was chosen.'),
+    title: objectiveSchema.shape.title,
+    description: objectiveSchema.shape.description.unwrap().nullable(),
+    commitment: objectiveSchema.shape.commitment,
+    contextIds: objectiveSchema.shape.contextIds.describe('The context items this objective serves.'),
+    decision: exportDecisionSchema,
+  })
+  .nullable()
+  .describe('THE objective; null until the facilitator confirms one.');
+
+export const exportKeyResultSchema = z.object({
+  id: recordIdSchema,
+  title: keyResultSchema.shape.title,
+  metric: z.object({
+    name: keyResultSchema.shape.metricName.unwrap().nullable(),
+    unit: keyResultSchema.shape.unit.unwrap().nullable().describe('"%", "$", "ms", "users"…'),
+  }),
+  type: z.enum(KR_TYPES).nullable(),
+  direction: z.enum(KR_DIRECTIONS).nullable().describe('at-least / at-most: stay at or above / below the target.'),
+  baseline: z.number().nullable(),
+  target: z.number().nullable(),
+  deadline: isoDateSchema.nullable(),
+  owner: ownerSchema,
+  confidence: keyResultSchema.shape.confidence.unwrap().nullable().describe('0 to 1, the room\'s revealed average.'),
+  leadLag: z.enum(LEAD_LAG).nullable(),
+});
+
+export const exportInitiativeSchema = z.object({
+  id: recordIdSchema,
+  title: initiativeSchema.shape.title,
+  owner: ownerSchema,
+  keyResultIds: initiativeSchema.shape.keyResultIds.describe('The key results this work should move.'),
+});
+
+export const exportParkedItemSchema = z.object({
+  id: recordIdSchema,
+  text: parkedItemSchema.shape.text,
+  reason: parkedItemSchema.shape.reason,
+  owner: ownerSchema,
+  revisitDate: isoDateSchema.nullable(),
+  candidateId: recordIdSchema.nullable().describe('The candidate objective it was parked from, if any.'),
+});
+
+export const exportCandidateSchema = z.object({
+  id: recordIdSchema,
+  text: candidateSchema.shape.text,
+  author: candidateSchema.shape.authorName.unwrap().nullable().describe('null when the board was anonymous.'),
+  clusterId: recordIdSchema.nullable(),
+  votes: z.number().int().min(0).describe('Dots in the decision record\'s tally; 0 before a decision.'),
+  status: z.enum(CANDIDATE_STATUSES),
+});
+
+export const exportTrackingSchema = z.object({
+  checkInCadence: z.enum(CHECK_IN_CADENCES).nullable(),
+  firstCheckIn: isoDateSchema.nullable(),
+});
+
+export const okrExportSchema = z
+  .object({
+    format: z.literal(EXPORT_FORMAT_ID),
+    version: z.literal(EXPORT_VERSION),
+    exportedAt: z.iso.datetime().describe('When the export was made (ISO time, UTC).'),
+    workshop: exportWorkshopSchema,
+    context: z.array(exportContextItemSchema),
+    objective: exportObjectiveSchema,
+    keyResults: z.array(exportKeyResultSchema),
+    initiatives: z.array(exportInitiativeSchema),
+    parked: z.array(exportParkedItemSchema),
+    candidates: z.array(exportCandidateSchema).describe('Every candidate objective, for the record.'),
+    tracking: exportTrackingSchema,
+    findings: z.array(findingSchema).describe('Review findings at export time, without the dismissed ones.'),
+    dismissedFindings: z.array(z.string()).describe('Keys (`rule:targetId`) of findings dismissed on the board, so an import keeps them dismissed.'),
+  })
+  .meta({
+    title: 'OKR workshop board export, version 1',
+    description: 'One team\'s OKR as set in a workshop: the objective, its key results, initiatives, parked items and the decision record.',
+  });
+
+export type OkrExport = z.infer<typeof okrExportSchema>;
+export type ExportWorkshop = z.infer<typeof exportWorkshopSchema>;
+export type ExportContextItem = z.infer<typeof exportContextItemSchema>;
+export type ExportObjective = NonNullable<z.infer<typeof exportObjectiveSchema>>;
+export type ExportKeyResult = z.infer<typeof exportKeyResultSchema>;
+export type ExportInitiative = z.infer<typeof exportInitiativeSchema>;
+export type ExportParkedItem = z.infer<typeof exportParkedItemSchema>;
+export type ExportCandidate = z.infer<typeof exportCandidateSchema>;
+export type ExportOwner = z.infer<typeof ownerSchema>;

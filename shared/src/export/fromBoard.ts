@@ -1,0 +1,111 @@
+import type { BoardDoc, ControlDoc } from '../doc/index.ts';
+import { findingKey } from '../review/finding.ts';
+import { reviewOkrs } from '../review/reviewOkrs.ts';
+import type { Candidate, KeyResult, ParkedItem, Person } from '../schema/index.ts';
+import { EXPORT_FORMAT_ID, EXPORT_VERSION, type CandidateStatus, type ExportKeyResult, type OkrExport } from './format.ts';
+import { parseExport } from './migrate.ts';
+
+/**
+ * The board as an export: the one function behind the server endpoint, the client download and the
+ * CLI. Findings are reviewed on the export itself, less those dismissed on the board. The result is
+ * validated, so a bug here fails loudly instead of writing a file nobody can import.
+ */
+export function buildExport(board: BoardDoc, control: ControlDoc, now: Date = new Date()): OkrExport {
+  const state = control.state();
+  const workshop = board.workshop();
+  const context = board.contextItems.list();
+  const keyResults = board.keyResults.list();
+  const parked = board.parked.list();
+  const objective = state.objective;
+  const contextIds = new Set(context.map((item) => item.id));
+  const keyResultIds = new Set(keyResults.map((kr) => kr.id));
+  const votes = new Map(objective?.tally.map((entry) => [entry.candidateId, entry.votes]));
+  const parkedCandidateIds = new Set(parked.flatMap((item) => (item.candidateId ? [item.candidateId] : [])));
+
+  const draft: OkrExport = {
+    format: EXPORT_FORMAT_ID,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    workshop: {
+      title: workshop.title,
+      team: workshop.team ?? null,
+      cycle: { label: workshop.cycleLabel ?? null, start: workshop.cycleStart ?? null, end: workshop.cycleEnd ?? null },
+    },
+    context: context.map((item) => ({ id: item.id, kind: item.kind, text: item.text, link: item.link ?? null })),
+    objective: objective && {
+      candidateId: objective.candidateId,
+      title: objective.title,
+      description: objective.description ?? null,
+      commitment: objective.commitment,
+      // A context card deleted after the decision leaves a dangling id; the export stays self-consistent.
+      contextIds: objective.contextIds.filter((id) => contextIds.has(id)),
+      decision: { tally: objective.tally, rationale: objective.rationale ?? null, decidedAt: objective.decidedAt },
+    },
+    keyResults: keyResults.map(exportKeyResult),
+    initiatives: board.initiatives.list().map((initiative) => ({
+      id: initiative.id,
+      title: initiative.title,
+      owner: ownerOf(initiative.ownerName),
+      keyResultIds: initiative.keyResultIds.filter((id) => keyResultIds.has(id)),
+    })),
+    parked: parked.map(exportParkedItem),
+    candidates: board.candidates.list().map((candidate) => ({
+      id: candidate.id,
+      text: candidate.text,
+      author: state.anonymous ? null : (candidate.authorName ?? null),
+      clusterId: candidate.clusterId ?? null,
+      votes: votes.get(candidate.id) ?? 0,
+      status: candidateStatus(candidate, objective?.candidateId, parkedCandidateIds),
+    })),
+    tracking: { checkInCadence: workshop.checkInCadence ?? null, firstCheckIn: workshop.firstCheckIn ?? null },
+    findings: [],
+    dismissedFindings: [],
+  };
+
+  const dismissed = board.dismissedFindings();
+  // Dates written without a year ("by 30 Sep") on a board with no cycle are read in the export's year.
+  const findings = reviewOkrs(draft, { year: now.getUTCFullYear() }).filter((finding) => !dismissed.has(findingKey(finding)));
+  return parseExport({ ...draft, findings, dismissedFindings: [...dismissed].sort() });
+}
+
+/** Chosen beats parked beats discarded: a candidate parked and later chosen is the objective. */
+export function candidateStatus(candidate: Candidate, chosenId: string | undefined, parkedCandidateIds: ReadonlySet<string>): CandidateStatus {
+  if (candidate.id === chosenId) return 'chosen';
+  if (parkedCandidateIds.has(candidate.id)) return 'parked';
+  if (candidate.discarded) return 'discarded';
+  return 'unsorted';
+}
+
+function exportKeyResult(kr: KeyResult): ExportKeyResult {
+  return {
+    id: kr.id,
+    title: kr.title,
+    metric: { name: kr.metricName ?? null, unit: kr.unit ?? null },
+    type: kr.type ?? null,
+    direction: kr.direction ?? null,
+    baseline: kr.baseline ?? null,
+    target: kr.target ?? null,
+    deadline: kr.deadline ?? null,
+    owner: ownerOf(kr.ownerName, kr.ownerEmail),
+    confidence: kr.confidence ?? null,
+    leadLag: kr.leadLag ?? null,
+  };
+}
+
+function exportParkedItem(item: ParkedItem): OkrExport['parked'][number] {
+  return {
+    id: item.id,
+    text: item.text,
+    reason: item.reason,
+    owner: ownerOf(item.ownerName),
+    revisitDate: item.revisitDate ?? null,
+    candidateId: item.candidateId ?? null,
+  };
+}
+
+/** `null` when nobody is named; an email alone still identifies a person for OKR tools. */
+function ownerOf(name: string | undefined, email?: string): Person | null {
+  const trimmed = name?.trim() ?? '';
+  if (!trimmed && !email) return null;
+  return email ? { name: trimmed, email } : { name: trimmed };
+}

@@ -1,0 +1,38 @@
+export {
+  EXPORT_FORMAT_ID,
+  EXPORT_VERSION,
+  CANDIDATE_STATUSES,
+  okrExportSchema,
+  exportWorkshopSchema,
+  exportContextItemSchema,
+  exportObjectiveSchema,
+  exportDecisionSchema,
+  exportKeyResultSchema,
+  exportInitiativeSchema,
+  exportParkedItemSchema,
+  exportCandidateSchema,
+  exportTrackingSchema,
+} from './format.ts';
+export type {
+  OkrExport,
+  CandidateStatus,
+  ExportWorkshop,
+  ExportContextItem,
+  ExportObjective,
+  ExportKeyResult,
+  ExportInitiative,
+  ExportParkedItem,
+  ExportCandidate,
+  ExportOwner,
+} from './format.ts';
+export { ExportFormatError } from './errors.ts';
+export { migrateExport, parseExport } from './migrate.ts';
+export { buildExport, candidateStatus } from './fromBoard.ts';
+export { PREWORK_FORMAT_ID, PREWORK_VERSION, preworkFileSchema } from './prework.ts';
+export type { PreworkFile } from './prework.ts';
+export { parseImportFile, parsePrework, applyImport, BoardNotEmptyError } from './importFile.ts';
+export type { ImportFile } from './importFile.ts';
+export { exportToMarkdown } from './markdown.ts';
+export { exportToCsv, csvCell, CSV_COLUMNS } from './csv.ts';
+export { JSON_SCHEMA_FILES, jsonSchemaText } from './jsonSchema.ts';
+export type { JsonSchemaFileName } from './jsonSchema.ts';

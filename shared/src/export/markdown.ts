@@ -1,0 +1,126 @@
+import { formatQuantity } from '../review/text/formatQuantity.ts';
+import { CONTEXT_KIND_LABELS } from '../schema/index.ts';
+import type { ExportKeyResult, ExportOwner, OkrExport } from './format.ts';
+
+/**
+ * A readable summary for a wiki page or an email: the objective, its key results (baseline → target
+ * by deadline, owner, confidence), initiatives with the key results they serve, the parked list with
+ * reasons, and the review findings. Card text is escaped, so a card cannot inject markup or links.
+ */
+export function exportToMarkdown(file: OkrExport): string {
+  const sections = [header(file), objectiveSection(file), keyResultSection(file), initiativeSection(file), parkedSection(file), findingSection(file), trackingSection(file)];
+  return `${sections.filter((section) => section !== '').join('\n\n')}\n`;
+}
+
+function header(file: OkrExport): string {
+  const { title, team, cycle } = file.workshop;
+  const facts = [
+    team ? `**Team:** ${inline(team)}` : '',
+    cycle.label || cycle.start ? `**Cycle:** ${[cycle.label ? inline(cycle.label) : '', cycleDates(cycle.start, cycle.end)].filter(Boolean).join(' ')}` : '',
+    `**Exported:** ${file.exportedAt.slice(0, 10)}`,
+  ].filter(Boolean);
+  return `# ${inline(title.trim() || 'OKR workshop')}\n\n${facts.join(' · ')}`;
+}
+
+function cycleDates(start: string | null, end: string | null): string {
+  if (start && end) return `(${start} to ${end})`;
+  return start ? `(from ${start})` : '';
+}
+
+function objectiveSection(file: OkrExport): string {
+  const objective = file.objective;
+  if (!objective) return '## Objective\n\nNo objective confirmed yet.';
+  const lines = [`## Objective`, '', `**${inline(objective.title)}** (${objective.commitment})`];
+  if (objective.description) lines.push('', paragraph(objective.description));
+  const served = objective.contextIds.flatMap((id) => {
+    const item = file.context.find((candidate) => candidate.id === id);
+    return item ? [`${CONTEXT_KIND_LABELS[item.kind]}: ${inline(item.text)}`] : [];
+  });
+  if (served.length > 0) lines.push('', 'Serves:', ...served.map((line) => `- ${line}`));
+  const { tally, rationale } = objective.decision;
+  const total = tally.reduce((sum, entry) => sum + entry.votes, 0);
+  const chosenVotes = tally.find((entry) => entry.candidateId === objective.candidateId)?.votes;
+  const decision = [
+    total > 0 && chosenVotes !== undefined ? `chosen with ${chosenVotes} of ${total} votes` : '',
+    rationale ? `rationale: ${inline(rationale)}` : '',
+  ].filter(Boolean);
+  if (decision.length > 0) lines.push('', `Decision: ${decision.join('; ')}.`);
+  return lines.join('\n');
+}
+
+function keyResultSection(file: OkrExport): string {
+  if (file.keyResults.length === 0) return '## Key results\n\nNone yet.';
+  const items = file.keyResults.map((kr, index) => {
+    const details = [levels(kr), `owner: ${owner(kr.owner)}`, kr.confidence === null ? '' : `confidence ${kr.confidence}`].filter(Boolean);
+    return `${index + 1}. **${inline(kr.title)}** — ${details.join(' · ')}`;
+  });
+  return `## Key results\n\n${items.join('\n')}`;
+}
+
+/** "58% → 65% by 2026-09-30", "at least 8", or "no target yet". */
+function levels(kr: ExportKeyResult): string {
+  const unit = kr.metric.unit;
+  let text: string;
+  if (kr.baseline !== null && kr.target !== null) text = `${formatQuantity(kr.baseline, unit)} → ${formatQuantity(kr.target, unit)}`;
+  else if (kr.target !== null) text = `${kr.direction === 'at-least' ? 'at least' : kr.direction === 'at-most' ? 'at most' : 'target'} ${formatQuantity(kr.target, unit)}`;
+  else text = 'no target yet';
+  return kr.deadline ? `${inline(text)} by ${kr.deadline}` : inline(text);
+}
+
+function initiativeSection(file: OkrExport): string {
+  if (file.initiatives.length === 0) return '';
+  const number = new Map(file.keyResults.map((kr, index) => [kr.id, index + 1]));
+  const items = file.initiatives.map((initiative) => {
+    const serves = initiative.keyResultIds.flatMap((id) => {
+      const n = number.get(id);
+      return n === undefined ? [] : [`KR ${n}`];
+    });
+    return `- **${inline(initiative.title)}** — owner: ${owner(initiative.owner)} · ${serves.length > 0 ? `serves ${serves.join(', ')}` : 'serves no key result yet'}`;
+  });
+  return `## Initiatives\n\n${items.join('\n')}`;
+}
+
+function parkedSection(file: OkrExport): string {
+  if (file.parked.length === 0) return '';
+  const items = file.parked.map((item) => {
+    const details = [
+      item.reason.trim() ? `reason: ${inline(item.reason)}` : 'no reason given',
+      item.owner ? `owner: ${owner(item.owner)}` : '',
+      item.revisitDate ? `revisit ${item.revisitDate}` : '',
+    ].filter(Boolean);
+    return `- **${inline(item.text)}** — ${details.join(' · ')}`;
+  });
+  return `## Parked\n\n${items.join('\n')}`;
+}
+
+const SEVERITY_LABELS = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
+
+function findingSection(file: OkrExport): string {
+  if (file.findings.length === 0) return '';
+  const items = file.findings.map((finding) => `- **${SEVERITY_LABELS[finding.severity]}** (${finding.rule}): ${inline(finding.message)}`);
+  return `## Review findings\n\n${items.join('\n')}`;
+}
+
+function trackingSection(file: OkrExport): string {
+  const { checkInCadence, firstCheckIn } = file.tracking;
+  if (!checkInCadence && !firstCheckIn) return '';
+  const cadence = checkInCadence ? `${checkInCadence[0]?.toUpperCase()}${checkInCadence.slice(1)} check-ins` : 'Check-ins';
+  return `## Tracking\n\n${cadence}${firstCheckIn ? `, the first on ${firstCheckIn}` : ''}.`;
+}
+
+function owner(person: ExportOwner): string {
+  if (!person) return 'none yet';
+  const name = inline(person.name);
+  if (!person.email) return name || 'none yet';
+  return name ? `${name} (${inline(person.email)})` : inline(person.email);
+}
+
+/** Card text inside a line: one line, markup characters escaped. */
+function inline(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(/[\\`*_[\]<>|~#]/g, '\\$&');
+}
+
+/** A free-text block: one paragraph, and nothing at its start that Markdown reads as a heading, quote or list. */
+function paragraph(text: string): string {
+  return inline(text).replace(/^([-+=]|\d+[.)])/, '\\$1');
+}

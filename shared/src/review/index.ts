@@ -1,0 +1,15 @@
+export { reviewOkrs } from './reviewOkrs.ts';
+export type { ReviewOptions } from './context.ts';
+export { reviewInputSchema, ReviewInputError } from './input.ts';
+export type { ReviewInput, ReviewKeyResultInput } from './input.ts';
+export { findingSchema, findingKey, SEVERITIES, FINDING_TARGET_KINDS, BOARD_TARGET_ID } from './finding.ts';
+export type { Finding, Severity, FindingTargetKind } from './finding.ts';
+export { RULES } from './rules/index.ts';
+export type { RuleId } from './rules/index.ts';
+export type { RuleInfo } from './rule.ts';
+export { smartChecks, SMART_LETTERS, SMART_LABELS } from './smart.ts';
+export type { SmartCheck, SmartContext, SmartLetter, SmartResult } from './smart.ts';
+export { parseKeyResultText } from './text/parseKeyResultText.ts';
+export type { ParsedKeyResult } from './text/parseKeyResultText.ts';
+export type { DateContext } from './text/dates.ts';
+export { formatQuantity } from './text/formatQuantity.ts';

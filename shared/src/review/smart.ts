@@ -1,0 +1,104 @@
+import { effectiveKeyResult, hasAnyNumber, type EffectiveKeyResult } from './effectiveKeyResult.ts';
+import { normalizeReviewInput, type ReviewKeyResultInput } from './input.ts';
+import type { DateContext } from './text/dates.ts';
+import { formatQuantity } from './text/formatQuantity.ts';
+import { GENERIC_METRICS } from './text/wordLists.ts';
+
+export const SMART_LETTERS = ['S', 'M', 'A', 'R', 'T'] as const;
+export type SmartLetter = (typeof SMART_LETTERS)[number];
+export const SMART_LABELS: Record<SmartLetter, string> = {
+  S: 'Specific',
+  M: 'Measurable',
+  A: 'Achievable',
+  R: 'Relevant',
+  T: 'Time-bound',
+};
+
+export interface SmartCheck {
+  pass: boolean;
+  /** One line the refine step shows beside the letter. */
+  reason: string;
+}
+export type SmartResult = Record<SmartLetter, SmartCheck>;
+
+export interface SmartContext {
+  cycle?: { start?: string | null; end?: string | null } | null;
+  /** THE objective, for "Relevant"; `null` while none is confirmed. */
+  objective?: { contextIds?: readonly string[] | null } | null;
+  /** Year for dates written without one when there is no cycle. */
+  year?: number;
+}
+
+/** Below this the room does not believe the key result can be reached (PRODUCT.md, SMART). */
+const ACHIEVABLE_CONFIDENCE = 0.4;
+
+/**
+ * S/M/A/R/T as pass-or-fail with a reason, for one key result card or draft.
+ * `smartChecks('Churn from 5% to 3% by 30 Sep', { cycle: { start: '2026-07-01', end: '2026-09-30' } }).M`
+ * → `{ pass: true, reason: 'From 5% to 3%' }`.
+ */
+export function smartChecks(input: ReviewKeyResultInput, context: SmartContext = {}): SmartResult {
+  const model = normalizeReviewInput({ keyResults: [input], workshop: { cycle: context.cycle ?? null } });
+  const dates: DateContext = {
+    ...(model.cycle.start ? { cycleStart: model.cycle.start } : {}),
+    ...(model.cycle.end ? { cycleEnd: model.cycle.end } : {}),
+    ...(context.year !== undefined ? { year: context.year } : {}),
+  };
+  const kr = model.keyResults.map((normalized) => effectiveKeyResult(normalized, dates))[0];
+  if (!kr) throw new Error('smartChecks needs one key result.');
+  return {
+    S: specific(kr),
+    M: measurable(kr),
+    A: achievable(kr),
+    R: relevant(context.objective),
+    T: timeBound(kr, model.cycle),
+  };
+}
+
+function specific(kr: EffectiveKeyResult): SmartCheck {
+  const metric = kr.metricName?.trim();
+  if (!metric) return { pass: false, reason: 'Name the metric you will count, e.g. "checkout conversion rate".' };
+  if ((GENERIC_METRICS as readonly string[]).includes(metric.toLowerCase())) {
+    return { pass: false, reason: `"${metric}" is broad — say which one: a segment, product or channel.` };
+  }
+  return { pass: true, reason: `Names the metric "${metric}".` };
+}
+
+function measurable(kr: EffectiveKeyResult): SmartCheck {
+  if (kr.type === 'binary') return { pass: true, reason: 'Binary: done or not done.' };
+  const missing = [
+    !hasAnyNumber(kr) && 'a number',
+    kr.type !== 'milestone' && kr.baseline === undefined && 'a baseline',
+    kr.target === undefined && 'a target',
+  ].filter((item): item is string => item !== false);
+  if (missing.length > 0) return { pass: false, reason: `Add ${missing.join(', ')}.` };
+  const baseline = kr.baseline === undefined ? '' : `From ${formatQuantity(kr.baseline, kr.unit)} to `;
+  return { pass: true, reason: `${baseline || 'To '}${formatQuantity(kr.target ?? 0, kr.unit)}.` };
+}
+
+function achievable(kr: EffectiveKeyResult): SmartCheck {
+  if (kr.confidence === undefined) return { pass: false, reason: 'No confidence yet — vote blind, then reveal.' };
+  if (kr.confidence < ACHIEVABLE_CONFIDENCE) {
+    return { pass: false, reason: `Confidence ${kr.confidence} — below about ${ACHIEVABLE_CONFIDENCE} the team does not believe it.` };
+  }
+  return { pass: true, reason: `Confidence ${kr.confidence}.` };
+}
+
+function relevant(objective: SmartContext['objective']): SmartCheck {
+  if (!objective) return { pass: false, reason: 'No objective confirmed yet for it to serve.' };
+  const links = objective.contextIds?.length ?? 0;
+  if (links === 0) return { pass: false, reason: 'The objective is not linked to a context item yet.' };
+  return { pass: true, reason: `Serves the objective, which links ${links} context item${links === 1 ? '' : 's'}.` };
+}
+
+function timeBound(kr: EffectiveKeyResult, cycle: { start?: string; end?: string }): SmartCheck {
+  if (!kr.deadline) {
+    if (kr.mentionsDeadline) return { pass: false, reason: 'The deadline has no year to resolve it against — write it as YYYY-MM-DD.' };
+    if (cycle.end) return { pass: true, reason: `No own deadline: due at the cycle end, ${cycle.end}.` };
+    return { pass: false, reason: 'Add a deadline.' };
+  }
+  if ((cycle.start && kr.deadline < cycle.start) || (cycle.end && kr.deadline > cycle.end)) {
+    return { pass: false, reason: `Due ${kr.deadline}, outside the cycle.` };
+  }
+  return { pass: true, reason: `Due ${kr.deadline}.` };
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** Record ids: random, URL-safe, short enough to read in an export. */
+export const recordIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'ids are 1 to 64 letters, digits, _ or -');
+
+/** Calendar dates are ISO `YYYY-MM-DD`, no time zone: a deadline is a day, not an instant. */
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD');
+
+export const personSchema = z.object({
+  name: z.string().max(120),
+  email: z.email().optional(),
+});
+export type Person = z.infer<typeof personSchema>;
+
+/** Fractional ordering key: a new card goes between two others without renumbering. */
+export const orderSchema = z.number().finite();
+
+// Web Crypto exists in browsers and in Node 20 alike; shared/ compiles without either's typings.
+declare const crypto: { getRandomValues<T extends Uint8Array>(array: T): T };
+
+export function newRecordId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  let out = '';
+  for (const b of bytes) out += 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_'[b & 63];
+  return out;
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { orderSchema, recordIdSchema } from './common.ts';
+
+/** The kinds of strategic context a workshop starts from (PRODUCT.md, "The data"). */
+export const CONTEXT_KINDS = [
+  'mission',
+  'company-objective',
+  'product-vision',
+  'product-strategy',
+  'pre-work',
+  'metric',
+  'constraint',
+] as const;
+export type ContextKind = (typeof CONTEXT_KINDS)[number];
+
+export const CONTEXT_KIND_LABELS: Record<ContextKind, string> = {
+  mission: 'Mission',
+  'company-objective': 'Company objective',
+  'product-vision': 'Product vision',
+  'product-strategy': 'Product strategy',
+  'pre-work': 'Pre-work',
+  metric: 'Metric',
+  constraint: 'Constraint',
+};
+
+export const contextItemSchema = z.object({
+  id: recordIdSchema,
+  kind: z.enum(CONTEXT_KINDS),
+  text: z.string().max(2000),
+  link: z.url().max(2000).optional(),
+  order: orderSchema,
+});
+export type ContextItem = z.infer<typeof contextItemSchema>;

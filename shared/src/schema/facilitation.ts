@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { recordIdSchema } from './common.ts';
+
+/** The workshop's steps in order; `summary` is the screen after the sixth. */
+export const STEP_IDS = ['context', 'draft', 'pick', 'park', 'brainstorm', 'refine', 'summary'] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+/**
+ * Timer in server time. Running: `endsAt` is the server-clock instant it hits zero.
+ * Paused or idle: `remainingMs` is what is left.
+ */
+export const timerSchema = z.object({
+  status: z.enum(['idle', 'running', 'paused']),
+  durationMs: z.number().int().min(0),
+  remainingMs: z.number().int().min(0),
+  endsAt: z.number().optional(),
+});
+export type Timer = z.infer<typeof timerSchema>;
+
+export const votingSchema = z.object({
+  /** Each opened session gets a new round id, so votes from an earlier session never count. */
+  roundId: z.string().max(64),
+  status: z.enum(['idle', 'open', 'closed']),
+  dotsPerPerson: z.number().int().min(1).max(20),
+  capPerItem: z.number().int().min(1).max(20),
+});
+export type Voting = z.infer<typeof votingSchema>;
+
+export const tallyEntrySchema = z.object({ candidateId: recordIdSchema, text: z.string(), votes: z.number().int().min(0) });
+
+/** THE objective: the one candidate the facilitator confirmed, its final wording and the decision record. */
+export const objectiveSchema = z.object({
+  candidateId: recordIdSchema,
+  title: z.string().max(500),
+  description: z.string().max(2000).optional(),
+  commitment: z.enum(['committed', 'aspirational']),
+  contextIds: z.array(recordIdSchema).max(50),
+  tally: z.array(tallyEntrySchema),
+  rationale: z.string().max(2000).optional(),
+  decidedAt: z.string(),
+});
+export type Objective = z.infer<typeof objectiveSchema>;
+
+/** Which steps have private (silent) writing on, and how often each was revealed. */
+export const PRIVATE_WRITING_STEPS = ['draft', 'brainstorm'] as const;
+export type PrivateWritingStep = (typeof PRIVATE_WRITING_STEPS)[number];

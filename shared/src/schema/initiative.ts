@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { orderSchema, recordIdSchema } from './common.ts';
+
+/** An action the team takes to move key results; changed or killed without touching the OKR. */
+export const initiativeSchema = z.object({
+  id: recordIdSchema,
+  title: z.string().max(500),
+  ownerName: z.string().max(120).optional(),
+  keyResultIds: z.array(recordIdSchema).max(50),
+  order: orderSchema,
+});
+export type Initiative = z.infer<typeof initiativeSchema>;

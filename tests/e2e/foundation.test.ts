@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { artifactDir, launchBrowser, newDevice, PHONE, PROJECTOR } from '../helpers/browser.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the board in Chromium', () => {
+  it('a facilitator creates a board, a participant joins, both add context cards, both see both, a reload keeps them', async () => {
+    const shots = artifactDir('foundation');
+    const facilitator = await newDevice(browser, PROJECTOR);
+    const f = facilitator.page;
+    await f.goto(`${server.httpUrl}/`);
+    await f.getByLabel('Workshop title').fill('Q3 OKRs – Checkout');
+    await f.getByLabel('Your name').fill('Fay');
+    await f.getByRole('button', { name: 'Create workshop' }).click();
+    await f.waitForURL(/\/r\/[A-Za-z0-9_-]+#key=/);
+    await expect.poll(() => f.getByRole('status').first().getAttribute('data-status')).toBe('connected');
+    await f.getByRole('heading', { name: 'Q3 OKRs – Checkout' }).waitFor();
+
+    const participantUrl = await f.getByLabel('Participant link').inputValue();
+    expect(participantUrl).toMatch(/\/r\/[A-Za-z0-9_-]{22,}$/);
+    expect(participantUrl).not.toContain('key=');
+
+    const participant = await newDevice(browser, PHONE);
+    const p = participant.page;
+    await p.goto(participantUrl);
+    await p.getByLabel('Your name').fill('Pat');
+    await p.getByRole('button', { name: 'Join the board' }).click();
+    await expect.poll(() => p.getByRole('status').first().getAttribute('data-status')).toBe('connected');
+
+    // Presence: each sees the other.
+    await f.getByRole('region', { name: 'Who is here' }).getByText('Pat').waitFor();
+    await p.getByRole('region', { name: 'Who is here' }).getByText('Fay').waitFor();
+
+    await f.getByRole('textbox', { name: 'Context' }).fill('Mission: make checkout effortless');
+    await f.getByRole('button', { name: 'Add context' }).click();
+    await p.getByLabel('Kind').selectOption('metric');
+    await p.getByRole('textbox', { name: 'Context' }).fill('Checkout conversion is 58%');
+    await p.getByRole('button', { name: 'Add context' }).click();
+
+    for (const page of [f, p]) {
+      await page.getByRole('listitem', { name: 'Mission: make checkout effortless' }).waitFor();
+      await page.getByRole('listitem', { name: 'Checkout conversion is 58%' }).waitFor();
+    }
+    await f.screenshot({ path: path.join(shots, 'board-projector.png') });
+    await p.screenshot({ path: path.join(shots, 'board-phone.png'), fullPage: true });
+
+    // Edit and delete, synced live.
+    await p.getByRole('button', { name: 'Edit "Checkout conversion is 58%"' }).click();
+    await p.getByRole('textbox', { name: 'Edit context' }).fill('Checkout conversion is 58% (Q2)');
+    await p.keyboard.press('Enter');
+    await f.getByRole('listitem', { name: 'Checkout conversion is 58% (Q2)' }).waitFor();
+
+    await p.reload();
+    await p.getByRole('listitem', { name: 'Mission: make checkout effortless' }).waitFor();
+    await p.getByRole('listitem', { name: 'Checkout conversion is 58% (Q2)' }).waitFor();
+
+    await f.getByRole('button', { name: 'Delete "Mission: make checkout effortless"' }).click();
+    await expect.poll(() => p.getByRole('listitem', { name: 'Mission: make checkout effortless' }).count()).toBe(0);
+
+    // Leaving removes the person from presence.
+    await participant.context.close();
+    await expect.poll(() => f.getByRole('region', { name: 'Who is here' }).getByText('Pat').count(), { timeout: 10_000 }).toBe(0);
+    await facilitator.context.close();
+  });
+});

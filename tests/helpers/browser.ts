@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { REPO_ROOT } from './server.ts';
+
+/** Debian's Chromium, as installed by .ci/run; CHROMIUM_PATH overrides. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const found = candidates.find((p) => fs.existsSync(p));
+  if (!found) throw new Error('Chromium not found. Install Debian\'s: `sudo apt-get install -y chromium` (or set CHROMIUM_PATH).');
+  return found;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+export const PROJECTOR = { width: 1920, height: 1080 };
+export const PHONE = { width: 390, height: 844 };
+
+/** A fresh browser profile: its own storage, like a separate person's device. */
+export async function newDevice(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => {
+    console.error('page error:', err.message);
+  });
+  return { context, page };
+}
+
+/** Where a test writes its screenshots: tests/.artifacts/<name>/. */
+export function artifactDir(name: string): string {
+  const dir = path.join(REPO_ROOT, 'tests/.artifacts', name);
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}

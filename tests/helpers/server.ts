@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, type Config } from '../../server/src/config.ts';
+import { startServer, type RunningServer } from '../../server/src/server.ts';
+import { createLogger } from '../../server/src/logger.ts';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export function tempDataDir(prefix = 'okr-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export type TestServer = RunningServer & { httpUrl: string; wsUrl: string; dataDir: string };
+
+/** A real server in this process on port 0 with its own data directory; `close` tears it down. */
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+  const dataDir = overrides.dataDir ?? tempDataDir();
+  const config = loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }, { port: 0, host: '127.0.0.1', dataDir, ...overrides });
+  const server = await startServer(config, createLogger(config.logLevel));
+  return { ...server, httpUrl: `http://127.0.0.1:${server.port}`, wsUrl: `ws://127.0.0.1:${server.port}`, dataDir };
+}
+
+export type CreatedRoom = {
+  roomId: string;
+  facilitatorKey: string;
+  viewerKey: string;
+  participantUrl: string;
+  facilitatorUrl: string;
+  viewerUrl: string;
+};
+
+export async function createRoom(httpUrl: string, title = 'Test workshop'): Promise<CreatedRoom> {
+  const res = await fetch(`${httpUrl}/api/rooms`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title }) });
+  if (res.status !== 201) throw new Error(`POST /api/rooms answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as CreatedRoom;
+}
+
+export type ServerProcess = { child: ChildProcess; port: number; httpUrl: string; wsUrl: string; output: () => string };
+
+/** The real server as its own process (`tsx server/src/main.ts`), for kill and restart tests. */
+export async function spawnServer(dataDir: string, env: Record<string, string> = {}, port = 0): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'server/src/main.ts')], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const actualPort = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
+    const onData = () => {
+      const match = /Open:\s+http:\/\/[^:]+:(\d+)\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    };
+    child.stdout.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  return { child, port: actualPort, httpUrl: `http://127.0.0.1:${actualPort}`, wsUrl: `ws://127.0.0.1:${actualPort}`, output: () => output };
+}
+
+export function killHard(server: ServerProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (server.child.exitCode !== null) return resolve();
+    server.child.once('exit', () => resolve());
+    server.child.kill('SIGKILL');
+  });
+}

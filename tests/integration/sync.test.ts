@@ -44,6 +44,21 @@ describe('sync through the relay', () => {
     expect(late.board.candidates.list().map((c) => c.text)).toEqual(a.board.candidates.list().map((c) => c.text));
   });
 
+  it('edits made offline sync after reconnect, both ways', async () => {
+    const room = await createRoom(server.httpUrl);
+    const a = open(room.roomId);
+    const b = open(room.roomId);
+    await Promise.all([a.synced, b.synced]);
+    a.provider.disconnect();
+    a.board.addCandidate({ text: 'written on the train' });
+    b.board.addCandidate({ text: 'written in the room' });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(b.board.candidates.list().map((c) => c.text)).toEqual(['written in the room']);
+    a.provider.connect();
+    await eventually(() => a.board.candidates.list().length === 2 && b.board.candidates.list().length === 2, 'offline edit and missed edit both arrive');
+    expect(sameState(a.board.ydoc, b.board.ydoc)).toBe(true);
+  });
+
   it('refuses unknown and malformed rooms, and connecting never creates a room', async () => {
     const status = (path: string) =>
       new Promise<number>((resolve) => {

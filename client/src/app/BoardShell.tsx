@@ -1,22 +1,40 @@
 import { useEffect } from 'react';
 import { useBoard, useControl } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
+import { usePreferences } from '../state/preferences.ts';
 import { ConnectionBadge } from '../components/ConnectionBadge.tsx';
 import { PresenceList } from '../components/PresenceList.tsx';
 import { ShareLinks } from '../components/ShareLinks.tsx';
 import { Stepper } from '../components/Stepper.tsx';
 import { StepView } from '../steps/StepView.tsx';
+import { FacilitatorBar } from '../facilitation/FacilitatorBar.tsx';
+import { GateDialog } from '../facilitation/GateDialog.tsx';
+import { PresentationView } from '../facilitation/PresentationView.tsx';
 
 /** The board: who and where at the top, the steps, then the group's current step. */
 export function BoardShell() {
   const room = useRoom();
   const title = useBoard((board) => board.workshop().title);
   const control = useControl();
+  const presenting = usePreferences((s) => s.presenting);
 
   useEffect(() => {
     document.title = title ? `${title} · OKR workshop` : 'OKR workshop board';
   }, [title]);
 
+  const refusal = room.refusal && (
+    <p role="alert" className="error">
+      The server refused this link: {room.refusal}. Check the link you were given.
+    </p>
+  );
+  if (room.isViewer || (room.isFacilitator && presenting)) {
+    return (
+      <>
+        {refusal}
+        <PresentationView />
+      </>
+    );
+  }
   return (
     <div className="board">
       <header className="board-header">
@@ -25,17 +43,15 @@ export function BoardShell() {
           <ConnectionBadge />
         </div>
         <PresenceList />
-        {!room.isViewer && <ShareLinks />}
+        <ShareLinks />
       </header>
       <Stepper current={control.step} />
+      <FacilitatorBar />
       <main className="step-area">
-        {room.refusal && (
-          <p role="alert" className="error">
-            The server refused this link: {room.refusal}. Check the link you were given.
-          </p>
-        )}
+        {refusal}
         <StepView step={control.step} />
       </main>
+      {room.isFacilitator && <GateDialog />}
     </div>
   );
 }

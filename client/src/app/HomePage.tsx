@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useIdentity } from '../state/identity.ts';
 
-type CreatedRoom = { roomId: string; facilitatorUrl: string };
+type CreatedRoom = { roomId: string; facilitatorUrl: string; viewerUrl: string };
 
 /** Start a workshop: the creator lands on the board as its facilitator. */
 export function HomePage() {
@@ -24,6 +24,8 @@ export function HomePage() {
       const body = (await res.json()) as CreatedRoom & { message?: string };
       if (!res.ok) throw new Error(body.message ?? `The server answered ${res.status}.`);
       identity.setName(name);
+      // Kept on this device so the facilitator can open the projector view again later.
+      localStorage.setItem(`okr-viewer-url:${body.roomId}`, body.viewerUrl);
       const url = new URL(body.facilitatorUrl);
       location.assign(`${url.pathname}${url.hash}`);
     } catch (err) {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useUnsaved } from './useUnsaved.ts';
 
 type Props = {
   initial: string;
@@ -13,6 +14,7 @@ type Props = {
 export function InlineEditor({ initial, label, onSave, onCancel, maxLength = 500, placeholder }: Props) {
   const [text, setText] = useState(initial);
   const ref = useRef<HTMLTextAreaElement>(null);
+  useUnsaved(text.trim() !== initial.trim());
   useEffect(() => {
     ref.current?.focus();
     ref.current?.select();

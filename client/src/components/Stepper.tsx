@@ -3,6 +3,7 @@ import type { StepId } from '@okr/shared/schema';
 import { neighbourStep, STEPS, stepIndex } from '@okr/shared/workshop';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { useBoardUi } from '../state/boardUi.ts';
+import { requestStep } from '../facilitation/moveStep.ts';
 
 /**
  * The six steps. The facilitator moves the group (click, or ←/→); everyone else follows and may
@@ -10,17 +11,17 @@ import { useBoardUi } from '../state/boardUi.ts';
  */
 export function Stepper({ current }: { current: StepId }) {
   const room = useRoom();
-  const { lookingAt, lookAt } = useBoardUi();
-  const shown = lookingAt ?? current;
+  const { lookingAt, heldAt, lookAt, hold } = useBoardUi();
+  const shown = heldAt ?? lookingAt ?? current;
 
   useEffect(() => {
     if (!room.isFacilitator) return;
     const onKey = (event: KeyboardEvent) => {
-      if (isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
       const delta = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-      if (!delta) return;
+      if (!delta || useBoardUi.getState().pendingMove) return;
       const next = neighbourStep(room.control.state().step, delta);
-      if (next) room.control.setStep(next);
+      if (next) requestStep(room, next);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -28,10 +29,12 @@ export function Stepper({ current }: { current: StepId }) {
 
   const choose = (step: StepId) => {
     if (room.isFacilitator) {
-      room.control.setStep(step);
       lookAt(null);
-    } else if (step === current) lookAt(null);
-    else if (stepIndex(step) < stepIndex(current)) lookAt(step);
+      requestStep(room, step);
+    } else if (step === current) {
+      lookAt(null);
+      hold(null);
+    } else if (stepIndex(step) < stepIndex(current)) lookAt(step);
   };
 
   return (
@@ -54,7 +57,7 @@ export function Stepper({ current }: { current: StepId }) {
           );
         })}
       </ol>
-      {lookingAt && lookingAt !== current && (
+      {lookingAt && lookingAt !== current && !heldAt && (
         <button type="button" className="primary back-to-group" onClick={() => lookAt(null)}>
           Back to the group
         </button>

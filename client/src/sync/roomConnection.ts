@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
-import { BoardDoc, ControlDoc } from '@okr/shared/doc';
+import { BoardDoc, ControlDoc, createUndoManager } from '@okr/shared/doc';
 import { installJitteredReconnect } from './reconnect.ts';
 
 export type Access =
@@ -19,6 +19,8 @@ export class RoomConnection {
   readonly board = new BoardDoc(new Y.Doc());
   readonly control = new ControlDoc(new Y.Doc());
   readonly awareness: Awareness;
+  /** Undo for this device's own board edits; never someone else's. */
+  readonly undoManager: Y.UndoManager = createUndoManager(this.board);
   private readonly boardProvider: WebsocketProvider;
   private readonly controlProvider: WebsocketProvider;
   private readonly cleanups: (() => void)[] = [];
@@ -77,6 +79,7 @@ export class RoomConnection {
 
   destroy(): void {
     for (const cleanup of this.cleanups) cleanup();
+    this.undoManager.destroy();
     this.awareness.setLocalState(null);
     this.boardProvider.destroy();
     this.controlProvider.destroy();

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { BoardDoc, encodeState, ORIGIN } from '@okr/shared/doc';
+import { BoardDoc, ControlDoc, encodeState, ORIGIN } from '@okr/shared/doc';
 import { buildExport } from '@okr/shared/export';
 import { isWellFormedSecret } from '../store/keys.ts';
 import type { RoomStore } from '../store/roomStore.ts';
@@ -53,6 +53,10 @@ async function createRoom(req: IncomingMessage, res: ServerResponse, ctx: ApiCon
   board.updateWorkshop({ title, checkInCadence: 'weekly' }, ORIGIN.import);
   const room = ctx.store.createRoom(title, { board: encodeState(board.ydoc) });
   const links = roomLinks(ctx.baseUrl(req), room);
+  // The projector shows the join link as a QR code; the facilitator can hide it.
+  const control = new ControlDoc();
+  control.set({ joinUrl: links.participantUrl });
+  ctx.store.appendUpdates(room.id, 'control', [encodeState(control.ydoc)]);
   sendJson(res, 201, {
     roomId: room.id,
     facilitatorKey: room.facilitatorKey,

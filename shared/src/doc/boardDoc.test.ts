@@ -71,3 +71,13 @@ describe('BoardDoc mutations', () => {
     expect(mine.contextItems.list().map((i) => i.text).sort()).toEqual(['mine', 'theirs']);
   });
 });
+
+describe('several inserts in one transaction', () => {
+  it('each gets its own order key, so insertion order holds', () => {
+    const board = new BoardDoc();
+    board.transact(() => {
+      for (const text of ['first', 'second', 'third']) board.candidates.insert({ id: `id-${text}`, text, order: board.candidates.nextOrder() });
+    });
+    expect(board.candidates.list().map((c) => c.text)).toEqual(['first', 'second', 'third']);
+  });
+});

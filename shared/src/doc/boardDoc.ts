@@ -157,7 +157,14 @@ export class BoardDoc {
     if (!kr) throw new Error(`No key result with id "${keyResultId}".`);
     const id = newRecordId();
     this.transact(() => {
-      this.initiatives.insert({ id, title: kr.title, ownerName: kr.ownerName, keyResultIds: [], order: this.initiatives.nextOrder() });
+      this.initiatives.insert({
+        id,
+        title: kr.title,
+        ownerName: kr.ownerName,
+        ownerEmail: kr.ownerEmail,
+        keyResultIds: [],
+        order: this.initiatives.nextOrder(),
+      });
       this.keyResults.remove(keyResultId);
     });
     return id;
@@ -222,12 +229,22 @@ export class BoardDoc {
     return new Set(this.dismissals.keys());
   }
 
-  dismissFinding(key: string, by: string): void {
-    this.transact(() => this.dismissals.set(key, dismissalSchema.parse({ key, by })));
+  dismissFinding(key: string, by: string, origin: Origin = ORIGIN.user): void {
+    this.transact(() => this.dismissals.set(key, dismissalSchema.parse({ key, by })), origin);
   }
 
   restoreFinding(key: string): void {
     this.transact(() => this.dismissals.delete(key));
+  }
+
+  /** Who dismissed each finding, by key (`''` when a dismissal's record is malformed): "dismissed by Ana". */
+  dismissedBy(): Map<string, string> {
+    const out = new Map<string, string>();
+    this.dismissals.forEach((value, key) => {
+      const result = dismissalSchema.safeParse(value);
+      out.set(key, result.success ? result.data.by : '');
+    });
+    return out;
   }
 
   private addTo<T extends { id: string; order: number }>(

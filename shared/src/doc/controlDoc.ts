@@ -12,7 +12,7 @@ import {
   type Timer,
   type Voting,
 } from '../schema/index.ts';
-import { ORIGIN } from './origins.ts';
+import { ORIGIN, type Origin } from './origins.ts';
 
 const perStepFlagSchema = z.partialRecord(z.enum(PRIVATE_WRITING_STEPS), z.boolean());
 const perStepCountSchema = z.partialRecord(z.enum(PRIVATE_WRITING_STEPS), z.number().int().min(0));
@@ -29,6 +29,11 @@ export const controlStateSchema = z.object({
   anonymous: z.boolean().catch(false),
   locked: z.boolean().catch(false),
   objective: objectiveSchema.nullable().catch(null),
+  /**
+   * The participant link, published by the facilitator so the projector can show it as a QR code.
+   * Null hides it: viewers then learn nothing about the room id.
+   */
+  joinUrl: z.url().max(500).nullable().catch(null),
   /** Key results whose blind confidence votes are revealed. */
   confidenceRevealed: z.record(z.string(), z.boolean()).catch({}),
 });
@@ -59,13 +64,13 @@ export class ControlDoc {
   }
 
   /** Writes the given keys in one facilitator transaction, validating each. */
-  set(patch: Partial<ControlState>): void {
+  set(patch: Partial<ControlState>, origin: Origin = ORIGIN.facilitator): void {
     const next = controlStateSchema.parse({ ...this.state(), ...patch });
     this.ydoc.transact(() => {
       for (const key of Object.keys(patch) as (keyof ControlState)[]) {
         this.map.set(key, next[key]);
       }
-    }, ORIGIN.facilitator);
+    }, origin);
   }
 
   setStep(step: StepId): void {

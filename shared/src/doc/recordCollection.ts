@@ -60,6 +60,8 @@ export class RecordCollection<T extends WithIdAndOrder> {
       if (value !== undefined) entry.set(key, value);
     }
     this.root.set(parsed.id, entry);
+    // observeDeep fires only when the transaction ends; several inserts in one need fresh order keys.
+    this.cache = null;
   }
 
   /** Changes only the given fields; `undefined` clears a field. Throws when the result is invalid. */
@@ -73,10 +75,12 @@ export class RecordCollection<T extends WithIdAndOrder> {
       if (value === undefined) entry.delete(key);
       else if (!sameJson(entry.get(key), value)) entry.set(key, value);
     }
+    this.cache = null;
   }
 
   remove(id: string): void {
     this.root.delete(id);
+    this.cache = null;
   }
 
   private read(id: string, entry: Y.Map<unknown>): T | undefined {

@@ -39,7 +39,7 @@ export class BoardNotEmptyError extends Error {
 }
 
 /**
- * Fills a fresh board from a file, in one `ORIGIN.import` transaction so nobody can undo half of it.
+ * Fills a fresh board from a file. Every board write carries `ORIGIN.import`, which undo never tracks.
  * An export comes back with its ids, so export → import → export gives the same OKR content.
  */
 export function applyImport(file: ImportFile, board: BoardDoc, control: ControlDoc): void {
@@ -50,80 +50,84 @@ export function applyImport(file: ImportFile, board: BoardDoc, control: ControlD
 }
 
 function applyExport(file: OkrExport, board: BoardDoc, control: ControlDoc): void {
-  board.transact(() => {
-    board.updateWorkshop(
+  board.updateWorkshop(
+    {
+      title: file.workshop.title,
+      team: file.workshop.team ?? undefined,
+      cycleLabel: file.workshop.cycle.label ?? undefined,
+      cycleStart: file.workshop.cycle.start ?? undefined,
+      cycleEnd: file.workshop.cycle.end ?? undefined,
+      checkInCadence: file.tracking.checkInCadence ?? undefined,
+      firstCheckIn: file.tracking.firstCheckIn ?? undefined,
+    },
+    ORIGIN.import,
+  );
+  for (const item of file.context) {
+    board.addContextItem({ id: item.id, kind: item.kind, text: item.text, link: item.link ?? undefined }, ORIGIN.import);
+  }
+  for (const candidate of file.candidates) {
+    board.addCandidate(
       {
-        title: file.workshop.title,
-        team: file.workshop.team ?? undefined,
-        cycleLabel: file.workshop.cycle.label ?? undefined,
-        cycleStart: file.workshop.cycle.start ?? undefined,
-        cycleEnd: file.workshop.cycle.end ?? undefined,
-        checkInCadence: file.tracking.checkInCadence ?? undefined,
-        firstCheckIn: file.tracking.firstCheckIn ?? undefined,
+        id: candidate.id,
+        text: candidate.text,
+        authorName: candidate.author ?? undefined,
+        clusterId: candidate.clusterId ?? undefined,
+        discarded: candidate.status === 'discarded' ? true : undefined,
       },
       ORIGIN.import,
     );
-    for (const item of file.context) {
-      board.addContextItem({ id: item.id, kind: item.kind, text: item.text, link: item.link ?? undefined }, ORIGIN.import);
-    }
-    for (const candidate of file.candidates) {
-      board.addCandidate(
-        {
-          id: candidate.id,
-          text: candidate.text,
-          authorName: candidate.author ?? undefined,
-          clusterId: candidate.clusterId ?? undefined,
-          discarded: candidate.status === 'discarded' ? true : undefined,
-        },
-        ORIGIN.import,
-      );
-    }
-    for (const item of file.parked) {
-      board.addParkedItem(
-        {
-          id: item.id,
-          text: item.text,
-          reason: item.reason,
-          ownerName: ownerName(item.owner),
-          revisitDate: item.revisitDate ?? undefined,
-          candidateId: item.candidateId ?? undefined,
-        },
-        ORIGIN.import,
-      );
-    }
-    for (const kr of file.keyResults) {
-      board.addKeyResult(
-        {
-          id: kr.id,
-          title: kr.title,
-          metricName: kr.metric.name ?? undefined,
-          unit: kr.metric.unit ?? undefined,
-          type: kr.type ?? undefined,
-          direction: kr.direction ?? undefined,
-          baseline: kr.baseline ?? undefined,
-          target: kr.target ?? undefined,
-          deadline: kr.deadline ?? undefined,
-          ownerName: ownerName(kr.owner),
-          ownerEmail: kr.owner?.email,
-          confidence: kr.confidence ?? undefined,
-          leadLag: kr.leadLag ?? undefined,
-        },
-        ORIGIN.import,
-      );
-    }
-    for (const initiative of file.initiatives) {
-      board.addInitiative(
-        { id: initiative.id, title: initiative.title, ownerName: ownerName(initiative.owner), keyResultIds: initiative.keyResultIds },
-        ORIGIN.import,
-      );
-    }
-    // Nested transactions join this one, so the dismissals carry ORIGIN.import too.
-    for (const key of file.dismissedFindings) board.dismissFinding(key, 'import');
-  }, ORIGIN.import);
+  }
+  for (const item of file.parked) {
+    board.addParkedItem(
+      {
+        id: item.id,
+        text: item.text,
+        reason: item.reason,
+        ownerName: ownerName(item.owner),
+        ownerEmail: item.owner?.email,
+        revisitDate: item.revisitDate ?? undefined,
+        candidateId: item.candidateId ?? undefined,
+      },
+      ORIGIN.import,
+    );
+  }
+  for (const kr of file.keyResults) {
+    board.addKeyResult(
+      {
+        id: kr.id,
+        title: kr.title,
+        metricName: kr.metric.name ?? undefined,
+        unit: kr.metric.unit ?? undefined,
+        type: kr.type ?? undefined,
+        direction: kr.direction ?? undefined,
+        baseline: kr.baseline ?? undefined,
+        target: kr.target ?? undefined,
+        deadline: kr.deadline ?? undefined,
+        ownerName: ownerName(kr.owner),
+        ownerEmail: kr.owner?.email,
+        confidence: kr.confidence ?? undefined,
+        leadLag: kr.leadLag ?? undefined,
+      },
+      ORIGIN.import,
+    );
+  }
+  for (const initiative of file.initiatives) {
+    board.addInitiative(
+      {
+        id: initiative.id,
+        title: initiative.title,
+        ownerName: ownerName(initiative.owner),
+        ownerEmail: initiative.owner?.email,
+        keyResultIds: initiative.keyResultIds,
+      },
+      ORIGIN.import,
+    );
+  }
+  for (const key of file.dismissedFindings) board.dismissFinding(key, 'import', ORIGIN.import);
 
   const objective = file.objective;
   if (objective) {
-    control.setObjective({
+    control.set({ objective: {
       candidateId: objective.candidateId,
       title: objective.title,
       description: objective.description ?? undefined,
@@ -132,30 +136,28 @@ function applyExport(file: OkrExport, board: BoardDoc, control: ControlDoc): voi
       tally: objective.decision.tally,
       rationale: objective.decision.rationale ?? undefined,
       decidedAt: objective.decision.decidedAt,
-    });
+    } }, ORIGIN.import);
   }
 }
 
 function applyPrework(file: PreworkFile, board: BoardDoc): void {
-  board.transact(() => {
-    const workshop = file.workshop;
-    if (workshop) {
-      board.updateWorkshop(
-        {
-          ...(workshop.title !== undefined ? { title: workshop.title } : {}),
-          team: workshop.team,
-          cycleLabel: workshop.cycle?.label,
-          cycleStart: workshop.cycle?.start,
-          cycleEnd: workshop.cycle?.end,
-          checkInCadence: workshop.checkInCadence,
-          firstCheckIn: workshop.firstCheckIn,
-        },
-        ORIGIN.import,
-      );
-    }
-    for (const item of file.context) board.addContextItem({ kind: item.kind, text: item.text, link: item.link }, ORIGIN.import);
-    for (const candidate of file.candidates ?? []) board.addCandidate({ text: candidate.text }, ORIGIN.import);
-  }, ORIGIN.import);
+  const workshop = file.workshop;
+  if (workshop) {
+    board.updateWorkshop(
+      {
+        ...(workshop.title !== undefined ? { title: workshop.title } : {}),
+        team: workshop.team,
+        cycleLabel: workshop.cycle?.label,
+        cycleStart: workshop.cycle?.start,
+        cycleEnd: workshop.cycle?.end,
+        checkInCadence: workshop.checkInCadence,
+        firstCheckIn: workshop.firstCheckIn,
+      },
+      ORIGIN.import,
+    );
+  }
+  for (const item of file.context) board.addContextItem({ kind: item.kind, text: item.text, link: item.link }, ORIGIN.import);
+  for (const candidate of file.candidates ?? []) board.addCandidate({ text: candidate.text }, ORIGIN.import);
 }
 
 function ownerName(owner: ExportOwner): string | undefined {

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { CONTEXT_KINDS, CONTEXT_KIND_LABELS, type ContextKind } from '@okr/shared/schema';
 import { useRoom } from '../../sync/RoomContext.tsx';
 import { isTyping } from '../../components/Stepper.tsx';
+import { useUnsaved } from '../../components/useUnsaved.ts';
 
 /** The add form; N focuses it from anywhere on the board. */
 export function AddContextItem() {
@@ -11,6 +12,7 @@ export function AddContextItem() {
   const [link, setLink] = useState('');
   const [error, setError] = useState<string | null>(null);
   const textRef = useRef<HTMLInputElement>(null);
+  useUnsaved(text.trim() !== '');
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -3,15 +3,19 @@ import { useBoard } from '../../sync/hooks.ts';
 import { useCanEdit } from '../../sync/useCanEdit.ts';
 import { ContextCard } from './ContextCard.tsx';
 import { AddContextItem } from './AddContextItem.tsx';
+import { LoadPrework } from './LoadPrework.tsx';
+import { useRoom } from '../../sync/RoomContext.tsx';
 
 /** Step 1: the strategic context, as cards grouped by kind. */
 export function ContextStep({ readOnly }: { readOnly: boolean }) {
+  const room = useRoom();
   const items = useBoard((board) => board.contextItems.list());
   const canEdit = useCanEdit() && !readOnly;
   const kinds = CONTEXT_KINDS.filter((kind) => items.some((item) => item.kind === kind));
   return (
     <div className="context-step">
       {canEdit && <AddContextItem />}
+      {canEdit && room.isFacilitator && items.length === 0 && <LoadPrework />}
       {items.length === 0 && <p className="muted">No context yet. Add the mission, company objectives, product vision and strategy, and any pre-work.</p>}
       <div className="lanes">
         {kinds.map((kind: ContextKind) => (

@@ -1,0 +1,75 @@
+import { useEffect } from 'react';
+import { neighbourStep, stepInfo } from '@okr/shared/workshop';
+import { useBoard, useControl, usePresence } from '../sync/hooks.ts';
+import { useRoom } from '../sync/RoomContext.tsx';
+import { usePreferences } from '../state/preferences.ts';
+import { StepView } from '../steps/StepView.tsx';
+import { ConnectionBadge } from '../components/ConnectionBadge.tsx';
+import { JoinQr } from './JoinQr.tsx';
+import { StepTimer } from './StepTimer.tsx';
+import { ReadyCheck } from './ReadyCheck.tsx';
+import { GateDialog } from './GateDialog.tsx';
+import { requestStep } from './moveStep.ts';
+
+/**
+ * The projector: the group's current step in large, high-contrast type with no editing chrome,
+ * the timer, who is here and how many are ready, and the join QR code. Viewers always see this;
+ * the facilitator sees it in present mode.
+ */
+export function PresentationView() {
+  const room = useRoom();
+  const control = useControl();
+  const title = useBoard((board) => board.workshop().title);
+  const people = usePresence();
+  const setPresenting = usePreferences((s) => s.setPresenting);
+  const info = stepInfo(control.step);
+  const previous = neighbourStep(control.step, -1);
+  const next = neighbourStep(control.step, 1);
+
+  // rem-based type everywhere scales with the root: large enough to read from the back of the room.
+  useEffect(() => {
+    document.documentElement.classList.add('presenting');
+    return () => document.documentElement.classList.remove('presenting');
+  }, []);
+
+  return (
+    <div className="presentation">
+      <header className="present-header">
+        <div>
+          <p className="present-workshop">{title}</p>
+          <p className="present-step">{info.number !== null ? `Step ${info.number} of 6` : 'Wrap-up'}</p>
+        </div>
+        <StepTimer />
+        <div className="present-status">
+          <span>{people.length} here</span>
+          <ReadyCheck step={control.step} />
+          <ConnectionBadge />
+        </div>
+      </header>
+      <div className="present-body">
+        <main className="present-main">
+          <StepView step={control.step} presenting />
+        </main>
+        {control.joinUrl && control.step !== 'summary' && (
+          <aside className="present-aside" aria-label="Join this workshop">
+            <JoinQr url={control.joinUrl} />
+          </aside>
+        )}
+      </div>
+      {room.isFacilitator && (
+        <nav className="present-controls" aria-label="Presenter controls">
+          <button type="button" onClick={() => previous && requestStep(room, previous)} disabled={!previous}>
+            ← Previous step
+          </button>
+          <button type="button" className="primary" onClick={() => next && requestStep(room, next)} disabled={!next}>
+            Next step →
+          </button>
+          <button type="button" onClick={() => setPresenting(false)}>
+            Exit present mode
+          </button>
+          <GateDialog />
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { useCallback, useState } from 'react';
+import { extendTimer, formatRemaining, pauseTimer, resetTimer, resumeTimer, startTimer, stepInfo } from '@okr/shared/workshop';
+import { useControl } from '../sync/hooks.ts';
+import { useRoom } from '../sync/RoomContext.tsx';
+import { serverNow } from '../sync/serverClock.ts';
+import { usePreferences } from '../state/preferences.ts';
+import { playChime } from './chime.ts';
+import { useOnTimerZero, useRemaining } from './useRemaining.ts';
+
+/** The shared step timer: everyone sees the same time left; the facilitator runs it. */
+export function StepTimer() {
+  const room = useRoom();
+  const { timer, step } = useControl();
+  const remaining = useRemaining(timer);
+  const { timerSound, setTimerSound } = usePreferences();
+  const [minutes, setMinutes] = useState(() => String(stepInfo(step).suggestedMinutes || 5));
+  const onZero = useCallback(() => {
+    if (timerSound) playChime();
+  }, [timerSound]);
+  useOnTimerZero(timer, remaining, onZero);
+
+  const done = timer.status === 'running' && remaining === 0;
+  const set = (next: typeof timer) => room.control.setTimer(next);
+  const duration = Math.max(1, Math.min(180, Number(minutes) || 1)) * 60_000;
+
+  return (
+    <div className={`timer ${done ? 'timer-done' : ''} timer-${timer.status}`} role="timer" aria-label="Step timer">
+      <span className="timer-time" aria-live={done ? 'assertive' : 'off'}>
+        {timer.status === 'idle' ? '–:––' : formatRemaining(remaining)}
+        {done && <span className="timer-up"> Time is up</span>}
+      </span>
+      {room.isFacilitator && (
+        <span className="timer-controls">
+          {timer.status === 'idle' && (
+            <>
+              <label className="timer-minutes">
+                <span className="visually-hidden">Timer minutes</span>
+                <input type="number" min={1} max={180} value={minutes} onChange={(e) => setMinutes(e.target.value)} aria-label="Timer minutes" />
+              </label>
+              <button type="button" onClick={() => set(startTimer(duration, serverNow()))}>
+                Start timer
+              </button>
+            </>
+          )}
+          {timer.status === 'running' && (
+            <button type="button" onClick={() => set(pauseTimer(timer, serverNow()))}>
+              Pause
+            </button>
+          )}
+          {timer.status === 'paused' && (
+            <button type="button" onClick={() => set(resumeTimer(timer, serverNow()))}>
+              Resume
+            </button>
+          )}
+          {timer.status !== 'idle' && (
+            <>
+              <button type="button" onClick={() => set(extendTimer(timer, 60_000, serverNow()))} aria-label="Add one minute">
+                +1 min
+              </button>
+              <button type="button" onClick={() => set(resetTimer(timer))}>
+                Reset
+              </button>
+              <button type="button" onClick={() => set({ status: 'idle', durationMs: 0, remainingMs: 0 })} aria-label="Clear timer">
+                Clear
+              </button>
+            </>
+          )}
+        </span>
+      )}
+      {!room.isViewer && (
+        <label className="timer-sound">
+          <input type="checkbox" checked={timerSound} onChange={(e) => setTimerSound(e.target.checked)} /> Sound at zero
+        </label>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import { useRoom } from '../sync/RoomContext.tsx';
+import { isTyping } from '../components/Stepper.tsx';
+
+/** Undo and redo of this device's own edits only (Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z). */
+export function UndoRedo() {
+  const room = useRoom();
+  const undo = room.undoManager;
+  const state = useSyncExternalStore(
+    (cb) => {
+      undo.on('stack-item-added', cb);
+      undo.on('stack-item-popped', cb);
+      undo.on('stack-cleared', cb);
+      return () => {
+        undo.off('stack-item-added', cb);
+        undo.off('stack-item-popped', cb);
+        undo.off('stack-cleared', cb);
+      };
+    },
+    () => `${undo.undoStack.length}:${undo.redoStack.length}`,
+  );
+  const [undoCount, redoCount] = state.split(':').map(Number);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      // Inside a text box the browser's own undo edits the text being typed.
+      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z' || isTyping(event.target)) return;
+      event.preventDefault();
+      if (event.shiftKey) undo.redo();
+      else undo.undo();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo]);
+
+  if (room.isViewer) return null;
+  return (
+    <span className="undo-redo">
+      <button type="button" onClick={() => undo.undo()} disabled={!undoCount} aria-label="Undo my last edit" title="Undo (Ctrl/Cmd+Z)">
+        Undo
+      </button>
+      <button type="button" onClick={() => undo.redo()} disabled={!redoCount} aria-label="Redo" title="Redo (Shift+Ctrl/Cmd+Z)">
+        Redo
+      </button>
+    </span>
+  );
+}

@@ -1,27 +1,10 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { artifactDir, launchBrowser, newDevice, PHONE, PROJECTOR } from '../helpers/browser.ts';
-import { createRoom, startTestServer, type TestServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { artifactDir, newDevice, PHONE, PROJECTOR } from '../helpers/browser.ts';
+import { joinBoard as join, useBrowserSuite, waitConnected } from '../helpers/browserSuite.ts';
+import { createRoom } from '../helpers/server.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function join(page: Page, url: string, name: string): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Join the board' }).click();
-  await expect.poll(() => page.getByRole('status').first().getAttribute('data-status')).toBe('connected');
-}
+const suite = useBrowserSuite();
 
 const seconds = (text: string | null) => {
   const match = /(\d+):(\d{2})/.exec(text ?? '');
@@ -31,6 +14,7 @@ const seconds = (text: string | null) => {
 describe('facilitation', () => {
   it('timer agrees across skewed clocks; ready check, lock, gates, hold, undo, projector and present mode', async () => {
     const shots = artifactDir('facilitation');
+    const { server, browser } = suite;
     const room = await createRoom(server.httpUrl, 'Facilitation check');
     const facilitator = await newDevice(browser, PROJECTOR);
     const f = facilitator.page;
@@ -48,7 +32,7 @@ describe('facilitation', () => {
     const viewer = await newDevice(browser, PROJECTOR);
     const v = viewer.page;
     await v.goto(room.viewerUrl);
-    await expect.poll(() => v.getByRole('status').last().getAttribute('data-status')).toBe('connected');
+    await waitConnected(v);
 
     // Timer: the same time left everywhere.
     await f.getByLabel('Timer minutes').fill('5');
@@ -115,7 +99,6 @@ describe('facilitation', () => {
     // Going back is never gated; ←/→ move the group.
     await f.locator('body').click();
     await f.keyboard.press('ArrowRight');
-    await f.getByRole('button', { name: 'Move anyway' }).click();
     await v.getByRole('heading', { name: /Draft objectives/ }).waitFor();
     await f.keyboard.press('ArrowLeft');
     await v.getByRole('heading', { name: /Context/ }).waitFor();

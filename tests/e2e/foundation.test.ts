@@ -1,23 +1,13 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { artifactDir, launchBrowser, newDevice, PHONE, PROJECTOR } from '../helpers/browser.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { artifactDir, newDevice, PHONE, PROJECTOR } from '../helpers/browser.ts';
+import { joinBoard, useBrowserSuite, waitConnected } from '../helpers/browserSuite.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 describe('the board in Chromium', () => {
   it('a facilitator creates a board, a participant joins, both add context cards, both see both, a reload keeps them', async () => {
+    const { server, browser } = suite;
     const shots = artifactDir('foundation');
     const facilitator = await newDevice(browser, PROJECTOR);
     const f = facilitator.page;
@@ -26,7 +16,7 @@ describe('the board in Chromium', () => {
     await f.getByLabel('Your name').fill('Fay');
     await f.getByRole('button', { name: 'Create workshop' }).click();
     await f.waitForURL(/\/r\/[A-Za-z0-9_-]+#key=/);
-    await expect.poll(() => f.getByRole('status').first().getAttribute('data-status')).toBe('connected');
+    await waitConnected(f);
     await f.getByRole('heading', { name: 'Q3 OKRs – Checkout' }).waitFor();
 
     const participantUrl = await f.getByLabel('Participant link').inputValue();
@@ -35,10 +25,7 @@ describe('the board in Chromium', () => {
 
     const participant = await newDevice(browser, PHONE);
     const p = participant.page;
-    await p.goto(participantUrl);
-    await p.getByLabel('Your name').fill('Pat');
-    await p.getByRole('button', { name: 'Join the board' }).click();
-    await expect.poll(() => p.getByRole('status').first().getAttribute('data-status')).toBe('connected');
+    await joinBoard(p, participantUrl, 'Pat');
 
     // Presence: each sees the other.
     await f.getByRole('region', { name: 'Who is here' }).getByText('Pat').waitFor();

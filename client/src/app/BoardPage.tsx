@@ -5,6 +5,7 @@ import { updatePresence } from '../sync/presence.ts';
 import { useIdentity } from '../state/identity.ts';
 import { JoinForm } from './JoinForm.tsx';
 import { BoardShell } from './BoardShell.tsx';
+import { DraftPublisher } from '../drafts/DraftPublisher.tsx';
 
 /** Opens the room's connection once the person has a name, and closes it on leave. */
 export function BoardPage({ access }: { access: Access }) {
@@ -34,6 +35,8 @@ export function BoardPage({ access }: { access: Access }) {
   if (!room) return null;
   return (
     <RoomContext.Provider value={room}>
+      {/* Publishes this device's private drafts at a reveal, whichever step is on screen. */}
+      {!room.isViewer && <DraftPublisher />}
       <BoardShell />
     </RoomContext.Provider>
   );

@@ -1,0 +1,65 @@
+import type { PrivateWritingStep } from '@okr/shared/schema';
+import { useControl } from '../sync/hooks.ts';
+import { useRoom } from '../sync/RoomContext.tsx';
+import { useBoardUi } from '../state/boardUi.ts';
+import { InlineEditor } from '../components/InlineEditor.tsx';
+import { useDrafts, type Draft } from './draftStore.ts';
+import { draftRoomKey } from './roomKey.ts';
+import { LockIcon } from './LockIcon.tsx';
+
+const NONE: readonly Draft[] = [];
+
+/** This device's private drafts for the step: only here, editable until the reveal publishes them. */
+export function MyDrafts({ step, canEdit, editLabel }: { step: PrivateWritingStep; canEdit: boolean; editLabel: string }) {
+  const room = useRoom();
+  const key = draftRoomKey(room.access);
+  const drafts = useDrafts((s) => (key ? (s.rooms[key]?.drafts[step] ?? NONE) : NONE));
+  const { editingId, edit } = useBoardUi();
+  const control = useControl();
+  const privateOn = control.privateWriting[step] ?? true;
+  if (!key || drafts.length === 0) return null;
+  const store = useDrafts.getState();
+  return (
+    <section className="my-drafts" aria-label="Your private drafts">
+      <h3>
+        <LockIcon /> Your private drafts ({drafts.length})
+      </h3>
+      <p className="muted">
+        {privateOn
+          ? 'Only on this device. They are published, all at once, when the facilitator reveals.'
+          : 'Waiting to be published: they go to the board as soon as this device may write.'}
+      </p>
+      <ul className="cards">
+        {drafts.map((draft) => (
+          <li key={draft.id} className="card draft-card" aria-label={draft.text}>
+            {canEdit && editingId === draft.id ? (
+              <InlineEditor
+                label={editLabel}
+                initial={draft.text}
+                onSave={(text) => {
+                  store.editDraft(key, step, draft.id, text);
+                  edit(null);
+                }}
+                onCancel={() => edit(null)}
+              />
+            ) : (
+              <>
+                <p className="card-text">{draft.text}</p>
+                {canEdit && (
+                  <div className="card-actions">
+                    <button type="button" onClick={() => edit(draft.id)} aria-label={`Edit draft "${draft.text}"`}>
+                      Edit
+                    </button>
+                    <button type="button" onClick={() => store.removeDraft(key, step, draft.id)} aria-label={`Delete draft "${draft.text}"`}>
+                      Delete
+                    </button>
+                  </div>
+                )}
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import { ORIGIN, type BoardDoc, type Origin } from '@okr/shared/doc';
+import type { PrivateWritingStep } from '@okr/shared/schema';
+
+/** Who wrote a card, or nobody on an anonymous board: then no author reaches the document at all. */
+export type Author = { id: string; name: string } | null;
+
+export type CardText = { id?: string; text: string };
+
+/**
+ * Puts cards on the board for a writing step, in one transaction: candidate objectives in the
+ * draft step, key results in the brainstorm step. Skips ids already on the board (a second tab
+ * of the same device publishing the same drafts). Returns the ids written.
+ */
+export function writeCards(board: BoardDoc, step: PrivateWritingStep, cards: readonly CardText[], author: Author, origin: Origin): string[] {
+  const written: string[] = [];
+  board.transact(() => {
+    for (const card of cards) {
+      const text = card.text.trim().slice(0, 500);
+      if (!text) continue;
+      if (step === 'draft') {
+        if (card.id && board.candidates.has(card.id)) continue;
+        written.push(board.addCandidate({ id: card.id, text, ...(author ? { authorId: author.id, authorName: author.name } : {}) }, origin));
+      } else {
+        if (card.id && board.keyResults.has(card.id)) continue;
+        written.push(board.addKeyResult({ id: card.id, title: text, ...(author ? { authorId: author.id } : {}) }, origin));
+      }
+    }
+  }, origin);
+  return written;
+}
+
+/** Removes every author from the board's cards: what turning anonymity on means. */
+export function stripAuthors(board: BoardDoc): void {
+  board.transact(() => {
+    for (const c of board.candidates.list()) {
+      if (c.authorId !== undefined || c.authorName !== undefined) board.candidates.update(c.id, { authorId: undefined, authorName: undefined });
+    }
+    for (const kr of board.keyResults.list()) {
+      if (kr.authorId !== undefined) board.keyResults.update(kr.id, { authorId: undefined });
+    }
+  }, ORIGIN.facilitator);
+}

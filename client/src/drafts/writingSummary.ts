@@ -1,0 +1,44 @@
+/** The parts of a person's presence the writing markers read. */
+export type WriterPresence = {
+  user: { id: string; name: string; role: string };
+  drafts?: Record<string, number>;
+  ready?: Record<string, boolean>;
+};
+
+export type Writer = { id: string; name: string; count: number; ready: boolean; isMe: boolean };
+
+export type WritingSummary = {
+  /** Private drafts in the room for the step, everyone's together. */
+  written: number;
+  /** People holding at least one private draft, most drafts first. */
+  writers: Writer[];
+  /** People here with no private draft (yet), by name. */
+  notStarted: Writer[];
+};
+
+/**
+ * "N written, M writing" from presence alone: counts, never text.
+ * @example summarizeWriting([{ user: { id: 'a', name: 'Ana', role: 'participant' }, drafts: { draft: 2 } }], 'draft', 'me')
+ *   // → { written: 2, writers: [{ name: 'Ana', count: 2, … }], notStarted: [] }
+ */
+export function summarizeWriting(people: readonly WriterPresence[], step: string, meId: string): WritingSummary {
+  const all = people.map((p) => ({
+    id: p.user.id,
+    name: p.user.name,
+    count: p.drafts?.[step] ?? 0,
+    ready: p.ready?.[step] ?? false,
+    isMe: p.user.id === meId,
+  }));
+  const writers = all.filter((w) => w.count > 0).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return {
+    written: writers.reduce((sum, w) => sum + w.count, 0),
+    writers,
+    notStarted: all.filter((w) => w.count === 0).sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
+/** "3 written · 2 writing", the line a facilitator reads before revealing. */
+export function writingLine(summary: WritingSummary): string {
+  const people = summary.writers.length;
+  return `${summary.written} written · ${people} ${people === 1 ? 'person' : 'people'} writing`;
+}

@@ -1,0 +1,78 @@
+import { useMemo } from 'react';
+import { useBoard, useControl } from '../../sync/hooks.ts';
+import { useRoom } from '../../sync/RoomContext.tsx';
+import { useCanEdit } from '../../sync/useCanEdit.ts';
+import { AddCard } from '../../drafts/AddCard.tsx';
+import { MyDrafts } from '../../drafts/MyDrafts.tsx';
+import { PrivateWritingControls } from '../../drafts/PrivateWritingControls.tsx';
+import { WritingStatus } from '../../drafts/WritingStatus.tsx';
+import { useDraftPublisher } from '../../drafts/useDraftPublisher.ts';
+import { useProjector } from '../../drafts/useProjector.ts';
+import { useIsMine } from '../../drafts/useMine.ts';
+import { InitiativesLane } from './InitiativesLane.tsx';
+import { KeyResultCard } from './KeyResultCard.tsx';
+import { ObjectiveBanner } from './ObjectiveBanner.tsx';
+import { taskLikeKeyResults } from './initiativeHints.ts';
+import '../../drafts/drafts.css';
+import './brainstorm.css';
+
+/** Step 5: key results for THE objective, drafted in silence and revealed; actions move to initiatives. */
+export function BrainstormStep({ readOnly }: { readOnly: boolean }) {
+  const room = useRoom();
+  const control = useControl();
+  const projector = useProjector();
+  const canEdit = useCanEdit() && !readOnly && !projector;
+  useDraftPublisher();
+  const keyResults = useBoard((board) => board.keyResults.list());
+  const dismissedKeys = useBoard((board) => [...board.dismissedFindings()].sort().join('\n'));
+  const isMine = useIsMine();
+  const objectiveTitle = control.objective?.title;
+  const findings = useMemo(
+    () => taskLikeKeyResults(objectiveTitle, keyResults, new Set(dismissedKeys ? dismissedKeys.split('\n') : [])),
+    [objectiveTitle, keyResults, dismissedKeys],
+  );
+  const privateOn = control.privateWriting.brainstorm ?? true;
+
+  return (
+    <div className={`writing-step brainstorm-step ${projector ? 'is-projector' : ''}`}>
+      <ObjectiveBanner />
+      {room.isFacilitator && !readOnly && !projector && <PrivateWritingControls step="brainstorm" />}
+      <WritingStatus step="brainstorm" />
+      <div className={`brainstorm-layout ${projector ? 'no-desk' : ''}`}>
+        {!projector && (
+          <div className="writing-desk">
+            {canEdit && (
+              <AddCard
+                step="brainstorm"
+                label="Key result"
+                placeholder={privateOn ? 'e.g. Checkout conversion from 58% to 65% by 30 Sep' : 'Add a key result to the board'}
+              />
+            )}
+            <MyDrafts step="brainstorm" canEdit={canEdit} editLabel="Edit draft key result" />
+          </div>
+        )}
+        <section className="lane bs-kr-lane" aria-label="Key results">
+          <h3>
+            Key results <span className="count">({keyResults.length})</span>
+          </h3>
+          {keyResults.length === 0 && (
+            <p className="muted empty">{privateOn ? 'Key results appear here, all at once, when the facilitator reveals the drafts.' : 'No key results yet.'}</p>
+          )}
+          <ul className="cards">
+            {keyResults.map((kr) => (
+              <KeyResultCard
+                key={kr.id}
+                kr={kr}
+                finding={findings.get(kr.id)}
+                canEdit={canEdit}
+                canDelete={canEdit && (room.isFacilitator || isMine(kr))}
+                mine={isMine(kr)}
+              />
+            ))}
+          </ul>
+        </section>
+        <InitiativesLane keyResults={keyResults} canEdit={canEdit} />
+      </div>
+    </div>
+  );
+}

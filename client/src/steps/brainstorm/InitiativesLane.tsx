@@ -1,0 +1,156 @@
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { Initiative, KeyResult } from '@okr/shared/schema';
+import { useBoard } from '../../sync/hooks.ts';
+import { useRoom } from '../../sync/RoomContext.tsx';
+import { useBoardUi } from '../../state/boardUi.ts';
+import { InlineEditor } from '../../components/InlineEditor.tsx';
+import { useUnsaved } from '../../components/useUnsaved.ts';
+
+/** Initiatives: the team's work, each linked to the key results it should move. */
+export function InitiativesLane({ keyResults, canEdit }: { keyResults: readonly KeyResult[]; canEdit: boolean }) {
+  const initiatives = useBoard((board) => board.initiatives.list());
+  return (
+    <section className="lane initiatives-lane" aria-label="Initiatives">
+      <h3>
+        Initiatives <span className="count">({initiatives.length})</span>
+      </h3>
+      {canEdit && <p className="muted lane-note">Work the team does to move the key results. Not counted as progress: change or drop it without touching the OKR.</p>}
+      {canEdit && <AddInitiative />}
+      {initiatives.length === 0 && <p className="muted empty">No initiatives yet. A key result that reads like an action can be moved here.</p>}
+      <ul className="cards">
+        {initiatives.map((initiative) => (
+          <InitiativeCard key={initiative.id} initiative={initiative} keyResults={keyResults} canEdit={canEdit} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function AddInitiative() {
+  const room = useRoom();
+  const [title, setTitle] = useState('');
+  const ref = useRef<HTMLInputElement>(null);
+  useUnsaved(title.trim() !== '');
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    if (!title.trim()) return;
+    room.board.addInitiative({ title: title.trim(), keyResultIds: [] });
+    setTitle('');
+    ref.current?.focus();
+  };
+  return (
+    <form className="add-card add-initiative" onSubmit={add} aria-label="Add initiative">
+      <label className="grow">
+        Initiative
+        <input ref={ref} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={500} placeholder="e.g. Build a cart reminder email" />
+      </label>
+      <button type="submit" disabled={!title.trim()}>
+        Add initiative
+      </button>
+    </form>
+  );
+}
+
+function InitiativeCard({ initiative, keyResults, canEdit }: { initiative: Initiative; keyResults: readonly KeyResult[]; canEdit: boolean }) {
+  const room = useRoom();
+  const editing = useBoardUi((s) => canEdit && s.editingId === initiative.id);
+  const edit = useBoardUi((s) => s.edit);
+  const known = new Set(keyResults.map((kr) => kr.id));
+  const linked = initiative.keyResultIds.filter((id) => known.has(id));
+  const toggle = (keyResultId: string, on: boolean) => {
+    const next = on ? [...linked, keyResultId] : linked.filter((id) => id !== keyResultId);
+    if (room.board.initiatives.has(initiative.id)) room.board.update(room.board.initiatives, initiative.id, { keyResultIds: next });
+  };
+  const served = keyResults.filter((kr) => linked.includes(kr.id));
+
+  return (
+    <li className="card initiative-card" aria-label={initiative.title}>
+      {editing ? (
+        <InlineEditor
+          label="Edit initiative"
+          initial={initiative.title}
+          onSave={(title) => {
+            if (room.board.initiatives.has(initiative.id)) room.board.update(room.board.initiatives, initiative.id, { title });
+            edit(null);
+          }}
+          onCancel={() => edit(null)}
+        />
+      ) : (
+        <p className="card-text">{initiative.title}</p>
+      )}
+      {canEdit ? (
+        <>
+          <fieldset className="initiative-serves">
+            <legend>Serves key results</legend>
+            {keyResults.length === 0 && <p className="muted">No key results to link yet.</p>}
+            {keyResults.map((kr) => (
+              <label key={kr.id} className="serves-check">
+                <input type="checkbox" checked={linked.includes(kr.id)} onChange={(e) => toggle(kr.id, e.target.checked)} />
+                <span>{kr.title}</span>
+              </label>
+            ))}
+          </fieldset>
+          <OwnerField initiative={initiative} />
+        </>
+      ) : (
+        <>
+          {served.length > 0 && (
+            <p className="bs-serves-text">
+              <span className="muted">Serves:</span> {served.map((kr) => kr.title).join(' · ')}
+            </p>
+          )}
+          {initiative.ownerName && (
+            <p className="card-byline">
+              <span className="muted">Owner:</span> {initiative.ownerName}
+            </p>
+          )}
+        </>
+      )}
+      {linked.length === 0 && keyResults.length > 0 && (
+        <p className="unlinked" role="note">
+          Not linked to a key result yet: which one should this move?
+        </p>
+      )}
+      {canEdit && !editing && (
+        <div className="card-actions">
+          <button type="button" onClick={() => edit(initiative.id)} aria-label={`Edit "${initiative.title}"`}>
+            Edit
+          </button>
+          <button type="button" onClick={() => room.board.remove(room.board.initiatives, initiative.id)} aria-label={`Delete "${initiative.title}"`}>
+            Delete
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** The owner, saved when the field is left or Enter is pressed; Esc puts the saved name back. */
+function OwnerField({ initiative }: { initiative: Initiative }) {
+  const room = useRoom();
+  const saved = initiative.ownerName ?? '';
+  const [draft, setDraft] = useState<string | null>(null);
+  const value = draft ?? saved;
+  useUnsaved(draft !== null && draft.trim() !== saved);
+  const save = () => {
+    if (draft === null) return;
+    const name = draft.trim().slice(0, 120);
+    if (name !== saved && room.board.initiatives.has(initiative.id)) room.board.update(room.board.initiatives, initiative.id, { ownerName: name || undefined });
+    setDraft(null);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      save();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      setDraft(null);
+    }
+  };
+  return (
+    <label className="owner-field">
+      Owner
+      <input value={value} onChange={(e) => setDraft(e.target.value)} onBlur={save} onKeyDown={onKeyDown} maxLength={120} placeholder="Who drives it" aria-label={`Owner of "${initiative.title}"`} />
+    </label>
+  );
+}

@@ -1,0 +1,100 @@
+import { useMemo, useState } from 'react';
+import { DndContext, KeyboardSensor, MouseSensor, TouchSensor, useDroppable, useSensor, useSensors, type DragEndEvent, type UniqueIdentifier } from '@dnd-kit/core';
+import { useBoard, useControl } from '../../sync/hooks.ts';
+import { useRoom } from '../../sync/RoomContext.tsx';
+import { useIsMine } from '../../drafts/useMine.ts';
+import { CandidateCard } from './CandidateCard.tsx';
+import { announcements, cardIdOf, collide, keyboardCoordinates, screenReaderInstructions, UNGROUP_ZONE } from './dnd.ts';
+import { groupCandidates } from './groupCandidates.ts';
+
+/** The revealed candidate objectives, groups side by side; cards are grouped by dropping one on another. */
+export function CandidateBoard({ canEdit }: { canEdit: boolean }) {
+  const room = useRoom();
+  const control = useControl();
+  const candidates = useBoard((board) => board.candidates.list());
+  const isMine = useIsMine();
+  const [dragging, setDragging] = useState<string | null>(null);
+  const units = useMemo(() => groupCandidates(candidates), [candidates]);
+  const sensors = useSensors(
+    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinates, scrollBehavior: 'auto' }),
+  );
+  const textOf = (id: UniqueIdentifier) => room.board.candidates.get(cardIdOf(id))?.text ?? 'card';
+  const draggedCard = dragging ? candidates.find((c) => c.id === dragging) : undefined;
+  const draggingGrouped = Boolean(draggedCard && units.some((u) => u.cards.length > 1 && u.cards.includes(draggedCard)));
+
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    setDragging(null);
+    if (!over) return;
+    const cardId = cardIdOf(active.id);
+    if (!room.board.candidates.has(cardId)) return;
+    if (over.id === UNGROUP_ZONE) room.board.groupCandidate(cardId, null);
+    else {
+      const targetId = cardIdOf(over.id);
+      const card = room.board.candidates.get(cardId);
+      const target = room.board.candidates.get(targetId);
+      if (card && target && targetId !== cardId && !(card.clusterId && card.clusterId === target.clusterId)) room.board.groupCandidate(cardId, targetId);
+    }
+  };
+
+  const renderCard = (card: (typeof candidates)[number], grouped: boolean) => (
+    <CandidateCard
+      key={card.id}
+      card={card}
+      all={candidates}
+      grouped={grouped}
+      canEdit={canEdit}
+      canDelete={canEdit && (room.isFacilitator || isMine(card))}
+      mine={isMine(card)}
+      showAuthor={!control.anonymous}
+    />
+  );
+
+  return (
+    <section className="candidate-board" aria-label="Candidate objectives">
+      <h3>
+        Candidate objectives <span className="count">({candidates.length})</span>
+      </h3>
+      {candidates.length === 0 && (
+        <p className="muted empty">
+          {(control.privateWriting.draft ?? true) ? 'Cards appear here, all at once, when the facilitator reveals the drafts.' : 'No candidate objectives yet.'}
+        </p>
+      )}
+      {canEdit && candidates.length > 1 && <p className="muted hint">Drag a card onto another to group similar ones (or use a card’s ⋯ menu); “Merge into…” folds a duplicate into another card.</p>}
+      <DndContext
+        sensors={sensors}
+        collisionDetection={collide}
+        accessibility={{ announcements: announcements(textOf), screenReaderInstructions }}
+        onDragStart={({ active }) => setDragging(cardIdOf(active.id))}
+        onDragCancel={() => setDragging(null)}
+        onDragEnd={onDragEnd}
+      >
+        <ul className="candidate-units">
+          {units.map((unit) =>
+            unit.cards.length > 1 ? (
+              <li key={unit.key} className="candidate-group">
+                <div role="group" aria-label={`Group of ${unit.cards.length}`}>
+                  <p className="group-label">Group of {unit.cards.length}</p>
+                  <ul className="cards">{unit.cards.map((card) => renderCard(card, true))}</ul>
+                </div>
+              </li>
+            ) : (
+              renderCard(unit.cards[0]!, false)
+            ),
+          )}
+        </ul>
+        {draggingGrouped && <UngroupZone />}
+      </DndContext>
+    </section>
+  );
+}
+
+function UngroupZone() {
+  const { setNodeRef, isOver } = useDroppable({ id: UNGROUP_ZONE });
+  return (
+    <div ref={setNodeRef} className={`ungroup-zone ${isOver ? 'is-over' : ''}`}>
+      Drop here to take the card out of its group
+    </div>
+  );
+}

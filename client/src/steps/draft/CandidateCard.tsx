@@ -1,0 +1,139 @@
+import { useState, type CSSProperties, type SyntheticEvent } from 'react';
+import { useDraggable, useDroppable } from '@dnd-kit/core';
+import type { Candidate } from '@okr/shared/schema';
+import { useRoom } from '../../sync/RoomContext.tsx';
+import { useBoardUi } from '../../state/boardUi.ts';
+import { InlineEditor } from '../../components/InlineEditor.tsx';
+import { CardMenu, type MenuItem } from '../../drafts/CardMenu.tsx';
+import { TargetPicker } from './TargetPicker.tsx';
+import { dragId, dropId } from './dnd.ts';
+import { sameGroup } from './groupCandidates.ts';
+
+type Props = {
+  card: Candidate;
+  /** Every candidate on the board, for "Group with…" and "Merge into…". */
+  all: readonly Candidate[];
+  grouped: boolean;
+  canEdit: boolean;
+  canDelete: boolean;
+  mine: boolean;
+  showAuthor: boolean;
+};
+
+type Listeners = Partial<Record<'onKeyDown' | 'onMouseDown' | 'onTouchStart', (event: SyntheticEvent) => void>>;
+
+/** A revealed candidate objective: drop another card on it to group, or use its buttons. */
+export function CandidateCard({ card, all, grouped, canEdit, canDelete, mine, showAuthor }: Props) {
+  const room = useRoom();
+  const editingId = useBoardUi((s) => s.editingId);
+  const edit = useBoardUi((s) => s.edit);
+  const [picking, setPicking] = useState<'group' | 'merge' | null>(null);
+  const editing = canEdit && editingId === card.id;
+  const drop = useDroppable({ id: dropId(card.id), disabled: !canEdit });
+  const drag = useDraggable({ id: dragId(card.id), disabled: !canEdit || editing || picking !== null });
+  const listeners = drag.listeners as Listeners | undefined;
+  const style: CSSProperties | undefined = drag.transform ? { transform: `translate3d(${drag.transform.x}px, ${drag.transform.y}px, 0)` } : undefined;
+
+  // A mouse drag may start anywhere on the card except on its own controls.
+  const onMouseDown = (event: SyntheticEvent) => {
+    const target = event.target as HTMLElement;
+    if (target.closest('button, input, select, textarea, a, [role="menu"]') && !target.closest('.drag-handle')) return;
+    listeners?.onMouseDown?.(event);
+  };
+
+  const others = all.filter((c) => c.id !== card.id && !c.discarded);
+  const menu: MenuItem[] = [
+    { label: 'Group with…', onSelect: () => setPicking('group') },
+    ...(canDelete ? [{ label: 'Delete', danger: true, onSelect: () => room.board.remove(room.board.candidates, card.id) }] : []),
+  ];
+
+  return (
+    <li
+      ref={(node) => {
+        drop.setNodeRef(node);
+        drag.setNodeRef(node);
+      }}
+      style={style}
+      className={['card', 'candidate-card', drop.isOver && 'is-over', drag.isDragging && 'is-dragging', mine && 'is-mine', card.discarded && 'is-discarded']
+        .filter(Boolean)
+        .join(' ')}
+      aria-label={card.text}
+      onMouseDown={canEdit ? onMouseDown : undefined}
+    >
+      {drop.isOver && (
+        <span className="candidate-drop-hint" aria-hidden="true">
+          Drop to group
+        </span>
+      )}
+      {editing ? (
+        <InlineEditor
+          label="Edit candidate objective"
+          initial={card.text}
+          onSave={(text) => {
+            // Someone may have merged or deleted it meanwhile: then there is nothing left to edit.
+            if (room.board.candidates.has(card.id)) room.board.update(room.board.candidates, card.id, { text });
+            edit(null);
+          }}
+          onCancel={() => edit(null)}
+        />
+      ) : (
+        <>
+          <div className="card-head">
+            {canEdit && (
+              <button
+                type="button"
+                ref={drag.setActivatorNodeRef}
+                className="candidate-handle"
+                {...drag.attributes}
+                aria-label={`Move "${card.text}"`}
+                onKeyDown={listeners?.onKeyDown}
+                onTouchStart={listeners?.onTouchStart}
+              >
+                <span aria-hidden="true">⠿</span>
+              </button>
+            )}
+            <p className="card-text">{card.text}</p>
+          </div>
+          <p className="card-byline">
+            {showAuthor && card.authorName && <span className="author">{card.authorName}</span>}
+            {mine && <span className="draft-chip">You</span>}
+            {card.discarded && <span className="draft-chip">Discarded</span>}
+          </p>
+          {picking && (
+            <TargetPicker
+              verb={picking === 'group' ? 'Group with' : 'Merge into'}
+              action={picking === 'group' ? 'Group' : 'Merge'}
+              subject={card.text}
+              options={picking === 'group' ? others.filter((c) => !sameGroup(c, card)) : others}
+              note={picking === 'merge' ? 'This card is folded into the one you choose: both texts are kept on that card, unless they are the same.' : undefined}
+              onPick={(targetId) => {
+                if (room.board.candidates.has(targetId) && room.board.candidates.has(card.id)) {
+                  if (picking === 'group') room.board.groupCandidate(card.id, targetId);
+                  else room.board.mergeCandidates(targetId, card.id);
+                }
+                setPicking(null);
+              }}
+              onCancel={() => setPicking(null)}
+            />
+          )}
+          {canEdit && !picking && (
+            <div className="card-actions">
+              <button type="button" onClick={() => edit(card.id)} aria-label={`Edit "${card.text}"`}>
+                Edit
+              </button>
+              <button type="button" onClick={() => setPicking('merge')} aria-label={`Merge "${card.text}" into…`}>
+                Merge into…
+              </button>
+              {grouped && (
+                <button type="button" onClick={() => room.board.groupCandidate(card.id, null)} aria-label={`Ungroup "${card.text}"`}>
+                  Ungroup
+                </button>
+              )}
+              <CardMenu label={`More actions for "${card.text}"`} items={menu} />
+            </div>
+          )}
+        </>
+      )}
+    </li>
+  );
+}

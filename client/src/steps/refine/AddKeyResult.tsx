@@ -1,0 +1,55 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRoom } from '../../sync/RoomContext.tsx';
+import { useControl } from '../../sync/hooks.ts';
+import { useIdentity } from '../../state/identity.ts';
+import { isTyping } from '../../components/Stepper.tsx';
+import { useUnsaved } from '../../components/useUnsaved.ts';
+
+/** A key result the room only thinks of while refining; N focuses it. */
+export function AddKeyResult() {
+  const room = useRoom();
+  const me = useIdentity((s) => s.id);
+  const { anonymous } = useControl();
+  const [title, setTitle] = useState('');
+  const ref = useRef<HTMLInputElement>(null);
+  useUnsaved(title.trim() !== '');
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key.toLowerCase() === 'n' && !isTyping(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        ref.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    const text = title.replace(/\s+/g, ' ').trim();
+    if (!text) return;
+    // An anonymous board keeps authors out of the document.
+    room.board.addKeyResult({ title: text.slice(0, 500), ...(anonymous ? {} : { authorId: me }) });
+    setTitle('');
+  };
+
+  return (
+    <form className="add-card add-kr" onSubmit={add} aria-label="Add key result">
+      <label className="grow">
+        New key result
+        <input
+          ref={ref}
+          value={title}
+          maxLength={500}
+          onChange={(e) => setTitle(e.target.value)}
+          onKeyDown={(e) => e.key === 'Escape' && setTitle('')}
+          placeholder="e.g. Checkout conversion rate from 58% to 65% by 30 Sep (press N)"
+        />
+      </label>
+      <button type="submit" className="primary" disabled={!title.trim()}>
+        Add key result
+      </button>
+    </form>
+  );
+}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRoom, startTestServer, type TestServer } from '../helpers/server.ts';
 import { eventually, openBoardClient } from '../helpers/clients.ts';
+import { assertValidExport } from '../helpers/exportSchema.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -68,6 +69,7 @@ describe('rooms API', () => {
     const ok = await fetch(url, { headers: { Authorization: `Bearer ${room.facilitatorKey}` } });
     expect(ok.status).toBe(200);
     const exported = (await ok.json()) as { format: string; version: number; workshop: { title: string }; context: { text: string }[] };
+    assertValidExport(exported);
     expect(exported.format).toBe('okr-workshop-board/export');
     expect(exported.version).toBe(1);
     expect(exported.workshop.title).toBe('Export me');

@@ -45,7 +45,7 @@ export function buildExport(board: BoardDoc, control: ControlDoc, now: Date = ne
     initiatives: board.initiatives.list().map((initiative) => ({
       id: initiative.id,
       title: initiative.title,
-      owner: ownerOf(initiative.ownerName),
+      owner: ownerOf(initiative.ownerName, initiative.ownerEmail),
       keyResultIds: initiative.keyResultIds.filter((id) => keyResultIds.has(id)),
     })),
     parked: parked.map(exportParkedItem),
@@ -97,7 +97,7 @@ function exportParkedItem(item: ParkedItem): OkrExport['parked'][number] {
     id: item.id,
     text: item.text,
     reason: item.reason,
-    owner: ownerOf(item.ownerName),
+    owner: ownerOf(item.ownerName, item.ownerEmail),
     revisitDate: item.revisitDate ?? null,
     candidateId: item.candidateId ?? null,
   };

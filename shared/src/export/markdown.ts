@@ -40,11 +40,8 @@ function objectiveSection(file: OkrExport): string {
   const { tally, rationale } = objective.decision;
   const total = tally.reduce((sum, entry) => sum + entry.votes, 0);
   const chosenVotes = tally.find((entry) => entry.candidateId === objective.candidateId)?.votes;
-  const decision = [
-    total > 0 && chosenVotes !== undefined ? `chosen with ${chosenVotes} of ${total} votes` : '',
-    rationale ? `rationale: ${inline(rationale)}` : '',
-  ].filter(Boolean);
-  if (decision.length > 0) lines.push('', `Decision: ${decision.join('; ')}.`);
+  if (total > 0 && chosenVotes !== undefined) lines.push('', `Decision: chosen with ${chosenVotes} of ${total} votes.`);
+  if (rationale) lines.push('', `Rationale: ${inline(rationale)}`);
   return lines.join('\n');
 }
 
@@ -57,14 +54,15 @@ function keyResultSection(file: OkrExport): string {
   return `## Key results\n\n${items.join('\n')}`;
 }
 
-/** "58% → 65% by 2026-09-30", "at least 8", or "no target yet". */
+/** "58% → 65% by 2026-09-30" or "at least 8"; empty while the fields are (the title is shown anyway). */
 function levels(kr: ExportKeyResult): string {
   const unit = kr.metric.unit;
-  let text: string;
+  const bound = kr.direction === 'at-least' ? 'at least' : kr.direction === 'at-most' ? 'at most' : 'target';
+  let text = '';
   if (kr.baseline !== null && kr.target !== null) text = `${formatQuantity(kr.baseline, unit)} → ${formatQuantity(kr.target, unit)}`;
-  else if (kr.target !== null) text = `${kr.direction === 'at-least' ? 'at least' : kr.direction === 'at-most' ? 'at most' : 'target'} ${formatQuantity(kr.target, unit)}`;
-  else text = 'no target yet';
-  return kr.deadline ? `${inline(text)} by ${kr.deadline}` : inline(text);
+  else if (kr.target !== null) text = `${bound} ${formatQuantity(kr.target, unit)}`;
+  if (kr.deadline) text = text ? `${text} by ${kr.deadline}` : `due ${kr.deadline}`;
+  return inline(text);
 }
 
 function initiativeSection(file: OkrExport): string {
@@ -115,12 +113,12 @@ function owner(person: ExportOwner): string {
   return name ? `${name} (${inline(person.email)})` : inline(person.email);
 }
 
-/** Card text inside a line: one line, markup characters escaped. */
+/** Card text inside a line: one line, with the characters that make emphasis, code, links or HTML escaped. */
 function inline(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/[\\`*_[\]<>|~#]/g, '\\$&');
+  return text.replace(/\s+/g, ' ').trim().replace(/[\\`*_[\]<~]/g, '\\$&');
 }
 
 /** A free-text block: one paragraph, and nothing at its start that Markdown reads as a heading, quote or list. */
 function paragraph(text: string): string {
-  return inline(text).replace(/^([-+=]|\d+[.)])/, '\\$1');
+  return inline(text).replace(/^([-+=#>]|\d+[.)])/, '\\$1');
 }

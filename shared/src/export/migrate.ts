@@ -17,7 +17,7 @@ export function migrateExport(input: unknown): OkrExport {
   let version = requireVersion(file, EXPORT_VERSION, 'OKR export');
   while (version < EXPORT_VERSION) {
     const upgrade = MIGRATIONS[version];
-    if (!upgrade) throw fileError('version', `version ${version} is not one this app can read (it reads 1 to ${EXPORT_VERSION})`, 'OKR export');
+    if (!upgrade) throw fileError('version', `${version} has no upgrade path to version ${EXPORT_VERSION}`, 'OKR export');
     file = upgrade(file);
     version += 1;
   }
@@ -51,10 +51,10 @@ export function requireFormat(input: unknown, formatId: string, what: string): J
 export function requireVersion(file: JsonObject, current: number, what: string): number {
   const version = file.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw fileError('version', `expected a whole number from 1 to ${current}, got ${JSON.stringify(version) ?? 'nothing'}`, what);
+    throw fileError('version', `expected a version number such as ${current}, got ${JSON.stringify(version) ?? 'nothing'}`, what);
   }
   if (version > current) {
-    throw fileError('version', `version ${version} is newer than this app reads (up to ${current}); update the app to open it`, what);
+    throw fileError('version', `${version} is newer than this app reads (up to ${current}); update the app to open it`, what);
   }
   return version;
 }

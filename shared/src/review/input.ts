@@ -45,7 +45,7 @@ const cycleInput = z.object({ label: text, start: text, end: text });
 
 export const reviewInputSchema = z.object({
   workshop: z.object({ cycle: cycleInput.nullish(), cycleLabel: text, cycleStart: text, cycleEnd: text }).nullish(),
-  context: z.array(z.object({ id: z.string() })).nullish(),
+  context: z.array(z.object({ id: text })).nullish(),
   objective: objectiveInput.nullish(),
   /** Drafts may hold several objectives; the board holds one. The first is reviewed as THE objective. */
   objectives: z.array(objectiveInput).nullish(),
@@ -115,7 +115,7 @@ export function normalizeReviewInput(input: ReviewInput): ReviewModel {
       start: workshop?.cycle?.start ?? workshop?.cycleStart,
       end: workshop?.cycle?.end ?? workshop?.cycleEnd,
     }),
-    contextIds: data.context?.map((item) => item.id),
+    contextIds: data.context?.flatMap((item) => (item.id ? [item.id] : [])),
     objectives: objectiveList.map(normalizeObjective),
     keyResults: (data.keyResults ?? []).map(normalizeKeyResult),
     initiatives: (data.initiatives ?? []).map((initiative, index) => ({

@@ -35,7 +35,7 @@ const ACHIEVABLE_CONFIDENCE = 0.4;
 /**
  * S/M/A/R/T as pass-or-fail with a reason, for one key result card or draft.
  * `smartChecks('Churn from 5% to 3% by 30 Sep', { cycle: { start: '2026-07-01', end: '2026-09-30' } }).M`
- * → `{ pass: true, reason: 'From 5% to 3%' }`.
+ * → `{ pass: true, reason: 'From 5% to 3%.' }`.
  */
 export function smartChecks(input: ReviewKeyResultInput, context: SmartContext = {}): SmartResult {
   const model = normalizeReviewInput({ keyResults: [input], workshop: { cycle: context.cycle ?? null } });

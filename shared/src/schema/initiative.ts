@@ -6,6 +6,8 @@ export const initiativeSchema = z.object({
   id: recordIdSchema,
   title: z.string().max(500),
   ownerName: z.string().max(120).optional(),
+  /** OKR tools match people by email on import; the export carries it in `owner`. */
+  ownerEmail: z.email().optional(),
   keyResultIds: z.array(recordIdSchema).max(50),
   order: orderSchema,
 });

@@ -7,6 +7,8 @@ export const parkedItemSchema = z.object({
   text: z.string().max(500),
   reason: z.string().max(500),
   ownerName: z.string().max(120).optional(),
+  /** OKR tools match people by email on import; the export carries it in `owner`. */
+  ownerEmail: z.email().optional(),
   revisitDate: isoDateSchema.optional(),
   /** The candidate objective this was parked from, if any. */
   candidateId: recordIdSchema.optional(),

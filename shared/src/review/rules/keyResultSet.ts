@@ -68,7 +68,7 @@ const CALIBRATED = { low: 0.5, high: 0.7 };
 export const confidenceCalibration = defineRule({
   id: 'confidence-calibration',
   checks: `Average confidence sits around ${CALIBRATED.low} to ${CALIBRATED.high}; above ${SANDBAGGING} reads as sandbagging, below ${FANTASY} as fantasy.`,
-  why: 'Key results the team is sure to hit stretch nobody; ones nobody believes in get ignored by week three.',
+  why: 'Key results the team is sure to hit stretch nobody; ones nobody believes in get quietly ignored.',
   source: 'PRODUCT.md OKR checks; Google\'s OKR practice expects about 0.7 on aspirational OKRs.',
   check(context, report) {
     const rated = context.keyResults.filter((kr): kr is EffectiveKeyResult & { confidence: number } => kr.confidence !== undefined);

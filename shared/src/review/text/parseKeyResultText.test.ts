@@ -27,6 +27,7 @@ describe('parseKeyResultText', () => {
     ['Increase revenue by 20% in Q3', { metricName: 'revenue', unit: '%', direction: 'increase', deadline: '2026-09-30' }],
     ['Launch the new onboarding flow by 30 Sep', { deadline: '2026-09-30' }],
     ['Make 50 sales calls per week', { metricName: 'sales calls per week', target: 50 }],
+    ['Increase checkout conversion to 65% by cutting steps', { metricName: 'checkout conversion', target: 65, unit: '%', direction: 'increase' }],
   ])('reads %j', (text, expected) => {
     const { numbers: _numbers, deadlineText: _deadlineText, ...fields } = parseKeyResultText(text, Q3_2026);
     expect(fields).toEqual(expected);

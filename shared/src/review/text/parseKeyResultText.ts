@@ -1,7 +1,7 @@
 import type { KrDirection } from '../../schema/index.ts';
 import { findDates, type DateContext } from './dates.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
-import { DECREASE_VERBS, INCREASE_VERBS, KEEP_VERBS, OUTPUT_VERBS, REACH_VERBS, firstWordFrom } from './wordLists.ts';
+import { DECREASE_VERBS, INCREASE_VERBS, KEEP_VERBS, OUTPUT_VERBS, REACH_VERBS, firstWordFrom, wordIndex } from './wordLists.ts';
 
 /** What a key result's wording says about its fields. Structured fields, where set, win over these. */
 export interface ParsedKeyResult {
@@ -98,8 +98,13 @@ function baselineBefore(text: string, numbers: NumberMention[], target: NumberMe
 function readDirection(text: string, levels: Levels): KrDirection | undefined {
   const keeps = firstWordFrom(text, KEEP_VERBS) !== undefined;
   if (keeps && levels.bound) return levels.bound;
-  if (firstWordFrom(text, DECREASE_VERBS)) return 'decrease';
-  if (firstWordFrom(text, INCREASE_VERBS)) return 'increase';
+  // The first verb that moves the metric decides: "Increase conversion by cutting steps" is an increase.
+  const verbs = [
+    ...INCREASE_VERBS.map((verb) => ({ at: wordIndex(text, verb), direction: 'increase' as const })),
+    ...DECREASE_VERBS.map((verb) => ({ at: wordIndex(text, verb), direction: 'decrease' as const })),
+  ].filter((found) => found.at >= 0);
+  const first = verbs.sort((a, b) => a.at - b.at)[0];
+  if (first) return first.direction;
   if (levels.baseline && levels.target && levels.baseline.value !== levels.target.value) {
     return levels.target.value > levels.baseline.value ? 'increase' : 'decrease';
   }

@@ -52,8 +52,13 @@ export const GENERIC_METRICS = [
 
 /** `true` when `phrase` (one or more words) occurs in `text` as whole words, ignoring case. */
 export function hasWord(text: string, phrase: string): boolean {
+  return wordIndex(text, phrase) >= 0;
+}
+
+/** Where `phrase` first occurs in `text` as whole words, ignoring case; -1 when it does not. */
+export function wordIndex(text: string, phrase: string): number {
   const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
-  return new RegExp(`(?<![\\p{L}\\d])${escaped}(?![\\p{L}\\d])`, 'iu').test(text);
+  return text.search(new RegExp(`(?<![\\p{L}\\d])${escaped}(?![\\p{L}\\d])`, 'iu'));
 }
 
 /** The first word-list entry found in `text`, for messages that quote what they saw. */

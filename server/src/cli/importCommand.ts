@@ -1,0 +1,83 @@
+import { BoardDoc, ControlDoc, encodeState, ORIGIN } from '@okr/shared/doc';
+import { applyImport, EXPORT_FORMAT_ID, parseImportFile } from '@okr/shared/export';
+import { defaultWorkshop } from '@okr/shared/schema';
+import { loadConfig } from '../config.ts';
+import { roomLinks } from '../http/links.ts';
+import { parseCommandArgs } from './args.ts';
+import { EXIT, inFile } from './cliError.ts';
+import type { Command } from './command.ts';
+import { readJsonFile } from './files.ts';
+import { openStore, withStore } from './store.ts';
+import { printable } from './text.ts';
+
+const usage = 'okr import <file> [--json]';
+/** The server's default for a board created without a title. */
+const DEFAULT_TITLE = 'OKR workshop';
+
+/**
+ * A new room from a pre-work file or an export. The board is built in memory and the store opened
+ * only after the file has passed validation, so a bad file creates nothing. Prints the links the
+ * rooms API would answer with.
+ */
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'create a room from a pre-work file or an export, and print its links and keys',
+  usage,
+  run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, { usage, positionals: ['<file>'], options: { json: { type: 'boolean' } } });
+    const path = positionals[0] ?? '';
+    const json = readJsonFile(path);
+    const file = inFile(path, () => parseImportFile(json));
+    const config = loadConfig(io.env);
+
+    const board = new BoardDoc();
+    const control = new ControlDoc();
+    // As a board made in the app starts; an export's own workshop fields then replace these.
+    board.updateWorkshop(defaultWorkshop(DEFAULT_TITLE), ORIGIN.import);
+    applyImport(file, board, control);
+    const title = board.workshop().title.trim() || DEFAULT_TITLE;
+
+    const baseUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+    const { room, links } = withStore(openStore(config.dataDir), (store) => {
+      const created = store.createRoom(title, { board: encodeState(board.ydoc), control: encodeState(control.ydoc) });
+      const roomLinksFor = roomLinks(baseUrl, created);
+      // As the rooms API does: the projector shows the join link as a QR code until the facilitator hides it.
+      const join = new ControlDoc();
+      join.set({ joinUrl: roomLinksFor.participantUrl });
+      store.appendUpdates(created.id, 'control', [encodeState(join.ydoc)]);
+      return { room: created, links: roomLinksFor };
+    });
+
+    const result = {
+      roomId: room.id,
+      title,
+      facilitatorKey: room.facilitatorKey,
+      viewerKey: room.viewerKey,
+      participantUrl: links.participantUrl,
+      facilitatorUrl: links.facilitatorUrl ?? '',
+      viewerUrl: links.viewerUrl ?? '',
+    };
+    if (values.json) {
+      io.out(`${JSON.stringify(result, null, 2)}\n`);
+      return EXIT.ok;
+    }
+    const what = file.format === EXPORT_FORMAT_ID ? 'an OKR export' : 'a pre-work file';
+    io.out(
+      [
+        `Created room "${printable(title)}" from ${what}.`,
+        '',
+        `  Participants:  ${result.participantUrl}`,
+        `  Facilitator:   ${result.facilitatorUrl}`,
+        `  Viewer:        ${result.viewerUrl}`,
+        '',
+        `  Room id:          ${result.roomId}`,
+        `  Facilitator key:  ${result.facilitatorKey}`,
+        `  Viewer key:       ${result.viewerKey}`,
+        '',
+        'Keep the facilitator link and key to yourself: they run the workshop. The keys are shown only once.',
+        '',
+      ].join('\n'),
+    );
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { isWellFormedSecret } from '../store/keys.ts';
+import { RoomStore } from '../store/roomStore.ts';
+import { CliError } from './cliError.ts';
+
+/** The file RoomStore.open keeps in DATA_DIR. */
+const STORE_FILE = 'rooms.sqlite';
+
+/**
+ * Opens the server's store for reading. SQLite's WAL mode lets this run beside a running server;
+ * a DATA_DIR without a store is an error rather than a new empty store.
+ */
+export function openExistingStore(dataDir: string): RoomStore {
+  if (!fs.existsSync(path.join(dataDir, STORE_FILE))) {
+    throw new CliError(`no rooms stored in ${dataDir}: set DATA_DIR to the server's data folder (default ./data)`);
+  }
+  return RoomStore.open(dataDir);
+}
+
+/** Opens the store, creating DATA_DIR and the store if this is the first room. */
+export function openStore(dataDir: string): RoomStore {
+  return RoomStore.open(dataDir);
+}
+
+export function withStore<T>(store: RoomStore, use: (store: RoomStore) => T): T {
+  try {
+    return use(store);
+  } finally {
+    store.close();
+  }
+}
+
+/** A room id, or a room link (`…/r/<roomId>`, with or without `#key=…`) pasted whole. */
+export function parseRoomId(input: string): string {
+  const fromLink = /\/r\/([^/?#]+)/.exec(input)?.[1];
+  const id = fromLink ?? input;
+  if (!isWellFormedSecret(id)) {
+    throw new CliError(`"${input}" is not a room id: room ids are 22 to 64 letters, digits, _ or - (run "okr rooms" to list them)`);
+  }
+  return id;
+}

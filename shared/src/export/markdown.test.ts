@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { BoardDoc, ControlDoc } from '../doc/index.ts';
+import { FIXED_NOW, sampleBoard } from './__fixtures__/sampleBoard.ts';
+import { buildExport } from './fromBoard.ts';
+import { exportToMarkdown } from './markdown.ts';
+
+function sampleMarkdown(edit?: (made: ReturnType<typeof sampleBoard>) => void): string[] {
+  const made = sampleBoard();
+  edit?.(made);
+  return exportToMarkdown(buildExport(made.board, made.control, FIXED_NOW)).split('\n');
+}
+
+describe('exportToMarkdown', () => {
+  it.each([
+    ['the title', '# Checkout team OKRs'],
+    ['team and cycle', '**Team:** Checkout · **Cycle:** Q3 2026 (2026-07-01 to 2026-09-30) · **Exported:** 2026-07-03'],
+    ['the objective and its commitment', '**Checkout feels effortless for returning customers** (committed)'],
+    ['the description', 'Returning customers pay in seconds, on any device.'],
+    ['the context it serves', '- Product strategy: Win repeat buyers in the EU'],
+    ['the decision', 'Decision: chosen with 7 of 12 votes.'],
+    ['its rationale', 'Rationale: Biggest lever on repeat revenue; mobile waits for the platform team.'],
+    ['a key result with baseline → target by deadline, owner and confidence', '1. **Checkout conversion rate from 58% to 65% by 30 Sep** — 58% → 65% by 2026-09-30 · owner: Ana Lima (ana@example.com) · confidence 0.6'],
+    ['a floor to hold', '2. **Avg. customer satisfaction score > 8** — 8.2 → 8 by 2026-09-30 · owner: Ben Okafor · confidence 0.8'],
+    ['a key result still missing its fields', '4. **Build a tool to remind people of their shopping cart** — owner: none yet'],
+    ['an initiative with the key results it serves', '- **Cart reminder emails** — owner: Dan Weiss (dan@example.com) · serves KR 3, KR 1'],
+    ['an unlinked initiative', '- **Refresh the design system** — owner: none yet · serves no key result yet'],
+    ['a parked item with its reason', "- **Mobile app reaches parity with web** — reason: Depends on the platform team's Q4 release · owner: Ben Okafor (ben@example.com) · revisit 2026-10-01"],
+    ['a parked item without one', '- **Automate refunds** — no reason given'],
+    ['a finding', '- **Warning** (kr-is-initiative): "Build a tool to remind people of their shopping cart" reads like a task ("build") — if it is work the team does, make it an initiative and link it to the key result it should move.'],
+    ['tracking', 'Weekly check-ins, the first on 2026-07-08.'],
+  ])('shows %s', (_what, line) => {
+    expect(sampleMarkdown()).toContain(line);
+  });
+
+  it('orders the sections', () => {
+    const headings = sampleMarkdown().filter((line) => line.startsWith('## '));
+    expect(headings).toEqual(['## Objective', '## Key results', '## Initiatives', '## Parked', '## Review findings', '## Tracking']);
+  });
+
+  it('escapes card text so it cannot add markup or links', () => {
+    const lines = sampleMarkdown(({ board }) => board.update(board.keyResults, 'kr-reminder', { title: '[click](http://evil.example) <img src=x> **bold** #1' }));
+    expect(lines).toContain('4. **\\[click\\](http://evil.example) \\<img src=x> \\*\\*bold\\*\\* #1** — owner: none yet');
+  });
+
+  it('says so when nothing is decided yet', () => {
+    const markdown = exportToMarkdown(buildExport(new BoardDoc(), new ControlDoc(), FIXED_NOW));
+    expect(markdown).toContain('# OKR workshop');
+    expect(markdown).toContain('No objective confirmed yet.');
+    expect(markdown).toContain('## Key results\n\nNone yet.');
+    expect(markdown).not.toContain('## Parked');
+  });
+});

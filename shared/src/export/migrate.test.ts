@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { FIXED_NOW, sampleBoard } from './__fixtures__/sampleBoard.ts';
+import { ExportFormatError } from './errors.ts';
+import { buildExport } from './fromBoard.ts';
+import { migrateExport } from './migrate.ts';
+
+/** A valid export as plain JSON, to break one field at a time. */
+function validJson(): Record<string, unknown> {
+  const { board, control } = sampleBoard();
+  return JSON.parse(JSON.stringify(buildExport(board, control, FIXED_NOW))) as Record<string, unknown>;
+}
+
+type Path = readonly (string | number)[];
+
+/** The valid export with the value at each path replaced (`undefined` deletes the field). */
+function broken(...edits: [Path, unknown][]): unknown {
+  const file = validJson();
+  for (const [path, value] of edits) {
+    let node = file as Record<PropertyKey, unknown>;
+    for (const key of path.slice(0, -1)) node = node[key] as Record<PropertyKey, unknown>;
+    const last = path[path.length - 1] as string | number;
+    if (value === undefined) delete node[last];
+    else node[last] = value;
+  }
+  return file;
+}
+
+describe('migrateExport', () => {
+  it('reads a version 1 export as is', () => {
+    const file = validJson();
+    expect(migrateExport(file)).toEqual(file);
+  });
+
+  it.each<[string, unknown, string]>([
+    ['a baseline written as text', broken([['keyResults', 2, 'baseline'], '58%']), 'keyResults[2].baseline: expected a number, got "58%"'],
+    ['a missing key-result title', broken([['keyResults', 0, 'title'], undefined]), 'keyResults[0].title: is missing (expected text)'],
+    ['an unknown direction', broken([['keyResults', 1, 'direction'], 'up']), 'keyResults[1].direction: expected "increase" or "decrease" or "at-least" or "at-most", got "up"'],
+    ['a confidence above 1', broken([['keyResults', 0, 'confidence'], 7]), 'keyResults[0].confidence: must be at most 1'],
+    ['a deadline in another date format', broken([['keyResults', 0, 'deadline'], '30/09/2026']), 'keyResults[0].deadline: dates are written YYYY-MM-DD, got "30/09/2026"'],
+    ['an owner email that is not one', broken([['keyResults', 0, 'owner', 'email'], 'ana at example']), 'keyResults[0].owner.email: expected an email address, got "ana at example"'],
+    ['a context link that is not a web address', broken([['context', 0, 'link'], 'wiki page']), 'context[0].link: expected a web address (https://…), got "wiki page"'],
+    ['an unknown candidate status', broken([['candidates', 0, 'status'], 'maybe']), 'candidates[0].status: expected "chosen" or "parked" or "discarded" or "unsorted", got "maybe"'],
+    ['a list where an object belongs', broken([['tracking'], []]), 'tracking: expected an object, got a list'],
+    ['an export time without a zone', broken([['exportedAt'], '2026-07-03 10:00']), 'exportedAt: expected an ISO date-time such as 2026-07-01T09:00:00.000Z, got "2026-07-03 10:00"'],
+    ['a title longer than the limit', broken([['objective', 'title'], 'x'.repeat(501)]), 'objective.title: is longer than the limit of 500 characters'],
+    ['a negative vote count', broken([['candidates', 1, 'votes'], -1]), 'candidates[1].votes: must be at least 0'],
+    ['something that is not an object', 'hello', '(file): expected a JSON object'],
+    ['another format', { format: 'trello-board', version: 1 }, 'format: expected "okr-workshop-board/export", got "trello-board"'],
+    ['a pre-work file', { format: 'okr-workshop-board/prework', version: 1 }, 'this is a pre-work file; open it with Import'],
+    ['a newer version', broken([['version'], 2]), 'version: 2 is newer than this app reads (up to 1); update the app to open it'],
+    ['no version', broken([['version'], undefined]), 'version: expected a version number such as 1, got nothing'],
+  ])('rejects %s, naming the field', (_name, input, line) => {
+    expect(() => migrateExport(input)).toThrow(ExportFormatError);
+    expect(() => migrateExport(input)).toThrow(line);
+  });
+
+  it('lists every problem, not just the first', () => {
+    const input = broken([['keyResults', 0, 'baseline'], 'a'], [['keyResults', 1, 'target'], 'b']);
+    try {
+      migrateExport(input);
+      expect.unreachable('an invalid export was accepted');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ExportFormatError);
+      expect((error as ExportFormatError).issues.map((issue) => issue.path)).toEqual(['keyResults[0].baseline', 'keyResults[1].target']);
+    }
+  });
+});

@@ -1,0 +1,107 @@
+import { useDraggable } from '@dnd-kit/core';
+import type { ReactNode } from 'react';
+import type { Lane, LaneItem } from './lanes.ts';
+
+type Props = {
+  item: LaneItem;
+  canEdit: boolean;
+  /** Being dragged on this device: the card stays put, dimmed, until the drop. */
+  dragging: boolean;
+  onMove: (to: Lane) => void;
+  onPark: () => void;
+  onEdit: () => void;
+  onRemove: () => void;
+  /** Replaces the card's content, e.g. the edit form. */
+  children?: ReactNode;
+};
+
+/** One card in a lane, with a drag handle and the same moves as plain buttons. */
+export function LaneCard({ item, canEdit, dragging, onMove, onPark, onEdit, onRemove, children }: Props) {
+  const { setNodeRef, setActivatorNodeRef, listeners, attributes } = useDraggable({ id: item.key, data: { lane: item.lane }, disabled: !canEdit });
+  const quoted = `"${item.text}"`;
+  const parked = item.parked;
+  return (
+    <li ref={setNodeRef} className={`card park-card ${dragging ? 'is-dragging' : ''} park-card-${item.lane}`} aria-label={item.text} data-lane-key={item.key}>
+      {children ?? (
+        <>
+          <div className="park-card-head">
+            {canEdit && (
+              <button type="button" ref={setActivatorNodeRef} className="park-drag-handle" {...attributes} {...listeners} aria-label={`Move ${quoted}`}>
+                <span aria-hidden="true">⠿</span>
+              </button>
+            )}
+            <p className="card-text">{item.text}</p>
+          </div>
+          {(item.isObjective || item.nearObjective || (parked && !parked.candidateId)) && (
+            <p className="park-card-tags">
+              {item.isObjective && <span className="park-tag is-warning">Now THE objective: take it out of the parking lot</span>}
+              {item.nearObjective && <span className="park-tag">Grouped with THE objective</span>}
+              {parked && !parked.candidateId && <span className="park-tag">Added to the parking lot</span>}
+            </p>
+          )}
+          {parked && (
+            <dl className="park-details">
+              <div>
+                <dt>Reason</dt>
+                <dd>{parked.reason}</dd>
+              </div>
+              {parked.ownerName && (
+                <div>
+                  <dt>Owner</dt>
+                  <dd>{parked.ownerName}</dd>
+                </div>
+              )}
+              {parked.revisitDate && (
+                <div>
+                  <dt>Revisit</dt>
+                  <dd>
+                    <time dateTime={parked.revisitDate}>{formatDate(parked.revisitDate)}</time>
+                  </dd>
+                </div>
+              )}
+            </dl>
+          )}
+          {canEdit && (
+            <div className="card-actions">
+              {item.lane !== 'parked' && (
+                <button type="button" onClick={onPark} aria-label={`Park ${quoted}`}>
+                  Park…
+                </button>
+              )}
+              {item.lane === 'unsorted' && (
+                <button type="button" onClick={() => onMove('discarded')} aria-label={`Discard ${quoted}`}>
+                  Discard
+                </button>
+              )}
+              {item.lane === 'parked' && (
+                <button type="button" onClick={onEdit} aria-label={`Edit ${quoted}`}>
+                  Edit
+                </button>
+              )}
+              {item.lane !== 'unsorted' && item.candidate && !item.isObjective && (
+                <button type="button" onClick={() => onMove('unsorted')} aria-label={`Back to unsorted: ${quoted}`}>
+                  Back to unsorted
+                </button>
+              )}
+              {item.isObjective && (
+                <button type="button" onClick={() => onMove('unsorted')} aria-label={`Take ${quoted} out of the parking lot`}>
+                  Take out
+                </button>
+              )}
+              {item.lane === 'parked' && !item.candidate && (
+                <button type="button" onClick={onRemove} aria-label={`Remove ${quoted} from the parking lot`}>
+                  Remove
+                </button>
+              )}
+            </div>
+          )}
+        </>
+      )}
+    </li>
+  );
+}
+
+function formatDate(iso: string): string {
+  const date = new Date(`${iso}T12:00:00`);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+}

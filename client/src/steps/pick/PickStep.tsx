@@ -1,0 +1,192 @@
+import { useState } from 'react';
+import type { Candidate } from '@okr/shared/schema';
+import { addDot, dotsUsed, removeDot, talliesVisible, VOTE_REFUSAL_MESSAGES } from '@okr/shared/workshop';
+import { useControl } from '../../sync/hooks.ts';
+import { useRoom } from '../../sync/RoomContext.tsx';
+import { useCanEdit } from '../../sync/useCanEdit.ts';
+import { useIdentity } from '../../state/identity.ts';
+import { usePreferences } from '../../state/preferences.ts';
+import { groupCandidates } from './groups.ts';
+import { progressLine } from './progress.ts';
+import { topIds } from './decision.ts';
+import { useVoting } from './useVoting.ts';
+import { VoteCard } from './VoteCard.tsx';
+import { VotingControls, type ProxyVoter } from './VotingControls.tsx';
+import { ConfirmObjective } from './ConfirmObjective.tsx';
+import { ObjectiveBanner } from './ObjectiveBanner.tsx';
+import './pick.css';
+
+/**
+ * Step 3: a dot vote the facilitator opens and closes, then the facilitator confirms THE objective.
+ * While voting is open everyone sees only their own dots; the room and the projector see only how
+ * many have voted.
+ */
+export function PickStep({ readOnly }: { readOnly: boolean }) {
+  const room = useRoom();
+  const { voting, objective } = useControl();
+  const presenting = usePreferences((s) => s.presenting);
+  const projector = room.isViewer || (room.isFacilitator && presenting);
+  const canEdit = useCanEdit() && !readOnly && !projector;
+  const facilitating = room.isFacilitator && !readOnly && !projector;
+  const me = useIdentity();
+  const view = useVoting();
+  const [proxyFor, setProxyFor] = useState<ProxyVoter | null>(null);
+  const [deciding, setDeciding] = useState(false);
+  const [refusal, setRefusal] = useState<{ candidateId: string; message: string } | null>(null);
+
+  const isOpen = voting.status === 'open';
+  const showResults = talliesVisible(voting);
+  const activeProxy = facilitating && isOpen && proxyFor?.roundId === voting.roundId ? proxyFor : null;
+  const voter = activeProxy ? { id: activeProxy.id, name: activeProxy.name, proxy: true } : { id: me.id, name: me.name, proxy: false };
+  const dots = view.dotsOf(voter.id);
+  const left = Math.max(0, voting.dotsPerPerson - dotsUsed(dots));
+  const canVote = canEdit && isOpen;
+  const whose = activeProxy ? `${activeProxy.name}’s` : 'your';
+
+  const place = (candidateId: string, delta: 1 | -1) => {
+    const next = delta === 1 ? addDot(dots, candidateId, voting, view.candidateIds) : removeDot(dots, candidateId, voting);
+    if (typeof next === 'string') {
+      setRefusal({ candidateId, message: VOTE_REFUSAL_MESSAGES[next] });
+      return;
+    }
+    setRefusal(null);
+    room.board.putBallot({ roundId: voting.roundId, voterId: voter.id, voterName: voter.name, ...(voter.proxy ? { proxy: true } : {}), dots: { ...next } });
+  };
+
+  const card = (candidate: Candidate) => (
+    <VoteCard
+      key={candidate.id}
+      candidate={candidate}
+      mine={isOpen && !projector ? (dots[candidate.id] ?? 0) : null}
+      whose={whose}
+      canVote={canVote}
+      refusal={refusal?.candidateId === candidate.id ? refusal.message : null}
+      isObjective={objective?.candidateId === candidate.id}
+      onAdd={() => place(candidate.id, 1)}
+      onRemove={() => place(candidate.id, -1)}
+    />
+  );
+
+  const groups = groupCandidates(view.candidates);
+  const clusters = groups.filter((g) => g.members.length > 1);
+  const singles = groups.filter((g) => g.members.length === 1).flatMap((g) => g.members);
+  const showForm = facilitating && (deciding || (!objective && voting.status === 'closed'));
+
+  return (
+    <div className={`pick-step ${projector ? 'is-projector' : ''}`}>
+      {objective && <ObjectiveBanner objective={objective} onChange={facilitating && !deciding ? () => setDeciding(true) : undefined} />}
+      <div className={`pick-layout ${facilitating ? 'has-panel' : ''}`}>
+        <div className="pick-main">
+          {view.candidates.length === 0 && <p className="muted">No candidate objectives yet: go back to Draft objectives to write some.</p>}
+
+          {isOpen && projector && (
+            <div className="pick-projector-status">
+              <p className="pick-projector-rule">
+                Dot voting is open: {voting.dotsPerPerson} dots each, at most {voting.capPerItem} on one card
+              </p>
+              <p className="pick-progress-big" role="status">
+                {progressLine(view.progress)}
+              </p>
+            </div>
+          )}
+          {canVote && (
+            <div className={`pick-budget ${activeProxy ? 'is-proxy' : ''}`}>
+              <p role="status">
+                <strong>
+                  {activeProxy ? `${activeProxy.name}’s dots left` : 'Dots left'}: {left} of {voting.dotsPerPerson}
+                </strong>
+                <span className="muted"> · at most {voting.capPerItem} on one card</span>
+              </p>
+              {activeProxy && (
+                <button type="button" onClick={() => setProxyFor(null)}>
+                  Done voting for {activeProxy.name}
+                </button>
+              )}
+            </div>
+          )}
+          {isOpen && !canVote && !projector && <p className="muted">Voting is open. {readOnly ? '' : 'The board is locked, so you cannot place dots right now.'}</p>}
+          {voting.status === 'idle' && !objective && !facilitating && view.candidates.length > 0 && (
+            <p className="muted pick-waiting">Voting has not started yet: the facilitator opens it.</p>
+          )}
+          {showResults && !objective && !facilitating && <p className="pick-waiting">Voting is closed. The facilitator confirms THE objective next.</p>}
+
+          {showResults ? (
+            <Results view={view} objectiveId={objective?.candidateId ?? null} />
+          ) : (
+            <div className="pick-cards">
+              {clusters.map((group) => (
+                <section key={group.id} className="pick-cluster" aria-label={`Group of ${group.members.length}`}>
+                  <h3>Group of {group.members.length}</h3>
+                  <ul className="cards">{group.members.map(card)}</ul>
+                </section>
+              ))}
+              {singles.length > 0 && (
+                <ul className="cards pick-singles" aria-label={clusters.length > 0 ? 'Other candidates' : 'Candidates'}>
+                  {singles.map(card)}
+                </ul>
+              )}
+            </div>
+          )}
+          {view.discardedCount > 0 && !projector && (
+            <p className="muted">
+              {view.discardedCount} discarded {view.discardedCount === 1 ? 'candidate is' : 'candidates are'} not on the ballot.
+            </p>
+          )}
+        </div>
+
+        {facilitating && (
+          <aside className="pick-side" aria-label="Facilitator: vote and decision">
+            {showForm && (
+              <ConfirmObjective
+                candidates={view.candidates}
+                results={view.results}
+                current={objective}
+                showVotes={showResults}
+                focusOnMount={deciding}
+                onDone={() => setDeciding(false)}
+                onCancel={objective || voting.status !== 'closed' ? () => setDeciding(false) : undefined}
+              />
+            )}
+            <VotingControls voting={voting} progress={view.progress} candidateCount={view.candidates.length} proxyFor={activeProxy} onProxy={setProxyFor} />
+            {!showForm && !objective && voting.status === 'idle' && view.candidates.length > 0 && (
+              <button type="button" className="pick-skip-vote" onClick={() => setDeciding(true)}>
+                Decide without a vote
+              </button>
+            )}
+          </aside>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** The closed vote: every card by its dots, the top one highlighted. */
+function Results({ view, objectiveId }: { view: ReturnType<typeof useVoting>; objectiveId: string | null }) {
+  const top = topIds(view.results);
+  const most = Math.max(1, ...view.results.map((r) => r.votes));
+  const total = view.results.reduce((sum, r) => sum + r.votes, 0);
+  const voters = view.ballots.filter((b) => dotsUsed(b.dots) > 0).length;
+  return (
+    <>
+      <p className="pick-result-summary">
+        Result: {total} {total === 1 ? 'dot' : 'dots'} from {voters} {voters === 1 ? 'voter' : 'voters'}
+        {top.size > 1 && <strong> · a tie at the top</strong>}
+      </p>
+      <ol className="cards pick-results" aria-label="Vote result">
+        {view.results.map((entry) => (
+          <li key={entry.candidateId} className={`card pick-result ${top.has(entry.candidateId) ? 'is-top' : ''} ${entry.candidateId === objectiveId ? 'is-objective' : ''}`} aria-label={entry.text}>
+            <p className="pick-result-votes">
+              <strong>{entry.votes}</strong> {entry.votes === 1 ? 'dot' : 'dots'}
+              {top.has(entry.candidateId) && <span className="pick-badge">Top</span>}
+              {entry.candidateId === objectiveId && <span className="pick-badge is-chosen">THE objective</span>}
+            </p>
+            <p className="card-text">{entry.text}</p>
+            <span className="pick-bar" aria-hidden="true">
+              <span style={{ width: `${(entry.votes / most) * 100}%` }} />
+            </span>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

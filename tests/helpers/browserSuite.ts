@@ -30,3 +30,24 @@ export async function joinBoard(page: Page, url: string, name: string): Promise<
 export async function waitConnected(page: Page): Promise<void> {
   await expect.poll(() => page.locator('[data-status]').first().getAttribute('data-status'), { timeout: 15_000 }).toBe('connected');
 }
+
+/** The facilitator moves the group to a step by its title, confirming past unmet gates. */
+export async function moveGroupTo(page: Page, title: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Workshop steps' }).getByRole('button', { name: new RegExp(title) }).click();
+  const moveAnyway = page.getByRole('button', { name: 'Move anyway' });
+  const arrived = page.locator('#step-heading', { hasText: title });
+  await moveAnyway.or(arrived).first().waitFor();
+  if (await moveAnyway.isVisible()) await moveAnyway.click();
+  await arrived.waitFor();
+}
+
+/** Types into the text box with this accessible name and presses Enter. */
+export async function addCard(page: Page, label: string, text: string): Promise<void> {
+  await page.getByRole('textbox', { name: label, exact: true }).fill(text);
+  await page.keyboard.press('Enter');
+}
+
+/** The card with this text inside the region with this name. */
+export function cardIn(page: Page, region: string, text: string) {
+  return page.getByRole('region', { name: region, exact: true }).getByRole('listitem', { name: text, exact: true });
+}

@@ -52,7 +52,8 @@ describe('the whole workshop in Chromium', () => {
     const projectorFollows = (title: string) => v.locator('#step-heading', { hasText: title }).waitFor();
 
     // 1. Context.
-    await addCard(f, 'Context', 'Company objective: grow repeat revenue 20% this year');
+    await f.getByLabel('Kind').selectOption('company-objective');
+    await addCard(f, 'Context', 'Grow repeat revenue 20% this year');
     await a.getByLabel('Kind').selectOption('product-strategy');
     await addCard(a, 'Context', 'Win on the second purchase, not the first');
     await b.getByLabel('Kind').selectOption('metric');
@@ -136,7 +137,7 @@ describe('the whole workshop in Chromium', () => {
     await f.getByLabel('Cycle start').fill('2026-07-01');
     await f.getByLabel('Cycle end').fill('2026-09-30');
     await f.getByLabel('Cycle end').press('Tab');
-    await f.getByRole('checkbox', { name: /Company objective: grow repeat revenue/ }).check();
+    await f.getByRole('checkbox', { name: /Grow repeat revenue 20% this year/ }).check();
     for (const [page, title, owner, email] of [
       [a, KR1, 'Ana', 'ana@example.com'],
       [b, KR2, 'Ben', 'ben@example.com'],

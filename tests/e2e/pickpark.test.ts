@@ -1,21 +1,12 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { artifactDir, launchBrowser, newDevice, PHONE, PROJECTOR } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { artifactDir, newDevice, PHONE, PROJECTOR } from '../helpers/browser.ts';
 import { openBoardClient } from '../helpers/clients.ts';
-import { createRoom, startTestServer, type TestServer } from '../helpers/server.ts';
+import { createRoom } from '../helpers/server.ts';
+import { joinBoard as join, moveGroupTo, useBrowserSuite } from '../helpers/browserSuite.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 const EFFORTLESS = 'Checkout feels effortless on every device';
 const TRUST = 'Shoppers trust us with their payment details';
@@ -24,28 +15,13 @@ const SUPPORT = 'Support answers within the hour';
 const REWORDED = 'Customers come back because they love buying from us';
 const RATIONALE = 'Most dots, and repeat purchases are our weakest number.';
 
-async function join(page: Page, url: string, name: string): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Join the board' }).click();
-  await expect.poll(() => page.getByRole('status').first().getAttribute('data-status')).toBe('connected');
-}
-
-/** The facilitator moves the group; a gate about unmet conditions is accepted. */
-async function moveGroupTo(page: Page, title: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Workshop steps' }).getByRole('button', { name: title }).click();
-  const anyway = page.getByRole('button', { name: 'Move anyway' });
-  const heading = page.getByRole('heading', { level: 2, name: new RegExp(title) });
-  await anyway.or(heading).first().waitFor();
-  if (await anyway.isVisible()) await anyway.click();
-  await heading.waitFor();
-}
 
 const budget = (page: Page) => page.getByRole('status').filter({ hasText: /dots left/i });
 
 describe('Pick THE objective and Park, in Chromium', () => {
   it('a facilitator runs a dot vote with a proxy, confirms THE objective, and the group parks the rest', async () => {
     const shots = artifactDir('pickpark');
+    const { server, browser } = suite;
     const room = await createRoom(server.httpUrl, 'Q3 OKRs – Checkout');
 
     // Candidates from step 2, written quickly through a stock client; two of them grouped.

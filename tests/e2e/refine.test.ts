@@ -1,35 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
 import { okrExportSchema } from '@okr/shared/export';
-import { artifactDir, launchBrowser, newDevice, PHONE, PROJECTOR } from '../helpers/browser.ts';
+import { artifactDir, newDevice, PHONE, PROJECTOR } from '../helpers/browser.ts';
 import { eventually, openBoardClient, openControlClient } from '../helpers/clients.ts';
-import { createRoom, startTestServer, type TestServer } from '../helpers/server.ts';
+import { createRoom } from '../helpers/server.ts';
+import { joinBoard as join, useBrowserSuite } from '../helpers/browserSuite.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useBrowserSuite();
 
 const KR1 = 'Checkout conversion rate from 58% to 65% by 30 Sep';
 const KR2 = 'Reduce cart abandonment';
 const KR3 = 'Avg. customer satisfaction score > 8';
 const OBJECTIVE = 'Returning customers check out without friction';
 
-async function join(page: Page, url: string, name: string): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Join the board' }).click();
-  await expect.poll(() => page.getByRole('status').first().getAttribute('data-status')).toBe('connected');
-}
 
 /** A field inside one key result's card, by its label. */
 const field = (card: Locator, label: string) => card.getByLabel(label, { exact: true });
@@ -37,6 +22,7 @@ const field = (card: Locator, label: string) => card.getByLabel(label, { exact: 
 describe('SMART refine and summary', () => {
   it('two people fill a key result live, findings update, blind confidence is revealed and kept, the summary exports valid JSON', async () => {
     const shots = artifactDir('refine');
+    const { server, browser } = suite;
     const room = await createRoom(server.httpUrl, 'Q3 OKRs – Checkout');
 
     // Seed the board the way any y-websocket client could: content, then the facilitator's decisions.

@@ -29,6 +29,7 @@ describe('leaving a step forwards', () => {
     ['brainstorm with no key results', 'brainstorm', input({ keyResults: [], control: revealed }), 1],
     ['refine with an incomplete key result', 'refine', input({ keyResults: [completeKr, { id: 'x', title: 'Churn', order: 2 }] }), 1],
     ['refine complete', 'refine', input(), 0],
+    ['refine with an owner known by email only', 'refine', input({ keyResults: [{ ...completeKr, ownerName: undefined, ownerEmail: 'ana@example.com' }] }), 0],
   ] as const)('%s: %i unmet', (_name, step, gateInput, count) => {
     const unmet = unmetBeforeLeaving(step, gateInput);
     expect(unmet).toHaveLength(count);

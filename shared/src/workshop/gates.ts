@@ -44,7 +44,8 @@ export function unmetBeforeLeaving(step: StepId, input: GateInput): string[] {
       if ((input.control.privateWriting.brainstorm ?? true) && input.control.reveals.brainstorm === undefined) unmet.push('Key-result drafts are still private: reveal them first.');
       break;
     case 'refine': {
-      const incomplete = input.keyResults.filter((kr) => kr.baseline === undefined || kr.target === undefined || !kr.deadline || !kr.ownerName).length;
+      // An owner known by email alone counts, as the kr-has-owner check has it.
+      const incomplete = input.keyResults.filter((kr) => kr.baseline === undefined || kr.target === undefined || !kr.deadline || !(kr.ownerName || kr.ownerEmail)).length;
       if (incomplete > 0) unmet.push(`${incomplete} key result${incomplete === 1 ? '' : 's'} without baseline, target, deadline or owner.`);
       break;
     }

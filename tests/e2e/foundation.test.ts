@@ -62,4 +62,20 @@ describe('the board in Chromium', () => {
     await expect.poll(() => f.getByRole('region', { name: 'Who is here' }).getByText('Pat').count(), { timeout: 10_000 }).toBe(0);
     await facilitator.context.close();
   });
+
+  it('a link to no board, or a facilitator link with a wrong key, says so instead of opening an empty board', async () => {
+    const { server, browser } = suite;
+    const { page, context } = await newDevice(browser, PHONE);
+    await page.goto(`${server.httpUrl}/r/AAAAAAAAAAAAAAAAAAAAAAAA`);
+    await page.getByRole('heading', { name: 'No board at this link' }).waitFor();
+    await page.goto(`${server.httpUrl}/v/AAAAAAAAAAAAAAAAAAAAAAAA`);
+    await page.getByRole('heading', { name: 'No board at this link' }).waitFor();
+    const res = await fetch(`${server.httpUrl}/api/rooms`, { method: 'POST' });
+    const room = (await res.json()) as { roomId: string; viewerKey: string };
+    await page.goto(`${server.httpUrl}/r/${room.roomId}#key=${room.viewerKey}`);
+    await page.getByRole('heading', { name: 'This facilitator link does not work' }).waitFor();
+    await page.getByRole('link', { name: 'participant link' }).click();
+    await page.getByLabel('Your name').waitFor();
+    await context.close();
+  });
 });

@@ -85,3 +85,20 @@ describe('rooms API', () => {
     expect(wrongMethod.status).toBe(405);
   });
 });
+
+describe('room lookup before opening a link', () => {
+  it('answers 200 for a real room or viewer link, 404 otherwise, and 401 for a wrong facilitator key', async () => {
+    const room = await createRoom(server.httpUrl, 'Look me up');
+    const get = (path: string, key?: string) => fetch(`${server.httpUrl}${path}`, { headers: key ? { Authorization: `Bearer ${key}` } : {} });
+    const ok = await get(`/api/rooms/${room.roomId}`);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ title: 'Look me up' });
+    expect((await get(`/api/rooms/${room.roomId}`, room.facilitatorKey)).status).toBe(200);
+    expect((await get(`/api/rooms/${room.roomId}`, room.viewerKey)).status).toBe(401);
+    expect((await get(`/api/view/${room.viewerKey}`)).status).toBe(200);
+    expect((await get('/api/rooms/AAAAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
+    expect((await get('/api/view/AAAAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
+    expect((await get('/api/rooms/short')).status).toBe(404);
+    expect((await fetch(`${server.httpUrl}/api/rooms/${room.roomId}`, { method: 'DELETE' })).status).toBe(405);
+  });
+});

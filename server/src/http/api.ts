@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
 import { z } from 'zod';
 import { BoardDoc, ControlDoc, encodeState, ORIGIN } from '@okr/shared/doc';
 import { buildExport } from '@okr/shared/export';
@@ -6,12 +7,13 @@ import { isWellFormedSecret } from '../store/keys.ts';
 import type { RoomStore } from '../store/roomStore.ts';
 import { readRoomDocs } from '../store/readRoom.ts';
 import type { RoomRegistry } from '../relay/roomRegistry.ts';
-import { HttpError, readJsonBody, sendJson } from './json.ts';
+import { HttpError, methodNotAllowed, readJsonBody, sendJson } from './json.ts';
 import { roomLinks } from './links.ts';
 
 const createRoomBody = z.object({ title: z.string().trim().max(200).optional() }).strict();
 
 export type ApiContext = {
+  log: Logger;
   store: RoomStore;
   registry: RoomRegistry;
   maxBodyBytes: number;
@@ -30,6 +32,12 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
   if (path === '/api/rooms') {
     if (req.method !== 'POST') throw methodNotAllowed('POST');
     await createRoom(req, res, ctx);
+    return true;
+  }
+  const roomMatch = /^\/api\/rooms\/([^/]*)$/.exec(path) ?? /^\/api\/view\/([^/]*)$/.exec(path);
+  if (roomMatch) {
+    if (req.method !== 'GET') throw methodNotAllowed('GET');
+    describeRoom(req, res, path.startsWith('/api/view/') ? { viewerKey: roomMatch[1] ?? '' } : { roomId: roomMatch[1] ?? '' }, ctx);
     return true;
   }
   const exportMatch = /^\/api\/rooms\/([^/]*)\/export$/.exec(path);
@@ -52,6 +60,7 @@ async function createRoom(req: IncomingMessage, res: ServerResponse, ctx: ApiCon
   const board = new BoardDoc();
   board.updateWorkshop({ title, checkInCadence: 'weekly' }, ORIGIN.import);
   const room = ctx.store.createRoom(title, { board: encodeState(board.ydoc) });
+  ctx.log.info({ room: room.id }, 'room created');
   const links = roomLinks(ctx.baseUrl(req), room);
   // The projector shows the join link as a QR code; the facilitator can hide it.
   const control = new ControlDoc();
@@ -65,6 +74,22 @@ async function createRoom(req: IncomingMessage, res: ServerResponse, ctx: ApiCon
     facilitatorUrl: links.facilitatorUrl,
     viewerUrl: links.viewerUrl,
   });
+}
+
+/**
+ * Whether a link names a real room, before the client opens it: a refused websocket cannot say
+ * why. With a facilitator key it also says whether the key is right (401 if not).
+ */
+function describeRoom(req: IncomingMessage, res: ServerResponse, link: { roomId: string } | { viewerKey: string }, ctx: ApiContext): void {
+  const roomId = 'viewerKey' in link ? (isWellFormedSecret(link.viewerKey) ? ctx.store.roomIdForViewerKey(link.viewerKey) : undefined) : link.roomId;
+  const room = roomId !== undefined && isWellFormedSecret(roomId) ? ctx.store.getRoom(roomId) : undefined;
+  if (!room) throw new HttpError(404, 'not_found', 'No board at this link.');
+  const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+  if ('roomId' in link && auth) {
+    const key = auth[1] ?? '';
+    if (!isWellFormedSecret(key) || !ctx.store.isFacilitatorKey(room.id, key)) throw new HttpError(401, 'unauthorized', 'That is not this room\'s facilitator key.');
+  }
+  sendJson(res, 200, { title: room.title });
 }
 
 function exportRoom(req: IncomingMessage, res: ServerResponse, roomId: string, ctx: ApiContext): void {
@@ -81,8 +106,5 @@ function exportRoom(req: IncomingMessage, res: ServerResponse, roomId: string, c
   loaded?.control.flush();
   const { board, control } = readRoomDocs(ctx.store, roomId);
   sendJson(res, 200, buildExport(board, control));
-}
-
-function methodNotAllowed(allowed: string): HttpError {
-  return new HttpError(405, 'method_not_allowed', `Use ${allowed} on this route.`);
+  ctx.log.info({ room: roomId }, 'room exported');
 }

@@ -1,0 +1,28 @@
+import { useEffect, useState } from 'react';
+import type { Access } from '../sync/roomConnection.ts';
+
+export type RoomCheck = 'checking' | 'exists' | 'missing' | 'wrong-key';
+
+/**
+ * Asks the server whether the link names a real board before opening it: the websocket alone
+ * cannot tell "no such room" from "server down", and edits on a board that does not exist would
+ * be lost. When the server cannot be reached the board opens anyway (edits sync later).
+ */
+export function useRoomExists(access: Access): RoomCheck {
+  const [state, setState] = useState<RoomCheck>('checking');
+  const path = access.kind === 'viewer' ? `/api/view/${access.viewerKey}` : `/api/rooms/${access.roomId}`;
+  const facilitatorKey = access.kind === 'facilitator' ? access.key : null;
+  useEffect(() => {
+    let cancelled = false;
+    setState('checking');
+    const headers: Record<string, string> = facilitatorKey ? { Authorization: `Bearer ${facilitatorKey}` } : {};
+    fetch(path, { cache: 'no-store', headers }).then(
+      (res) => !cancelled && setState(res.status === 404 ? 'missing' : res.status === 401 ? 'wrong-key' : 'exists'),
+      () => !cancelled && setState('exists'),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [path, facilitatorKey]);
+  return state;
+}

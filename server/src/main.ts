@@ -33,6 +33,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down: flushing rooms');
+    // Every update is already in the store; a shutdown stuck on a socket must not hang the process.
+    setTimeout(() => {
+      log.error('shutdown took more than 10 s; exiting anyway');
+      process.exit(1);
+    }, 10_000).unref();
     server.close().then(
       () => process.exit(0),
       (err: unknown) => {

@@ -1,12 +1,15 @@
 import http from 'node:http';
 import os from 'node:os';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { createRequestHandler } from './http/app.ts';
+import { HttpError, writeRawError } from './http/json.ts';
 import { attachRelay } from './relay/attachRelay.ts';
 import { RelayMetrics } from './relay/metrics.ts';
 import { RoomStore } from './store/roomStore.ts';
+import type { RoomRegistry } from './relay/roomRegistry.ts';
 import { createLogger } from './logger.ts';
 
 export type RunningServer = {
@@ -17,6 +20,8 @@ export type RunningServer = {
   /** Flushes every room, closes sockets with "going away", closes the store. */
   close: () => Promise<void>;
   relayConnections: () => number;
+  /** The loaded rooms, for diagnostics and tests. */
+  registry: RoomRegistry;
 };
 
 /** Opens the store, then starts HTTP and the relay on one port. */
@@ -37,7 +42,10 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     isReady: () => ready,
   });
   server.on('request', handler);
-  server.on('clientError', (_err, socket) => socket.destroy());
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => answerClientError(err, socket));
+  // A client that trickles its headers or body must not hold a socket for minutes.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -53,10 +61,11 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     baseUrl,
     store,
     relayConnections: relay.connectionCount,
+    registry: relay.registry,
     close: () => {
       closing ??= (async () => {
         ready = false;
-        relay.close();
+        await relay.close();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         store.close();
@@ -64,6 +73,19 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       return closing;
     },
   };
+}
+
+/**
+ * A request Node could not parse (a NUL or space in the path, oversized headers) gets a JSON error
+ * like every other, with the security headers, instead of a silently dropped socket.
+ */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const message = 'The server could not read that request.';
+  writeRawError(socket, err.code === 'HPE_HEADER_OVERFLOW' ? new HttpError(431, 'headers_too_large', message) : new HttpError(400, 'bad_request', message));
 }
 
 function displayHost(host: string): string {

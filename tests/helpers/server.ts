@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http, { type IncomingHttpHeaders } from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,4 +76,62 @@ export function killHard(server: ServerProcess): Promise<void> {
     server.child.once('exit', () => resolve());
     server.child.kill('SIGKILL');
   });
+}
+
+/** Sends `signal` (SIGTERM, SIGINT) and resolves with the exit code once the process is gone. */
+export function stopServer(server: ServerProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (server.child.exitCode !== null) return resolve(server.child.exitCode);
+    server.child.once('exit', (code) => resolve(code));
+    server.child.kill(signal);
+  });
+}
+
+/** A stand-in for the built client (index.html and one hashed asset), so HTTP tests need no build. */
+export function fakeClientDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okr-client-'));
+  fs.mkdirSync(path.join(dir, 'assets'));
+  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>OKR workshop board</title><script type="module" src="/assets/app-1a2b3c.js"></script>');
+  fs.writeFileSync(path.join(dir, 'assets', 'app-1a2b3c.js'), 'console.log("board")');
+  return dir;
+}
+
+export type RawAnswer = { status: number; headers: IncomingHttpHeaders; body: string };
+
+/**
+ * One HTTP request with the path sent exactly as given (fetch would normalise `..` and encode
+ * bytes); `raw` sends the bytes of a whole request over a plain socket instead.
+ */
+export function rawRequest(httpUrl: string, request: { method?: string; path?: string; headers?: Record<string, string>; body?: string; raw?: string }): Promise<RawAnswer> {
+  const { hostname, port } = new URL(httpUrl);
+  if (request.raw !== undefined) {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(Number(port), hostname, () => socket.write(request.raw!));
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+      socket.on('error', reject);
+      socket.on('close', () => resolve(parseRawResponse(text)));
+    });
+  }
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: hostname, port, method: request.method ?? 'GET', path: request.path ?? '/', headers: request.headers });
+    req.on('response', (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(request.body);
+  });
+}
+
+function parseRawResponse(text: string): RawAnswer {
+  const [head = '', ...rest] = text.split('\r\n\r\n');
+  const [statusLine = '', ...lines] = head.split('\r\n');
+  const headers: IncomingHttpHeaders = {};
+  for (const line of lines) {
+    const at = line.indexOf(':');
+    if (at > 0) headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+  }
+  return { status: Number(statusLine.split(' ')[1] ?? 0), headers, body: rest.join('\r\n\r\n') };
 }

@@ -7,12 +7,13 @@ type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => 
 
 /**
  * Serves the built client: hashed assets are cached for good, index.html never (so a deploy is
- * picked up at once), and app routes such as /r/<room> fall back to index.html.
+ * picked up at once). Unknown paths go to `next`; the caller maps app routes such as /r/<room>
+ * to the page shell.
  */
 export function staticClient(clientDir: string): Handler | null {
   if (!fs.existsSync(path.join(clientDir, 'index.html'))) return null;
   return sirv(clientDir, {
-    single: true,
+    single: false,
     etag: true,
     dotfiles: false,
     setHeaders(res, pathname) {

@@ -11,6 +11,7 @@ import { CLOSE } from './protocol.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { RateLimiter } from './rateLimiter.ts';
 import { isOriginAllowed } from '../http/origins.ts';
+import { HttpError, writeRawError } from '../http/json.ts';
 
 type Target = { roomId: string; docName: DocName; role: Role };
 
@@ -32,7 +33,10 @@ export function resolveTarget(url: URL, store: RoomStore): Target | { status: nu
   return { roomId: id, docName, role: 'facilitator' };
 }
 
-export type Relay = { registry: RoomRegistry; close: () => void; connectionCount: () => number };
+export type Relay = { registry: RoomRegistry; close: () => Promise<void>; connectionCount: () => number };
+
+/** How long a shutdown waits for clients to answer "going away" before dropping their sockets. */
+const SHUTDOWN_GRACE_MS = 1_000;
 
 /** Accepts y-websocket connections on the HTTP server and binds each to its room. */
 export function attachRelay(server: Server, store: RoomStore, config: Config, metrics: RelayMetrics, log: Logger): Relay {
@@ -40,13 +44,24 @@ export function attachRelay(server: Server, store: RoomStore, config: Config, me
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
   const perIp = new RateLimiter(config.maxConnectionsPerIpPerMinute, 60_000);
   const connections = new Set<Connection>();
+  let closing = false;
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
-    const refuse = (status: number, error: string) => refuseUpgrade(socket, status, error);
+    const refuse = (status: number, error: string) => {
+      metrics.refused(status);
+      log.debug({ status, error }, 'upgrade refused');
+      refuseUpgrade(socket, status, error);
+    };
+    if (closing) return refuse(503, 'server is shutting down; reconnect in a moment');
     if (!isOriginAllowed(req.headers.origin, config.allowedOrigins)) return refuse(403, 'origin not allowed');
     if (!perIp.take(req.socket.remoteAddress ?? 'unknown')) return refuse(429, 'too many new connections from this address; wait a minute');
-    const url = new URL(req.url ?? '/', 'http://relay');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://relay');
+    } catch {
+      return refuse(400, 'malformed URL');
+    }
     let target: ReturnType<typeof resolveTarget>;
     try {
       target = resolveTarget(url, store);
@@ -64,12 +79,14 @@ export function attachRelay(server: Server, store: RoomStore, config: Config, me
     try {
       room = registry.acquire(target.roomId);
     } catch (err) {
-      const spec = CLOSE.serverBusy;
       log[err instanceof TooManyRoomsError ? 'warn' : 'error']({ err: (err as Error).message }, 'room could not be loaded');
-      ws.close(spec.code, spec.reason);
+      metrics.closed('serverBusy');
+      ws.close(CLOSE.serverBusy.code, CLOSE.serverBusy.reason);
       return;
     }
-    if (room.connectionCount() >= config.maxConnectionsPerRoom) {
+    // Each person holds one connection per document (board and control): the cap counts people.
+    if (room.connectionCount(target.docName) >= config.maxConnectionsPerRoom) {
+      metrics.closed('roomFull');
       ws.close(CLOSE.roomFull.code, CLOSE.roomFull.reason);
       registry.release(room);
       return;
@@ -81,6 +98,7 @@ export function attachRelay(server: Server, store: RoomStore, config: Config, me
     });
     connections.add(connection);
     metrics.connections.set(connections.size);
+    log.debug({ room: target.roomId, doc: target.docName, role: target.role }, 'connection opened');
   }
 
   const sweep = setInterval(() => {
@@ -91,18 +109,22 @@ export function attachRelay(server: Server, store: RoomStore, config: Config, me
   return {
     registry,
     connectionCount: () => connections.size,
-    close: () => {
+    close: async () => {
+      closing = true;
       clearInterval(sweep);
+      const open = [...connections];
+      // Every client hears "going away" (and reconnects later); every room is flushed and compacted.
       registry.closeAll();
+      await Promise.race([Promise.all(open.map((c) => c.whenClosed())), new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref())]);
       for (const ws of wss.clients) ws.terminate();
       wss.close();
     },
   };
 }
 
-function refuseUpgrade(socket: Duplex, status: number, error: string): void {
-  const body = JSON.stringify({ error: status === 404 ? 'not_found' : 'refused', message: error });
-  socket.end(
-    `HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : 'Refused'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-  );
+/** A refused upgrade is a plain HTTP response: JSON, with the same security headers as every other one. */
+function refuseUpgrade(socket: Duplex, status: number, message: string): void {
+  const retryAfter: Record<number, string> = { 429: '60', 503: '5' };
+  const headers: Record<string, string> = retryAfter[status] ? { 'Retry-After': retryAfter[status] } : {};
+  writeRawError(socket, new HttpError(status, status === 404 ? 'not_found' : 'refused', message, headers));
 }

@@ -1,15 +1,51 @@
 import client from 'prom-client';
 
-/** Prometheus metrics for the relay; one registry per server so tests can run several. */
+/** Why a websocket connection ended: a `CLOSE` key, `client` when the peer closed, `error` for a socket error. */
+export type CloseCause = string;
+
+/**
+ * Prometheus metrics for the relay and the HTTP side; one registry per server so tests can run
+ * several. Default process metrics come with it: `process_resident_memory_bytes` and the
+ * event-loop delay (`nodejs_eventloop_lag_seconds`, `nodejs_eventloop_lag_p99_seconds`, …).
+ */
 export class RelayMetrics {
   readonly registry = new client.Registry();
-  private readonly messagesIn = new client.Counter({ name: 'okr_messages_in_total', help: 'Websocket messages received', registers: [this.registry] });
-  private readonly bytesIn = new client.Counter({ name: 'okr_bytes_in_total', help: 'Websocket bytes received', registers: [this.registry] });
+  private readonly messagesIn = new client.Counter({ name: 'okr_messages_in_total', help: 'Websocket messages received and handled', registers: [this.registry] });
+  private readonly bytesIn = new client.Counter({ name: 'okr_bytes_in_total', help: 'Websocket bytes received and handled', registers: [this.registry] });
   private readonly messagesOut = new client.Counter({ name: 'okr_messages_out_total', help: 'Websocket messages sent', registers: [this.registry] });
   private readonly bytesOut = new client.Counter({ name: 'okr_bytes_out_total', help: 'Websocket bytes sent', registers: [this.registry] });
   private readonly malformedMessages = new client.Counter({ name: 'okr_malformed_messages_total', help: 'Messages that closed their connection', registers: [this.registry] });
   private readonly droppedWrites = new client.Counter({ name: 'okr_dropped_writes_total', help: 'Document changes dropped because the sender may not write', registers: [this.registry] });
-  private readonly broadcasts = new client.Counter({ name: 'okr_broadcasts_total', help: 'Broadcast messages encoded (each sent to every connection of a document)', registers: [this.registry] });
+  private readonly rejectedUpdates = new client.Counter({
+    name: 'okr_rejected_updates_total',
+    help: 'Document updates refused before or while applying them, by reason',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+  private readonly broadcasts = new client.Counter({
+    name: 'okr_broadcasts_total',
+    help: 'Broadcast messages encoded, once each, then sent to every connection of a document (kind: update or presence)',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+  private readonly closes = new client.Counter({
+    name: 'okr_connections_closed_total',
+    help: 'Websocket connections ended, by cause',
+    labelNames: ['cause'] as const,
+    registers: [this.registry],
+  });
+  private readonly refusedUpgrades = new client.Counter({
+    name: 'okr_upgrades_refused_total',
+    help: 'Websocket upgrade requests refused before a connection was made, by HTTP status',
+    labelNames: ['status'] as const,
+    registers: [this.registry],
+  });
+  private readonly httpResponses = new client.Counter({
+    name: 'okr_http_responses_total',
+    help: 'HTTP responses, by status',
+    labelNames: ['status'] as const,
+    registers: [this.registry],
+  });
   private readonly storeWriteSeconds = new client.Histogram({
     name: 'okr_store_write_seconds',
     help: 'Time to append one batch of updates to the store',
@@ -33,8 +69,8 @@ export class RelayMetrics {
     this.bytesOut.inc(bytes);
   }
 
-  broadcast(): void {
-    this.broadcasts.inc();
+  broadcast(kind: 'update' | 'presence'): void {
+    this.broadcasts.inc({ kind });
   }
 
   malformed(): void {
@@ -43,6 +79,22 @@ export class RelayMetrics {
 
   dropped(): void {
     this.droppedWrites.inc();
+  }
+
+  rejected(reason: string): void {
+    this.rejectedUpdates.inc({ reason });
+  }
+
+  closed(cause: CloseCause): void {
+    this.closes.inc({ cause });
+  }
+
+  refused(status: number): void {
+    this.refusedUpgrades.inc({ status: String(status) });
+  }
+
+  responded(status: number): void {
+    this.httpResponses.inc({ status: String(status) });
   }
 
   storeWrite(ms: number): void {

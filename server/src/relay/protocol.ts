@@ -21,11 +21,18 @@ export function encodeAwarenessMessage(awarenessUpdate: Uint8Array): Uint8Array 
   return encoding.toUint8Array(encoder);
 }
 
-/** Websocket close codes and reasons a client (and a log reader) can act on. */
+/**
+ * Websocket close codes and reasons a client (and a log reader) can act on. y-websocket's stock
+ * client treats 4400-4499 as final (it stops reconnecting) and everything else as transient.
+ */
 export const CLOSE = {
   goingAway: { code: 1001, reason: 'server going away' },
+  /** Undecodable frames, text frames, unknown message types. */
   malformed: { code: 1007, reason: 'malformed message' },
+  /** A decodable update that does not apply (missing dependencies, corrupt structs): the client resyncs. */
+  unappliable: { code: 1007, reason: 'update does not apply to this document' },
   policy: { code: 1008, reason: 'not allowed' },
+  tooManyRequests: { code: 1008, reason: 'too many sync requests' },
   tooBig: { code: 1009, reason: 'message too big' },
   docTooBig: { code: 4413, reason: 'room document is full' },
   roomFull: { code: 4529, reason: 'room is full, try again later' },
@@ -35,3 +42,5 @@ export const CLOSE = {
   /** Transient: the client reconnects with backoff and its edit is accepted once the board is unlocked. */
   locked: { code: 4523, reason: 'board is locked by the facilitator' },
 } as const;
+
+export type CloseName = keyof typeof CLOSE;

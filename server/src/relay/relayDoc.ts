@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { DocName, RoomStore } from '../store/roomStore.ts';
 import { encodeSyncUpdate } from './protocol.ts';
+import { checkUpdate, dropPendingState, UpdateRejectedError } from './updateCheck.ts';
 
 export type Broadcast = (message: Uint8Array) => void;
 
@@ -8,10 +9,14 @@ export type Broadcast = (message: Uint8Array) => void;
  * One room document on the server: the in-memory Y.Doc, and the updates accepted this event-loop
  * turn. A flush appends them to the store in one transaction and only then broadcasts them, merged
  * and encoded once, so no client can receive an update the store does not have.
+ *
+ * What is stored and broadcast is what Yjs emitted for the server's own transactions, never the
+ * bytes a client sent: only what actually integrated can reach the store.
  */
 export class RelayDoc {
-  readonly ydoc = new Y.Doc({ gc: true });
+  private doc: Y.Doc;
   private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
   private flushScheduled = false;
   private lastSeq: number;
   private logCount: number;
@@ -27,17 +32,38 @@ export class RelayDoc {
     private readonly onFlushed: (ms: number) => void = () => {},
   ) {
     const stored = store.loadDoc(roomId, name);
-    if (stored.updates.length > 0) Y.applyUpdate(this.ydoc, Y.mergeUpdates(stored.updates));
     for (const update of stored.updates) this.storedBytes += update.byteLength;
     this.lastSeq = stored.lastSeq;
     this.logCount = stored.logCount;
-    this.ydoc.on('update', (update: Uint8Array) => {
-      this.pending.push(update);
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => this.flush());
-      }
-    });
+    this.doc = this.build(stored.updates);
+  }
+
+  get ydoc(): Y.Doc {
+    return this.doc;
+  }
+
+  /**
+   * Applies a client's update, or throws UpdateRejectedError and leaves the document as it was.
+   * Accepted changes are stored and broadcast at the end of this turn.
+   */
+  apply(update: Uint8Array, origin: unknown): void {
+    const problem = checkUpdate(update, this.doc);
+    if (problem) throw new UpdateRejectedError(problem);
+    const mark = this.pending.length;
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } catch {
+      // Yjs emits 'update' for a transaction even when it throws half-way, and may leave
+      // half-linked structs behind: forget what this update produced and rebuild the document
+      // from what is stored plus what this turn accepted before it.
+      this.pending.length = mark;
+      this.pendingBytes = this.pending.reduce((sum, u) => sum + u.byteLength, 0);
+      this.rebuild();
+      throw new UpdateRejectedError('failed-to-integrate');
+    }
+    // Whatever integrated was emitted (and will be stored); what Yjs set aside waits for
+    // structs that no honest client will send. Drop it rather than keep and re-send it.
+    if (dropPendingState(this.doc)) throw new UpdateRejectedError('left-pending');
   }
 
   /** Persists then broadcasts what this turn accepted. Also called before any full state is sent out. */
@@ -46,6 +72,7 @@ export class RelayDoc {
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
+    this.pendingBytes = 0;
     const started = performance.now();
     this.lastSeq = this.store.appendUpdates(this.roomId, this.name, batch);
     this.logCount += batch.length;
@@ -60,7 +87,7 @@ export class RelayDoc {
   compact(): void {
     this.flush();
     if (this.logCount === 0) return;
-    const state = Y.encodeStateAsUpdate(this.ydoc);
+    const state = Y.encodeStateAsUpdate(this.doc);
     this.store.compact(this.roomId, this.name, state, this.lastSeq);
     this.logCount = 0;
     this.storedBytes = state.byteLength;
@@ -68,10 +95,34 @@ export class RelayDoc {
 
   /** Roughly how big the document is, without encoding it. */
   approximateBytes(): number {
-    return this.storedBytes;
+    return this.storedBytes + this.pendingBytes;
   }
 
   destroy(): void {
-    this.ydoc.destroy();
+    this.doc.destroy();
   }
+
+  private build(updates: Uint8Array[]): Y.Doc {
+    const doc = new Y.Doc({ gc: true });
+    if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates));
+    // Listen only after loading, so loading itself is not logged again.
+    doc.on('update', this.onUpdate);
+    return doc;
+  }
+
+  private rebuild(): void {
+    const old = this.doc;
+    this.doc = this.build([...this.store.loadDoc(this.roomId, this.name).updates, ...this.pending]);
+    old.off('update', this.onUpdate);
+    old.destroy();
+  }
+
+  private readonly onUpdate = (update: Uint8Array): void => {
+    this.pending.push(update);
+    this.pendingBytes += update.byteLength;
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+  };
 }

@@ -5,8 +5,14 @@ import type { Connection } from './connection.ts';
 import { encodeAwarenessMessage } from './protocol.ts';
 import { RelayDoc } from './relayDoc.ts';
 import type { RelayMetrics } from './metrics.ts';
+import { decodePresence, encodePresence, MalformedPresenceError } from './presence.ts';
 
 export type RoomLimits = { maxDocBytes: number; compactAfterUpdates: number };
+
+/** A stock client owns one presence id per connection; a few more allow for tabs sharing one socket in other clients. */
+export const MAX_PRESENCE_IDS_PER_CONNECTION = 4;
+/** How long the clock of a departed presence id is kept (see forgetOldPresenceClocks). */
+const PRESENCE_CLOCK_TTL_MS = 60_000;
 
 /** An update that changes nothing: what an up-to-date client sends as its sync step 2. */
 export function isEmptyUpdate(update: Uint8Array): boolean {
@@ -25,10 +31,16 @@ export class DocTooLargeError extends Error {
 export class Room {
   readonly board: RelayDoc;
   readonly control: RelayDoc;
-  /** Presence for the board: names, colours, who is writing. Never stored. */
+  /**
+   * Presence for the board: names, colours, who is writing. Never stored. It has a document of
+   * its own (awareness only needs a client id) so the board document can be rebuilt under it.
+   */
   readonly awareness: awarenessProtocol.Awareness;
   private readonly connections = { board: new Set<Connection>(), control: new Set<Connection>() };
+  /** Which connection last set each presence id: only it may clear it, and its close clears it. */
+  private readonly presenceOwner = new Map<number, Connection>();
   private changedPresence = new Set<number>();
+  private lastClockSweep = 0;
   private presenceFlushScheduled = false;
 
   constructor(
@@ -38,9 +50,9 @@ export class Room {
     private readonly metrics: RelayMetrics,
   ) {
     const onFlushed = (ms: number) => metrics.storeWrite(ms);
-    this.board = new RelayDoc(id, 'board', store, (m) => this.broadcast('board', m), limits.compactAfterUpdates, onFlushed);
-    this.control = new RelayDoc(id, 'control', store, (m) => this.broadcast('control', m), limits.compactAfterUpdates, onFlushed);
-    this.awareness = new awarenessProtocol.Awareness(this.board.ydoc);
+    this.board = new RelayDoc(id, 'board', store, (m) => this.broadcast('board', m, 'update'), limits.compactAfterUpdates, onFlushed);
+    this.control = new RelayDoc(id, 'control', store, (m) => this.broadcast('control', m, 'update'), limits.compactAfterUpdates, onFlushed);
+    this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onPresence);
   }
@@ -49,8 +61,9 @@ export class Room {
     return name === 'board' ? this.board : this.control;
   }
 
-  connectionCount(): number {
-    return this.connections.board.size + this.connections.control.size;
+  /** Connections to one document, or to both when no name is given. */
+  connectionCount(name?: DocName): number {
+    return name ? this.connections[name].size : this.connections.board.size + this.connections.control.size;
   }
 
   join(connection: Connection): void {
@@ -60,8 +73,25 @@ export class Room {
   /** Removes the connection and, at once, the presence it owned: no ghosts. */
   leave(connection: Connection): void {
     this.connections[connection.docName].delete(connection);
-    if (connection.presenceIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.presenceIds], 'connection closed');
+    const owned = [...connection.presenceIds].filter((id) => this.presenceOwner.get(id) === connection);
+    connection.presenceIds.clear();
+    for (const id of owned) this.presenceOwner.delete(id);
+    if (owned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, owned, 'connection closed');
+    this.forgetOldPresenceClocks();
+  }
+
+  /**
+   * Awareness keeps the clock of every id it has seen, so that a late copy of an old state cannot
+   * bring a departed person back: stock clients echo every presence update they receive, and an
+   * echo can arrive after the removal. Clocks of ids gone for a while are only memory; forget them
+   * once they pile up.
+   */
+  private forgetOldPresenceClocks(now = Date.now()): void {
+    const { meta, states } = this.awareness;
+    if (meta.size < 2 * states.size + 64 || now - this.lastClockSweep < PRESENCE_CLOCK_TTL_MS / 6) return;
+    this.lastClockSweep = now;
+    for (const [id, { lastUpdated }] of meta) {
+      if (!states.has(id) && !this.presenceOwner.has(id) && now - lastUpdated > PRESENCE_CLOCK_TTL_MS) meta.delete(id);
     }
   }
 
@@ -77,8 +107,9 @@ export class Room {
   }
 
   /**
-   * Applies a client's update, then (at the end of this turn) stores and broadcasts it. Updates
-   * that do not decode as Yjs throw before touching the document.
+   * Applies a client's update, then (at the end of this turn) stores and broadcasts it. An update
+   * that would grow the document past its limit throws DocTooLargeError; one that does not apply
+   * cleanly throws UpdateRejectedError and changes nothing.
    */
   applyUpdate(connection: Connection, update: Uint8Array): void {
     const relay = this.doc(connection.docName);
@@ -86,18 +117,47 @@ export class Room {
       relay.compact();
       if (relay.approximateBytes() + update.byteLength > this.limits.maxDocBytes) throw new DocTooLargeError();
     }
-    Y.decodeUpdate(update);
-    Y.applyUpdate(relay.ydoc, update, connection);
+    relay.apply(update, connection);
   }
 
+  /**
+   * Applies a connection's presence update. Every entry is decoded first (a bad one refuses the
+   * whole message), and only entries that change something count: stock clients echo everyone's
+   * presence back, at the clock they received it with. A connection takes over an id it sets with
+   * a newer clock (a reconnecting client may reach us before its old socket is known dead), may
+   * clear only ids it owns, and owns a few at most, so one connection can neither erase someone
+   * else's presence nor fill the room with entries.
+   */
   applyPresence(connection: Connection, update: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+    const entries = decodePresence(update).filter((entry) => {
+      const current = this.awareness.meta.get(entry.clientId)?.clock ?? 0;
+      if (entry.state !== null) return current < entry.clock;
+      const clears = current < entry.clock || (current === entry.clock && this.awareness.states.has(entry.clientId));
+      return clears && this.presenceOwner.get(entry.clientId) === connection;
+    });
+    if (entries.length === 0) return;
+    const claimed = new Set(connection.presenceIds);
+    for (const entry of entries) if (entry.state !== null) claimed.add(entry.clientId);
+    if (claimed.size > MAX_PRESENCE_IDS_PER_CONNECTION) throw new MalformedPresenceError('too many presence ids on one connection');
+    for (const entry of entries) {
+      if (entry.state === null) continue;
+      const previous = this.presenceOwner.get(entry.clientId);
+      if (previous && previous !== connection) previous.presenceIds.delete(entry.clientId);
+      this.presenceOwner.set(entry.clientId, connection);
+      connection.presenceIds.add(entry.clientId);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresence(entries), connection);
   }
 
   /** Everyone's presence, for a new connection. */
   presenceSnapshot(): Uint8Array | null {
     const ids = [...this.awareness.getStates().keys()];
     return ids.length > 0 ? encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)) : null;
+  }
+
+  /** Presence ids currently shown to the room (for tests and diagnostics). */
+  presenceIds(): number[] {
+    return [...this.awareness.getStates().keys()];
   }
 
   connectionsOf(name: DocName): ReadonlySet<Connection> {
@@ -114,24 +174,13 @@ export class Room {
     this.control.destroy();
   }
 
-  private broadcast(name: DocName, message: Uint8Array): void {
+  private broadcast(name: DocName, message: Uint8Array, kind: 'update' | 'presence'): void {
     for (const connection of this.connections[name]) connection.send(message);
-    this.metrics.broadcast();
+    this.metrics.broadcast(kind);
   }
 
-  private readonly onPresence = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const owner = origin as Connection | undefined;
-    for (const id of [...change.added, ...change.updated]) {
-      owner?.presenceIds?.add(id);
-      this.changedPresence.add(id);
-    }
-    for (const id of change.removed) {
-      owner?.presenceIds?.delete(id);
-      this.changedPresence.add(id);
-    }
+  private readonly onPresence = (change: { added: number[]; updated: number[]; removed: number[] }): void => {
+    for (const id of [...change.added, ...change.updated, ...change.removed]) this.changedPresence.add(id);
     if (!this.presenceFlushScheduled) {
       this.presenceFlushScheduled = true;
       setImmediate(this.flushPresence);
@@ -142,8 +191,8 @@ export class Room {
   private readonly flushPresence = (): void => {
     this.presenceFlushScheduled = false;
     if (this.changedPresence.size === 0) return;
-    const ids = [...this.changedPresence];
+    const ids = [...this.changedPresence].filter((id) => this.awareness.meta.has(id));
     this.changedPresence = new Set();
-    this.broadcast('board', encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
+    if (ids.length > 0) this.broadcast('board', encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)), 'presence');
   };
 }

@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
 import type { RoomStore } from '../store/roomStore.ts';
-import { CLOSE } from './protocol.ts';
 import { Room, type RoomLimits } from './room.ts';
 import type { RelayMetrics } from './metrics.ts';
 
@@ -76,7 +75,7 @@ export class RoomRegistry {
   closeAll(): void {
     for (const room of [...this.rooms.values()]) {
       for (const name of ['board', 'control'] as const) {
-        for (const connection of [...room.connectionsOf(name)]) connection.close(CLOSE.goingAway);
+        for (const connection of [...room.connectionsOf(name)]) connection.close('goingAway');
       }
       this.unload(room.id);
     }

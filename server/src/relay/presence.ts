@@ -1,0 +1,46 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+
+/** One entry of an awareness update: a client's presence state (null: it left) and its clock. */
+export type PresenceEntry = { clientId: number; clock: number; state: Record<string, unknown> | null };
+
+export class MalformedPresenceError extends Error {
+  override name = 'MalformedPresenceError';
+}
+
+/**
+ * Decodes an awareness update completely before anything is applied, so a bad entry cannot leave
+ * half of an update applied: every state must be JSON, and an object or null (what
+ * `awareness.setLocalState` produces). y-protocols would `JSON.parse` entry by entry while applying.
+ */
+export function decodePresence(update: Uint8Array): PresenceEntry[] {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const entries: PresenceEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    let state: unknown;
+    try {
+      state = JSON.parse(decoding.readVarString(decoder));
+    } catch {
+      throw new MalformedPresenceError('presence state is not JSON');
+    }
+    if (state !== null && (typeof state !== 'object' || Array.isArray(state))) throw new MalformedPresenceError('presence state is not an object');
+    entries.push({ clientId, clock, state: state as PresenceEntry['state'] });
+  }
+  if (decoding.hasContent(decoder)) throw new MalformedPresenceError('trailing bytes after presence entries');
+  return entries;
+}
+
+/** The awareness update format of y-protocols, for entries that passed the room's checks. */
+export function encodePresence(entries: readonly PresenceEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId);
+    encoding.writeVarUint(encoder, entry.clock);
+    encoding.writeVarString(encoder, JSON.stringify(entry.state));
+  }
+  return encoding.toUint8Array(encoder);
+}

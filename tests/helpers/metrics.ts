@@ -1,0 +1,34 @@
+/** One scrape of GET /metrics: `value(name, labels)` reads a sample (0 when absent). */
+export type MetricsScrape = { text: string; value: (name: string, labels?: Record<string, string>) => number; has: (name: string) => boolean };
+
+export async function scrapeMetrics(httpUrl: string): Promise<MetricsScrape> {
+  const res = await fetch(`${httpUrl}/metrics`);
+  if (res.status !== 200) throw new Error(`GET /metrics answered ${res.status}`);
+  const text = await res.text();
+  const samples = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})?\s+(\S+)/.exec(line);
+    if (match) samples.set(`${match[1]}${match[2] ?? ''}`, Number(match[3]));
+  }
+  const key = (name: string, labels: Record<string, string> = {}) => {
+    const entries = Object.entries(labels);
+    return entries.length === 0 ? name : `${name}{${entries.map(([k, v]) => `${k}="${v}"`).join(',')}}`;
+  };
+  return {
+    text,
+    value: (name, labels) => samples.get(key(name, labels)) ?? 0,
+    has: (name) => [...samples.keys()].some((k) => k === name || k.startsWith(`${name}{`)),
+  };
+}
+
+/** Polls /metrics until `check` holds; fails with `what` after the timeout. */
+export async function untilMetrics(httpUrl: string, check: (m: MetricsScrape) => boolean, what: string, timeoutMs = 10_000): Promise<MetricsScrape> {
+  const started = Date.now();
+  for (;;) {
+    const scrape = await scrapeMetrics(httpUrl);
+    if (check(scrape)) return scrape;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

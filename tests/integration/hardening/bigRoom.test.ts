@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createRoom, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { eventually, openBoardClient, type TestClient } from '../../helpers/clients.ts';
+import { captureUpdate, RawClient, updateMessage } from '../../helpers/rawSocket.ts';
+import { scrapeMetrics } from '../../helpers/metrics.ts';
+
+// 200 people in one room: each accepted batch of updates is encoded once and sent to everyone,
+// once per event-loop turn, not once per update or per recipient. okr_broadcasts_total counts the
+// encodings, okr_messages_out_total the sends.
+
+const PEOPLE = 200;
+let server: TestServer;
+let roomId: string;
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  // Each stock provider listens for process exit.
+  process.setMaxListeners(PEOPLE + 50);
+  server = await startTestServer();
+  roomId = (await createRoom(server.httpUrl)).roomId;
+  for (let i = 0; i < PEOPLE; i++) clients.push(openBoardClient(server.wsUrl, roomId));
+  await Promise.all(clients.map((c) => c.synced));
+  // No presence for this measurement: only document updates are broadcast while we count.
+  for (const c of clients) c.provider.awareness.setLocalState(null);
+  await new Promise((r) => setTimeout(r, 300));
+}, 60_000);
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await server.close();
+});
+
+async function counters() {
+  const m = await scrapeMetrics(server.httpUrl);
+  return { broadcasts: m.value('okr_broadcasts_total', { kind: 'update' }), sent: m.value('okr_messages_out_total'), received: m.value('okr_messages_in_total') };
+}
+
+describe(`a room of ${PEOPLE}`, () => {
+  it('N updates arriving in one turn go out as one broadcast, encoded once, sent once to each connection', async () => {
+    const writer = await RawClient.open(`${server.wsUrl}/sync/${roomId}`);
+    await new Promise((r) => setTimeout(r, 100));
+    const before = await counters();
+    const doc = new Y.Doc();
+    const N = 50;
+    const frames = Array.from({ length: N }, (_, i) => updateMessage(captureUpdate(doc, () => doc.getArray('burst').push([`edit ${i}`]))));
+    writer.sendBurst(frames);
+    await eventually(() => clients.every((c) => c.board.ydoc.getArray('burst').length === N), `all ${PEOPLE} clients have all ${N} edits`, 20_000);
+    const after = await counters();
+    expect(after.received - before.received).toBe(N);
+    expect(after.broadcasts - before.broadcasts).toBe(1);
+    // One message per connection: the 200 clients and the writer.
+    expect(after.sent - before.sent).toBe(PEOPLE + 1);
+    writer.terminate();
+  });
+
+  it(`everyone editing at once: far fewer broadcasts than updates, each sent to every connection`, async () => {
+    await new Promise((r) => setTimeout(r, 100));
+    const before = await counters();
+    clients.forEach((c, i) => c.board.addCandidate({ text: `idea from ${i}` }));
+    await eventually(() => clients.every((c) => c.board.candidates.list().length === PEOPLE), 'every client has every idea', 30_000);
+    const after = await counters();
+    const broadcasts = after.broadcasts - before.broadcasts;
+    console.info(`${PEOPLE} simultaneous edits -> ${broadcasts} broadcast(s), ${after.sent - before.sent} messages sent`);
+    expect(after.received - before.received).toBe(PEOPLE);
+    expect(broadcasts).toBeLessThanOrEqual(PEOPLE / 10);
+    expect(after.sent - before.sent).toBe(broadcasts * PEOPLE);
+  });
+});

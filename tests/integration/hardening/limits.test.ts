@@ -1,0 +1,157 @@
+import http from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Config } from '../../../server/src/config.ts';
+import { createRoom, startTestServer, type TestServer } from '../../helpers/server.ts';
+import { eventually, openBoardClient, openControlClient, type TestClient } from '../../helpers/clients.ts';
+import { captureUpdate, RawClient, tryUpgrade, updateMessage } from '../../helpers/rawSocket.ts';
+
+// Every limit of README "Configuration", set low, hit, and answered with its close code and reason
+// or HTTP status, while everyone else carries on.
+
+let server: TestServer;
+const cleanup: (() => void)[] = [];
+async function start(overrides: Partial<Config>): Promise<TestServer> {
+  server = await startTestServer(overrides);
+  return server;
+}
+afterEach(async () => {
+  for (const fn of cleanup.splice(0)) fn();
+  await server.close();
+});
+
+function board(roomId: string, key?: string): TestClient {
+  const client = openBoardClient(server.wsUrl, roomId, { key });
+  cleanup.push(client.destroy);
+  return client;
+}
+
+async function raw(path: string): Promise<RawClient> {
+  const client = await RawClient.open(`${server.wsUrl}${path}`);
+  cleanup.push(() => client.terminate());
+  return client;
+}
+
+/** A sync update carrying `bytes` of text in a root nobody else uses. */
+function bigUpdate(bytes: number, doc = new Y.Doc()): Uint8Array {
+  return updateMessage(captureUpdate(doc, () => doc.getMap('blobs').set(`b${doc.getMap('blobs').size}`, 'x'.repeat(bytes))));
+}
+
+describe('limits', () => {
+  it('MAX_MESSAGE_BYTES: a bigger message closes that connection only (1009 "message too big"); one just under passes', async () => {
+    await start({ maxMessageBytes: 64 * 1024 });
+    const room = await createRoom(server.httpUrl);
+    const [a, b] = [board(room.roomId), board(room.roomId)];
+    await Promise.all([a.synced, b.synced]);
+
+    const under = await raw(`/sync/${room.roomId}`);
+    under.send(bigUpdate(60 * 1024));
+    const over = await raw(`/sync/${room.roomId}`);
+    over.send(bigUpdate(70 * 1024));
+
+    expect(await over.closed).toEqual({ code: 1009, reason: 'message too big' });
+    await eventually(() => b.board.ydoc.getMap('blobs').size === 1, 'the message under the limit reached the others');
+    expect(under.isOpen).toBe(true);
+    a.board.addContextItem({ kind: 'mission', text: 'still syncing' });
+    await eventually(() => b.board.contextItems.list().length === 1, 'the room keeps syncing');
+    expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true);
+  });
+
+  it('MAX_DOC_BYTES: an edit that would grow the document past it is refused (4413 "room document is full"); the room still loads', async () => {
+    await start({ maxDocBytes: 48 * 1024 });
+    const room = await createRoom(server.httpUrl);
+    const watcher = board(room.roomId);
+    await watcher.synced;
+    const writer = await raw(`/sync/${room.roomId}`);
+    const doc = new Y.Doc();
+    let sent = 0;
+    while (writer.isOpen && sent < 20) {
+      writer.send(bigUpdate(10 * 1024, doc));
+      sent++;
+      await writer.closedWithin(50);
+    }
+    expect(await writer.closed).toEqual({ code: 4413, reason: 'room document is full' });
+    expect(sent).toBeGreaterThanOrEqual(4);
+    expect(watcher.provider.wsconnected).toBe(true);
+    const late = board(room.roomId);
+    await late.synced;
+    await eventually(() => late.board.ydoc.getMap('blobs').size === watcher.board.ydoc.getMap('blobs').size, 'a late joiner loads the full room');
+    expect(late.board.ydoc.getMap('blobs').size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('MAX_CONNECTIONS_PER_ROOM: one more connection to a document is closed with 4529 "room is full, try again later"', async () => {
+    await start({ maxConnectionsPerRoom: 3 });
+    const room = await createRoom(server.httpUrl);
+    const members = [board(room.roomId), board(room.roomId), board(room.roomId)];
+    await Promise.all(members.map((m) => m.synced));
+    const extra = await raw(`/sync/${room.roomId}`);
+    expect(await extra.closed).toEqual({ code: 4529, reason: 'room is full, try again later' });
+    // The cap counts people: each holds one connection per document, so the control document has room.
+    const control = openControlClient(server.wsUrl, room.roomId);
+    cleanup.push(control.destroy);
+    await control.synced;
+    members[0]!.destroy();
+    await eventually(() => server.relayConnections() === 3, 'a member left');
+    const next = await raw(`/sync/${room.roomId}`);
+    expect(await next.closedWithin(300)).toBeNull();
+  });
+
+  it('MAX_CONNECTIONS_PER_IP_PER_MINUTE: further upgrades from that address get HTTP 429 with a JSON reason', async () => {
+    await start({ maxConnectionsPerIpPerMinute: 4 });
+    const room = await createRoom(server.httpUrl);
+    const url = `${server.wsUrl}/sync/${room.roomId}`;
+    for (let i = 0; i < 4; i++) expect((await tryUpgrade(url)).status).toBe(101);
+    const refused = await tryUpgrade(url);
+    expect(refused.status).toBe(429);
+    expect(refused.headers['retry-after']).toBe('60');
+    expect(JSON.parse(refused.body)).toEqual({ error: 'refused', message: expect.stringContaining('too many new connections') });
+    // The HTTP API is not websocket upgrades: it still answers.
+    expect((await fetch(`${server.httpUrl}/healthz`)).status).toBe(200);
+  });
+
+  it('MAX_ROOMS_LOADED: a room past the cap is closed with 1013 "server busy, try again later" until another unloads', async () => {
+    await start({ maxRoomsLoaded: 2, roomIdleMs: 100 });
+    const [r1, r2, r3] = [await createRoom(server.httpUrl), await createRoom(server.httpUrl), await createRoom(server.httpUrl)];
+    const one = board(r1.roomId);
+    const two = board(r2.roomId);
+    await Promise.all([one.synced, two.synced]);
+    const third = await raw(`/sync/${r3.roomId}`);
+    expect(await third.closed).toEqual({ code: 1013, reason: 'server busy, try again later' });
+    one.destroy();
+    await eventually(() => server.registry.loadedCount() === 1, 'the empty room unloads after ROOM_IDLE_MS');
+    const retry = await raw(`/sync/${r3.roomId}`);
+    expect(await retry.closedWithin(300)).toBeNull();
+  });
+
+  describe('MAX_HTTP_BODY_BYTES: a bigger body gets 413 with a JSON error', () => {
+    const post = (body: string, chunked: boolean) =>
+      new Promise<{ status: number; json: unknown }>((resolve, reject) => {
+        const req = http.request(`${server.httpUrl}/api/rooms`, {
+          method: 'POST',
+          headers: chunked ? { 'Content-Type': 'application/json' } : { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+        });
+        req.on('response', (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) }));
+        });
+        // The server answers before reading everything and closes: the rest of the upload may fail.
+        req.on('error', (err) => (req.headersSent ? undefined : reject(err)));
+        if (chunked) {
+          for (let i = 0; i < body.length; i += 256) req.write(body.slice(i, i + 256));
+          req.end();
+        } else req.end(body);
+      });
+    const tooBig = JSON.stringify({ title: 'x'.repeat(4096) });
+
+    it.each([
+      ['with a Content-Length', false],
+      ['streamed in chunks without one', true],
+    ])('%s', async (_name, chunked) => {
+      await start({ maxHttpBodyBytes: 1024 });
+      const answer = await post(tooBig, chunked);
+      expect(answer).toEqual({ status: 413, json: { error: 'body_too_large', message: 'Request bodies are limited to 1024 bytes.' } });
+      expect((await post(JSON.stringify({ title: 'fits' }), chunked)).status).toBe(201);
+    });
+  });
+});

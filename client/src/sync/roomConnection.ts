@@ -40,6 +40,7 @@ export class RoomConnection {
     this.boardProvider = new WebsocketProvider(base, name, this.board.ydoc, options);
     this.controlProvider = new WebsocketProvider(base, `${name}/control`, this.control.ydoc, options);
     this.awareness = this.boardProvider.awareness;
+    this.cleanups.push(stopPresenceEcho(this.boardProvider));
     for (const provider of [this.boardProvider, this.controlProvider]) {
       this.cleanups.push(installJitteredReconnect(provider));
       const onStatus = () => this.updateStatus();
@@ -99,6 +100,24 @@ export class RoomConnection {
       for (const listener of this.statusListeners) listener();
     }
   }
+}
+
+type PresenceHandler = (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => void;
+
+/**
+ * y-websocket sends every presence change it sees, other people's included, back to the server:
+ * in a room of N people each change comes back N-1 times. Send only this device's own changes.
+ */
+function stopPresenceEcho(provider: WebsocketProvider): () => void {
+  const internals = provider as unknown as { _awarenessUpdateHandler?: PresenceHandler };
+  const send = internals._awarenessUpdateHandler;
+  if (!send) return () => {};
+  const ownOnly: PresenceHandler = (change, origin) => {
+    if (origin !== provider) send(change, origin);
+  };
+  provider.awareness.off('update', send);
+  provider.awareness.on('update', ownOnly);
+  return () => provider.awareness.off('update', ownOnly);
 }
 
 function defaultWsBase(): string {

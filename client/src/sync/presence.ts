@@ -13,8 +13,6 @@ export const presenceSchema = z.object({
   drafts: z.record(z.string(), z.number().int().min(0)).optional(),
   /** "I'm done" per step. */
   ready: z.record(z.string(), z.boolean()).optional(),
-  /** The step this person is looking at, when it is not the group's. */
-  viewingStep: z.string().optional(),
 });
 export type PresenceState = z.infer<typeof presenceSchema>;
 export type Presence = PresenceState & { clientId: number };

@@ -5,10 +5,6 @@ export function encodeState(doc: Y.Doc): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
-export function applyUpdate(doc: Y.Doc, update: Uint8Array, origin?: unknown): void {
-  Y.applyUpdate(doc, update, origin);
-}
-
 /** A document rebuilt from stored updates (a snapshot and its log), merged first so it applies once. */
 export function docFromUpdates(updates: readonly Uint8Array[]): Y.Doc {
   const doc = new Y.Doc();

@@ -6,4 +6,4 @@ export { RecordCollection, RecordNotFoundError } from './recordCollection.ts';
 export { ORIGIN } from './origins.ts';
 export type { Origin } from './origins.ts';
 export { createUndoManager } from './undo.ts';
-export { encodeState, applyUpdate, docFromUpdates } from './encoding.ts';
+export { encodeState, docFromUpdates } from './encoding.ts';

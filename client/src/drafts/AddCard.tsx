@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useAddShortcut } from '../components/useAddShortcut.ts';
 import { ORIGIN } from '@okr/shared/doc';
 import type { PrivateWritingStep } from '@okr/shared/schema';
 import { useControl } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { useIdentity } from '../state/identity.ts';
-import { isTyping } from '../components/Stepper.tsx';
 import { useUnsaved } from '../components/useUnsaved.ts';
 import { useDrafts } from './draftStore.ts';
 import { draftRoomKey } from './roomKey.ts';
@@ -29,16 +29,7 @@ export function AddCard({ step, label, placeholder }: Props) {
   const inputRef = useRef<HTMLInputElement>(null);
   useUnsaved(text.trim() !== '');
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key.toLowerCase() === 'n' && !isTyping(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey) {
-        event.preventDefault();
-        inputRef.current?.focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useAddShortcut(inputRef);
 
   const key = draftRoomKey(room.access);
   if (!key) return null;

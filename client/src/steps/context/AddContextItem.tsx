@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useAddShortcut } from '../../components/useAddShortcut.ts';
 import { CONTEXT_KINDS, CONTEXT_KIND_LABELS, type ContextKind } from '@okr/shared/schema';
 import { useRoom } from '../../sync/RoomContext.tsx';
-import { isTyping } from '../../components/Stepper.tsx';
 import { useUnsaved } from '../../components/useUnsaved.ts';
 
 /** The add form; N focuses it from anywhere on the board. */
@@ -14,16 +14,7 @@ export function AddContextItem() {
   const textRef = useRef<HTMLInputElement>(null);
   useUnsaved(text.trim() !== '');
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key.toLowerCase() === 'n' && !isTyping(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey) {
-        event.preventDefault();
-        textRef.current?.focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useAddShortcut(textRef);
 
   const add = (event: FormEvent) => {
     event.preventDefault();

@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useAddShortcut } from '../../components/useAddShortcut.ts';
 import { useRoom } from '../../sync/RoomContext.tsx';
 import { useControl } from '../../sync/hooks.ts';
 import { useIdentity } from '../../state/identity.ts';
-import { isTyping } from '../../components/Stepper.tsx';
 import { useUnsaved } from '../../components/useUnsaved.ts';
 
 /** A key result the room only thinks of while refining; N focuses it. */
@@ -14,16 +14,7 @@ export function AddKeyResult() {
   const ref = useRef<HTMLInputElement>(null);
   useUnsaved(title.trim() !== '');
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key.toLowerCase() === 'n' && !isTyping(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey) {
-        event.preventDefault();
-        ref.current?.focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useAddShortcut(ref);
 
   const add = (event: FormEvent) => {
     event.preventDefault();

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { TINY } from './config.ts';
+import { runBench } from './harness.ts';
+import { renderGenerated, type BenchDocument } from './report.ts';
+import { checkTargets } from './targets.ts';
+
+// Keeps the benchmark harness alive at a tiny scale: it must produce results and every document
+// must converge. Timings on a shared test machine mean nothing, so none is asserted.
+const quiet = () => {};
+
+describe('the benchmark harness at tiny scale', () => {
+  it('runs scenario 1 against ours, the reference server and Hocuspocus, and every room converges', async () => {
+    const results = await runBench({ scale: TINY, servers: ['ours', 'reference', 'hocuspocus'], scenarios: ['oneRoom'], log: quiet, repeatBudget: 0 });
+    for (const kind of ['ours', 'reference', 'hocuspocus'] as const) {
+      const [run] = results.oneRoom!.runs[kind]!;
+      expect(run, kind).toBeDefined();
+      expect(run!.edits.sent, kind).toBeGreaterThan(0);
+      expect(run!.edits.dropped, kind).toBe(0);
+      expect(run!.edits.delivered, kind).toBe(run!.edits.expected);
+      expect(run!.presence.staleAtEnd, kind).toBe(0);
+      expect(run!.converged, `${kind}: ${run!.convergence}`).toBe(true);
+      expect(run!.server.cpuPercent, kind).toBeGreaterThanOrEqual(0);
+      expect(results.oneRoom!.summary[kind]!['edits.latency.p99']!.runs).toBe(1);
+    }
+    expect(results.oneRoom!.runs.ours![0]!.server.metricsEventLoop).not.toBeNull();
+    const targets = checkTargets(results, TINY.writers.thresholdMs);
+    expect(targets.map((t) => t.id)).toContain('p99-oneRoom');
+  }, 120_000);
+
+  it('seeds a room, cold-loads it from each store, and renders a report', async () => {
+    const results = await runBench({ scale: TINY, servers: ['ours', 'reference'], scenarios: ['coldLoad', 'storm'], log: quiet, repeatBudget: 0 });
+    for (const kind of ['ours', 'reference'] as const) {
+      const [load] = results.coldLoad!.runs[kind]!;
+      expect(load!.cards, kind).toBe(TINY.coldLoad.cards);
+      const [storm] = results.storm!.runs[kind]!;
+      expect(storm!.failures, kind).toBe(0);
+      expect(storm!.connectToSync.count, kind).toBe(TINY.storm.clients);
+    }
+    const doc = {
+      command: 'test',
+      scale: TINY,
+      startedAt: 'start',
+      finishedAt: 'end',
+      minutes: 0,
+      machine: { cpu: 'cpu', cores: 2, ramGb: 1, node: process.version, os: 'os' },
+      loadAverage: { start: '0', end: '0' },
+      versions: {},
+      pinning: 'none',
+      ourSettings: {},
+      servers: ['ours', 'reference'],
+      results,
+      targets: checkTargets(results, TINY.writers.thresholdMs),
+      profiles: [],
+    } satisfies BenchDocument;
+    const report = renderGenerated(doc);
+    expect(report).toContain('### 5. Cold load');
+    expect(report).toContain('### 4. Connect storm');
+  }, 120_000);
+});

@@ -1,0 +1,375 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Scale, ScenarioId } from './config.ts';
+import { MachineSampler, ProcessSampler, round1, rssBytes } from './procStats.ts';
+import { REPO_ROOT, runGenerator, ServerUnderTest, tempDir, type ServerKind } from './servers.ts';
+import { summariseProfileDir, type ProfileSummary } from './profile.ts';
+import { summariseRuns, type Spread } from './stats.ts';
+import type { ColdLoadResult, HoldResult, RealtimeResult, SeedResult, StormResult } from './loadgen/tasks.ts';
+import { runBoardBench, type BoardBenchResult } from './browser/boardBench.ts';
+
+type Eld = { p50: number; p99: number; max: number };
+/** What the orchestrator measured on the server process during the window. */
+export type ServerSide = {
+  cpuPercent: number;
+  rssMb: number;
+  peakRssMb: number;
+  eventLoop: Eld;
+  metricsEventLoop: Eld | null;
+  /** CPU (% of one core) that processes other than the server, the generator and this harness used in the window. */
+  outsideCpuPercent: number;
+};
+
+export type RealtimeRun = RealtimeResult & { server: ServerSide };
+export type StormRun = StormResult & { server: ServerSide };
+export type MemoryCycle = {
+  rssBeforeMb: number;
+  rssLoadedMb: number;
+  rssAfterMb: number;
+  heapBeforeMb: number;
+  heapLoadedMb: number;
+  heapAfterMb: number;
+  rssPerRoomKb: number;
+  heapPerRoomKb: number;
+  retainedRssMb: number;
+  retainedHeapMb: number;
+  failures: number;
+};
+
+export type Scenario<R> = { runs: Partial<Record<ServerKind, R[]>>; summary: Partial<Record<ServerKind, Record<string, Spread>>>; notes: string[] };
+export type WritersScenario = { levels: Record<number, Scenario<RealtimeRun>>; skipped: Partial<Record<ServerKind, number>> };
+
+export type BenchResults = {
+  oneRoom?: Scenario<RealtimeRun>;
+  manyRooms?: Scenario<RealtimeRun>;
+  writers?: WritersScenario;
+  storm?: Scenario<StormRun>;
+  coldLoad?: Scenario<ColdLoadResult> & { seed: Partial<Record<ServerKind, SeedResult>> };
+  memory?: Scenario<MemoryCycle>;
+  browser?: BoardBenchResult;
+  /** Scenarios that failed as a whole, with why. */
+  errors?: string[];
+};
+
+export type BenchOptions = {
+  scale: Scale;
+  servers: ServerKind[];
+  scenarios: ScenarioId[];
+  log: (line: string) => void;
+  /** Called after each scenario with everything so far, so a failure later loses nothing. */
+  progress?: (results: BenchResults) => void;
+  /** How many disturbed runs may be repeated in all (default 20; the test suite uses 0). */
+  repeatBudget?: number;
+};
+
+/** Starts a fresh server process, hands it to `body`, and always stops it and removes its data. */
+async function withServer<T>(kind: ServerKind, body: (server: ServerUnderTest) => Promise<T>): Promise<T> {
+  const dataDir = tempDir(`okr-bench-${kind}-`);
+  const server = await ServerUnderTest.start(kind, dataDir);
+  try {
+    return await body(server);
+  } finally {
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * CPU, memory and event-loop delay of the server over the generator's measurement window, and the
+ * CPU that other work on the machine took meanwhile; with `profileTo`, also a CPU profile of the
+ * window written to that file.
+ */
+function windowProbe(server: ServerUnderTest, profileTo?: string) {
+  const sampler = new ProcessSampler(server.pid);
+  let machine: MachineSampler | null = null;
+  let side: ServerSide | null = null;
+  return {
+    onPhase: async (phase: string, generatorPid: number) => {
+      // The /proc samplers first: a saturated server may take seconds to answer the probe's IPC.
+      if (phase === 'window-start') {
+        sampler.start();
+        machine = new MachineSampler([server.pid, generatorPid, process.pid]);
+        await server.eventLoop(true);
+        await server.metrics();
+        if (profileTo) await server.startProfile();
+      } else if (phase === 'window-end') {
+        const usage = sampler.stop();
+        const { outsidePercent } = machine!.stop();
+        if (profileTo) await server.stopProfile(profileTo);
+        const eventLoop = await server.eventLoop(true);
+        const metricsEventLoop = (await server.metrics())?.eld ?? null;
+        side = { ...usage, eventLoop, metricsEventLoop, outsideCpuPercent: outsidePercent };
+      }
+    },
+    result: (): ServerSide => {
+      if (!side) throw new Error('the measurement window never closed');
+      return side;
+    },
+  };
+}
+
+type RealtimeShape = { rooms: number; clientsPerRoom: number; editsPerSecond: number; presencePerSecond: number; measureMs?: number };
+
+async function realtimeRun(kind: ServerKind, shape: RealtimeShape, scale: Scale, tag: string, profileTo?: string): Promise<RealtimeRun> {
+  return withServer(kind, async (server) => {
+    const rooms = await server.createRooms(shape.rooms, tag);
+    const probe = windowProbe(server, profileTo);
+    const result = (await runGenerator(
+      {
+        kind: 'realtime',
+        dialect: server.dialect,
+        rooms,
+        clientsPerRoom: shape.clientsPerRoom,
+        editsPerSecond: shape.editsPerSecond,
+        presencePerSecond: shape.presencePerSecond,
+        connectSpreadMs: scale.realtime.connectSpreadMs,
+        warmupMs: scale.realtime.warmupMs,
+        measureMs: shape.measureMs ?? scale.realtime.measureMs,
+        drainTimeoutMs: scale.realtime.drainTimeoutMs,
+        observerRooms: shape.rooms === 1 ? 1 : Math.min(4, shape.rooms),
+        observersPerRoom: shape.rooms === 1 ? 2 : 1,
+        lateJoiner: kind !== 'bare',
+      },
+      probe.onPhase,
+    )) as RealtimeResult;
+    return { ...result, server: probe.result() };
+  });
+}
+
+/** The load of scenarios 1, 2 and 3 (with `writers` clients). */
+function shapeFor(id: 'oneRoom' | 'manyRooms' | 'writers', scale: Scale, writers = 0): RealtimeShape {
+  if (id === 'oneRoom') return { rooms: 1, clientsPerRoom: scale.oneRoom.clients, editsPerSecond: scale.oneRoom.editsPerSecond, presencePerSecond: scale.oneRoom.presencePerSecond };
+  if (id === 'manyRooms') {
+    const m = scale.manyRooms;
+    return { rooms: m.rooms, clientsPerRoom: m.clientsPerRoom, editsPerSecond: m.editsPerSecond, presencePerSecond: m.presencePerSecond };
+  }
+  return { rooms: 1, clientsPerRoom: writers, editsPerSecond: scale.writers.editsPerSecond, presencePerSecond: 0, measureMs: scale.writers.measureMs };
+}
+
+async function stormRun(kind: ServerKind, scale: Scale, tag: string, profileTo?: string): Promise<StormRun> {
+  const s = scale.storm;
+  return withServer(kind, async (server) => {
+    const [room] = await server.createRooms(1, tag);
+    const probe = windowProbe(server, profileTo);
+    const result = (await runGenerator({ kind: 'storm', dialect: server.dialect, room: room!, clients: s.clients, spreadMs: s.spreadMs, timeoutMs: s.timeoutMs }, probe.onPhase)) as StormResult;
+    return { ...result, server: probe.result() };
+  });
+}
+
+export type ProfiledRun = { scenario: string; run: RealtimeRun | StormRun; profile: ProfileSummary | null };
+
+/** One more run of a scenario on our server with V8's CPU profiler on over the window, summarised to its busiest frames. */
+export async function profileOurs(id: 'oneRoom' | 'manyRooms' | 'writers' | 'storm', scale: Scale, writers = 0): Promise<ProfiledRun> {
+  const dir = tempDir('okr-bench-profile-');
+  try {
+    const file = path.join(dir, 'window.cpuprofile');
+    const run = id === 'storm' ? await stormRun('ours', scale, 'profile', file) : await realtimeRun('ours', shapeFor(id, scale, writers), scale, 'profile', file);
+    return { scenario: id === 'writers' ? `writers/${writers}` : id, run, profile: summariseProfileDir(dir, REPO_ROOT, 'server/src') };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function emptyScenario<R>(): Scenario<R> {
+  return { runs: {}, summary: {}, notes: [] };
+}
+
+/** Other work on the machine above this (% of one core) during a run's window makes the run repeat. */
+export const OUTSIDE_CPU_LIMIT = 25;
+const MAX_ATTEMPTS = 3;
+/** Repeats left in this bench run, so a machine that never quietens cannot triple its length. */
+const repeats = { left: 0 };
+const REPEAT_BUDGET = 20;
+const outside = (result: object) => (result as { server?: ServerSide }).server?.outsideCpuPercent ?? 0;
+
+/** Runs are interleaved (run 1 of every server, then run 2, …) so slow drift on the machine hits all alike. */
+async function repeated<R extends object>(
+  servers: ServerKind[],
+  runs: number,
+  log: (line: string) => void,
+  label: string,
+  once: (kind: ServerKind, run: number) => Promise<R>,
+): Promise<Scenario<R>> {
+  const scenario = emptyScenario<R>();
+  for (let run = 0; run < runs; run++) {
+    for (const kind of servers) {
+      const started = Date.now();
+      try {
+        // A run that other work on the machine disturbed is repeated (up to twice); the least disturbed one counts.
+        let result = await once(kind, run);
+        let last = result;
+        for (let attempt = 2; attempt <= MAX_ATTEMPTS && outside(last) > OUTSIDE_CPU_LIMIT && repeats.left > 0; attempt++) {
+          repeats.left--;
+          log(`  ${label} ${kind} run ${run + 1}: other processes took ${outside(last)}% CPU, repeating`);
+          last = await once(kind, run);
+          if (outside(last) < outside(result)) result = last;
+        }
+        (scenario.runs[kind] ??= []).push(result);
+        log(`  ${label} ${kind} run ${run + 1}/${runs}: ${brief(result)} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      } catch (err) {
+        scenario.notes.push(`${kind} run ${run + 1} failed: ${(err as Error).message.split('\n')[0]}`);
+        log(`  ${label} ${kind} run ${run + 1}/${runs} FAILED: ${(err as Error).message}`);
+      }
+    }
+  }
+  for (const [kind, list] of Object.entries(scenario.runs)) scenario.summary[kind as ServerKind] = summariseRuns(list as object[]);
+  return scenario;
+}
+
+function brief(result: object): string {
+  const r = result as Partial<RealtimeRun & StormRun & ColdLoadResult & MemoryCycle>;
+  if (r.edits) return `p50 ${r.edits.latency.p50} p99 ${r.edits.latency.p99} ms, drops ${r.edits.dropped}, cpu ${r.server?.cpuPercent}%, gen ${r.generator?.cpuPercent}%, others ${r.server?.outsideCpuPercent}%, ${r.converged ? 'converged' : `NOT converged: ${r.convergence}`}`;
+  if (r.connectToSync) return `p50 ${r.connectToSync.p50} p99 ${r.connectToSync.p99} ms, all in ${r.allSyncedMs} ms, failures ${r.failures}, others ${r.server?.outsideCpuPercent}%`;
+  if (r.completeMs !== undefined) return `full board in ${r.completeMs} ms (first sync ${r.syncedMs} ms)`;
+  if (r.rssPerRoomKb !== undefined) return `${r.rssPerRoomKb} KB RSS/room, retained ${r.retainedRssMb} MB`;
+  return JSON.stringify(result);
+}
+
+export async function runBench({ scale, servers, scenarios, log, progress = () => {}, repeatBudget = REPEAT_BUDGET }: BenchOptions): Promise<BenchResults> {
+  const results: BenchResults = {};
+  const want = (id: ScenarioId) => scenarios.includes(id);
+  repeats.left = repeatBudget;
+  // Each scenario on its own: one that fails as a whole is recorded, and the others still run.
+  const guarded = async (id: ScenarioId, body: () => Promise<void>) => {
+    if (!want(id)) return;
+    try {
+      await body();
+    } catch (err) {
+      (results.errors ??= []).push(`${id}: ${(err as Error).message.split('\n')[0]}`);
+      log(`  ${id} FAILED: ${(err as Error).message}`);
+    }
+    progress(results);
+  };
+
+  await guarded('oneRoom', async () => {
+    log(`scenario 1: one room, ${scale.oneRoom.clients} clients`);
+    const shape = shapeFor('oneRoom', scale);
+    results.oneRoom = await repeated(servers, scale.runs, log, 's1', (kind, run) => realtimeRun(kind, shape, scale, `s1r${run}`));
+  });
+
+  await guarded('manyRooms', async () => {
+    log(`scenario 2: ${scale.manyRooms.rooms} rooms × ${scale.manyRooms.clientsPerRoom} clients`);
+    const shape = shapeFor('manyRooms', scale);
+    results.manyRooms = await repeated(servers, scale.runs, log, 's2', (kind, run) => realtimeRun(kind, shape, scale, `s2r${run}`));
+  });
+
+  await guarded('writers', async () => {
+    const w = scale.writers;
+    const writers: WritersScenario = { levels: {}, skipped: {} };
+    let active = [...servers];
+    for (const count of w.counts) {
+      if (active.length === 0) break;
+      log(`scenario 3: one room, ${count} writers`);
+      const shape = shapeFor('writers', scale, count);
+      const level = await repeated(active, scale.runs, log, `s3/${count}`, (kind, run) => realtimeRun(kind, shape, scale, `s3w${count}r${run}`));
+      writers.levels[count] = level;
+      // Once a server's median p99 has passed the threshold, bigger rooms only get worse: skip them.
+      active = active.filter((kind) => {
+        const p99 = level.summary[kind]?.['edits.latency.p99']?.median ?? Infinity;
+        if (p99 <= w.thresholdMs) return true;
+        writers.skipped[kind] = count;
+        return false;
+      });
+    }
+    results.writers = writers;
+  });
+
+  await guarded('storm', async () => {
+    const s = scale.storm;
+    log(`scenario 4: connect storm, ${s.clients} clients in ${s.spreadMs} ms`);
+    results.storm = await repeated(servers, scale.runs, log, 's4', (kind, run) => stormRun(kind, scale, `s4r${run}`));
+  });
+
+  await guarded('coldLoad', async () => {
+    const c = scale.coldLoad;
+    const stateful = servers.filter((k) => k !== 'bare');
+    log(`scenario 5: cold load of ${c.cards} cards`);
+    const coldLoad = { ...emptyScenario<ColdLoadResult>(), seed: {} as Partial<Record<ServerKind, SeedResult>> };
+    for (const kind of stateful) {
+      try {
+        await withServer(kind, async (server) => {
+          const [room] = await server.createRooms(1, 's5');
+          const seed = (await runGenerator({ kind: 'seed', dialect: server.dialect, rooms: [room!], cards: c.cards, parallel: 1 })) as SeedResult;
+          coldLoad.seed[kind] = seed;
+          for (let load = 0; load < Math.max(c.loads, scale.runs); load++) {
+            await server.waitUntilRoomsUnloaded();
+            const result = (await runGenerator({ kind: 'coldload', dialect: server.dialect, room: room!, cards: c.cards, timeoutMs: 30_000 })) as ColdLoadResult;
+            (coldLoad.runs[kind] ??= []).push(result);
+            log(`  s5 ${kind} load ${load + 1}: ${brief(result)}`);
+          }
+        });
+      } catch (err) {
+        coldLoad.notes.push(`${kind} failed: ${(err as Error).message.split('\n')[0]}`);
+        log(`  s5 ${kind} FAILED: ${(err as Error).message}`);
+      }
+      if (coldLoad.runs[kind]) coldLoad.summary[kind] = summariseRuns(coldLoad.runs[kind]);
+    }
+    results.coldLoad = coldLoad;
+  });
+
+  await guarded('memory', async () => {
+    const m = scale.memory;
+    log(`scenario 6: memory, ${m.rooms} rooms of ${m.cardsPerRoom} cards`);
+    const memory = emptyScenario<MemoryCycle>();
+    for (const kind of servers) {
+      try {
+        await withServer(kind, async (server) => {
+          const rooms = await server.createRooms(m.rooms, 's6');
+          if (kind !== 'bare') await runGenerator({ kind: 'seed', dialect: server.dialect, rooms, cards: m.cardsPerRoom, parallel: 8 });
+          await server.waitUntilRoomsUnloaded();
+          const measure = async () => {
+            await server.memory(true);
+            const heap = await server.memory(true);
+            return { rssMb: round1(rssBytes(server.pid) / 2 ** 20), heapMb: round1(heap.heapUsed / 2 ** 20) };
+          };
+          // Cycle 0 warms up (code paths, allocator pools) and is not counted.
+          const cycles = Math.max(m.cycles, scale.runs) + 1;
+          for (let cycle = 0; cycle < cycles; cycle++) {
+            const before = await measure();
+            let loaded = { rssMb: NaN, heapMb: NaN };
+            let release: (m: unknown) => void = () => {};
+            const hold = (await runGenerator(
+              { kind: 'hold', dialect: server.dialect, rooms, spreadMs: 1000, timeoutMs: 30_000 },
+              async (phase) => {
+                if (phase !== 'loaded') return;
+                await new Promise((r) => setTimeout(r, 1000));
+                loaded = await measure();
+                release({ kind: 'release' });
+              },
+              (send) => (release = send),
+            )) as HoldResult;
+            await server.waitUntilRoomsUnloaded();
+            await new Promise((r) => setTimeout(r, 1000));
+            const after = await measure();
+            const result: MemoryCycle = {
+              rssBeforeMb: before.rssMb,
+              rssLoadedMb: loaded.rssMb,
+              rssAfterMb: after.rssMb,
+              heapBeforeMb: before.heapMb,
+              heapLoadedMb: loaded.heapMb,
+              heapAfterMb: after.heapMb,
+              rssPerRoomKb: round1(((loaded.rssMb - before.rssMb) * 1024) / rooms.length),
+              heapPerRoomKb: round1(((loaded.heapMb - before.heapMb) * 1024) / rooms.length),
+              retainedRssMb: round1(after.rssMb - before.rssMb),
+              retainedHeapMb: round1(after.heapMb - before.heapMb),
+              failures: hold.failures,
+            };
+            if (cycle > 0) (memory.runs[kind] ??= []).push(result);
+            log(`  s6 ${kind} cycle ${cycle}${cycle === 0 ? ' (warm-up, not counted)' : ''}: ${brief(result)}`);
+          }
+        });
+      } catch (err) {
+        memory.notes.push(`${kind} failed: ${(err as Error).message.split('\n')[0]}`);
+        log(`  s6 ${kind} FAILED: ${(err as Error).message}`);
+      }
+      if (memory.runs[kind]) memory.summary[kind] = summariseRuns(memory.runs[kind]);
+    }
+    results.memory = memory;
+  });
+
+  await guarded('browser', async () => {
+    log(`browser: ${scale.browser.cards} cards, ${scale.browser.editsPerSecond} remote edits/s`);
+    results.browser = await runBoardBench(scale.browser, log);
+  });
+  return results;
+}

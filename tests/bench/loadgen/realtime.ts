@@ -1,0 +1,219 @@
+import { createHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
+import * as Y from 'yjs';
+import { openFullClient, until, type FullClient } from './fullClients.ts';
+import { LightClient } from './lightClient.ts';
+import { recordMs, summarise, Tally } from './tally.ts';
+import type { RealtimeResult, RealtimeTask } from './tasks.ts';
+import { TICKS_PER_MS } from './wire.ts';
+
+const EDIT = 0;
+const PRESENCE = 1;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Scenarios 1 to 3. Every client joins, then sends on a fixed timetable (open loop: a send never
+ * waits for anything), each edit and presence update stamped with its send time; every other client
+ * in the room records when it sees it. After the last send it waits for every delivery, then full
+ * Y.Doc observers (and a late joiner) check that the room's document converged.
+ */
+export async function runRealtime(task: RealtimeTask, phase: (p: 'window-start' | 'window-end') => void): Promise<RealtimeResult> {
+  const perRoom = task.clientsPerRoom;
+  const n = task.rooms.length * perRoom;
+  const roomOf = new Int32Array(n);
+  const slot = new Int32Array(n);
+  const members: number[][] = task.rooms.map(() => []);
+  for (let i = 0; i < n; i++) {
+    roomOf[i] = Math.floor(i / perRoom);
+    slot[i] = i % perRoom;
+    members[roomOf[i]!]!.push(i);
+  }
+  const totalSeconds = (task.warmupMs + task.measureMs) / 1000 + 1;
+  const tally = new Tally(
+    roomOf,
+    slot,
+    members,
+    Math.ceil(totalSeconds * task.editsPerSecond) + 2,
+    Math.ceil(totalSeconds * task.presencePerSecond) + 2,
+  );
+  const clients = Array.from(
+    { length: n },
+    (_, i) => new LightClient(i, roomOf[i]!, task.rooms[roomOf[i]!]!, task.dialect, (c, message) => tally.received(c.id, message)),
+  );
+
+  // Everyone joins, spread out; observers join the first rooms.
+  await Promise.all(clients.map((c, i) => sleep((i * task.connectSpreadMs) / n).then(() => c.connect(30_000))));
+  const observers: { room: number; client: FullClient }[] = [];
+  for (let r = 0; r < Math.min(task.observerRooms, task.rooms.length); r++) {
+    for (let k = 0; k < task.observersPerRoom; k++) observers.push({ room: r, client: openFullClient(task.dialect, task.rooms[r]!) });
+  }
+  const observerProblems: string[] = [];
+  await Promise.all(observers.map((o) => o.client.ready.catch((err: Error) => observerProblems.push(err.message))));
+
+  // The timetable: each client's edits and presence at a fixed rate from a random phase.
+  const t0 = performance.now() + 200;
+  tally.windowStart = t0 + task.warmupMs;
+  tally.windowEnd = tally.windowStart + task.measureMs;
+  const times: number[] = [];
+  const who: number[] = [];
+  const kinds: number[] = [];
+  const plan = (rate: number, kind: number) => {
+    if (rate <= 0) return;
+    const period = 1000 / rate;
+    for (let i = 0; i < n; i++) {
+      for (let t = t0 + Math.random() * period; t < tally.windowEnd; t += period) {
+        times.push(t);
+        who.push(i);
+        kinds.push(kind);
+      }
+    }
+  };
+  plan(task.editsPerSecond, EDIT);
+  plan(task.presencePerSecond, PRESENCE);
+  const order = Array.from(times.keys()).sort((a, b) => times[a]! - times[b]!);
+  const editSeq = new Int32Array(n);
+  const presenceSeq = new Int32Array(n);
+  const sendLag = createHistogram();
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  let cpuAtStart = process.cpuUsage();
+  let cpuInWindow = { user: 0, system: 0 };
+
+  const windowTimers = [
+    setTimeout(() => {
+      phase('window-start');
+      cpuAtStart = process.cpuUsage();
+      loopDelay.enable();
+    }, tally.windowStart - performance.now()),
+    setTimeout(() => {
+      cpuInWindow = process.cpuUsage(cpuAtStart);
+      loopDelay.disable();
+      phase('window-end');
+    }, tally.windowEnd - performance.now()),
+  ];
+
+  await new Promise<void>((resolve) => {
+    let next = 0;
+    const tick = () => {
+      let now = performance.now();
+      while (next < order.length && times[order[next]!]! <= now) {
+        const e = order[next++]!;
+        const i = who[e]!;
+        const client = clients[i]!;
+        if (client.open) {
+          const t = Math.round(now * TICKS_PER_MS) / TICKS_PER_MS;
+          if (tally.inWindow(t)) recordMs(sendLag, now - times[e]!);
+          if (kinds[e] === EDIT) {
+            client.edit(editSeq[i]!, t);
+            tally.sentEdit(i, t);
+            editSeq[i]!++;
+          } else {
+            client.presence(presenceSeq[i]!, t);
+            tally.sentPresence(i, presenceSeq[i]!, t);
+            presenceSeq[i]!++;
+          }
+        }
+        now = performance.now();
+      }
+      if (next < order.length) setTimeout(tick, Math.max(0, times[order[next]!]! - performance.now()));
+      else resolve();
+    };
+    setTimeout(tick, Math.max(0, t0 - performance.now()));
+  });
+  await sleep(Math.max(0, tally.windowEnd - performance.now() + 5));
+  windowTimers.forEach(clearTimeout);
+
+  // Wait for every delivery (or give up and count what is missing as dropped).
+  const drainStarted = performance.now();
+  const receivers = clients.filter((c) => c.open).map((c) => c.id);
+  while (!tally.complete(receivers) && performance.now() - drainStarted < task.drainTimeoutMs) await sleep(20);
+  const drainMs = performance.now() - drainStarted;
+  const staleAtEnd = tally.presenceStale(receivers);
+
+  // Convergence: every observer holds each writer's last edit; observers of a room agree; a late joiner gets the same.
+  const expectedFor = (room: number) => {
+    const expected: Record<string, string> = {};
+    for (const i of members[room]!) {
+      const last = clients[i]!.lastEdit;
+      if (last !== null) expected[`w${i}`] = last;
+    }
+    return expected;
+  };
+  const matches = (doc: Y.Doc, expected: Record<string, string>) => {
+    const map = doc.getMap<string>('bench');
+    return Object.entries(expected).every(([key, value]) => map.get(key) === value);
+  };
+  const remaining = () => Math.max(2000, task.drainTimeoutMs - (performance.now() - drainStarted));
+  for (const o of observers) {
+    if (!(await until(o.client.doc, () => matches(o.client.doc, expectedFor(o.room)), remaining()))) {
+      observerProblems.push(`an observer in room ${o.room} lacks some writers' last edit`);
+    }
+  }
+  const rooms = [...new Set(observers.map((o) => o.room))];
+  for (const room of rooms) {
+    const docs = observers.filter((o) => o.room === room).map((o) => o.client.doc);
+    if (task.lateJoiner) {
+      const late = openFullClient(task.dialect, task.rooms[room]!);
+      try {
+        await late.ready;
+        if (!(await until(late.doc, () => matches(late.doc, expectedFor(room)), 5000))) observerProblems.push(`the late joiner in room ${room} lacks some writers' last edit`);
+        docs.push(late.doc);
+      } catch (err) {
+        observerProblems.push(`late joiner: ${(err as Error).message}`);
+      }
+      observers.push({ room, client: late });
+    }
+    const reference = docs[0] && JSON.stringify(sorted(docs[0].getMap('bench').toJSON()));
+    const sv = docs[0] && Buffer.from(Y.encodeStateVector(docs[0])).toString('base64');
+    for (const doc of docs.slice(1)) {
+      if (JSON.stringify(sorted(doc.getMap('bench').toJSON())) !== reference) observerProblems.push(`observers in room ${room} disagree on content`);
+      else if (Buffer.from(Y.encodeStateVector(doc)).toString('base64') !== sv) observerProblems.push(`observers in room ${room} disagree on state vectors`);
+    }
+  }
+  const converged = observers.length > 0 && observerProblems.length === 0;
+  const lateNote = task.lateJoiner ? ' and a late joiner' : '';
+  const convergence = converged
+    ? `${observers.length - (task.lateJoiner ? rooms.length : 0)} observer(s)${lateNote} in ${rooms.length} room(s) hold every writer's last edit and agree`
+    : observerProblems.join('; ') || 'no observers';
+
+  const disconnects = clients.filter((c) => c.closedUnexpectedly).length;
+  const connectFailures = clients.filter((c) => c.failure !== null).length;
+  for (const c of clients) c.close();
+  for (const o of observers) o.client.destroy();
+
+  const windowSeconds = task.measureMs / 1000;
+  return {
+    clients: n,
+    rooms: task.rooms.length,
+    windowMs: task.measureMs,
+    edits: {
+      sent: tally.editsSent,
+      expected: tally.editsExpected,
+      delivered: tally.editsDelivered,
+      dropped: Math.max(0, tally.editsExpected - tally.editsDelivered),
+      latency: summarise(tally.editLatency),
+    },
+    presence: {
+      sent: tally.presenceSent,
+      expected: tally.presenceExpected,
+      delivered: tally.presenceDelivered,
+      coalesced: Math.max(0, tally.presenceExpected - tally.presenceDelivered),
+      staleAtEnd,
+      latency: summarise(tally.presenceLatency),
+    },
+    deliveredPerSecond: Math.round((tally.editsDelivered + tally.presenceDelivered) / windowSeconds),
+    drainMs: Math.round(drainMs),
+    connectFailures,
+    disconnects,
+    converged,
+    convergence,
+    generator: {
+      cpuPercent: Math.round(((cpuInWindow.user + cpuInWindow.system) / 1000 / task.measureMs) * 1000) / 10,
+      eventLoopP99Ms: Math.round(loopDelay.percentile(99) / 1e4) / 100,
+      sendLagP99Ms: summarise(sendLag).p99,
+    },
+  };
+}
+
+function sorted(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)));
+}

@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type CallFrame = { functionName: string; url: string; lineNumber: number; columnNumber: number };
+type Node = { id: number; callFrame: CallFrame; children?: number[] };
+export type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+export type Frame = { frame: string; selfPercent: number; totalPercent: number };
+export type ProfileSummary = { busyMs: number; idlePercent: number; gcPercent: number; top: Frame[]; ours: Frame[] };
+
+/** `name file:line`, with node_modules paths shortened to the package and ours relative to the repo. */
+export function fileLabel(root: string): (frame: CallFrame) => string {
+  return ({ functionName, url, lineNumber }) => {
+    if (!url) return functionName || '(anonymous)';
+    if (url.startsWith('node:')) return `${functionName || '(anonymous)'} ${url}`;
+    let file = url.replace(/^file:\/\//, '');
+    const store = file.lastIndexOf('/node_modules/');
+    file = store >= 0 ? file.slice(store + '/node_modules/'.length).replace(/^\.pnpm\/[^/]+\/node_modules\//, '') : path.relative(root, file);
+    // tsx strips whitespace from what it runs, so lines in our TypeScript all read 1: name the file only.
+    return file.endsWith('.ts') ? `${functionName || '(anonymous)'} ${file}` : `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`;
+  };
+}
+
+/**
+ * The busiest functions of a V8 CPU profile (`node --cpu-prof`, or Chrome's Profiler domain): self
+ * time and total (inclusive) time as a share of the time not idle. `ours` lists the frames that
+ * `isOurs` picks, by total time: which of our own steps costs what.
+ */
+export function summariseProfile(profile: Profile, label: (frame: CallFrame) => string, isOurs: (label: string) => boolean, limit = 12): ProfileSummary {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const labels = new Map(profile.nodes.map((n) => [n.id, label(n.callFrame)]));
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  let idle = 0;
+  let gc = 0;
+  let total = 0;
+  const selfBy = new Map<string, number>();
+  const totalBy = new Map<string, number>();
+  for (const [id, us] of self) {
+    const name = byId.get(id)!.callFrame.functionName;
+    total += us;
+    if (name === '(idle)') {
+      idle += us;
+      continue;
+    }
+    if (name === '(garbage collector)') gc += us;
+    const key = labels.get(id)!;
+    selfBy.set(key, (selfBy.get(key) ?? 0) + us);
+    // Inclusive time: once per distinct frame on the stack (recursion counted once).
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const k = labels.get(at)!;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      totalBy.set(k, (totalBy.get(k) ?? 0) + us);
+    }
+  }
+  const busy = total - idle;
+  const pct = (us: number) => Math.round((us / Math.max(1, busy)) * 1000) / 10;
+  const frame = (key: string): Frame => ({ frame: key, selfPercent: pct(selfBy.get(key) ?? 0), totalPercent: pct(totalBy.get(key) ?? 0) });
+  const top = [...selfBy].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([k]) => frame(k));
+  const ours = [...totalBy]
+    .filter(([k]) => isOurs(k))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([k]) => frame(k));
+  return { busyMs: Math.round(busy / 1000), idlePercent: Math.round((idle / Math.max(1, total)) * 1000) / 10, gcPercent: pct(gc), top, ours };
+}
+
+/** The profile `node --cpu-prof --cpu-prof-dir=dir` wrote, summarised; frames under `oursPrefix` are ours. */
+export function summariseProfileDir(dir: string, root: string, oursPrefix: string): ProfileSummary | null {
+  const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) return null;
+  const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Profile;
+  return summariseProfile(profile, fileLabel(root), (l) => l.includes(` ${oursPrefix}`));
+}

@@ -1,0 +1,268 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RoomTarget } from './loadgen/lightClient.ts';
+import type { Task, TaskResult, WorkerMessage } from './loadgen/tasks.ts';
+import type { Dialect } from './loadgen/wire.ts';
+
+export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
+export const TESTS_DIR = path.resolve(BENCH_DIR, '..');
+export const REPO_ROOT = path.resolve(TESTS_DIR, '..');
+
+export type ServerKind = 'ours' | 'reference' | 'hocuspocus' | 'bare';
+export const SERVER_KINDS: ServerKind[] = ['ours', 'reference', 'hocuspocus', 'bare'];
+
+export const SERVER_LABELS: Record<ServerKind, string> = {
+  ours: 'ours',
+  reference: '@y/websocket-server',
+  hocuspocus: 'Hocuspocus',
+  bare: 'bare ws (ceiling)',
+};
+
+const DIALECT: Record<ServerKind, Dialect> = { ours: 'yws', reference: 'yws', hocuspocus: 'hocuspocus', bare: 'bare' };
+
+/**
+ * Our server's limits, raised for the benchmark (BENCHMARKS.md says so): every benchmark client
+ * comes from 127.0.0.1, scenario 4 puts 500 clients in one room, and rooms unload after 1 s instead
+ * of 30 s so scenarios 5 and 6 need not wait.
+ */
+export const OUR_BENCH_ENV: Record<string, string> = {
+  MAX_CONNECTIONS_PER_IP_PER_MINUTE: '1000000',
+  MAX_CONNECTIONS_PER_ROOM: '100000',
+  ROOM_IDLE_MS: '1000',
+  LOG_LEVEL: 'warn',
+};
+
+/** taskset prefixes: the server on core 0, the load generator on core 1, when there are two cores. */
+export function pinning(): { server: string[]; generator: string[]; note: string } {
+  let taskset: boolean;
+  try {
+    execFileSync('taskset', ['-V'], { stdio: 'ignore' });
+    taskset = true;
+  } catch {
+    taskset = false;
+  }
+  if (!taskset || os.cpus().length < 2) return { server: [], generator: [], note: 'not pinned (taskset or a second core missing)' };
+  return { server: ['taskset', '-c', '0'], generator: ['taskset', '-c', '1'], note: 'server pinned to core 0, load generator to core 1 (taskset)' };
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function spawnPinned(prefix: string[], args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): ChildProcess {
+  const [command, ...rest] = prefix.length > 0 ? [...prefix, process.execPath, ...args] : [process.execPath, ...args];
+  return spawn(command!, rest, { ...options, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+}
+
+type Eld = { p50: number; p99: number; max: number };
+
+/** One server under test, as its own process, with the probe preloaded. */
+export class ServerUnderTest {
+  private output = '';
+  private readonly waiting = new Map<string, (value: unknown) => void>();
+
+  private constructor(
+    readonly kind: ServerKind,
+    readonly child: ChildProcess,
+    readonly port: number,
+    readonly dataDir: string,
+  ) {
+    child.stdout!.on('data', (d: Buffer) => (this.output += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (this.output += d.toString()));
+    child.on('message', (m: { probe: string }) => {
+      this.waiting.get(m.probe)?.(m);
+      this.waiting.delete(m.probe);
+    });
+  }
+
+  get dialect(): Dialect {
+    return DIALECT[this.kind];
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  get httpUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get wsUrl(): string {
+    return `ws://127.0.0.1:${this.port}`;
+  }
+
+  static async start(kind: ServerKind, dataDir: string): Promise<ServerUnderTest> {
+    const port = await freePort();
+    const probe = path.join(BENCH_DIR, 'probe.ts');
+    const node = (entry: string) => ['--expose-gc', '--import', 'tsx', '--import', probe, entry];
+    const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir };
+    const pin = pinning().server;
+    let child: ChildProcess;
+    switch (kind) {
+      case 'ours':
+        child = spawnPinned(pin, node(path.join(REPO_ROOT, 'server/src/main.ts')), { cwd: REPO_ROOT, env: { ...env, ...OUR_BENCH_ENV } });
+        break;
+      case 'reference':
+        // Its own bin, with its own persistence (YPERSISTENCE: y-leveldb), as its README runs it.
+        child = spawnPinned(pin, node(path.join(TESTS_DIR, 'node_modules/@y/websocket-server/src/server.js')), {
+          cwd: TESTS_DIR,
+          env: { ...env, YPERSISTENCE: path.join(dataDir, 'leveldb') },
+        });
+        break;
+      case 'hocuspocus':
+        child = spawnPinned(pin, node(path.join(BENCH_DIR, 'servers/hocuspocus.ts')), { cwd: TESTS_DIR, env });
+        break;
+      case 'bare':
+        child = spawnPinned(pin, node(path.join(BENCH_DIR, 'servers/bare.ts')), { cwd: TESTS_DIR, env });
+        break;
+    }
+    const server = new ServerUnderTest(kind, child, port, dataDir);
+    await server.waitUntilUp();
+    return server;
+  }
+
+  private async waitUntilUp(): Promise<void> {
+    const started = Date.now();
+    const url = this.kind === 'ours' ? `${this.httpUrl}/healthz` : `${this.httpUrl}/`;
+    while (Date.now() - started < 30_000) {
+      if (this.child.exitCode !== null) throw new Error(`${this.kind} exited with ${this.child.exitCode}:\n${this.output}`);
+      try {
+        const res = await fetch(url);
+        await res.arrayBuffer();
+        if (res.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`${this.kind} did not start within 30 s:\n${this.output}`);
+  }
+
+  /** A request to the probe; a server too busy to answer its IPC within a minute fails the run. */
+  private ask<T>(request: { probe: string } & Record<string, unknown>): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${this.kind}: probe did not answer ${request.probe}`)), 60_000);
+      this.waiting.set(request.probe, (value) => {
+        clearTimeout(timer);
+        resolve(value as T);
+      });
+      this.child.send(request);
+    });
+  }
+
+  /** Event-loop delay since the last reset (ms above the probe's 10 ms resolution). */
+  eventLoop(reset: boolean): Promise<Eld> {
+    return this.ask({ probe: 'eld', reset });
+  }
+
+  memory(gc: boolean): Promise<NodeJS.MemoryUsage> {
+    return this.ask({ probe: 'memory', gc });
+  }
+
+  /** Starts V8's CPU profiler inside the server. */
+  async startProfile(): Promise<void> {
+    await this.ask({ probe: 'profile-start' });
+  }
+
+  /** Stops it and writes the profile (.cpuprofile JSON) to `file`. */
+  async stopProfile(file: string): Promise<boolean> {
+    return ((await this.ask({ probe: 'profile-stop', file })) as { written: boolean }).written;
+  }
+
+  /** Ours only: its own /metrics, whose event-loop histogram (20 ms resolution) resets on each scrape. */
+  async metrics(): Promise<{ eld: Eld; roomsLoaded: number } | null> {
+    if (this.kind !== 'ours') return null;
+    const text = await (await fetch(`${this.httpUrl}/metrics`)).text();
+    const value = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.eE+-]+)$`, 'm').exec(text)?.[1] ?? NaN);
+    const ms = (seconds: number) => Math.max(0, Math.round((seconds * 1000 - 20) * 100) / 100);
+    return {
+      eld: { p50: ms(value('nodejs_eventloop_lag_p50_seconds')), p99: ms(value('nodejs_eventloop_lag_p99_seconds')), max: ms(value('nodejs_eventloop_lag_max_seconds')) },
+      roomsLoaded: value('okr_rooms_loaded'),
+    };
+  }
+
+  /** Rooms for this run: created through the API for ours (connecting never creates one), named for the others. */
+  async createRooms(count: number, tag: string): Promise<RoomTarget[]> {
+    const rooms: RoomTarget[] = [];
+    for (let i = 0; i < count; i++) {
+      if (this.kind === 'ours') {
+        const res = await fetch(`${this.httpUrl}/api/rooms`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title: `Bench ${tag} ${i}` }) });
+        if (res.status !== 201) throw new Error(`POST /api/rooms answered ${res.status}`);
+        const { roomId } = (await res.json()) as { roomId: string };
+        rooms.push({ url: `${this.wsUrl}/sync/${roomId}`, providerBase: `${this.wsUrl}/sync`, roomName: roomId, docName: roomId });
+      } else {
+        const name = `bench-${tag}-${i}`;
+        const url = this.kind === 'hocuspocus' ? this.wsUrl : `${this.wsUrl}/${name}`;
+        rooms.push({ url, providerBase: this.wsUrl, roomName: name, docName: name });
+      }
+    }
+    return rooms;
+  }
+
+  /** Waits until the server has let go of every room (ours: its metric; the others unload on the last disconnect). */
+  async waitUntilRoomsUnloaded(): Promise<void> {
+    if (this.kind !== 'ours') return new Promise((r) => setTimeout(r, 2500));
+    const started = Date.now();
+    while (Date.now() - started < 30_000) {
+      if ((await this.metrics())!.roomsLoaded === 0) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error('ours: rooms did not unload within 30 s');
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+/** The load generator process for one task. `onPhase` runs when it opens and closes its measurement window. */
+export async function runGenerator(
+  task: Task,
+  onPhase: (phase: string, generatorPid: number) => Promise<void> | void = () => {},
+  control?: (send: (m: unknown) => void) => void,
+): Promise<TaskResult> {
+  const child = spawnPinned(pinning().generator, ['--import', 'tsx', path.join(BENCH_DIR, 'loadgen/worker.ts')], { cwd: TESTS_DIR, env: process.env });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  try {
+    return await new Promise<TaskResult>((resolve, reject) => {
+      let phases = Promise.resolve();
+      let phaseError: Error | null = null;
+      child.on('message', (m: WorkerMessage) => {
+        if (m.type === 'phase') {
+          phases = phases.then(() => onPhase(m.phase, child.pid!)).catch((err: Error) => void (phaseError ??= err));
+        } else if (m.type === 'result') {
+          void phases.then(() => (phaseError ? reject(phaseError) : resolve(m.result)));
+        } else {
+          reject(new Error(`load generator: ${m.message}`));
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`load generator exited with ${code}:\n${output}`)));
+      child.send(task);
+      control?.((m) => child.send(m as Task));
+    });
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+}
+
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}

@@ -81,3 +81,22 @@ describe('several inserts in one transaction', () => {
     expect(board.candidates.list().map((c) => c.text)).toEqual(['first', 'second', 'third']);
   });
 });
+
+describe('record cache', () => {
+  it('re-reads only the records a change names; the others keep their identity', () => {
+    const local = new BoardDoc();
+    const remote = new BoardDoc();
+    const ids = ['a', 'b', 'c'].map((text) => remote.addContextItem({ kind: 'metric', text }));
+    Y.applyUpdate(local.ydoc, Y.encodeStateAsUpdate(remote.ydoc));
+    const before = local.contextItems.list();
+    const vector = Y.encodeStateVector(remote.ydoc);
+    remote.update(remote.contextItems, ids[1]!, { text: 'b, edited' });
+    remote.remove(remote.contextItems, ids[2]!);
+    Y.applyUpdate(local.ydoc, Y.encodeStateAsUpdate(remote.ydoc, vector));
+    const after = local.contextItems.list();
+    expect(after.map((i) => i.text)).toEqual(['a', 'b, edited']);
+    expect(after[0]).toBe(before[0]);
+    expect(after[1]).not.toBe(before[1]);
+    expect(local.contextItems.list()).toBe(after);
+  });
+});

@@ -6,12 +6,17 @@ type WithIdAndOrder = { id: string; order: number };
 /**
  * A keyed set of records in one root `Y.Map`: one nested `Y.Map` per record, so two people editing
  * different fields of the same card both keep their change. Reads validate each record and skip
- * what does not parse (a modified client cannot crash everyone's board); the sorted list is cached
- * until the collection changes.
+ * what does not parse (a modified client cannot crash everyone's board).
+ *
+ * Parsed records are cached one by one and re-read only when a change names them, so an edit to
+ * one card of hundreds re-validates that card alone and every other record keeps its identity
+ * (React skips re-rendering it). The sorted list is cached until anything changes.
  */
 export class RecordCollection<T extends WithIdAndOrder> {
   readonly root: Y.Map<Y.Map<unknown>>;
-  private cache: readonly T[] | null = null;
+  private readonly parsed = new Map<string, T>();
+  private readonly stale = new Set<string>();
+  private sorted: readonly T[] | null = null;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -19,27 +24,28 @@ export class RecordCollection<T extends WithIdAndOrder> {
     private readonly schema: z.ZodType<T>,
   ) {
     this.root = doc.getMap(name);
-    this.root.observeDeep(() => {
-      this.cache = null;
+    for (const id of this.root.keys()) this.stale.add(id);
+    this.root.observeDeep((events) => {
+      for (const event of events) {
+        if (event.target === this.root) for (const id of event.changes.keys.keys()) this.markStale(id);
+        else if (typeof event.path[0] === 'string') this.markStale(event.path[0]);
+      }
     });
   }
 
   /** Every valid record, sorted by `order` then id so all clients agree. */
   list(): readonly T[] {
-    if (this.cache) return this.cache;
-    const out: T[] = [];
-    this.root.forEach((entry, id) => {
-      const record = this.read(id, entry);
-      if (record) out.push(record);
-    });
+    this.refresh();
+    if (this.sorted) return this.sorted;
+    const out = [...this.parsed.values()];
     out.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    this.cache = out;
+    this.sorted = out;
     return out;
   }
 
   get(id: string): T | undefined {
-    const entry = this.root.get(id);
-    return entry ? this.read(id, entry) : undefined;
+    this.refresh();
+    return this.parsed.get(id);
   }
 
   has(id: string): boolean {
@@ -61,13 +67,13 @@ export class RecordCollection<T extends WithIdAndOrder> {
     }
     this.root.set(parsed.id, entry);
     // observeDeep fires only when the transaction ends; several inserts in one need fresh order keys.
-    this.cache = null;
+    this.markStale(parsed.id);
   }
 
   /** Changes only the given fields; `undefined` clears a field. Throws when the result is invalid. */
   update(id: string, patch: Partial<Omit<T, 'id'>>): void {
     const entry = this.root.get(id);
-    const current = entry && this.read(id, entry);
+    const current = this.get(id);
     if (!entry || !current) throw new RecordNotFoundError(id);
     const next = this.schema.parse({ ...current, ...patch });
     for (const key of Object.keys(patch)) {
@@ -75,12 +81,30 @@ export class RecordCollection<T extends WithIdAndOrder> {
       if (value === undefined) entry.delete(key);
       else if (!sameJson(entry.get(key), value)) entry.set(key, value);
     }
-    this.cache = null;
+    this.markStale(id);
   }
 
   remove(id: string): void {
     this.root.delete(id);
-    this.cache = null;
+    this.markStale(id);
+  }
+
+  private markStale(id: string): void {
+    this.stale.add(id);
+    this.sorted = null;
+  }
+
+  /** Re-reads the records changes have named since the last read. */
+  private refresh(): void {
+    if (this.stale.size === 0) return;
+    for (const id of this.stale) {
+      const entry = this.root.get(id);
+      const record = entry ? this.read(id, entry) : undefined;
+      if (record) this.parsed.set(id, record);
+      else this.parsed.delete(id);
+    }
+    this.stale.clear();
+    this.sorted = null;
   }
 
   private read(id: string, entry: Y.Map<unknown>): T | undefined {

@@ -1,12 +1,15 @@
+import { memo } from 'react';
 import type { ContextItem } from '@okr/shared/schema';
 import { useRoom } from '../../sync/RoomContext.tsx';
 import { useBoardUi } from '../../state/boardUi.ts';
 import { InlineEditor } from '../../components/InlineEditor.tsx';
 
-export function ContextCard({ item, canEdit }: { item: ContextItem; canEdit: boolean }) {
+/** One context card. Memoised: records keep their identity until edited, so a remote edit re-renders one card, not all. */
+export const ContextCard = memo(function ContextCard({ item, canEdit }: { item: ContextItem; canEdit: boolean }) {
   const room = useRoom();
-  const { editingId, edit } = useBoardUi();
-  const editing = canEdit && editingId === item.id;
+  const isEditing = useBoardUi((s) => s.editingId === item.id);
+  const edit = useBoardUi((s) => s.edit);
+  const editing = canEdit && isEditing;
   return (
     <li className="card" aria-label={item.text}>
       {editing ? (
@@ -42,4 +45,4 @@ export function ContextCard({ item, canEdit }: { item: ContextItem; canEdit: boo
       )}
     </li>
   );
-}
+});

@@ -5,6 +5,9 @@ import { checkUpdate, dropPendingState, UpdateRejectedError } from './updateChec
 
 export type Broadcast = (message: Uint8Array) => void;
 
+/** Decides when a document's accepted updates are flushed; the default is its own end of turn. */
+export type FlushScheduler = { schedule(doc: RelayDoc): void };
+
 /**
  * One room document on the server: the in-memory Y.Doc, and the updates accepted this event-loop
  * turn. A flush appends them to the store in one transaction and only then broadcasts them, merged
@@ -30,6 +33,7 @@ export class RelayDoc {
     private readonly broadcast: Broadcast,
     private readonly compactAfter: number,
     private readonly onFlushed: (ms: number) => void = () => {},
+    private readonly scheduler: FlushScheduler = { schedule: (doc) => setImmediate(() => doc.flush()) },
   ) {
     const stored = store.loadDoc(roomId, name);
     for (const update of stored.updates) this.storedBytes += update.byteLength;
@@ -68,17 +72,32 @@ export class RelayDoc {
 
   /** Persists then broadcasts what this turn accepted. Also called before any full state is sent out. */
   flush(): void {
+    const merged = this.persist();
+    if (merged) this.publish(merged);
+  }
+
+  /**
+   * Appends what this turn accepted to the store as one merged row and returns it, to be published
+   * right after. The turn flusher calls this for many documents inside one store transaction.
+   */
+  persist(): Uint8Array | null {
     this.flushScheduled = false;
-    if (this.pending.length === 0) return;
+    if (this.pending.length === 0) return null;
     const batch = this.pending;
     this.pending = [];
     this.pendingBytes = 0;
-    const started = performance.now();
-    this.lastSeq = this.store.appendUpdates(this.roomId, this.name, batch);
-    this.logCount += batch.length;
-    for (const update of batch) this.storedBytes += update.byteLength;
+    // One merged row per turn: the same bytes go to the store and, encoded once, to every client.
     const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
+    const started = performance.now();
+    this.lastSeq = this.store.appendUpdates(this.roomId, this.name, [merged]);
     this.onFlushed(performance.now() - started);
+    this.logCount += 1;
+    this.storedBytes += merged.byteLength;
+    return merged;
+  }
+
+  /** Broadcasts a persisted update, encoded once; compacts when the log is long. */
+  publish(merged: Uint8Array): void {
     this.broadcast(encodeSyncUpdate(merged));
     if (this.logCount >= this.compactAfter) this.compact();
   }
@@ -122,7 +141,7 @@ export class RelayDoc {
     this.pendingBytes += update.byteLength;
     if (!this.flushScheduled) {
       this.flushScheduled = true;
-      setImmediate(() => this.flush());
+      this.scheduler.schedule(this);
     }
   };
 }

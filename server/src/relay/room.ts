@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { DocName, RoomStore } from '../store/roomStore.ts';
 import type { Connection } from './connection.ts';
 import { encodeAwarenessMessage } from './protocol.ts';
-import { RelayDoc } from './relayDoc.ts';
+import { RelayDoc, type FlushScheduler } from './relayDoc.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { decodePresence, encodePresence, MalformedPresenceError } from './presence.ts';
 
@@ -48,10 +48,11 @@ export class Room {
     store: RoomStore,
     private readonly limits: RoomLimits,
     private readonly metrics: RelayMetrics,
+    flusher?: FlushScheduler,
   ) {
     const onFlushed = (ms: number) => metrics.storeWrite(ms);
-    this.board = new RelayDoc(id, 'board', store, (m) => this.broadcast('board', m, 'update'), limits.compactAfterUpdates, onFlushed);
-    this.control = new RelayDoc(id, 'control', store, (m) => this.broadcast('control', m, 'update'), limits.compactAfterUpdates, onFlushed);
+    this.board = new RelayDoc(id, 'board', store, (m) => this.broadcast('board', m, 'update'), limits.compactAfterUpdates, onFlushed, flusher);
+    this.control = new RelayDoc(id, 'control', store, (m) => this.broadcast('control', m, 'update'), limits.compactAfterUpdates, onFlushed, flusher);
     this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onPresence);

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { RoomStore } from '../store/roomStore.ts';
 import { Room, type RoomLimits } from './room.ts';
 import type { RelayMetrics } from './metrics.ts';
+import { TurnFlusher } from './turnFlusher.ts';
 
 export class TooManyRoomsError extends Error {
   override name = 'TooManyRoomsError';
@@ -14,13 +15,17 @@ export class TooManyRoomsError extends Error {
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  /** One store transaction per event-loop turn for every room's accepted updates. */
+  private readonly flusher: TurnFlusher;
 
   constructor(
     private readonly store: RoomStore,
     private readonly limits: RoomLimits & { maxRoomsLoaded: number; roomIdleMs: number },
     private readonly metrics: RelayMetrics,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.flusher = new TurnFlusher(store);
+  }
 
   /** The loaded room, loading it completely from the store first if needed (synchronously). */
   acquire(roomId: string): Room {
@@ -29,7 +34,7 @@ export class RoomRegistry {
     if (!room) {
       if (this.rooms.size >= this.limits.maxRoomsLoaded) throw new TooManyRoomsError();
       const started = performance.now();
-      room = new Room(roomId, this.store, this.limits, this.metrics);
+      room = new Room(roomId, this.store, this.limits, this.metrics, this.flusher);
       this.rooms.set(roomId, room);
       this.metrics.roomsLoaded.set(this.rooms.size);
       this.log.debug({ room: roomId, ms: Math.round(performance.now() - started) }, 'room loaded');

@@ -130,6 +130,11 @@ export class RoomStore {
     return { updates, lastSeq: log.at(-1)?.seq ?? 0, logCount: log.length };
   }
 
+  /** Runs `fn` in one transaction; the store's own transactions inside it become savepoints. */
+  inTransaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
   /** Appends a batch of updates durably in one transaction; returns the last sequence number. */
   appendUpdates(roomId: string, doc: DocName, updates: readonly Uint8Array[], now = Date.now()): number {
     let last = 0;

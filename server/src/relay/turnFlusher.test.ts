@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { RoomStore } from '../store/roomStore.ts';
+import { RelayDoc } from './relayDoc.ts';
+import { TurnFlusher } from './turnFlusher.ts';
+
+const stores: RoomStore[] = [];
+afterEach(() => stores.splice(0).forEach((store) => store.close()));
+
+function edit(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getMap('candidates').set(text, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+describe('TurnFlusher', () => {
+  it('stores every room edited in one turn in one transaction, then broadcasts each once', async () => {
+    const store = RoomStore.open(fs.mkdtempSync(path.join(os.tmpdir(), 'okr-flusher-')));
+    stores.push(store);
+    let transactions = 0;
+    const inTransaction = store.inTransaction.bind(store);
+    store.inTransaction = (fn) => {
+      transactions++;
+      return inTransaction(fn);
+    };
+    const flusher = new TurnFlusher(store);
+    const rooms = ['roomA', 'roomB', 'roomC'].map((id) => store.createRoom(id).id);
+    const broadcasts: string[] = [];
+    const docs = rooms.map((id) => new RelayDoc(id, 'board', store, () => broadcasts.push(id), 1_000, undefined, flusher));
+
+    docs.forEach((doc, i) => {
+      doc.apply(edit(`first ${i}`), 'client');
+      doc.apply(edit(`second ${i}`), 'client');
+    });
+    expect(broadcasts).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+
+    expect(transactions).toBe(1);
+    expect(broadcasts).toEqual(rooms);
+    rooms.forEach((id, i) => {
+      const stored = new Y.Doc();
+      Y.applyUpdate(stored, Y.mergeUpdates(store.loadDoc(id, 'board').updates));
+      expect(stored.getMap('candidates').toJSON()).toEqual({ [`first ${i}`]: `first ${i}`, [`second ${i}`]: `second ${i}` });
+    });
+  });
+});

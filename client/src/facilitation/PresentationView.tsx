@@ -39,7 +39,7 @@ export function PresentationView() {
           <p className="present-workshop">{title}</p>
           <p className="present-step">{info.number !== null ? `Step ${info.number} of 6` : 'Wrap-up'}</p>
         </div>
-        {(control.timer.status !== 'idle' || room.isFacilitator) && <StepTimer />}
+        <StepTimer />
         <div className="present-status">
           <span>{people.length} here</span>
           <ReadyCheck step={control.step} />

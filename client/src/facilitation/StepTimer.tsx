@@ -20,6 +20,8 @@ export function StepTimer() {
   useOnTimerZero(timer, remaining, onZero);
 
   const done = timer.status === 'running' && remaining === 0;
+  // Participants see the timer only while there is one: a phone's toolbar has no room to spare.
+  if (!room.isFacilitator && timer.status === 'idle') return null;
   const set = (next: typeof timer) => room.control.setTimer(next);
   const duration = Math.max(1, Math.min(180, Number(minutes) || 1)) * 60_000;
 

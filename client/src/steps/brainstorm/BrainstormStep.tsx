@@ -2,11 +2,9 @@ import { useMemo } from 'react';
 import { useBoard, useControl } from '../../sync/hooks.ts';
 import { useRoom } from '../../sync/RoomContext.tsx';
 import { useCanEdit } from '../../sync/useCanEdit.ts';
-import { AddCard } from '../../drafts/AddCard.tsx';
-import { MyDrafts } from '../../drafts/MyDrafts.tsx';
+import { WritingDesk } from '../../drafts/WritingDesk.tsx';
 import { PrivateWritingControls } from '../../drafts/PrivateWritingControls.tsx';
 import { WritingStatus } from '../../drafts/WritingStatus.tsx';
-import { useDraftPublisher } from '../../drafts/useDraftPublisher.ts';
 import { useProjector } from '../../drafts/useProjector.ts';
 import { useIsMine } from '../../drafts/useMine.ts';
 import { InitiativesLane } from './InitiativesLane.tsx';
@@ -22,7 +20,6 @@ export function BrainstormStep({ readOnly }: { readOnly: boolean }) {
   const control = useControl();
   const projector = useProjector();
   const canEdit = useCanEdit() && !readOnly && !projector;
-  useDraftPublisher();
   const keyResults = useBoard((board) => board.keyResults.list());
   const dismissedKeys = useBoard((board) => [...board.dismissedFindings()].sort().join('\n'));
   const isMine = useIsMine();
@@ -40,16 +37,7 @@ export function BrainstormStep({ readOnly }: { readOnly: boolean }) {
       <WritingStatus step="brainstorm" />
       <div className={`brainstorm-layout ${projector ? 'no-desk' : ''}`}>
         {!projector && (
-          <div className="writing-desk">
-            {canEdit && (
-              <AddCard
-                step="brainstorm"
-                label="Key result"
-                placeholder={privateOn ? 'e.g. Checkout conversion from 58% to 65% by 30 Sep' : 'Add a key result to the board'}
-              />
-            )}
-            <MyDrafts step="brainstorm" canEdit={canEdit} editLabel="Edit draft key result" />
-          </div>
+          <WritingDesk step="brainstorm" canEdit={canEdit} label="Key result" placeholder={privateOn ? 'e.g. Checkout conversion from 58% to 65% by 30 Sep' : 'Add a key result to the board'} editLabel="Edit draft key result" />
         )}
         <section className="lane bs-kr-lane" aria-label="Key results">
           <h3>

@@ -1,11 +1,9 @@
 import { useControl } from '../../sync/hooks.ts';
 import { useRoom } from '../../sync/RoomContext.tsx';
 import { useCanEdit } from '../../sync/useCanEdit.ts';
-import { AddCard } from '../../drafts/AddCard.tsx';
-import { MyDrafts } from '../../drafts/MyDrafts.tsx';
+import { WritingDesk } from '../../drafts/WritingDesk.tsx';
 import { PrivateWritingControls } from '../../drafts/PrivateWritingControls.tsx';
 import { WritingStatus } from '../../drafts/WritingStatus.tsx';
-import { useDraftPublisher } from '../../drafts/useDraftPublisher.ts';
 import { useProjector } from '../../drafts/useProjector.ts';
 import { CandidateBoard } from './CandidateBoard.tsx';
 import '../../drafts/drafts.css';
@@ -17,7 +15,6 @@ export function DraftStep({ readOnly }: { readOnly: boolean }) {
   const control = useControl();
   const projector = useProjector();
   const canEdit = useCanEdit() && !readOnly && !projector;
-  useDraftPublisher();
   const privateOn = control.privateWriting.draft ?? true;
   return (
     <div className={`writing-step draft-step ${projector ? 'is-projector' : ''}`}>
@@ -25,16 +22,7 @@ export function DraftStep({ readOnly }: { readOnly: boolean }) {
       <WritingStatus step="draft" />
       <div className={`writing-layout ${projector ? 'no-desk' : ''}`}>
         {!projector && (
-          <div className="writing-desk">
-            {canEdit && (
-              <AddCard
-                step="draft"
-                label="Candidate objective"
-                placeholder={privateOn ? 'e.g. Make checkout effortless for first-time buyers' : 'Add a candidate objective to the board'}
-              />
-            )}
-            <MyDrafts step="draft" canEdit={canEdit} editLabel="Edit draft objective" />
-          </div>
+          <WritingDesk step="draft" canEdit={canEdit} label="Candidate objective" placeholder={privateOn ? 'e.g. Make checkout effortless for first-time buyers' : 'Add a candidate objective to the board'} editLabel="Edit draft objective" />
         )}
         <CandidateBoard canEdit={canEdit} />
       </div>

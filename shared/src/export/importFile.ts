@@ -127,16 +127,21 @@ function applyExport(file: OkrExport, board: BoardDoc, control: ControlDoc): voi
 
   const objective = file.objective;
   if (objective) {
-    control.set({ objective: {
-      candidateId: objective.candidateId,
-      title: objective.title,
-      description: objective.description ?? undefined,
-      commitment: objective.commitment,
-      contextIds: objective.contextIds,
-      tally: objective.decision.tally,
-      rationale: objective.decision.rationale ?? undefined,
-      decidedAt: objective.decision.decidedAt,
-    } }, ORIGIN.import);
+    control.set(
+      {
+        objective: {
+          candidateId: objective.candidateId,
+          title: objective.title,
+          description: objective.description ?? undefined,
+          commitment: objective.commitment,
+          contextIds: objective.contextIds,
+          tally: objective.decision.tally,
+          rationale: objective.decision.rationale ?? undefined,
+          decidedAt: objective.decision.decidedAt,
+        },
+      },
+      ORIGIN.import,
+    );
   }
 }
 

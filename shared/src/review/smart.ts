@@ -29,7 +29,7 @@ export interface SmartContext {
   year?: number;
 }
 
-/** Below this the room does not believe the key result can be reached (PRODUCT.md, SMART). */
+/** Below this the room does not believe the key result can be reached: our threshold for SMART's "achievable" (Doran, 1981, wrote "realistic"). */
 const ACHIEVABLE_CONFIDENCE = 0.4;
 
 /**

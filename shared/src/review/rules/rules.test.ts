@@ -217,7 +217,7 @@ describe('RULES catalogue', () => {
     }
   });
 
-  it('raises errors only for the key-result count, as PRODUCT.md asks', () => {
+  it('raises errors only for the key-result count (Weekdone: 2 to 5 key results per objective)', () => {
     const bad: ReviewInput = { objective: 'Launch 2 products', keyResults: ['Build a tool', 'Make 50 calls', 'Ship it', 'Write docs', 'Run ads', 'Host events'] };
     const errors = reviewOkrs(bad).filter((finding) => finding.severity === 'error');
     expect(errors.map((finding) => finding.rule)).toEqual(['kr-count']);

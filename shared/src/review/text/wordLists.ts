@@ -1,6 +1,6 @@
 /*
- * Word lists behind the wording rules. They misfire (PRODUCT.md: one tool's fallback warning hit 16 of
- * 20 real drafts), which is why every rule that uses them only advises and can be dismissed.
+ * Word lists behind the wording rules. Word lists misfire on real drafts, which is why every rule that
+ * uses them only advises and can be dismissed.
  */
 
 /** Verbs that announce an output (something the team does), not an outcome (something that changes). */
@@ -18,7 +18,7 @@ export const KEEP_VERBS = ['keep', 'maintain', 'stay', 'sustain', 'remain', 'hol
 /** Verbs that only say "get there"; the metric is named after the number ("Reach 2,000 weekly users"). */
 export const REACH_VERBS = ['reach', 'hit', 'achieve', 'attain', 'get to', 'get', 'have', 'make', 'sign', 'win', 'close'] as const;
 
-/** Things people count when they count effort (PRODUCT.md: calls, meetings, posts). */
+/** Things people count when they count effort: calls, meetings, posts. */
 export const ACTIVITY_NOUNS = [
   'calls', 'meetings', 'posts', 'blog posts', 'emails', 'demos', 'webinars', 'events', 'articles',
   'campaigns', 'workshops', 'presentations', 'tweets', 'newsletters', 'features', 'releases', 'tasks',

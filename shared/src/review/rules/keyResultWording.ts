@@ -1,5 +1,6 @@
 import { defineRule } from '../rule.ts';
-import { ACTIVITY_NOUNS, IMPACT_WORDS, firstWordFrom, leadingOutputVerb } from '../text/wordLists.ts';
+import { leadingOutputVerb } from '../text/outputVerbs.ts';
+import { ACTIVITY_NOUNS, IMPACT_WORDS, firstWordFrom } from '../text/wordLists.ts';
 import { quote } from './targets.ts';
 
 export const krIsInitiative = defineRule({

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.ts';
-import { leadingOutputVerb } from '../text/wordLists.ts';
+import { leadingOutputVerb } from '../text/outputVerbs.ts';
 import { board, objectiveOrBoard, quote } from './targets.ts';
 
 const OBJECTIVE_MAX_WORDS = 18;

@@ -127,6 +127,16 @@ describe('parseKeyResultText', () => {
     expect(parseKeyResultText('NPS 40 by 31 Feb', Q3_2026).deadlineText).toBeUndefined();
   });
 
+  it.each<[string, string | undefined]>([
+    ['Recruit 2 payment engineers by 31 Aug', 'payment engineers'],
+    ['Translate checkout into 4 languages', 'checkout into'],
+    ['Upgraded the payment library to version 3', 'payment library to version'],
+    ['Training completion rate above 90%', 'Training completion rate'],
+    ['Add-on revenue above $50k', 'Add-on revenue'],
+  ])('names the metric after an output verb, and only a verb, in %j', (text, metricName) => {
+    expect(parseKeyResultText(text, Q3_2026).metricName).toBe(metricName);
+  });
+
   it('reads no metric from words without a number', () => {
     expect(parseKeyResultText('Improve onboarding').metricName).toBeUndefined();
   });

@@ -1,7 +1,8 @@
 import type { KrDirection } from '../../schema/index.ts';
 import { findDates, type DateContext } from './dates.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
-import { DECREASE_VERBS, INCREASE_VERBS, KEEP_VERBS, OUTPUT_VERBS, REACH_VERBS, firstWordFrom, wordIndex } from './wordLists.ts';
+import { outputVerbPrefix } from './outputVerbs.ts';
+import { DECREASE_VERBS, INCREASE_VERBS, KEEP_VERBS, REACH_VERBS, firstWordFrom, wordIndex } from './wordLists.ts';
 
 /** What a key result's wording says about its fields. Structured fields, where set, win over these. */
 export interface ParsedKeyResult {
@@ -26,7 +27,7 @@ const CONNECTOR_WORDS =
 const CONNECTOR_SYMBOLS = '=|:|→|-|–|—|>=|<=|>|<|≥|≤';
 const TRAILING_CONNECTOR = new RegExp(`\\s*(?:(?<![\\p{L}\\d])(?:${CONNECTOR_WORDS})|${CONNECTOR_SYMBOLS})\\s*$`, 'iu');
 const LEADING_VERB = new RegExp(
-  `^(?:we\\s+will\\s+|to\\s+)?(?:${[...INCREASE_VERBS, ...DECREASE_VERBS, ...KEEP_VERBS, ...REACH_VERBS, ...OUTPUT_VERBS]
+  `^(?:we\\s+will\\s+|to\\s+)?(?:${[...INCREASE_VERBS, ...DECREASE_VERBS, ...KEEP_VERBS, ...REACH_VERBS]
     .map((verb) => verb.replace(' ', '\\s+'))
     .join('|')})(?:s|es|ed|ing)?(?![\\p{L}])\\s*(?:(?:the|our|a|an)\\s+)?`,
   'iu',
@@ -125,7 +126,9 @@ function readMetricName(text: string, numbers: NumberMention[]): string | undefi
 function clean(fragment: string): string | undefined {
   let out = fragment.replace(/\s+/g, ' ').trim();
   // A sentence may open with its (blanked) date: "By 30 Sep, reach 2,000 users".
-  out = out.replace(/^(?:by|before|until|in|on|at)\s*[,;:]\s*/i, '').replace(LEADING_VERB, '');
+  out = out.replace(/^(?:by|before|until|in|on|at)\s*[,;:]\s*/i, '');
+  const outputVerb = outputVerbPrefix(out);
+  out = outputVerb ? out.slice(outputVerb.length).replace(/^\s*(?:(?:the|our|a|an)\s+)?/i, '') : out.replace(LEADING_VERB, '');
   let previous: string;
   do {
     previous = out;

@@ -97,6 +97,11 @@ const CASES: Record<RuleId, Case[]> = {
     ['stays quiet on a binary key result', firstKr({ title: 'SOC 2 audit passed', type: 'binary' }), []],
     ['counts a structured target', firstKr({ title: 'Checkout conversion', baseline: 58, target: 65 }), []],
     ['stays quiet on numbers in the title', GOOD, []],
+    ['stays quiet on a multiple in words ("Triple…")', firstKr({ title: 'Triple weekly active users by 30 Sep' }), []],
+    ['stays quiet on a share in words ("a quarter fewer")', firstKr({ title: 'Support tickets a quarter fewer by 30 Sep' }), []],
+    ['stays quiet on "ten-fold"', firstKr({ title: 'Grow self-serve revenue ten-fold by 30 Sep' }), []],
+    ['fires on "double" that is no multiple', firstKr({ title: 'Double-check every refund' }), [['warning', 'kr-1']]],
+    ['fires on a share of a group', firstKr({ title: 'Reach a quarter of our customers' }), [['warning', 'kr-1']]],
   ],
   'kr-has-baseline': [
     ['fires on a bare target', firstKr({ title: 'Checkout conversion rate > 65% by 30 Sep' }), [['warning', 'kr-1']]],
@@ -108,6 +113,9 @@ const CASES: Record<RuleId, Case[]> = {
     ['fires on a change without a level', firstKr({ title: 'Increase revenue by 20% by 30 Sep' }), [['warning', 'kr-1']]],
     ['takes the target field', firstKr({ title: 'Increase revenue by 20% by 30 Sep', baseline: 100_000, target: 120_000 }), []],
     ['reads a comparison as the target', firstKr({ title: 'Checkout conversion rate > 65% by 30 Sep', baseline: 58 }), []],
+    ['fires on a multiple without a baseline', firstKr({ title: 'Triple weekly active users by 30 Sep' }), [['warning', 'kr-1']]],
+    ['reads the target from a baseline and a multiple', firstKr({ title: 'Triple weekly active users from 1,200 by 30 Sep' }), []],
+    ['reads the target from a baseline and a share', firstKr({ title: 'Cut refund rate from 6% by a third by 30 Sep' }), []],
   ],
   'kr-has-deadline': [
     ['notes the cycle end stands in', firstKr({ title: 'Reduce churn from 5% to 3%' }), [['info', 'kr-1']]],
@@ -153,6 +161,9 @@ const CASES: Record<RuleId, Case[]> = {
     ['notes a ceiling that is really a decrease', firstKr({ direction: 'at-most', baseline: 400, target: 300 }), [['info', 'kr-1']]],
     ['accepts a floor already held', firstKr({ direction: 'at-least', baseline: 8.2, target: 8 }), []],
     ['accepts a decrease', firstKr({ title: 'Reduce churn from 5% to 3% by 30 Sep' }), []],
+    ['fires on "halve" with a higher target', firstKr({ title: 'Halve churn from 3% to 5% by 30 Sep' }), [['warning', 'kr-1']]],
+    ['accepts a quarter fewer', firstKr({ title: 'Support tickets from 400 a quarter fewer by 30 Sep' }), []],
+    ['accepts a multiple with its baseline', firstKr({ title: 'Quadruple paying customers from 50 by 30 Sep' }), []],
   ],
   'kr-is-initiative': [
     ['fires on "Build a tool…"', keyResults(owned('kr-1', 'Build a tool to remind people of their shopping cart'), KR2, KR3), [['warning', 'kr-1']]],

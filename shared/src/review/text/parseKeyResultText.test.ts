@@ -137,6 +137,34 @@ describe('parseKeyResultText', () => {
     expect(parseKeyResultText(text, Q3_2026).metricName).toBe(metricName);
   });
 
+  it.each<[string, Omit<ParsedKeyResult, 'deadlineText'>]>([
+    ['Triple weekly active users from 1,200 by 30 Sep', { metricName: 'weekly active users', baseline: 1200, target: 3600, direction: 'increase', deadline: '2026-09-30', factor: 3, numbers: [3, 1200] }],
+    ['Quadruple paying customers from 50', { metricName: 'paying customers', baseline: 50, target: 200, direction: 'increase', factor: 4, numbers: [4, 50] }],
+    ['Grow self-serve revenue ten-fold', { metricName: 'self-serve revenue', direction: 'increase', factor: 10, numbers: [10] }],
+    ['Grow self-serve revenue 10-fold', { metricName: 'self-serve revenue', direction: 'increase', factor: 10, numbers: [10] }],
+    ['Support tickets from 400 a quarter fewer', { metricName: 'Support tickets', baseline: 400, target: 300, direction: 'decrease', factor: 0.75, numbers: [400, 0.75] }],
+    ['Cut refund rate from 6% by a third', { metricName: 'refund rate', baseline: 6, target: 4, unit: '%', direction: 'decrease', factor: 1 - 1 / 3, numbers: [6, 1 - 1 / 3] }],
+    ['Cut onboarding time in half', { metricName: 'onboarding time', direction: 'decrease', factor: 0.5, numbers: [0.5] }],
+    ['Halve checkout errors', { metricName: 'checkout errors', direction: 'decrease', factor: 0.5, numbers: [0.5] }],
+    ['Twice as many repeat buyers', { metricName: 'repeat buyers', direction: 'increase', factor: 2, numbers: [2] }],
+  ])('reads a target written as words in %j', (text, expected) => {
+    const { deadlineText: _deadlineText, ...fields } = parseKeyResultText(text, Q3_2026);
+    expect(fields).toEqual(expected);
+  });
+
+  it.each<[string, number[]]>([
+    ['Double-check 20 invoices per week', [20]],
+    ['Triple-A rating kept for 4 quarters', [4]],
+    ['Post twice a week on 3 channels', [3]],
+    ['Reach a quarter of customers in 10 markets', [10]],
+    ['Sign-ups from 300 each quarter', [300]],
+    ['Half of users finish onboarding in 5 minutes', [5]],
+  ])('reads no multiple in %j', (text, numbers) => {
+    const parsed = parseKeyResultText(text, Q3_2026);
+    expect(parsed.factor).toBeUndefined();
+    expect(parsed.numbers).toEqual(numbers);
+  });
+
   it('reads no metric from words without a number', () => {
     expect(parseKeyResultText('Improve onboarding').metricName).toBeUndefined();
   });

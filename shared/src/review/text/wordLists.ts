@@ -3,7 +3,7 @@
  * uses them only advises and can be dismissed.
  */
 
-export const INCREASE_VERBS = ['increase', 'grow', 'raise', 'improve', 'boost', 'lift', 'double', 'triple', 'expand', 'gain'] as const;
+export const INCREASE_VERBS = ['increase', 'grow', 'raise', 'improve', 'boost', 'lift', 'double', 'triple', 'quadruple', 'expand', 'gain'] as const;
 export const DECREASE_VERBS = ['reduce', 'decrease', 'cut', 'lower', 'shrink', 'drop', 'halve', 'minimise', 'minimize', 'eliminate', 'shorten'] as const;
 /** Verbs that hold a level rather than move it: with "above"/"below" they mean at-least / at-most. */
 export const KEEP_VERBS = ['keep', 'maintain', 'stay', 'sustain', 'remain', 'hold'] as const;

@@ -17,15 +17,21 @@ export interface ReviewOptions {
 }
 
 export function buildReviewContext(model: ReviewModel, options: ReviewOptions = {}): ReviewContext {
-  const dates: DateContext = {
-    ...(model.cycle.start ? { cycleStart: model.cycle.start } : {}),
-    ...(model.cycle.end ? { cycleEnd: model.cycle.end } : {}),
-    ...(options.year !== undefined ? { year: options.year } : {}),
-  };
+  const dates = dateContextFor(model.cycle, options.year);
   return {
     model,
     objective: model.objectives[0],
     keyResults: model.keyResults.map((kr) => effectiveKeyResult(kr, dates)),
     dates,
+  };
+}
+
+/** What the reader resolves dates against: the cycle's dates and label (for a fiscal calendar), else a year. */
+export function dateContextFor(cycle: ReviewModel['cycle'], year: number | undefined): DateContext {
+  return {
+    ...(cycle.start ? { cycleStart: cycle.start } : {}),
+    ...(cycle.end ? { cycleEnd: cycle.end } : {}),
+    ...(cycle.label ? { cycleLabel: cycle.label } : {}),
+    ...(year !== undefined ? { year } : {}),
   };
 }

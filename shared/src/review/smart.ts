@@ -1,6 +1,6 @@
 import { effectiveKeyResult, hasAnyNumber, type EffectiveKeyResult } from './effectiveKeyResult.ts';
 import { normalizeReviewInput, type ReviewKeyResultInput } from './input.ts';
-import type { DateContext } from './text/dates.ts';
+import { dateContextFor } from './context.ts';
 import { formatQuantity } from './text/formatQuantity.ts';
 import { GENERIC_METRICS } from './text/wordLists.ts';
 
@@ -22,14 +22,15 @@ export interface SmartCheck {
 export type SmartResult = Record<SmartLetter, SmartCheck>;
 
 export interface SmartContext {
-  cycle?: { start?: string | null; end?: string | null } | null;
+  /** `label` ("Q1 FY27") tells the reader a fiscal calendar that differs from the calendar year. */
+  cycle?: { start?: string | null; end?: string | null; label?: string | null } | null;
   /** THE objective, for "Relevant"; `null` while none is confirmed. */
   objective?: { contextIds?: readonly string[] | null } | null;
   /** Year for dates written without one when there is no cycle. */
   year?: number;
 }
 
-/** Below this the room does not believe the key result can be reached (PRODUCT.md, SMART). */
+/** Below this the room does not believe the key result can be reached: our threshold for SMART's "achievable" (Doran, 1981, wrote "realistic"). */
 const ACHIEVABLE_CONFIDENCE = 0.4;
 
 /**
@@ -39,11 +40,7 @@ const ACHIEVABLE_CONFIDENCE = 0.4;
  */
 export function smartChecks(input: ReviewKeyResultInput, context: SmartContext = {}): SmartResult {
   const model = normalizeReviewInput({ keyResults: [input], workshop: { cycle: context.cycle ?? null } });
-  const dates: DateContext = {
-    ...(model.cycle.start ? { cycleStart: model.cycle.start } : {}),
-    ...(model.cycle.end ? { cycleEnd: model.cycle.end } : {}),
-    ...(context.year !== undefined ? { year: context.year } : {}),
-  };
+  const dates = dateContextFor(model.cycle, context.year);
   const kr = model.keyResults.map((normalized) => effectiveKeyResult(normalized, dates))[0];
   if (!kr) throw new Error('smartChecks needs one key result.');
   return {

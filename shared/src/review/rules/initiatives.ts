@@ -5,7 +5,7 @@ export const initiativeLinked = defineRule({
   id: 'initiative-linked',
   checks: 'Every initiative links to at least one key result.',
   why: 'An initiative earns its place by the key result it should move; unlinked work is a candidate to drop.',
-  source: 'PRODUCT.md "Outcomes, not outputs" and OKR checks.',
+  source: 'Joshua Seiden, Outcomes Over Output (2019): work is judged by the change in behaviour it brings, so each piece of work names the key result it serves.',
   check({ model }, report) {
     const keyResultIds = new Set(model.keyResults.map((kr) => kr.id));
     for (const initiative of model.initiatives) {
@@ -19,7 +19,7 @@ export const initiativeHasOwner = defineRule({
   id: 'initiative-has-owner',
   checks: 'Every initiative has an owner.',
   why: 'Work without an owner waits for somebody else.',
-  source: 'PRODUCT.md OKR checks.',
+  source: 'John Doerr, Measure What Matters (2018), "Track for accountability"; WorkBoard asks for an owner on every key result, and we ask the same of the work.',
   check({ model }, report) {
     for (const initiative of model.initiatives) {
       if (initiative.ownerName !== undefined) continue;

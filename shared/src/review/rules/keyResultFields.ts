@@ -27,7 +27,7 @@ export const krHasBaseline = defineRule({
   id: 'kr-has-baseline',
   checks: 'A metric key result states where it starts (its baseline).',
   why: 'A target means little without the starting point: 65% is ambitious from 40%, trivial from 64%.',
-  source: 'SMART "Measurable" (George T. Doran, Management Review, 1981); PRODUCT.md OKR checks.',
+  source: 'SMART "Measurable" (George T. Doran, "There\'s a S.M.A.R.T. way to write management\'s goals and objectives", Management Review, 1981).',
   check({ keyResults }, report) {
     for (const kr of keyResults) {
       if (kr.type === 'binary' || kr.type === 'milestone' || !hasAnyNumber(kr) || kr.baseline !== undefined) continue;
@@ -40,7 +40,7 @@ export const krHasTarget = defineRule({
   id: 'kr-has-target',
   checks: 'A key result states the value it aims for (its target).',
   why: 'A change such as "+20%" or "by 5 points" only becomes checkable once it names the level to reach.',
-  source: 'SMART "Measurable" (George T. Doran, Management Review, 1981); PRODUCT.md OKR checks.',
+  source: 'SMART "Measurable" (George T. Doran, "There\'s a S.M.A.R.T. way to write management\'s goals and objectives", Management Review, 1981).',
   check({ keyResults }, report) {
     for (const kr of keyResults) {
       if (kr.type === 'binary' || !hasAnyNumber(kr) || kr.target !== undefined) continue;
@@ -70,7 +70,7 @@ export const krDeadlineInCycle = defineRule({
   id: 'kr-deadline-in-cycle',
   checks: 'A key result\'s deadline falls inside the workshop\'s cycle.',
   why: 'A key result due after the cycle cannot be scored at its end; one due before it may belong to the last cycle.',
-  source: 'SMART "Time-bound" (George T. Doran, Management Review, 1981); PRODUCT.md OKR checks.',
+  source: 'SMART "Time-bound" (George T. Doran, Management Review, 1981), which Doran wrote as "time-related".',
   check({ keyResults, model }, report) {
     const { start, end } = model.cycle;
     if (!start || !end) return;
@@ -85,7 +85,7 @@ export const krHasOwner = defineRule({
   id: 'kr-has-owner',
   checks: 'Every key result has an owner.',
   why: 'One named person keeps it visible and reports on it at check-ins; OKR tools match owners by email on import.',
-  source: 'WorkBoard requires an owner per key result; PRODUCT.md OKR checks.',
+  source: 'WorkBoard requires an owner per key result.',
   check({ keyResults }, report) {
     for (const kr of keyResults) {
       if (kr.ownerName !== undefined || kr.ownerEmail !== undefined) continue;
@@ -98,7 +98,7 @@ export const krDirection = defineRule({
   id: 'kr-direction',
   checks: 'The direction agrees with baseline and target (increase needs a target above the baseline, and so on).',
   why: 'A mismatch usually means swapped numbers or the wrong direction, and progress would be computed backwards.',
-  source: 'PRODUCT.md OKR checks.',
+  source: 'A consistency check of ours: Google\'s re:Work OKR guide grades a key result by how far it got from start to target, which only works when the direction agrees.',
   check({ keyResults }, report) {
     for (const kr of keyResults) {
       const { direction, baseline, target } = kr;

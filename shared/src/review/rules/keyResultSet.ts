@@ -27,7 +27,7 @@ export const krAllLagging = defineRule({
   id: 'kr-all-lagging',
   checks: 'Not every key result is a lagging indicator.',
   why: 'Lagging results move only at the end of the cycle; a leading indicator shows within weeks whether the work is paying off.',
-  source: 'PRODUCT.md OKR checks.',
+  source: 'Chris McChesney, Sean Covey and Jim Huling, The 4 Disciplines of Execution (2012), "Act on the lead measures".',
   check(context, report) {
     const { keyResults } = context;
     if (keyResults.length < 2 || !keyResults.every((kr) => kr.leadLag === 'lagging')) return;
@@ -69,7 +69,7 @@ export const confidenceCalibration = defineRule({
   id: 'confidence-calibration',
   checks: `Average confidence sits around ${CALIBRATED.low} to ${CALIBRATED.high}; above ${SANDBAGGING} reads as sandbagging, below ${FANTASY} as fantasy.`,
   why: 'Key results the team is sure to hit stretch nobody; ones nobody believes in get quietly ignored.',
-  source: 'PRODUCT.md OKR checks; Google\'s OKR practice expects about 0.7 on aspirational OKRs.',
+  source: 'Google\'s re:Work OKR guide expects about 0.7 on aspirational OKRs; Christina Wodtke, Radical Focus (2015), tracks confidence weekly; the 0.9 and 0.25 limits are our rule of thumb.',
   check(context, report) {
     const rated = context.keyResults.filter((kr): kr is EffectiveKeyResult & { confidence: number } => kr.confidence !== undefined);
     if (rated.length === 0) return;

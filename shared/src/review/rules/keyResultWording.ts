@@ -1,12 +1,13 @@
 import { defineRule } from '../rule.ts';
-import { ACTIVITY_NOUNS, IMPACT_WORDS, firstWordFrom, leadingOutputVerb } from '../text/wordLists.ts';
+import { leadingOutputVerb } from '../text/outputVerbs.ts';
+import { ACTIVITY_NOUNS, IMPACT_WORDS, firstWordFrom } from '../text/wordLists.ts';
 import { quote } from './targets.ts';
 
 export const krIsInitiative = defineRule({
   id: 'kr-is-initiative',
   checks: 'A key result does not read like a task: an output verb with fewer than two numbers, or a milestone.',
   why: 'Work the team does is an initiative, linked to the key results it should move; counting it as progress makes progress meaningless, and the team should be free to change it without touching the OKR.',
-  source: 'PRODUCT.md "Outcomes, not outputs"; Perdoo warns on key results that only run from 0 to 100%.',
+  source: 'Joshua Seiden, Outcomes Over Output (2019); Perdoo warns on key results that only run from 0 to 100% (milestones as key results).',
   check({ keyResults }, report) {
     for (const kr of keyResults) {
       const verb = leadingOutputVerb(kr.title);
@@ -23,7 +24,7 @@ export const krActivityCount = defineRule({
   id: 'kr-activity-count',
   checks: 'A key result that counts activity (calls, meetings, posts…) also names an impact (conversion, retention, churn, NPS…).',
   why: 'Counting effort rewards being busy; an impact word shows what the effort should change.',
-  source: 'PRODUCT.md OKR checks.',
+  source: 'Joshua Seiden, Outcomes Over Output (2019): an outcome is a change in behaviour, which a count of effort does not show.',
   check({ keyResults }, report) {
     for (const kr of keyResults) {
       const words = `${kr.title} ${kr.metricName ?? ''}`;

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.ts';
-import { leadingOutputVerb } from '../text/wordLists.ts';
+import { leadingOutputVerb } from '../text/outputVerbs.ts';
 import { board, objectiveOrBoard, quote } from './targets.ts';
 
 const OBJECTIVE_MAX_WORDS = 18;
@@ -39,7 +39,7 @@ export const objectiveNotOutput = defineRule({
   id: 'objective-not-output',
   checks: 'The objective does not start with an output verb (launch, build, ship, implement…).',
   why: 'An objective that names a deliverable is a project; naming the change it should bring keeps the team free to find the best way there.',
-  source: 'Joshua Seiden, Outcomes Over Output (2019); PRODUCT.md "Outcomes, not outputs".',
+  source: 'Joshua Seiden, Outcomes Over Output (2019).',
   check(context, report) {
     const verb = context.objective && leadingOutputVerb(context.objective.title);
     if (verb) report('info', objectiveOrBoard(context), `The objective starts with "${verb}", an output — consider naming the change it should bring and making the work an initiative.`);
@@ -50,7 +50,7 @@ export const objectiveLength = defineRule({
   id: 'objective-length',
   checks: `The objective is short: about ${OBJECTIVE_MAX_WORDS} words at most.`,
   why: 'People remember and repeat a short objective; a long one is usually two ideas or a plan.',
-  source: 'PRODUCT.md OKR checks (coaching rule of thumb).',
+  source: 'A coaching rule of thumb, not a published number; Christina Wodtke, Radical Focus (2015), asks for an objective that is qualitative and inspiring, which a long one rarely is.',
   check(context, report) {
     const words = context.objective?.title.trim().split(/\s+/).filter(Boolean).length ?? 0;
     if (words > OBJECTIVE_MAX_WORDS) report('info', objectiveOrBoard(context), `The objective has ${words} words — consider trimming it to about ${OBJECTIVE_MAX_WORDS} so people can repeat it.`);
@@ -61,7 +61,7 @@ export const objectiveLinkedContext = defineRule({
   id: 'objective-linked-context',
   checks: 'The objective links to at least one context item (mission, strategy, company objective…).',
   why: 'Alignment: anyone reading the OKR should see which strategy it serves; how to get there stays with the team.',
-  source: 'PRODUCT.md "Alignment and autonomy".',
+  source: 'John Doerr, Measure What Matters (2018), "Align and connect for teamwork".',
   check(context, report) {
     const { objective, model } = context;
     if (!objective) return;

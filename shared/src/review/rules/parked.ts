@@ -5,7 +5,7 @@ export const parkedReasons = defineRule({
   id: 'parked-reasons',
   checks: 'Every parked item has a reason, and candidates that were not chosen are parked or discarded.',
   why: 'Focus means saying not now out loud: a parked list with reasons lets the team revisit ideas instead of losing them.',
-  source: 'Christina Wodtke, Radical Focus (2015); PRODUCT.md "Focus".',
+  source: 'Christina Wodtke, Radical Focus (2015): "set only one OKR"; John Doerr, Measure What Matters (2018), "Focus and commit to priorities".',
   check({ model, objective }, report) {
     for (const item of model.parked) {
       if (item.reason !== undefined) continue;

@@ -64,6 +64,9 @@ const CASES: Record<RuleId, Case[]> = {
     ['notes "We will migrate"', objective({ title: 'We will migrate to the new payment provider' }), [['info', 'obj']]],
     ['stays quiet on an outcome', objective({ title: 'Returning customers check out without friction' }), []],
     ['stays quiet on a word that only starts like a verb', objective({ title: 'Launchpad customers love us' }), []],
+    ['notes a staffing verb', objective({ title: 'Recruit a world-class payments team' }), [['info', 'obj']]],
+    ['notes a changing verb', objective({ title: 'Upgrade our checkout platform' }), [['info', 'obj']]],
+    ['stays quiet on a noun that is also a verb', objective({ title: 'Training makes every agent confident' }), []],
   ],
   'objective-length': [
     ['notes 20 words', objective({ title: Array.from({ length: 20 }, (_, i) => `word${i}`).join(' ') }), [['info', 'obj']]],
@@ -94,6 +97,11 @@ const CASES: Record<RuleId, Case[]> = {
     ['stays quiet on a binary key result', firstKr({ title: 'SOC 2 audit passed', type: 'binary' }), []],
     ['counts a structured target', firstKr({ title: 'Checkout conversion', baseline: 58, target: 65 }), []],
     ['stays quiet on numbers in the title', GOOD, []],
+    ['stays quiet on a multiple in words ("Triple…")', firstKr({ title: 'Triple weekly active users by 30 Sep' }), []],
+    ['stays quiet on a share in words ("a quarter fewer")', firstKr({ title: 'Support tickets a quarter fewer by 30 Sep' }), []],
+    ['stays quiet on "ten-fold"', firstKr({ title: 'Grow self-serve revenue ten-fold by 30 Sep' }), []],
+    ['fires on "double" that is no multiple', firstKr({ title: 'Double-check every refund' }), [['warning', 'kr-1']]],
+    ['fires on a share of a group', firstKr({ title: 'Reach a quarter of our customers' }), [['warning', 'kr-1']]],
   ],
   'kr-has-baseline': [
     ['fires on a bare target', firstKr({ title: 'Checkout conversion rate > 65% by 30 Sep' }), [['warning', 'kr-1']]],
@@ -105,18 +113,40 @@ const CASES: Record<RuleId, Case[]> = {
     ['fires on a change without a level', firstKr({ title: 'Increase revenue by 20% by 30 Sep' }), [['warning', 'kr-1']]],
     ['takes the target field', firstKr({ title: 'Increase revenue by 20% by 30 Sep', baseline: 100_000, target: 120_000 }), []],
     ['reads a comparison as the target', firstKr({ title: 'Checkout conversion rate > 65% by 30 Sep', baseline: 58 }), []],
+    ['fires on a multiple without a baseline', firstKr({ title: 'Triple weekly active users by 30 Sep' }), [['warning', 'kr-1']]],
+    ['reads the target from a baseline and a multiple', firstKr({ title: 'Triple weekly active users from 1,200 by 30 Sep' }), []],
+    ['reads the target from a baseline and a share', firstKr({ title: 'Cut refund rate from 6% by a third by 30 Sep' }), []],
   ],
   'kr-has-deadline': [
     ['notes the cycle end stands in', firstKr({ title: 'Reduce churn from 5% to 3%' }), [['info', 'kr-1']]],
     ['warns when there is no cycle either', { ...firstKr({ title: 'Reduce churn from 5% to 3%' }), workshop: null }, [['warning', 'kr-1']]],
     ['takes the deadline field', firstKr({ title: 'Reduce churn from 5% to 3%', deadline: '2026-09-15' }), []],
     ['counts a date it cannot place in a year', { ...GOOD, workshop: undefined }, []],
+    ['reads a month alone', firstKr({ title: 'Reduce churn from 5% to 3% by September' }), []],
+    ['reads part of a month', firstKr({ title: 'Reduce churn from 5% to 3% by early September' }), []],
+    ['reads day/month without a year', firstKr({ title: 'Reduce churn from 5% to 3% by 15/09' }), []],
+    ['reads a period counted from the cycle start', firstKr({ title: 'Reduce churn from 5% to 3% within six weeks' }), []],
+    ['reads a week of the cycle', firstKr({ title: 'Reduce churn from 5% to 3% by week 6' }), []],
+    ['reads a fiscal year', firstKr({ title: 'Reduce churn from 5% to 3% by FY26' }), []],
+    ['takes no service level for a deadline', firstKr({ title: 'Answer 90% of tickets within 2 days' }), [['info', 'kr-1']]],
+    ['takes no round-the-clock support for a deadline', firstKr({ title: 'Support 24/7 in 5 markets' }), [['info', 'kr-1']]],
+    ['takes no "may" for a month', firstKr({ title: 'Churn may fall from 5% to 3%' }), [['info', 'kr-1']]],
+    ['takes no cohort week for a deadline', firstKr({ title: 'Retention at week 6 from 20% to 30%' }), [['info', 'kr-1']]],
   ],
   'kr-deadline-in-cycle': [
     ['fires on a date after the cycle', firstKr({ title: 'Checkout conversion rate from 58% to 65% by 15 Oct 2026' }), [['warning', 'kr-1']]],
     ['fires on a deadline field before the cycle', firstKr({ deadline: '2026-06-30' }), [['warning', 'kr-1']]],
     ['accepts the last day of the cycle', firstKr({ deadline: '2026-09-30' }), []],
     ['says nothing without a cycle', { ...firstKr({ deadline: '2027-01-01' }), workshop: null }, []],
+    ['fires on a month alone after the cycle', firstKr({ title: 'Checkout conversion rate from 58% to 65% by October' }), [['warning', 'kr-1']]],
+    ['fires on an ISO date after the cycle', firstKr({ title: 'Checkout conversion rate from 58% to 65% by 2027-03-31' }), [['warning', 'kr-1']]],
+    ['fires on a period that runs past the cycle', firstKr({ title: 'Checkout conversion rate from 58% to 65% within six months' }), [['warning', 'kr-1']]],
+    ['fires on a fiscal year after the cycle', firstKr({ title: 'Checkout conversion rate from 58% to 65% in FY2027' }), [['warning', 'kr-1']]],
+    ['reads an ambiguous date by the cycle', firstKr({ title: 'Checkout conversion rate from 58% to 65% by 03/08' }), []],
+    ['accepts the middle of a month inside the cycle', firstKr({ title: 'Checkout conversion rate from 58% to 65% by mid-August' }), []],
+    ['accepts a period inside the cycle', firstKr({ title: 'Checkout conversion rate from 58% to 65% within 90 days' }), []],
+    ['accepts a week of the cycle', firstKr({ title: 'Checkout conversion rate from 58% to 65% by week 6' }), []],
+    ['accepts the end of the fiscal quarter the cycle is', { ...firstKr({ title: 'Checkout conversion rate from 58% to 65% by Q1 FY27' }), workshop: { cycle: { label: 'Q1 FY27', start: '2026-07-01', end: '2026-09-30' } } }, []],
   ],
   'kr-has-owner': [
     ['fires without an owner', firstKr({ owner: null }), [['warning', 'kr-1']]],
@@ -131,6 +161,9 @@ const CASES: Record<RuleId, Case[]> = {
     ['notes a ceiling that is really a decrease', firstKr({ direction: 'at-most', baseline: 400, target: 300 }), [['info', 'kr-1']]],
     ['accepts a floor already held', firstKr({ direction: 'at-least', baseline: 8.2, target: 8 }), []],
     ['accepts a decrease', firstKr({ title: 'Reduce churn from 5% to 3% by 30 Sep' }), []],
+    ['fires on "halve" with a higher target', firstKr({ title: 'Halve churn from 3% to 5% by 30 Sep' }), [['warning', 'kr-1']]],
+    ['accepts a quarter fewer', firstKr({ title: 'Support tickets from 400 a quarter fewer by 30 Sep' }), []],
+    ['accepts a multiple with its baseline', firstKr({ title: 'Quadruple paying customers from 50 by 30 Sep' }), []],
   ],
   'kr-is-initiative': [
     ['fires on "Build a tool…"', keyResults(owned('kr-1', 'Build a tool to remind people of their shopping cart'), KR2, KR3), [['warning', 'kr-1']]],
@@ -142,6 +175,19 @@ const CASES: Record<RuleId, Case[]> = {
     ['stays quiet on "Reduce churn from 5% to 3%"', firstKr({ title: 'Reduce churn from 5% to 3%' }), []],
     ['stays quiet on "Increase weekly active users from 1,200 to 2,000"', firstKr({ title: 'Increase weekly active users from 1,200 to 2,000' }), []],
     ['stays quiet on an output verb with a baseline and a target', firstKr({ title: 'Release cadence from 2 to 6 per month' }), []],
+    ['fires on a building verb ("Construct…")', firstKr({ title: 'Construct a partner portal by 30 Sep' }), [['warning', 'kr-1']]],
+    ['fires on a changing verb ("Upgrade…")', firstKr({ title: 'Upgrade the payment library by 30 Sep' }), [['warning', 'kr-1']]],
+    ['fires on a changing verb ("Translate…")', firstKr({ title: 'Translate checkout into 4 languages' }), [['warning', 'kr-1']]],
+    ['fires on a staffing verb ("Recruit…")', firstKr({ title: 'Recruit 2 payment engineers by 31 Aug' }), [['warning', 'kr-1']]],
+    ['fires on a staffing verb ("Hire…")', firstKr({ title: 'Hire a checkout designer' }), [['warning', 'kr-1']]],
+    ['fires on an adding verb ("Extend…")', firstKr({ title: 'Extend guest checkout to mobile' }), [['warning', 'kr-1']]],
+    ['fires on an adding verb ("Add…")', firstKr({ title: 'Add 3 payment methods' }), [['warning', 'kr-1']]],
+    ['fires on an inflected verb before its object', firstKr({ title: 'Migrated all stores to the new checkout' }), [['warning', 'kr-1']]],
+    ['stays quiet on a gerund that names a metric', firstKr({ title: 'Training completion rate above 90%' }), []],
+    ['stays quiet on a plural that names a metric', firstKr({ title: 'Upgrades to the annual plan above 200 per month' }), []],
+    ['stays quiet on a hyphenated noun', firstKr({ title: 'Add-on revenue above $50k per month' }), []],
+    ['stays quiet on a noun left out of the list', firstKr({ title: 'Code coverage above 80%' }), []],
+    ['stays quiet on an outcome verb', firstKr({ title: 'Convert 20% of trials to paid plans' }), []],
   ],
   'kr-activity-count': [
     ['notes counted calls', firstKr({ title: 'Make 50 sales calls per week' }), [['info', 'kr-1']]],
@@ -217,7 +263,7 @@ describe('RULES catalogue', () => {
     }
   });
 
-  it('raises errors only for the key-result count, as PRODUCT.md asks', () => {
+  it('raises errors only for the key-result count (Weekdone: 2 to 5 key results per objective)', () => {
     const bad: ReviewInput = { objective: 'Launch 2 products', keyResults: ['Build a tool', 'Make 50 calls', 'Ship it', 'Write docs', 'Run ads', 'Host events'] };
     const errors = reviewOkrs(bad).filter((finding) => finding.severity === 'error');
     expect(errors.map((finding) => finding.rule)).toEqual(['kr-count']);

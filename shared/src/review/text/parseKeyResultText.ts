@@ -1,7 +1,9 @@
 import type { KrDirection } from '../../schema/index.ts';
 import { findDates, type DateContext } from './dates.ts';
+import { factorOf, findMultiples } from './multiples.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
-import { DECREASE_VERBS, INCREASE_VERBS, KEEP_VERBS, OUTPUT_VERBS, REACH_VERBS, firstWordFrom, wordIndex } from './wordLists.ts';
+import { outputVerbPrefix } from './outputVerbs.ts';
+import { DECREASE_VERBS, INCREASE_VERBS, KEEP_VERBS, REACH_VERBS, firstWordFrom, wordIndex } from './wordLists.ts';
 
 /** What a key result's wording says about its fields. Structured fields, where set, win over these. */
 export interface ParsedKeyResult {
@@ -14,7 +16,9 @@ export interface ParsedKeyResult {
   deadline?: string;
   /** The deadline as written ("30 Sep", "end of Q3"), also when it could not be resolved. */
   deadlineText?: string;
-  /** Every number outside dates, in order: "fewer than two numbers" is one of the task smells. */
+  /** A change written as a multiple: "triple" → 3, "a quarter fewer" → 0.75; with a baseline it sets the target. */
+  factor?: number;
+  /** Every number outside dates, in order, a multiple in words included: "fewer than two numbers" is one of the task smells. */
   numbers: number[];
 }
 
@@ -26,7 +30,7 @@ const CONNECTOR_WORDS =
 const CONNECTOR_SYMBOLS = '=|:|→|-|–|—|>=|<=|>|<|≥|≤';
 const TRAILING_CONNECTOR = new RegExp(`\\s*(?:(?<![\\p{L}\\d])(?:${CONNECTOR_WORDS})|${CONNECTOR_SYMBOLS})\\s*$`, 'iu');
 const LEADING_VERB = new RegExp(
-  `^(?:we\\s+will\\s+|to\\s+)?(?:${[...INCREASE_VERBS, ...DECREASE_VERBS, ...KEEP_VERBS, ...REACH_VERBS, ...OUTPUT_VERBS]
+  `^(?:we\\s+will\\s+|to\\s+)?(?:${[...INCREASE_VERBS, ...DECREASE_VERBS, ...KEEP_VERBS, ...REACH_VERBS]
     .map((verb) => verb.replace(' ', '\\s+'))
     .join('|')})(?:s|es|ed|ing)?(?![\\p{L}])\\s*(?:(?:the|our|a|an)\\s+)?`,
   'iu',
@@ -41,15 +45,21 @@ export function parseKeyResultText(raw: string, context: DateContext = {}): Pars
   const text = normalize(raw);
   const dates = findDates(text, context);
   // Blank the dates out (same length, so offsets hold) before looking for numbers: "30 Sep" is no target.
-  let rest = text;
-  for (const date of dates) rest = rest.slice(0, date.start) + ' '.repeat(date.end - date.start) + rest.slice(date.end);
-  const numbers = findNumbers(rest);
+  const rest = blank(text, dates);
+  const multiple = findMultiples(rest)[0];
+  // "10-fold" is a multiple, not a level of 10: its words are blanked too.
+  const words = blank(rest, multiple ? [multiple] : []);
+  const numbers = findNumbers(words);
   const deadline = dates.at(-1);
 
-  const levels = readLevels(rest, numbers);
-  const direction = readDirection(rest, levels);
+  const written = readLevels(words, numbers);
+  const verbDirection = readDirection(rest, written);
+  const factor = multiple && factorOf(multiple, verbDirection);
+  const levels = factor === undefined ? written : applyFactor(words, numbers, written, factor);
+  const direction = verbDirection ?? (factor === undefined || factor === 1 ? undefined : factor > 1 ? 'increase' : 'decrease');
   const unit = levels.target?.unit ?? levels.baseline?.unit ?? numbers.find((n) => n.unit)?.unit;
-  const metricName = readMetricName(rest, numbers);
+  const metricName = readMetricName(words, numbers, multiple !== undefined);
+  const allNumbers = [...numbers.map((n) => ({ at: n.start, value: n.value })), ...(factor === undefined || !multiple ? [] : [{ at: multiple.start, value: factor }])];
   return {
     ...(metricName ? { metricName } : {}),
     ...(levels.baseline ? { baseline: levels.baseline.value } : {}),
@@ -58,8 +68,24 @@ export function parseKeyResultText(raw: string, context: DateContext = {}): Pars
     ...(direction ? { direction } : {}),
     ...(deadline?.date ? { deadline: deadline.date } : {}),
     ...(deadline ? { deadlineText: deadline.text.trim() } : {}),
-    numbers: numbers.map((n) => n.value),
+    ...(factor === undefined ? {} : { factor }),
+    numbers: allNumbers.sort((a, b) => a.at - b.at).map((n) => n.value),
   };
+}
+
+/** `text` with the given spans replaced by spaces, so offsets hold. */
+function blank(text: string, spans: readonly { start: number; end: number }[]): string {
+  let out = text;
+  for (const span of spans) out = out.slice(0, span.start) + ' '.repeat(span.end - span.start) + out.slice(span.end);
+  return out;
+}
+
+/** "Triple weekly users from 1,200": the baseline times the factor is the target, unless one is written. */
+function applyFactor(text: string, numbers: NumberMention[], levels: Levels, factor: number): Levels {
+  if (levels.baseline || levels.bound) return levels;
+  const from = numbers.find((n) => /\bfrom\s*$/i.test(text.slice(0, n.start)));
+  if (!from || (levels.target && levels.target !== from)) return levels;
+  return { baseline: from, target: { ...from, value: Number((from.value * factor).toPrecision(12)) } };
 }
 
 interface Levels {
@@ -112,10 +138,11 @@ function readDirection(text: string, levels: Levels): KrDirection | undefined {
 }
 
 /** The words before the first number, less verbs and connectors; else the words after the last one. */
-function readMetricName(text: string, numbers: NumberMention[]): string | undefined {
+function readMetricName(text: string, numbers: NumberMention[], hasMultiple: boolean): string | undefined {
   const first = numbers[0];
   const last = numbers.at(-1);
-  if (!first || !last) return undefined;
+  // "Triple weekly active users": with the multiple blanked, what is left names the metric.
+  if (!first || !last) return hasMultiple ? clean(text.split(/[,;(]|\s-\s/)[0] ?? '') : undefined;
   const head = clean(text.slice(0, first.start));
   if (head) return head;
   const tail = text.slice(last.end).split(/[,;(]|\s-\s|\.(?:\s|$)/)[0] ?? '';
@@ -125,7 +152,9 @@ function readMetricName(text: string, numbers: NumberMention[]): string | undefi
 function clean(fragment: string): string | undefined {
   let out = fragment.replace(/\s+/g, ' ').trim();
   // A sentence may open with its (blanked) date: "By 30 Sep, reach 2,000 users".
-  out = out.replace(/^(?:by|before|until|in|on|at)\s*[,;:]\s*/i, '').replace(LEADING_VERB, '');
+  out = out.replace(/^(?:by|before|until|in|on|at)\s*[,;:]\s*/i, '');
+  const outputVerb = outputVerbPrefix(out);
+  out = outputVerb ? out.slice(outputVerb.length).replace(/^\s*(?:(?:the|our|a|an)\s+)?/i, '') : out.replace(LEADING_VERB, '');
   let previous: string;
   do {
     previous = out;

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { BoardDoc, ControlDoc, encodeState, ORIGIN } from '@okr/shared/doc';
 import { buildExport } from '@okr/shared/export';
+import { bearerKey, isFacilitatorKey, roomIdForViewerKey } from '../access.ts';
 import { isWellFormedSecret } from '../store/keys.ts';
 import type { RoomStore } from '../store/roomStore.ts';
 import { readRoomDocs } from '../store/readRoom.ts';
@@ -81,25 +82,19 @@ async function createRoom(req: IncomingMessage, res: ServerResponse, ctx: ApiCon
  * why. With a facilitator key it also says whether the key is right (401 if not).
  */
 function describeRoom(req: IncomingMessage, res: ServerResponse, link: { roomId: string } | { viewerKey: string }, ctx: ApiContext): void {
-  const roomId = 'viewerKey' in link ? (isWellFormedSecret(link.viewerKey) ? ctx.store.roomIdForViewerKey(link.viewerKey) : undefined) : link.roomId;
+  const roomId = 'viewerKey' in link ? roomIdForViewerKey(ctx.store, link.viewerKey) : link.roomId;
   const room = roomId !== undefined && isWellFormedSecret(roomId) ? ctx.store.getRoom(roomId) : undefined;
   if (!room) throw new HttpError(404, 'not_found', 'No board at this link.');
-  const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
-  if ('roomId' in link && auth) {
-    const key = auth[1] ?? '';
-    if (!isWellFormedSecret(key) || !ctx.store.isFacilitatorKey(room.id, key)) throw new HttpError(401, 'unauthorized', 'That is not this room\'s facilitator key.');
-  }
+  const key = bearerKey(req.headers.authorization);
+  if ('roomId' in link && key !== undefined && !isFacilitatorKey(ctx.store, room.id, key)) throw wrongFacilitatorKey();
   sendJson(res, 200, { title: room.title });
 }
 
 function exportRoom(req: IncomingMessage, res: ServerResponse, roomId: string, ctx: ApiContext): void {
-  const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
-  if (!auth) throw new HttpError(401, 'unauthorized', 'Send the facilitator key as "Authorization: Bearer <facilitatorKey>".');
+  const key = bearerKey(req.headers.authorization);
+  if (key === undefined) throw new HttpError(401, 'unauthorized', 'Send the facilitator key as "Authorization: Bearer <facilitatorKey>".');
   if (!isWellFormedSecret(roomId) || !ctx.store.getRoom(roomId)) throw new HttpError(404, 'not_found', 'No room with that id.');
-  const key = auth[1] ?? '';
-  if (!isWellFormedSecret(key) || !ctx.store.isFacilitatorKey(roomId, key)) {
-    throw new HttpError(401, 'unauthorized', 'That is not this room\'s facilitator key.');
-  }
+  if (!isFacilitatorKey(ctx.store, roomId, key)) throw wrongFacilitatorKey();
   // A loaded room may hold this turn's updates in memory: store them first.
   const loaded = ctx.registry.get(roomId);
   loaded?.board.flush();
@@ -107,4 +102,8 @@ function exportRoom(req: IncomingMessage, res: ServerResponse, roomId: string, c
   const { board, control } = readRoomDocs(ctx.store, roomId);
   sendJson(res, 200, buildExport(board, control));
   ctx.log.info({ room: roomId }, 'room exported');
+}
+
+function wrongFacilitatorKey(): HttpError {
+  return new HttpError(401, 'unauthorized', 'That is not this room\'s facilitator key.');
 }

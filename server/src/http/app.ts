@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isOriginAllowed } from '../access.ts';
 import type { Config } from '../config.ts';
 import type { RelayMetrics } from '../relay/metrics.ts';
 import { handleApi, type ApiContext } from './api.ts';
 import { HttpError, methodNotAllowed, sendError, sendJson } from './json.ts';
-import { isOriginAllowed } from './origins.ts';
 import { setSecurityHeaders } from './securityHeaders.ts';
 import { staticClient } from './staticClient.ts';
 

@@ -2,15 +2,15 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { isFacilitatorKey, isOriginAllowed, roomIdForViewerKey, type Role } from '../access.ts';
 import type { Config } from '../config.ts';
 import { isWellFormedSecret } from '../store/keys.ts';
 import type { DocName, RoomStore } from '../store/roomStore.ts';
-import { Connection, type Role } from './connection.ts';
+import { Connection } from './connection.ts';
 import { RoomRegistry, TooManyRoomsError } from './roomRegistry.ts';
 import { CLOSE } from './protocol.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { RateLimiter } from './rateLimiter.ts';
-import { isOriginAllowed } from '../http/origins.ts';
 import { HttpError, writeRawError } from '../http/json.ts';
 
 type Target = { roomId: string; docName: DocName; role: Role };
@@ -23,13 +23,13 @@ export function resolveTarget(url: URL, store: RoomStore): Target | { status: nu
   const docName: DocName = control ? 'control' : 'board';
   if (!isWellFormedSecret(id)) return { status: 400, error: 'malformed room id or key' };
   if (kind === 'view') {
-    const roomId = store.roomIdForViewerKey(id);
+    const roomId = roomIdForViewerKey(store, id);
     return roomId ? { roomId, docName, role: 'viewer' } : { status: 404, error: 'unknown viewer link' };
   }
   if (!store.getRoom(id)) return { status: 404, error: 'no such room: create rooms with POST /api/rooms' };
   const key = url.searchParams.get('key');
   if (key === null) return { roomId: id, docName, role: 'participant' };
-  if (!isWellFormedSecret(key) || !store.isFacilitatorKey(id, key)) return { status: 403, error: 'wrong facilitator key' };
+  if (!isFacilitatorKey(store, id, key)) return { status: 403, error: 'wrong facilitator key' };
   return { roomId: id, docName, role: 'facilitator' };
 }
 

@@ -3,13 +3,12 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { WebSocket } from 'ws';
 import type { Logger } from 'pino';
+import type { Role } from '../access.ts';
 import type { DocName } from '../store/roomStore.ts';
 import { CLOSE, MESSAGE, SYNC, type CloseName } from './protocol.ts';
 import { DocTooLargeError, isEmptyUpdate, type Room } from './room.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { UpdateRejectedError } from './updateCheck.ts';
-
-export type Role = 'facilitator' | 'participant' | 'viewer';
 
 /**
  * Answering a sync step 1 (or a presence query) encodes a whole document for one client. A client

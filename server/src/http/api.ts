@@ -1,15 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { BoardDoc, ControlDoc, encodeState, ORIGIN } from '@okr/shared/doc';
 import { buildExport } from '@okr/shared/export';
 import { bearerKey, isFacilitatorKey, roomIdForViewerKey } from '../access.ts';
 import { isWellFormedSecret } from '../store/keys.ts';
 import type { RoomStore } from '../store/roomStore.ts';
 import { readRoomDocs } from '../store/readRoom.ts';
+import { createRoom, newBoard } from '../rooms/createRoom.ts';
 import type { RoomRegistry } from '../relay/roomRegistry.ts';
 import { HttpError, methodNotAllowed, readJsonBody, sendJson } from './json.ts';
-import { roomLinks } from './links.ts';
 
 const createRoomBody = z.object({ title: z.string().trim().max(200).optional() }).strict();
 
@@ -32,7 +31,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
   }
   if (path === '/api/rooms') {
     if (req.method !== 'POST') throw methodNotAllowed('POST');
-    await createRoom(req, res, ctx);
+    await postRoom(req, res, ctx);
     return true;
   }
   const roomMatch = /^\/api\/rooms\/([^/]*)$/.exec(path) ?? /^\/api\/view\/([^/]*)$/.exec(path);
@@ -51,22 +50,14 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
   return false;
 }
 
-async function createRoom(req: IncomingMessage, res: ServerResponse, ctx: ApiContext): Promise<void> {
+async function postRoom(req: IncomingMessage, res: ServerResponse, ctx: ApiContext): Promise<void> {
   const parsed = createRoomBody.safeParse(await readJsonBody(req, ctx.maxBodyBytes));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new HttpError(400, 'invalid_body', `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}. Send {"title": "..."}.`);
   }
-  const title = parsed.data.title || 'OKR workshop';
-  const board = new BoardDoc();
-  board.updateWorkshop({ title, checkInCadence: 'weekly' }, ORIGIN.import);
-  const room = ctx.store.createRoom(title, { board: encodeState(board.ydoc) });
+  const { room, links } = createRoom(ctx.store, ctx.baseUrl(req), newBoard(parsed.data.title));
   ctx.log.info({ room: room.id }, 'room created');
-  const links = roomLinks(ctx.baseUrl(req), room);
-  // The projector shows the join link as a QR code; the facilitator can hide it.
-  const control = new ControlDoc();
-  control.set({ joinUrl: links.participantUrl });
-  ctx.store.appendUpdates(room.id, 'control', [encodeState(control.ydoc)]);
   sendJson(res, 201, {
     roomId: room.id,
     facilitatorKey: room.facilitatorKey,

@@ -7,7 +7,6 @@ import { isWellFormedSecret } from '../store/keys.ts';
 import type { RoomStore } from '../store/roomStore.ts';
 import { readRoomDocs } from '../store/readRoom.ts';
 import { createRoom, newBoard } from '../rooms/createRoom.ts';
-import type { RoomRegistry } from '../relay/roomRegistry.ts';
 import { HttpError, methodNotAllowed, readJsonBody, sendJson } from './json.ts';
 
 const createRoomBody = z.object({ title: z.string().trim().max(200).optional() }).strict();
@@ -15,7 +14,8 @@ const createRoomBody = z.object({ title: z.string().trim().max(200).optional() }
 export type ApiContext = {
   log: Logger;
   store: RoomStore;
-  registry: RoomRegistry;
+  /** Stores what a loaded room holds in memory from this turn, before the store is read. */
+  flushRoom: (roomId: string) => void;
   maxBodyBytes: number;
   baseUrl: (req: IncomingMessage) => string;
 };
@@ -86,10 +86,7 @@ function exportRoom(req: IncomingMessage, res: ServerResponse, roomId: string, c
   if (key === undefined) throw new HttpError(401, 'unauthorized', 'Send the facilitator key as "Authorization: Bearer <facilitatorKey>".');
   if (!isWellFormedSecret(roomId) || !ctx.store.getRoom(roomId)) throw new HttpError(404, 'not_found', 'No room with that id.');
   if (!isFacilitatorKey(ctx.store, roomId, key)) throw wrongFacilitatorKey();
-  // A loaded room may hold this turn's updates in memory: store them first.
-  const loaded = ctx.registry.get(roomId);
-  loaded?.board.flush();
-  loaded?.control.flush();
+  ctx.flushRoom(roomId);
   const { board, control } = readRoomDocs(ctx.store, roomId);
   sendJson(res, 200, buildExport(board, control));
   ctx.log.info({ room: roomId }, 'room exported');

@@ -54,6 +54,13 @@ export class RoomRegistry {
     return this.rooms.get(roomId);
   }
 
+  /** Stores what a loaded room accepted this turn (and broadcasts it), so the store has all of it. */
+  flush(roomId: string): void {
+    const room = this.rooms.get(roomId);
+    room?.board.flush();
+    room?.control.flush();
+  }
+
   loadedCount(): number {
     return this.rooms.size;
   }

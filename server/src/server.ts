@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { createRequestHandler } from './http/app.ts';
 import { HttpMetrics } from './http/httpMetrics.ts';
+import { refuseUpgrade } from './http/refuseUpgrade.ts';
 import { HttpError, writeRawError } from './http/json.ts';
 import { attachRelay } from './relay/attachRelay.ts';
 import { RelayMetrics } from './relay/metrics.ts';
@@ -32,7 +33,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const metricsRegistry = createMetricsRegistry();
   let ready = false;
   const server = http.createServer();
-  const relay = attachRelay(server, store, config, new RelayMetrics(metricsRegistry), log);
+  const relay = attachRelay(server, store, config, new RelayMetrics(metricsRegistry), log, refuseUpgrade);
   const handler = createRequestHandler({
     store,
     flushRoom: (roomId) => relay.registry.flush(roomId),

@@ -10,7 +10,6 @@ import type { ConnectionInfo } from './connection.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { RoomRegistry } from './roomRegistry.ts';
 import { RateLimiter } from './rateLimiter.ts';
-import { HttpError, writeRawError } from '../http/json.ts';
 
 /** Who is asking for which document, from the path: `/sync/<roomId>[/control]` or `/view/<viewerKey>[/control]`. */
 export function resolveTarget(url: URL, store: RoomStore): ConnectionInfo | { status: number; error: string } {
@@ -30,6 +29,9 @@ export function resolveTarget(url: URL, store: RoomStore): ConnectionInfo | { st
   return { roomId: id, docName, role: 'facilitator' };
 }
 
+/** Answers a refused upgrade on its raw socket; the HTTP side decides the response's shape. */
+export type RefuseUpgrade = (socket: Duplex, status: number, message: string) => void;
+
 export type Relay = { registry: RoomRegistry; close: () => Promise<void>; connectionCount: () => number };
 
 /** How long a shutdown waits for clients to answer "going away" before dropping their sockets. */
@@ -39,7 +41,7 @@ const SHUTDOWN_GRACE_MS = 1_000;
  * The transport, as hocuspocus's Server.ts is: accepts y-websocket upgrades on the HTTP server
  * (origin, rate and link checks), hands each socket to the registry, pings, and shuts down.
  */
-export function attachRelay(server: Server, store: RoomStore, config: Config, metrics: RelayMetrics, log: Logger): Relay {
+export function attachRelay(server: Server, store: RoomStore, config: Config, metrics: RelayMetrics, log: Logger, refuseUpgrade: RefuseUpgrade): Relay {
   const registry = new RoomRegistry(store, config, metrics, log);
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
   const perIp = new RateLimiter(config.maxConnectionsPerIpPerMinute, 60_000);
@@ -88,11 +90,4 @@ export function attachRelay(server: Server, store: RoomStore, config: Config, me
       wss.close();
     },
   };
-}
-
-/** A refused upgrade is a plain HTTP response: JSON, with the same security headers as every other one. */
-function refuseUpgrade(socket: Duplex, status: number, message: string): void {
-  const retryAfter: Record<number, string> = { 429: '60', 503: '5' };
-  const headers: Record<string, string> = retryAfter[status] ? { 'Retry-After': retryAfter[status] } : {};
-  writeRawError(socket, new HttpError(status, status === 404 ? 'not_found' : 'refused', message, headers));
 }

@@ -16,6 +16,8 @@ export type RoomLimits = { maxDocBytes: number; compactAfterUpdates: number; max
 /**
  * What the room needs of a connection: who it is, which document it is bound to, a way to send it
  * messages and a way to close it with a reason. The websocket Connection is one; tests use fakes.
+ * Everything the room sends a peer goes through `send`, so a per-peer outbox written once per turn
+ * can sit behind it without the room changing.
  */
 export interface Peer {
   readonly docName: DocName;

@@ -5,12 +5,15 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { createRequestHandler } from './http/app.ts';
+import { HttpMetrics } from './http/httpMetrics.ts';
+import { refuseUpgrade } from './http/refuseUpgrade.ts';
 import { HttpError, writeRawError } from './http/json.ts';
 import { attachRelay } from './relay/attachRelay.ts';
 import { RelayMetrics } from './relay/metrics.ts';
 import { RoomStore } from './store/roomStore.ts';
 import type { RoomRegistry } from './relay/roomRegistry.ts';
 import { createLogger } from './logger.ts';
+import { createMetricsRegistry } from './metrics.ts';
 
 export type RunningServer = {
   port: number;
@@ -27,17 +30,17 @@ export type RunningServer = {
 /** Opens the store, then starts HTTP and the relay on one port. */
 export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
   const store = RoomStore.open(config.dataDir);
-  const metrics = new RelayMetrics();
+  const metricsRegistry = createMetricsRegistry();
   let ready = false;
   const server = http.createServer();
-  const relay = attachRelay(server, store, config, metrics, log);
+  const relay = attachRelay(server, store, config, new RelayMetrics(metricsRegistry), log, refuseUpgrade);
   const handler = createRequestHandler({
     store,
-    registry: relay.registry,
+    flushRoom: (roomId) => relay.registry.flush(roomId),
     maxBodyBytes: config.maxHttpBodyBytes,
     baseUrl: (req) => config.publicUrl ?? `http://${req.headers.host ?? `localhost:${port}`}`,
     config,
-    metrics,
+    metrics: new HttpMetrics(metricsRegistry),
     log,
     isReady: () => ready,
   });

@@ -1,8 +1,7 @@
-import { BoardDoc, ControlDoc, encodeState, ORIGIN } from '@okr/shared/doc';
+import { ControlDoc } from '@okr/shared/doc';
 import { applyImport, EXPORT_FORMAT_ID, parseImportFile } from '@okr/shared/export';
-import { defaultWorkshop } from '@okr/shared/schema';
 import { loadConfig } from '../config.ts';
-import { roomLinks } from '../http/links.ts';
+import { createRoom, newBoard } from '../rooms/createRoom.ts';
 import { parseCommandArgs } from './args.ts';
 import { EXIT, inFile } from './cliError.ts';
 import type { Command } from './command.ts';
@@ -11,8 +10,6 @@ import { openStore, withStore } from './store.ts';
 import { printable } from './text.ts';
 
 const usage = 'okr import <file> [--json]';
-/** The server's default for a board created without a title. */
-const DEFAULT_TITLE = 'OKR workshop';
 
 /**
  * A new room from a pre-work file or an export. The board is built in memory and the store opened
@@ -30,27 +27,17 @@ export const importCommand: Command = {
     const file = inFile(path, () => parseImportFile(json));
     const config = loadConfig(io.env);
 
-    const board = new BoardDoc();
-    const control = new ControlDoc();
     // As a board made in the app starts; an export's own workshop fields then replace these.
-    board.updateWorkshop(defaultWorkshop(DEFAULT_TITLE), ORIGIN.import);
+    const board = newBoard();
+    const control = new ControlDoc();
     applyImport(file, board, control);
-    const title = board.workshop().title.trim() || DEFAULT_TITLE;
 
     const baseUrl = config.publicUrl ?? `http://localhost:${config.port}`;
-    const { room, links } = withStore(openStore(config.dataDir), (store) => {
-      const created = store.createRoom(title, { board: encodeState(board.ydoc), control: encodeState(control.ydoc) });
-      const roomLinksFor = roomLinks(baseUrl, created);
-      // As the rooms API does: the projector shows the join link as a QR code until the facilitator hides it.
-      const join = new ControlDoc();
-      join.set({ joinUrl: roomLinksFor.participantUrl });
-      store.appendUpdates(created.id, 'control', [encodeState(join.ydoc)]);
-      return { room: created, links: roomLinksFor };
-    });
+    const { room, links } = withStore(openStore(config.dataDir), (store) => createRoom(store, baseUrl, board, control));
 
     const result = {
       roomId: room.id,
-      title,
+      title: room.title,
       facilitatorKey: room.facilitatorKey,
       viewerKey: room.viewerKey,
       participantUrl: links.participantUrl,
@@ -64,7 +51,7 @@ export const importCommand: Command = {
     const what = file.format === EXPORT_FORMAT_ID ? 'an OKR export' : 'a pre-work file';
     io.out(
       [
-        `Created room "${printable(title)}" from ${what}.`,
+        `Created room "${printable(room.title)}" from ${what}.`,
         '',
         `  Participants:  ${result.participantUrl}`,
         `  Facilitator:   ${result.facilitatorUrl}`,

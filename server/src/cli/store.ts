@@ -1,18 +1,14 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { isWellFormedSecret } from '../store/keys.ts';
 import { RoomStore } from '../store/roomStore.ts';
 import { CliError } from './cliError.ts';
-
-/** The file RoomStore.open keeps in DATA_DIR. */
-const STORE_FILE = 'rooms.sqlite';
 
 /**
  * Opens the server's store for reading. SQLite's WAL mode lets this run beside a running server;
  * a DATA_DIR without a store is an error rather than a new empty store.
  */
 export function openExistingStore(dataDir: string): RoomStore {
-  if (!fs.existsSync(path.join(dataDir, STORE_FILE))) {
+  if (!fs.existsSync(RoomStore.file(dataDir))) {
     throw new CliError(`no rooms stored in ${dataDir}: set DATA_DIR to the server's data folder (default ./data)`);
   }
   return RoomStore.open(dataDir);

@@ -1,21 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { BoardDoc, ControlDoc, encodeState, ORIGIN } from '@okr/shared/doc';
 import { buildExport } from '@okr/shared/export';
+import { bearerKey, isFacilitatorKey, roomIdForViewerKey } from '../access.ts';
 import { isWellFormedSecret } from '../store/keys.ts';
 import type { RoomStore } from '../store/roomStore.ts';
 import { readRoomDocs } from '../store/readRoom.ts';
-import type { RoomRegistry } from '../relay/roomRegistry.ts';
+import { createRoom, newBoard } from '../rooms/createRoom.ts';
 import { HttpError, methodNotAllowed, readJsonBody, sendJson } from './json.ts';
-import { roomLinks } from './links.ts';
 
 const createRoomBody = z.object({ title: z.string().trim().max(200).optional() }).strict();
 
 export type ApiContext = {
   log: Logger;
   store: RoomStore;
-  registry: RoomRegistry;
+  /** Stores what a loaded room holds in memory from this turn, before the store is read. */
+  flushRoom: (roomId: string) => void;
   maxBodyBytes: number;
   baseUrl: (req: IncomingMessage) => string;
 };
@@ -31,7 +31,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
   }
   if (path === '/api/rooms') {
     if (req.method !== 'POST') throw methodNotAllowed('POST');
-    await createRoom(req, res, ctx);
+    await postRoom(req, res, ctx);
     return true;
   }
   const roomMatch = /^\/api\/rooms\/([^/]*)$/.exec(path) ?? /^\/api\/view\/([^/]*)$/.exec(path);
@@ -50,22 +50,14 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
   return false;
 }
 
-async function createRoom(req: IncomingMessage, res: ServerResponse, ctx: ApiContext): Promise<void> {
+async function postRoom(req: IncomingMessage, res: ServerResponse, ctx: ApiContext): Promise<void> {
   const parsed = createRoomBody.safeParse(await readJsonBody(req, ctx.maxBodyBytes));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new HttpError(400, 'invalid_body', `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}. Send {"title": "..."}.`);
   }
-  const title = parsed.data.title || 'OKR workshop';
-  const board = new BoardDoc();
-  board.updateWorkshop({ title, checkInCadence: 'weekly' }, ORIGIN.import);
-  const room = ctx.store.createRoom(title, { board: encodeState(board.ydoc) });
+  const { room, links } = createRoom(ctx.store, ctx.baseUrl(req), newBoard(parsed.data.title));
   ctx.log.info({ room: room.id }, 'room created');
-  const links = roomLinks(ctx.baseUrl(req), room);
-  // The projector shows the join link as a QR code; the facilitator can hide it.
-  const control = new ControlDoc();
-  control.set({ joinUrl: links.participantUrl });
-  ctx.store.appendUpdates(room.id, 'control', [encodeState(control.ydoc)]);
   sendJson(res, 201, {
     roomId: room.id,
     facilitatorKey: room.facilitatorKey,
@@ -81,30 +73,25 @@ async function createRoom(req: IncomingMessage, res: ServerResponse, ctx: ApiCon
  * why. With a facilitator key it also says whether the key is right (401 if not).
  */
 function describeRoom(req: IncomingMessage, res: ServerResponse, link: { roomId: string } | { viewerKey: string }, ctx: ApiContext): void {
-  const roomId = 'viewerKey' in link ? (isWellFormedSecret(link.viewerKey) ? ctx.store.roomIdForViewerKey(link.viewerKey) : undefined) : link.roomId;
+  const roomId = 'viewerKey' in link ? roomIdForViewerKey(ctx.store, link.viewerKey) : link.roomId;
   const room = roomId !== undefined && isWellFormedSecret(roomId) ? ctx.store.getRoom(roomId) : undefined;
   if (!room) throw new HttpError(404, 'not_found', 'No board at this link.');
-  const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
-  if ('roomId' in link && auth) {
-    const key = auth[1] ?? '';
-    if (!isWellFormedSecret(key) || !ctx.store.isFacilitatorKey(room.id, key)) throw new HttpError(401, 'unauthorized', 'That is not this room\'s facilitator key.');
-  }
+  const key = bearerKey(req.headers.authorization);
+  if ('roomId' in link && key !== undefined && !isFacilitatorKey(ctx.store, room.id, key)) throw wrongFacilitatorKey();
   sendJson(res, 200, { title: room.title });
 }
 
 function exportRoom(req: IncomingMessage, res: ServerResponse, roomId: string, ctx: ApiContext): void {
-  const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
-  if (!auth) throw new HttpError(401, 'unauthorized', 'Send the facilitator key as "Authorization: Bearer <facilitatorKey>".');
+  const key = bearerKey(req.headers.authorization);
+  if (key === undefined) throw new HttpError(401, 'unauthorized', 'Send the facilitator key as "Authorization: Bearer <facilitatorKey>".');
   if (!isWellFormedSecret(roomId) || !ctx.store.getRoom(roomId)) throw new HttpError(404, 'not_found', 'No room with that id.');
-  const key = auth[1] ?? '';
-  if (!isWellFormedSecret(key) || !ctx.store.isFacilitatorKey(roomId, key)) {
-    throw new HttpError(401, 'unauthorized', 'That is not this room\'s facilitator key.');
-  }
-  // A loaded room may hold this turn's updates in memory: store them first.
-  const loaded = ctx.registry.get(roomId);
-  loaded?.board.flush();
-  loaded?.control.flush();
+  if (!isFacilitatorKey(ctx.store, roomId, key)) throw wrongFacilitatorKey();
+  ctx.flushRoom(roomId);
   const { board, control } = readRoomDocs(ctx.store, roomId);
   sendJson(res, 200, buildExport(board, control));
   ctx.log.info({ room: roomId }, 'room exported');
+}
+
+function wrongFacilitatorKey(): HttpError {
+  return new HttpError(401, 'unauthorized', 'That is not this room\'s facilitator key.');
 }

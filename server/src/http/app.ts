@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isOriginAllowed } from '../access.ts';
 import type { Config } from '../config.ts';
-import type { RelayMetrics } from '../relay/metrics.ts';
 import { handleApi, type ApiContext } from './api.ts';
+import type { HttpMetrics } from './httpMetrics.ts';
 import { HttpError, methodNotAllowed, sendError, sendJson } from './json.ts';
-import { isOriginAllowed } from './origins.ts';
 import { setSecurityHeaders } from './securityHeaders.ts';
 import { staticClient } from './staticClient.ts';
 
-export type AppContext = ApiContext & { config: Config; metrics: RelayMetrics; isReady: () => boolean };
+export type AppContext = ApiContext & { config: Config; metrics: HttpMetrics; isReady: () => boolean };
 
 /** Pages the client renders itself: home, a room link, a viewer link. Anything else is a file or a 404. */
 const APP_ROUTE = /^\/(?:(?:r|v)\/[^/]+\/?)?$/;

@@ -1,49 +1,50 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
+import { isFacilitatorKey, isOriginAllowed, roomIdForViewerKey } from '../access.ts';
 import type { Config } from '../config.ts';
 import { isWellFormedSecret } from '../store/keys.ts';
 import type { DocName, RoomStore } from '../store/roomStore.ts';
-import { Connection, type Role } from './connection.ts';
-import { RoomRegistry, TooManyRoomsError } from './roomRegistry.ts';
-import { CLOSE } from './protocol.ts';
+import type { ConnectionInfo } from './connection.ts';
 import type { RelayMetrics } from './metrics.ts';
+import { RoomRegistry } from './roomRegistry.ts';
 import { RateLimiter } from './rateLimiter.ts';
-import { isOriginAllowed } from '../http/origins.ts';
-import { HttpError, writeRawError } from '../http/json.ts';
-
-type Target = { roomId: string; docName: DocName; role: Role };
 
 /** Who is asking for which document, from the path: `/sync/<roomId>[/control]` or `/view/<viewerKey>[/control]`. */
-export function resolveTarget(url: URL, store: RoomStore): Target | { status: number; error: string } {
+export function resolveTarget(url: URL, store: RoomStore): ConnectionInfo | { status: number; error: string } {
   const match = /^\/(sync|view)\/([^/]+)(\/control)?\/?$/.exec(url.pathname);
   if (!match) return { status: 404, error: 'not a sync path: use /sync/<roomId> or /view/<viewerKey>' };
   const [, kind, id, control] = match;
   const docName: DocName = control ? 'control' : 'board';
   if (!isWellFormedSecret(id)) return { status: 400, error: 'malformed room id or key' };
   if (kind === 'view') {
-    const roomId = store.roomIdForViewerKey(id);
+    const roomId = roomIdForViewerKey(store, id);
     return roomId ? { roomId, docName, role: 'viewer' } : { status: 404, error: 'unknown viewer link' };
   }
   if (!store.getRoom(id)) return { status: 404, error: 'no such room: create rooms with POST /api/rooms' };
   const key = url.searchParams.get('key');
   if (key === null) return { roomId: id, docName, role: 'participant' };
-  if (!isWellFormedSecret(key) || !store.isFacilitatorKey(id, key)) return { status: 403, error: 'wrong facilitator key' };
+  if (!isFacilitatorKey(store, id, key)) return { status: 403, error: 'wrong facilitator key' };
   return { roomId: id, docName, role: 'facilitator' };
 }
+
+/** Answers a refused upgrade on its raw socket; the HTTP side decides the response's shape. */
+export type RefuseUpgrade = (socket: Duplex, status: number, message: string) => void;
 
 export type Relay = { registry: RoomRegistry; close: () => Promise<void>; connectionCount: () => number };
 
 /** How long a shutdown waits for clients to answer "going away" before dropping their sockets. */
 const SHUTDOWN_GRACE_MS = 1_000;
 
-/** Accepts y-websocket connections on the HTTP server and binds each to its room. */
-export function attachRelay(server: Server, store: RoomStore, config: Config, metrics: RelayMetrics, log: Logger): Relay {
+/**
+ * The transport, as hocuspocus's Server.ts is: accepts y-websocket upgrades on the HTTP server
+ * (origin, rate and link checks), hands each socket to the registry, pings, and shuts down.
+ */
+export function attachRelay(server: Server, store: RoomStore, config: Config, metrics: RelayMetrics, log: Logger, refuseUpgrade: RefuseUpgrade): Relay {
   const registry = new RoomRegistry(store, config, metrics, log);
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
   const perIp = new RateLimiter(config.maxConnectionsPerIpPerMinute, 60_000);
-  const connections = new Set<Connection>();
   let closing = false;
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -71,60 +72,22 @@ export function attachRelay(server: Server, store: RoomStore, config: Config, me
     }
     if ('error' in target) return refuse(target.status, target.error);
     const resolved = target;
-    wss.handleUpgrade(req, socket, head, (ws) => bind(ws, resolved));
+    wss.handleUpgrade(req, socket, head, (ws) => registry.connect(ws, resolved));
   });
 
-  function bind(ws: WebSocket, target: Target): void {
-    let room;
-    try {
-      room = registry.acquire(target.roomId);
-    } catch (err) {
-      log[err instanceof TooManyRoomsError ? 'warn' : 'error']({ err: (err as Error).message }, 'room could not be loaded');
-      metrics.closed('serverBusy');
-      ws.close(CLOSE.serverBusy.code, CLOSE.serverBusy.reason);
-      return;
-    }
-    // Each person holds one connection per document (board and control): the cap counts people.
-    if (room.connectionCount(target.docName) >= config.maxConnectionsPerRoom) {
-      metrics.closed('roomFull');
-      ws.close(CLOSE.roomFull.code, CLOSE.roomFull.reason);
-      registry.release(room);
-      return;
-    }
-    const connection = new Connection(ws, room, target.docName, target.role, log, metrics, config.maxBufferedBytes, (gone) => {
-      connections.delete(gone);
-      metrics.connections.set(connections.size);
-      registry.release(gone.room);
-    });
-    connections.add(connection);
-    metrics.connections.set(connections.size);
-    log.debug({ room: target.roomId, doc: target.docName, role: target.role }, 'connection opened');
-  }
-
-  const sweep = setInterval(() => {
-    for (const connection of [...connections]) connection.ping();
-  }, config.pingIntervalMs);
+  const sweep = setInterval(() => registry.pingAll(), config.pingIntervalMs);
   sweep.unref();
 
   return {
     registry,
-    connectionCount: () => connections.size,
+    connectionCount: () => registry.connectionCount(),
     close: async () => {
       closing = true;
       clearInterval(sweep);
-      const open = [...connections];
       // Every client hears "going away" (and reconnects later); every room is flushed and compacted.
-      registry.closeAll();
-      await Promise.race([Promise.all(open.map((c) => c.whenClosed())), new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref())]);
+      await Promise.race([registry.closeAll(), new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref())]);
       for (const ws of wss.clients) ws.terminate();
       wss.close();
     },
   };
-}
-
-/** A refused upgrade is a plain HTTP response: JSON, with the same security headers as every other one. */
-function refuseUpgrade(socket: Duplex, status: number, message: string): void {
-  const retryAfter: Record<number, string> = { 429: '60', 503: '5' };
-  const headers: Record<string, string> = retryAfter[status] ? { 'Retry-After': retryAfter[status] } : {};
-  writeRawError(socket, new HttpError(status, status === 404 ? 'not_found' : 'refused', message, headers));
 }

@@ -1,16 +1,31 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { ControlDoc } from '@okr/shared/doc';
+import type { Role } from '../access.ts';
 import type { DocName, RoomStore } from '../store/roomStore.ts';
-import type { Connection } from './connection.ts';
-import { encodeAwarenessMessage } from './protocol.ts';
-import { RelayDoc, type FlushScheduler } from './relayDoc.ts';
+import type { RelayEvent } from './messageDecoder.ts';
 import type { RelayMetrics } from './metrics.ts';
-import { decodePresence, encodePresence, MalformedPresenceError } from './presence.ts';
+import { decodePresence, encodePresence } from './presence.ts';
+import { PresenceOwners } from './presenceOwners.ts';
+import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, type CloseName } from './protocol.ts';
+import { RelayDoc, type FlushScheduler } from './relayDoc.ts';
+import { mayShowPresence, mayWrite, refusalMayHaveRacedTheLock } from './writePolicy.ts';
 
-export type RoomLimits = { maxDocBytes: number; compactAfterUpdates: number };
+export type RoomLimits = { maxDocBytes: number; compactAfterUpdates: number; maxConnectionsPerRoom: number };
 
-/** A stock client owns one presence id per connection; a few more allow for tabs sharing one socket in other clients. */
-export const MAX_PRESENCE_IDS_PER_CONNECTION = 4;
+/**
+ * What the room needs of a connection: who it is, which document it is bound to, a way to send it
+ * messages and a way to close it with a reason. The websocket Connection is one; tests use fakes.
+ * Everything the room sends a peer goes through `send`, so a per-peer outbox written once per turn
+ * can sit behind it without the room changing.
+ */
+export interface Peer {
+  readonly docName: DocName;
+  readonly role: Role;
+  send(message: Uint8Array): void;
+  close(name: CloseName, options?: { detail?: string }): void;
+}
+
 /** How long the clock of a departed presence id is kept (see forgetOldPresenceClocks). */
 const PRESENCE_CLOCK_TTL_MS = 60_000;
 
@@ -25,8 +40,8 @@ export class DocTooLargeError extends Error {
 }
 
 /**
- * A loaded room: its two documents, presence, and who is connected to which document. The room
- * decides what a connection may change; the connection only decodes and dispatches.
+ * A loaded room: its two documents, presence, and its peers with the presence ids each owns. The
+ * room applies every policy (roles, the lock, presence ownership, sizes); peers only carry bytes.
  */
 export class Room {
   readonly board: RelayDoc;
@@ -36,12 +51,13 @@ export class Room {
    * its own (awareness only needs a client id) so the board document can be rebuilt under it.
    */
   readonly awareness: awarenessProtocol.Awareness;
-  private readonly connections = { board: new Set<Connection>(), control: new Set<Connection>() };
-  /** Which connection last set each presence id: only it may clear it, and its close clears it. */
-  private readonly presenceOwner = new Map<number, Connection>();
+  private readonly peers = { board: new Set<Peer>(), control: new Set<Peer>() };
+  private readonly presenceOwners = new PresenceOwners<Peer>();
   private changedPresence = new Set<number>();
   private lastClockSweep = 0;
   private presenceFlushScheduled = false;
+  /** Typed reads of the control document; rebuilt when RelayDoc rebuilds its Y.Doc after a refused update. */
+  private controlView: ControlDoc | undefined;
 
   constructor(
     readonly id: string,
@@ -62,23 +78,114 @@ export class Room {
     return name === 'board' ? this.board : this.control;
   }
 
-  /** Connections to one document, or to both when no name is given. */
+  /** Peers of one document, or of both when no name is given. */
   connectionCount(name?: DocName): number {
-    return name ? this.connections[name].size : this.connections.board.size + this.connections.control.size;
+    return name ? this.peers[name].size : this.peers.board.size + this.peers.control.size;
   }
 
-  join(connection: Connection): void {
-    this.connections[connection.docName].add(connection);
+  /** Whether one more person may open this document: each person holds one connection per document, so the cap counts people. */
+  hasRoomFor(name: DocName): boolean {
+    return this.peers[name].size < this.limits.maxConnectionsPerRoom;
   }
 
-  /** Removes the connection and, at once, the presence it owned: no ghosts. */
-  leave(connection: Connection): void {
-    this.connections[connection.docName].delete(connection);
-    const owned = [...connection.presenceIds].filter((id) => this.presenceOwner.get(id) === connection);
-    connection.presenceIds.clear();
-    for (const id of owned) this.presenceOwner.delete(id);
+  /** Adds a peer and greets it: our state vector (so it sends what we lack) and, on the board, everyone's presence. */
+  join(peer: Peer): void {
+    this.peers[peer.docName].add(peer);
+    peer.send(encodeSyncStep1(this.doc(peer.docName).ydoc));
+    if (peer.docName === 'board') this.sendPresenceSnapshot(peer);
+  }
+
+  /** Removes the peer and, at once, the presence it owned: no ghosts. */
+  leave(peer: Peer): void {
+    this.peers[peer.docName].delete(peer);
+    const owned = this.presenceOwners.release(peer);
     if (owned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, owned, 'connection closed');
     this.forgetOldPresenceClocks();
+  }
+
+  /**
+   * Acts on one decoded message from a peer. Throws DocTooLargeError, UpdateRejectedError or
+   * MalformedPresenceError for what must close the peer; the caller closes it.
+   */
+  receive(peer: Peer, event: RelayEvent): void {
+    switch (event.kind) {
+      case 'syncRequest':
+        return this.answerSyncRequest(peer, event.stateVector);
+      case 'update':
+        return this.receiveUpdate(peer, event.update);
+      case 'presence':
+        if (mayShowPresence(peer.role, peer.docName)) this.applyPresence(peer, event.update);
+        return;
+      case 'presenceQuery':
+        return this.sendPresenceSnapshot(peer);
+      case 'auth':
+        return;
+    }
+  }
+
+  /** Whether the board is locked: then only a facilitator may change it. */
+  isLocked(): boolean {
+    if (this.controlView?.ydoc !== this.control.ydoc) this.controlView = new ControlDoc(this.control.ydoc);
+    return this.controlView.state().locked;
+  }
+
+  /** Presence ids currently shown to the room (for tests and diagnostics). */
+  presenceIds(): number[] {
+    return [...this.awareness.getStates().keys()];
+  }
+
+  connectionsOf(name: DocName): ReadonlySet<Peer> {
+    return this.peers[name];
+  }
+
+  /** Flushes, compacts and frees the room; the caller has closed its connections. */
+  unload(): void {
+    this.board.compact();
+    this.control.compact();
+    this.awareness.off('update', this.onPresence);
+    this.awareness.destroy();
+    this.board.destroy();
+    this.control.destroy();
+  }
+
+  private answerSyncRequest(peer: Peer, stateVector: Uint8Array): void {
+    const relay = this.doc(peer.docName);
+    // Nothing leaves the server before the store has it.
+    relay.flush();
+    peer.send(encodeSyncStep2(relay.ydoc, stateVector));
+  }
+
+  /** A write the peer may make is applied; one it may not is dropped, and one that raced the lock closes it. */
+  private receiveUpdate(peer: Peer, update: Uint8Array): void {
+    if (mayWrite(peer.role, peer.docName, this.isLocked())) return this.applyUpdate(peer, update);
+    this.metrics.dropped();
+    if (refusalMayHaveRacedTheLock(peer.role, peer.docName) && !isEmptyUpdate(update)) peer.close('locked');
+  }
+
+  /**
+   * Applies a peer's update, then (at the end of this turn) stores and broadcasts it. An update
+   * that would grow the document past its limit throws DocTooLargeError; one that does not apply
+   * cleanly throws UpdateRejectedError and changes nothing.
+   */
+  private applyUpdate(peer: Peer, update: Uint8Array): void {
+    const relay = this.doc(peer.docName);
+    if (relay.approximateBytes() + update.byteLength > this.limits.maxDocBytes) {
+      relay.compact();
+      if (relay.approximateBytes() + update.byteLength > this.limits.maxDocBytes) throw new DocTooLargeError();
+    }
+    relay.apply(update, peer);
+  }
+
+  /** Applies the entries of a peer's presence update it may apply; every entry is decoded first, so a bad one refuses the whole message. */
+  private applyPresence(peer: Peer, update: Uint8Array): void {
+    const known = (clientId: number) => ({ clock: this.awareness.meta.get(clientId)?.clock ?? 0, shown: this.awareness.states.has(clientId) });
+    const entries = this.presenceOwners.admit(peer, decodePresence(update), known);
+    if (entries.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresence(entries), peer);
+  }
+
+  private sendPresenceSnapshot(peer: Peer): void {
+    const ids = this.presenceIds();
+    if (ids.length > 0) peer.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
   }
 
   /**
@@ -92,91 +199,12 @@ export class Room {
     if (meta.size < 2 * states.size + 64 || now - this.lastClockSweep < PRESENCE_CLOCK_TTL_MS / 6) return;
     this.lastClockSweep = now;
     for (const [id, { lastUpdated }] of meta) {
-      if (!states.has(id) && !this.presenceOwner.has(id) && now - lastUpdated > PRESENCE_CLOCK_TTL_MS) meta.delete(id);
+      if (!states.has(id) && !this.presenceOwners.isOwned(id) && now - lastUpdated > PRESENCE_CLOCK_TTL_MS) meta.delete(id);
     }
-  }
-
-  /** Whether the board is locked: then only a facilitator may change it. */
-  isLocked(): boolean {
-    return this.control.ydoc.getMap('control').get('locked') === true;
-  }
-
-  mayWrite(connection: Connection): boolean {
-    if (connection.role === 'viewer') return false;
-    if (connection.docName === 'control') return connection.role === 'facilitator';
-    return connection.role === 'facilitator' || !this.isLocked();
-  }
-
-  /**
-   * Applies a client's update, then (at the end of this turn) stores and broadcasts it. An update
-   * that would grow the document past its limit throws DocTooLargeError; one that does not apply
-   * cleanly throws UpdateRejectedError and changes nothing.
-   */
-  applyUpdate(connection: Connection, update: Uint8Array): void {
-    const relay = this.doc(connection.docName);
-    if (relay.approximateBytes() + update.byteLength > this.limits.maxDocBytes) {
-      relay.compact();
-      if (relay.approximateBytes() + update.byteLength > this.limits.maxDocBytes) throw new DocTooLargeError();
-    }
-    relay.apply(update, connection);
-  }
-
-  /**
-   * Applies a connection's presence update. Every entry is decoded first (a bad one refuses the
-   * whole message), and only entries that change something count: stock clients echo everyone's
-   * presence back, at the clock they received it with. A connection takes over an id it sets with
-   * a newer clock (a reconnecting client may reach us before its old socket is known dead), may
-   * clear only ids it owns, and owns a few at most, so one connection can neither erase someone
-   * else's presence nor fill the room with entries.
-   */
-  applyPresence(connection: Connection, update: Uint8Array): void {
-    const entries = decodePresence(update).filter((entry) => {
-      const current = this.awareness.meta.get(entry.clientId)?.clock ?? 0;
-      if (entry.state !== null) return current < entry.clock;
-      const clears = current < entry.clock || (current === entry.clock && this.awareness.states.has(entry.clientId));
-      return clears && this.presenceOwner.get(entry.clientId) === connection;
-    });
-    if (entries.length === 0) return;
-    const claimed = new Set(connection.presenceIds);
-    for (const entry of entries) if (entry.state !== null) claimed.add(entry.clientId);
-    if (claimed.size > MAX_PRESENCE_IDS_PER_CONNECTION) throw new MalformedPresenceError('too many presence ids on one connection');
-    for (const entry of entries) {
-      if (entry.state === null) continue;
-      const previous = this.presenceOwner.get(entry.clientId);
-      if (previous && previous !== connection) previous.presenceIds.delete(entry.clientId);
-      this.presenceOwner.set(entry.clientId, connection);
-      connection.presenceIds.add(entry.clientId);
-    }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresence(entries), connection);
-  }
-
-  /** Everyone's presence, for a new connection. */
-  presenceSnapshot(): Uint8Array | null {
-    const ids = [...this.awareness.getStates().keys()];
-    return ids.length > 0 ? encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)) : null;
-  }
-
-  /** Presence ids currently shown to the room (for tests and diagnostics). */
-  presenceIds(): number[] {
-    return [...this.awareness.getStates().keys()];
-  }
-
-  connectionsOf(name: DocName): ReadonlySet<Connection> {
-    return this.connections[name];
-  }
-
-  /** Flushes, compacts and frees the room; the caller has closed its connections. */
-  unload(): void {
-    this.board.compact();
-    this.control.compact();
-    this.awareness.off('update', this.onPresence);
-    this.awareness.destroy();
-    this.board.destroy();
-    this.control.destroy();
   }
 
   private broadcast(name: DocName, message: Uint8Array, kind: 'update' | 'presence'): void {
-    for (const connection of this.connections[name]) connection.send(message);
+    for (const peer of this.peers[name]) peer.send(message);
     this.metrics.broadcast(kind);
   }
 

@@ -1,34 +1,84 @@
 import type { Logger } from 'pino';
+import type { WebSocket } from 'ws';
 import type { RoomStore } from '../store/roomStore.ts';
-import { Room, type RoomLimits } from './room.ts';
+import { Connection, type ConnectionInfo } from './connection.ts';
+import { MessageReceiver } from './messageReceiver.ts';
 import type { RelayMetrics } from './metrics.ts';
+import { CLOSE } from './protocol.ts';
+import { Room, type RoomLimits } from './room.ts';
 import { TurnFlusher } from './turnFlusher.ts';
+
+export type RegistryLimits = RoomLimits & { maxRoomsLoaded: number; roomIdleMs: number; maxBufferedBytes: number };
 
 export class TooManyRoomsError extends Error {
   override name = 'TooManyRoomsError';
 }
 
 /**
- * Loads rooms on first connection and unloads them after a grace period with nobody in them, so
+ * The rooms' lifecycle, as hocuspocus's Hocuspocus.ts is: binds each accepted socket to its room,
+ * loads rooms on first connection and unloads them after a grace period with nobody in them, so
  * memory follows the rooms in use, not every room ever opened.
  */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
+  private readonly connections = new Set<Connection>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   /** One store transaction per event-loop turn for every room's accepted updates. */
   private readonly flusher: TurnFlusher;
 
   constructor(
     private readonly store: RoomStore,
-    private readonly limits: RoomLimits & { maxRoomsLoaded: number; roomIdleMs: number },
+    private readonly limits: RegistryLimits,
     private readonly metrics: RelayMetrics,
     private readonly log: Logger,
   ) {
     this.flusher = new TurnFlusher(store);
   }
 
+  /** Binds an accepted socket to its room's document, or closes it when the room cannot take it. */
+  connect(ws: WebSocket, info: ConnectionInfo): void {
+    let room: Room;
+    try {
+      room = this.acquire(info.roomId);
+    } catch (err) {
+      this.log[err instanceof TooManyRoomsError ? 'warn' : 'error']({ err: (err as Error).message }, 'room could not be loaded');
+      this.metrics.closed('serverBusy');
+      ws.close(CLOSE.serverBusy.code, CLOSE.serverBusy.reason);
+      return;
+    }
+    if (!room.hasRoomFor(info.docName)) {
+      this.metrics.closed('roomFull');
+      ws.close(CLOSE.roomFull.code, CLOSE.roomFull.reason);
+      this.release(room);
+      return;
+    }
+    const connection = new Connection(ws, info, this.log, this.metrics, this.limits.maxBufferedBytes, {
+      frame: (frame) => receiver.receive(frame),
+      gone: (gone) => {
+        room.leave(gone);
+        this.connections.delete(gone);
+        this.metrics.connections.set(this.connections.size);
+        this.release(room);
+      },
+    });
+    const receiver = new MessageReceiver(room, connection, this.metrics);
+    room.join(connection);
+    this.connections.add(connection);
+    this.metrics.connections.set(this.connections.size);
+    this.log.debug({ room: info.roomId, doc: info.docName, role: info.role }, 'connection opened');
+  }
+
+  /** The ping sweep: connections that missed the last pong are dropped, the rest pinged. */
+  pingAll(): void {
+    for (const connection of [...this.connections]) connection.ping();
+  }
+
+  connectionCount(): number {
+    return this.connections.size;
+  }
+
   /** The loaded room, loading it completely from the store first if needed (synchronously). */
-  acquire(roomId: string): Room {
+  private acquire(roomId: string): Room {
     this.cancelUnload(roomId);
     let room = this.rooms.get(roomId);
     if (!room) {
@@ -43,7 +93,7 @@ export class RoomRegistry {
   }
 
   /** Called when a connection leaves: an empty room unloads after the grace period. */
-  release(room: Room): void {
+  private release(room: Room): void {
     if (room.connectionCount() > 0 || this.idleTimers.has(room.id)) return;
     const timer = setTimeout(() => this.unload(room.id), this.limits.roomIdleMs);
     timer.unref();
@@ -52,6 +102,13 @@ export class RoomRegistry {
 
   get(roomId: string): Room | undefined {
     return this.rooms.get(roomId);
+  }
+
+  /** Stores what a loaded room accepted this turn (and broadcasts it), so the store has all of it. */
+  flush(roomId: string): void {
+    const room = this.rooms.get(roomId);
+    room?.board.flush();
+    room?.control.flush();
   }
 
   loadedCount(): number {
@@ -76,14 +133,19 @@ export class RoomRegistry {
     this.log.debug({ room: roomId }, 'room unloaded');
   }
 
-  /** Shutdown: tell every client we are going away, flush and compact every room. */
-  closeAll(): void {
+  /**
+   * Shutdown: tell every client we are going away, flush and compact every room. Resolves once
+   * every socket has closed.
+   */
+  closeAll(): Promise<void> {
+    const closed = Promise.all([...this.connections].map((connection) => connection.whenClosed()));
     for (const room of [...this.rooms.values()]) {
       for (const name of ['board', 'control'] as const) {
-        for (const connection of [...room.connectionsOf(name)]) connection.close('goingAway');
+        for (const peer of [...room.connectionsOf(name)]) peer.close('goingAway');
       }
       this.unload(room.id);
     }
+    return closed.then(() => undefined);
   }
 
   private cancelUnload(roomId: string): void {

@@ -22,6 +22,9 @@ export type StoredDoc = {
   logCount: number;
 };
 
+/** The one SQLite file a store keeps in DATA_DIR. */
+const STORE_FILE = 'rooms.sqlite';
+
 type RoomRow = { id: string; title: string; created_at: number; last_activity: number };
 
 /**
@@ -64,7 +67,12 @@ export class RoomStore {
   /** Opens (creating if needed) the store in `dataDir`. */
   static open(dataDir: string): RoomStore {
     fs.mkdirSync(dataDir, { recursive: true });
-    return new RoomStore(path.join(dataDir, 'rooms.sqlite'));
+    return new RoomStore(RoomStore.file(dataDir));
+  }
+
+  /** Where the store of `dataDir` lives, whether or not it exists yet. */
+  static file(dataDir: string): string {
+    return path.join(dataDir, STORE_FILE);
   }
 
   private migrate(): void {

@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BoardDoc, ControlDoc, encodeState } from '@okr/shared/doc';
+import type { Role } from '../access.ts';
+import { RoomStore, type DocName } from '../store/roomStore.ts';
+import { RelayMetrics } from './metrics.ts';
+import { encodePresence } from './presence.ts';
+import type { CloseName } from './protocol.ts';
+import { Room, type Peer } from './room.ts';
+
+/** A peer without a socket: it records what the room sends it and how the room closes it. */
+class FakePeer implements Peer {
+  readonly sent: Uint8Array[] = [];
+  readonly closes: CloseName[] = [];
+  constructor(
+    readonly role: Role,
+    readonly docName: DocName,
+  ) {}
+  send(message: Uint8Array): void {
+    this.sent.push(message);
+  }
+  close(name: CloseName): void {
+    this.closes.push(name);
+  }
+}
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+
+function openRoom(): Room {
+  const store = RoomStore.open(fs.mkdtempSync(path.join(os.tmpdir(), 'okr-room-')));
+  const room = new Room(store.createRoom('Room test').id, store, { maxDocBytes: 1_000_000, compactAfterUpdates: 500, maxConnectionsPerRoom: 2 }, new RelayMetrics());
+  cleanups.push(() => {
+    room.unload();
+    store.close();
+  });
+  return room;
+}
+
+function joined(room: Room, role: Role, docName: DocName): FakePeer {
+  const peer = new FakePeer(role, docName);
+  room.join(peer);
+  return peer;
+}
+
+function lock(room: Room, locked: boolean): void {
+  const control = new ControlDoc();
+  control.set({ locked });
+  room.receive(joined(room, 'facilitator', 'control'), { kind: 'update', update: encodeState(control.ydoc) });
+  expect(room.isLocked()).toBe(locked);
+}
+
+function boardEdit(title: string): Uint8Array {
+  const board = new BoardDoc();
+  board.updateWorkshop({ title });
+  return encodeState(board.ydoc);
+}
+
+const EMPTY_UPDATE = encodeState(new BoardDoc().ydoc);
+
+describe('Room write policy, without sockets', () => {
+  const table: { role: Role; locked: boolean; update: Uint8Array; applied: boolean; closes: CloseName[] }[] = [
+    { role: 'participant', locked: false, update: boardEdit('edited'), applied: true, closes: [] },
+    { role: 'facilitator', locked: true, update: boardEdit('edited'), applied: true, closes: [] },
+    // The edit raced the lock: closing makes the client resync and retry once unlocked.
+    { role: 'participant', locked: true, update: boardEdit('edited'), applied: false, closes: ['locked'] },
+    // An up-to-date client's sync step 2 is dropped without closing it.
+    { role: 'participant', locked: true, update: EMPTY_UPDATE, applied: false, closes: [] },
+    { role: 'viewer', locked: false, update: boardEdit('edited'), applied: false, closes: [] },
+  ];
+  it.each(table)('a $role board edit (locked: $locked) is applied: $applied, closes: $closes', ({ role, locked, update, applied, closes }) => {
+    const room = openRoom();
+    lock(room, locked);
+    const peer = joined(room, role, 'board');
+    room.receive(peer, { kind: 'update', update });
+    expect(new BoardDoc(room.board.ydoc).workshop().title === 'edited').toBe(applied);
+    expect(peer.closes).toEqual(closes);
+  });
+
+  it('only a facilitator changes the control document', () => {
+    const room = openRoom();
+    const participant = joined(room, 'participant', 'control');
+    const control = new ControlDoc();
+    control.set({ locked: true });
+    room.receive(participant, { kind: 'update', update: encodeState(control.ydoc) });
+    expect(room.isLocked()).toBe(false);
+    expect(participant.closes).toEqual([]);
+  });
+
+  it('greets a peer with sync step 1, and counts people per document against the cap', () => {
+    const room = openRoom();
+    const first = joined(room, 'participant', 'board');
+    expect(first.sent).toHaveLength(1);
+    expect(room.hasRoomFor('board')).toBe(true);
+    joined(room, 'participant', 'board');
+    expect(room.hasRoomFor('board')).toBe(false);
+    expect(room.hasRoomFor('control')).toBe(true);
+  });
+});
+
+describe('Room presence ownership, without sockets', () => {
+  const set = (clientId: number, clock: number) => ({ kind: 'presence', update: encodePresence([{ clientId, clock, state: { name: `user ${clientId}` } }]) }) as const;
+  const clear = (clientId: number, clock: number) => ({ kind: 'presence', update: encodePresence([{ clientId, clock, state: null }]) }) as const;
+
+  it("keeps presence its owner set when another connection clears it, and removes it when the owner leaves", () => {
+    const room = openRoom();
+    const a = joined(room, 'participant', 'board');
+    const b = joined(room, 'participant', 'board');
+    room.receive(a, set(1, 1));
+    room.receive(b, clear(1, 2));
+    expect(room.presenceIds()).toEqual([1]);
+    room.leave(b);
+    expect(room.presenceIds()).toEqual([1]);
+    room.leave(a);
+    expect(room.presenceIds()).toEqual([]);
+  });
+
+  it('shows neither viewers nor presence sent on the control document', () => {
+    const room = openRoom();
+    room.receive(joined(room, 'viewer', 'board'), set(1, 1));
+    room.receive(joined(room, 'participant', 'control'), set(2, 1));
+    expect(room.presenceIds()).toEqual([]);
+  });
+});

@@ -1,0 +1,27 @@
+import type { Role } from '../access.ts';
+import type { DocName } from '../store/roomStore.ts';
+
+/**
+ * Whether a connection may change a document: viewers never, the control document only a
+ * facilitator, and a locked board only a facilitator. `mayWrite('participant', 'board', true)` is false.
+ */
+export function mayWrite(role: Role, docName: DocName, locked: boolean): boolean {
+  if (role === 'viewer') return false;
+  if (docName === 'control') return role === 'facilitator';
+  return role === 'facilitator' || !locked;
+}
+
+/**
+ * Whether a refused write may be a participant's board edit that raced the lock: the client has it
+ * and the server does not, so its later edits could not apply. Such a write closes its connection
+ * (unless the update is empty: an up-to-date client's sync step 2), which makes the client resync,
+ * and retry once unlocked. Anything else refused is only dropped.
+ */
+export function refusalMayHaveRacedTheLock(role: Role, docName: DocName): boolean {
+  return docName === 'board' && role === 'participant';
+}
+
+/** Viewers watch and are not shown; the control document has no presence. */
+export function mayShowPresence(role: Role, docName: DocName): boolean {
+  return docName === 'board' && role !== 'viewer';
+}

@@ -1,10 +1,10 @@
-import { create } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { StepId } from '@okr/shared/schema';
 
 export type PendingMove = { to: StepId; unmet: string[] };
 
 /** Local UI state for one board: nothing here is shared or stored on the server. */
-type BoardUi = {
+export type BoardUi = {
   /** A step a participant is looking back at (read-only), or null to follow the group. */
   lookingAt: StepId | null;
   /**
@@ -25,27 +25,35 @@ type BoardUi = {
   askToMove: (move: PendingMove | null) => void;
 };
 
-export const useBoardUi = create<BoardUi>()((set) => ({
-  lookingAt: null,
-  heldAt: null,
-  editingId: null,
-  unsaved: {},
-  pendingMove: null,
-  lookAt: (step) => set({ lookingAt: step }),
-  hold: (step) => set({ heldAt: step }),
-  edit: (id) => set({ editingId: id }),
-  markUnsaved: (key, unsaved) =>
-    set((state) => {
-      if (Boolean(state.unsaved[key]) === unsaved) return state;
-      const next = { ...state.unsaved };
-      if (unsaved) next[key] = true;
-      else delete next[key];
-      return { unsaved: next };
-    }),
-  askToMove: (pendingMove) => set({ pendingMove }),
-}));
+export type BoardUiStore = StoreApi<BoardUi>;
+
+/**
+ * A fresh UI store for one room connection: opening another board starts from nothing open,
+ * nothing held. Plain zustand (no React), so it is testable on its own.
+ */
+export function createBoardUiStore(): BoardUiStore {
+  return createStore<BoardUi>()((set) => ({
+    lookingAt: null,
+    heldAt: null,
+    editingId: null,
+    unsaved: {},
+    pendingMove: null,
+    lookAt: (step) => set({ lookingAt: step }),
+    hold: (step) => set({ heldAt: step }),
+    edit: (id) => set({ editingId: id }),
+    markUnsaved: (key, unsaved) =>
+      set((state) => {
+        if (Boolean(state.unsaved[key]) === unsaved) return state;
+        const next = { ...state.unsaved };
+        if (unsaved) next[key] = true;
+        else delete next[key];
+        return { unsaved: next };
+      }),
+    askToMove: (pendingMove) => set({ pendingMove }),
+  }));
+}
 
 /** Whether any editor on this device holds unsaved text. */
-export function hasUnsavedWork(): boolean {
-  return Object.keys(useBoardUi.getState().unsaved).length > 0;
+export function hasUnsavedWork(ui: Pick<BoardUi, 'unsaved'>): boolean {
+  return Object.keys(ui.unsaved).length > 0;
 }

@@ -2,7 +2,7 @@ import { useState, type CSSProperties, type SyntheticEvent } from 'react';
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import type { Candidate } from '@okr/shared/schema';
 import { useRoom } from '../../sync/RoomContext.tsx';
-import { useBoardUi } from '../../state/boardUi.ts';
+import { useBoardUi } from '../../state/BoardUiContext.tsx';
 import { InlineEditor } from '../../components/InlineEditor.tsx';
 import { CardMenu, type MenuItem } from '../../drafts/CardMenu.tsx';
 import { TargetPicker } from './TargetPicker.tsx';

@@ -28,7 +28,8 @@ export function PickStep({ readOnly }: { readOnly: boolean }) {
   const projector = room.isViewer || (room.isFacilitator && presenting);
   const canEdit = useCanEdit() && !readOnly && !projector;
   const facilitating = room.isFacilitator && !readOnly && !projector;
-  const me = useIdentity();
+  const meId = useIdentity((s) => s.id);
+  const meName = useIdentity((s) => s.name);
   const view = useVoting();
   const [proxyFor, setProxyFor] = useState<ProxyVoter | null>(null);
   const [deciding, setDeciding] = useState(false);
@@ -37,7 +38,7 @@ export function PickStep({ readOnly }: { readOnly: boolean }) {
   const isOpen = voting.status === 'open';
   const showResults = talliesVisible(voting);
   const activeProxy = facilitating && isOpen && proxyFor?.roundId === voting.roundId ? proxyFor : null;
-  const voter = activeProxy ? { id: activeProxy.id, name: activeProxy.name, proxy: true } : { id: me.id, name: me.name, proxy: false };
+  const voter = activeProxy ? { id: activeProxy.id, name: activeProxy.name, proxy: true } : { id: meId, name: meName, proxy: false };
   const dots = view.dotsOf(voter.id);
   const left = Math.max(0, voting.dotsPerPerson - dotsUsed(dots));
   const canVote = canEdit && isOpen;

@@ -3,8 +3,7 @@ import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useDroppable, u
 import { unsortedCandidates } from '@okr/shared/workshop';
 import { useBoard, useControl } from '../../sync/hooks.ts';
 import { useRoom } from '../../sync/RoomContext.tsx';
-import { useCanEdit } from '../../sync/useCanEdit.ts';
-import { usePreferences } from '../../state/preferences.ts';
+import { useStepAccess } from '../../sync/useStepAccess.ts';
 import { ObjectiveBanner } from '../pick/ObjectiveBanner.tsx';
 import { assignLanes, LANES, LANE_TITLES, planMove, type Lane, type LaneItem, type MovePlan } from './lanes.ts';
 import { isLane, laneAnnouncements, laneCollision, laneCoordinateGetter, SCREEN_READER_INSTRUCTIONS } from './laneDnd.ts';
@@ -32,9 +31,7 @@ const LANE_HINTS: Record<Lane, string> = {
 export function ParkStep({ readOnly }: { readOnly: boolean }) {
   const room = useRoom();
   const control = useControl();
-  const presenting = usePreferences((s) => s.presenting);
-  const projector = room.isViewer || (room.isFacilitator && presenting);
-  const canEdit = useCanEdit() && !readOnly && !projector;
+  const { projector, canEdit } = useStepAccess(readOnly);
   const candidates = useBoard((board) => board.candidates.list());
   const parked = useBoard((board) => board.parked.list());
   const objective = control.objective;

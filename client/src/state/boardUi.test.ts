@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBoardUiStore, hasUnsavedWork } from './boardUi.ts';
+import { CLOSED_FORMS, createBoardUiStore, hasUnsavedWork } from './boardUi.ts';
 
 describe('createBoardUiStore: one UI store per room connection', () => {
   it('starts with nothing open, held, looked back at or unsaved', () => {
@@ -10,6 +10,7 @@ describe('createBoardUiStore: one UI store per room connection', () => {
     expect(ui.pendingMove).toBeNull();
     expect(ui.unsaved).toEqual({});
     expect(hasUnsavedWork(ui)).toBe(false);
+    expect(ui.forms).toEqual(CLOSED_FORMS);
   });
 
   it('a second board starts fresh whatever the first one left behind', () => {
@@ -19,6 +20,8 @@ describe('createBoardUiStore: one UI store per room connection', () => {
     first.getState().edit('card-1');
     first.getState().markUnsaved('editor-1', true);
     first.getState().askToMove({ to: 'pick', unmet: ['No candidate objectives yet'] });
+    first.getState().openForm('menu', 'menu-1');
+    first.getState().openForm('addToParkingLot', true);
 
     const second = createBoardUiStore().getState();
     expect(second.lookingAt).toBeNull();
@@ -26,6 +29,7 @@ describe('createBoardUiStore: one UI store per room connection', () => {
     expect(second.editingId).toBeNull();
     expect(second.pendingMove).toBeNull();
     expect(hasUnsavedWork(second)).toBe(false);
+    expect(second.forms).toEqual(CLOSED_FORMS);
     // The first board's state is its own, untouched by the second store.
     expect(first.getState().editingId).toBe('card-1');
     expect(hasUnsavedWork(first.getState())).toBe(true);
@@ -40,6 +44,15 @@ describe('createBoardUiStore: one UI store per room connection', () => {
     const store = createBoardUiStore();
     for (const [key, unsaved] of marks) store.getState().markUnsaved(key, unsaved);
     expect(store.getState().unsaved).toEqual(expected);
+  });
+
+  it('one home for open forms: opening one kind leaves the others as they were', () => {
+    const store = createBoardUiStore();
+    store.getState().openForm('targetPicker', { cardId: 'c1', mode: 'merge' });
+    store.getState().openForm('parkForm', { kind: 'park', key: 'c:c2', text: 'Delight first-time buyers' });
+    store.getState().openForm('targetPicker', { cardId: 'c3', mode: 'group' });
+    store.getState().openForm('parkForm', null);
+    expect(store.getState().forms).toEqual({ ...CLOSED_FORMS, targetPicker: { cardId: 'c3', mode: 'group' } });
   });
 
   it('markUnsaved with no change keeps the same state, so nothing re-renders', () => {

@@ -4,6 +4,7 @@ import { addDot, dotsUsed, removeDot, talliesVisible, VOTE_REFUSAL_MESSAGES } fr
 import { useControl } from '../../sync/hooks.ts';
 import { useRoom } from '../../sync/RoomContext.tsx';
 import { useStepAccess } from '../../sync/useStepAccess.ts';
+import { useOpenForm } from '../../state/useOpenForm.ts';
 import { useIdentity } from '../../state/identity.ts';
 import { groupCandidates } from './groups.ts';
 import { progressLine } from './progress.ts';
@@ -28,7 +29,7 @@ export function PickStep({ readOnly }: { readOnly: boolean }) {
   const meName = useIdentity((s) => s.name);
   const view = useVoting();
   const [proxyFor, setProxyFor] = useState<ProxyVoter | null>(null);
-  const [deciding, setDeciding] = useState(false);
+  const [deciding, setDeciding] = useOpenForm('decideObjective');
   const [refusal, setRefusal] = useState<{ candidateId: string; message: string } | null>(null);
 
   const isOpen = voting.status === 'open';

@@ -44,6 +44,7 @@ export type BoardUi = {
   heldAt: StepId | null;
   /** The card whose editor is open on this device. */
   editingId: string | null;
+  /** The menus, pickers and forms open on this device. */
   forms: OpenForms;
   /** Editors with unsaved text on this device, by editor key. */
   unsaved: Readonly<Record<string, true>>;

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { RoomConnection, type Access } from '../sync/roomConnection.ts';
 import { RoomContext } from '../sync/RoomContext.tsx';
+import { createBoardUiStore, type BoardUiStore } from '../state/boardUi.ts';
+import { BoardUiContext } from '../state/BoardUiContext.tsx';
 import { updatePresence } from '../sync/presence.ts';
 import { useIdentity } from '../state/identity.ts';
 import { JoinForm } from './JoinForm.tsx';
@@ -8,30 +10,36 @@ import { BoardShell } from './BoardShell.tsx';
 import { DraftPublisher } from '../drafts/DraftPublisher.tsx';
 import { useRoomExists } from './useRoomExists.ts';
 
+/** One open board: its connection and this device's UI state for it, born and dropped together. */
+type Session = { room: RoomConnection; ui: BoardUiStore };
+
 /** Opens the room's connection once the person has a name, and closes it on leave. */
 export function BoardPage({ access }: { access: Access }) {
-  const identity = useIdentity();
+  const identityId = useIdentity((s) => s.id);
+  const identityName = useIdentity((s) => s.name);
+  const identityColor = useIdentity((s) => s.color);
   const exists = useRoomExists(access);
-  const needsName = access.kind !== 'viewer' && identity.name === '';
-  const [room, setRoom] = useState<RoomConnection | null>(null);
+  const needsName = access.kind !== 'viewer' && identityName === '';
+  const [session, setSession] = useState<Session | null>(null);
+  const room = session?.room ?? null;
   const accessKey = JSON.stringify(access);
 
   useEffect(() => {
     if (needsName || exists !== 'exists') return;
     const connection = new RoomConnection(JSON.parse(accessKey) as Access);
-    setRoom(connection);
+    setSession({ room: connection, ui: createBoardUiStore() });
     return () => {
       connection.destroy();
-      setRoom(null);
+      setSession(null);
     };
   }, [accessKey, needsName, exists]);
 
   useEffect(() => {
     if (!room || room.isViewer) return;
     updatePresence(room.awareness, {
-      user: { id: identity.id, name: identity.name, color: identity.color, role: room.isFacilitator ? 'facilitator' : 'participant' },
+      user: { id: identityId, name: identityName, color: identityColor, role: room.isFacilitator ? 'facilitator' : 'participant' },
     });
-  }, [room, identity.id, identity.name, identity.color]);
+  }, [room, identityId, identityName, identityColor]);
 
   if (exists === 'missing') {
     return (
@@ -53,12 +61,14 @@ export function BoardPage({ access }: { access: Access }) {
     );
   }
   if (needsName) return <JoinForm facilitator={access.kind === 'facilitator'} />;
-  if (!room) return null;
+  if (!session) return null;
   return (
-    <RoomContext.Provider value={room}>
-      {/* Publishes this device's private drafts at a reveal, whichever step is on screen. */}
-      {!room.isViewer && <DraftPublisher />}
-      <BoardShell />
+    <RoomContext.Provider value={session.room}>
+      <BoardUiContext.Provider value={session.ui}>
+        {/* Publishes this device's private drafts at a reveal, whichever step is on screen. */}
+        {!session.room.isViewer && <DraftPublisher />}
+        <BoardShell />
+      </BoardUiContext.Provider>
     </RoomContext.Provider>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useBoard, useControl } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
-import { usePreferences } from '../state/preferences.ts';
+import { useStepAccess } from '../sync/useStepAccess.ts';
 import { ConnectionBadge } from '../components/ConnectionBadge.tsx';
 import { PresenceList } from '../components/PresenceList.tsx';
 import { ShareLinks } from '../components/ShareLinks.tsx';
@@ -16,7 +16,7 @@ export function BoardShell() {
   const room = useRoom();
   const title = useBoard((board) => board.workshop().title);
   const control = useControl();
-  const presenting = usePreferences((s) => s.presenting);
+  const { projector } = useStepAccess();
 
   useEffect(() => {
     document.title = title ? `${title} · OKR workshop` : 'OKR workshop board';
@@ -27,7 +27,7 @@ export function BoardShell() {
       The server refused this link: {room.refusal}. Check the link you were given.
     </p>
   );
-  if (room.isViewer || (room.isFacilitator && presenting)) {
+  if (projector) {
     return (
       <>
         {refusal}

@@ -5,9 +5,10 @@ type CreatedRoom = { roomId: string; facilitatorUrl: string; viewerUrl: string }
 
 /** Start a workshop: the creator lands on the board as its facilitator. */
 export function HomePage() {
-  const identity = useIdentity();
+  const savedName = useIdentity((s) => s.name);
+  const setSavedName = useIdentity((s) => s.setName);
   const [title, setTitle] = useState('');
-  const [name, setName] = useState(identity.name);
+  const [name, setName] = useState(savedName);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -23,7 +24,7 @@ export function HomePage() {
       });
       const body = (await res.json()) as CreatedRoom & { message?: string };
       if (!res.ok) throw new Error(body.message ?? `The server answered ${res.status}.`);
-      identity.setName(name);
+      setSavedName(name);
       // Kept on this device so the facilitator can open the projector view again later.
       localStorage.setItem(`okr-viewer-url:${body.roomId}`, body.viewerUrl);
       const url = new URL(body.facilitatorUrl);

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { StepId } from '@okr/shared/schema';
 import { neighbourStep, STEPS, stepIndex } from '@okr/shared/workshop';
 import { useRoom } from '../sync/RoomContext.tsx';
-import { useBoardUi } from '../state/boardUi.ts';
+import { useBoardUi, useBoardUiStore } from '../state/BoardUiContext.tsx';
 import { requestStep } from '../facilitation/moveStep.ts';
 
 /**
@@ -11,7 +11,11 @@ import { requestStep } from '../facilitation/moveStep.ts';
  */
 export function Stepper({ current }: { current: StepId }) {
   const room = useRoom();
-  const { lookingAt, heldAt, lookAt, hold } = useBoardUi();
+  const ui = useBoardUiStore();
+  const lookingAt = useBoardUi((s) => s.lookingAt);
+  const heldAt = useBoardUi((s) => s.heldAt);
+  const lookAt = useBoardUi((s) => s.lookAt);
+  const hold = useBoardUi((s) => s.hold);
   const shown = heldAt ?? lookingAt ?? current;
 
   useEffect(() => {
@@ -19,18 +23,18 @@ export function Stepper({ current }: { current: StepId }) {
     const onKey = (event: KeyboardEvent) => {
       if (isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
       const delta = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-      if (!delta || useBoardUi.getState().pendingMove) return;
+      if (!delta || ui.getState().pendingMove) return;
       const next = neighbourStep(room.control.state().step, delta);
-      if (next) requestStep(room, next);
+      if (next) requestStep(room, ui, next);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [room]);
+  }, [room, ui]);
 
   const choose = (step: StepId) => {
     if (room.isFacilitator) {
       lookAt(null);
-      requestStep(room, step);
+      requestStep(room, ui, step);
     } else if (step === current) {
       lookAt(null);
       hold(null);

@@ -1,5 +1,5 @@
 import { useEffect, useId } from 'react';
-import { useBoardUi } from '../state/boardUi.ts';
+import { useBoardUi } from '../state/BoardUiContext.tsx';
 
 /** Tells the board this editor holds unsaved text, so the group moving on does not pull this person away. */
 export function useUnsaved(unsaved: boolean): void {

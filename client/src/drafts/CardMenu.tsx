@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { useOpenForm } from '../state/useOpenForm.ts';
 
 export type MenuItem = { label: string; onSelect: () => void; danger?: boolean };
 
@@ -7,24 +8,25 @@ export type MenuItem = { label: string; onSelect: () => void; danger?: boolean }
  * closes and returns focus, a click elsewhere closes.
  */
 export function CardMenu({ label, items }: { label: string; items: readonly MenuItem[] }) {
-  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const [openMenu, setOpenMenu] = useOpenForm('menu', (id) => id === menuId);
+  const open = openMenu === menuId;
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLUListElement>(null);
-  const menuId = useId();
 
   useEffect(() => {
     if (!open) return;
     menuRef.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
     const onPointer = (event: PointerEvent) => {
       const target = event.target as Node;
-      if (!menuRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpen(false);
+      if (!menuRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpenMenu(null);
     };
     document.addEventListener('pointerdown', onPointer);
     return () => document.removeEventListener('pointerdown', onPointer);
-  }, [open]);
+  }, [open, setOpenMenu]);
 
   const close = () => {
-    setOpen(false);
+    setOpenMenu(null);
     buttonRef.current?.focus();
   };
 
@@ -43,7 +45,7 @@ export function CardMenu({ label, items }: { label: string; items: readonly Menu
       event.preventDefault();
       buttons[event.key === 'Home' ? 0 : buttons.length - 1]?.focus();
     } else if (event.key === 'Tab') {
-      setOpen(false);
+      setOpenMenu(null);
     }
   };
 
@@ -57,7 +59,7 @@ export function CardMenu({ label, items }: { label: string; items: readonly Menu
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => setOpenMenu(open ? null : menuId)}
       >
         <span aria-hidden="true">⋯</span>
       </button>
@@ -70,7 +72,7 @@ export function CardMenu({ label, items }: { label: string; items: readonly Menu
                 role="menuitem"
                 className={item.danger ? 'danger' : undefined}
                 onClick={() => {
-                  setOpen(false);
+                  setOpenMenu(null);
                   item.onSelect();
                 }}
               >

@@ -1,7 +1,7 @@
 import type { PrivateWritingStep } from '@okr/shared/schema';
 import { useControl } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
-import { useBoardUi } from '../state/boardUi.ts';
+import { useBoardUi } from '../state/BoardUiContext.tsx';
 import { InlineEditor } from '../components/InlineEditor.tsx';
 import { useDrafts, type Draft } from './draftStore.ts';
 import { draftRoomKey } from './roomKey.ts';
@@ -14,7 +14,8 @@ export function MyDrafts({ step, canEdit, editLabel }: { step: PrivateWritingSte
   const room = useRoom();
   const key = draftRoomKey(room.access);
   const drafts = useDrafts((s) => (key ? (s.rooms[key]?.drafts[step] ?? NONE) : NONE));
-  const { editingId, edit } = useBoardUi();
+  const editingId = useBoardUi((s) => s.editingId);
+  const edit = useBoardUi((s) => s.edit);
   const control = useControl();
   const privateOn = control.privateWriting[step] ?? true;
   if (!key || drafts.length === 0) return null;

@@ -3,7 +3,7 @@ import { useControl, usePresence } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { useIdentity } from '../state/identity.ts';
 import { summarizeWriting, writingLine } from './writingSummary.ts';
-import { useProjector } from './useProjector.ts';
+import { useStepAccess } from '../sync/useStepAccess.ts';
 import { LockIcon } from './LockIcon.tsx';
 
 /**
@@ -13,7 +13,7 @@ import { LockIcon } from './LockIcon.tsx';
  */
 export function WritingStatus({ step }: { step: PrivateWritingStep }) {
   const room = useRoom();
-  const projector = useProjector();
+  const { projector } = useStepAccess();
   const control = useControl();
   const people = usePresence();
   const meId = useIdentity((s) => s.id);

@@ -1,12 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { stepInfo } from '@okr/shared/workshop';
 import { useRoom } from '../sync/RoomContext.tsx';
-import { useBoardUi } from '../state/boardUi.ts';
+import { useBoardUi, useBoardUiStore } from '../state/BoardUiContext.tsx';
 import { moveNow } from './moveStep.ts';
 
 /** Names what is unmet before the group moves on, and lets the facilitator go anyway or stay. */
 export function GateDialog() {
   const room = useRoom();
+  const ui = useBoardUiStore();
   const pending = useBoardUi((s) => s.pendingMove);
   const askToMove = useBoardUi((s) => s.askToMove);
   const ref = useRef<HTMLDialogElement>(null);
@@ -31,7 +32,7 @@ export function GateDialog() {
           </ul>
           <p className="muted">You can always come back; nothing is discarded.</p>
           <div className="row">
-            <button type="button" className="primary" onClick={() => moveNow(room, pending.to)}>
+            <button type="button" className="primary" onClick={() => moveNow(room, ui, pending.to)}>
               Move anyway
             </button>
             <button type="button" onClick={() => askToMove(null)} autoFocus>

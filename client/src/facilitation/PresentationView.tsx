@@ -3,6 +3,7 @@ import { neighbourStep, stepInfo } from '@okr/shared/workshop';
 import { useBoard, useControl, usePresence } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { usePreferences } from '../state/preferences.ts';
+import { useBoardUiStore } from '../state/BoardUiContext.tsx';
 import { StepView } from '../steps/StepView.tsx';
 import { ConnectionBadge } from '../components/ConnectionBadge.tsx';
 import { JoinQr } from './JoinQr.tsx';
@@ -18,6 +19,7 @@ import { requestStep } from './moveStep.ts';
  */
 export function PresentationView() {
   const room = useRoom();
+  const ui = useBoardUiStore();
   const control = useControl();
   const title = useBoard((board) => board.workshop().title);
   const people = usePresence();
@@ -58,10 +60,10 @@ export function PresentationView() {
       </div>
       {room.isFacilitator && (
         <nav className="present-controls" aria-label="Presenter controls">
-          <button type="button" onClick={() => previous && requestStep(room, previous)} disabled={!previous}>
+          <button type="button" onClick={() => previous && requestStep(room, ui, previous)} disabled={!previous}>
             ← Previous step
           </button>
-          <button type="button" className="primary" onClick={() => next && requestStep(room, next)} disabled={!next}>
+          <button type="button" className="primary" onClick={() => next && requestStep(room, ui, next)} disabled={!next}>
             Next step →
           </button>
           <button type="button" onClick={() => setPresenting(false)}>

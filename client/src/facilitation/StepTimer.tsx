@@ -12,7 +12,8 @@ export function StepTimer() {
   const room = useRoom();
   const { timer, step } = useControl();
   const remaining = useRemaining(timer);
-  const { timerSound, setTimerSound } = usePreferences();
+  const timerSound = usePreferences((s) => s.timerSound);
+  const setTimerSound = usePreferences((s) => s.setTimerSound);
   const [minutes, setMinutes] = useState(() => String(stepInfo(step).suggestedMinutes || 5));
   const onZero = useCallback(() => {
     if (timerSound) playChime();

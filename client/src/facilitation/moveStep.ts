@@ -1,13 +1,13 @@
 import type { StepId } from '@okr/shared/schema';
 import { unmetForMove } from '@okr/shared/workshop';
 import type { RoomConnection } from '../sync/roomConnection.ts';
-import { useBoardUi } from '../state/boardUi.ts';
+import type { BoardUiStore } from '../state/boardUi.ts';
 
 /**
  * The facilitator asks to move the group. Going back always happens at once; going forward past
  * something unmet opens the confirmation that names it.
  */
-export function requestStep(room: RoomConnection, to: StepId): void {
+export function requestStep(room: RoomConnection, ui: BoardUiStore, to: StepId): void {
   const control = room.control.state();
   const unmet = unmetForMove(control.step, to, {
     control,
@@ -16,11 +16,11 @@ export function requestStep(room: RoomConnection, to: StepId): void {
     parked: room.board.parked.list(),
     keyResults: room.board.keyResults.list(),
   });
-  if (unmet.length > 0) useBoardUi.getState().askToMove({ to, unmet });
-  else moveNow(room, to);
+  if (unmet.length > 0) ui.getState().askToMove({ to, unmet });
+  else moveNow(room, ui, to);
 }
 
-export function moveNow(room: RoomConnection, to: StepId): void {
+export function moveNow(room: RoomConnection, ui: BoardUiStore, to: StepId): void {
   room.control.setStep(to);
-  useBoardUi.getState().askToMove(null);
+  ui.getState().askToMove(null);
 }

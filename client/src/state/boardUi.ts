@@ -1,10 +1,40 @@
-import { create } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { StepId } from '@okr/shared/schema';
 
 export type PendingMove = { to: StepId; unmet: string[] };
 
+/**
+ * The menus, pickers and forms open on this device, at most one of each kind. Each closes when the
+ * component showing it goes away, as its own state would (see useOpenForm).
+ */
+export type OpenForms = {
+  /** The card menu ("more actions") that is open, by the menu's id. */
+  menu: string | null;
+  /** The "Group with…" or "Merge into…" picker open on a candidate. */
+  targetPicker: { cardId: string; mode: 'group' | 'merge' } | null;
+  /** The Park step's form: parking a card (asks the reason) or editing a parked one; `text` as the form opened. */
+  parkForm: { kind: 'park' | 'edit'; key: string; text: string } | null;
+  /** The "Add to parking lot" form. */
+  addToParkingLot: boolean;
+  /** The facilitator's form to confirm THE objective, opened on purpose (to change it, or to decide without a vote). */
+  decideObjective: boolean;
+  /** The chooser of the context THE objective serves; null: open while nothing is linked. */
+  linkContext: boolean | null;
+};
+
+export type FormName = keyof OpenForms;
+
+export const CLOSED_FORMS: Readonly<OpenForms> = {
+  menu: null,
+  targetPicker: null,
+  parkForm: null,
+  addToParkingLot: false,
+  decideObjective: false,
+  linkContext: null,
+};
+
 /** Local UI state for one board: nothing here is shared or stored on the server. */
-type BoardUi = {
+export type BoardUi = {
   /** A step a participant is looking back at (read-only), or null to follow the group. */
   lookingAt: StepId | null;
   /**
@@ -14,6 +44,8 @@ type BoardUi = {
   heldAt: StepId | null;
   /** The card whose editor is open on this device. */
   editingId: string | null;
+  /** The menus, pickers and forms open on this device. */
+  forms: OpenForms;
   /** Editors with unsaved text on this device, by editor key. */
   unsaved: Readonly<Record<string, true>>;
   /** A forward move waiting for the facilitator to confirm what is unmet. */
@@ -21,31 +53,42 @@ type BoardUi = {
   lookAt: (step: StepId | null) => void;
   hold: (step: StepId | null) => void;
   edit: (id: string | null) => void;
+  openForm: <K extends FormName>(name: K, value: OpenForms[K]) => void;
   markUnsaved: (key: string, unsaved: boolean) => void;
   askToMove: (move: PendingMove | null) => void;
 };
 
-export const useBoardUi = create<BoardUi>()((set) => ({
-  lookingAt: null,
-  heldAt: null,
-  editingId: null,
-  unsaved: {},
-  pendingMove: null,
-  lookAt: (step) => set({ lookingAt: step }),
-  hold: (step) => set({ heldAt: step }),
-  edit: (id) => set({ editingId: id }),
-  markUnsaved: (key, unsaved) =>
-    set((state) => {
-      if (Boolean(state.unsaved[key]) === unsaved) return state;
-      const next = { ...state.unsaved };
-      if (unsaved) next[key] = true;
-      else delete next[key];
-      return { unsaved: next };
-    }),
-  askToMove: (pendingMove) => set({ pendingMove }),
-}));
+export type BoardUiStore = StoreApi<BoardUi>;
+
+/**
+ * A fresh UI store for one room connection: opening another board starts from nothing open,
+ * nothing held. Plain zustand (no React), so it is testable on its own.
+ */
+export function createBoardUiStore(): BoardUiStore {
+  return createStore<BoardUi>()((set) => ({
+    lookingAt: null,
+    heldAt: null,
+    editingId: null,
+    forms: CLOSED_FORMS,
+    unsaved: {},
+    pendingMove: null,
+    lookAt: (step) => set({ lookingAt: step }),
+    hold: (step) => set({ heldAt: step }),
+    edit: (id) => set({ editingId: id }),
+    openForm: (name, value) => set((state) => ({ forms: { ...state.forms, [name]: value } })),
+    markUnsaved: (key, unsaved) =>
+      set((state) => {
+        if (Boolean(state.unsaved[key]) === unsaved) return state;
+        const next = { ...state.unsaved };
+        if (unsaved) next[key] = true;
+        else delete next[key];
+        return { unsaved: next };
+      }),
+    askToMove: (pendingMove) => set({ pendingMove }),
+  }));
+}
 
 /** Whether any editor on this device holds unsaved text. */
-export function hasUnsavedWork(): boolean {
-  return Object.keys(useBoardUi.getState().unsaved).length > 0;
+export function hasUnsavedWork(ui: Pick<BoardUi, 'unsaved'>): boolean {
+  return Object.keys(ui.unsaved).length > 0;
 }

@@ -1,6 +1,6 @@
 import type { StepId } from '@okr/shared/schema';
 import { stepInfo } from '@okr/shared/workshop';
-import { useBoardUi } from '../state/boardUi.ts';
+import { useBoardUi } from '../state/BoardUiContext.tsx';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { useHeldStep } from '../facilitation/useHeldStep.ts';
 import { ContextStep } from './context/ContextStep.tsx';
@@ -17,11 +17,11 @@ import { SummaryStep } from './summary/SummaryStep.tsx';
  */
 export function StepView({ step, presenting = false }: { step: StepId; presenting?: boolean }) {
   const room = useRoom();
-  const ui = useBoardUi();
-  const { hold } = ui;
+  const hold = useBoardUi((s) => s.hold);
+  const lookingAtOwn = useBoardUi((s) => s.lookingAt);
   // The projector always shows the group's step, read-only; the facilitator moves the group.
   const heldAt = useHeldStep(step, !presenting && !room.isFacilitator);
-  const lookingAt = presenting ? null : ui.lookingAt;
+  const lookingAt = presenting ? null : lookingAtOwn;
   const shown = heldAt ?? lookingAt ?? step;
   const lookingBack = !heldAt && lookingAt !== null && lookingAt !== step;
   const readOnly = presenting || lookingBack;

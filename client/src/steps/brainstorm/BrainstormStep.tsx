@@ -1,11 +1,10 @@
 import { useMemo } from 'react';
 import { useBoard, useControl } from '../../sync/hooks.ts';
 import { useRoom } from '../../sync/RoomContext.tsx';
-import { useCanEdit } from '../../sync/useCanEdit.ts';
+import { useStepAccess } from '../../sync/useStepAccess.ts';
 import { WritingDesk } from '../../drafts/WritingDesk.tsx';
 import { PrivateWritingControls } from '../../drafts/PrivateWritingControls.tsx';
 import { WritingStatus } from '../../drafts/WritingStatus.tsx';
-import { useProjector } from '../../drafts/useProjector.ts';
 import { useIsMine } from '../../drafts/useMine.ts';
 import { InitiativesLane } from './InitiativesLane.tsx';
 import { KeyResultCard } from './KeyResultCard.tsx';
@@ -18,8 +17,7 @@ import './brainstorm.css';
 export function BrainstormStep({ readOnly }: { readOnly: boolean }) {
   const room = useRoom();
   const control = useControl();
-  const projector = useProjector();
-  const canEdit = useCanEdit() && !readOnly && !projector;
+  const { projector, canEdit, facilitating } = useStepAccess(readOnly);
   const keyResults = useBoard((board) => board.keyResults.list());
   const dismissedKeys = useBoard((board) => [...board.dismissedFindings()].sort().join('\n'));
   const isMine = useIsMine();
@@ -33,7 +31,7 @@ export function BrainstormStep({ readOnly }: { readOnly: boolean }) {
   return (
     <div className={`writing-step brainstorm-step ${projector ? 'is-projector' : ''}`}>
       <ObjectiveBanner />
-      {room.isFacilitator && !readOnly && !projector && <PrivateWritingControls step="brainstorm" />}
+      {facilitating && <PrivateWritingControls step="brainstorm" />}
       <WritingStatus step="brainstorm" />
       <div className={`brainstorm-layout ${projector ? 'no-desk' : ''}`}>
         {!projector && (

@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Initiative, KeyResult } from '@okr/shared/schema';
 import { useBoard } from '../../sync/hooks.ts';
 import { useRoom } from '../../sync/RoomContext.tsx';
-import { useBoardUi } from '../../state/boardUi.ts';
+import { useBoardUi } from '../../state/BoardUiContext.tsx';
 import { InlineEditor } from '../../components/InlineEditor.tsx';
 import { useUnsaved } from '../../components/useUnsaved.ts';
 

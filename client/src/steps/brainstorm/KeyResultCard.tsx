@@ -1,7 +1,7 @@
 import { findingKey, type Finding } from '@okr/shared/review';
 import type { KeyResult } from '@okr/shared/schema';
 import { useRoom } from '../../sync/RoomContext.tsx';
-import { useBoardUi } from '../../state/boardUi.ts';
+import { useBoardUi } from '../../state/BoardUiContext.tsx';
 import { useIdentity } from '../../state/identity.ts';
 import { InlineEditor } from '../../components/InlineEditor.tsx';
 import { CardMenu, type MenuItem } from '../../drafts/CardMenu.tsx';

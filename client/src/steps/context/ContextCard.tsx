@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { ContextItem } from '@okr/shared/schema';
 import { useRoom } from '../../sync/RoomContext.tsx';
-import { useBoardUi } from '../../state/boardUi.ts';
+import { useBoardUi } from '../../state/BoardUiContext.tsx';
 import { InlineEditor } from '../../components/InlineEditor.tsx';
 
 /** One context card. Memoised: records keep their identity until edited, so a remote edit re-renders one card, not all. */

@@ -1,6 +1,6 @@
 import { CONTEXT_KINDS, CONTEXT_KIND_LABELS, type ContextKind } from '@okr/shared/schema';
 import { useBoard } from '../../sync/hooks.ts';
-import { useCanEdit } from '../../sync/useCanEdit.ts';
+import { useStepAccess } from '../../sync/useStepAccess.ts';
 import { ContextCard } from './ContextCard.tsx';
 import { AddContextItem } from './AddContextItem.tsx';
 import { LoadPrework } from './LoadPrework.tsx';
@@ -10,7 +10,7 @@ import { useRoom } from '../../sync/RoomContext.tsx';
 export function ContextStep({ readOnly }: { readOnly: boolean }) {
   const room = useRoom();
   const items = useBoard((board) => board.contextItems.list());
-  const canEdit = useCanEdit() && !readOnly;
+  const { canEdit } = useStepAccess(readOnly);
   const kinds = CONTEXT_KINDS.filter((kind) => items.some((item) => item.kind === kind));
   return (
     <div className="context-step">

@@ -1,8 +1,9 @@
-import { useState, type CSSProperties, type SyntheticEvent } from 'react';
+import type { CSSProperties, SyntheticEvent } from 'react';
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import type { Candidate } from '@okr/shared/schema';
 import { useRoom } from '../../sync/RoomContext.tsx';
-import { useBoardUi } from '../../state/boardUi.ts';
+import { useBoardUi } from '../../state/BoardUiContext.tsx';
+import { useOpenForm } from '../../state/useOpenForm.ts';
 import { InlineEditor } from '../../components/InlineEditor.tsx';
 import { CardMenu, type MenuItem } from '../../drafts/CardMenu.tsx';
 import { TargetPicker } from './TargetPicker.tsx';
@@ -27,7 +28,9 @@ export function CandidateCard({ card, all, grouped, canEdit, canDelete, mine, sh
   const room = useRoom();
   const editingId = useBoardUi((s) => s.editingId);
   const edit = useBoardUi((s) => s.edit);
-  const [picking, setPicking] = useState<'group' | 'merge' | null>(null);
+  const [picker, setPicker] = useOpenForm('targetPicker', (open) => open?.cardId === card.id);
+  const picking = picker?.cardId === card.id ? picker.mode : null;
+  const setPicking = (mode: 'group' | 'merge' | null) => setPicker(mode && { cardId: card.id, mode });
   const editing = canEdit && editingId === card.id;
   const drop = useDroppable({ id: dropId(card.id), disabled: !canEdit });
   const drag = useDraggable({ id: dragId(card.id), disabled: !canEdit || editing || picking !== null });

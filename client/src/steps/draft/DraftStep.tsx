@@ -1,24 +1,20 @@
 import { useControl } from '../../sync/hooks.ts';
-import { useRoom } from '../../sync/RoomContext.tsx';
-import { useCanEdit } from '../../sync/useCanEdit.ts';
+import { useStepAccess } from '../../sync/useStepAccess.ts';
 import { WritingDesk } from '../../drafts/WritingDesk.tsx';
 import { PrivateWritingControls } from '../../drafts/PrivateWritingControls.tsx';
 import { WritingStatus } from '../../drafts/WritingStatus.tsx';
-import { useProjector } from '../../drafts/useProjector.ts';
 import { CandidateBoard } from './CandidateBoard.tsx';
 import '../../drafts/drafts.css';
 import './draft.css';
 
 /** Step 2: everyone drafts candidate objectives in silence, the facilitator reveals them, the room groups and merges. */
 export function DraftStep({ readOnly }: { readOnly: boolean }) {
-  const room = useRoom();
   const control = useControl();
-  const projector = useProjector();
-  const canEdit = useCanEdit() && !readOnly && !projector;
+  const { projector, canEdit, facilitating } = useStepAccess(readOnly);
   const privateOn = control.privateWriting.draft ?? true;
   return (
     <div className={`writing-step draft-step ${projector ? 'is-projector' : ''}`}>
-      {room.isFacilitator && !readOnly && !projector && <PrivateWritingControls step="draft" />}
+      {facilitating && <PrivateWritingControls step="draft" />}
       <WritingStatus step="draft" />
       <div className={`writing-layout ${projector ? 'no-desk' : ''}`}>
         {!projector && (

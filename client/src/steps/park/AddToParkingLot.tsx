@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import { useOpenForm } from '../../state/useOpenForm.ts';
 import { isTyping } from '../../components/Stepper.tsx';
 import { ParkForm, type ParkFields } from './ParkForm.tsx';
 
 /** Park something that was never a candidate. N opens it from anywhere on the board. */
 export function AddToParkingLot({ onAdd }: { onAdd: (fields: ParkFields) => void }) {
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useOpenForm('addToParkingLot');
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -15,7 +16,7 @@ export function AddToParkingLot({ onAdd }: { onAdd: (fields: ParkFields) => void
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [setOpen]);
 
   if (!open) {
     return (

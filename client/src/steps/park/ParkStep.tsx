@@ -3,8 +3,8 @@ import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useDroppable, u
 import { unsortedCandidates } from '@okr/shared/workshop';
 import { useBoard, useControl } from '../../sync/hooks.ts';
 import { useRoom } from '../../sync/RoomContext.tsx';
-import { useCanEdit } from '../../sync/useCanEdit.ts';
-import { usePreferences } from '../../state/preferences.ts';
+import { useStepAccess } from '../../sync/useStepAccess.ts';
+import { useOpenForm } from '../../state/useOpenForm.ts';
 import { ObjectiveBanner } from '../pick/ObjectiveBanner.tsx';
 import { assignLanes, LANES, LANE_TITLES, planMove, type Lane, type LaneItem, type MovePlan } from './lanes.ts';
 import { isLane, laneAnnouncements, laneCollision, laneCoordinateGetter, SCREEN_READER_INSTRUCTIONS } from './laneDnd.ts';
@@ -13,8 +13,6 @@ import { ParkForm, type ParkFields } from './ParkForm.tsx';
 import { AddToParkingLot } from './AddToParkingLot.tsx';
 import './park.css';
 
-/** A form open on this device: parking a card (asks the reason) or editing a parked one. */
-type OpenForm = { kind: 'park'; item: LaneItem } | { kind: 'edit'; item: LaneItem };
 /** The drag in progress on this device: which card, and the lane it would land in. Never shared. */
 type Drag = { key: string; over: Lane | null };
 
@@ -32,16 +30,14 @@ const LANE_HINTS: Record<Lane, string> = {
 export function ParkStep({ readOnly }: { readOnly: boolean }) {
   const room = useRoom();
   const control = useControl();
-  const presenting = usePreferences((s) => s.presenting);
-  const projector = room.isViewer || (room.isFacilitator && presenting);
-  const canEdit = useCanEdit() && !readOnly && !projector;
+  const { projector, canEdit } = useStepAccess(readOnly);
   const candidates = useBoard((board) => board.candidates.list());
   const parked = useBoard((board) => board.parked.list());
   const objective = control.objective;
   const lanes = useMemo(() => assignLanes(candidates, parked, objective?.candidateId ?? null), [candidates, parked, objective]);
   const unsorted = unsortedCandidates({ control, candidates, parked }).length;
 
-  const [form, setForm] = useState<OpenForm | null>(null);
+  const [form, setForm] = useOpenForm('parkForm');
   const [drag, setDrag] = useState<Drag | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const focusAfter = useRef<string | null>(null);
@@ -87,24 +83,26 @@ export function ParkStep({ readOnly }: { readOnly: boolean }) {
         return;
       case 'ask-reason':
         setNotice(null);
-        setForm({ kind: 'park', item });
+        setForm({ kind: 'park', key: item.key, text: item.text });
         return;
       case 'write':
         write(plan);
     }
   };
 
-  const park = (item: LaneItem, fields: ParkFields) => {
-    const now = find(item.key);
+  // `text` is the card's as the form opened; the candidate is read now, in case it changed meanwhile.
+  const park = ({ key, text }: { key: string; text: string }, fields: ParkFields) => {
+    const now = find(key);
     if (!now || now.lane === 'parked') {
-      setNotice(`Someone else moved “${item.text}” meanwhile: nothing was changed.`);
+      setNotice(`Someone else moved “${text}” meanwhile: nothing was changed.`);
       setForm(null);
       return;
     }
+    const { candidate } = now;
     let id = '';
     room.board.transact(() => {
-      id = room.board.addParkedItem({ ...fields, text: item.text, ...(item.candidate ? { candidateId: item.candidate.id } : {}) });
-      if (item.candidate?.discarded) room.board.update(room.board.candidates, item.candidate.id, { discarded: undefined });
+      id = room.board.addParkedItem({ ...fields, text, ...(candidate ? { candidateId: candidate.id } : {}) });
+      if (candidate?.discarded) room.board.update(room.board.candidates, candidate.id, { discarded: undefined });
     });
     focusAfter.current = `p:${id}`;
     setForm(null);
@@ -123,7 +121,7 @@ export function ParkStep({ readOnly }: { readOnly: boolean }) {
   };
 
   const cancelForm = () => {
-    if (form) focusAfter.current = form.item.key;
+    if (form) focusAfter.current = form.key;
     setForm(null);
   };
 
@@ -142,7 +140,7 @@ export function ParkStep({ readOnly }: { readOnly: boolean }) {
   };
 
   const dragged = drag ? find(drag.key) : undefined;
-  const parkingKey = form?.kind === 'park' ? form.item.key : null;
+  const parkingKey = form?.kind === 'park' ? form.key : null;
 
   return (
     <div className={`park-step ${projector ? 'is-projector' : ''}`}>
@@ -188,13 +186,13 @@ export function ParkStep({ readOnly }: { readOnly: boolean }) {
               preview={dragged && drag?.over === lane && dragged.lane !== lane ? dragPreviewText(dragged, lane) : null}
             >
               {lane === 'parked' && form?.kind === 'park' && (
-                <li key={`park-${form.item.key}`} className="card park-form-card">
+                <li key={`park-${form.key}`} className="card park-form-card">
                   <ParkForm
-                    label={`Park "${form.item.text}"`}
-                    heading={`Park “${form.item.text}”`}
+                    label={`Park "${form.text}"`}
+                    heading={`Park “${form.text}”`}
                     withText={false}
                     submitLabel="Park"
-                    onSubmit={(fields) => park(form.item, fields)}
+                    onSubmit={(fields) => park(form, fields)}
                     onCancel={cancelForm}
                   />
                 </li>
@@ -207,10 +205,10 @@ export function ParkStep({ readOnly }: { readOnly: boolean }) {
                   dragging={drag?.key === item.key || parkingKey === item.key}
                   onMove={(to) => move(item, to)}
                   onPark={() => move(item, 'parked')}
-                  onEdit={() => setForm({ kind: 'edit', item })}
+                  onEdit={() => setForm({ kind: 'edit', key: item.key, text: item.text })}
                   onRemove={() => room.board.remove(room.board.parked, item.parked?.id ?? '')}
                 >
-                  {form?.kind === 'edit' && form.item.key === item.key && item.parked ? (
+                  {form?.kind === 'edit' && form.key === item.key && item.parked ? (
                     <ParkForm
                       label={`Edit "${item.text}"`}
                       withText

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { findingKey, RULES, type Finding, type Severity } from '@okr/shared/review';
 import { useRoom } from '../../sync/RoomContext.tsx';
 import { useIdentity } from '../../state/identity.ts';
-import { usePresenting } from './usePresenting.ts';
+import { useStepAccess } from '../../sync/useStepAccess.ts';
 import type { TargetFindings } from './reviewBoard.ts';
 
 export const SEVERITY_LABELS: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
@@ -28,7 +28,7 @@ type Props = {
 export function FindingList({ label, findings, canEdit, subject, action, emptyText, heading }: Props) {
   const room = useRoom();
   const name = useIdentity((s) => s.name);
-  const presenting = usePresenting();
+  const { projector: presenting } = useStepAccess();
   const [showDismissed, setShowDismissed] = useState(false);
   const { active, dismissed } = findings;
   if (active.length === 0 && dismissed.length === 0 && !emptyText) return null;

@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { CONTEXT_KIND_LABELS, type ContextItem, type Objective } from '@okr/shared/schema';
 import { useRoom } from '../../sync/RoomContext.tsx';
+import { useOpenForm } from '../../state/useOpenForm.ts';
 import { FindingList } from './FindingList.tsx';
 import type { TargetFindings } from './reviewBoard.ts';
 
@@ -17,7 +17,7 @@ export function ObjectivePanel({ objective, context, findings, canEdit }: Props)
   const linked = objective ? context.filter((item) => objective.contextIds.includes(item.id)) : [];
   const canLink = canEdit && room.isFacilitator && objective !== null && context.length > 0;
   // null: open while nothing is linked; once the facilitator ticks or toggles, it stays as they left it.
-  const [choosing, setChoosing] = useState<boolean | null>(null);
+  const [choosing, setChoosing] = useOpenForm('linkContext');
   const showChooser = canLink && (choosing ?? linked.length === 0);
 
   const toggle = (id: string, on: boolean) => {

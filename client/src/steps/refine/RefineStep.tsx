@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useBoard, useControl } from '../../sync/hooks.ts';
 import { useRoom } from '../../sync/RoomContext.tsx';
-import { useCanEdit } from '../../sync/useCanEdit.ts';
+import { useStepAccess } from '../../sync/useStepAccess.ts';
 import { AddKeyResult } from './AddKeyResult.tsx';
 import { CyclePanel } from './CyclePanel.tsx';
 import { FindingList } from './FindingList.tsx';
@@ -9,7 +9,6 @@ import { KeyResultCard } from './KeyResultCard.tsx';
 import { ObjectivePanel } from './ObjectivePanel.tsx';
 import { dateContext, findingsFor } from './reviewBoard.ts';
 import { REVIEW_YEAR, useBoardReview, useDismissals, useWorkshop } from './useReview.ts';
-import { usePresenting } from './usePresenting.ts';
 import './refine.css';
 
 /**
@@ -19,8 +18,7 @@ import './refine.css';
  */
 export function RefineStep({ readOnly }: { readOnly: boolean }) {
   const room = useRoom();
-  const canEdit = useCanEdit() && !readOnly;
-  const presenting = usePresenting();
+  const { canEdit, projector: presenting } = useStepAccess(readOnly);
   const control = useControl();
   const workshop = useWorkshop();
   const context = useBoard((board) => board.contextItems.list());

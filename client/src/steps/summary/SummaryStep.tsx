@@ -1,10 +1,9 @@
 import type { OkrExport } from '@okr/shared/export';
 import { formatQuantity, findingKey } from '@okr/shared/review';
 import { CONTEXT_KIND_LABELS, KR_DIRECTION_LABELS } from '@okr/shared/schema';
-import { useRoom } from '../../sync/RoomContext.tsx';
 import { SEVERITY_LABELS } from '../refine/FindingList.tsx';
 import { KR_TYPE_LABELS, LEAD_LAG_LABELS } from '../refine/KeyResultFields.tsx';
-import { usePresenting } from '../refine/usePresenting.ts';
+import { useStepAccess } from '../../sync/useStepAccess.ts';
 import { ExportActions } from './ExportActions.tsx';
 import { useExport } from './useExport.ts';
 import './summary.css';
@@ -16,8 +15,7 @@ type Owner = OkrExport['keyResults'][number]['owner'];
  * download, so what the room agrees on here is what other tools receive.
  */
 export function SummaryStep({ readOnly }: { readOnly: boolean }) {
-  const room = useRoom();
-  const presenting = usePresenting();
+  const { projector: presenting, facilitating } = useStepAccess(readOnly);
   const result = useExport();
   if (!result.ok) {
     return (
@@ -27,7 +25,7 @@ export function SummaryStep({ readOnly }: { readOnly: boolean }) {
     );
   }
   const file = result.file;
-  const showExport = room.isFacilitator && !presenting && !readOnly;
+  const showExport = facilitating;
   return (
     <div className={`summary${presenting ? ' summary-presenting' : ''}`}>
       {showExport && <ExportActions />}

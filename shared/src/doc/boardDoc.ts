@@ -1,14 +1,18 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
 import {
+  ballotSchema,
   candidateSchema,
+  confidenceVoteSchema,
   contextItemSchema,
+  dismissalSchema,
   initiativeSchema,
   keyResultSchema,
   newRecordId,
   parkedItemSchema,
   workshopSchema,
+  type Ballot,
   type Candidate,
+  type ConfidenceVote,
   type ContextItem,
   type Initiative,
   type KeyResult,
@@ -17,29 +21,6 @@ import {
 } from '../schema/index.ts';
 import { ORIGIN, type Origin } from './origins.ts';
 import { RecordCollection } from './recordCollection.ts';
-
-const voterIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-
-/** One person's dots in one voting round: candidate id to number of dots. */
-export const ballotSchema = z.object({
-  roundId: z.string().max(64),
-  voterId: voterIdSchema,
-  voterName: z.string().max(120),
-  /** Cast by the facilitator for someone in the room without a device. */
-  proxy: z.boolean().optional(),
-  dots: z.record(z.string(), z.number().int().min(0).max(20)),
-});
-export type Ballot = z.infer<typeof ballotSchema>;
-
-export const confidenceVoteSchema = z.object({
-  keyResultId: z.string(),
-  voterId: voterIdSchema,
-  value: z.number().min(0).max(1),
-});
-export type ConfidenceVote = z.infer<typeof confidenceVoteSchema>;
-
-export const dismissalSchema = z.object({ key: z.string(), by: z.string().max(120) });
-export type Dismissal = z.infer<typeof dismissalSchema>;
 
 export type NewContextItem = Omit<ContextItem, 'id' | 'order'> & { id?: string };
 export type NewCandidate = Omit<Candidate, 'id' | 'order'> & { id?: string };

@@ -1,5 +1,4 @@
-import type { ControlState } from '../doc/controlDoc.ts';
-import { STEP_IDS, type Candidate, type KeyResult, type ParkedItem, type StepId } from '../schema/index.ts';
+import { STEP_IDS, type Candidate, type ControlState, type KeyResult, type ParkedItem, type StepId } from '../schema/index.ts';
 import { stepIndex } from './steps.ts';
 
 export type GateInput = {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Ballot } from '@okr/shared/doc';
-import type { Voting } from '@okr/shared/schema';
+import type { Ballot, Voting } from '@okr/shared/schema';
 import { proxyVoterId } from '@okr/shared/workshop';
 import { progressLine, votingProgress, type RoomPerson } from './progress.ts';
 

@@ -1,5 +1,4 @@
-import type { Ballot } from '@okr/shared/doc';
-import type { Voting } from '@okr/shared/schema';
+import type { Ballot, Voting } from '@okr/shared/schema';
 import { dotsUsed, notDoneVoting } from '@okr/shared/workshop';
 
 export type RoomPerson = { id: string; name: string; role: 'facilitator' | 'participant' };

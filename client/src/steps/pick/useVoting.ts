@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
-import type { Ballot } from '@okr/shared/doc';
-import type { Candidate } from '@okr/shared/schema';
+import type { Ballot, Candidate } from '@okr/shared/schema';
 import { tally, type Dots } from '@okr/shared/workshop';
 import { useBoard, useControl, usePresence } from '../../sync/hooks.ts';
 import { votingProgress, type VotingProgress } from './progress.ts';

@@ -1,5 +1,4 @@
-import type { ConfidenceVote as Vote } from '@okr/shared/doc';
-import type { KeyResult } from '@okr/shared/schema';
+import type { ConfidenceVote as Vote, KeyResult } from '@okr/shared/schema';
 import { averageConfidence, FIST_OF_FIVE } from '@okr/shared/workshop';
 import { useBoard } from '../../sync/hooks.ts';
 import { useRoom } from '../../sync/RoomContext.tsx';

@@ -20,7 +20,7 @@ import {
   type Workshop,
 } from '../schema/index.ts';
 import { ORIGIN, type Origin } from './origins.ts';
-import { RecordCollection } from './recordCollection.ts';
+import { RecordCollection, RecordNotFoundError } from './recordCollection.ts';
 
 export type NewContextItem = Omit<ContextItem, 'id' | 'order'> & { id?: string };
 export type NewCandidate = Omit<Candidate, 'id' | 'order'> & { id?: string };
@@ -132,10 +132,21 @@ export class BoardDoc {
     this.transact(() => collection.remove(id), origin);
   }
 
-  /** A key result that reads like an action becomes an initiative, in one undoable step. */
+  /** Deletes a key result and every initiative's link to it, in one undoable step. */
+  removeKeyResult(keyResultId: string): void {
+    this.transact(() => {
+      this.keyResults.remove(keyResultId);
+      this.unlinkKeyResult(keyResultId);
+    });
+  }
+
+  /**
+   * A key result that reads like an action becomes an initiative, in one undoable step; no
+   * initiative keeps a link to the key result that is gone.
+   */
   moveKeyResultToInitiatives(keyResultId: string): string {
     const kr = this.keyResults.get(keyResultId);
-    if (!kr) throw new Error(`No key result with id "${keyResultId}".`);
+    if (!kr) throw new RecordNotFoundError(keyResultId);
     const id = newRecordId();
     this.transact(() => {
       this.initiatives.insert({
@@ -147,8 +158,36 @@ export class BoardDoc {
         order: this.initiatives.nextOrder(),
       });
       this.keyResults.remove(keyResultId);
+      this.unlinkKeyResult(keyResultId);
     });
     return id;
+  }
+
+  /** Parks a candidate under its own words with a reason; a discarded one stops being discarded. Returns the parked item's id. */
+  parkCandidate(candidateId: string, fields: Omit<NewParkedItem, 'id' | 'text' | 'candidateId'>): string {
+    const candidate = this.candidates.get(candidateId);
+    if (!candidate) throw new RecordNotFoundError(candidateId);
+    const id = newRecordId();
+    this.transact(() => {
+      this.parked.insert({ ...fields, id, text: candidate.text, candidateId, order: this.parked.nextOrder() });
+      if (candidate.discarded) this.candidates.update(candidateId, { discarded: undefined });
+    });
+    return id;
+  }
+
+  /** Takes a parked candidate out of the parking lot, back to unsorted or straight to discarded. */
+  unpark(parkedItemId: string, { discard }: { discard: boolean }): void {
+    const item = this.parked.get(parkedItemId);
+    if (!item) throw new RecordNotFoundError(parkedItemId);
+    this.transact(() => {
+      this.parked.remove(parkedItemId);
+      if (item.candidateId) this.candidates.update(item.candidateId, { discarded: discard ? true : undefined });
+    });
+  }
+
+  /** Throws a candidate away in the Park step (neither parked nor chosen), or takes that back. */
+  setDiscarded(candidateId: string, discarded: boolean): void {
+    this.transact(() => this.candidates.update(candidateId, { discarded: discarded ? true : undefined }));
   }
 
   /** Folds `duplicateId` into `keepId`: the kept card gets both texts unless they are equal. */
@@ -226,6 +265,15 @@ export class BoardDoc {
       out.set(key, result.success ? result.data.by : '');
     });
     return out;
+  }
+
+  /** Call inside the transaction that removes the key result. */
+  private unlinkKeyResult(keyResultId: string): void {
+    for (const initiative of this.initiatives.list()) {
+      if (initiative.keyResultIds.includes(keyResultId)) {
+        this.initiatives.update(initiative.id, { keyResultIds: initiative.keyResultIds.filter((id) => id !== keyResultId) });
+      }
+    }
   }
 
   private addTo<T extends { id: string; order: number }>(

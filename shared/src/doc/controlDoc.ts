@@ -58,6 +58,19 @@ export class ControlDoc {
     this.set({ privateWriting: { ...this.state().privateWriting, [step]: on } });
   }
 
+  /** Shows the room how it voted on these key results' confidence; the votes stay blind until then. */
+  revealConfidence(keyResultIds: readonly string[]): void {
+    this.setConfidenceRevealed(keyResultIds, true);
+  }
+
+  hideConfidence(keyResultId: string): void {
+    this.setConfidenceRevealed([keyResultId], false);
+  }
+
+  private setConfidenceRevealed(keyResultIds: readonly string[], revealed: boolean): void {
+    this.set({ confidenceRevealed: { ...this.state().confidenceRevealed, ...Object.fromEntries(keyResultIds.map((id) => [id, revealed])) } });
+  }
+
   /** Publishes everyone's drafts for the step: each client sees the count rise and publishes its own. */
   reveal(step: PrivateWritingStep): void {
     const reveals = this.state().reveals;

@@ -64,12 +64,8 @@ export function ParkStep({ readOnly }: { readOnly: boolean }) {
 
   const write = (plan: Extract<MovePlan, { kind: 'write' }>) => {
     try {
-      room.board.transact(() => {
-        if (plan.removeParkedId) room.board.remove(room.board.parked, plan.removeParkedId);
-        if (plan.candidateId && plan.discarded !== undefined) {
-          room.board.update(room.board.candidates, plan.candidateId, { discarded: plan.discarded ? true : undefined });
-        }
-      });
+      if (plan.removeParkedId) room.board.unpark(plan.removeParkedId, { discard: plan.discarded });
+      else room.board.setDiscarded(plan.candidateId, plan.discarded);
       focusAfter.current = plan.candidateId ? `c:${plan.candidateId}` : null;
       setNotice(null);
     } catch (err) {
@@ -101,11 +97,7 @@ export function ParkStep({ readOnly }: { readOnly: boolean }) {
       setForm(null);
       return;
     }
-    let id = '';
-    room.board.transact(() => {
-      id = room.board.addParkedItem({ ...fields, text: item.text, ...(item.candidate ? { candidateId: item.candidate.id } : {}) });
-      if (item.candidate?.discarded) room.board.update(room.board.candidates, item.candidate.id, { discarded: undefined });
-    });
+    const id = item.candidate ? room.board.parkCandidate(item.candidate.id, fields) : room.board.addParkedItem(fields);
     focusAfter.current = `p:${id}`;
     setForm(null);
   };

@@ -60,7 +60,7 @@ export type MovePlan =
   | { kind: 'refuse'; reason: string }
   /** Parking needs a reason first: the form asks, then the move is written. */
   | { kind: 'ask-reason' }
-  | { kind: 'write'; candidateId?: string; removeParkedId?: string; discarded?: boolean };
+  | { kind: 'write'; candidateId: string; removeParkedId?: string; discarded: boolean };
 
 export function planMove(item: LaneItem, to: Lane): MovePlan {
   if (item.lane === to) return { kind: 'stay' };

@@ -26,8 +26,6 @@ export function ConfidenceVote({ kr, revealed, canVote, canFacilitate }: Props) 
   const average = averageConfidence(votes.map((vote) => vote.value));
   const kept = kr.confidence !== undefined && kr.confidence === average;
 
-  const setRevealed = (on: boolean) => room.control.set({ confidenceRevealed: { ...room.control.state().confidenceRevealed, [kr.id]: on } });
-
   return (
     <section className="confidence" aria-label={`Confidence in "${kr.title}"`}>
       <h4>
@@ -61,7 +59,7 @@ export function ConfidenceVote({ kr, revealed, canVote, canFacilitate }: Props) 
       {canFacilitate && (
         <div className="row confidence-actions">
           {!revealed ? (
-            <button type="button" onClick={() => setRevealed(true)} disabled={votes.length === 0} aria-label={`Reveal confidence votes for "${kr.title}"`}>
+            <button type="button" onClick={() => room.control.revealConfidence([kr.id])} disabled={votes.length === 0} aria-label={`Reveal confidence votes for "${kr.title}"`}>
               Reveal votes
             </button>
           ) : (
@@ -71,7 +69,7 @@ export function ConfidenceVote({ kr, revealed, canVote, canFacilitate }: Props) 
                   Keep {average}
                 </button>
               )}
-              <button type="button" onClick={() => setRevealed(false)} aria-label={`Hide confidence votes for "${kr.title}"`}>
+              <button type="button" onClick={() => room.control.hideConfidence(kr.id)} aria-label={`Hide confidence votes for "${kr.title}"`}>
                 Hide votes
               </button>
             </>

@@ -6,6 +6,7 @@ import { InlineEditor } from '../components/InlineEditor.tsx';
 import { useDrafts, type Draft } from './draftStore.ts';
 import { draftRoomKey } from './roomKey.ts';
 import { LockIcon } from './LockIcon.tsx';
+import { isPrivateWriting } from '@okr/shared/workshop';
 
 const NONE: readonly Draft[] = [];
 
@@ -16,7 +17,7 @@ export function MyDrafts({ step, canEdit, editLabel }: { step: PrivateWritingSte
   const drafts = useDrafts((s) => (key ? (s.rooms[key]?.drafts[step] ?? NONE) : NONE));
   const { editingId, edit } = useBoardUi();
   const control = useControl();
-  const privateOn = control.privateWriting[step] ?? true;
+  const privateOn = isPrivateWriting(control, step);
   if (!key || drafts.length === 0) return null;
   const store = useDrafts.getState();
   return (

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { controlStateSchema, type ControlState, type Objective, type PrivateWritingStep, type StepId, type Timer, type Voting } from '../schema/index.ts';
+import { isPrivateWriting } from '../workshop/privateWriting.ts';
 import { ORIGIN, type Origin } from './origins.ts';
 
 /** Typed access to the control document. Reads never throw: a bad value falls back to its default. */
@@ -51,7 +52,7 @@ export class ControlDoc {
   }
 
   isPrivateWriting(step: PrivateWritingStep): boolean {
-    return this.state().privateWriting[step] ?? true;
+    return isPrivateWriting(this.state(), step);
   }
 
   setPrivateWriting(step: PrivateWritingStep, on: boolean): void {

@@ -1,7 +1,6 @@
 export {
   EXPORT_FORMAT_ID,
   EXPORT_VERSION,
-  CANDIDATE_STATUSES,
   okrExportSchema,
   exportWorkshopSchema,
   exportContextItemSchema,
@@ -15,7 +14,6 @@ export {
 } from './format.ts';
 export type {
   OkrExport,
-  CandidateStatus,
   ExportWorkshop,
   ExportContextItem,
   ExportObjective,
@@ -27,7 +25,7 @@ export type {
 } from './format.ts';
 export { ExportFormatError } from './errors.ts';
 export { migrateExport, parseExport } from './migrate.ts';
-export { buildExport, candidateStatus } from './fromBoard.ts';
+export { buildExport } from './fromBoard.ts';
 export { PREWORK_FORMAT_ID, PREWORK_VERSION, preworkFileSchema } from './prework.ts';
 export type { PreworkFile } from './prework.ts';
 export { parseImportFile, parsePrework, applyImport, BoardNotEmptyError } from './importFile.ts';

@@ -8,6 +8,7 @@ import { useProjector } from '../../drafts/useProjector.ts';
 import { CandidateBoard } from './CandidateBoard.tsx';
 import '../../drafts/drafts.css';
 import './draft.css';
+import { isPrivateWriting } from '@okr/shared/workshop';
 
 /** Step 2: everyone drafts candidate objectives in silence, the facilitator reveals them, the room groups and merges. */
 export function DraftStep({ readOnly }: { readOnly: boolean }) {
@@ -15,7 +16,7 @@ export function DraftStep({ readOnly }: { readOnly: boolean }) {
   const control = useControl();
   const projector = useProjector();
   const canEdit = useCanEdit() && !readOnly && !projector;
-  const privateOn = control.privateWriting.draft ?? true;
+  const privateOn = isPrivateWriting(control, 'draft');
   return (
     <div className={`writing-step draft-step ${projector ? 'is-projector' : ''}`}>
       {room.isFacilitator && !readOnly && !projector && <PrivateWritingControls step="draft" />}

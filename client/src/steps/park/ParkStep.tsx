@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useDroppable, useSensor, useSensors, type DragEndEvent, type DragOverEvent, type DragStartEvent } from '@dnd-kit/core';
-import { unsortedCandidates } from '@okr/shared/workshop';
+import { assignLanes, LANES, LANE_TITLES, planMove, unsortedCandidates, type Lane, type LaneItem, type MovePlan } from '@okr/shared/workshop';
 import { useBoard, useControl } from '../../sync/hooks.ts';
 import { useRoom } from '../../sync/RoomContext.tsx';
 import { useCanEdit } from '../../sync/useCanEdit.ts';
 import { usePreferences } from '../../state/preferences.ts';
 import { ObjectiveBanner } from '../pick/ObjectiveBanner.tsx';
-import { assignLanes, LANES, LANE_TITLES, planMove, type Lane, type LaneItem, type MovePlan } from './lanes.ts';
 import { isLane, laneAnnouncements, laneCollision, laneCoordinateGetter, SCREEN_READER_INSTRUCTIONS } from './laneDnd.ts';
 import { LaneCard } from './LaneCard.tsx';
 import { ParkForm, type ParkFields } from './ParkForm.tsx';

@@ -1,9 +1,7 @@
 import { useMemo } from 'react';
 import type { Ballot, Candidate } from '@okr/shared/schema';
-import { tally, type Dots } from '@okr/shared/workshop';
+import { tally, votingProgress, type Dots, type TallyEntry, type VotingProgress } from '@okr/shared/workshop';
 import { useBoard, useControl, usePresence } from '../../sync/hooks.ts';
-import { votingProgress, type VotingProgress } from './progress.ts';
-import type { TallyEntry } from './decision.ts';
 
 const NO_BALLOTS: readonly Ballot[] = [];
 

@@ -20,6 +20,7 @@ import {
   type Workshop,
 } from '../schema/index.ts';
 import { ORIGIN, type Origin } from './origins.ts';
+import { MapCache } from './mapCache.ts';
 import { RecordCollection, RecordNotFoundError } from './recordCollection.ts';
 
 export type NewContextItem = Omit<ContextItem, 'id' | 'order'> & { id?: string };
@@ -42,6 +43,10 @@ export class BoardDoc {
   private readonly ballots: Y.Map<unknown>;
   private readonly confidence: Y.Map<unknown>;
   private readonly dismissals: Y.Map<unknown>;
+  private readonly workshopReads: MapCache;
+  private readonly ballotReads: MapCache;
+  private readonly confidenceReads: MapCache;
+  private readonly dismissalReads: MapCache;
 
   constructor(readonly ydoc: Y.Doc = new Y.Doc()) {
     this.contextItems = new RecordCollection(ydoc, 'contextItems', contextItemSchema);
@@ -53,6 +58,10 @@ export class BoardDoc {
     this.ballots = ydoc.getMap('ballots');
     this.confidence = ydoc.getMap('confidenceVotes');
     this.dismissals = ydoc.getMap('dismissals');
+    this.workshopReads = new MapCache(this.workshopMap);
+    this.ballotReads = new MapCache(this.ballots);
+    this.confidenceReads = new MapCache(this.confidence);
+    this.dismissalReads = new MapCache(this.dismissals);
   }
 
   /** Root types undo may track: every one a person edits directly. */
@@ -80,9 +89,12 @@ export class BoardDoc {
 
   // Workshop metadata -------------------------------------------------------------------------
 
+  /** The same object until the metadata changes. */
   workshop(): Workshop {
-    const result = workshopSchema.safeParse(this.workshopMap.toJSON());
-    return result.success ? result.data : { title: String(this.workshopMap.get('title') ?? '') };
+    return this.workshopReads.read('', () => {
+      const result = workshopSchema.safeParse(this.workshopMap.toJSON());
+      return result.success ? result.data : { title: String(this.workshopMap.get('title') ?? '') };
+    });
   }
 
   updateWorkshop(patch: Partial<Workshop>, origin: Origin = ORIGIN.user): void {
@@ -93,6 +105,7 @@ export class BoardDoc {
         if (value === undefined) this.workshopMap.delete(key);
         else this.workshopMap.set(key, value);
       }
+      this.workshopReads.clear();
     }, origin);
   }
 
@@ -214,33 +227,45 @@ export class BoardDoc {
 
   // Votes ----------------------------------------------------------------------------------------
 
-  ballotsFor(roundId: string): Ballot[] {
-    const out: Ballot[] = [];
-    this.ballots.forEach((value) => {
-      const result = ballotSchema.safeParse(value);
-      if (result.success && result.data.roundId === roundId) out.push(result.data);
+  /** The round's ballots by voter id; the same array until a ballot changes. */
+  ballotsFor(roundId: string): readonly Ballot[] {
+    return this.ballotReads.read(roundId, () => {
+      const out: Ballot[] = [];
+      this.ballots.forEach((value) => {
+        const result = ballotSchema.safeParse(value);
+        if (result.success && result.data.roundId === roundId) out.push(result.data);
+      });
+      return out.sort((a, b) => (a.voterId < b.voterId ? -1 : 1));
     });
-    return out.sort((a, b) => (a.voterId < b.voterId ? -1 : 1));
   }
 
   /** Replaces a voter's ballot for the round; rule checks live in workshop/voting. */
   putBallot(ballot: Ballot): void {
     const parsed = ballotSchema.parse(ballot);
-    this.transact(() => this.ballots.set(`${parsed.roundId}:${parsed.voterId}`, parsed), ORIGIN.user);
+    this.transact(() => {
+      this.ballots.set(`${parsed.roundId}:${parsed.voterId}`, parsed);
+      this.ballotReads.clear();
+    }, ORIGIN.user);
   }
 
-  confidenceVotes(keyResultId: string): ConfidenceVote[] {
-    const out: ConfidenceVote[] = [];
-    this.confidence.forEach((value) => {
-      const result = confidenceVoteSchema.safeParse(value);
-      if (result.success && result.data.keyResultId === keyResultId) out.push(result.data);
+  /** The key result's blind votes; the same array until a vote changes. */
+  confidenceVotes(keyResultId: string): readonly ConfidenceVote[] {
+    return this.confidenceReads.read(keyResultId, () => {
+      const out: ConfidenceVote[] = [];
+      this.confidence.forEach((value) => {
+        const result = confidenceVoteSchema.safeParse(value);
+        if (result.success && result.data.keyResultId === keyResultId) out.push(result.data);
+      });
+      return out;
     });
-    return out;
   }
 
   putConfidenceVote(vote: ConfidenceVote): void {
     const parsed = confidenceVoteSchema.parse(vote);
-    this.transact(() => this.confidence.set(`${parsed.keyResultId}:${parsed.voterId}`, parsed), ORIGIN.user);
+    this.transact(() => {
+      this.confidence.set(`${parsed.keyResultId}:${parsed.voterId}`, parsed);
+      this.confidenceReads.clear();
+    }, ORIGIN.user);
   }
 
   // Dismissed review findings ------------------------------------------------------------------
@@ -250,21 +275,30 @@ export class BoardDoc {
   }
 
   dismissFinding(key: string, by: string, origin: Origin = ORIGIN.user): void {
-    this.transact(() => this.dismissals.set(key, dismissalSchema.parse({ key, by })), origin);
+    const dismissal = dismissalSchema.parse({ key, by });
+    this.transact(() => {
+      this.dismissals.set(key, dismissal);
+      this.dismissalReads.clear();
+    }, origin);
   }
 
   restoreFinding(key: string): void {
-    this.transact(() => this.dismissals.delete(key));
+    this.transact(() => {
+      this.dismissals.delete(key);
+      this.dismissalReads.clear();
+    });
   }
 
   /** Who dismissed each finding, by key (`''` when a dismissal's record is malformed): "dismissed by Ana". */
-  dismissedBy(): Map<string, string> {
-    const out = new Map<string, string>();
-    this.dismissals.forEach((value, key) => {
-      const result = dismissalSchema.safeParse(value);
-      out.set(key, result.success ? result.data.by : '');
+  dismissedBy(): ReadonlyMap<string, string> {
+    return this.dismissalReads.read('', () => {
+      const out = new Map<string, string>();
+      this.dismissals.forEach((value, key) => {
+        const result = dismissalSchema.safeParse(value);
+        out.set(key, result.success ? result.data.by : '');
+      });
+      return out;
     });
-    return out;
   }
 
   /** Call inside the transaction that removes the key result. */

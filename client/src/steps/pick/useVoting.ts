@@ -5,10 +5,6 @@ import { useBoard, useControl, usePresence } from '../../sync/hooks.ts';
 
 const NO_BALLOTS: readonly Ballot[] = [];
 
-function sameBallots(a: readonly Ballot[], b: readonly Ballot[]): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
-}
-
 export type VotingView = {
   /** Candidates on the ballot: every candidate not discarded in the Park step. */
   candidates: readonly Candidate[];
@@ -27,7 +23,7 @@ export function useVoting(): VotingView {
   const { voting } = useControl();
   const all = useBoard((board) => board.candidates.list());
   const roundId = voting.roundId;
-  const ballots = useBoard((board) => (roundId ? board.ballotsFor(roundId) : NO_BALLOTS), sameBallots);
+  const ballots = useBoard((board) => (roundId ? board.ballotsFor(roundId) : NO_BALLOTS));
   const people = usePresence();
   const candidates = useMemo(() => all.filter((c) => !c.discarded), [all]);
   return useMemo(() => {

@@ -21,7 +21,7 @@ type Props = {
 export function ConfidenceVote({ kr, revealed, canVote, canFacilitate }: Props) {
   const room = useRoom();
   const me = useIdentity((s) => s.id);
-  const votes = useBoard((board) => board.confidenceVotes(kr.id), sameVotes);
+  const votes = useBoard((board) => board.confidenceVotes(kr.id));
   const mine = votes.find((vote) => vote.voterId === me);
   const average = averageConfidence(votes.map((vote) => vote.value));
   const kept = kr.confidence !== undefined && kr.confidence === average;
@@ -110,8 +110,4 @@ function Spread({ votes, average }: { votes: readonly Vote[]; average: number | 
       {wide && <p className="confidence-note">Wide spread: hear the lowest and the highest before keeping the average.</p>}
     </div>
   );
-}
-
-function sameVotes(a: readonly Vote[], b: readonly Vote[]): boolean {
-  return a.length === b.length && a.every((vote) => b.some((other) => other.voterId === vote.voterId && other.value === vote.value));
 }

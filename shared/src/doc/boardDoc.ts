@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { z } from 'zod';
 import {
   ballotSchema,
   candidateSchema,
@@ -229,14 +230,11 @@ export class BoardDoc {
 
   /** The round's ballots by voter id; the same array until a ballot changes. */
   ballotsFor(roundId: string): readonly Ballot[] {
-    return this.ballotReads.read(roundId, () => {
-      const out: Ballot[] = [];
-      this.ballots.forEach((value) => {
-        const result = ballotSchema.safeParse(value);
-        if (result.success && result.data.roundId === roundId) out.push(result.data);
-      });
-      return out.sort((a, b) => (a.voterId < b.voterId ? -1 : 1));
-    });
+    return this.ballotReads.read(roundId, () =>
+      validValues(this.ballots, ballotSchema)
+        .filter((ballot) => ballot.roundId === roundId)
+        .sort((a, b) => (a.voterId < b.voterId ? -1 : 1)),
+    );
   }
 
   /** Replaces a voter's ballot for the round; rule checks live in workshop/voting. */
@@ -250,14 +248,7 @@ export class BoardDoc {
 
   /** The key result's blind votes; the same array until a vote changes. */
   confidenceVotes(keyResultId: string): readonly ConfidenceVote[] {
-    return this.confidenceReads.read(keyResultId, () => {
-      const out: ConfidenceVote[] = [];
-      this.confidence.forEach((value) => {
-        const result = confidenceVoteSchema.safeParse(value);
-        if (result.success && result.data.keyResultId === keyResultId) out.push(result.data);
-      });
-      return out;
-    });
+    return this.confidenceReads.read(keyResultId, () => validValues(this.confidence, confidenceVoteSchema).filter((vote) => vote.keyResultId === keyResultId));
   }
 
   putConfidenceVote(vote: ConfidenceVote): void {
@@ -319,4 +310,14 @@ export class BoardDoc {
     this.transact(() => collection.insert({ ...input, id, order: collection.nextOrder() } as T), origin);
     return id;
   }
+}
+
+/** The map's values that parse; what a modified client wrote in another shape is skipped. */
+function validValues<T>(map: Y.Map<unknown>, schema: z.ZodType<T>): T[] {
+  const out: T[] = [];
+  map.forEach((value) => {
+    const result = schema.safeParse(value);
+    if (result.success) out.push(result.data);
+  });
+  return out;
 }

@@ -9,6 +9,7 @@ import { useUnsaved } from '../components/useUnsaved.ts';
 import { useDrafts } from './draftStore.ts';
 import { draftRoomKey } from './roomKey.ts';
 import { writeCards } from './writeCards.ts';
+import { isPrivateWriting } from '@okr/shared/workshop';
 
 type Props = {
   step: PrivateWritingStep;
@@ -24,7 +25,7 @@ type Props = {
 export function AddCard({ step, label, placeholder }: Props) {
   const room = useRoom();
   const control = useControl();
-  const privateOn = control.privateWriting[step] ?? true;
+  const privateOn = isPrivateWriting(control, step);
   const [text, setText] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
   useUnsaved(text.trim() !== '');

@@ -6,6 +6,7 @@ import { InlineEditor } from '../components/InlineEditor.tsx';
 import { useDrafts, type Draft } from './draftStore.ts';
 import { draftRoomKey } from './roomKey.ts';
 import { LockIcon } from './LockIcon.tsx';
+import { isPrivateWriting } from '@okr/shared/workshop';
 
 const NONE: readonly Draft[] = [];
 
@@ -17,7 +18,7 @@ export function MyDrafts({ step, canEdit, editLabel }: { step: PrivateWritingSte
   const editingId = useBoardUi((s) => s.editingId);
   const edit = useBoardUi((s) => s.edit);
   const control = useControl();
-  const privateOn = control.privateWriting[step] ?? true;
+  const privateOn = isPrivateWriting(control, step);
   if (!key || drafts.length === 0) return null;
   const store = useDrafts.getState();
   return (

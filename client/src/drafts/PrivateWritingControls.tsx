@@ -4,6 +4,7 @@ import { useRoom } from '../sync/RoomContext.tsx';
 import { summarizeWriting, writingLine } from './writingSummary.ts';
 import { stripAuthors } from './writeCards.ts';
 import { LockIcon } from './LockIcon.tsx';
+import { isPrivateWriting } from '@okr/shared/workshop';
 
 /**
  * The facilitator's part of a writing step: reveal everyone's drafts at once, start another
@@ -13,7 +14,7 @@ export function PrivateWritingControls({ step }: { step: PrivateWritingStep }) {
   const room = useRoom();
   const control = useControl();
   const people = usePresence();
-  const privateOn = control.privateWriting[step] ?? true;
+  const privateOn = isPrivateWriting(control, step);
   const rounds = control.reveals[step] ?? 0;
   const summary = summarizeWriting(people, step, '');
 

@@ -17,7 +17,7 @@ export function planReveal<T>(input: {
   drafts: readonly T[];
   /** `control.reveals[step] ?? 0` as the server has it now. */
   revealCount: number;
-  /** `control.privateWriting[step] ?? true`. */
+  /** `isPrivateWriting(control, step)`. */
   privateWriting: boolean;
   /** The reveal count this device last published for; undefined if it never saw this step. */
   publishedFor: number | undefined;

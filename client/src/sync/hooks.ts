@@ -1,5 +1,6 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
-import type { BoardDoc, ControlState } from '@okr/shared/doc';
+import type { BoardDoc } from '@okr/shared/doc';
+import type { ControlState } from '@okr/shared/schema';
 import { useRoom } from './RoomContext.tsx';
 import type { ConnectionStatus } from './roomConnection.ts';
 import { readPresence, type Presence } from './presence.ts';

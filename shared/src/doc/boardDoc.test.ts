@@ -100,3 +100,63 @@ describe('record cache', () => {
     expect(local.contextItems.list()).toBe(after);
   });
 });
+
+describe('stable reads', () => {
+  type Read = (b: BoardDoc) => unknown;
+  const reads: [string, Read][] = [
+    ['workshop()', (b) => b.workshop()],
+    ['ballotsFor', (b) => b.ballotsFor('r1')],
+    ['confidenceVotes', (b) => b.confidenceVotes('kr-1')],
+    ['dismissedBy', (b) => b.dismissedBy()],
+  ];
+  const writes: [string, (b: BoardDoc) => void][] = [
+    ['workshop()', (b) => b.updateWorkshop({ title: 'Q4' })],
+    ['ballotsFor', (b) => b.putBallot({ roundId: 'r1', voterId: 'bo', voterName: 'Bo', dots: { a: 1 } })],
+    ['confidenceVotes', (b) => b.putConfidenceVote({ keyResultId: 'kr-1', voterId: 'bo', value: 0.4 })],
+    ['dismissedBy', (b) => b.dismissFinding('kr-count:obj', 'Bo')],
+  ];
+
+  function filledBoard(): BoardDoc {
+    const board = new BoardDoc();
+    board.updateWorkshop({ title: 'Q3' });
+    board.putBallot({ roundId: 'r1', voterId: 'ana', voterName: 'Ana', dots: { a: 2 } });
+    board.putConfidenceVote({ keyResultId: 'kr-1', voterId: 'ana', value: 0.6 });
+    board.dismissFinding('kr-has-owner:kr-1', 'Ana');
+    return board;
+  }
+
+  it.each(reads)('%s returns the same object while nothing changes, whatever else changes', (name, read) => {
+    const board = filledBoard();
+    const before = read(board);
+    board.addCandidate({ text: 'unrelated card' });
+    for (const [other, write] of writes) if (other !== name) write(board);
+    expect(read(board)).toBe(before);
+  });
+
+  it.each(writes)('%s is read afresh after its own change, local or remote', (name, write) => {
+    const read = reads.find(([n]) => n === name)![1];
+    const local = filledBoard();
+    const remote = new BoardDoc();
+    Y.applyUpdate(remote.ydoc, Y.encodeStateAsUpdate(local.ydoc));
+    const before = read(local);
+    const remoteBefore = read(remote);
+    write(local);
+    expect(read(local)).not.toBe(before);
+    expect(read(local)).not.toEqual(before);
+
+    Y.applyUpdate(remote.ydoc, Y.encodeStateAsUpdate(local.ydoc));
+    expect(read(remote)).toEqual(read(local));
+    expect(read(remote)).not.toBe(remoteBefore);
+  });
+
+  it('is fresh inside the transaction that wrote it', () => {
+    const board = filledBoard();
+    let seen: string[] = [];
+    board.transact(() => {
+      board.ballotsFor('r1');
+      board.putBallot({ roundId: 'r1', voterId: 'bo', voterName: 'Bo', dots: { a: 1 } });
+      seen = board.ballotsFor('r1').map((b) => b.voterId);
+    });
+    expect(seen).toEqual(['ana', 'bo']);
+  });
+});

@@ -1,14 +1,19 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
+  ballotSchema,
   candidateSchema,
+  confidenceVoteSchema,
   contextItemSchema,
+  dismissalSchema,
   initiativeSchema,
   keyResultSchema,
   newRecordId,
   parkedItemSchema,
   workshopSchema,
+  type Ballot,
   type Candidate,
+  type ConfidenceVote,
   type ContextItem,
   type Initiative,
   type KeyResult,
@@ -16,30 +21,8 @@ import {
   type Workshop,
 } from '../schema/index.ts';
 import { ORIGIN, type Origin } from './origins.ts';
-import { RecordCollection } from './recordCollection.ts';
-
-const voterIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-
-/** One person's dots in one voting round: candidate id to number of dots. */
-export const ballotSchema = z.object({
-  roundId: z.string().max(64),
-  voterId: voterIdSchema,
-  voterName: z.string().max(120),
-  /** Cast by the facilitator for someone in the room without a device. */
-  proxy: z.boolean().optional(),
-  dots: z.record(z.string(), z.number().int().min(0).max(20)),
-});
-export type Ballot = z.infer<typeof ballotSchema>;
-
-export const confidenceVoteSchema = z.object({
-  keyResultId: z.string(),
-  voterId: voterIdSchema,
-  value: z.number().min(0).max(1),
-});
-export type ConfidenceVote = z.infer<typeof confidenceVoteSchema>;
-
-export const dismissalSchema = z.object({ key: z.string(), by: z.string().max(120) });
-export type Dismissal = z.infer<typeof dismissalSchema>;
+import { MapCache } from './mapCache.ts';
+import { RecordCollection, RecordNotFoundError } from './recordCollection.ts';
 
 export type NewContextItem = Omit<ContextItem, 'id' | 'order'> & { id?: string };
 export type NewCandidate = Omit<Candidate, 'id' | 'order'> & { id?: string };
@@ -61,6 +44,10 @@ export class BoardDoc {
   private readonly ballots: Y.Map<unknown>;
   private readonly confidence: Y.Map<unknown>;
   private readonly dismissals: Y.Map<unknown>;
+  private readonly workshopReads: MapCache;
+  private readonly ballotReads: MapCache;
+  private readonly confidenceReads: MapCache;
+  private readonly dismissalReads: MapCache;
 
   constructor(readonly ydoc: Y.Doc = new Y.Doc()) {
     this.contextItems = new RecordCollection(ydoc, 'contextItems', contextItemSchema);
@@ -72,6 +59,10 @@ export class BoardDoc {
     this.ballots = ydoc.getMap('ballots');
     this.confidence = ydoc.getMap('confidenceVotes');
     this.dismissals = ydoc.getMap('dismissals');
+    this.workshopReads = new MapCache(this.workshopMap);
+    this.ballotReads = new MapCache(this.ballots);
+    this.confidenceReads = new MapCache(this.confidence);
+    this.dismissalReads = new MapCache(this.dismissals);
   }
 
   /** Root types undo may track: every one a person edits directly. */
@@ -99,9 +90,12 @@ export class BoardDoc {
 
   // Workshop metadata -------------------------------------------------------------------------
 
+  /** The same object until the metadata changes. */
   workshop(): Workshop {
-    const result = workshopSchema.safeParse(this.workshopMap.toJSON());
-    return result.success ? result.data : { title: String(this.workshopMap.get('title') ?? '') };
+    return this.workshopReads.read('', () => {
+      const result = workshopSchema.safeParse(this.workshopMap.toJSON());
+      return result.success ? result.data : { title: String(this.workshopMap.get('title') ?? '') };
+    });
   }
 
   updateWorkshop(patch: Partial<Workshop>, origin: Origin = ORIGIN.user): void {
@@ -112,6 +106,7 @@ export class BoardDoc {
         if (value === undefined) this.workshopMap.delete(key);
         else this.workshopMap.set(key, value);
       }
+      this.workshopReads.clear();
     }, origin);
   }
 
@@ -151,10 +146,21 @@ export class BoardDoc {
     this.transact(() => collection.remove(id), origin);
   }
 
-  /** A key result that reads like an action becomes an initiative, in one undoable step. */
+  /** Deletes a key result and every initiative's link to it, in one undoable step. */
+  removeKeyResult(keyResultId: string): void {
+    this.transact(() => {
+      this.keyResults.remove(keyResultId);
+      this.unlinkKeyResult(keyResultId);
+    });
+  }
+
+  /**
+   * A key result that reads like an action becomes an initiative, in one undoable step; no
+   * initiative keeps a link to the key result that is gone.
+   */
   moveKeyResultToInitiatives(keyResultId: string): string {
     const kr = this.keyResults.get(keyResultId);
-    if (!kr) throw new Error(`No key result with id "${keyResultId}".`);
+    if (!kr) throw new RecordNotFoundError(keyResultId);
     const id = newRecordId();
     this.transact(() => {
       this.initiatives.insert({
@@ -166,8 +172,36 @@ export class BoardDoc {
         order: this.initiatives.nextOrder(),
       });
       this.keyResults.remove(keyResultId);
+      this.unlinkKeyResult(keyResultId);
     });
     return id;
+  }
+
+  /** Parks a candidate under its own words with a reason; a discarded one stops being discarded. Returns the parked item's id. */
+  parkCandidate(candidateId: string, fields: Omit<NewParkedItem, 'id' | 'text' | 'candidateId'>): string {
+    const candidate = this.candidates.get(candidateId);
+    if (!candidate) throw new RecordNotFoundError(candidateId);
+    const id = newRecordId();
+    this.transact(() => {
+      this.parked.insert({ ...fields, id, text: candidate.text, candidateId, order: this.parked.nextOrder() });
+      if (candidate.discarded) this.candidates.update(candidateId, { discarded: undefined });
+    });
+    return id;
+  }
+
+  /** Takes a parked candidate out of the parking lot, back to unsorted or straight to discarded. */
+  unpark(parkedItemId: string, { discard }: { discard: boolean }): void {
+    const item = this.parked.get(parkedItemId);
+    if (!item) throw new RecordNotFoundError(parkedItemId);
+    this.transact(() => {
+      this.parked.remove(parkedItemId);
+      if (item.candidateId) this.candidates.update(item.candidateId, { discarded: discard ? true : undefined });
+    });
+  }
+
+  /** Throws a candidate away in the Park step (neither parked nor chosen), or takes that back. */
+  setDiscarded(candidateId: string, discarded: boolean): void {
+    this.transact(() => this.candidates.update(candidateId, { discarded: discarded ? true : undefined }));
   }
 
   /** Folds `duplicateId` into `keepId`: the kept card gets both texts unless they are equal. */
@@ -194,33 +228,35 @@ export class BoardDoc {
 
   // Votes ----------------------------------------------------------------------------------------
 
-  ballotsFor(roundId: string): Ballot[] {
-    const out: Ballot[] = [];
-    this.ballots.forEach((value) => {
-      const result = ballotSchema.safeParse(value);
-      if (result.success && result.data.roundId === roundId) out.push(result.data);
-    });
-    return out.sort((a, b) => (a.voterId < b.voterId ? -1 : 1));
+  /** The round's ballots by voter id; the same array until a ballot changes. */
+  ballotsFor(roundId: string): readonly Ballot[] {
+    return this.ballotReads.read(roundId, () =>
+      validValues(this.ballots, ballotSchema)
+        .filter((ballot) => ballot.roundId === roundId)
+        .sort((a, b) => (a.voterId < b.voterId ? -1 : 1)),
+    );
   }
 
   /** Replaces a voter's ballot for the round; rule checks live in workshop/voting. */
   putBallot(ballot: Ballot): void {
     const parsed = ballotSchema.parse(ballot);
-    this.transact(() => this.ballots.set(`${parsed.roundId}:${parsed.voterId}`, parsed), ORIGIN.user);
+    this.transact(() => {
+      this.ballots.set(`${parsed.roundId}:${parsed.voterId}`, parsed);
+      this.ballotReads.clear();
+    }, ORIGIN.user);
   }
 
-  confidenceVotes(keyResultId: string): ConfidenceVote[] {
-    const out: ConfidenceVote[] = [];
-    this.confidence.forEach((value) => {
-      const result = confidenceVoteSchema.safeParse(value);
-      if (result.success && result.data.keyResultId === keyResultId) out.push(result.data);
-    });
-    return out;
+  /** The key result's blind votes; the same array until a vote changes. */
+  confidenceVotes(keyResultId: string): readonly ConfidenceVote[] {
+    return this.confidenceReads.read(keyResultId, () => validValues(this.confidence, confidenceVoteSchema).filter((vote) => vote.keyResultId === keyResultId));
   }
 
   putConfidenceVote(vote: ConfidenceVote): void {
     const parsed = confidenceVoteSchema.parse(vote);
-    this.transact(() => this.confidence.set(`${parsed.keyResultId}:${parsed.voterId}`, parsed), ORIGIN.user);
+    this.transact(() => {
+      this.confidence.set(`${parsed.keyResultId}:${parsed.voterId}`, parsed);
+      this.confidenceReads.clear();
+    }, ORIGIN.user);
   }
 
   // Dismissed review findings ------------------------------------------------------------------
@@ -230,21 +266,39 @@ export class BoardDoc {
   }
 
   dismissFinding(key: string, by: string, origin: Origin = ORIGIN.user): void {
-    this.transact(() => this.dismissals.set(key, dismissalSchema.parse({ key, by })), origin);
+    const dismissal = dismissalSchema.parse({ key, by });
+    this.transact(() => {
+      this.dismissals.set(key, dismissal);
+      this.dismissalReads.clear();
+    }, origin);
   }
 
   restoreFinding(key: string): void {
-    this.transact(() => this.dismissals.delete(key));
+    this.transact(() => {
+      this.dismissals.delete(key);
+      this.dismissalReads.clear();
+    });
   }
 
   /** Who dismissed each finding, by key (`''` when a dismissal's record is malformed): "dismissed by Ana". */
-  dismissedBy(): Map<string, string> {
-    const out = new Map<string, string>();
-    this.dismissals.forEach((value, key) => {
-      const result = dismissalSchema.safeParse(value);
-      out.set(key, result.success ? result.data.by : '');
+  dismissedBy(): ReadonlyMap<string, string> {
+    return this.dismissalReads.read('', () => {
+      const out = new Map<string, string>();
+      this.dismissals.forEach((value, key) => {
+        const result = dismissalSchema.safeParse(value);
+        out.set(key, result.success ? result.data.by : '');
+      });
+      return out;
     });
-    return out;
+  }
+
+  /** Call inside the transaction that removes the key result. */
+  private unlinkKeyResult(keyResultId: string): void {
+    for (const initiative of this.initiatives.list()) {
+      if (initiative.keyResultIds.includes(keyResultId)) {
+        this.initiatives.update(initiative.id, { keyResultIds: initiative.keyResultIds.filter((id) => id !== keyResultId) });
+      }
+    }
   }
 
   private addTo<T extends { id: string; order: number }>(
@@ -256,4 +310,14 @@ export class BoardDoc {
     this.transact(() => collection.insert({ ...input, id, order: collection.nextOrder() } as T), origin);
     return id;
   }
+}
+
+/** The map's values that parse; what a modified client wrote in another shape is skipped. */
+function validValues<T>(map: Y.Map<unknown>, schema: z.ZodType<T>): T[] {
+  const out: T[] = [];
+  map.forEach((value) => {
+    const result = schema.safeParse(value);
+    if (result.success) out.push(result.data);
+  });
+  return out;
 }

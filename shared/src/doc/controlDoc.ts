@@ -1,45 +1,7 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
-import {
-  objectiveSchema,
-  PRIVATE_WRITING_STEPS,
-  STEP_IDS,
-  timerSchema,
-  votingSchema,
-  type Objective,
-  type PrivateWritingStep,
-  type StepId,
-  type Timer,
-  type Voting,
-} from '../schema/index.ts';
+import { controlStateSchema, type ControlState, type Objective, type PrivateWritingStep, type StepId, type Timer, type Voting } from '../schema/index.ts';
+import { isPrivateWriting } from '../workshop/privateWriting.ts';
 import { ORIGIN, type Origin } from './origins.ts';
-
-const perStepFlagSchema = z.partialRecord(z.enum(PRIVATE_WRITING_STEPS), z.boolean());
-const perStepCountSchema = z.partialRecord(z.enum(PRIVATE_WRITING_STEPS), z.number().int().min(0));
-
-/** Facilitator-owned state: the server lets only a facilitator's connection change this document. */
-export const controlStateSchema = z.object({
-  step: z.enum(STEP_IDS).catch('context'),
-  timer: timerSchema.catch({ status: 'idle', durationMs: 0, remainingMs: 0 }),
-  voting: votingSchema.catch({ roundId: '', status: 'idle', dotsPerPerson: 3, capPerItem: 2 }),
-  /** Silent writing on or off, per step that has it (on by default). */
-  privateWriting: perStepFlagSchema.catch({}),
-  /** How many reveals each step has had; a client publishes its drafts when this goes up. */
-  reveals: perStepCountSchema.catch({}),
-  anonymous: z.boolean().catch(false),
-  locked: z.boolean().catch(false),
-  objective: objectiveSchema.nullable().catch(null),
-  /**
-   * The participant link, published by the facilitator so the projector can show it as a QR code.
-   * Null hides it: viewers then learn nothing about the room id.
-   */
-  joinUrl: z.url().max(500).nullable().catch(null),
-  /** Key results whose blind confidence votes are revealed. */
-  confidenceRevealed: z.record(z.string(), z.boolean()).catch({}),
-});
-export type ControlState = z.infer<typeof controlStateSchema>;
-
-export const DEFAULT_CONTROL: ControlState = controlStateSchema.parse({});
 
 /** Typed access to the control document. Reads never throw: a bad value falls back to its default. */
 export class ControlDoc {
@@ -90,11 +52,24 @@ export class ControlDoc {
   }
 
   isPrivateWriting(step: PrivateWritingStep): boolean {
-    return this.state().privateWriting[step] ?? true;
+    return isPrivateWriting(this.state(), step);
   }
 
   setPrivateWriting(step: PrivateWritingStep, on: boolean): void {
     this.set({ privateWriting: { ...this.state().privateWriting, [step]: on } });
+  }
+
+  /** Shows the room how it voted on these key results' confidence; the votes stay blind until then. */
+  revealConfidence(keyResultIds: readonly string[]): void {
+    this.setConfidenceRevealed(keyResultIds, true);
+  }
+
+  hideConfidence(keyResultId: string): void {
+    this.setConfidenceRevealed([keyResultId], false);
+  }
+
+  private setConfidenceRevealed(keyResultIds: readonly string[], revealed: boolean): void {
+    this.set({ confidenceRevealed: { ...this.state().confidenceRevealed, ...Object.fromEntries(keyResultIds.map((id) => [id, revealed])) } });
   }
 
   /** Publishes everyone's drafts for the step: each client sees the count rise and publishes its own. */

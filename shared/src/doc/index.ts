@@ -1,7 +1,6 @@
-export { BoardDoc, ballotSchema, confidenceVoteSchema } from './boardDoc.ts';
-export type { Ballot, ConfidenceVote, NewCandidate, NewContextItem, NewInitiative, NewKeyResult, NewParkedItem } from './boardDoc.ts';
-export { ControlDoc, controlStateSchema, DEFAULT_CONTROL } from './controlDoc.ts';
-export type { ControlState } from './controlDoc.ts';
+export { BoardDoc } from './boardDoc.ts';
+export type { NewCandidate, NewContextItem, NewInitiative, NewKeyResult, NewParkedItem } from './boardDoc.ts';
+export { ControlDoc } from './controlDoc.ts';
 export { RecordCollection, RecordNotFoundError } from './recordCollection.ts';
 export { ORIGIN } from './origins.ts';
 export type { Origin } from './origins.ts';

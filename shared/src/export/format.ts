@@ -18,6 +18,7 @@ import {
   tallyEntrySchema,
   workshopSchema,
 } from '../schema/index.ts';
+import { CANDIDATE_STATUSES } from '../workshop/candidateStatus.ts';
 
 /*
  * Export format version 1: defined once, here. The TypeScript types, the runtime validation and the
@@ -28,9 +29,6 @@ import {
 
 export const EXPORT_FORMAT_ID = 'okr-workshop-board/export';
 export const EXPORT_VERSION = 1;
-
-export const CANDIDATE_STATUSES = ['chosen', 'parked', 'discarded', 'unsorted'] as const;
-export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
 
 /** A person as OKR tools match them on import: by email where known. */
 const ownerSchema = personSchema.nullable().describe('Who owns it; null when nobody does yet. Tools match people by email.');

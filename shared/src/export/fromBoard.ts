@@ -1,8 +1,9 @@
 import type { BoardDoc, ControlDoc } from '../doc/index.ts';
 import { findingKey } from '../review/finding.ts';
 import { reviewOkrs } from '../review/reviewOkrs.ts';
-import type { Candidate, KeyResult, ParkedItem, Person } from '../schema/index.ts';
-import { EXPORT_FORMAT_ID, EXPORT_VERSION, type CandidateStatus, type ExportKeyResult, type OkrExport } from './format.ts';
+import type { KeyResult, ParkedItem, Person } from '../schema/index.ts';
+import { candidateStatus, parkedCandidateIds } from '../workshop/candidateStatus.ts';
+import { EXPORT_FORMAT_ID, EXPORT_VERSION, type ExportKeyResult, type OkrExport } from './format.ts';
 import { parseExport } from './migrate.ts';
 
 /**
@@ -20,7 +21,7 @@ export function buildExport(board: BoardDoc, control: ControlDoc, now: Date = ne
   const contextIds = new Set(context.map((item) => item.id));
   const keyResultIds = new Set(keyResults.map((kr) => kr.id));
   const votes = new Map(objective?.tally.map((entry) => [entry.candidateId, entry.votes]));
-  const parkedCandidateIds = new Set(parked.flatMap((item) => (item.candidateId ? [item.candidateId] : [])));
+  const parkedIds = parkedCandidateIds(parked);
 
   const draft: OkrExport = {
     format: EXPORT_FORMAT_ID,
@@ -55,7 +56,7 @@ export function buildExport(board: BoardDoc, control: ControlDoc, now: Date = ne
       author: state.anonymous ? null : (candidate.authorName ?? null),
       clusterId: candidate.clusterId ?? null,
       votes: votes.get(candidate.id) ?? 0,
-      status: candidateStatus(candidate, objective?.candidateId, parkedCandidateIds),
+      status: candidateStatus(candidate, objective?.candidateId, parkedIds),
     })),
     tracking: { checkInCadence: workshop.checkInCadence ?? null, firstCheckIn: workshop.firstCheckIn ?? null },
     findings: [],
@@ -66,14 +67,6 @@ export function buildExport(board: BoardDoc, control: ControlDoc, now: Date = ne
   // Dates written without a year ("by 30 Sep") on a board with no cycle are read in the export's year.
   const findings = reviewOkrs(draft, { year: now.getUTCFullYear() }).filter((finding) => !dismissed.has(findingKey(finding)));
   return parseExport({ ...draft, findings, dismissedFindings: [...dismissed].sort() });
-}
-
-/** Chosen beats parked beats discarded: a candidate parked and later chosen is the objective. */
-export function candidateStatus(candidate: Candidate, chosenId: string | undefined, parkedCandidateIds: ReadonlySet<string>): CandidateStatus {
-  if (candidate.id === chosenId) return 'chosen';
-  if (parkedCandidateIds.has(candidate.id)) return 'parked';
-  if (candidate.discarded) return 'discarded';
-  return 'unsorted';
 }
 
 function exportKeyResult(kr: KeyResult): ExportKeyResult {

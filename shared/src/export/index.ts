@@ -1,7 +1,6 @@
 export {
   EXPORT_FORMAT_ID,
   EXPORT_VERSION,
-  CANDIDATE_STATUSES,
   okrExportSchema,
   exportWorkshopSchema,
   exportContextItemSchema,
@@ -15,7 +14,6 @@ export {
 } from './format.ts';
 export type {
   OkrExport,
-  CandidateStatus,
   ExportWorkshop,
   ExportContextItem,
   ExportObjective,
@@ -27,12 +25,14 @@ export type {
 } from './format.ts';
 export { ExportFormatError } from './errors.ts';
 export { migrateExport, parseExport } from './migrate.ts';
-export { buildExport, candidateStatus } from './fromBoard.ts';
+export { buildExport } from './fromBoard.ts';
 export { PREWORK_FORMAT_ID, PREWORK_VERSION, preworkFileSchema } from './prework.ts';
 export type { PreworkFile } from './prework.ts';
 export { parseImportFile, parsePrework, applyImport, BoardNotEmptyError } from './importFile.ts';
 export type { ImportFile } from './importFile.ts';
 export { exportToMarkdown } from './markdown.ts';
+export { CHECK_IN_CADENCE_LABELS, CHECK_IN_PHRASES, KR_TYPE_LABELS, LEAD_LAG_LABELS, levelsPhrase, quote, SEVERITY_LABELS } from './labels.ts';
+export type { CheckInCadence, Levels } from './labels.ts';
 export { exportToCsv, csvCell, CSV_COLUMNS } from './csv.ts';
 export { JSON_SCHEMA_FILES, jsonSchemaText } from './jsonSchema.ts';
 export type { JsonSchemaFileName } from './jsonSchema.ts';

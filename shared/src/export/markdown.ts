@@ -1,6 +1,6 @@
-import { formatQuantity } from '../review/text/formatQuantity.ts';
 import { CONTEXT_KIND_LABELS } from '../schema/index.ts';
 import type { ExportKeyResult, ExportOwner, OkrExport } from './format.ts';
+import { CHECK_IN_PHRASES, levelsPhrase, SEVERITY_LABELS } from './labels.ts';
 
 /**
  * A readable summary for a wiki page or an email: the objective, its key results (baseline → target
@@ -56,13 +56,9 @@ function keyResultSection(file: OkrExport): string {
 
 /** "58% → 65% by 2026-09-30" or "at least 8"; empty while the fields are (the title is shown anyway). */
 function levels(kr: ExportKeyResult): string {
-  const unit = kr.metric.unit;
-  const bound = kr.direction === 'at-least' ? 'at least' : kr.direction === 'at-most' ? 'at most' : 'target';
-  let text = '';
-  if (kr.baseline !== null && kr.target !== null) text = `${formatQuantity(kr.baseline, unit)} → ${formatQuantity(kr.target, unit)}`;
-  else if (kr.target !== null) text = `${bound} ${formatQuantity(kr.target, unit)}`;
-  if (kr.deadline) text = text ? `${text} by ${kr.deadline}` : `due ${kr.deadline}`;
-  return inline(text);
+  const text = levelsPhrase({ ...kr, unit: kr.metric.unit }) ?? '';
+  if (!kr.deadline) return inline(text);
+  return inline(text ? `${text} by ${kr.deadline}` : `due ${kr.deadline}`);
 }
 
 function initiativeSection(file: OkrExport): string {
@@ -91,8 +87,6 @@ function parkedSection(file: OkrExport): string {
   return `## Parked\n\n${items.join('\n')}`;
 }
 
-const SEVERITY_LABELS = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
-
 function findingSection(file: OkrExport): string {
   if (file.findings.length === 0) return '';
   const items = file.findings.map((finding) => `- **${SEVERITY_LABELS[finding.severity]}** (${finding.rule}): ${inline(finding.message)}`);
@@ -102,7 +96,7 @@ function findingSection(file: OkrExport): string {
 function trackingSection(file: OkrExport): string {
   const { checkInCadence, firstCheckIn } = file.tracking;
   if (!checkInCadence && !firstCheckIn) return '';
-  const cadence = checkInCadence ? `${checkInCadence[0]?.toUpperCase()}${checkInCadence.slice(1)} check-ins` : 'Check-ins';
+  const cadence = checkInCadence ? CHECK_IN_PHRASES[checkInCadence] : 'Check-ins';
   return `## Tracking\n\n${cadence}${firstCheckIn ? `, the first on ${firstCheckIn}` : ''}.`;
 }
 

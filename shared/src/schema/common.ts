@@ -3,6 +3,9 @@ import { z } from 'zod';
 /** Record ids: random, URL-safe, short enough to read in an export. */
 export const recordIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'ids are 1 to 64 letters, digits, _ or -');
 
+/** A person's id on their device, or a proxy voter's (`proxy-kim`): spelled like a record id. */
+export const voterIdSchema = recordIdSchema;
+
 /** Calendar dates are ISO `YYYY-MM-DD`, no time zone: a deadline is a day, not an instant. */
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD');
 

@@ -6,3 +6,8 @@ export * from './keyResult.ts';
 export * from './initiative.ts';
 export * from './workshop.ts';
 export * from './facilitation.ts';
+export * from './controlState.ts';
+export * from './ballot.ts';
+export * from './confidenceVote.ts';
+export * from './dismissal.ts';
+export * from './presence.ts';

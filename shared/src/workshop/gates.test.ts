@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONTROL, type ControlState } from '../doc/controlDoc.ts';
-import type { Candidate, KeyResult, Objective, ParkedItem } from '../schema/index.ts';
+import { DEFAULT_CONTROL, type Candidate, type ControlState, type KeyResult, type Objective, type ParkedItem } from '../schema/index.ts';
 import { unmetBeforeLeaving, unmetForMove, unsortedCandidates, type GateInput } from './gates.ts';
 
 const objective: Objective = { candidateId: 'a', title: 'Delight first-time buyers', commitment: 'committed', contextIds: [], tally: [], decidedAt: '2026-11-22T10:00:00Z' };

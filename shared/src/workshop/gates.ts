@@ -1,5 +1,7 @@
-import type { ControlState } from '../doc/controlDoc.ts';
-import { STEP_IDS, type Candidate, type KeyResult, type ParkedItem, type StepId } from '../schema/index.ts';
+import { STEP_IDS, type Candidate, type ControlState, type KeyResult, type ParkedItem, type StepId } from '../schema/index.ts';
+import { candidateStatus, parkedCandidateIds } from './candidateStatus.ts';
+import { hasOwner } from './owner.ts';
+import { isPrivateWriting } from './privateWriting.ts';
 import { stepIndex } from './steps.ts';
 
 export type GateInput = {
@@ -12,8 +14,8 @@ export type GateInput = {
 
 /** Candidates that are neither THE objective, nor parked, nor discarded. */
 export function unsortedCandidates(input: Pick<GateInput, 'control' | 'candidates' | 'parked'>): Candidate[] {
-  const parked = new Set(input.parked.map((p) => p.candidateId).filter(Boolean));
-  return input.candidates.filter((c) => c.id !== input.control.objective?.candidateId && !c.discarded && !parked.has(c.id));
+  const parked = parkedCandidateIds(input.parked);
+  return input.candidates.filter((c) => candidateStatus(c, input.control.objective?.candidateId, parked) === 'unsorted');
 }
 
 /**
@@ -28,7 +30,7 @@ export function unmetBeforeLeaving(step: StepId, input: GateInput): string[] {
       break;
     case 'draft':
       if (input.candidates.length === 0) unmet.push('No candidate objectives have been revealed yet.');
-      if ((input.control.privateWriting.draft ?? true) && input.control.reveals.draft === undefined) unmet.push('Drafts are still private: reveal them first.');
+      if (isPrivateWriting(input.control, 'draft') && input.control.reveals.draft === undefined) unmet.push('Drafts are still private: reveal them first.');
       break;
     case 'pick':
       if (!input.control.objective) unmet.push('No objective confirmed yet.');
@@ -41,11 +43,11 @@ export function unmetBeforeLeaving(step: StepId, input: GateInput): string[] {
     }
     case 'brainstorm':
       if (input.keyResults.length === 0) unmet.push('No key results yet.');
-      if ((input.control.privateWriting.brainstorm ?? true) && input.control.reveals.brainstorm === undefined) unmet.push('Key-result drafts are still private: reveal them first.');
+      if (isPrivateWriting(input.control, 'brainstorm') && input.control.reveals.brainstorm === undefined) unmet.push('Key-result drafts are still private: reveal them first.');
       break;
     case 'refine': {
       // An owner known by email alone counts, as the kr-has-owner check has it.
-      const incomplete = input.keyResults.filter((kr) => kr.baseline === undefined || kr.target === undefined || !kr.deadline || !(kr.ownerName || kr.ownerEmail)).length;
+      const incomplete = input.keyResults.filter((kr) => kr.baseline === undefined || kr.target === undefined || !kr.deadline || !hasOwner(kr)).length;
       if (incomplete > 0) unmet.push(`${incomplete} key result${incomplete === 1 ? '' : 's'} without baseline, target, deadline or owner.`);
       break;
     }

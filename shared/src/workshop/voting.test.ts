@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Ballot } from '../doc/boardDoc.ts';
-import type { Candidate, Voting } from '../schema/index.ts';
+import type { Ballot, Candidate, Voting } from '../schema/index.ts';
 import { addDot, notDoneVoting, proxyVoterId, removeDot, tally, talliesVisible } from './voting.ts';
 
 const open: Voting = { roundId: 'r1', status: 'open', dotsPerPerson: 3, capPerItem: 2 };

@@ -1,5 +1,4 @@
-import type { Ballot } from '../doc/boardDoc.ts';
-import type { Candidate, Voting } from '../schema/index.ts';
+import type { Ballot, Candidate, Voting } from '../schema/index.ts';
 
 export type Dots = Readonly<Record<string, number>>;
 

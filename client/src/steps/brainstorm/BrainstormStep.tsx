@@ -12,6 +12,7 @@ import { ObjectiveBanner } from './ObjectiveBanner.tsx';
 import { taskLikeKeyResults } from './initiativeHints.ts';
 import '../../drafts/drafts.css';
 import './brainstorm.css';
+import { isPrivateWriting } from '@okr/shared/workshop';
 
 /** Step 5: key results for THE objective, drafted in silence and revealed; actions move to initiatives. */
 export function BrainstormStep({ readOnly }: { readOnly: boolean }) {
@@ -26,7 +27,7 @@ export function BrainstormStep({ readOnly }: { readOnly: boolean }) {
     () => taskLikeKeyResults(objectiveTitle, keyResults, new Set(dismissedKeys ? dismissedKeys.split('\n') : [])),
     [objectiveTitle, keyResults, dismissedKeys],
   );
-  const privateOn = control.privateWriting.brainstorm ?? true;
+  const privateOn = isPrivateWriting(control, 'brainstorm');
 
   return (
     <div className={`writing-step brainstorm-step ${projector ? 'is-projector' : ''}`}>

@@ -5,7 +5,6 @@ import { useBoardUi } from '../../state/BoardUiContext.tsx';
 import { useIdentity } from '../../state/identity.ts';
 import { InlineEditor } from '../../components/InlineEditor.tsx';
 import { CardMenu, type MenuItem } from '../../drafts/CardMenu.tsx';
-import { deleteKeyResult, moveToInitiatives } from './links.ts';
 
 type Props = { kr: KeyResult; finding: Finding | undefined; canEdit: boolean; canDelete: boolean; mine: boolean };
 
@@ -14,10 +13,11 @@ export function KeyResultCard({ kr, finding, canEdit, canDelete, mine }: Props) 
   const room = useRoom();
   const editing = useBoardUi((s) => canEdit && s.editingId === kr.id);
   const edit = useBoardUi((s) => s.edit);
-  const move = () => moveToInitiatives(room.board, kr.id);
+  // Someone may have deleted it meanwhile: then there is nothing to move.
+  const move = () => room.board.keyResults.has(kr.id) && room.board.moveKeyResultToInitiatives(kr.id);
   const menu: MenuItem[] = [
     { label: 'Move to initiatives', onSelect: move },
-    ...(canDelete ? [{ label: 'Delete', danger: true, onSelect: () => deleteKeyResult(room.board, kr.id) }] : []),
+    ...(canDelete ? [{ label: 'Delete', danger: true, onSelect: () => room.board.removeKeyResult(kr.id) }] : []),
   ];
   return (
     <li className={`card bs-kr-card ${finding ? 'has-finding' : ''} ${mine ? 'is-mine' : ''}`} aria-label={kr.title}>

@@ -5,7 +5,7 @@ import { useRoom } from '../../sync/RoomContext.tsx';
 import { useIsMine } from '../../drafts/useMine.ts';
 import { CandidateCard } from './CandidateCard.tsx';
 import { announcements, cardIdOf, collide, keyboardCoordinates, screenReaderInstructions, UNGROUP_ZONE } from './dnd.ts';
-import { groupCandidates } from './groupCandidates.ts';
+import { groupCandidates, isPrivateWriting } from '@okr/shared/workshop';
 
 /** The revealed candidate objectives, groups side by side; cards are grouped by dropping one on another. */
 export function CandidateBoard({ canEdit }: { canEdit: boolean }) {
@@ -58,7 +58,7 @@ export function CandidateBoard({ canEdit }: { canEdit: boolean }) {
       </h3>
       {candidates.length === 0 && (
         <p className="muted empty">
-          {(control.privateWriting.draft ?? true) ? 'Cards appear here, all at once, when the facilitator reveals the drafts.' : 'No candidate objectives yet.'}
+          {isPrivateWriting(control, 'draft') ? 'Cards appear here, all at once, when the facilitator reveals the drafts.' : 'No candidate objectives yet.'}
         </p>
       )}
       {canEdit && candidates.length > 1 && <p className="muted hint">Drag a card onto another to group similar ones (or use a card’s ⋯ menu); “Merge into…” folds a duplicate into another card.</p>}

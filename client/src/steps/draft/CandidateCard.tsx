@@ -8,7 +8,7 @@ import { InlineEditor } from '../../components/InlineEditor.tsx';
 import { CardMenu, type MenuItem } from '../../drafts/CardMenu.tsx';
 import { TargetPicker } from './TargetPicker.tsx';
 import { dragId, dropId } from './dnd.ts';
-import { sameGroup } from './groupCandidates.ts';
+import { sameGroup } from '@okr/shared/workshop';
 
 type Props = {
   card: Candidate;

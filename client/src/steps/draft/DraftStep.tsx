@@ -6,12 +6,13 @@ import { WritingStatus } from '../../drafts/WritingStatus.tsx';
 import { CandidateBoard } from './CandidateBoard.tsx';
 import '../../drafts/drafts.css';
 import './draft.css';
+import { isPrivateWriting } from '@okr/shared/workshop';
 
 /** Step 2: everyone drafts candidate objectives in silence, the facilitator reveals them, the room groups and merges. */
 export function DraftStep({ readOnly }: { readOnly: boolean }) {
   const control = useControl();
   const { projector, canEdit, facilitating } = useStepAccess(readOnly);
-  const privateOn = control.privateWriting.draft ?? true;
+  const privateOn = isPrivateWriting(control, 'draft');
   return (
     <div className={`writing-step draft-step ${projector ? 'is-projector' : ''}`}>
       {facilitating && <PrivateWritingControls step="draft" />}

@@ -1,6 +1,6 @@
 import { useDraggable } from '@dnd-kit/core';
 import type { ReactNode } from 'react';
-import type { Lane, LaneItem } from './lanes.ts';
+import type { Lane, LaneItem } from '@okr/shared/workshop';
 
 type Props = {
   item: LaneItem;

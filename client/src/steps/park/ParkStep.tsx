@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useDroppable, useSensor, useSensors, type DragEndEvent, type DragOverEvent, type DragStartEvent } from '@dnd-kit/core';
-import { unsortedCandidates } from '@okr/shared/workshop';
+import { assignLanes, LANES, LANE_TITLES, planMove, unsortedCandidates, type Lane, type LaneItem, type MovePlan } from '@okr/shared/workshop';
 import { useBoard, useControl } from '../../sync/hooks.ts';
 import { useRoom } from '../../sync/RoomContext.tsx';
 import { useStepAccess } from '../../sync/useStepAccess.ts';
 import { useOpenForm } from '../../state/useOpenForm.ts';
 import { ObjectiveBanner } from '../pick/ObjectiveBanner.tsx';
-import { assignLanes, LANES, LANE_TITLES, planMove, type Lane, type LaneItem, type MovePlan } from './lanes.ts';
 import { isLane, laneAnnouncements, laneCollision, laneCoordinateGetter, SCREEN_READER_INSTRUCTIONS } from './laneDnd.ts';
 import { LaneCard } from './LaneCard.tsx';
 import { ParkForm, type ParkFields } from './ParkForm.tsx';
@@ -60,12 +59,8 @@ export function ParkStep({ readOnly }: { readOnly: boolean }) {
 
   const write = (plan: Extract<MovePlan, { kind: 'write' }>) => {
     try {
-      room.board.transact(() => {
-        if (plan.removeParkedId) room.board.remove(room.board.parked, plan.removeParkedId);
-        if (plan.candidateId && plan.discarded !== undefined) {
-          room.board.update(room.board.candidates, plan.candidateId, { discarded: plan.discarded ? true : undefined });
-        }
-      });
+      if (plan.removeParkedId) room.board.unpark(plan.removeParkedId, { discard: plan.discarded });
+      else room.board.setDiscarded(plan.candidateId, plan.discarded);
       focusAfter.current = plan.candidateId ? `c:${plan.candidateId}` : null;
       setNotice(null);
     } catch (err) {
@@ -99,11 +94,7 @@ export function ParkStep({ readOnly }: { readOnly: boolean }) {
       return;
     }
     const { candidate } = now;
-    let id = '';
-    room.board.transact(() => {
-      id = room.board.addParkedItem({ ...fields, text, ...(candidate ? { candidateId: candidate.id } : {}) });
-      if (candidate?.discarded) room.board.update(room.board.candidates, candidate.id, { discarded: undefined });
-    });
+    const id = candidate ? room.board.parkCandidate(candidate.id, fields) : room.board.addParkedItem({ ...fields, text });
     focusAfter.current = `p:${id}`;
     setForm(null);
   };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Active, Over } from '@dnd-kit/core';
 import type { Candidate, ParkedItem } from '@okr/shared/schema';
 import { isLane, laneAnnouncements } from './laneDnd.ts';
-import type { LaneItem } from './lanes.ts';
+import type { LaneItem } from '@okr/shared/workshop';
 
 const candidate: Candidate = { id: 'b', text: 'Grow repeat purchases', order: 1 };
 const free: ParkedItem = { id: 'p1', text: 'Rebuild the app', reason: 'later', order: 1 };

@@ -1,5 +1,5 @@
 import { pointerWithin, rectIntersection, type Announcements, type CollisionDetection, type KeyboardCoordinateGetter } from '@dnd-kit/core';
-import { LANES, LANE_TITLES, neighbourLane, planMove, type Lane, type LaneItem } from './lanes.ts';
+import { LANES, LANE_TITLES, neighbourLane, planMove, type Lane, type LaneItem } from '@okr/shared/workshop';
 
 export function isLane(value: unknown): value is Lane {
   return typeof value === 'string' && (LANES as readonly string[]).includes(value);

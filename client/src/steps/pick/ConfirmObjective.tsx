@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Candidate, Objective } from '@okr/shared/schema';
 import { useRoom } from '../../sync/RoomContext.tsx';
 import { useUnsaved } from '../../components/useUnsaved.ts';
-import { decide, defaultCandidateId, type Commitment, type DecisionErrors, type TallyEntry } from './decision.ts';
+import { decide, defaultCandidateId, type Commitment, type DecisionErrors, type TallyEntry } from '@okr/shared/workshop';
 
 type Props = {
   candidates: readonly Candidate[];

@@ -1,5 +1,5 @@
 import type { Objective } from '@okr/shared/schema';
-import { voteLine } from './decision.ts';
+import { voteLine } from '@okr/shared/workshop';
 
 const COMMITMENT_LABELS: Record<Objective['commitment'], string> = {
   committed: 'Committed',

@@ -6,9 +6,7 @@ import { useRoom } from '../../sync/RoomContext.tsx';
 import { useStepAccess } from '../../sync/useStepAccess.ts';
 import { useOpenForm } from '../../state/useOpenForm.ts';
 import { useIdentity } from '../../state/identity.ts';
-import { groupCandidates } from './groups.ts';
-import { progressLine } from './progress.ts';
-import { topIds } from './decision.ts';
+import { groupCandidates, progressLine, topIds } from '@okr/shared/workshop';
 import { useVoting } from './useVoting.ts';
 import { VoteCard } from './VoteCard.tsx';
 import { VotingControls, type ProxyVoter } from './VotingControls.tsx';
@@ -66,8 +64,8 @@ export function PickStep({ readOnly }: { readOnly: boolean }) {
   );
 
   const groups = groupCandidates(view.candidates);
-  const clusters = groups.filter((g) => g.members.length > 1);
-  const singles = groups.filter((g) => g.members.length === 1).flatMap((g) => g.members);
+  const clusters = groups.filter((g) => g.cards.length > 1);
+  const singles = groups.filter((g) => g.cards.length === 1).flatMap((g) => g.cards);
   const showForm = facilitating && (deciding || (!objective && voting.status === 'closed'));
 
   return (
@@ -113,9 +111,9 @@ export function PickStep({ readOnly }: { readOnly: boolean }) {
           ) : (
             <div className="pick-cards">
               {clusters.map((group) => (
-                <section key={group.id} className="pick-cluster" aria-label={`Group of ${group.members.length}`}>
-                  <h3>Group of {group.members.length}</h3>
-                  <ul className="cards">{group.members.map(card)}</ul>
+                <section key={group.key} className="pick-cluster" aria-label={`Group of ${group.cards.length}`}>
+                  <h3>Group of {group.cards.length}</h3>
+                  <ul className="cards">{group.cards.map(card)}</ul>
                 </section>
               ))}
               {singles.length > 0 && (

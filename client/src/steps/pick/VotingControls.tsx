@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { newRecordId, type Voting } from '@okr/shared/schema';
 import { proxyVoterId } from '@okr/shared/workshop';
 import { useRoom } from '../../sync/RoomContext.tsx';
-import { progressLine, type VotingProgress } from './progress.ts';
+import { progressLine, type VotingProgress } from '@okr/shared/workshop';
 
 export type ProxyVoter = { id: string; name: string; roundId: string };
 

@@ -1,16 +1,9 @@
 import { useMemo } from 'react';
-import type { Ballot } from '@okr/shared/doc';
-import type { Candidate } from '@okr/shared/schema';
-import { tally, type Dots } from '@okr/shared/workshop';
+import type { Ballot, Candidate } from '@okr/shared/schema';
+import { tally, votingProgress, type Dots, type TallyEntry, type VotingProgress } from '@okr/shared/workshop';
 import { useBoard, useControl, usePresence } from '../../sync/hooks.ts';
-import { votingProgress, type VotingProgress } from './progress.ts';
-import type { TallyEntry } from './decision.ts';
 
 const NO_BALLOTS: readonly Ballot[] = [];
-
-function sameBallots(a: readonly Ballot[], b: readonly Ballot[]): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
-}
 
 export type VotingView = {
   /** Candidates on the ballot: every candidate not discarded in the Park step. */
@@ -30,7 +23,7 @@ export function useVoting(): VotingView {
   const { voting } = useControl();
   const all = useBoard((board) => board.candidates.list());
   const roundId = voting.roundId;
-  const ballots = useBoard((board) => (roundId ? board.ballotsFor(roundId) : NO_BALLOTS), sameBallots);
+  const ballots = useBoard((board) => (roundId ? board.ballotsFor(roundId) : NO_BALLOTS));
   const people = usePresence();
   const candidates = useMemo(() => all.filter((c) => !c.discarded), [all]);
   return useMemo(() => {

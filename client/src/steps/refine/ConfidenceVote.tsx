@@ -1,5 +1,4 @@
-import type { ConfidenceVote as Vote } from '@okr/shared/doc';
-import type { KeyResult } from '@okr/shared/schema';
+import type { ConfidenceVote as Vote, KeyResult } from '@okr/shared/schema';
 import { averageConfidence, FIST_OF_FIVE } from '@okr/shared/workshop';
 import { useBoard } from '../../sync/hooks.ts';
 import { useRoom } from '../../sync/RoomContext.tsx';
@@ -22,12 +21,10 @@ type Props = {
 export function ConfidenceVote({ kr, revealed, canVote, canFacilitate }: Props) {
   const room = useRoom();
   const me = useIdentity((s) => s.id);
-  const votes = useBoard((board) => board.confidenceVotes(kr.id), sameVotes);
+  const votes = useBoard((board) => board.confidenceVotes(kr.id));
   const mine = votes.find((vote) => vote.voterId === me);
   const average = averageConfidence(votes.map((vote) => vote.value));
   const kept = kr.confidence !== undefined && kr.confidence === average;
-
-  const setRevealed = (on: boolean) => room.control.set({ confidenceRevealed: { ...room.control.state().confidenceRevealed, [kr.id]: on } });
 
   return (
     <section className="confidence" aria-label={`Confidence in "${kr.title}"`}>
@@ -62,7 +59,7 @@ export function ConfidenceVote({ kr, revealed, canVote, canFacilitate }: Props) 
       {canFacilitate && (
         <div className="row confidence-actions">
           {!revealed ? (
-            <button type="button" onClick={() => setRevealed(true)} disabled={votes.length === 0} aria-label={`Reveal confidence votes for "${kr.title}"`}>
+            <button type="button" onClick={() => room.control.revealConfidence([kr.id])} disabled={votes.length === 0} aria-label={`Reveal confidence votes for "${kr.title}"`}>
               Reveal votes
             </button>
           ) : (
@@ -72,7 +69,7 @@ export function ConfidenceVote({ kr, revealed, canVote, canFacilitate }: Props) 
                   Keep {average}
                 </button>
               )}
-              <button type="button" onClick={() => setRevealed(false)} aria-label={`Hide confidence votes for "${kr.title}"`}>
+              <button type="button" onClick={() => room.control.hideConfidence(kr.id)} aria-label={`Hide confidence votes for "${kr.title}"`}>
                 Hide votes
               </button>
             </>
@@ -113,8 +110,4 @@ function Spread({ votes, average }: { votes: readonly Vote[]; average: number | 
       {wide && <p className="confidence-note">Wide spread: hear the lowest and the highest before keeping the average.</p>}
     </div>
   );
-}
-
-function sameVotes(a: readonly Vote[], b: readonly Vote[]): boolean {
-  return a.length === b.length && a.every((vote) => b.some((other) => other.voterId === vote.voterId && other.value === vote.value));
 }

@@ -1,11 +1,10 @@
+import { CHECK_IN_CADENCE_LABELS } from '@okr/shared/export';
 import { CHECK_IN_CADENCES, type Workshop } from '@okr/shared/schema';
 import { useRoom } from '../../sync/RoomContext.tsx';
 import { Fact, SavingInput, SavingSelect } from './fields.tsx';
 import { parseDateInput, parseTextInput, type Parsed } from './fieldParsing.ts';
 
-type Cadence = (typeof CHECK_IN_CADENCES)[number];
-const CADENCE_LABELS: Record<Cadence, string> = { weekly: 'Weekly', biweekly: 'Every two weeks', monthly: 'Monthly' };
-const CADENCE_OPTIONS = CHECK_IN_CADENCES.map((value) => ({ value, label: CADENCE_LABELS[value] }));
+const CADENCE_OPTIONS = CHECK_IN_CADENCES.map((value) => ({ value, label: CHECK_IN_CADENCE_LABELS[value] }));
 
 /** The cycle the deadlines are checked against, and how the team will track the OKR afterwards. */
 export function CyclePanel({ workshop, canEdit }: { workshop: Workshop; canEdit: boolean }) {
@@ -35,7 +34,7 @@ export function CyclePanel({ workshop, canEdit }: { workshop: Workshop; canEdit:
         <dl className="cycle-facts">
           <Fact label="Cycle">{[workshop.cycleLabel, workshop.cycleStart && workshop.cycleEnd ? `${workshop.cycleStart} to ${workshop.cycleEnd}` : ''].filter(Boolean).join(', ') || '—'}</Fact>
           <Fact label="Check-ins">
-            {workshop.checkInCadence ? CADENCE_LABELS[workshop.checkInCadence] : '—'}
+            {workshop.checkInCadence ? CHECK_IN_CADENCE_LABELS[workshop.checkInCadence] : '—'}
             {workshop.firstCheckIn ? `, first on ${workshop.firstCheckIn}` : ''}
           </Fact>
         </dl>

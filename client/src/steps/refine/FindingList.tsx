@@ -1,11 +1,11 @@
 import { useState, type ReactNode } from 'react';
+import { quote, SEVERITY_LABELS } from '@okr/shared/export';
 import { findingKey, RULES, type Finding, type Severity } from '@okr/shared/review';
 import { useRoom } from '../../sync/RoomContext.tsx';
 import { useIdentity } from '../../state/identity.ts';
 import { useStepAccess } from '../../sync/useStepAccess.ts';
 import type { TargetFindings } from './reviewBoard.ts';
 
-export const SEVERITY_LABELS: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
 const SEVERITY_MARKS: Record<Severity, string> = { error: '✖', warning: '▲', info: 'i' };
 const WHY = new Map<string, string>(RULES.map((rule) => [rule.id, rule.why]));
 
@@ -102,9 +102,8 @@ export function FindingList({ label, findings, canEdit, subject, action, emptyTe
 /** `"Churn from 5% to 3%" has no owner — …` inside that card reads `Has no owner — …`. */
 function withoutSubject(message: string, subject: string | undefined): string {
   if (!subject) return message;
-  const oneLine = subject.replace(/\s+/g, ' ').trim();
-  // The rules quote a title this way (shared/src/review/rules/targets.ts).
-  const quoted = `"${oneLine.length > 60 ? `${oneLine.slice(0, 59)}…` : oneLine}" `;
+  // The rules quote a title this way.
+  const quoted = `${quote(subject)} `;
   if (!message.startsWith(quoted)) return message;
   const rest = message.slice(quoted.length);
   return `${rest.charAt(0).toUpperCase()}${rest.slice(1)}`;

@@ -34,7 +34,7 @@ export function KeyResultCard({ kr, index, findings, dates, objective, revealed,
 
   const moveToInitiatives = (finding: Finding) =>
     finding.rule === 'kr-is-initiative' ? (
-      <button type="button" onClick={() => room.board.moveKeyResultToInitiatives(kr.id)} aria-label={`Move "${kr.title}" to initiatives`}>
+      <button type="button" onClick={() => room.board.keyResults.has(kr.id) && room.board.moveKeyResultToInitiatives(kr.id)} aria-label={`Move "${kr.title}" to initiatives`}>
         Move to initiatives
       </button>
     ) : null;

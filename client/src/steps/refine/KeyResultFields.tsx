@@ -1,11 +1,8 @@
-import { KR_DIRECTION_LABELS, KR_DIRECTIONS, KR_TYPES, LEAD_LAG, type KeyResult, type KrType, type LeadLag } from '@okr/shared/schema';
-import { formatQuantity } from '@okr/shared/review';
+import { KR_TYPE_LABELS, LEAD_LAG_LABELS, levelsPhrase } from '@okr/shared/export';
+import { KR_DIRECTION_LABELS, KR_DIRECTIONS, KR_TYPES, LEAD_LAG, type KeyResult } from '@okr/shared/schema';
 import { useRoom } from '../../sync/RoomContext.tsx';
 import { Fact, SavingInput, SavingSelect } from './fields.tsx';
 import { parseDateInput, parseEmailInput, parseNumberInput, parseTextInput } from './fieldParsing.ts';
-
-export const KR_TYPE_LABELS: Record<KrType, string> = { metric: 'Metric', milestone: 'Milestone', binary: 'Binary (done or not)' };
-export const LEAD_LAG_LABELS: Record<LeadLag, string> = { leading: 'Leading', lagging: 'Lagging' };
 
 const TYPE_OPTIONS = KR_TYPES.map((value) => ({ value, label: KR_TYPE_LABELS[value] }));
 const DIRECTION_OPTIONS = KR_DIRECTIONS.map((value) => ({ value, label: KR_DIRECTION_LABELS[value] }));
@@ -65,17 +62,10 @@ export function KeyResultFacts({ kr }: { kr: KeyResult }) {
       <Fact label="Metric">{kr.metricName ? `${kr.metricName}${kr.unit ? ` (${kr.unit})` : ''}` : none}</Fact>
       <Fact label="Type">{kr.type ? KR_TYPE_LABELS[kr.type] : none}</Fact>
       <Fact label="Direction">{kr.direction ? KR_DIRECTION_LABELS[kr.direction] : none}</Fact>
-      <Fact label="Baseline → target">{levels(kr) ?? none}</Fact>
+      <Fact label="Baseline → target">{levelsPhrase(kr) ?? none}</Fact>
       <Fact label="Deadline">{kr.deadline ?? none}</Fact>
       <Fact label="Owner">{kr.ownerName || kr.ownerEmail ? [kr.ownerName, kr.ownerEmail && `<${kr.ownerEmail}>`].filter(Boolean).join(' ') : none}</Fact>
       <Fact label="Leading or lagging">{kr.leadLag ? LEAD_LAG_LABELS[kr.leadLag] : none}</Fact>
     </dl>
   );
-}
-
-export function levels(kr: Pick<KeyResult, 'baseline' | 'target' | 'unit'>): string | undefined {
-  if (kr.baseline === undefined && kr.target === undefined) return undefined;
-  const baseline = kr.baseline === undefined ? '?' : formatQuantity(kr.baseline, kr.unit);
-  const target = kr.target === undefined ? '?' : formatQuantity(kr.target, kr.unit);
-  return `${baseline} → ${target}`;
 }

@@ -46,10 +46,7 @@ export function RefineStep({ readOnly }: { readOnly: boolean }) {
           Key results <span className="muted">({keyResults.length})</span>
         </h3>
         {canEdit && room.isFacilitator && unrevealed.length > 1 && (
-          <button
-            type="button"
-            onClick={() => room.control.set({ confidenceRevealed: { ...room.control.state().confidenceRevealed, ...Object.fromEntries(unrevealed.map((kr) => [kr.id, true])) } })}
-          >
+          <button type="button" onClick={() => room.control.revealConfidence(unrevealed.map((kr) => kr.id))}>
             Reveal all confidence votes
           </button>
         )}

@@ -1,6 +1,6 @@
-import { candidateStatus } from '@okr/shared/export';
 import { findingKey, reviewOkrs, type DateContext, type Finding, type FindingTargetKind } from '@okr/shared/review';
 import type { Candidate, ContextItem, Initiative, KeyResult, Objective, ParkedItem, Workshop } from '@okr/shared/schema';
+import { candidateStatus, parkedCandidateIds } from '@okr/shared/workshop';
 
 /** The board's records as the refine step reads them; each list is the collection's cached one. */
 export type BoardSnapshot = {
@@ -21,7 +21,7 @@ export type BoardSnapshot = {
  */
 export function reviewBoard(board: BoardSnapshot, year: number): Finding[] {
   const chosenId = board.objective?.candidateId;
-  const parkedFrom = new Set(board.parked.flatMap((item) => (item.candidateId ? [item.candidateId] : [])));
+  const parkedFrom = parkedCandidateIds(board.parked);
   return reviewOkrs(
     {
       workshop: board.workshop,

@@ -7,14 +7,14 @@ import { reviewBoard } from './reviewBoard.ts';
 /** Dates without a year are read in this one, as `buildExport` does at export time. */
 export const REVIEW_YEAR = new Date().getUTCFullYear();
 
-/** The workshop record, kept equal while its fields are (`board.workshop()` builds a new object each read). */
+/** The workshop record; `board.workshop()` returns the same object until it changes. */
 export function useWorkshop(): Workshop {
-  return useBoard((board) => board.workshop(), sameFields);
+  return useBoard((board) => board.workshop());
 }
 
 /** Dismissed finding keys and who dismissed each. */
 export function useDismissals(): ReadonlyMap<string, string> {
-  return useBoard((board) => board.dismissedBy(), sameMap);
+  return useBoard((board) => board.dismissedBy());
 }
 
 /**
@@ -33,15 +33,4 @@ export function useBoardReview(): readonly Finding[] {
     () => reviewBoard({ workshop, context, objective, keyResults, initiatives, parked, candidates }, REVIEW_YEAR),
     [workshop, context, objective, keyResults, initiatives, parked, candidates],
   );
-}
-
-export function sameFields<T extends object>(a: T, b: T): boolean {
-  const keysA = Object.keys(a) as (keyof T)[];
-  return keysA.length === Object.keys(b).length && keysA.every((key) => Object.is(a[key], b[key]));
-}
-
-function sameMap<K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [key, value] of a) if (!b.has(key) || b.get(key) !== value) return false;
-  return true;
 }

@@ -1,8 +1,6 @@
-import type { OkrExport } from '@okr/shared/export';
-import { formatQuantity, findingKey } from '@okr/shared/review';
+import { CHECK_IN_PHRASES, KR_TYPE_LABELS, LEAD_LAG_LABELS, levelsPhrase, SEVERITY_LABELS, type OkrExport } from '@okr/shared/export';
+import { findingKey } from '@okr/shared/review';
 import { CONTEXT_KIND_LABELS, KR_DIRECTION_LABELS } from '@okr/shared/schema';
-import { SEVERITY_LABELS } from '../refine/FindingList.tsx';
-import { KR_TYPE_LABELS, LEAD_LAG_LABELS } from '../refine/KeyResultFields.tsx';
 import { useStepAccess } from '../../sync/useStepAccess.ts';
 import { ExportActions } from './ExportActions.tsx';
 import { useExport } from './useExport.ts';
@@ -45,7 +43,7 @@ function Header({ file }: { file: OkrExport }) {
   const facts = [
     team && `Team ${team}`,
     (cycle.label || cycle.start) && [cycle.label, cycle.start && cycle.end ? `${cycle.start} to ${cycle.end}` : cycle.start].filter(Boolean).join(', '),
-    checkInCadence && `${checkInCadence[0]?.toUpperCase()}${checkInCadence.slice(1)} check-ins${firstCheckIn ? ` from ${firstCheckIn}` : ''}`,
+    checkInCadence && `${CHECK_IN_PHRASES[checkInCadence]}${firstCheckIn ? ` from ${firstCheckIn}` : ''}`,
   ].filter(Boolean);
   if (facts.length === 0) return null;
   return <p className="summary-facts">{facts.join(' · ')}</p>;
@@ -138,7 +136,7 @@ function KeyResultsSection({ file }: { file: OkrExport }) {
                   </th>
                   <td data-label="Metric">{kr.metric.name ? `${kr.metric.name}${kr.metric.unit ? ` (${kr.metric.unit})` : ''}` : <Missing />}</td>
                   <td data-label="Baseline → target" className="num">
-                    {levelsText(kr) ?? <Missing />}
+                    {levelsPhrase({ ...kr, unit: kr.metric.unit }) ?? <Missing />}
                   </td>
                   <td data-label="Deadline" className="nowrap">
                     {kr.deadline ?? <Missing />}
@@ -245,14 +243,6 @@ function Missing() {
       <span className="visually-hidden">not set</span>
     </span>
   );
-}
-
-function levelsText(kr: OkrExport['keyResults'][number]): string | undefined {
-  const unit = kr.metric.unit;
-  if (kr.baseline !== null && kr.target !== null) return `${formatQuantity(kr.baseline, unit)} → ${formatQuantity(kr.target, unit)}`;
-  if (kr.target !== null) return `${kr.direction === 'at-least' ? 'at least' : kr.direction === 'at-most' ? 'at most' : 'target'} ${formatQuantity(kr.target, unit)}`;
-  if (kr.baseline !== null) return `from ${formatQuantity(kr.baseline, unit)}`;
-  return undefined;
 }
 
 function formatWhen(iso: string): string {

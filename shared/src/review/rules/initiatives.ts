@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.ts';
+import { hasOwner } from '../../workshop/owner.ts';
 import { quote } from './targets.ts';
 
 export const initiativeLinked = defineRule({
@@ -22,7 +23,7 @@ export const initiativeHasOwner = defineRule({
   source: 'John Doerr, Measure What Matters (2018), "Track for accountability"; WorkBoard asks for an owner on every key result, and we ask the same of the work.',
   check({ model }, report) {
     for (const initiative of model.initiatives) {
-      if (initiative.ownerName !== undefined) continue;
+      if (hasOwner(initiative)) continue;
       report('warning', { kind: 'initiative', id: initiative.id }, `${quote(initiative.title)} has no owner — name the person who drives it.`);
     }
   },

@@ -1,5 +1,6 @@
 import { hasAnyNumber } from '../effectiveKeyResult.ts';
 import { defineRule } from '../rule.ts';
+import { hasOwner } from '../../workshop/owner.ts';
 import { quote } from './targets.ts';
 
 /*
@@ -88,7 +89,7 @@ export const krHasOwner = defineRule({
   source: 'WorkBoard requires an owner per key result.',
   check({ keyResults }, report) {
     for (const kr of keyResults) {
-      if (kr.ownerName !== undefined || kr.ownerEmail !== undefined) continue;
+      if (hasOwner(kr)) continue;
       report('warning', krTarget(kr.id), `${quote(kr.title)} has no owner — name one person who tracks it and reports at check-ins.`);
     }
   },

@@ -1,4 +1,5 @@
-import type { Candidate, ParkedItem } from '@okr/shared/schema';
+import type { Candidate, ParkedItem } from '../schema/index.ts';
+import { candidateStatus } from './candidateStatus.ts';
 
 export const LANES = ['unsorted', 'parked', 'discarded'] as const;
 export type Lane = (typeof LANES)[number];
@@ -47,8 +48,8 @@ export function assignLanes(candidates: readonly Candidate[], parked: readonly P
     });
   }
   for (const candidate of candidates) {
-    if (candidate.id === objectiveCandidateId || parkedCandidates.has(candidate.id)) continue;
-    const lane: Lane = candidate.discarded ? 'discarded' : 'unsorted';
+    const lane = candidateStatus(candidate, objectiveCandidateId, parkedCandidates);
+    if (lane === 'chosen' || lane === 'parked') continue;
     lanes[lane].push({ key: `c:${candidate.id}`, lane, text: candidate.text, candidate, nearObjective: near(candidate), isObjective: false });
   }
   return lanes;
@@ -60,7 +61,7 @@ export type MovePlan =
   | { kind: 'refuse'; reason: string }
   /** Parking needs a reason first: the form asks, then the move is written. */
   | { kind: 'ask-reason' }
-  | { kind: 'write'; candidateId?: string; removeParkedId?: string; discarded?: boolean };
+  | { kind: 'write'; candidateId: string; removeParkedId?: string; discarded: boolean };
 
 export function planMove(item: LaneItem, to: Lane): MovePlan {
   if (item.lane === to) return { kind: 'stay' };

@@ -1,4 +1,4 @@
-import { objectiveSchema, type Candidate, type Objective } from '@okr/shared/schema';
+import { objectiveSchema, type Candidate, type Objective } from '../schema/index.ts';
 
 export type TallyEntry = Objective['tally'][number];
 export type Commitment = Objective['commitment'];

@@ -12,6 +12,9 @@ describe('groupCandidates', () => {
     ['a group whose first card was merged away still groups', [card('b', 'x'), card('c', 'x'), card('d')], [['b', 'c'], ['d']]],
     ['a cluster of one shows as a single card', [card('a', 'gone'), card('b')], [['a'], ['b']]],
     ['two groups', [card('a', 'a'), card('b', 'b'), card('c', 'a'), card('d', 'b')], [['a', 'c'], ['b', 'd']]],
+    // From the Pick step's copy of this rule, now the same function.
+    ['a cluster whose first card is gone', [card('b', 'gone'), card('c', 'gone'), card('d')], [['b', 'c'], ['d']]],
+    ['two clusters keep the board order', [card('a', 'x'), card('b', 'y'), card('c', 'x'), card('d', 'y')], [['a', 'c'], ['b', 'd']]],
   ] as const)('%s', (_name, cards, expected) => {
     expect(groupCandidates(cards).map((u) => u.cards.map((c) => c.id))).toEqual(expected);
   });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Candidate, ParkedItem } from '@okr/shared/schema';
-import { unsortedCandidates } from '@okr/shared/workshop';
-import { DEFAULT_CONTROL } from '@okr/shared/doc';
+import { DEFAULT_CONTROL, type Candidate, type ParkedItem } from '../schema/index.ts';
+import { unsortedCandidates } from './gates.ts';
 import { assignLanes, neighbourLane, planMove, type Lane, type LaneItem } from './lanes.ts';
 
 const cand = (id: string, extra: Partial<Candidate> = {}): Candidate => ({ id, text: id.toUpperCase(), order: id.charCodeAt(0), ...extra });

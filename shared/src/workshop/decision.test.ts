@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Candidate, Objective } from '@okr/shared/schema';
+import type { Candidate, Objective } from '../schema/index.ts';
 import { decide, defaultCandidateId, topIds, voteLine, type DecisionDraft, type TallyEntry } from './decision.ts';
 
 const candidates: Candidate[] = [

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Ballot } from '@okr/shared/doc';
-import type { Voting } from '@okr/shared/schema';
-import { proxyVoterId } from '@okr/shared/workshop';
-import { progressLine, votingProgress, type RoomPerson } from './progress.ts';
+import type { Ballot, Voting } from '../schema/index.ts';
+import { proxyVoterId } from './voting.ts';
+import { progressLine, votingProgress, type RoomPerson } from './votingProgress.ts';
 
 const voting: Voting = { roundId: 'r1', status: 'open', dotsPerPerson: 3, capPerItem: 2 };
 const ana: RoomPerson = { id: 'ana', name: 'Ana', role: 'participant' };

@@ -1,6 +1,5 @@
-import type { Ballot } from '@okr/shared/doc';
-import type { Voting } from '@okr/shared/schema';
-import { dotsUsed, notDoneVoting } from '@okr/shared/workshop';
+import type { Ballot, Voting } from '../schema/index.ts';
+import { dotsUsed, notDoneVoting } from './voting.ts';
 
 export type RoomPerson = { id: string; name: string; role: 'facilitator' | 'participant' };
 export type Voter = { id: string; name: string; left: number };

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { objectiveSchema, PRIVATE_WRITING_STEPS, STEP_IDS, timerSchema, votingSchema } from './facilitation.ts';
+
+const perStepFlagSchema = z.partialRecord(z.enum(PRIVATE_WRITING_STEPS), z.boolean());
+const perStepCountSchema = z.partialRecord(z.enum(PRIVATE_WRITING_STEPS), z.number().int().min(0));
+
+/** Facilitator-owned state: the server lets only a facilitator's connection change this document. */
+export const controlStateSchema = z.object({
+  step: z.enum(STEP_IDS).catch('context'),
+  timer: timerSchema.catch({ status: 'idle', durationMs: 0, remainingMs: 0 }),
+  voting: votingSchema.catch({ roundId: '', status: 'idle', dotsPerPerson: 3, capPerItem: 2 }),
+  /** Silent writing on or off, per step that has it (on by default: see `isPrivateWriting`). */
+  privateWriting: perStepFlagSchema.catch({}),
+  /** How many reveals each step has had; a client publishes its drafts when this goes up. */
+  reveals: perStepCountSchema.catch({}),
+  anonymous: z.boolean().catch(false),
+  locked: z.boolean().catch(false),
+  objective: objectiveSchema.nullable().catch(null),
+  /**
+   * The participant link, published by the facilitator so the projector can show it as a QR code.
+   * Null hides it: viewers then learn nothing about the room id.
+   */
+  joinUrl: z.url().max(500).nullable().catch(null),
+  /** Key results whose blind confidence votes are revealed. */
+  confidenceRevealed: z.record(z.string(), z.boolean()).catch({}),
+});
+export type ControlState = z.infer<typeof controlStateSchema>;
+
+export const DEFAULT_CONTROL: ControlState = controlStateSchema.parse({});

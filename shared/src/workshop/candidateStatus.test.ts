@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import type { Candidate, ParkedItem } from '../schema/index.ts';
+import { candidateStatus, parkedCandidateIds } from './candidateStatus.ts';
+
+const cand = (id: string, discarded = false): Candidate => ({ id, text: id, order: 1, ...(discarded ? { discarded } : {}) });
+const park = (id: string, candidateId?: string): ParkedItem => ({ id, text: id, reason: 'later', order: 1, ...(candidateId ? { candidateId } : {}) });
+
+describe('candidateStatus', () => {
+  it.each([
+    ['THE objective is chosen', cand('a'), 'a', [], 'chosen'],
+    ['chosen beats parked', cand('a'), 'a', [park('p', 'a')], 'chosen'],
+    ['a parked candidate is parked', cand('b'), 'a', [park('p', 'b')], 'parked'],
+    ['parked beats discarded', cand('b', true), 'a', [park('p', 'b')], 'parked'],
+    ['a discarded one is discarded', cand('b', true), null, [], 'discarded'],
+    ['the rest is unsorted', cand('b'), undefined, [park('p'), park('q', 'c')], 'unsorted'],
+  ] as const)('%s', (_name, candidate, chosenId, parked, status) => {
+    expect(candidateStatus(candidate, chosenId, parkedCandidateIds(parked))).toBe(status);
+  });
+});

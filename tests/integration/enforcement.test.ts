@@ -1,28 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createRoom, startTestServer, type CreatedRoom, type TestServer } from '../helpers/server.ts';
-import { eventually, openBoardClient, openControlClient, openProvider, whenSynced } from '../helpers/clients.ts';
+import { eventually, openProvider, whenSynced } from '../helpers/clients.ts';
+import { useServerWithRoom } from '../helpers/useServerWithRoom.ts';
 
-let server: TestServer;
-let room: CreatedRoom;
-const cleanup: (() => void)[] = [];
-
-beforeEach(async () => {
-  server = await startTestServer();
-  room = await createRoom(server.httpUrl);
-});
-afterEach(async () => {
-  for (const fn of cleanup.splice(0)) fn();
-  await server.close();
-});
+const fixture = useServerWithRoom();
 
 const settle = () => new Promise((r) => setTimeout(r, 300));
 
 describe('facilitator-owned state is enforced by the server', () => {
   it('a participant connection cannot change the control document, even by writing to it directly', async () => {
-    const facilitator = openControlClient(server.wsUrl, room.roomId, { key: room.facilitatorKey });
-    const participant = openControlClient(server.wsUrl, room.roomId);
-    cleanup.push(facilitator.destroy, participant.destroy);
+    const facilitator = fixture.control({ key: fixture.room.facilitatorKey });
+    const participant = fixture.control();
     await Promise.all([facilitator.synced, participant.synced]);
 
     facilitator.control.setStep('draft');
@@ -36,8 +24,7 @@ describe('facilitator-owned state is enforced by the server', () => {
     expect(facilitator.control.state().locked).toBe(false);
 
     // A late joiner sees the facilitator's state, not the participant's attempt.
-    const late = openControlClient(server.wsUrl, room.roomId);
-    cleanup.push(late.destroy);
+    const late = fixture.control();
     await late.synced;
     expect(late.control.state().step).toBe('draft');
   });
@@ -45,22 +32,20 @@ describe('facilitator-owned state is enforced by the server', () => {
   it('a participant cannot smuggle a control change through sync step 2 on reconnect', async () => {
     const doc = new Y.Doc();
     doc.getMap('control').set('step', 'summary');
-    const sneaky = openProvider(server.wsUrl, room.roomId, doc, { control: true });
-    cleanup.push(() => sneaky.destroy());
+    const sneaky = openProvider(fixture.server.wsUrl, fixture.room.roomId, doc, { control: true });
+    fixture.onTearDown(() => sneaky.destroy());
     await whenSynced(sneaky);
     await settle();
-    const observer = openControlClient(server.wsUrl, room.roomId);
-    cleanup.push(observer.destroy);
+    const observer = fixture.control();
     await observer.synced;
     expect(observer.control.state().step).toBe('context');
   });
 
   it('viewers are read-only on both documents, and the viewer key reveals nothing else', async () => {
-    const facilitator = openBoardClient(server.wsUrl, room.roomId, { key: room.facilitatorKey });
-    const facilitatorControl = openControlClient(server.wsUrl, room.roomId, { key: room.facilitatorKey });
-    const viewer = openBoardClient(server.wsUrl, '', { viewerKey: room.viewerKey });
-    const viewerControl = openControlClient(server.wsUrl, '', { viewerKey: room.viewerKey });
-    cleanup.push(facilitator.destroy, facilitatorControl.destroy, viewer.destroy, viewerControl.destroy);
+    const facilitator = fixture.board({ key: fixture.room.facilitatorKey });
+    const facilitatorControl = fixture.control({ key: fixture.room.facilitatorKey });
+    const viewer = fixture.board({ viewerKey: fixture.room.viewerKey });
+    const viewerControl = fixture.control({ viewerKey: fixture.room.viewerKey });
     await Promise.all([facilitator.synced, facilitatorControl.synced, viewer.synced, viewerControl.synced]);
 
     facilitator.board.addContextItem({ kind: 'mission', text: 'seen by the projector' });
@@ -73,16 +58,15 @@ describe('facilitator-owned state is enforced by the server', () => {
     expect(facilitator.board.contextItems.list().map((i) => i.text)).toEqual(['seen by the projector']);
     expect(facilitatorControl.control.state().step).toBe('pick');
 
-    expect(room.viewerKey).not.toBe(room.roomId);
-    expect(room.viewerUrl).not.toContain(room.roomId);
-    expect(room.viewerUrl).not.toContain(room.facilitatorKey);
+    expect(fixture.room.viewerKey).not.toBe(fixture.room.roomId);
+    expect(fixture.room.viewerUrl).not.toContain(fixture.room.roomId);
+    expect(fixture.room.viewerUrl).not.toContain(fixture.room.facilitatorKey);
   });
 
   it('a locked board takes edits from the facilitator only', async () => {
-    const facilitator = openBoardClient(server.wsUrl, room.roomId, { key: room.facilitatorKey });
-    const facilitatorControl = openControlClient(server.wsUrl, room.roomId, { key: room.facilitatorKey });
-    const participant = openBoardClient(server.wsUrl, room.roomId);
-    cleanup.push(facilitator.destroy, facilitatorControl.destroy, participant.destroy);
+    const facilitator = fixture.board({ key: fixture.room.facilitatorKey });
+    const facilitatorControl = fixture.control({ key: fixture.room.facilitatorKey });
+    const participant = fixture.board();
     await Promise.all([facilitator.synced, facilitatorControl.synced, participant.synced]);
 
     facilitatorControl.control.set({ locked: true });

@@ -1,17 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { eventually, openProvider, whenSynced } from '../helpers/clients.ts';
+import { eventually, openProvider, relayHandled, whenSynced } from '../helpers/clients.ts';
 import { useServerWithRoom } from '../helpers/useServerWithRoom.ts';
 
 const fixture = useServerWithRoom();
 
-const settle = () => new Promise((r) => setTimeout(r, 300));
+// Proving a refused write did not arrive: once the relay has handled the writer's messages (it
+// handles each connection's in order), an allowed change to the same document is written and
+// awaited. Had the refused one been let through, it would have been broadcast with or before it.
+const boardWitness = () => fixture.board({ key: fixture.room.facilitatorKey });
+const controlWitness = () => fixture.control({ key: fixture.room.facilitatorKey });
 
 describe('facilitator-owned state is enforced by the server', () => {
   it('a participant connection cannot change the control document, even by writing to it directly', async () => {
     const facilitator = fixture.control({ key: fixture.room.facilitatorKey });
     const participant = fixture.control();
-    await Promise.all([facilitator.synced, participant.synced]);
+    const cofacilitator = controlWitness();
+    await Promise.all([facilitator.synced, participant.synced, cofacilitator.synced]);
 
     facilitator.control.setStep('draft');
     await eventually(() => participant.control.state().step === 'draft', 'participant follows the facilitator');
@@ -19,7 +24,9 @@ describe('facilitator-owned state is enforced by the server', () => {
     // A modified client: writes straight into its copy, which the provider sends as an update.
     participant.control.setStep('refine');
     participant.control.set({ locked: true });
-    await settle();
+    await relayHandled(participant.provider);
+    cofacilitator.control.set({ anonymous: true });
+    await eventually(() => facilitator.control.state().anonymous, 'the co-facilitator\'s change arrives');
     expect(facilitator.control.state().step).toBe('draft');
     expect(facilitator.control.state().locked).toBe(false);
 
@@ -35,7 +42,7 @@ describe('facilitator-owned state is enforced by the server', () => {
     const sneaky = openProvider(fixture.server.wsUrl, fixture.room.roomId, doc, { control: true });
     fixture.onTearDown(() => sneaky.destroy());
     await whenSynced(sneaky);
-    await settle();
+    await relayHandled(sneaky);
     const observer = fixture.control();
     await observer.synced;
     expect(observer.control.state().step).toBe('context');
@@ -46,7 +53,8 @@ describe('facilitator-owned state is enforced by the server', () => {
     const facilitatorControl = fixture.control({ key: fixture.room.facilitatorKey });
     const viewer = fixture.board({ viewerKey: fixture.room.viewerKey });
     const viewerControl = fixture.control({ viewerKey: fixture.room.viewerKey });
-    await Promise.all([facilitator.synced, facilitatorControl.synced, viewer.synced, viewerControl.synced]);
+    const [boardWriter, controlWriter] = [boardWitness(), controlWitness()];
+    await Promise.all([facilitator.synced, facilitatorControl.synced, viewer.synced, viewerControl.synced, boardWriter.synced, controlWriter.synced]);
 
     facilitator.board.addContextItem({ kind: 'mission', text: 'seen by the projector' });
     facilitatorControl.control.setStep('pick');
@@ -54,7 +62,13 @@ describe('facilitator-owned state is enforced by the server', () => {
 
     viewer.board.addContextItem({ kind: 'metric', text: 'written by a viewer' });
     viewerControl.control.setStep('summary');
-    await settle();
+    await Promise.all([relayHandled(viewer.provider), relayHandled(viewerControl.provider)]);
+    boardWriter.board.addCandidate({ text: 'witness' });
+    controlWriter.control.set({ anonymous: true });
+    await eventually(
+      () => facilitator.board.candidates.list().length === 1 && facilitatorControl.control.state().anonymous,
+      'the witnesses\' changes arrive',
+    );
     expect(facilitator.board.contextItems.list().map((i) => i.text)).toEqual(['seen by the projector']);
     expect(facilitatorControl.control.state().step).toBe('pick');
 
@@ -67,18 +81,22 @@ describe('facilitator-owned state is enforced by the server', () => {
     const facilitator = fixture.board({ key: fixture.room.facilitatorKey });
     const facilitatorControl = fixture.control({ key: fixture.room.facilitatorKey });
     const participant = fixture.board();
-    await Promise.all([facilitator.synced, facilitatorControl.synced, participant.synced]);
+    const boardWriter = boardWitness();
+    await Promise.all([facilitator.synced, facilitatorControl.synced, participant.synced, boardWriter.synced]);
 
     facilitatorControl.control.set({ locked: true });
-    await settle();
+    await relayHandled(facilitatorControl.provider);
     participant.board.addContextItem({ kind: 'metric', text: 'while locked' });
     facilitator.board.addContextItem({ kind: 'mission', text: 'facilitator while locked' });
     await eventually(() => participant.board.contextItems.list().some((i) => i.text === 'facilitator while locked'), 'facilitator edit arrives');
-    await settle();
+    // The participant's edit closes its connection (it resyncs and retries once unlocked).
+    await relayHandled(participant.provider);
+    boardWriter.board.addCandidate({ text: 'witness' });
+    await eventually(() => facilitator.board.candidates.list().length === 1, 'the witness\'s change arrives');
     expect(facilitator.board.contextItems.list().map((i) => i.text)).toEqual(['facilitator while locked']);
 
     facilitatorControl.control.set({ locked: false });
-    await settle();
+    await relayHandled(facilitatorControl.provider);
     participant.board.addContextItem({ kind: 'metric', text: 'after unlock' });
     await eventually(() => facilitator.board.contextItems.list().some((i) => i.text === 'after unlock'), 'edits flow again after unlock');
   });

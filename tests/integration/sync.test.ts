@@ -37,11 +37,16 @@ describe('sync through the relay', () => {
     const room = await createRoom(fixture.server.httpUrl);
     const a = open(room.roomId);
     const b = open(room.roomId);
-    await Promise.all([a.synced, b.synced]);
+    const witness = open(room.roomId);
+    await Promise.all([a.synced, b.synced, witness.synced]);
     a.provider.disconnect();
     a.board.addCandidate({ text: 'written on the train' });
     b.board.addCandidate({ text: 'written in the room' });
-    await new Promise((r) => setTimeout(r, 200));
+    // Once the relay has let A go it has handled all A sent; a later edit reaching B comes after
+    // anything of A's it let through.
+    await eventually(() => fixture.server.relayConnections() === 2, 'the relay has let A go');
+    witness.board.addContextItem({ kind: 'mission', text: 'witness' });
+    await eventually(() => b.board.contextItems.list().length === 1, 'the witness\'s edit reaches B');
     expect(b.board.candidates.list().map((c) => c.text)).toEqual(['written in the room']);
     a.provider.connect();
     await eventually(() => a.board.candidates.list().length === 2 && b.board.candidates.list().length === 2, 'offline edit and missed edit both arrive');

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { eventually, type TestClient } from '../../helpers/clients.ts';
+import { eventually, relayHandled, type TestClient } from '../../helpers/clients.ts';
 import { useServerWithRoom } from '../../helpers/useServerWithRoom.ts';
 import { captureUpdate, updateMessage } from '../../helpers/rawSocket.ts';
 import { scrapeMetrics } from '../../helpers/metrics.ts';
@@ -20,7 +20,10 @@ beforeAll(async () => {
   await Promise.all(clients.map((c) => c.synced));
   // No presence for this measurement: only document updates are broadcast while we count.
   for (const c of clients) c.provider.awareness.setLocalState(null);
-  await new Promise((r) => setTimeout(r, 300));
+  // Stock clients echo each removal they receive: wait until all have it, then until the relay has
+  // handled every echo, so none is counted below.
+  await eventually(() => clients.every((c) => c.provider.awareness.getStates().size === 0), 'nobody shows presence', 30_000);
+  await Promise.all(clients.map((c) => relayHandled(c.provider)));
 }, 60_000);
 
 async function counters() {
@@ -31,7 +34,7 @@ async function counters() {
 describe(`a room of ${PEOPLE}`, () => {
   it('N updates arriving in one turn go out as one broadcast, encoded once, sent once to each connection', async () => {
     const writer = await fixture.raw();
-    await new Promise((r) => setTimeout(r, 100));
+    expect(await writer.roundTrip()).toBe('alive');
     const before = await counters();
     const doc = new Y.Doc();
     const N = 50;
@@ -47,7 +50,8 @@ describe(`a room of ${PEOPLE}`, () => {
   });
 
   it(`everyone editing at once: far fewer broadcasts than updates, each sent to every connection`, async () => {
-    await new Promise((r) => setTimeout(r, 100));
+    // The last test's writer is gone: only the room's people are sent to.
+    await eventually(() => fixture.server.relayConnections() === PEOPLE, 'the writer has left');
     const before = await counters();
     clients.forEach((c, i) => c.board.addCandidate({ text: `idea from ${i}` }));
     await eventually(() => clients.every((c) => c.board.candidates.list().length === PEOPLE), 'every client has every idea', 30_000);

@@ -62,7 +62,9 @@ describe('presence', () => {
 
     const hostile = await raw();
     hostile.send(awarenessMessage([{ clientId: aId, clock: 1_000_000, state: 'null' }]));
-    await new Promise((r) => setTimeout(r, 200));
+    // Then a presence of its own on the same connection: once A sees it, the clear was handled.
+    hostile.send(awarenessMessage([{ clientId: 4343, clock: 1, state: state('Witness') }]));
+    await eventually(() => others(a).includes(4343), 'A sees the hostile connection\'s own presence');
     expect(serverPresence()).toContain(aId);
     expect(hostile.isOpen).toBe(true);
 

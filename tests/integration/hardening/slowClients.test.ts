@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type WebSocket from 'ws';
 import type { Config } from '../../../server/src/config.ts';
 import { eventually, type TestClient } from '../../helpers/clients.ts';
 import { scrapeMetrics } from '../../helpers/metrics.ts';
@@ -46,6 +47,20 @@ async function measureLatency(a: TestClient, b: TestClient, until: () => boolean
   return latency;
 }
 
+/** Resolves once the server has pinged this client `count` more times (one ping per sweep). */
+function pingsReceived(client: TestClient, count: number): Promise<void> {
+  const ws = client.provider.ws as unknown as WebSocket;
+  return new Promise((resolve) => {
+    let seen = 0;
+    const onPing = () => {
+      if (++seen < count) return;
+      ws.off('ping', onPing);
+      resolve();
+    };
+    ws.on('ping', onPing);
+  });
+}
+
 const p95 = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length * 0.95)]!;
 
 describe('slow and dead clients', () => {
@@ -89,7 +104,7 @@ describe('slow and dead clients', () => {
     const metrics = await scrapeMetrics(fixture.server.httpUrl);
     expect(metrics.value('okr_connections_closed_total', { cause: 'noPong' })).toBe(1);
     // Several more sweeps: the honest clients answer every ping and stay.
-    await new Promise((r) => setTimeout(r, 600));
+    await Promise.all([a, b].map((client) => pingsReceived(client, 4)));
     expect((await scrapeMetrics(fixture.server.httpUrl)).value('okr_connections_closed_total', { cause: 'noPong' })).toBe(1);
     expect(fixture.server.relayConnections()).toBe(2);
     expect(p95(latency)).toBeLessThan(500);

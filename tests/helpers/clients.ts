@@ -72,3 +72,26 @@ function canonical(value: unknown): string {
     v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1))) : v,
   );
 }
+
+/**
+ * Resolves once the relay has handled every message this client sent so far: the server answers
+ * a ping only after the frames before it, or closes the connection because of one of them. A
+ * socket already closing or gone (one of its frames got it closed) resolves once it is closed.
+ */
+export function relayHandled(provider: WebsocketProvider): Promise<void> {
+  // The provider's socket is a `ws` WebSocket (the WebSocketPolyfill above), which can ping.
+  const ws = provider.ws as unknown as WebSocket | null;
+  if (!ws || ws.readyState === WebSocket.CLOSED || ws.readyState === WebSocket.CONNECTING) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      ws.off('pong', done);
+      ws.off('close', done);
+      resolve();
+    };
+    ws.once('close', done);
+    if (ws.readyState === WebSocket.OPEN) {
+      ws.once('pong', done);
+      ws.ping();
+    }
+  });
+}

@@ -1,10 +1,10 @@
+import http from 'node:http';
+
 /** One scrape of GET /metrics: `value(name, labels)` reads a sample (0 when absent). */
 export type MetricsScrape = { text: string; value: (name: string, labels?: Record<string, string>) => number; has: (name: string) => boolean };
 
 export async function scrapeMetrics(httpUrl: string): Promise<MetricsScrape> {
-  const res = await fetch(`${httpUrl}/metrics`);
-  if (res.status !== 200) throw new Error(`GET /metrics answered ${res.status}`);
-  const text = await res.text();
+  const text = await getMetricsText(httpUrl);
   const samples = new Map<string, number>();
   for (const line of text.split('\n')) {
     if (line === '' || line.startsWith('#')) continue;
@@ -31,4 +31,20 @@ export async function untilMetrics(httpUrl: string, check: (m: MetricsScrape) =>
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for: ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * A fresh connection per scrape: fetch reuses an idle keep-alive socket, and one the server closes
+ * for idleness (5 s, easily reached while a busy test waits) at that moment fails with ECONNRESET.
+ */
+function getMetricsText(httpUrl: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(`${httpUrl}/metrics`, { agent: false }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => (res.statusCode === 200 ? resolve(text) : reject(new Error(`GET /metrics answered ${res.statusCode}`))));
+    });
+    req.on('error', reject);
+  });
 }

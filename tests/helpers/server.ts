@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
 import fs from 'node:fs';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '../../server/src/config.ts';
 import { startServer, type RunningServer } from '../../server/src/server.ts';
@@ -42,13 +43,20 @@ export async function createRoom(httpUrl: string, title = 'Test workshop'): Prom
 
 export type ServerProcess = { child: ChildProcess; port: number; httpUrl: string; wsUrl: string; output: () => string };
 
-/** The real server as its own process (`tsx server/src/main.ts`), for kill and restart tests. */
-export async function spawnServer(dataDir: string, env: Record<string, string> = {}, port = 0): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'server/src/main.ts')], {
+/** The benchmark's probe: preloaded into a server, it answers memory questions over IPC (helpers/processStats.ts). */
+const PROBE = path.join(REPO_ROOT, 'tests/bench/probe.ts');
+
+/**
+ * The real server as its own process (`tsx server/src/main.ts`), for kill and restart tests.
+ * `probe` preloads the benchmark's probe with `--expose-gc`, so a test can force a collection.
+ */
+export async function spawnServer(dataDir: string, env: Record<string, string> = {}, port = 0, options: { probe?: boolean } = {}): Promise<ServerProcess> {
+  const probeArgs = options.probe ? ['--expose-gc', '--import', 'tsx', '--import', PROBE] : ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...probeArgs, path.join(REPO_ROOT, 'server/src/main.ts')], {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+    stdio: options.probe ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
+  }) as ChildProcessByStdio<null, Readable, Readable>;
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

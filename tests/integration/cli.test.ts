@@ -7,7 +7,8 @@ import { findingSchema } from '@okr/shared/review';
 import { readRoomDocs } from '../../server/src/store/readRoom.ts';
 import { eventually, openBoardClient, openControlClient } from '../helpers/clients.ts';
 import { assertValidExport } from '../helpers/exportSchema.ts';
-import { createRoom, REPO_ROOT, startTestServer, tempDataDir, type CreatedRoom, type TestServer } from '../helpers/server.ts';
+import { REPO_ROOT, tempDataDir } from '../helpers/server.ts';
+import { useServerWithRoom } from '../helpers/useServerWithRoom.ts';
 
 /*
  * The command-line tool as people run it: its own process, against the data directory a real server
@@ -18,8 +19,7 @@ type CliResult = { code: number | null; stdout: string; stderr: string };
 
 const CLI = path.join(REPO_ROOT, 'server/src/cli/main.ts');
 
-let server: TestServer;
-let room: CreatedRoom;
+const fixture = useServerWithRoom({ per: 'file', config: { dataDir: tempDataDir('okr-cli-data-') }, room: 'Checkout team OKRs' });
 let scratch: string;
 
 function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
@@ -29,7 +29,7 @@ function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRe
   delete base.PORT;
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
     cwd: REPO_ROOT,
-    env: { ...base, DATA_DIR: server.dataDir, ...env },
+    env: { ...base, DATA_DIR: fixture.server.dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -66,12 +66,10 @@ async function exportJson(roomId: string, env: Record<string, string> = {}): Pro
 
 beforeAll(async () => {
   scratch = tempDataDir('okr-cli-files-');
-  server = await startTestServer({ dataDir: tempDataDir('okr-cli-data-') });
-  room = await createRoom(server.httpUrl, 'Checkout team OKRs');
 
   // Written the way the app writes: a facilitator's stock clients on both documents.
-  const boardClient = openBoardClient(server.wsUrl, room.roomId, { key: room.facilitatorKey });
-  const controlClient = openControlClient(server.wsUrl, room.roomId, { key: room.facilitatorKey });
+  const boardClient = openBoardClient(fixture.server.wsUrl, fixture.room.roomId, { key: fixture.room.facilitatorKey });
+  const controlClient = openControlClient(fixture.server.wsUrl, fixture.room.roomId, { key: fixture.room.facilitatorKey });
   await Promise.all([boardClient.synced, controlClient.synced]);
   const board = boardClient.board;
   board.updateWorkshop({ team: 'Checkout', cycleLabel: 'Q3 2026', cycleStart: '2026-07-01', cycleEnd: '2026-09-30', firstCheckIn: '2026-07-08' });
@@ -118,7 +116,7 @@ beforeAll(async () => {
     decidedAt: '2026-07-03T09:30:00.000Z',
   });
   await eventually(() => {
-    const stored = readRoomDocs(server.store, room.roomId);
+    const stored = readRoomDocs(fixture.server.store, fixture.room.roomId);
     return stored.board.initiatives.list().length === 1 && stored.board.dismissedFindings().size === 1 && stored.control.state().objective !== null;
   }, 'the clients\' edits are stored');
   boardClient.destroy();
@@ -126,16 +124,17 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await server.close();
+  // The fixture would stop the server after this hook: stop it before its files go.
+  await fixture.server.close();
   fs.rmSync(scratch, { recursive: true, force: true });
-  fs.rmSync(server.dataDir, { recursive: true, force: true });
+  fs.rmSync(fixture.server.dataDir, { recursive: true, force: true });
 });
 
 describe('okr command-line tool, server running', () => {
   let running: OkrExport;
 
   it('export prints the JSON export, valid against the schema file, with owners\' emails', async () => {
-    running = await exportJson(room.roomId);
+    running = await exportJson(fixture.room.roomId);
     expect(running.workshop).toEqual({ title: 'Checkout team OKRs', team: 'Checkout', cycle: { label: 'Q3 2026', start: '2026-07-01', end: '2026-09-30' } });
     expect(running.objective?.title).toBe('Checkout feels effortless for returning customers');
     expect(running.keyResults.map((kr) => kr.id)).toEqual(['kr-conversion', 'kr-abandon', 'kr-csat']);
@@ -146,7 +145,7 @@ describe('okr command-line tool, server running', () => {
   });
 
   it('export --format md prints the Markdown summary', async () => {
-    const result = await runCli(['export', room.roomId, '--format', 'md']);
+    const result = await runCli(['export', fixture.room.roomId, '--format', 'md']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toMatch(/^# Checkout team OKRs\n/);
     expect(result.stdout).toContain('**Checkout feels effortless for returning customers** (committed)');
@@ -155,7 +154,7 @@ describe('okr command-line tool, server running', () => {
   });
 
   it('export -f csv prints one CRLF row per key result under the importers\' header', async () => {
-    const result = await runCli(['export', room.roomId, '-f', 'csv']);
+    const result = await runCli(['export', fixture.room.roomId, '-f', 'csv']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     const lines = result.stdout.split('\r\n');
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
@@ -166,7 +165,7 @@ describe('okr command-line tool, server running', () => {
 
   it('export --out writes the file and prints only where it went; a room link works as the id', async () => {
     const out = path.join(scratch, 'checkout.json');
-    const result = await runCli(['export', room.participantUrl, '--out', out]);
+    const result = await runCli(['export', fixture.room.participantUrl, '--out', out]);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toMatch(/^Wrote .*checkout\.json: "Checkout team OKRs" as JSON \(\d+ bytes\)\.\n$/);
     const written: unknown = JSON.parse(fs.readFileSync(out, 'utf8'));
@@ -180,15 +179,15 @@ describe('okr command-line tool, server running', () => {
     expect(table).toMatchObject({ code: 0, stderr: '' });
     const [header, ...rows] = table.stdout.split('\n');
     expect(header).toMatch(/^ROOM\s+TITLE\s+CREATED\s+LAST ACTIVITY$/);
-    expect(rows.find((row) => row.startsWith(room.roomId))).toMatch(/Checkout team OKRs\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+\d{4}-\d\d-\d\d \d\d:\d\d$/);
-    expect(table.stdout).toContain(`1 room in ${server.dataDir}`);
+    expect(rows.find((row) => row.startsWith(fixture.room.roomId))).toMatch(/Checkout team OKRs\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+\d{4}-\d\d-\d\d \d\d:\d\d$/);
+    expect(table.stdout).toContain(`1 room in ${fixture.server.dataDir}`);
 
     const json = await runCli(['rooms', '--json']);
     expect(json).toMatchObject({ code: 0, stderr: '' });
     const listed = JSON.parse(json.stdout) as { id: string; title: string; createdAt: string; lastActivity: string }[];
     expect(listed).toHaveLength(1);
-    expect(listed[0]).toMatchObject({ id: room.roomId, title: 'Checkout team OKRs' });
-    const stored = server.store.getRoom(room.roomId);
+    expect(listed[0]).toMatchObject({ id: fixture.room.roomId, title: 'Checkout team OKRs' });
+    const stored = fixture.server.store.getRoom(fixture.room.roomId);
     expect(listed[0]?.createdAt).toBe(new Date(stored?.createdAt ?? 0).toISOString());
     expect(listed[0]?.lastActivity).toBe(new Date(stored?.lastActivity ?? 0).toISOString());
     expect(Date.parse(listed[0]?.lastActivity ?? '')).toBeGreaterThan(Date.parse(listed[0]?.createdAt ?? ''));
@@ -246,7 +245,7 @@ describe('okr command-line tool, server running', () => {
   describe('import', () => {
     it('makes a room from an export, on PUBLIC_URL, that the server opens and that exports the same OKR', async () => {
       const file = scratchFile('to-import.json', running);
-      const result = await runCli(['import', file, '--json'], { PUBLIC_URL: server.httpUrl });
+      const result = await runCli(['import', file, '--json'], { PUBLIC_URL: fixture.server.httpUrl });
       expect(result).toMatchObject({ code: 0, stderr: '' });
       const created = JSON.parse(result.stdout) as Record<string, string>;
       const roomId = created.roomId ?? '';
@@ -255,25 +254,25 @@ describe('okr command-line tool, server running', () => {
         title: 'Checkout team OKRs',
         facilitatorKey: expect.stringMatching(/^[A-Za-z0-9_-]{24}$/),
         viewerKey: expect.stringMatching(/^[A-Za-z0-9_-]{24}$/),
-        participantUrl: `${server.httpUrl}/r/${roomId}`,
-        facilitatorUrl: `${server.httpUrl}/r/${roomId}#key=${created.facilitatorKey}`,
-        viewerUrl: `${server.httpUrl}/v/${created.viewerKey}`,
+        participantUrl: `${fixture.server.httpUrl}/r/${roomId}`,
+        facilitatorUrl: `${fixture.server.httpUrl}/r/${roomId}#key=${created.facilitatorKey}`,
+        viewerUrl: `${fixture.server.httpUrl}/v/${created.viewerKey}`,
       });
-      expect(server.store.isFacilitatorKey(roomId, created.facilitatorKey ?? '')).toBe(true);
+      expect(fixture.server.store.isFacilitatorKey(roomId, created.facilitatorKey ?? '')).toBe(true);
 
       const again = await exportJson(roomId);
       expect(withoutTime(again)).toEqual(withoutTime(running));
 
       // The running server serves the room the CLI stored, to a stock client, with the facilitator's QR link.
-      const client = openBoardClient(server.wsUrl, roomId);
-      const control = openControlClient(server.wsUrl, roomId);
+      const client = openBoardClient(fixture.server.wsUrl, roomId);
+      const control = openControlClient(fixture.server.wsUrl, roomId);
       await Promise.all([client.synced, control.synced]);
       expect(client.board.keyResults.list().map((kr) => kr.title)).toEqual(running.keyResults.map((kr) => kr.title));
       expect(control.control.state().joinUrl).toBe(created.participantUrl);
       client.destroy();
       control.destroy();
 
-      const http = await fetch(`${server.httpUrl}/api/rooms/${roomId}/export`, { headers: { Authorization: `Bearer ${created.facilitatorKey}` } });
+      const http = await fetch(`${fixture.server.httpUrl}/api/rooms/${roomId}/export`, { headers: { Authorization: `Bearer ${created.facilitatorKey}` } });
       expect(http.status).toBe(200);
       const viaHttp: unknown = await http.json();
       assertValidExport(viaHttp);
@@ -291,7 +290,7 @@ describe('okr command-line tool, server running', () => {
       expect(result.stdout).toMatch(new RegExp(`Participants:\\s+http://localhost:9123/r/${roomId}\\n`));
       expect(result.stdout).toContain(`http://localhost:9123/r/${roomId}#key=${facilitatorKey}`);
       expect(result.stdout).toContain(`http://localhost:9123/v/${viewerKey}`);
-      expect(server.store.isFacilitatorKey(roomId, facilitatorKey)).toBe(true);
+      expect(fixture.server.store.isFacilitatorKey(roomId, facilitatorKey)).toBe(true);
 
       const exported = await exportJson(roomId);
       expect(exported.context.map((item) => item.text)).toEqual(['Make buying online feel effortless', 'Win repeat buyers in the EU', 'Checkout conversion is 58%']);
@@ -314,17 +313,17 @@ describe('okr command-line tool, server running', () => {
       ['a malformed room id', () => ['export', 'not-a-room', '--out', outFile()], '"not-a-room" is not a room id'],
       ['a missing room id', () => ['export', '--out', outFile()], 'missing <roomId>'],
       ['a missing file', () => ['review'], 'missing <file>'],
-      ['an unknown format', () => ['export', room.roomId, '--format', 'xml', '--out', outFile()], '--format: expected json, md or csv, got "xml"'],
-      ['--format without a value', () => ['export', room.roomId, '--format'], '--format needs a value'],
+      ['an unknown format', () => ['export', fixture.room.roomId, '--format', 'xml', '--out', outFile()], '--format: expected json, md or csv, got "xml"'],
+      ['--format without a value', () => ['export', fixture.room.roomId, '--format'], '--format needs a value'],
       ['an unknown option', () => ['rooms', '--verbose'], 'unknown option --verbose'],
       ['an extra argument', () => ['review', 'a.json', 'b.json'], 'unexpected argument "b.json"'],
-      ['--out in a folder that does not exist', () => ['export', room.roomId, '--out', path.join(scratch, 'missing-folder', 'x.json')], 'the folder'],
+      ['--out in a folder that does not exist', () => ['export', fixture.room.roomId, '--out', path.join(scratch, 'missing-folder', 'x.json')], 'the folder'],
       ['an unknown command', () => ['frobnicate'], 'unknown command "frobnicate"'],
     ];
 
     it.each(cases)('%s', async (_name, args, message) => {
       const argv = args();
-      const roomsBefore = server.store.listRooms().length;
+      const roomsBefore = fixture.server.store.listRooms().length;
       const filesBefore = fs.readdirSync(scratch).sort();
       const result = await runCli(argv);
       expect(result.code).toBe(2);
@@ -333,7 +332,7 @@ describe('okr command-line tool, server running', () => {
       // One message: its own lines only, and never a stack trace.
       expect(result.stderr.match(/^okr( \w+)?: /gm)).toHaveLength(1);
       expect(result.stderr).not.toMatch(/^\s+at /m);
-      expect(server.store.listRooms()).toHaveLength(roomsBefore);
+      expect(fixture.server.store.listRooms()).toHaveLength(roomsBefore);
       expect(fs.readdirSync(scratch).sort()).toEqual(filesBefore);
     });
 
@@ -369,10 +368,10 @@ describe('okr command-line tool, server running', () => {
   });
 
   it('export works the same with the server stopped', async () => {
-    await server.close();
-    const stopped = await exportJson(room.roomId);
+    await fixture.server.close();
+    const stopped = await exportJson(fixture.room.roomId);
     expect(withoutTime(stopped)).toEqual(withoutTime(running));
-    const csv = await runCli(['export', room.roomId, '--format', 'csv']);
+    const csv = await runCli(['export', fixture.room.roomId, '--format', 'csv']);
     expect(csv).toMatchObject({ code: 0, stderr: '' });
   });
 

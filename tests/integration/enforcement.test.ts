@@ -1,29 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createRoom, startTestServer, type CreatedRoom, type TestServer } from '../helpers/server.ts';
-import { eventually, openBoardClient, openControlClient, openProvider, whenSynced } from '../helpers/clients.ts';
+import { eventually, openProvider, relayHandled, whenSynced } from '../helpers/clients.ts';
+import { useServerWithRoom } from '../helpers/useServerWithRoom.ts';
 
-let server: TestServer;
-let room: CreatedRoom;
-const cleanup: (() => void)[] = [];
+const fixture = useServerWithRoom();
 
-beforeEach(async () => {
-  server = await startTestServer();
-  room = await createRoom(server.httpUrl);
-});
-afterEach(async () => {
-  for (const fn of cleanup.splice(0)) fn();
-  await server.close();
-});
-
-const settle = () => new Promise((r) => setTimeout(r, 300));
+// Proving a refused write did not arrive: once the relay has handled the writer's messages (it
+// handles each connection's in order), an allowed change to the same document is written and
+// awaited. Had the refused one been let through, it would have been broadcast with or before it.
+const boardWitness = () => fixture.board({ key: fixture.room.facilitatorKey });
+const controlWitness = () => fixture.control({ key: fixture.room.facilitatorKey });
 
 describe('facilitator-owned state is enforced by the server', () => {
   it('a participant connection cannot change the control document, even by writing to it directly', async () => {
-    const facilitator = openControlClient(server.wsUrl, room.roomId, { key: room.facilitatorKey });
-    const participant = openControlClient(server.wsUrl, room.roomId);
-    cleanup.push(facilitator.destroy, participant.destroy);
-    await Promise.all([facilitator.synced, participant.synced]);
+    const facilitator = fixture.control({ key: fixture.room.facilitatorKey });
+    const participant = fixture.control();
+    const cofacilitator = controlWitness();
+    await Promise.all([facilitator.synced, participant.synced, cofacilitator.synced]);
 
     facilitator.control.setStep('draft');
     await eventually(() => participant.control.state().step === 'draft', 'participant follows the facilitator');
@@ -31,13 +24,14 @@ describe('facilitator-owned state is enforced by the server', () => {
     // A modified client: writes straight into its copy, which the provider sends as an update.
     participant.control.setStep('refine');
     participant.control.set({ locked: true });
-    await settle();
+    await relayHandled(participant.provider);
+    cofacilitator.control.set({ anonymous: true });
+    await eventually(() => facilitator.control.state().anonymous, 'the co-facilitator\'s change arrives');
     expect(facilitator.control.state().step).toBe('draft');
     expect(facilitator.control.state().locked).toBe(false);
 
     // A late joiner sees the facilitator's state, not the participant's attempt.
-    const late = openControlClient(server.wsUrl, room.roomId);
-    cleanup.push(late.destroy);
+    const late = fixture.control();
     await late.synced;
     expect(late.control.state().step).toBe('draft');
   });
@@ -45,23 +39,22 @@ describe('facilitator-owned state is enforced by the server', () => {
   it('a participant cannot smuggle a control change through sync step 2 on reconnect', async () => {
     const doc = new Y.Doc();
     doc.getMap('control').set('step', 'summary');
-    const sneaky = openProvider(server.wsUrl, room.roomId, doc, { control: true });
-    cleanup.push(() => sneaky.destroy());
+    const sneaky = openProvider(fixture.server.wsUrl, fixture.room.roomId, doc, { control: true });
+    fixture.onTearDown(() => sneaky.destroy());
     await whenSynced(sneaky);
-    await settle();
-    const observer = openControlClient(server.wsUrl, room.roomId);
-    cleanup.push(observer.destroy);
+    await relayHandled(sneaky);
+    const observer = fixture.control();
     await observer.synced;
     expect(observer.control.state().step).toBe('context');
   });
 
   it('viewers are read-only on both documents, and the viewer key reveals nothing else', async () => {
-    const facilitator = openBoardClient(server.wsUrl, room.roomId, { key: room.facilitatorKey });
-    const facilitatorControl = openControlClient(server.wsUrl, room.roomId, { key: room.facilitatorKey });
-    const viewer = openBoardClient(server.wsUrl, '', { viewerKey: room.viewerKey });
-    const viewerControl = openControlClient(server.wsUrl, '', { viewerKey: room.viewerKey });
-    cleanup.push(facilitator.destroy, facilitatorControl.destroy, viewer.destroy, viewerControl.destroy);
-    await Promise.all([facilitator.synced, facilitatorControl.synced, viewer.synced, viewerControl.synced]);
+    const facilitator = fixture.board({ key: fixture.room.facilitatorKey });
+    const facilitatorControl = fixture.control({ key: fixture.room.facilitatorKey });
+    const viewer = fixture.board({ viewerKey: fixture.room.viewerKey });
+    const viewerControl = fixture.control({ viewerKey: fixture.room.viewerKey });
+    const [boardWriter, controlWriter] = [boardWitness(), controlWitness()];
+    await Promise.all([facilitator.synced, facilitatorControl.synced, viewer.synced, viewerControl.synced, boardWriter.synced, controlWriter.synced]);
 
     facilitator.board.addContextItem({ kind: 'mission', text: 'seen by the projector' });
     facilitatorControl.control.setStep('pick');
@@ -69,32 +62,41 @@ describe('facilitator-owned state is enforced by the server', () => {
 
     viewer.board.addContextItem({ kind: 'metric', text: 'written by a viewer' });
     viewerControl.control.setStep('summary');
-    await settle();
+    await Promise.all([relayHandled(viewer.provider), relayHandled(viewerControl.provider)]);
+    boardWriter.board.addCandidate({ text: 'witness' });
+    controlWriter.control.set({ anonymous: true });
+    await eventually(
+      () => facilitator.board.candidates.list().length === 1 && facilitatorControl.control.state().anonymous,
+      'the witnesses\' changes arrive',
+    );
     expect(facilitator.board.contextItems.list().map((i) => i.text)).toEqual(['seen by the projector']);
     expect(facilitatorControl.control.state().step).toBe('pick');
 
-    expect(room.viewerKey).not.toBe(room.roomId);
-    expect(room.viewerUrl).not.toContain(room.roomId);
-    expect(room.viewerUrl).not.toContain(room.facilitatorKey);
+    expect(fixture.room.viewerKey).not.toBe(fixture.room.roomId);
+    expect(fixture.room.viewerUrl).not.toContain(fixture.room.roomId);
+    expect(fixture.room.viewerUrl).not.toContain(fixture.room.facilitatorKey);
   });
 
   it('a locked board takes edits from the facilitator only', async () => {
-    const facilitator = openBoardClient(server.wsUrl, room.roomId, { key: room.facilitatorKey });
-    const facilitatorControl = openControlClient(server.wsUrl, room.roomId, { key: room.facilitatorKey });
-    const participant = openBoardClient(server.wsUrl, room.roomId);
-    cleanup.push(facilitator.destroy, facilitatorControl.destroy, participant.destroy);
-    await Promise.all([facilitator.synced, facilitatorControl.synced, participant.synced]);
+    const facilitator = fixture.board({ key: fixture.room.facilitatorKey });
+    const facilitatorControl = fixture.control({ key: fixture.room.facilitatorKey });
+    const participant = fixture.board();
+    const boardWriter = boardWitness();
+    await Promise.all([facilitator.synced, facilitatorControl.synced, participant.synced, boardWriter.synced]);
 
     facilitatorControl.control.set({ locked: true });
-    await settle();
+    await relayHandled(facilitatorControl.provider);
     participant.board.addContextItem({ kind: 'metric', text: 'while locked' });
     facilitator.board.addContextItem({ kind: 'mission', text: 'facilitator while locked' });
     await eventually(() => participant.board.contextItems.list().some((i) => i.text === 'facilitator while locked'), 'facilitator edit arrives');
-    await settle();
+    // The participant's edit closes its connection (it resyncs and retries once unlocked).
+    await relayHandled(participant.provider);
+    boardWriter.board.addCandidate({ text: 'witness' });
+    await eventually(() => facilitator.board.candidates.list().length === 1, 'the witness\'s change arrives');
     expect(facilitator.board.contextItems.list().map((i) => i.text)).toEqual(['facilitator while locked']);
 
     facilitatorControl.control.set({ locked: false });
-    await settle();
+    await relayHandled(facilitatorControl.provider);
     participant.board.addContextItem({ kind: 'metric', text: 'after unlock' });
     await eventually(() => facilitator.board.contextItems.list().some((i) => i.text === 'after unlock'), 'edits flow again after unlock');
   });

@@ -1,27 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createRoom, startTestServer, type TestServer } from '../helpers/server.ts';
-import { eventually, openBoardClient, sameState, type TestClient } from '../helpers/clients.ts';
+import { createRoom } from '../helpers/server.ts';
+import { eventually, sameState } from '../helpers/clients.ts';
+import { useServerWithRoom } from '../helpers/useServerWithRoom.ts';
 
-let server: TestServer;
-const clients: TestClient[] = [];
-const open = (roomId: string, key?: string) => {
-  const client = openBoardClient(server.wsUrl, roomId, { key });
-  clients.push(client);
-  return client;
-};
-
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server.close();
-});
+// Each test makes its own rooms: one of them checks that none exists before it asks for one.
+const fixture = useServerWithRoom({ room: false });
+const open = (roomId: string, key?: string) => fixture.board({ roomId, key });
 
 describe('sync through the relay', () => {
   it('two clients converge', async () => {
-    const room = await createRoom(server.httpUrl);
+    const room = await createRoom(fixture.server.httpUrl);
     const a = open(room.roomId, room.facilitatorKey);
     const b = open(room.roomId);
     await Promise.all([a.synced, b.synced]);
@@ -33,11 +22,11 @@ describe('sync through the relay', () => {
   });
 
   it('a late joiner gets everything', async () => {
-    const room = await createRoom(server.httpUrl);
+    const room = await createRoom(fixture.server.httpUrl);
     const a = open(room.roomId);
     await a.synced;
     for (let i = 0; i < 50; i++) a.board.addCandidate({ text: `candidate ${i}` });
-    await eventually(() => server.store.loadDoc(room.roomId, 'board').updates.length > 1, 'updates stored');
+    await eventually(() => fixture.server.store.loadDoc(room.roomId, 'board').updates.length > 1, 'updates stored');
     const late = open(room.roomId);
     await late.synced;
     await eventually(() => late.board.candidates.list().length === 50, 'late joiner has all 50 cards');
@@ -45,14 +34,19 @@ describe('sync through the relay', () => {
   });
 
   it('edits made offline sync after reconnect, both ways', async () => {
-    const room = await createRoom(server.httpUrl);
+    const room = await createRoom(fixture.server.httpUrl);
     const a = open(room.roomId);
     const b = open(room.roomId);
-    await Promise.all([a.synced, b.synced]);
+    const witness = open(room.roomId);
+    await Promise.all([a.synced, b.synced, witness.synced]);
     a.provider.disconnect();
     a.board.addCandidate({ text: 'written on the train' });
     b.board.addCandidate({ text: 'written in the room' });
-    await new Promise((r) => setTimeout(r, 200));
+    // Once the relay has let A go it has handled all A sent; a later edit reaching B comes after
+    // anything of A's it let through.
+    await eventually(() => fixture.server.relayConnections() === 2, 'the relay has let A go');
+    witness.board.addContextItem({ kind: 'mission', text: 'witness' });
+    await eventually(() => b.board.contextItems.list().length === 1, 'the witness\'s edit reaches B');
     expect(b.board.candidates.list().map((c) => c.text)).toEqual(['written in the room']);
     a.provider.connect();
     await eventually(() => a.board.candidates.list().length === 2 && b.board.candidates.list().length === 2, 'offline edit and missed edit both arrive');
@@ -62,7 +56,7 @@ describe('sync through the relay', () => {
   it('refuses unknown and malformed rooms, and connecting never creates a room', async () => {
     const status = (path: string) =>
       new Promise<number>((resolve) => {
-        const ws = new WebSocket(`${server.wsUrl}${path}`);
+        const ws = new WebSocket(`${fixture.server.wsUrl}${path}`);
         ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
         ws.on('open', () => {
           ws.close();
@@ -74,18 +68,18 @@ describe('sync through the relay', () => {
     expect(await status('/sync/../etc')).toBe(404);
     expect(await status('/sync/short')).toBe(400);
     expect(await status('/elsewhere')).toBe(404);
-    expect(server.store.listRooms()).toHaveLength(0);
-    const room = await createRoom(server.httpUrl);
+    expect(fixture.server.store.listRooms()).toHaveLength(0);
+    const room = await createRoom(fixture.server.httpUrl);
     expect(await status(`/sync/${room.roomId}?key=AAAAAAAAAAAAAAAAAAAAAAAA`)).toBe(403);
     expect(await status(`/sync/${room.roomId}`)).toBe(101);
   });
 
   it('a malformed frame closes only its own connection and the room keeps syncing', async () => {
-    const room = await createRoom(server.httpUrl);
+    const room = await createRoom(fixture.server.httpUrl);
     const a = open(room.roomId);
     const b = open(room.roomId);
     await Promise.all([a.synced, b.synced]);
-    const bad = new WebSocket(`${server.wsUrl}/sync/${room.roomId}`);
+    const bad = new WebSocket(`${fixture.server.wsUrl}/sync/${room.roomId}`);
     await new Promise((resolve) => bad.once('open', resolve));
     const closed = new Promise<{ code: number; reason: string }>((resolve) => bad.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
     // Sync message, "update" sub-type, a length far beyond the bytes that follow.

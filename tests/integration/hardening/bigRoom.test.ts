@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createRoom, startTestServer, type TestServer } from '../../helpers/server.ts';
-import { eventually, openBoardClient, type TestClient } from '../../helpers/clients.ts';
-import { captureUpdate, RawClient, updateMessage } from '../../helpers/rawSocket.ts';
+import { eventually, relayHandled, type TestClient } from '../../helpers/clients.ts';
+import { useServerWithRoom } from '../../helpers/useServerWithRoom.ts';
+import { captureUpdate, updateMessage } from '../../helpers/rawSocket.ts';
 import { scrapeMetrics } from '../../helpers/metrics.ts';
 
 // 200 people in one room: each accepted batch of updates is encoded once and sent to everyone,
@@ -10,35 +10,31 @@ import { scrapeMetrics } from '../../helpers/metrics.ts';
 // encodings, okr_messages_out_total the sends.
 
 const PEOPLE = 200;
-let server: TestServer;
-let roomId: string;
+const fixture = useServerWithRoom({ per: 'file' });
 const clients: TestClient[] = [];
 
 beforeAll(async () => {
   // Each stock provider listens for process exit.
   process.setMaxListeners(PEOPLE + 50);
-  server = await startTestServer();
-  roomId = (await createRoom(server.httpUrl)).roomId;
-  for (let i = 0; i < PEOPLE; i++) clients.push(openBoardClient(server.wsUrl, roomId));
+  for (let i = 0; i < PEOPLE; i++) clients.push(fixture.board());
   await Promise.all(clients.map((c) => c.synced));
   // No presence for this measurement: only document updates are broadcast while we count.
   for (const c of clients) c.provider.awareness.setLocalState(null);
-  await new Promise((r) => setTimeout(r, 300));
+  // Stock clients echo each removal they receive: wait until all have it, then until the relay has
+  // handled every echo, so none is counted below.
+  await eventually(() => clients.every((c) => c.provider.awareness.getStates().size === 0), 'nobody shows presence', 30_000);
+  await Promise.all(clients.map((c) => relayHandled(c.provider)));
 }, 60_000);
-afterAll(async () => {
-  for (const c of clients) c.destroy();
-  await server.close();
-});
 
 async function counters() {
-  const m = await scrapeMetrics(server.httpUrl);
+  const m = await scrapeMetrics(fixture.server.httpUrl);
   return { broadcasts: m.value('okr_broadcasts_total', { kind: 'update' }), sent: m.value('okr_messages_out_total'), received: m.value('okr_messages_in_total') };
 }
 
 describe(`a room of ${PEOPLE}`, () => {
   it('N updates arriving in one turn go out as one broadcast, encoded once, sent once to each connection', async () => {
-    const writer = await RawClient.open(`${server.wsUrl}/sync/${roomId}`);
-    await new Promise((r) => setTimeout(r, 100));
+    const writer = await fixture.raw();
+    expect(await writer.roundTrip()).toBe('alive');
     const before = await counters();
     const doc = new Y.Doc();
     const N = 50;
@@ -54,7 +50,8 @@ describe(`a room of ${PEOPLE}`, () => {
   });
 
   it(`everyone editing at once: far fewer broadcasts than updates, each sent to every connection`, async () => {
-    await new Promise((r) => setTimeout(r, 100));
+    // The last test's writer is gone: only the room's people are sent to.
+    await eventually(() => fixture.server.relayConnections() === PEOPLE, 'the writer has left');
     const before = await counters();
     clients.forEach((c, i) => c.board.addCandidate({ text: `idea from ${i}` }));
     await eventually(() => clients.every((c) => c.board.candidates.list().length === PEOPLE), 'every client has every idea', 30_000);

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRoom, fakeClientDir, rawRequest, startTestServer, type CreatedRoom, type RawAnswer, type TestServer } from '../../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { fakeClientDir, rawRequest, type RawAnswer } from '../../helpers/server.ts';
+import { useServerWithRoom } from '../../helpers/useServerWithRoom.ts';
 
 // Whatever arrives over HTTP, the answer is JSON with the right status: bad bodies, path tricks,
 // unknown routes, wrong methods, requests Node itself cannot parse.
 
-let server: TestServer;
-let room: CreatedRoom;
-beforeAll(async () => {
-  server = await startTestServer({ clientDir: fakeClientDir(), maxHttpBodyBytes: 2048 });
-  room = await createRoom(server.httpUrl);
-});
-afterAll(async () => {
-  await server.close();
-});
+const fixture = useServerWithRoom({ per: 'file', config: { clientDir: fakeClientDir(), maxHttpBodyBytes: 2048 } });
 
 function expectJsonError(answer: RawAnswer, status: number, code: string): void {
   expect(answer.status).toBe(status);
@@ -22,7 +15,7 @@ function expectJsonError(answer: RawAnswer, status: number, code: string): void 
   expect(body.message.length).toBeGreaterThan(5);
 }
 
-const post = (body: string) => rawRequest(server.httpUrl, { method: 'POST', path: '/api/rooms', headers: { 'Content-Type': 'application/json' }, body });
+const post = (body: string) => rawRequest(fixture.server.httpUrl, { method: 'POST', path: '/api/rooms', headers: { 'Content-Type': 'application/json' }, body });
 
 describe('hostile HTTP input', () => {
   it.each([
@@ -52,16 +45,16 @@ describe('hostile HTTP input', () => {
     ['malformed percent-encoding', '/r/%E0%A4%A'],
     ['a single-dot segment', '/./index.html'],
   ])('%s is refused with 400 bad_path', async (_name, path) => {
-    expectJsonError(await rawRequest(server.httpUrl, { path }), 400, 'bad_path');
+    expectJsonError(await rawRequest(fixture.server.httpUrl, { path }), 400, 'bad_path');
   });
 
   it('a raw NUL byte in the request line (Node cannot parse it) gets a JSON 400', async () => {
-    const answer = await rawRequest(server.httpUrl, { raw: 'GET /index\0.html HTTP/1.1\r\nHost: x\r\n\r\n' });
+    const answer = await rawRequest(fixture.server.httpUrl, { raw: 'GET /index\0.html HTTP/1.1\r\nHost: x\r\n\r\n' });
     expectJsonError(answer, 400, 'bad_request');
   });
 
   it('oversized headers get a JSON 431', async () => {
-    const answer = await rawRequest(server.httpUrl, { raw: `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n` });
+    const answer = await rawRequest(fixture.server.httpUrl, { raw: `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n` });
     expectJsonError(answer, 431, 'headers_too_large');
   });
 
@@ -73,13 +66,13 @@ describe('hostile HTTP input', () => {
     ['a room path with more after it', '/r/abc/extra'],
     ['a dotfile', '/.env'],
   ])('%s is a JSON 404', async (_name, path) => {
-    expectJsonError(await rawRequest(server.httpUrl, { path }), 404, 'not_found');
+    expectJsonError(await rawRequest(fixture.server.httpUrl, { path }), 404, 'not_found');
   });
 
   it('an unknown room’s export is a JSON 404, a malformed one too, before any key check', async () => {
-    const auth = { Authorization: `Bearer ${room.facilitatorKey}` };
-    expectJsonError(await rawRequest(server.httpUrl, { path: '/api/rooms/AAAAAAAAAAAAAAAAAAAAAAAA/export', headers: auth }), 404, 'not_found');
-    expectJsonError(await rawRequest(server.httpUrl, { path: "/api/rooms/x'%20OR%201=1--/export", headers: auth }), 404, 'not_found');
+    const auth = { Authorization: `Bearer ${fixture.room.facilitatorKey}` };
+    expectJsonError(await rawRequest(fixture.server.httpUrl, { path: '/api/rooms/AAAAAAAAAAAAAAAAAAAAAAAA/export', headers: auth }), 404, 'not_found');
+    expectJsonError(await rawRequest(fixture.server.httpUrl, { path: "/api/rooms/x'%20OR%201=1--/export", headers: auth }), 404, 'not_found');
   });
 
   it.each([
@@ -88,7 +81,7 @@ describe('hostile HTTP input', () => {
     ['/v/AAAAAAAAAAAAAAAAAAAAAAAA/', 200],
     ['/assets/app-1a2b3c.js', 200],
   ])('the app itself still serves %s', async (path, status) => {
-    const answer = await rawRequest(server.httpUrl, { path });
+    const answer = await rawRequest(fixture.server.httpUrl, { path });
     expect(answer.status).toBe(status);
     expect(answer.headers['content-type']).not.toContain('application/json');
   });
@@ -106,13 +99,13 @@ describe('hostile HTTP input', () => {
     ['DELETE', '/assets/app-1a2b3c.js', 'GET, HEAD'],
     ['OPTIONS', '/api/rooms', 'POST'],
   ])('%s %s is a JSON 405 that names the allowed methods', async (method, path, allowed) => {
-    const answer = await rawRequest(server.httpUrl, { method, path });
+    const answer = await rawRequest(fixture.server.httpUrl, { method, path });
     expectJsonError(answer, 405, 'method_not_allowed');
     expect(answer.headers.allow).toBe(allowed);
   });
 
   it('after all that the server still answers', async () => {
-    expect((await rawRequest(server.httpUrl, { path: '/healthz' })).status).toBe(200);
+    expect((await rawRequest(fixture.server.httpUrl, { path: '/healthz' })).status).toBe(200);
     expect((await post('{"title": "still here"}')).status).toBe(201);
   });
 });

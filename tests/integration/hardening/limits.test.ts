@@ -1,36 +1,19 @@
 import http from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Config } from '../../../server/src/config.ts';
-import { createRoom, startTestServer, type TestServer } from '../../helpers/server.ts';
-import { eventually, openBoardClient, openControlClient, type TestClient } from '../../helpers/clients.ts';
-import { captureUpdate, RawClient, tryUpgrade, updateMessage } from '../../helpers/rawSocket.ts';
+import { createRoom } from '../../helpers/server.ts';
+import { eventually } from '../../helpers/clients.ts';
+import { captureUpdate, tryUpgrade, updateMessage } from '../../helpers/rawSocket.ts';
+import { useServerWithRoom } from '../../helpers/useServerWithRoom.ts';
 
 // Every limit of README "Configuration", set low, hit, and answered with its close code and reason
 // or HTTP status, while everyone else carries on.
 
-let server: TestServer;
-const cleanup: (() => void)[] = [];
-async function start(overrides: Partial<Config>): Promise<TestServer> {
-  server = await startTestServer(overrides);
-  return server;
-}
-afterEach(async () => {
-  for (const fn of cleanup.splice(0)) fn();
-  await server.close();
-});
-
-function board(roomId: string, key?: string): TestClient {
-  const client = openBoardClient(server.wsUrl, roomId, { key });
-  cleanup.push(client.destroy);
-  return client;
-}
-
-async function raw(path: string): Promise<RawClient> {
-  const client = await RawClient.open(`${server.wsUrl}${path}`);
-  cleanup.push(() => client.terminate());
-  return client;
-}
+// Each test sets its own limit, so each starts its server itself.
+const fixture = useServerWithRoom({ startInTest: true });
+const start = fixture.start;
+const board = (roomId: string) => fixture.board({ roomId });
+const raw = (path: string) => fixture.raw(path);
 
 /** A sync update carrying `bytes` of text in a root nobody else uses. */
 function bigUpdate(bytes: number, doc = new Y.Doc()): Uint8Array {
@@ -40,7 +23,7 @@ function bigUpdate(bytes: number, doc = new Y.Doc()): Uint8Array {
 describe('limits', () => {
   it('MAX_MESSAGE_BYTES: a bigger message closes that connection only (1009 "message too big"); one just under passes', async () => {
     await start({ maxMessageBytes: 64 * 1024 });
-    const room = await createRoom(server.httpUrl);
+    const room = fixture.room;
     const [a, b] = [board(room.roomId), board(room.roomId)];
     await Promise.all([a.synced, b.synced]);
 
@@ -59,7 +42,7 @@ describe('limits', () => {
 
   it('MAX_DOC_BYTES: an edit that would grow the document past it is refused (4413 "room document is full"); the room still loads', async () => {
     await start({ maxDocBytes: 48 * 1024 });
-    const room = await createRoom(server.httpUrl);
+    const room = fixture.room;
     const watcher = board(room.roomId);
     await watcher.synced;
     const writer = await raw(`/sync/${room.roomId}`);
@@ -81,44 +64,43 @@ describe('limits', () => {
 
   it('MAX_CONNECTIONS_PER_ROOM: one more connection to a document is closed with 4529 "room is full, try again later"', async () => {
     await start({ maxConnectionsPerRoom: 3 });
-    const room = await createRoom(server.httpUrl);
+    const room = fixture.room;
     const members = [board(room.roomId), board(room.roomId), board(room.roomId)];
     await Promise.all(members.map((m) => m.synced));
     const extra = await raw(`/sync/${room.roomId}`);
     expect(await extra.closed).toEqual({ code: 4529, reason: 'room is full, try again later' });
     // The cap counts people: each holds one connection per document, so the control document has room.
-    const control = openControlClient(server.wsUrl, room.roomId);
-    cleanup.push(control.destroy);
+    const control = fixture.control();
     await control.synced;
     members[0]!.destroy();
-    await eventually(() => server.relayConnections() === 3, 'a member left');
+    await eventually(() => fixture.server.relayConnections() === 3, 'a member left');
     const next = await raw(`/sync/${room.roomId}`);
     expect(await next.closedWithin(300)).toBeNull();
   });
 
   it('MAX_CONNECTIONS_PER_IP_PER_MINUTE: further upgrades from that address get HTTP 429 with a JSON reason', async () => {
     await start({ maxConnectionsPerIpPerMinute: 4 });
-    const room = await createRoom(server.httpUrl);
-    const url = `${server.wsUrl}/sync/${room.roomId}`;
+    const room = fixture.room;
+    const url = `${fixture.server.wsUrl}/sync/${room.roomId}`;
     for (let i = 0; i < 4; i++) expect((await tryUpgrade(url)).status).toBe(101);
     const refused = await tryUpgrade(url);
     expect(refused.status).toBe(429);
     expect(refused.headers['retry-after']).toBe('60');
     expect(JSON.parse(refused.body)).toEqual({ error: 'refused', message: expect.stringContaining('too many new connections') });
     // The HTTP API is not websocket upgrades: it still answers.
-    expect((await fetch(`${server.httpUrl}/healthz`)).status).toBe(200);
+    expect((await fetch(`${fixture.server.httpUrl}/healthz`)).status).toBe(200);
   });
 
   it('MAX_ROOMS_LOADED: a room past the cap is closed with 1013 "server busy, try again later" until another unloads', async () => {
     await start({ maxRoomsLoaded: 2, roomIdleMs: 100 });
-    const [r1, r2, r3] = [await createRoom(server.httpUrl), await createRoom(server.httpUrl), await createRoom(server.httpUrl)];
+    const [r1, r2, r3] = [fixture.room, await createRoom(fixture.server.httpUrl), await createRoom(fixture.server.httpUrl)];
     const one = board(r1.roomId);
     const two = board(r2.roomId);
     await Promise.all([one.synced, two.synced]);
     const third = await raw(`/sync/${r3.roomId}`);
     expect(await third.closed).toEqual({ code: 1013, reason: 'server busy, try again later' });
     one.destroy();
-    await eventually(() => server.registry.loadedCount() === 1, 'the empty room unloads after ROOM_IDLE_MS');
+    await eventually(() => fixture.server.registry.loadedCount() === 1, 'the empty room unloads after ROOM_IDLE_MS');
     const retry = await raw(`/sync/${r3.roomId}`);
     expect(await retry.closedWithin(300)).toBeNull();
   });
@@ -126,7 +108,7 @@ describe('limits', () => {
   describe('MAX_HTTP_BODY_BYTES: a bigger body gets 413 with a JSON error', () => {
     const post = (body: string, chunked: boolean) =>
       new Promise<{ status: number; json: unknown }>((resolve, reject) => {
-        const req = http.request(`${server.httpUrl}/api/rooms`, {
+        const req = http.request(`${fixture.server.httpUrl}/api/rooms`, {
           method: 'POST',
           headers: chunked ? { 'Content-Type': 'application/json' } : { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
         });

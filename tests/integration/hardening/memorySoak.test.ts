@@ -2,18 +2,20 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createRoom, killHard, spawnServer, tempDataDir, type ServerProcess } from '../../helpers/server.ts';
 import { eventually, openBoardClient, type TestClient } from '../../helpers/clients.ts';
 import { scrapeMetrics, untilMetrics } from '../../helpers/metrics.ts';
-import { residentBytes } from '../../helpers/processStats.ts';
+import { liveMemory, residentBytes } from '../../helpers/processStats.ts';
 
 // Rooms are opened, edited and left, again and again: each unloads after ROOM_IDLE_MS, and the
-// server's resident memory comes back to its baseline instead of growing with every room ever
-// opened. Reduced here; the full run is `SOAK_SECONDS=180 npx vitest run --project integration
-// tests/integration/hardening/memorySoak.test.ts` (docs/operations.md has its figures).
+// server's memory after each cycle, measured right after forced full garbage collections, shows
+// no upward trend instead of growing with every room ever opened. A fixed number of cycles, so a
+// busy machine does the same work as a quiet one; the long soak is the benchmark's (scenario 6,
+// `npx pnpm@10 bench`), or `SOAK_SECONDS=180` here for a run of that length.
 
-const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 12);
+const CYCLES = 30;
+const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 0);
 const ROOMS_PER_CYCLE = 4;
 const CLIENTS_PER_ROOM = 3;
 const EDITS_PER_CLIENT = 40;
-const WARM_UP_CYCLES = 3;
+const WARM_UP_CYCLES = 5;
 const MB = 1024 * 1024;
 
 const cleanup: (() => unknown)[] = [];
@@ -39,48 +41,61 @@ async function cycle(server: ServerProcess, n: number): Promise<void> {
 }
 
 describe('memory', () => {
-  it(`rooms opened, edited and closed for ${SOAK_SECONDS} s: all unload and resident memory returns to its baseline`, async () => {
+  it(`rooms opened, edited and closed ${SOAK_SECONDS > 0 ? `for ${SOAK_SECONDS} s` : `${CYCLES} times`}: all unload and memory returns to its baseline`, async () => {
     process.setMaxListeners(100);
     // Every client comes from this one address: lift the per-address connection rate for the soak.
-    const server = await spawnServer(tempDataDir(), { ROOM_IDLE_MS: '100', MAX_CONNECTIONS_PER_IP_PER_MINUTE: '1000000' });
+    const server = await spawnServer(tempDataDir(), { ROOM_IDLE_MS: '100', MAX_CONNECTIONS_PER_IP_PER_MINUTE: '1000000' }, 0, { probe: true });
     cleanup.push(() => killHard(server));
     const pid = server.child.pid!;
 
     const samples: { rss: number; heap: number }[] = [];
     const started = Date.now();
     let n = 0;
-    while (n < WARM_UP_CYCLES + 3 || Date.now() - started < SOAK_SECONDS * 1000) {
+    while (n < CYCLES || Date.now() - started < SOAK_SECONDS * 1000) {
       await cycle(server, n++);
-      const metrics = await scrapeMetrics(server.httpUrl);
-      samples.push({ rss: residentBytes(pid), heap: metrics.value('nodejs_heap_size_used_bytes') });
+      const live = await liveMemory(server);
+      samples.push({ rss: residentBytes(pid), heap: live.heapUsed });
     }
     const metrics = await scrapeMetrics(server.httpUrl);
     expect(metrics.value('okr_rooms_loaded')).toBe(0);
     expect(metrics.value('okr_connections')).toBe(0);
     expect(metrics.value('process_resident_memory_bytes')).toBeGreaterThan(0);
 
-    // Memory is sampled after each cycle, at whatever point of V8's garbage collection it is: the
-    // lowest sample of a stretch is the live size. A leak raises that floor from one stretch of the
-    // run to the next; a healthy server's floor stays put once the heap has grown to its working size.
-    const warmUp = Math.max(WARM_UP_CYCLES, Math.floor(samples.length * 0.3));
-    const stretch = Math.max(3, Math.floor(samples.length * 0.3));
-    const early = samples.slice(warmUp, warmUp + stretch);
-    const late = samples.slice(-stretch);
-    const floor = (xs: { rss: number; heap: number }[], key: 'rss' | 'heap') => Math.min(...xs.map((x) => x[key]));
-    const [rss0, rss1, heap0, heap1] = [floor(early, 'rss'), floor(late, 'rss'), floor(early, 'heap'), floor(late, 'heap')];
+    // Each sample follows full collections, so it is the live size, not wherever V8's collector
+    // happened to be. A leak is a slope: the line fitted through every sample after the warm-up
+    // (code compiled, pools and caches at their working size) says how much the run kept.
+    const measured = samples.slice(WARM_UP_CYCLES);
+    const [rss0, rss1] = trendEnds(measured.map((x) => x.rss));
+    const [heap0, heap1] = trendEnds(measured.map((x) => x.heap));
     const rooms = n * ROOMS_PER_CYCLE;
     console.info(
       `soak: ${n} cycles, ${rooms} rooms, ${rooms * CLIENTS_PER_ROOM} connections, ${rooms * CLIENTS_PER_ROOM * EDITS_PER_CLIENT} edits in ${Math.round((Date.now() - started) / 1000)} s; ` +
-        `RSS floor ${(rss0 / MB).toFixed(1)} MB -> ${(rss1 / MB).toFixed(1)} MB (peak ${(Math.max(...samples.map((x) => x.rss)) / MB).toFixed(1)} MB); ` +
-        `heap floor ${(heap0 / MB).toFixed(1)} MB -> ${(heap1 / MB).toFixed(1)} MB\n` +
-        `  RSS/heap MB along the way: ${samples
+        `RSS trend ${(rss0 / MB).toFixed(1)} MB -> ${(rss1 / MB).toFixed(1)} MB (peak ${(Math.max(...samples.map((x) => x.rss)) / MB).toFixed(1)} MB); ` +
+        `live heap trend ${(heap0 / MB).toFixed(1)} MB -> ${(heap1 / MB).toFixed(1)} MB\n` +
+        `  RSS/heap MB after collection, along the way: ${samples
           .filter((_, i) => i % Math.max(1, Math.floor(samples.length / 12)) === 0)
-          .map((x) => `${(x.rss / MB).toFixed(0)}/${(x.heap / MB).toFixed(0)}`)
+          .map((x) => `${(x.rss / MB).toFixed(0)}/${(x.heap / MB).toFixed(1)}`)
           .join(' ')}`,
     );
     // Each cycle loads about 1 MB of documents; keeping the rooms (or their connections) would
-    // raise the floor by that much per cycle.
+    // raise the trend by that much per cycle.
     expect(rss1 - rss0).toBeLessThan(30 * MB);
     expect(heap1 - heap0).toBeLessThan(16 * MB);
-  }, Math.max(90_000, SOAK_SECONDS * 1000 + 60_000));
+  // Fixed work takes longer on a busy machine: 30 cycles took 26 s alone and up to 107 s beside other runs.
+  }, Math.max(300_000, SOAK_SECONDS * 1000 + 60_000));
 });
+
+/** The least-squares line through `values` (one per cycle), read at the first and the last cycle. */
+function trendEnds(values: number[]): [number, number] {
+  const count = values.length;
+  const meanX = (count - 1) / 2;
+  const meanY = values.reduce((sum, y) => sum + y, 0) / count;
+  let covariance = 0;
+  let variance = 0;
+  values.forEach((y, x) => {
+    covariance += (x - meanX) * (y - meanY);
+    variance += (x - meanX) ** 2;
+  });
+  const slope = variance === 0 ? 0 : covariance / variance;
+  return [meanY - slope * meanX, meanY + slope * (count - 1 - meanX)];
+}

@@ -1,35 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRoom, startTestServer, type CreatedRoom, type TestServer } from '../../helpers/server.ts';
-import { eventually, openBoardClient, type TestClient } from '../../helpers/clients.ts';
-import { awarenessMessage, RawClient } from '../../helpers/rawSocket.ts';
+import { describe, expect, it } from 'vitest';
+import { eventually, type TestClient } from '../../helpers/clients.ts';
+import { awarenessMessage } from '../../helpers/rawSocket.ts';
+import { useServerWithRoom } from '../../helpers/useServerWithRoom.ts';
 
 // A closed connection's presence is cleared at once, however it closed: no ghosts. And one
 // connection cannot erase or flood anyone else's presence.
 
-let server: TestServer;
-let room: CreatedRoom;
-const cleanup: (() => void)[] = [];
-beforeEach(async () => {
-  server = await startTestServer();
-  room = await createRoom(server.httpUrl);
-});
-afterEach(async () => {
-  for (const fn of cleanup.splice(0)) fn();
-  await server.close();
-});
-
-function board(): TestClient {
-  const client = openBoardClient(server.wsUrl, room.roomId);
-  cleanup.push(client.destroy);
-  return client;
-}
-async function raw(): Promise<RawClient> {
-  const client = await RawClient.open(`${server.wsUrl}/sync/${room.roomId}`);
-  cleanup.push(() => client.terminate());
-  return client;
-}
+const fixture = useServerWithRoom();
+const board = () => fixture.board();
+const raw = () => fixture.raw();
 const others = (c: TestClient) => [...c.provider.awareness.getStates().keys()].filter((id) => id !== c.provider.doc.clientID);
-const serverPresence = () => server.registry.get(room.roomId)?.presenceIds() ?? [];
+const serverPresence = () => fixture.server.registry.get(fixture.room.roomId)?.presenceIds() ?? [];
 const state = (name: string) => JSON.stringify({ user: { name, color: '#123456' } });
 
 describe('presence', () => {
@@ -65,7 +46,7 @@ describe('presence', () => {
     expect(serverPresence()).not.toContain(bId);
     // Stock clients echo every presence update they receive; one still in flight must not revive B.
     const echo = await raw();
-    const clock = server.registry.get(room.roomId)!.awareness.meta.get(bId)!.clock;
+    const clock = fixture.server.registry.get(fixture.room.roomId)!.awareness.meta.get(bId)!.clock;
     echo.send(awarenessMessage([{ clientId: bId, clock, state: state('Bo') }]));
     expect(await echo.roundTrip()).toBe('alive');
     expect(serverPresence()).not.toContain(bId);
@@ -81,7 +62,9 @@ describe('presence', () => {
 
     const hostile = await raw();
     hostile.send(awarenessMessage([{ clientId: aId, clock: 1_000_000, state: 'null' }]));
-    await new Promise((r) => setTimeout(r, 200));
+    // Then a presence of its own on the same connection: once A sees it, the clear was handled.
+    hostile.send(awarenessMessage([{ clientId: 4343, clock: 1, state: state('Witness') }]));
+    await eventually(() => others(a).includes(4343), 'A sees the hostile connection\'s own presence');
     expect(serverPresence()).toContain(aId);
     expect(hostile.isOpen).toBe(true);
 

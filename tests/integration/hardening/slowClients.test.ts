@@ -1,29 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type WebSocket from 'ws';
 import type { Config } from '../../../server/src/config.ts';
-import { createRoom, startTestServer, type TestServer } from '../../helpers/server.ts';
-import { eventually, openBoardClient, type TestClient } from '../../helpers/clients.ts';
-import { RawClient } from '../../helpers/rawSocket.ts';
+import { eventually, type TestClient } from '../../helpers/clients.ts';
 import { scrapeMetrics } from '../../helpers/metrics.ts';
+import { useServerWithRoom } from '../../helpers/useServerWithRoom.ts';
 
 // A client that stops reading, or stops answering pings, is cut off; the honest clients in the
 // same room keep their latency and keep converging meanwhile.
 
-let server: TestServer;
-const cleanup: (() => void)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0)) fn();
-  await server.close();
-});
-
-function board(roomId: string): TestClient {
-  const client = openBoardClient(server.wsUrl, roomId);
-  cleanup.push(client.destroy);
-  return client;
-}
+// Each test sets its own limits, so each starts its server itself.
+const fixture = useServerWithRoom({ startInTest: true });
+const board = (roomId: string) => fixture.board({ roomId });
 
 async function start(overrides: Partial<Config>): Promise<string> {
-  server = await startTestServer(overrides);
-  return (await createRoom(server.httpUrl)).roomId;
+  await fixture.start(overrides);
+  return fixture.room.roomId;
 }
 
 /**
@@ -56,6 +47,20 @@ async function measureLatency(a: TestClient, b: TestClient, until: () => boolean
   return latency;
 }
 
+/** Resolves once the server has pinged this client `count` more times (one ping per sweep). */
+function pingsReceived(client: TestClient, count: number): Promise<void> {
+  const ws = client.provider.ws as unknown as WebSocket;
+  return new Promise((resolve) => {
+    let seen = 0;
+    const onPing = () => {
+      if (++seen < count) return;
+      ws.off('ping', onPing);
+      resolve();
+    };
+    ws.on('ping', onPing);
+  });
+}
+
 const p95 = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length * 0.95)]!;
 
 describe('slow and dead clients', () => {
@@ -63,26 +68,25 @@ describe('slow and dead clients', () => {
     const roomId = await start({ maxBufferedBytes: 512 * 1024, pingIntervalMs: 60_000 });
     const [a, b, loud] = [board(roomId), board(roomId), board(roomId)];
     await Promise.all([a.synced, b.synced, loud.synced]);
-    const slow = await RawClient.open(`${server.wsUrl}/sync/${roomId}`);
-    cleanup.push(() => slow.terminate());
+    const slow = await fixture.raw();
     slow.ws.pause();
 
     // Someone broadcasts big presence updates: ~100 KB each, to everyone, the slow reader included.
     const blob = 'p'.repeat(100 * 1024);
     let round = 0;
     const loudTimer = setInterval(() => loud.provider.awareness.setLocalStateField('note', `${round++}${blob}`), 5);
-    cleanup.push(() => clearInterval(loudTimer));
+    fixture.onTearDown(() => clearInterval(loudTimer));
 
     let cutOff = false;
     const poll = setInterval(() => {
-      void scrapeMetrics(server.httpUrl).then((m) => (cutOff = m.value('okr_connections_closed_total', { cause: 'tooSlow' }) === 1));
+      void scrapeMetrics(fixture.server.httpUrl).then((m) => (cutOff = m.value('okr_connections_closed_total', { cause: 'tooSlow' }) === 1));
     }, 50);
-    cleanup.push(() => clearInterval(poll));
+    fixture.onTearDown(() => clearInterval(poll));
     const latency = await measureLatency(a, b, () => cutOff);
     clearInterval(loudTimer);
 
     expect(cutOff).toBe(true);
-    expect(server.relayConnections()).toBe(3);
+    expect(fixture.server.relayConnections()).toBe(3);
     expect(p95(latency)).toBeLessThan(500);
     expect(a.provider.wsconnected && b.provider.wsconnected && loud.provider.wsconnected).toBe(true);
   });
@@ -91,19 +95,18 @@ describe('slow and dead clients', () => {
     const roomId = await start({ pingIntervalMs: 150 });
     const [a, b] = [board(roomId), board(roomId)];
     await Promise.all([a.synced, b.synced]);
-    const dead = await RawClient.open(`${server.wsUrl}/sync/${roomId}`, { autoPong: false });
-    cleanup.push(() => dead.terminate());
+    const dead = await fixture.raw(undefined, { autoPong: false });
 
     let gone = false;
     void dead.closed.then(() => (gone = true));
     const latency = await measureLatency(a, b, () => gone);
     expect((await dead.closed).code).toBe(1006);
-    const metrics = await scrapeMetrics(server.httpUrl);
+    const metrics = await scrapeMetrics(fixture.server.httpUrl);
     expect(metrics.value('okr_connections_closed_total', { cause: 'noPong' })).toBe(1);
     // Several more sweeps: the honest clients answer every ping and stay.
-    await new Promise((r) => setTimeout(r, 600));
-    expect((await scrapeMetrics(server.httpUrl)).value('okr_connections_closed_total', { cause: 'noPong' })).toBe(1);
-    expect(server.relayConnections()).toBe(2);
+    await Promise.all([a, b].map((client) => pingsReceived(client, 4)));
+    expect((await scrapeMetrics(fixture.server.httpUrl)).value('okr_connections_closed_total', { cause: 'noPong' })).toBe(1);
+    expect(fixture.server.relayConnections()).toBe(2);
     expect(p95(latency)).toBeLessThan(500);
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { orderSchema, recordIdSchema } from './common.ts';
 
-/** The kinds of strategic context a workshop starts from (PRODUCT.md, "The data"). */
+/** The kinds of strategic context a workshop starts from. */
 export const CONTEXT_KINDS = [
   'mission',
   'company-objective',

@@ -7,7 +7,7 @@ export type StepInfo = {
   title: string;
   /** One line a facilitator can read out. */
   purpose: string;
-  /** Minutes in a 90-minute plan (PRODUCT.md, facilitation defaults). */
+  /** Minutes in a 90-minute plan: context 10, objectives 20, pick and park 20, key results 25, refine 15. */
   suggestedMinutes: number;
 };
 

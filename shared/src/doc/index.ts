@@ -7,3 +7,4 @@ export { ORIGIN } from './origins.ts';
 export type { Origin } from './origins.ts';
 export { createUndoManager } from './undo.ts';
 export { encodeState, docFromUpdates } from './encoding.ts';
+export { TEXT_FIELDS, upgradeTextFields } from './textFields.ts';

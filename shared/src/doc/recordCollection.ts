@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { z } from 'zod';
+import { applyTextDiff, textFieldsOf } from './textFields.ts';
 
 type WithIdAndOrder = { id: string; order: number };
 
@@ -11,12 +12,16 @@ type WithIdAndOrder = { id: string; order: number };
  * Parsed records are cached one by one and re-read only when a change names them, so an edit to
  * one card of hundreds re-validates that card alone and every other record keeps its identity
  * (React skips re-rendering it). The sorted list is cached until anything changes.
+ *
+ * Text fields (see `TEXT_FIELDS`) are `Y.Text`, written as a character diff so concurrent edits of
+ * one card merge; reads still give plain strings.
  */
 export class RecordCollection<T extends WithIdAndOrder> {
   readonly root: Y.Map<Y.Map<unknown>>;
   private readonly parsed = new Map<string, T>();
   private readonly stale = new Set<string>();
   private sorted: readonly T[] | null = null;
+  private readonly textFields: ReadonlySet<string>;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -24,6 +29,7 @@ export class RecordCollection<T extends WithIdAndOrder> {
     private readonly schema: z.ZodType<T>,
   ) {
     this.root = doc.getMap(name);
+    this.textFields = new Set(textFieldsOf(name));
     for (const id of this.root.keys()) this.stale.add(id);
     this.root.observeDeep((events) => {
       for (const event of events) {
@@ -63,7 +69,9 @@ export class RecordCollection<T extends WithIdAndOrder> {
     const parsed = this.schema.parse(record);
     const entry = new Y.Map<unknown>();
     for (const [key, value] of Object.entries(parsed)) {
-      if (value !== undefined) entry.set(key, value);
+      if (value === undefined) continue;
+      // A new record's map is this client's alone, so creating nested text here cannot race (yjs issue 483).
+      entry.set(key, this.textFields.has(key) && typeof value === 'string' ? new Y.Text(value) : value);
     }
     this.root.set(parsed.id, entry);
     // observeDeep fires only when the transaction ends; several inserts in one need fresh order keys.
@@ -78,8 +86,11 @@ export class RecordCollection<T extends WithIdAndOrder> {
     const next = this.schema.parse({ ...current, ...patch });
     for (const key of Object.keys(patch)) {
       const value = (next as Record<string, unknown>)[key];
-      if (value === undefined) entry.delete(key);
-      else if (!sameJson(entry.get(key), value)) entry.set(key, value);
+      const stored = entry.get(key);
+      // A legacy plain string stays a plain write until the server upgrades the room.
+      if (stored instanceof Y.Text && typeof value === 'string') applyTextDiff(stored, value);
+      else if (value === undefined) entry.delete(key);
+      else if (!sameJson(stored, value)) entry.set(key, value);
     }
     this.markStale(id);
   }

@@ -14,9 +14,16 @@ export function syncAll(boards: readonly BoardDoc[]): void {
   for (const from of boards) for (const to of boards) if (from !== to) deliver(from, to);
 }
 
-/** `count` boards that start from the same content, written by `seed` on the first. */
-export function peers(count: number, seed: (board: BoardDoc) => void = () => {}): BoardDoc[] {
-  const boards = Array.from({ length: count }, () => new BoardDoc(new Y.Doc()));
+/**
+ * `count` boards that start from the same content, written by `seed` on the first. Fixed
+ * `clientIds` decide who wins a concurrent write to one map key (the higher id).
+ */
+export function peers(count: number, seed: (board: BoardDoc) => void = () => {}, clientIds: readonly number[] = []): BoardDoc[] {
+  const boards = Array.from({ length: count }, (_, i) => {
+    const doc = new Y.Doc();
+    doc.clientID = clientIds[i] ?? doc.clientID;
+    return new BoardDoc(doc);
+  });
   seed(boards[0]!);
   syncAll(boards);
   return boards;

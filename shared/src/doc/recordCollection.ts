@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { z } from 'zod';
+import { overwrittenFields, type OverwrittenField } from './overwrites.ts';
 import { applyTextDiff, textFieldsOf } from './textFields.ts';
 
 type WithIdAndOrder = { id: string; order: number };
@@ -22,21 +23,32 @@ export class RecordCollection<T extends WithIdAndOrder> {
   private readonly stale = new Set<string>();
   private sorted: readonly T[] | null = null;
   private readonly textFields: ReadonlySet<string>;
+  private readonly overwriteListeners = new Set<(recordId: string, field: OverwrittenField) => void>();
 
   constructor(
     private readonly doc: Y.Doc,
-    name: string,
+    readonly name: string,
     private readonly schema: z.ZodType<T>,
   ) {
     this.root = doc.getMap(name);
     this.textFields = new Set(textFieldsOf(name));
     for (const id of this.root.keys()) this.stale.add(id);
-    this.root.observeDeep((events) => {
+    this.root.observeDeep((events, transaction) => {
       for (const event of events) {
         if (event.target === this.root) for (const id of event.changes.keys.keys()) this.markStale(id);
         else if (typeof event.path[0] === 'string') this.markStale(event.path[0]);
+        if (event instanceof Y.YMapEvent && event.path.length === 1) this.reportOverwrites(event, transaction);
       }
     });
+  }
+
+  /**
+   * Calls `listener` when someone else's change replaces a field value this device wrote without
+   * having seen it (a lost last-writer-wins conflict); returns the unsubscribe.
+   */
+  onOverwritten(listener: (recordId: string, field: OverwrittenField) => void): () => void {
+    this.overwriteListeners.add(listener);
+    return () => this.overwriteListeners.delete(listener);
   }
 
   /** Every valid record, sorted by `order` then id so all clients agree. */
@@ -98,6 +110,14 @@ export class RecordCollection<T extends WithIdAndOrder> {
   remove(id: string): void {
     this.root.delete(id);
     this.markStale(id);
+  }
+
+  private reportOverwrites(event: Y.YMapEvent<unknown>, transaction: Y.Transaction): void {
+    const recordId = event.path[0];
+    if (this.overwriteListeners.size === 0 || typeof recordId !== 'string') return;
+    for (const field of overwrittenFields(event, transaction)) {
+      for (const listener of this.overwriteListeners) listener(recordId, field);
+    }
   }
 
   private markStale(id: string): void {

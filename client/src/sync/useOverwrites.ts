@@ -16,12 +16,25 @@ export function useOverwrites() {
 
   useEffect(() => {
     let next = 0;
-    return onOverwritten(room.board, (overwrite) => {
-      // Awareness is keyed by the same client id as the winning write, so it names the writer while they are here.
-      const presence = presenceSchema.safeParse(room.awareness.getStates().get(overwrite.byClientId));
-      const notice = { key: next++, overwrite, byName: presence.success ? presence.data.user.name : null };
+    // Names are remembered for the whole visit: the winner's presence may be gone by the time their
+    // write arrives (they left, or this device dropped everyone's presence while it was offline).
+    const names = new Map<number, string>();
+    const remember = () =>
+      room.awareness.getStates().forEach((state, clientId) => {
+        const presence = presenceSchema.safeParse(state);
+        if (presence.success) names.set(clientId, presence.data.user.name);
+      });
+    remember();
+    room.awareness.on('change', remember);
+    const stop = onOverwritten(room.board, (overwrite) => {
+      // Awareness is keyed by the same client id as the winning write.
+      const notice = { key: next++, overwrite, byName: names.get(overwrite.byClientId) ?? null };
       setNotices((current) => [...current, notice].slice(-MAX_NOTICES));
     });
+    return () => {
+      stop();
+      room.awareness.off('change', remember);
+    };
   }, [room]);
 
   const dismiss = useCallback((key: number) => setNotices((current) => current.filter((n) => n.key !== key)), []);

@@ -12,6 +12,7 @@ import {
   type Timer,
   type Voting,
 } from '../schema/index.ts';
+import { writeObjective } from './objectiveText.ts';
 import { ORIGIN, type Origin } from './origins.ts';
 
 const perStepFlagSchema = z.partialRecord(z.enum(PRIVATE_WRITING_STEPS), z.boolean());
@@ -48,7 +49,8 @@ export class ControlDoc {
 
   constructor(readonly ydoc: Y.Doc = new Y.Doc()) {
     this.map = ydoc.getMap('control');
-    this.map.observe(() => {
+    // Deep: THE objective's text changes inside a nested map once upgraded.
+    this.map.observeDeep(() => {
       this.cache = null;
     });
   }
@@ -68,7 +70,8 @@ export class ControlDoc {
     const next = controlStateSchema.parse({ ...this.state(), ...patch });
     this.ydoc.transact(() => {
       for (const key of Object.keys(patch) as (keyof ControlState)[]) {
-        this.map.set(key, next[key]);
+        if (key === 'objective') writeObjective(this.map, next.objective);
+        else this.map.set(key, next[key]);
       }
     }, origin);
   }

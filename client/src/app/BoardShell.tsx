@@ -3,6 +3,7 @@ import { useBoard, useControl } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { useStepAccess } from '../sync/useStepAccess.ts';
 import { ConnectionBadge } from '../components/ConnectionBadge.tsx';
+import { OverwriteNotices } from '../components/OverwriteNotices.tsx';
 import { PresenceList } from '../components/PresenceList.tsx';
 import { ShareLinks } from '../components/ShareLinks.tsx';
 import { Stepper } from '../components/Stepper.tsx';
@@ -45,6 +46,7 @@ export function BoardShell() {
         <PresenceList />
         <ShareLinks />
       </header>
+      <OverwriteNotices />
       <Stepper current={control.step} />
       <FacilitatorBar />
       <main className="step-area">

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import { BoardDoc, ControlDoc, createUndoManager } from '@okr/shared/doc';
+import { followBrowserOnline } from './followBrowserOnline.ts';
 import { installJitteredReconnect } from './reconnect.ts';
 
 export type Access =
@@ -52,13 +53,7 @@ export class RoomConnection {
       });
       this.cleanups.push(() => provider.off('status', onStatus));
     }
-    const goOffline = () => this.updateStatus();
-    window.addEventListener('offline', goOffline);
-    window.addEventListener('online', goOffline);
-    this.cleanups.push(() => {
-      window.removeEventListener('offline', goOffline);
-      window.removeEventListener('online', goOffline);
-    });
+    this.cleanups.push(followBrowserOnline([this.boardProvider, this.controlProvider], () => this.updateStatus()));
   }
 
   get isFacilitator(): boolean {

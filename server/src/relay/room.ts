@@ -1,6 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { ControlDoc } from '@okr/shared/doc';
+import { ControlDoc, upgradeObjectiveText, upgradeTextFields } from '@okr/shared/doc';
 import type { Role } from '../access.ts';
 import type { DocName, RoomStore } from '../store/roomStore.ts';
 import type { RelayEvent } from './messageDecoder.ts';
@@ -69,6 +69,10 @@ export class Room {
     const onFlushed = (ms: number) => metrics.storeWrite(ms);
     this.board = new RelayDoc(id, 'board', store, (m) => this.broadcast('board', m, 'update'), limits.compactAfterUpdates, onFlushed, flusher);
     this.control = new RelayDoc(id, 'control', store, (m) => this.broadcast('control', m, 'update'), limits.compactAfterUpdates, onFlushed, flusher);
+    // Boards saved before card text was Y.Text are converted once, here, where the server is the
+    // only writer: two clients creating the same nested type would lose one's content.
+    upgradeTextFields(this.board.ydoc);
+    upgradeObjectiveText(this.control.ydoc);
     this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onPresence);

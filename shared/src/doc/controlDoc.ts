@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { controlStateSchema, type ControlState, type Objective, type PrivateWritingStep, type StepId, type Timer, type Voting } from '../schema/index.ts';
 import { isPrivateWriting } from '../workshop/privateWriting.ts';
+import { writeObjective } from './objectiveText.ts';
 import { ORIGIN, type Origin } from './origins.ts';
 
 /** Typed access to the control document. Reads never throw: a bad value falls back to its default. */
@@ -10,7 +11,8 @@ export class ControlDoc {
 
   constructor(readonly ydoc: Y.Doc = new Y.Doc()) {
     this.map = ydoc.getMap('control');
-    this.map.observe(() => {
+    // Deep: THE objective's text changes inside a nested map once upgraded.
+    this.map.observeDeep(() => {
       this.cache = null;
     });
   }
@@ -30,7 +32,8 @@ export class ControlDoc {
     const next = controlStateSchema.parse({ ...this.state(), ...patch });
     this.ydoc.transact(() => {
       for (const key of Object.keys(patch) as (keyof ControlState)[]) {
-        this.map.set(key, next[key]);
+        if (key === 'objective') writeObjective(this.map, next.objective);
+        else this.map.set(key, next[key]);
       }
     }, origin);
   }

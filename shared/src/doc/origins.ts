@@ -11,5 +11,7 @@ export const ORIGIN = {
   import: 'okr:import',
   /** The facilitator's control actions (step, timer, voting, decision). */
   facilitator: 'okr:facilitator',
+  /** The server converting a loaded room's legacy plain-string text fields to `Y.Text`. */
+  upgrade: 'okr:upgrade',
 } as const;
 export type Origin = (typeof ORIGIN)[keyof typeof ORIGIN];

@@ -1,5 +1,7 @@
 import * as Y from 'yjs';
 import type { z } from 'zod';
+import { overwrittenFields, type OverwrittenField } from './overwrites.ts';
+import { applyTextDiff, textFieldsOf } from './textFields.ts';
 
 type WithIdAndOrder = { id: string; order: number };
 
@@ -11,26 +13,42 @@ type WithIdAndOrder = { id: string; order: number };
  * Parsed records are cached one by one and re-read only when a change names them, so an edit to
  * one card of hundreds re-validates that card alone and every other record keeps its identity
  * (React skips re-rendering it). The sorted list is cached until anything changes.
+ *
+ * Text fields (see `TEXT_FIELDS`) are `Y.Text`, written as a character diff so concurrent edits of
+ * one card merge; reads still give plain strings.
  */
 export class RecordCollection<T extends WithIdAndOrder> {
   readonly root: Y.Map<Y.Map<unknown>>;
   private readonly parsed = new Map<string, T>();
   private readonly stale = new Set<string>();
   private sorted: readonly T[] | null = null;
+  private readonly textFields: ReadonlySet<string>;
+  private readonly overwriteListeners = new Set<(recordId: string, field: OverwrittenField) => void>();
 
   constructor(
     private readonly doc: Y.Doc,
-    name: string,
+    readonly name: string,
     private readonly schema: z.ZodType<T>,
   ) {
     this.root = doc.getMap(name);
+    this.textFields = new Set(textFieldsOf(name));
     for (const id of this.root.keys()) this.stale.add(id);
-    this.root.observeDeep((events) => {
+    this.root.observeDeep((events, transaction) => {
       for (const event of events) {
         if (event.target === this.root) for (const id of event.changes.keys.keys()) this.markStale(id);
         else if (typeof event.path[0] === 'string') this.markStale(event.path[0]);
+        if (event instanceof Y.YMapEvent && event.path.length === 1) this.reportOverwrites(event, transaction);
       }
     });
+  }
+
+  /**
+   * Calls `listener` when someone else's change replaces a field value this device wrote without
+   * having seen it (a lost last-writer-wins conflict); returns the unsubscribe.
+   */
+  onOverwritten(listener: (recordId: string, field: OverwrittenField) => void): () => void {
+    this.overwriteListeners.add(listener);
+    return () => this.overwriteListeners.delete(listener);
   }
 
   /** Every valid record, sorted by `order` then id so all clients agree. */
@@ -63,7 +81,9 @@ export class RecordCollection<T extends WithIdAndOrder> {
     const parsed = this.schema.parse(record);
     const entry = new Y.Map<unknown>();
     for (const [key, value] of Object.entries(parsed)) {
-      if (value !== undefined) entry.set(key, value);
+      if (value === undefined) continue;
+      // A new record's map is this client's alone, so creating nested text here cannot race (yjs issue 483).
+      entry.set(key, this.textFields.has(key) && typeof value === 'string' ? new Y.Text(value) : value);
     }
     this.root.set(parsed.id, entry);
     // observeDeep fires only when the transaction ends; several inserts in one need fresh order keys.
@@ -78,8 +98,11 @@ export class RecordCollection<T extends WithIdAndOrder> {
     const next = this.schema.parse({ ...current, ...patch });
     for (const key of Object.keys(patch)) {
       const value = (next as Record<string, unknown>)[key];
-      if (value === undefined) entry.delete(key);
-      else if (!sameJson(entry.get(key), value)) entry.set(key, value);
+      const stored = entry.get(key);
+      // A legacy plain string stays a plain write until the server upgrades the room.
+      if (stored instanceof Y.Text && typeof value === 'string') applyTextDiff(stored, value);
+      else if (value === undefined) entry.delete(key);
+      else if (!sameJson(stored, value)) entry.set(key, value);
     }
     this.markStale(id);
   }
@@ -87,6 +110,14 @@ export class RecordCollection<T extends WithIdAndOrder> {
   remove(id: string): void {
     this.root.delete(id);
     this.markStale(id);
+  }
+
+  private reportOverwrites(event: Y.YMapEvent<unknown>, transaction: Y.Transaction): void {
+    const recordId = event.path[0];
+    if (this.overwriteListeners.size === 0 || typeof recordId !== 'string') return;
+    for (const field of overwrittenFields(event, transaction)) {
+      for (const listener of this.overwriteListeners) listener(recordId, field);
+    }
   }
 
   private markStale(id: string): void {

@@ -1,0 +1,68 @@
+import * as Y from 'yjs';
+import diff from 'fast-diff';
+import type { Candidate, ContextItem, Initiative, KeyResult, ParkedItem } from '../schema/index.ts';
+import { ORIGIN } from './origins.ts';
+
+type StringKeys<T> = { [K in keyof T]-?: T[K] extends string ? K : never }[keyof T];
+
+/**
+ * The fields of each collection stored as `Y.Text`, so two people's edits of different parts of a
+ * card both survive; every other field is last-writer-wins.
+ */
+export const TEXT_FIELDS = {
+  contextItems: ['text'],
+  candidates: ['text'],
+  parked: ['text'],
+  keyResults: ['title'],
+  initiatives: ['title'],
+} as const satisfies {
+  contextItems: readonly StringKeys<ContextItem>[];
+  candidates: readonly StringKeys<Candidate>[];
+  parked: readonly StringKeys<ParkedItem>[];
+  keyResults: readonly StringKeys<KeyResult>[];
+  initiatives: readonly StringKeys<Initiative>[];
+};
+
+/** The text fields of the collection stored under the root map `name` (none for an unknown name). */
+export function textFieldsOf(name: string): readonly string[] {
+  return Object.hasOwn(TEXT_FIELDS, name) ? TEXT_FIELDS[name as keyof typeof TEXT_FIELDS] : [];
+}
+
+/**
+ * Turns `text` into `next` with the fewest inserts and deletes, so a concurrent edit of another part
+ * of the text is kept: `"Reach 60%"` → `"Reach 65%"` deletes one character and inserts one.
+ */
+export function applyTextDiff(text: Y.Text, next: string): void {
+  let index = 0;
+  for (const [op, chunk] of diff(text.toString(), next)) {
+    if (op === diff.DELETE) {
+      text.delete(index, chunk.length);
+    } else {
+      if (op === diff.INSERT) text.insert(index, chunk);
+      index += chunk.length;
+    }
+  }
+}
+
+/**
+ * Converts a board's legacy plain-string text fields to `Y.Text`, in one transaction; returns how
+ * many it converted. Run it in exactly one place, the server when it loads a room: two clients
+ * creating a nested type under the same key would lose one's content (yjs issue 483).
+ */
+export function upgradeTextFields(ydoc: Y.Doc): number {
+  let converted = 0;
+  ydoc.transact(() => {
+    for (const [name, fields] of Object.entries(TEXT_FIELDS)) {
+      ydoc.getMap<unknown>(name).forEach((entry) => {
+        if (!(entry instanceof Y.Map)) return;
+        for (const field of fields) {
+          const value: unknown = entry.get(field);
+          if (typeof value !== 'string') continue;
+          entry.set(field, new Y.Text(value));
+          converted++;
+        }
+      });
+    }
+  }, ORIGIN.upgrade);
+  return converted;
+}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { onOverwritten, restoreMine, type Overwrite } from '@okr/shared/doc';
 import { useRoom } from './RoomContext.tsx';
-import { presenceSchema } from './presence.ts';
+import { presenceSchema } from '@okr/shared/schema';
 
 /** One lost conflict on this device, named for the person whose change won. */
 export type OverwriteNotice = { key: number; overwrite: Overwrite; byName: string | null; error?: string };

@@ -179,7 +179,7 @@ function InitiativesSection({ file }: { file: OkrExport }) {
             <li key={initiative.id}>
               <strong>{initiative.title}</strong>
               <span className="summary-sub">
-                Owner: <OwnerText owner={initiative.owner} /> · {serves.length > 0 ? `serves ${serves.map((kr) => `KR ${kr.n} (${kr.title})`).join(', ')}` : 'serves no key result yet'}
+                Owner: {ownerLabel(initiative.owner) ?? <Missing />} · {serves.length > 0 ? `serves ${serves.map((kr) => `KR ${kr.n} (${kr.title})`).join(', ')}` : 'serves no key result yet'}
               </span>
             </li>
           );

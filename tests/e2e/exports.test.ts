@@ -74,6 +74,8 @@ describe('Owners, revisit dates and the printed Summary, in Chromium', () => {
     await edit.getByRole('button', { name: 'Save' }).click();
     await edit.getByRole('alert').getByText('That is not an email address — write it like ana@example.com, or leave it empty.').waitFor();
     expect(seed.board.parked.list().find((item) => item.text === MOBILE)?.ownerEmail).toBe('ana@example.com');
+    await edit.getByRole('button', { name: 'Cancel' }).click();
+    await parked.getByRole('note').waitFor();
     await page.screenshot({ path: path.join(shots, 'park-flag-phone.png'), fullPage: true });
     seed.destroy();
     control.destroy();

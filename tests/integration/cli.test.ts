@@ -153,12 +153,14 @@ describe('okr command-line tool, server running', () => {
     expect(result.stdout).toContain('- **Cart reminder emails** — owner: Dan Weiss (dan@example.com) · serves KR 2');
   });
 
-  it('export -f csv prints one CRLF row per key result under the importers\' header', async () => {
+  it('export -f csv prints one CRLF row per key result, initiative and parked item under the importers\' header', async () => {
     const result = await runCli(['export', fixture.room.roomId, '-f', 'csv']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     const lines = result.stdout.split('\r\n');
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
-    expect(lines.slice(1, -1)).toHaveLength(3);
+    const rowTypes = lines.slice(1, -1).map((line) => line.split(',')[0]);
+    expect(rowTypes.filter((type) => type === 'key_result')).toHaveLength(3);
+    expect(rowTypes.filter((type) => type !== 'key_result')).toEqual([...running.initiatives.map(() => 'initiative'), ...running.parked.map(() => 'parked')]);
     expect(lines.at(-1)).toBe('');
     expect(lines[1]).toContain(',58,65,2026-09-30,Ana Lima,ana@example.com,0.6,lagging');
   });

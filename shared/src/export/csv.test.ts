@@ -37,6 +37,9 @@ describe('csvCell', () => {
 });
 
 describe('exportToCsv', () => {
+  const CYCLE = 'Q3 2026,2026-07-01,2026-09-30';
+  const OBJECTIVE = 'Checkout feels effortless for returning customers,"Returning customers pay in seconds, on any device."';
+
   it('starts with the importer columns and ends lines with CRLF', () => {
     const csv = exportToCsv(sampleExport());
     expect(csv.split('\r\n')[0]).toBe(CSV_COLUMNS.join(','));
@@ -44,22 +47,41 @@ describe('exportToCsv', () => {
     expect(csv.replace(/\r\n/g, '')).not.toContain('\n');
   });
 
-  it('writes one row per key result with the objective repeated', () => {
-    const rows = exportToCsv(sampleExport()).trimEnd().split('\r\n');
-    expect(rows).toHaveLength(1 + 4);
-    expect(rows[1]).toBe(
-      'Checkout feels effortless for returning customers,"Returning customers pay in seconds, on any device.",' +
-        'Checkout conversion rate from 58% to 65% by 30 Sep,Checkout conversion rate,%,metric,increase,58,65,2026-09-30,Ana Lima,ana@example.com,0.6,lagging',
-    );
-    expect(rows[4]).toBe(
-      'Checkout feels effortless for returning customers,"Returning customers pay in seconds, on any device.",' +
-        'Build a tool to remind people of their shopping cart,,,,,,,,,,,',
-    );
+  it('writes key results, then initiatives, then parked items, one row each with its type', () => {
+    const rows = exportToCsv(sampleExport()).trimEnd().split('\r\n').slice(1);
+    expect(rows.map((row) => row.split(',')[0])).toEqual(['key_result', 'key_result', 'key_result', 'key_result', 'initiative', 'initiative', 'parked', 'parked']);
+  });
+
+  it.each([
+    [
+      'a key result, with the cycle and the objective repeated',
+      1,
+      `key_result,kr-conversion,${CYCLE},${OBJECTIVE},Checkout conversion rate from 58% to 65% by 30 Sep,Checkout conversion rate,%,metric,increase,58,65,2026-09-30,Ana Lima,ana@example.com,0.6,lagging,,,`,
+    ],
+    ['a key result still missing its fields', 4, `key_result,kr-reminder,${CYCLE},${OBJECTIVE},Build a tool to remind people of their shopping cart,,,,,,,,,,,,,,`],
+    ['an initiative with the key results it serves and its owner', 5, `initiative,init-reminder,${CYCLE},${OBJECTIVE},Cart reminder emails,,,,,,,,Dan Weiss,dan@example.com,,,"kr-abandon,kr-conversion",,`],
+    ['an unlinked initiative', 6, `initiative,init-design,${CYCLE},${OBJECTIVE},Refresh the design system,,,,,,,,,,,,,,`],
+    [
+      'a parked item with reason, owner and revisit date, outside the objective',
+      7,
+      `parked,parked-mobile,${CYCLE},,,Mobile app reaches parity with web,,,,,,,,Ben Okafor,ben@example.com,,,,Depends on the platform team's Q4 release,2026-10-01`,
+    ],
+    ['a parked item without a reason', 8, `parked,parked-ops,${CYCLE},,,Automate refunds,,,,,,,,,,,,,,`],
+  ])('writes %s', (_what, index, row) => {
+    expect(exportToCsv(sampleExport()).split('\r\n')[index]).toBe(row);
   });
 
   it('keeps an objective without key results as one row', () => {
-    const file = { ...sampleExport(), keyResults: [] };
-    expect(exportToCsv(file).trimEnd().split('\r\n')).toEqual([CSV_COLUMNS.join(','), `Checkout feels effortless for returning customers,"Returning customers pay in seconds, on any device.",,,,,,,,,,,,`]);
+    const file = { ...sampleExport(), keyResults: [], initiatives: [], parked: [] };
+    expect(exportToCsv(file).trimEnd().split('\r\n')).toEqual([CSV_COLUMNS.join(','), `objective,,${CYCLE},${OBJECTIVE},,,,,,,,,,,,,,,`]);
+  });
+
+  it('writes owners as separate name and email columns, an address alone in the email column', () => {
+    const base = sampleExport();
+    const file = { ...base, parked: base.parked.map((item) => ({ ...item, owner: { name: '', email: 'ops@example.com' } })) };
+    const row = exportToCsv(file).split('\r\n')[8] ?? '';
+    const columns = row.split(',');
+    expect([columns[CSV_COLUMNS.indexOf('owner_name')], columns[CSV_COLUMNS.indexOf('owner_email')]]).toEqual(['', 'ops@example.com']);
   });
 
   it('defuses a key result that starts like a formula', () => {
@@ -70,5 +92,17 @@ describe('exportToCsv', () => {
     const row = exportToCsv(file).split('\r\n')[1] ?? '';
     expect(row).toContain(`"'=cmd|"" /C calc""!A0"`);
     expect(row).toContain(',-5,');
+  });
+
+  it('defuses initiative and parked text too', () => {
+    const base = sampleExport();
+    const file = {
+      ...base,
+      initiatives: base.initiatives.map((initiative) => ({ ...initiative, title: '@SUM(A1)' })),
+      parked: base.parked.map((item) => ({ ...item, reason: '=1+1' })),
+    };
+    const csv = exportToCsv(file);
+    expect(csv).toContain(",'@SUM(A1),");
+    expect(csv).toContain(",'=1+1,");
   });
 });

@@ -1,10 +1,19 @@
-import type { ExportKeyResult, OkrExport } from './format.ts';
+import type { ExportInitiative, ExportKeyResult, ExportOwner, ExportParkedItem, OkrExport } from './format.ts';
 
-/** Column names OKR tools' CSV importers map without configuration (one row per key result). */
+/**
+ * One row per key result, initiative and parked item, told apart by `row_type`; the cycle and the
+ * objective on each row, owners as separate name and email columns. The names follow the layouts
+ * OKR tools document for CSV import (docs/export-format.md says which), so each maps one to one.
+ */
 export const CSV_COLUMNS = [
+  'row_type',
+  'id',
+  'cycle',
+  'cycle_start',
+  'cycle_end',
   'objective',
   'objective_description',
-  'key_result',
+  'title',
   'metric',
   'unit',
   'type',
@@ -16,37 +25,63 @@ export const CSV_COLUMNS = [
   'owner_email',
   'confidence',
   'lead_lag',
+  'serves_key_results',
+  'reason',
+  'revisit_date',
 ] as const;
 
-type CsvValue = string | number | null;
-type CsvRow = Record<(typeof CSV_COLUMNS)[number], CsvValue>;
+/** What a row is: `objective` only stands in for key results when there are none, so the objective is not lost. */
+export const CSV_ROW_TYPES = ['key_result', 'initiative', 'parked', 'objective'] as const;
 
-/**
- * One row per key result with the objective's columns repeated, RFC 4180 quoting and CRLF line ends.
- * An objective without key results still gets one row, so it is not lost on import.
- */
+type CsvValue = string | number | null;
+type CsvColumn = (typeof CSV_COLUMNS)[number];
+type CsvRow = Partial<Record<CsvColumn, CsvValue>>;
+
+/** RFC 4180 quoting and CRLF line ends; columns a row type has no use for are empty. */
 export function exportToCsv(file: OkrExport): string {
-  const objective = { objective: file.objective?.title ?? null, objective_description: file.objective?.description ?? null };
-  const rows = file.keyResults.length > 0 ? file.keyResults.map((kr) => ({ ...objective, ...keyResultColumns(kr) })) : [{ ...objective, ...keyResultColumns(null) }];
-  const lines = [CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((column) => csvCell(row[column])).join(','))];
+  const { label, start, end } = file.workshop.cycle;
+  const cycle: CsvRow = { cycle: label, cycle_start: start, cycle_end: end };
+  const objective: CsvRow = { objective: file.objective?.title ?? null, objective_description: file.objective?.description ?? null };
+  const keyResults = file.keyResults.length > 0 ? file.keyResults.map(keyResultRow) : [{ row_type: 'objective' }];
+  const rows: CsvRow[] = [
+    ...keyResults.map((row) => ({ ...cycle, ...objective, ...row })),
+    ...file.initiatives.map((initiative) => ({ ...cycle, ...objective, ...initiativeRow(initiative) })),
+    // Parked items are not the objective's: they carry the cycle they were parked in, not its objective.
+    ...file.parked.map((item) => ({ ...cycle, ...parkedRow(item) })),
+  ];
+  const lines = [CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((column) => csvCell(row[column] ?? null)).join(','))];
   return `${lines.join('\r\n')}\r\n`;
 }
 
-function keyResultColumns(kr: ExportKeyResult | null): Omit<CsvRow, 'objective' | 'objective_description'> {
+function keyResultRow(kr: ExportKeyResult): CsvRow {
   return {
-    key_result: kr?.title ?? null,
-    metric: kr?.metric.name ?? null,
-    unit: kr?.metric.unit ?? null,
-    type: kr?.type ?? null,
-    direction: kr?.direction ?? null,
-    start_value: kr?.baseline ?? null,
-    target_value: kr?.target ?? null,
-    due_date: kr?.deadline ?? null,
-    owner_name: kr?.owner?.name || null,
-    owner_email: kr?.owner?.email ?? null,
-    confidence: kr?.confidence ?? null,
-    lead_lag: kr?.leadLag ?? null,
+    row_type: 'key_result',
+    id: kr.id,
+    title: kr.title,
+    metric: kr.metric.name,
+    unit: kr.metric.unit,
+    type: kr.type,
+    direction: kr.direction,
+    start_value: kr.baseline,
+    target_value: kr.target,
+    due_date: kr.deadline,
+    ...ownerColumns(kr.owner),
+    confidence: kr.confidence,
+    lead_lag: kr.leadLag,
   };
+}
+
+/** The key results it serves by their rows' ids, as importers link child rows to parent rows. */
+function initiativeRow(initiative: ExportInitiative): CsvRow {
+  return { row_type: 'initiative', id: initiative.id, title: initiative.title, ...ownerColumns(initiative.owner), serves_key_results: initiative.keyResultIds.join(',') || null };
+}
+
+function parkedRow(item: ExportParkedItem): CsvRow {
+  return { row_type: 'parked', id: item.id, title: item.text, ...ownerColumns(item.owner), reason: item.reason || null, revisit_date: item.revisitDate };
+}
+
+function ownerColumns(owner: ExportOwner): CsvRow {
+  return { owner_name: owner?.name || null, owner_email: owner?.email ?? null };
 }
 
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;

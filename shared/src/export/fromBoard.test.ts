@@ -65,6 +65,16 @@ describe('buildExport', () => {
     expect(exported.initiatives.find((i) => i.id === 'init-reminder')?.keyResultIds).toEqual(['kr-abandon']);
   });
 
+  it.each([
+    ['a name with an address in it', { ownerName: 'Dan Weiss <dan@example.com>' }, { name: 'Dan Weiss', email: 'dan@example.com' }],
+    ['an address alone in the name box', { ownerName: 'dan@example.com' }, { name: '', email: 'dan@example.com' }],
+    ['a name and its own email field', { ownerName: 'Dan Weiss', ownerEmail: 'dan@example.com' }, { name: 'Dan Weiss', email: 'dan@example.com' }],
+  ])('exports %s as a name and an email', (_what, owner, exported) => {
+    const { board, control } = sampleBoard();
+    board.update(board.initiatives, 'init-design', owner);
+    expect(buildExport(board, control, FIXED_NOW).initiatives.find((i) => i.id === 'init-design')?.owner).toEqual(exported);
+  });
+
   it('exports an empty board with a null objective and a warning to pick one', () => {
     const exported = buildExport(new BoardDoc(), new ControlDoc(), FIXED_NOW);
     expect(exported).toMatchObject({

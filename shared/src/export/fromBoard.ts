@@ -3,6 +3,7 @@ import { findingKey } from '../review/finding.ts';
 import { reviewOkrs } from '../review/reviewOkrs.ts';
 import type { KeyResult, ParkedItem, Person } from '../schema/index.ts';
 import { candidateStatus, parkedCandidateIds } from '../workshop/candidateStatus.ts';
+import { parseOwnerInput } from '../workshop/owner.ts';
 import { EXPORT_FORMAT_ID, EXPORT_VERSION, type ExportKeyResult, type OkrExport } from './format.ts';
 import { parseExport } from './migrate.ts';
 
@@ -96,9 +97,14 @@ function exportParkedItem(item: ParkedItem): OkrExport['parked'][number] {
   };
 }
 
-/** `null` when nobody is named; an email alone still identifies a person for OKR tools. */
+/**
+ * `null` when nobody is named; an email alone still identifies a person for OKR tools. A name box
+ * that holds an address ("Ana Lima <ana@example.com>", typed before owners had an email box) is
+ * split, so the address travels as the email, not inside the name.
+ */
 function ownerOf(name: string | undefined, email?: string): Person | null {
-  const trimmed = name?.trim() ?? '';
-  if (!trimmed && !email) return null;
-  return email ? { name: trimmed, email } : { name: trimmed };
+  const typed = email ? { ownerName: name?.trim(), ownerEmail: email } : parseOwnerInput(name ?? '');
+  const trimmed = typed.ownerName ?? '';
+  if (!trimmed && !typed.ownerEmail) return null;
+  return typed.ownerEmail ? { name: trimmed, email: typed.ownerEmail } : { name: trimmed };
 }

@@ -4,7 +4,20 @@ import { FIXED_NOW, sampleBoard } from './__fixtures__/sampleBoard.ts';
 import { buildExport } from './fromBoard.ts';
 import { exportToMarkdown } from './markdown.ts';
 
-function sampleMarkdown(edit?: (made: ReturnType<typeof sampleBoard>) => void): string[] {
+type Made = ReturnType<typeof sampleBoard>;
+
+function objectiveOf(control: ControlDoc) {
+  const objective = control.state().objective;
+  if (!objective) throw new Error('the sample board has an objective');
+  return objective;
+}
+
+function tallied(candidateId: string, votes: number) {
+  const text = { 'cand-checkout': 'Checkout feels effortless for returning customers', 'cand-mobile': 'Mobile app reaches parity with web', 'cand-loyalty': 'Launch a loyalty programme' }[candidateId] ?? candidateId;
+  return { candidateId, text, votes };
+}
+
+function sampleMarkdown(edit?: (made: Made) => void): string[] {
   const made = sampleBoard();
   edit?.(made);
   return exportToMarkdown(buildExport(made.board, made.control, FIXED_NOW)).split('\n');
@@ -30,6 +43,33 @@ describe('exportToMarkdown', () => {
     ['tracking', 'Weekly check-ins, the first on 2026-07-08.'],
   ])('shows %s', (_what, line) => {
     expect(sampleMarkdown()).toContain(line);
+  });
+
+  it.each([
+    [
+      'a tie in the vote',
+      ({ control }: Made) => control.setObjective({ ...objectiveOf(control), tally: [tallied('cand-checkout', 5), tallied('cand-mobile', 5), tallied('cand-loyalty', 2)] }),
+      'Decision: chosen with 5 of 12 votes, tied with “Mobile app reaches parity with web” (5 votes).',
+    ],
+    ['the cadence as the board words it', ({ board }: Made) => board.updateWorkshop({ checkInCadence: 'biweekly' }), 'Check-ins every two weeks, the first on 2026-07-08.'],
+    [
+      'an owner typed as "name <email>" in the name box',
+      ({ board }: Made) => board.update(board.initiatives, 'init-design', { ownerName: 'Ana Lima <ana@example.com>' }),
+      '- **Refresh the design system** — owner: Ana Lima (ana@example.com) · serves no key result yet',
+    ],
+    ['an owner known by email alone', ({ board }: Made) => board.update(board.parked, 'parked-ops', { ownerEmail: 'ops@example.com' }), '- **Automate refunds** — no reason given · owner: ops@example.com'],
+  ])('shows %s', (_what, edit, line) => {
+    const lines = sampleMarkdown(edit);
+    expect(lines).toContain(line);
+  });
+
+  it('shows the context kind once even when the card text starts with it', () => {
+    const lines = sampleMarkdown(({ board, control }) => {
+      const id = board.addContextItem({ kind: 'company-objective', text: 'Company objective: grow repeat purchases' });
+      control.setObjective({ ...objectiveOf(control), contextIds: [id] });
+    });
+    expect(lines).toContain('- Company objective: grow repeat purchases');
+    expect(lines.join('\n')).not.toContain('Company objective: Company objective');
   });
 
   it('orders the sections', () => {

@@ -1,5 +1,7 @@
-import { CONTEXT_KIND_LABELS } from '../schema/index.ts';
-import type { ExportKeyResult, ExportOwner, OkrExport } from './format.ts';
+import { ownerLabel } from '../workshop/owner.ts';
+import { tiedWith } from '../workshop/decision.ts';
+import { contextLine } from './contextText.ts';
+import type { ExportKeyResult, ExportObjective, ExportOwner, OkrExport } from './format.ts';
 import { CHECK_IN_PHRASES, levelsPhrase, SEVERITY_LABELS } from './labels.ts';
 
 /**
@@ -34,15 +36,22 @@ function objectiveSection(file: OkrExport): string {
   if (objective.description) lines.push('', paragraph(objective.description));
   const served = objective.contextIds.flatMap((id) => {
     const item = file.context.find((candidate) => candidate.id === id);
-    return item ? [`${CONTEXT_KIND_LABELS[item.kind]}: ${inline(item.text)}`] : [];
+    return item ? [inline(contextLine(item.kind, item.text))] : [];
   });
   if (served.length > 0) lines.push('', 'Serves:', ...served.map((line) => `- ${line}`));
   const { tally, rationale } = objective.decision;
   const total = tally.reduce((sum, entry) => sum + entry.votes, 0);
   const chosenVotes = tally.find((entry) => entry.candidateId === objective.candidateId)?.votes;
-  if (total > 0 && chosenVotes !== undefined) lines.push('', `Decision: chosen with ${chosenVotes} of ${total} votes.`);
+  if (total > 0 && chosenVotes !== undefined) lines.push('', `Decision: chosen with ${chosenVotes} of ${total} votes${tie(tally, objective.candidateId)}.`);
   if (rationale) lines.push('', `Rationale: ${inline(rationale)}`);
   return lines.join('\n');
+}
+
+/** ", tied with “Grow repeat purchases” (5 votes)": a tie the facilitator broke is part of the record. */
+function tie(tally: ExportObjective['decision']['tally'], candidateId: string): string {
+  const others = tiedWith(tally, candidateId);
+  if (others.length === 0) return '';
+  return `, tied with ${others.map((entry) => `“${inline(entry.text)}” (${entry.votes} votes)`).join(' and ')}`;
 }
 
 function keyResultSection(file: OkrExport): string {
@@ -100,11 +109,10 @@ function trackingSection(file: OkrExport): string {
   return `## Tracking\n\n${cadence}${firstCheckIn ? `, the first on ${firstCheckIn}` : ''}.`;
 }
 
+/** "Ana Lima (ana@example.com)", as the board shows an owner. */
 function owner(person: ExportOwner): string {
-  if (!person) return 'none yet';
-  const name = inline(person.name);
-  if (!person.email) return name || 'none yet';
-  return name ? `${name} (${inline(person.email)})` : inline(person.email);
+  const label = ownerLabel(person);
+  return label ? inline(label) : 'none yet';
 }
 
 /** Card text inside a line: one line, with the characters that make emphasis, code, links or HTML escaped. */

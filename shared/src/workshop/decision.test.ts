@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Candidate, Objective } from '../schema/index.ts';
-import { decide, defaultCandidateId, topIds, voteLine, type DecisionDraft, type TallyEntry } from './decision.ts';
+import { decide, defaultCandidateId, tiedWith, topIds, voteLine, type DecisionDraft, type TallyEntry } from './decision.ts';
 
 const candidates: Candidate[] = [
   { id: 'a', text: 'Checkout feels effortless', order: 1 },
@@ -91,5 +91,19 @@ describe('voteLine and topIds', () => {
     ['nobody when empty', [], []],
   ])('%s', (_name, entries, ids) => {
     expect([...topIds(entries)].sort()).toEqual(ids);
+  });
+});
+
+describe('tiedWith', () => {
+  const entry = (candidateId: string, votes: number): TallyEntry => ({ candidateId, text: candidateId, votes });
+  it.each<[string, TallyEntry[], string, string[]]>([
+    ['a clear winner', [entry('a', 5), entry('b', 3)], 'a', []],
+    ['a tie for the most', [entry('a', 5), entry('b', 5), entry('c', 2)], 'a', ['b']],
+    ['a three-way tie', [entry('a', 4), entry('b', 4), entry('c', 4)], 'b', ['a', 'c']],
+    ['chosen below the top, tied with another', [entry('a', 6), entry('b', 3), entry('c', 3)], 'b', []],
+    ['no dots at all', [entry('a', 0), entry('b', 0)], 'a', []],
+    ['no vote', [], 'a', []],
+  ])('%s', (_what, votes, chosen, tied) => {
+    expect(tiedWith(votes, chosen).map((t) => t.candidateId)).toEqual(tied);
   });
 });

@@ -69,3 +69,11 @@ export function topIds(tally: readonly TallyEntry[]): Set<string> {
   const most = Math.max(0, ...tally.map((t) => t.votes));
   return new Set(most === 0 ? [] : tally.filter((t) => t.votes === most).map((t) => t.candidateId));
 }
+
+/** The other candidates with as many dots as the chosen one, when it was tied for the most: the tie the record names. */
+export function tiedWith(tally: readonly TallyEntry[], candidateId: string): TallyEntry[] {
+  const votes = tally.find((t) => t.candidateId === candidateId)?.votes ?? 0;
+  const most = Math.max(0, ...tally.map((t) => t.votes));
+  if (votes === 0 || votes < most) return [];
+  return tally.filter((t) => t.candidateId !== candidateId && t.votes === votes);
+}

@@ -1,10 +1,12 @@
-import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { Initiative, KeyResult } from '@okr/shared/schema';
+import { ownerLabel } from '@okr/shared/workshop';
 import { useBoard } from '../../sync/hooks.ts';
 import { useRoom } from '../../sync/RoomContext.tsx';
 import { useBoardUi } from '../../state/BoardUiContext.tsx';
 import { InlineEditor } from '../../components/InlineEditor.tsx';
 import { useUnsaved } from '../../components/useUnsaved.ts';
+import { InitiativeOwner } from './InitiativeOwner.tsx';
 
 /** Initiatives: the team's work, each linked to the key results it should move. */
 export function InitiativesLane({ keyResults, canEdit }: { keyResults: readonly KeyResult[]; canEdit: boolean }) {
@@ -62,6 +64,7 @@ function InitiativeCard({ initiative, keyResults, canEdit }: { initiative: Initi
     if (room.board.initiatives.has(initiative.id)) room.board.update(room.board.initiatives, initiative.id, { keyResultIds: next });
   };
   const served = keyResults.filter((kr) => linked.includes(kr.id));
+  const owner = ownerLabel({ name: initiative.ownerName, email: initiative.ownerEmail });
 
   return (
     <li className="card initiative-card" aria-label={initiative.title}>
@@ -90,7 +93,7 @@ function InitiativeCard({ initiative, keyResults, canEdit }: { initiative: Initi
               </label>
             ))}
           </fieldset>
-          <OwnerField initiative={initiative} />
+          <InitiativeOwner initiative={initiative} />
         </>
       ) : (
         <>
@@ -99,9 +102,9 @@ function InitiativeCard({ initiative, keyResults, canEdit }: { initiative: Initi
               <span className="muted">Serves:</span> {served.map((kr) => kr.title).join(' · ')}
             </p>
           )}
-          {initiative.ownerName && (
+          {owner && (
             <p className="card-byline">
-              <span className="muted">Owner:</span> {initiative.ownerName}
+              <span className="muted">Owner:</span> {owner}
             </p>
           )}
         </>
@@ -122,35 +125,5 @@ function InitiativeCard({ initiative, keyResults, canEdit }: { initiative: Initi
         </div>
       )}
     </li>
-  );
-}
-
-/** The owner, saved when the field is left or Enter is pressed; Esc puts the saved name back. */
-function OwnerField({ initiative }: { initiative: Initiative }) {
-  const room = useRoom();
-  const saved = initiative.ownerName ?? '';
-  const [draft, setDraft] = useState<string | null>(null);
-  const value = draft ?? saved;
-  useUnsaved(draft !== null && draft.trim() !== saved);
-  const save = () => {
-    if (draft === null) return;
-    const name = draft.trim().slice(0, 120);
-    if (name !== saved && room.board.initiatives.has(initiative.id)) room.board.update(room.board.initiatives, initiative.id, { ownerName: name || undefined });
-    setDraft(null);
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      save();
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      setDraft(null);
-    }
-  };
-  return (
-    <label className="owner-field">
-      Owner
-      <input value={value} onChange={(e) => setDraft(e.target.value)} onBlur={save} onKeyDown={onKeyDown} maxLength={120} placeholder="Who drives it" aria-label={`Owner of "${initiative.title}"`} />
-    </label>
   );
 }

@@ -1,6 +1,6 @@
 import { useDraggable } from '@dnd-kit/core';
 import type { ReactNode } from 'react';
-import type { Lane, LaneItem } from '@okr/shared/workshop';
+import { isRevisitOverdue, localDay, ownerLabel, type Lane, type LaneItem } from '@okr/shared/workshop';
 
 type Props = {
   item: LaneItem;
@@ -20,6 +20,8 @@ export function LaneCard({ item, canEdit, dragging, onMove, onPark, onEdit, onRe
   const { setNodeRef, setActivatorNodeRef, listeners, attributes } = useDraggable({ id: item.key, data: { lane: item.lane }, disabled: !canEdit });
   const quoted = `"${item.text}"`;
   const parked = item.parked;
+  const owner = parked && ownerLabel({ name: parked.ownerName, email: parked.ownerEmail });
+  const overdue = isRevisitOverdue(parked?.revisitDate, localDay(new Date()));
   return (
     <li ref={setNodeRef} className={`card park-card ${dragging ? 'is-dragging' : ''} park-card-${item.lane}`} aria-label={item.text} data-lane-key={item.key}>
       {children ?? (
@@ -45,17 +47,22 @@ export function LaneCard({ item, canEdit, dragging, onMove, onPark, onEdit, onRe
                 <dt>Reason</dt>
                 <dd>{parked.reason}</dd>
               </div>
-              {parked.ownerName && (
+              {owner && (
                 <div>
                   <dt>Owner</dt>
-                  <dd>{parked.ownerName}</dd>
+                  <dd>{owner}</dd>
                 </div>
               )}
               {parked.revisitDate && (
-                <div>
+                <div className={overdue ? 'is-overdue' : undefined}>
                   <dt>Revisit</dt>
                   <dd>
                     <time dateTime={parked.revisitDate}>{formatDate(parked.revisitDate)}</time>
+                    {overdue && (
+                      <span className="park-tag is-warning" role="note">
+                        Date has passed: revisit it now or pick a new date
+                      </span>
+                    )}
                   </dd>
                 </div>
               )}

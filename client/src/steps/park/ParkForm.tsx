@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { parseOwnerInput, readOwnerFields } from '@okr/shared/workshop';
 import { useUnsaved } from '../../components/useUnsaved.ts';
 
-export type ParkFields = { text: string; reason: string; ownerName?: string; revisitDate?: string };
+export type ParkFields = { text: string; reason: string; ownerName?: string; ownerEmail?: string; revisitDate?: string };
 
 type Props = {
   /** The form's accessible name, e.g. `Park "Grow repeat purchases"`. */
@@ -17,16 +18,25 @@ type Props = {
   heading?: string;
 };
 
-/** Reason (required), optional owner and revisit date; Enter saves, Esc cancels. */
+/** Reason (required), optional owner (name and email) and revisit date; Enter saves, Esc cancels. */
 export function ParkForm({ label, withText, initial, submitLabel, onSubmit, onCancel, className = '', heading }: Props) {
   const id = useId();
   const [text, setText] = useState(initial?.text ?? '');
   const [reason, setReason] = useState(initial?.reason ?? '');
   const [owner, setOwner] = useState(initial?.ownerName ?? '');
+  const [email, setEmail] = useState(initial?.ownerEmail ?? '');
   const [revisit, setRevisit] = useState(initial?.revisitDate ?? '');
   const [error, setError] = useState<string | null>(null);
   const first = useRef<HTMLInputElement>(null);
-  useUnsaved(text !== (initial?.text ?? '') || reason !== (initial?.reason ?? '') || owner !== (initial?.ownerName ?? ''));
+  useUnsaved(text !== (initial?.text ?? '') || reason !== (initial?.reason ?? '') || owner !== (initial?.ownerName ?? '') || email !== (initial?.ownerEmail ?? ''));
+
+  // "Ana Lima <ana@example.com>" typed in the name box: the address moves to the email box as you leave it.
+  const splitOwner = () => {
+    const typed = parseOwnerInput(owner);
+    if (!typed.ownerEmail || email.trim()) return;
+    setOwner(typed.ownerName ?? '');
+    setEmail(typed.ownerEmail);
+  };
 
   useEffect(() => {
     first.current?.focus();
@@ -42,11 +52,16 @@ export function ParkForm({ label, withText, initial, submitLabel, onSubmit, onCa
       setError('Give a reason: the parking lot keeps why, so nobody has to ask again.');
       return;
     }
+    const ownerFields = readOwnerFields(owner, email);
+    if (!ownerFields.ok) {
+      setError(ownerFields.error);
+      return;
+    }
     try {
       onSubmit({
         text: text.trim(),
         reason: reason.trim(),
-        ...(owner.trim() ? { ownerName: owner.trim() } : {}),
+        ...ownerFields.owner,
         ...(revisit ? { revisitDate: revisit } : {}),
       });
     } catch (err) {
@@ -86,7 +101,20 @@ export function ParkForm({ label, withText, initial, submitLabel, onSubmit, onCa
       <div className="park-form-optional">
         <label>
           Owner (optional)
-          <input value={owner} onChange={(e) => setOwner(e.target.value)} maxLength={120} placeholder="Who keeps an eye on it" />
+          <input value={owner} onChange={(e) => setOwner(e.target.value)} onBlur={splitOwner} maxLength={200} placeholder="Who keeps an eye on it" autoComplete="off" />
+        </label>
+        <label>
+          Owner email (optional)
+          <input
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            maxLength={254}
+            placeholder="OKR tools match by it"
+            autoComplete="off"
+            aria-invalid={Boolean(error && email.trim() && !readOwnerFields('', email).ok)}
+            aria-describedby={error ? `${id}-error` : undefined}
+          />
         </label>
         <label>
           Revisit on (optional)

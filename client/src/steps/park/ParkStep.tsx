@@ -105,6 +105,7 @@ export function ParkStep({ readOnly }: { readOnly: boolean }) {
       text: fields.text,
       reason: fields.reason,
       ownerName: fields.ownerName,
+      ownerEmail: fields.ownerEmail,
       revisitDate: fields.revisitDate,
     });
     focusAfter.current = item.key;

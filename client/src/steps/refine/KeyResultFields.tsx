@@ -1,12 +1,19 @@
 import { KR_TYPE_LABELS, LEAD_LAG_LABELS, levelsPhrase } from '@okr/shared/export';
 import { KR_DIRECTION_LABELS, KR_DIRECTIONS, KR_TYPES, LEAD_LAG, type KeyResult } from '@okr/shared/schema';
+import { ownerLabel, parseOwnerInput } from '@okr/shared/workshop';
 import { useRoom } from '../../sync/RoomContext.tsx';
 import { Fact, SavingInput, SavingSelect } from './fields.tsx';
-import { parseDateInput, parseEmailInput, parseNumberInput, parseTextInput } from './fieldParsing.ts';
+import { parseDateInput, parseEmailInput, parseNumberInput, parseOwnerNameInput, parseTextInput } from './fieldParsing.ts';
 
 const TYPE_OPTIONS = KR_TYPES.map((value) => ({ value, label: KR_TYPE_LABELS[value] }));
 const DIRECTION_OPTIONS = KR_DIRECTIONS.map((value) => ({ value, label: KR_DIRECTION_LABELS[value] }));
 const LEAD_LAG_OPTIONS = LEAD_LAG.map((value) => ({ value, label: LEAD_LAG_LABELS[value] }));
+
+/** The name box's text as a patch: an address typed with the name fills the email too; a plain name leaves the email alone. */
+function ownerFromNameBox(text: string | undefined): Partial<KeyResult> {
+  const typed = parseOwnerInput(text ?? '');
+  return typed.ownerEmail ? { ownerName: typed.ownerName, ownerEmail: typed.ownerEmail } : { ownerName: typed.ownerName };
+}
 
 const formatNumber = (value: number | undefined) => (value === undefined ? '' : String(value));
 
@@ -38,7 +45,7 @@ export function KeyResultFields({ kr }: { kr: KeyResult }) {
       <fieldset className="kr-group">
         <legend>Ownership</legend>
         <div className="kr-group-grid">
-          <SavingInput label="Owner" value={kr.ownerName} parse={(t) => parseTextInput(t, { max: 120 })} save={(ownerName) => save({ ownerName })} input={{ maxLength: 120, autoComplete: 'off', placeholder: 'One person' }} />
+          <SavingInput label="Owner" value={kr.ownerName} parse={parseOwnerNameInput} save={(text) => save(ownerFromNameBox(text))} input={{ maxLength: 200, autoComplete: 'off', placeholder: 'One person' }} />
           <SavingSelect label="Leading or lagging" value={kr.leadLag} options={LEAD_LAG_OPTIONS} save={(leadLag) => save({ leadLag })} />
           <SavingInput
             label="Owner email"
@@ -64,7 +71,7 @@ export function KeyResultFacts({ kr }: { kr: KeyResult }) {
       <Fact label="Direction">{kr.direction ? KR_DIRECTION_LABELS[kr.direction] : none}</Fact>
       <Fact label="Baseline → target">{levelsPhrase(kr) ?? none}</Fact>
       <Fact label="Deadline">{kr.deadline ?? none}</Fact>
-      <Fact label="Owner">{kr.ownerName || kr.ownerEmail ? [kr.ownerName, kr.ownerEmail && `<${kr.ownerEmail}>`].filter(Boolean).join(' ') : none}</Fact>
+      <Fact label="Owner">{ownerLabel({ name: kr.ownerName, email: kr.ownerEmail }) ?? none}</Fact>
       <Fact label="Leading or lagging">{kr.leadLag ? LEAD_LAG_LABELS[kr.leadLag] : none}</Fact>
     </dl>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDateInput, parseEmailInput, parseNumberInput, parseTextInput, type Parsed } from './fieldParsing.ts';
+import { parseDateInput, parseEmailInput, parseNumberInput, parseOwnerNameInput, parseTextInput, type Parsed } from './fieldParsing.ts';
 
 const ok = <T,>(value: T | undefined): Parsed<T> => ({ ok: true, value });
 
@@ -56,5 +56,19 @@ describe('form field parsing', () => {
     const result = parseDateInput(text);
     if (expected === 'error') expect(result.ok).toBe(false);
     else expect(result).toEqual(expected);
+  });
+});
+
+describe('owner name box', () => {
+  it.each<[string, Parsed<string> | 'error']>([
+    ['Ana Lima', ok('Ana Lima')],
+    ['Ana Lima <ana@example.com>', ok('Ana Lima <ana@example.com>')],
+    ['', ok(undefined)],
+    [`${'a'.repeat(121)} <ana@example.com>`, 'error'],
+    ['a'.repeat(121), 'error'],
+  ])('%j', (text, expected) => {
+    const parsed = parseOwnerNameInput(text);
+    if (expected === 'error') expect(parsed.ok).toBe(false);
+    else expect(parsed).toEqual(expected);
   });
 });

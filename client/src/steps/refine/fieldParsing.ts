@@ -1,4 +1,5 @@
 import { isoDateSchema, keyResultSchema } from '@okr/shared/schema';
+import { parseOwnerInput } from '@okr/shared/workshop';
 
 /** What a form field's text means: a value to save (`undefined` clears the field), or why nothing was saved. */
 export type Parsed<T> = { ok: true; value: T | undefined } | { ok: false; error: string };
@@ -42,4 +43,11 @@ export function parseDateInput(text: string): Parsed<string> {
   if (trimmed === '') return { ok: true, value: undefined };
   if (!isoDateSchema.safeParse(trimmed).success) return { ok: false, error: 'Pick a date, or write it as YYYY-MM-DD.' };
   return { ok: true, value: trimmed };
+}
+
+/** An owner's name box: a name, or a name with an address ("Ana Lima <ana@example.com>") that saves as both. */
+export function parseOwnerNameInput(text: string): Parsed<string> {
+  const parsed = parseTextInput(text, { max: 200 });
+  if (parsed.ok && (parseOwnerInput(parsed.value ?? '').ownerName?.length ?? 0) > 120) return { ok: false, error: 'Keep the name to 120 characters.' };
+  return parsed;
 }

@@ -52,6 +52,9 @@ export function ExportActions() {
         <button type="button" onClick={() => void copy()}>
           Copy Markdown
         </button>
+        <button type="button" onClick={() => window.print()}>
+          Print or save as PDF
+        </button>
       </div>
       <p role="status" className={status?.error ? 'error' : 'muted'}>
         {status?.text ?? 'JSON for other tools (validated, versioned), Markdown for a wiki, CSV for OKR tools’ importers.'}

@@ -1,6 +1,7 @@
-import { CHECK_IN_PHRASES, KR_TYPE_LABELS, LEAD_LAG_LABELS, levelsPhrase, SEVERITY_LABELS, type OkrExport } from '@okr/shared/export';
+import { CHECK_IN_PHRASES, KR_TYPE_LABELS, LEAD_LAG_LABELS, levelsPhrase, SEVERITY_LABELS, withoutKindPrefix, type OkrExport } from '@okr/shared/export';
 import { findingKey } from '@okr/shared/review';
 import { CONTEXT_KIND_LABELS, KR_DIRECTION_LABELS } from '@okr/shared/schema';
+import { isRevisitOverdue, localDay, ownerLabel, tiedWith } from '@okr/shared/workshop';
 import { useStepAccess } from '../../sync/useStepAccess.ts';
 import { ExportActions } from './ExportActions.tsx';
 import { useExport } from './useExport.ts';
@@ -10,7 +11,8 @@ type Owner = OkrExport['keyResults'][number]['owner'];
 
 /**
  * The OKRs exactly as they will be exported: rendered from `buildExport`, the function behind every
- * download, so what the room agrees on here is what other tools receive.
+ * download, so what the room agrees on here is what other tools receive. Printed (or saved as PDF),
+ * it is the record on paper: the board's chrome and every control are left out (summary.css).
  */
 export function SummaryStep({ readOnly }: { readOnly: boolean }) {
   const { projector: presenting, facilitating } = useStepAccess(readOnly);
@@ -27,6 +29,7 @@ export function SummaryStep({ readOnly }: { readOnly: boolean }) {
   return (
     <div className={`summary${presenting ? ' summary-presenting' : ''}`}>
       {showExport && <ExportActions />}
+      <h2 className="summary-print-title">{file.workshop.title.trim() || 'OKR workshop'}</h2>
       <Header file={file} />
       <ObjectiveSection file={file} />
       <KeyResultsSection file={file} />
@@ -63,6 +66,7 @@ function ObjectiveSection({ file }: { file: OkrExport }) {
   const { tally, rationale, decidedAt } = objective.decision;
   const ranked = [...tally].sort((a, b) => b.votes - a.votes);
   const total = tally.reduce((sum, entry) => sum + entry.votes, 0);
+  const tied = tiedWith(tally, objective.candidateId);
   return (
     <section className="summary-section summary-objective" aria-label="Objective">
       <h3>
@@ -76,7 +80,7 @@ function ObjectiveSection({ file }: { file: OkrExport }) {
           <ul>
             {served.map((item) => (
               <li key={item.id}>
-                <span className="summary-kind">{CONTEXT_KIND_LABELS[item.kind]}</span> {item.text}
+                <span className="summary-kind">{CONTEXT_KIND_LABELS[item.kind]}</span> {withoutKindPrefix(item.kind, item.text)}
               </li>
             ))}
           </ul>
@@ -86,7 +90,9 @@ function ObjectiveSection({ file }: { file: OkrExport }) {
         <h4>Decision record</h4>
         <p>
           Confirmed {formatWhen(decidedAt)}
-          {total > 0 ? ` after a vote of ${total} dot${total === 1 ? '' : 's'}` : ''}.{rationale ? ` Rationale: ${rationale}` : ' No rationale recorded.'}
+          {total > 0 ? ` after a vote of ${total} dot${total === 1 ? '' : 's'}` : ''}.
+          {tied.length > 0 && ` It was tied with ${tied.map((entry) => `“${entry.text}”`).join(' and ')}; the group chose this one.`}
+          {rationale ? ` Rationale: ${rationale}` : ' No rationale recorded.'}
         </p>
         {ranked.length > 0 && (
           <ol className="summary-tally" aria-label="Vote tally">
@@ -173,7 +179,7 @@ function InitiativesSection({ file }: { file: OkrExport }) {
             <li key={initiative.id}>
               <strong>{initiative.title}</strong>
               <span className="summary-sub">
-                Owner: <OwnerText owner={initiative.owner} /> · {serves.length > 0 ? `serves ${serves.map((kr) => `KR ${kr.n} (${kr.title})`).join(', ')}` : 'serves no key result yet'}
+                Owner: {ownerLabel(initiative.owner) ?? <Missing />} · {serves.length > 0 ? `serves ${serves.map((kr) => `KR ${kr.n} (${kr.title})`).join(', ')}` : 'serves no key result yet'}
               </span>
             </li>
           );
@@ -185,6 +191,7 @@ function InitiativesSection({ file }: { file: OkrExport }) {
 
 function ParkedSection({ file }: { file: OkrExport }) {
   if (file.parked.length === 0) return null;
+  const today = localDay(new Date());
   return (
     <section className="summary-section" aria-label="Parked">
       <h3>Parked</h3>
@@ -194,8 +201,9 @@ function ParkedSection({ file }: { file: OkrExport }) {
             <strong>{item.text}</strong>
             <span className="summary-sub">
               {item.reason.trim() ? `Reason: ${item.reason}` : 'No reason given'}
-              {item.owner?.name ? ` · owner: ${item.owner.name}` : ''}
+              {item.owner && ` · owner: ${ownerLabel(item.owner)}`}
               {item.revisitDate ? ` · revisit ${item.revisitDate}` : ''}
+              {isRevisitOverdue(item.revisitDate, today) && <span className="summary-overdue"> (date has passed)</span>}
             </span>
           </li>
         ))}

@@ -49,7 +49,7 @@ describe('exportToCsv', () => {
     expect(rows).toHaveLength(1 + 4);
     expect(rows[1]).toBe(
       'Checkout feels effortless for returning customers,"Returning customers pay in seconds, on any device.",' +
-        'Checkout conversion rate from 58% to 65% by 30 Sep,Checkout conversion rate,%,metric,increase,58,65,2026-09-30,Ana Lima,ana@example.com,0.6,lagging',
+        'Checkout conversion rate from 58% to 65% by 30 Sep,Checkout conversion rate,%,metric,increase,58,65,2026-09-30,Ana Lima,ana@example.com,3 / 5,lagging',
     );
     expect(rows[4]).toBe(
       'Checkout feels effortless for returning customers,"Returning customers pay in seconds, on any device.",' +

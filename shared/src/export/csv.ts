@@ -1,4 +1,5 @@
 import type { ExportKeyResult, OkrExport } from './format.ts';
+import { confidenceLabel } from './labels.ts';
 
 /** Column names OKR tools' CSV importers map without configuration (one row per key result). */
 export const CSV_COLUMNS = [
@@ -44,7 +45,7 @@ function keyResultColumns(kr: ExportKeyResult | null): Omit<CsvRow, 'objective' 
     due_date: kr?.deadline ?? null,
     owner_name: kr?.owner?.name || null,
     owner_email: kr?.owner?.email ?? null,
-    confidence: kr?.confidence ?? null,
+    confidence: kr?.confidence == null ? null : confidenceLabel(kr.confidence),
     lead_lag: kr?.leadLag ?? null,
   };
 }

@@ -5,6 +5,7 @@ import { useStepAccess } from '../../sync/useStepAccess.ts';
 import { AddKeyResult } from './AddKeyResult.tsx';
 import { CyclePanel } from './CyclePanel.tsx';
 import { FindingList } from './FindingList.tsx';
+import { KeepAllConfidence } from './KeepAllConfidence.tsx';
 import { KeyResultCard } from './KeyResultCard.tsx';
 import { ObjectivePanel } from './ObjectivePanel.tsx';
 import { dateContext, findingsFor } from './reviewBoard.ts';
@@ -50,6 +51,7 @@ export function RefineStep({ readOnly }: { readOnly: boolean }) {
             Reveal all confidence votes
           </button>
         )}
+        {canEdit && room.isFacilitator && <KeepAllConfidence keyResults={keyResults} revealed={confidenceRevealed} />}
       </div>
       {keyResults.length === 0 && <p className="muted">No key results yet. Write them in step 5, or add one here.</p>}
       <ul className="kr-list" aria-labelledby="kr-heading">

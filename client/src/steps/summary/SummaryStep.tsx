@@ -1,4 +1,4 @@
-import { CHECK_IN_PHRASES, KR_TYPE_LABELS, LEAD_LAG_LABELS, levelsPhrase, SEVERITY_LABELS, type OkrExport } from '@okr/shared/export';
+import { CHECK_IN_PHRASES, confidenceLabel, KR_TYPE_LABELS, LEAD_LAG_LABELS, levelsPhrase, SEVERITY_LABELS, type OkrExport } from '@okr/shared/export';
 import { findingKey } from '@okr/shared/review';
 import { CONTEXT_KIND_LABELS, KR_DIRECTION_LABELS } from '@okr/shared/schema';
 import { useStepAccess } from '../../sync/useStepAccess.ts';
@@ -145,7 +145,7 @@ function KeyResultsSection({ file }: { file: OkrExport }) {
                     <OwnerText owner={kr.owner} />
                   </td>
                   <td data-label="Confidence" className="num">
-                    {kr.confidence ?? <Missing />}
+                    {kr.confidence === null ? <Missing /> : confidenceLabel(kr.confidence)}
                   </td>
                 </tr>
               );

@@ -13,3 +13,5 @@ export { parseKeyResultText } from './text/parseKeyResultText.ts';
 export type { ParsedKeyResult } from './text/parseKeyResultText.ts';
 export type { DateContext } from './text/dates.ts';
 export { formatQuantity } from './text/formatQuantity.ts';
+export { directionConflict, directionFromWords } from './direction.ts';
+export type { DirectionConflict } from './direction.ts';

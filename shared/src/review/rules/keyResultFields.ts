@@ -1,3 +1,4 @@
+import { directionConflict } from '../direction.ts';
 import { hasAnyNumber } from '../effectiveKeyResult.ts';
 import { defineRule } from '../rule.ts';
 import { hasOwner } from '../../workshop/owner.ts';
@@ -102,18 +103,8 @@ export const krDirection = defineRule({
   source: 'A consistency check of ours: Google\'s re:Work OKR guide grades a key result by how far it got from start to target, which only works when the direction agrees.',
   check({ keyResults }, report) {
     for (const kr of keyResults) {
-      const { direction, baseline, target } = kr;
-      if (direction === undefined || baseline === undefined || target === undefined) continue;
-      const numbers = `baseline ${baseline}, target ${target}`;
-      if (direction === 'increase' && target <= baseline) {
-        report('warning', krTarget(kr.id), `${quote(kr.title)} says increase but the target is not above the baseline (${numbers}) — swap them or change the direction.`);
-      } else if (direction === 'decrease' && target >= baseline) {
-        report('warning', krTarget(kr.id), `${quote(kr.title)} says decrease but the target is not below the baseline (${numbers}) — swap them or change the direction.`);
-      } else if (direction === 'at-least' && baseline < target) {
-        report('info', krTarget(kr.id), `${quote(kr.title)} says stay at or above, yet starts below the target (${numbers}) — that is an increase; consider that direction.`);
-      } else if (direction === 'at-most' && baseline > target) {
-        report('info', krTarget(kr.id), `${quote(kr.title)} says stay at or below, yet starts above the target (${numbers}) — that is a decrease; consider that direction.`);
-      }
+      const conflict = directionConflict(kr.direction, kr.baseline, kr.target);
+      if (conflict) report(conflict.severity, krTarget(kr.id), `${quote(kr.title)} ${conflict.message}`);
     }
   },
 });

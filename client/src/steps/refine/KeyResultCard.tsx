@@ -10,6 +10,7 @@ import { TitleSuggestions } from './TitleSuggestions.tsx';
 import { SavingInput } from './fields.tsx';
 import { parseTextInput } from './fieldParsing.ts';
 import { titleSuggestions } from './suggestions.ts';
+import { keyResultCardId } from './focusKeyResult.ts';
 import type { TargetFindings } from './reviewBoard.ts';
 
 type Props = {
@@ -40,7 +41,7 @@ export function KeyResultCard({ kr, index, findings, dates, objective, revealed,
     ) : null;
 
   return (
-    <li className="card kr-card" aria-label={kr.title}>
+    <li className="card kr-card" id={keyResultCardId(kr.id)} tabIndex={-1} aria-label={kr.title}>
       <div className="kr-main">
         <div className="kr-head">
           <span className="kr-number">KR {index + 1}</span>

@@ -101,7 +101,17 @@ function timeBound(kr: EffectiveKeyResult, cycle: { start?: string; end?: string
   return { pass: true, reason: `Due ${kr.deadline}.` };
 }
 
-/** The letters not passed yet, so a card says "passes every check" only when every chip is green. */
+/** The letters not passed yet (failed or pending). */
 export function openLetters(result: SmartResult): SmartLetter[] {
   return SMART_LETTERS.filter((letter) => !result[letter].pass);
+}
+
+/**
+ * What a card with no findings says: "passes every check" only when every chip is green, else
+ * which letters are still open ("No findings; still open: Achievable.").
+ */
+export function noFindingsText(result: SmartResult): string {
+  const open = openLetters(result);
+  if (open.length === 0) return 'No findings: this key result passes every check.';
+  return `No findings; still open: ${open.map((letter) => SMART_LABELS[letter]).join(', ')}.`;
 }

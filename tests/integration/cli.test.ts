@@ -161,7 +161,7 @@ describe('okr command-line tool, server running', () => {
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
     expect(lines.slice(1, -1)).toHaveLength(3);
     expect(lines.at(-1)).toBe('');
-    expect(lines[1]).toContain(',58,65,2026-09-30,Ana Lima,ana@example.com,0.6,lagging');
+    expect(lines[1]).toContain(',58,65,2026-09-30,Ana Lima,ana@example.com,3 / 5,lagging');
   });
 
   it('export --out writes the file and prints only where it went; a room link works as the id', async () => {

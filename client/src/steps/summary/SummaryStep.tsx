@@ -144,7 +144,7 @@ function KeyResultsSection({ file }: { file: OkrExport }) {
                   <td data-label="Owner">
                     <OwnerText owner={kr.owner} />
                   </td>
-                  <td data-label="Confidence" className="num">
+                  <td data-label="Confidence" className="num nowrap">
                     {kr.confidence === null ? <Missing /> : confidenceLabel(kr.confidence)}
                   </td>
                 </tr>

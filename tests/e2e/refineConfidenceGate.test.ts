@@ -90,7 +90,7 @@ describe('SMART refine: confidence on its scale, Keep all, the gate that names t
     // Go to card: the dialog closes and the card is focused and in view.
     await gate.getByRole('button', { name: `Go to KR 3 "${NPS}"` }).click();
     await gate.waitFor({ state: 'hidden' });
-    await expect.poll(() => f.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(NPS);
+    await expect.poll(() => f.evaluate(() => [document.activeElement?.id, document.activeElement?.getAttribute('aria-label')])).toEqual([`kr-card-${nps}`, NPS]);
     const box = await f.getByRole('listitem', { name: NPS }).boundingBox();
     expect(box && box.y >= 0 && box.y < PROJECTOR.height).toBe(true);
     await f.screenshot({ path: path.join(shots, 'gate-jumped-to-card.png') });

@@ -3,7 +3,7 @@ import { BoardDoc, ControlDoc } from '../doc/index.ts';
 import { findingKey, type Finding } from '../review/finding.ts';
 import { reviewOkrs } from '../review/reviewOkrs.ts';
 import { noFindingsText, smartChecks, type SmartLetter } from '../review/smart.ts';
-import type { KeyResult, NewKeyResult } from '../schema/index.ts';
+import type { KeyResult } from '../schema/index.ts';
 import { incompleteKeyResults } from '../workshop/refineGate.ts';
 import { buildExport } from './fromBoard.ts';
 
@@ -18,7 +18,7 @@ const CYCLE = { cycleStart: '2026-07-01', cycleEnd: '2026-09-30' };
 const OWNED = { ownerName: 'Ana' };
 
 type Case = {
-  kr: Omit<NewKeyResult, 'id'>;
+  kr: Parameters<BoardDoc['addKeyResult']>[0];
   /** Letters that fail (a cross), pending letters left out. */
   fails: SmartLetter[];
   pending?: SmartLetter[];
@@ -49,7 +49,7 @@ function readEverywhere(input: Case['kr']) {
   const year = NOW.getUTCFullYear();
   const chips = smartChecks(kr, { cycle: { start: CYCLE.cycleStart, end: CYCLE.cycleEnd }, objective, year });
   const onCard = (findings: readonly Finding[]) => findings.filter((finding) => finding.target.kind === 'keyResult' && finding.target.id === id);
-  const findings = onCard(reviewOkrs({ workshop: board.workshop(), context: board.contextItems.list(), objective, keyResults: [kr] }, { year }));
+  const findings = onCard(reviewOkrs({ workshop: board.workshop(), context: [...board.contextItems.list()], objective, keyResults: [kr] }, { year }));
   const exported = onCard(buildExport(board, control, NOW).findings);
   const gate = incompleteKeyResults([kr], CYCLE, year);
   return { chips, findings, exported, gate };

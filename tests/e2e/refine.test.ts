@@ -145,11 +145,11 @@ describe('SMART refine and summary', () => {
     await fCard1.getByRole('button', { name: `Reveal confidence votes for "${KR1}"` }).click();
     for (const card of [fCard1, pCard1]) {
       await card.getByRole('list', { name: 'How the room voted' }).getByRole('listitem', { name: '4 of 5: 1 vote' }).waitFor();
-      await card.getByText('Average 0.7').waitFor();
+      await card.getByText('Average 3.5 / 5').waitFor();
     }
-    await fCard1.getByRole('button', { name: 'Keep 0.7' }).click();
+    await fCard1.getByRole('button', { name: 'Keep 3.5 / 5' }).click();
     await eventually(() => board.keyResults.get(kr1)?.confidence === 0.7, 'the kept confidence to reach the seed client');
-    await pCard1.getByText('0.7 kept').waitFor();
+    await pCard1.getByText('3.5 / 5 kept').waitFor();
     await f.screenshot({ path: path.join(shots, 'refine-projector-revealed.png'), fullPage: true });
 
     // The projector shows the step read-only: values as text, votes as counts or the revealed spread, no buttons.
@@ -158,7 +158,7 @@ describe('SMART refine and summary', () => {
     await v.goto(room.viewerUrl);
     const vCard1 = v.getByRole('listitem', { name: KR1 });
     await vCard1.getByText('Checkout conversion rate (%)').waitFor();
-    await vCard1.getByText('Average 0.7').waitFor();
+    await vCard1.getByText('Average 3.5 / 5').waitFor();
     expect(await v.getByRole('button').count()).toBe(0);
     expect(await v.getByRole('textbox').count()).toBe(0);
     await v.screenshot({ path: path.join(shots, 'refine-viewer.png'), fullPage: true });

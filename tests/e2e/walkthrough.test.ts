@@ -157,8 +157,8 @@ describe('the whole workshop in Chromium', () => {
     await f.getByRole('listitem', { name: KR2 }).getByText('2 voted').waitFor();
     await f.getByRole('button', { name: 'Reveal all confidence votes' }).click();
     for (const title of [KR1, KR2]) {
-      await f.getByRole('listitem', { name: title }).getByRole('button', { name: 'Keep 0.7' }).click();
-      await v.getByRole('listitem', { name: title }).getByText('Average 0.7').waitFor();
+      await f.getByRole('listitem', { name: title }).getByRole('button', { name: 'Keep 3.5 / 5' }).click();
+      await v.getByRole('listitem', { name: title }).getByText('Average 3.5 / 5').waitFor();
     }
     await expect.poll(() => f.getByRole('listitem', { name: KR1 }).getByText('ana@example.com').or(f.getByRole('listitem', { name: KR1 }).getByLabel('Owner email', { exact: true })).count()).toBeGreaterThan(0);
     await shoot('6-refine', { facilitator: f, projector: v, phone: b });

@@ -162,7 +162,7 @@ describe('okr command-line tool, server running', () => {
     expect(rowTypes.filter((type) => type === 'key_result')).toHaveLength(3);
     expect(rowTypes.filter((type) => type !== 'key_result')).toEqual([...running.initiatives.map(() => 'initiative'), ...running.parked.map(() => 'parked')]);
     expect(lines.at(-1)).toBe('');
-    expect(lines[1]).toContain(',58,65,2026-09-30,Ana Lima,ana@example.com,0.6,lagging');
+    expect(lines[1]).toContain(',58,65,2026-09-30,Ana Lima,ana@example.com,3 / 5,lagging');
   });
 
   it('export --out writes the file and prints only where it went; a room link works as the id', async () => {

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { stepInfo } from '@okr/shared/workshop';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { useBoardUi, useBoardUiStore } from '../state/BoardUiContext.tsx';
+import { focusKeyResultCard } from '../steps/refine/focusKeyResult.ts';
 import { moveNow } from './moveStep.ts';
 
 /** Names what is unmet before the group moves on, and lets the facilitator go anyway or stay. */
@@ -11,6 +12,14 @@ export function GateDialog() {
   const pending = useBoardUi((s) => s.pendingMove);
   const askToMove = useBoardUi((s) => s.askToMove);
   const ref = useRef<HTMLDialogElement>(null);
+
+  /** Stays to finish the card: closes the dialog, brings the group to Refine if needed, focuses the card. */
+  const jumpTo = (keyResultId: string) => {
+    askToMove(null);
+    if (room.control.state().step !== 'refine') moveNow(room, ui, 'refine');
+    // After the dialog has closed: closing hands focus back to what opened it.
+    requestAnimationFrame(() => focusKeyResultCard(keyResultId));
+  };
 
   useEffect(() => {
     const dialog = ref.current;
@@ -26,8 +35,15 @@ export function GateDialog() {
           <h2 id="gate-title">Move on to {stepInfo(pending.to).title}?</h2>
           <p>Not everything is done yet:</p>
           <ul>
-            {pending.unmet.map((line) => (
-              <li key={line}>{line}</li>
+            {pending.unmet.map(({ message, keyResultId, cardName }) => (
+              <li key={message} className="gate-item">
+                <span>{message}</span>
+                {keyResultId && (
+                  <button type="button" className="link-button" onClick={() => jumpTo(keyResultId)} aria-label={`Go to ${cardName ?? 'the card'}`}>
+                    Go to card
+                  </button>
+                )}
+              </li>
             ))}
           </ul>
           <p className="muted">You can always come back; nothing is discarded.</p>

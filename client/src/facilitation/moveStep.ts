@@ -1,5 +1,6 @@
 import type { StepId } from '@okr/shared/schema';
-import { unmetForMove } from '@okr/shared/workshop';
+import { unmetItemsForMove } from '@okr/shared/workshop';
+import { REVIEW_YEAR } from '../steps/refine/useReview.ts';
 import type { RoomConnection } from '../sync/roomConnection.ts';
 import type { BoardUiStore } from '../state/boardUi.ts';
 
@@ -9,8 +10,11 @@ import type { BoardUiStore } from '../state/boardUi.ts';
  */
 export function requestStep(room: RoomConnection, ui: BoardUiStore, to: StepId): void {
   const control = room.control.state();
-  const unmet = unmetForMove(control.step, to, {
+  const unmet = unmetItemsForMove(control.step, to, {
     control,
+    // The cycle and year the cards' checks read, so the gate agrees with them.
+    workshop: room.board.workshop(),
+    year: REVIEW_YEAR,
     contextCount: room.board.contextItems.list().length,
     candidates: room.board.candidates.list(),
     parked: room.board.parked.list(),

@@ -19,7 +19,7 @@ describe('createBoardUiStore: one UI store per room connection', () => {
     first.getState().hold('draft');
     first.getState().edit('card-1');
     first.getState().markUnsaved('editor-1', true);
-    first.getState().askToMove({ to: 'pick', unmet: ['No candidate objectives yet'] });
+    first.getState().askToMove({ to: 'pick', unmet: [{ message: 'No candidate objectives yet' }] });
     first.getState().openForm('menu', 'menu-1');
     first.getState().openForm('addToParkingLot', true);
 

@@ -1,7 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { StepId } from '@okr/shared/schema';
+import type { UnmetItem } from '@okr/shared/workshop';
 
-export type PendingMove = { to: StepId; unmet: string[] };
+export type PendingMove = { to: StepId; unmet: UnmetItem[] };
 
 /**
  * The menus, pickers and forms open on this device, at most one of each kind. Each closes when the

@@ -251,6 +251,15 @@ export class BoardDoc {
     return this.confidenceReads.read(keyResultId, () => validValues(this.confidence, confidenceVoteSchema).filter((vote) => vote.keyResultId === keyResultId));
   }
 
+  /** Keeps the room's confidence in several key results at once ("Keep all"), as one undoable step. */
+  keepConfidence(kept: readonly { keyResultId: string; confidence: number }[]): void {
+    this.transact(() => {
+      for (const { keyResultId, confidence } of kept) {
+        if (this.keyResults.has(keyResultId)) this.keyResults.update(keyResultId, { confidence });
+      }
+    });
+  }
+
   putConfidenceVote(vote: ConfidenceVote): void {
     const parsed = confidenceVoteSchema.parse(vote);
     this.transact(() => {

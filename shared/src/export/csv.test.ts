@@ -56,7 +56,7 @@ describe('exportToCsv', () => {
     [
       'a key result, with the cycle and the objective repeated',
       1,
-      `key_result,kr-conversion,${CYCLE},${OBJECTIVE},Checkout conversion rate from 58% to 65% by 30 Sep,Checkout conversion rate,%,metric,increase,58,65,2026-09-30,Ana Lima,ana@example.com,0.6,lagging,,,`,
+      `key_result,kr-conversion,${CYCLE},${OBJECTIVE},Checkout conversion rate from 58% to 65% by 30 Sep,Checkout conversion rate,%,metric,increase,58,65,2026-09-30,Ana Lima,ana@example.com,3 / 5,lagging,,,`,
     ],
     ['a key result still missing its fields', 4, `key_result,kr-reminder,${CYCLE},${OBJECTIVE},Build a tool to remind people of their shopping cart,,,,,,,,,,,,,,`],
     ['an initiative with the key results it serves and its owner', 5, `initiative,init-reminder,${CYCLE},${OBJECTIVE},Cart reminder emails,,,,,,,,Dan Weiss,dan@example.com,,,"kr-abandon,kr-conversion",,`],

@@ -1,4 +1,5 @@
 import type { ExportInitiative, ExportKeyResult, ExportOwner, ExportParkedItem, OkrExport } from './format.ts';
+import { confidenceLabel } from './labels.ts';
 
 /**
  * One row per key result, initiative and parked item, told apart by `row_type`; the cycle and the
@@ -66,7 +67,7 @@ function keyResultRow(kr: ExportKeyResult): CsvRow {
     target_value: kr.target,
     due_date: kr.deadline,
     ...ownerColumns(kr.owner),
-    confidence: kr.confidence,
+    confidence: kr.confidence == null ? null : confidenceLabel(kr.confidence),
     lead_lag: kr.leadLag,
   };
 }

@@ -81,7 +81,7 @@ export const exportKeyResultSchema = z.object({
   target: z.number().nullable(),
   deadline: isoDateSchema.nullable(),
   owner: ownerSchema,
-  confidence: keyResultSchema.shape.confidence.unwrap().nullable().describe('0 to 1, the room\'s revealed average.'),
+  confidence: keyResultSchema.shape.confidence.unwrap().nullable().describe('0 to 1, the room\'s revealed average; a fist-of-five vote of n fingers is n / 5, shown to people as "3.5 / 5".'),
   leadLag: z.enum(LEAD_LAG).nullable(),
 });
 

@@ -32,7 +32,7 @@ export { parseImportFile, parsePrework, applyImport, BoardNotEmptyError } from '
 export type { ImportFile } from './importFile.ts';
 export { exportToMarkdown } from './markdown.ts';
 export { contextLine, withoutKindPrefix } from './contextText.ts';
-export { CHECK_IN_CADENCE_LABELS, CHECK_IN_PHRASES, KR_TYPE_LABELS, LEAD_LAG_LABELS, levelsPhrase, quote, SEVERITY_LABELS } from './labels.ts';
+export { CHECK_IN_CADENCE_LABELS, CHECK_IN_PHRASES, confidenceLabel, KR_TYPE_LABELS, LEAD_LAG_LABELS, levelsPhrase, quote, SEVERITY_LABELS } from './labels.ts';
 export type { CheckInCadence, Levels } from './labels.ts';
 export { exportToCsv, csvCell, CSV_COLUMNS, CSV_ROW_TYPES } from './csv.ts';
 export { JSON_SCHEMA_FILES, jsonSchemaText } from './jsonSchema.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_IN_CADENCES } from '../schema/index.ts';
-import { CHECK_IN_CADENCE_LABELS, CHECK_IN_PHRASES, levelsPhrase, quote, type Levels } from './labels.ts';
+import { CHECK_IN_CADENCE_LABELS, CHECK_IN_PHRASES, confidenceLabel, levelsPhrase, quote, type Levels } from './labels.ts';
 
 describe('levelsPhrase', () => {
   it.each([
@@ -36,5 +36,17 @@ describe('quote', () => {
     ['cut at 60 characters', 'x'.repeat(61), `"${'x'.repeat(59)}…"`],
   ])('%s', (_name, text, quoted) => {
     expect(quote(text)).toBe(quoted);
+  });
+});
+
+describe('confidenceLabel', () => {
+  it.each([
+    ['votes of 3 and 4 (the kept 0.7)', 0.7, '3.5 / 5'],
+    ['a whole number of fingers', 0.6, '3 / 5'],
+    ['nobody believes it', 0, '0 / 5'],
+    ['certain', 1, '5 / 5'],
+    ['an average of 3, 4 and 4 kept to two decimals', 0.73, '3.7 / 5'],
+  ])('%s reads %s as "%s"', (_name, value, label) => {
+    expect(confidenceLabel(value)).toBe(label);
   });
 });

@@ -1,6 +1,7 @@
 import type { Severity } from '../review/finding.ts';
 import { formatQuantity } from '../review/text/formatQuantity.ts';
 import type { CHECK_IN_CADENCES, KrDirection, KrType, LeadLag } from '../schema/index.ts';
+import { CONFIDENCE_SCALE } from '../workshop/confidence.ts';
 
 /*
  * Words the board, the Summary and the Markdown export show for the same things, defined once so
@@ -41,4 +42,14 @@ export function levelsPhrase({ baseline, target, unit, direction }: Levels): str
   if (target != null) return `${direction === 'at-least' ? 'at least' : direction === 'at-most' ? 'at most' : 'target'} ${quantity(target)}`;
   if (baseline != null) return `from ${quantity(baseline)}`;
   return undefined;
+}
+
+/**
+ * Confidence on the scale the room voted in: `confidenceLabel(0.7)` → "3.5 / 5". The document and the
+ * JSON export keep 0 to 1; a bare "0.7" reads as 0.7 out of 5 to a room that voted with fingers.
+ */
+export function confidenceLabel(value: number): string {
+  // The epsilon keeps 0.73 × 5 = 3.65 from rounding down through floating-point error.
+  const fingers = Math.round(value * CONFIDENCE_SCALE * 10 + 1e-9) / 10;
+  return `${fingers} / ${CONFIDENCE_SCALE}`;
 }

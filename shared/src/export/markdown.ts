@@ -2,7 +2,7 @@ import { ownerLabel } from '../workshop/owner.ts';
 import { tiedWith } from '../workshop/decision.ts';
 import { contextLine } from './contextText.ts';
 import type { ExportKeyResult, ExportObjective, ExportOwner, OkrExport } from './format.ts';
-import { CHECK_IN_PHRASES, levelsPhrase, SEVERITY_LABELS } from './labels.ts';
+import { CHECK_IN_PHRASES, confidenceLabel, levelsPhrase, SEVERITY_LABELS } from './labels.ts';
 
 /**
  * A readable summary for a wiki page or an email: the objective, its key results (baseline → target
@@ -57,7 +57,7 @@ function tie(tally: ExportObjective['decision']['tally'], candidateId: string): 
 function keyResultSection(file: OkrExport): string {
   if (file.keyResults.length === 0) return '## Key results\n\nNone yet.';
   const items = file.keyResults.map((kr, index) => {
-    const details = [levels(kr), `owner: ${owner(kr.owner)}`, kr.confidence === null ? '' : `confidence ${kr.confidence}`].filter(Boolean);
+    const details = [levels(kr), `owner: ${owner(kr.owner)}`, kr.confidence === null ? '' : `confidence ${confidenceLabel(kr.confidence)}`].filter(Boolean);
     return `${index + 1}. **${inline(kr.title)}** — ${details.join(' · ')}`;
   });
   return `## Key results\n\n${items.join('\n')}`;

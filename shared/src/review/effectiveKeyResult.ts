@@ -1,3 +1,4 @@
+import { directionFromWords } from './direction.ts';
 import type { ReviewKeyResult } from './input.ts';
 import { findDates, type DateContext } from './text/dates.ts';
 import { parseKeyResultText, type ParsedKeyResult } from './text/parseKeyResultText.ts';
@@ -15,13 +16,15 @@ export interface EffectiveKeyResult extends ReviewKeyResult {
 export function effectiveKeyResult(kr: ReviewKeyResult, context: DateContext): EffectiveKeyResult {
   const parsed = parseKeyResultText(kr.title, context);
   const deadline = kr.deadline === undefined ? parsed.deadline : resolveDeadline(kr.deadline, context);
+  const baseline = kr.baseline ?? parsed.baseline;
+  const target = kr.target ?? parsed.target;
   return {
     ...kr,
     metricName: kr.metricName ?? parsed.metricName,
     unit: kr.unit ?? parsed.unit,
-    direction: kr.direction ?? parsed.direction,
-    baseline: kr.baseline ?? parsed.baseline,
-    target: kr.target ?? parsed.target,
+    direction: kr.direction ?? directionFromWords(parsed.direction, baseline, target),
+    baseline,
+    target,
     deadline,
     mentionsDeadline: kr.deadline !== undefined || parsed.deadlineText !== undefined,
     parsed,

@@ -11,7 +11,7 @@ describe('smartChecks', () => {
     expect(result).toEqual({
       S: { pass: true, reason: 'Names the metric "Checkout conversion rate".' },
       M: { pass: true, reason: 'From 58% to 65%.' },
-      A: { pass: true, reason: 'Confidence 0.6.' },
+      A: { pass: true, reason: 'Confidence 3 / 5.' },
       R: { pass: true, reason: 'Serves the objective, which links 1 context item.' },
       T: { pass: true, reason: 'Due 2026-09-30.' },
     });
@@ -23,7 +23,7 @@ describe('smartChecks', () => {
     ['M', 'no baseline or target', { title: 'Checkout conversion rate by 30 Sep', metricName: 'Checkout conversion rate' }, CONTEXT, /Add a number, a baseline, a target/],
     ['M', 'a target without a baseline', { title: 'Checkout conversion rate > 65%' }, CONTEXT, /Add a baseline\./],
     ['A', 'no confidence vote yet', { ...FULL, confidence: undefined }, CONTEXT, /No confidence yet/],
-    ['A', 'confidence below 0.4', { ...FULL, confidence: 0.3 }, CONTEXT, /below about 0.4/],
+    ['A', 'confidence below 2 of 5 fingers', { ...FULL, confidence: 0.3 }, CONTEXT, /Confidence 1.5 \/ 5 — below about 2 \/ 5/],
     ['R', 'no objective confirmed', FULL, { ...CONTEXT, objective: null }, /No objective/],
     ['R', 'an objective without context links', FULL, { ...CONTEXT, objective: { contextIds: [] } }, /not linked/],
     ['T', 'no deadline and no cycle', { title: 'Churn from 5% to 3%' }, { objective: CONTEXT.objective }, /Add a deadline/],

@@ -1,4 +1,7 @@
-import { effectiveKeyResult, hasAnyNumber, type EffectiveKeyResult } from './effectiveKeyResult.ts';
+import { confidenceLabel } from '../export/labels.ts';
+import { directionConflict } from './direction.ts';
+import { effectiveKeyResult, type EffectiveKeyResult } from './effectiveKeyResult.ts';
+import { ACHIEVABLE_CONFIDENCE, MISSING_FIELD_WORDS, missingFields } from './keyResultGaps.ts';
 import { normalizeReviewInput, type ReviewKeyResultInput } from './input.ts';
 import { dateContextFor } from './context.ts';
 import { formatQuantity } from './text/formatQuantity.ts';
@@ -16,6 +19,8 @@ export const SMART_LABELS: Record<SmartLetter, string> = {
 
 export interface SmartCheck {
   pass: boolean;
+  /** Not failed, not passed either: waiting on the room (no confidence vote kept yet). */
+  pending?: true;
   /** One line the refine step shows beside the letter. */
   reason: string;
 }
@@ -30,9 +35,6 @@ export interface SmartContext {
   year?: number;
 }
 
-/** Below this the room does not believe the key result can be reached: our threshold for SMART's "achievable" (Doran, 1981, wrote "realistic"). */
-const ACHIEVABLE_CONFIDENCE = 0.4;
-
 /**
  * S/M/A/R/T as pass-or-fail with a reason, for one key result card or draft.
  * `smartChecks('Churn from 5% to 3% by 30 Sep', { cycle: { start: '2026-07-01', end: '2026-09-30' } }).M`
@@ -45,7 +47,7 @@ export function smartChecks(input: ReviewKeyResultInput, context: SmartContext =
   if (!kr) throw new Error('smartChecks needs one key result.');
   return {
     S: specific(kr),
-    M: measurable(kr),
+    M: measurable(kr, model.cycle.end),
     A: achievable(kr),
     R: relevant(context.objective),
     T: timeBound(kr, model.cycle),
@@ -61,24 +63,23 @@ function specific(kr: EffectiveKeyResult): SmartCheck {
   return { pass: true, reason: `Names the metric "${metric}".` };
 }
 
-function measurable(kr: EffectiveKeyResult): SmartCheck {
+function measurable(kr: EffectiveKeyResult, cycleEnd: string | undefined): SmartCheck {
   if (kr.type === 'binary') return { pass: true, reason: 'Binary: done or not done.' };
-  const missing = [
-    !hasAnyNumber(kr) && 'a number',
-    kr.type !== 'milestone' && kr.baseline === undefined && 'a baseline',
-    kr.target === undefined && 'a target',
-  ].filter((item): item is string => item !== false);
-  if (missing.length > 0) return { pass: false, reason: `Add ${missing.join(', ')}.` };
+  const missing = missingFields(kr, cycleEnd).filter((field) => field === 'number' || field === 'baseline' || field === 'target');
+  if (missing.length > 0) return { pass: false, reason: `Add ${missing.map((field) => MISSING_FIELD_WORDS[field]).join(', ')}.` };
+  // The same disagreement kr-direction warns about; its "consider" notes leave the chip green.
+  const conflict = directionConflict(kr.direction, kr.baseline, kr.target);
+  if (conflict?.severity === 'warning') return { pass: false, reason: `The direction ${conflict.message}` };
   const baseline = kr.baseline === undefined ? '' : `From ${formatQuantity(kr.baseline, kr.unit)} to `;
   return { pass: true, reason: `${baseline || 'To '}${formatQuantity(kr.target ?? 0, kr.unit)}.` };
 }
 
 function achievable(kr: EffectiveKeyResult): SmartCheck {
-  if (kr.confidence === undefined) return { pass: false, reason: 'No confidence yet — vote blind, then reveal.' };
+  if (kr.confidence === undefined) return { pass: false, pending: true, reason: 'No confidence yet — vote blind, then reveal.' };
   if (kr.confidence < ACHIEVABLE_CONFIDENCE) {
-    return { pass: false, reason: `Confidence ${kr.confidence} — below about ${ACHIEVABLE_CONFIDENCE} the team does not believe it.` };
+    return { pass: false, reason: `Confidence ${confidenceLabel(kr.confidence)} — below about ${confidenceLabel(ACHIEVABLE_CONFIDENCE)} the team does not believe it.` };
   }
-  return { pass: true, reason: `Confidence ${kr.confidence}.` };
+  return { pass: true, reason: `Confidence ${confidenceLabel(kr.confidence)}.` };
 }
 
 function relevant(objective: SmartContext['objective']): SmartCheck {
@@ -89,13 +90,28 @@ function relevant(objective: SmartContext['objective']): SmartCheck {
 }
 
 function timeBound(kr: EffectiveKeyResult, cycle: { start?: string; end?: string }): SmartCheck {
+  if (missingFields(kr, cycle.end).includes('deadline')) return { pass: false, reason: 'Add a deadline.' };
   if (!kr.deadline) {
     if (kr.mentionsDeadline) return { pass: false, reason: 'The deadline has no year to resolve it against — write it as YYYY-MM-DD.' };
-    if (cycle.end) return { pass: true, reason: `No own deadline: due at the cycle end, ${cycle.end}.` };
-    return { pass: false, reason: 'Add a deadline.' };
+    return { pass: true, reason: `No own deadline: due at the cycle end, ${cycle.end}.` };
   }
   if ((cycle.start && kr.deadline < cycle.start) || (cycle.end && kr.deadline > cycle.end)) {
     return { pass: false, reason: `Due ${kr.deadline}, outside the cycle.` };
   }
   return { pass: true, reason: `Due ${kr.deadline}.` };
+}
+
+/** The letters not passed yet (failed or pending). */
+export function openLetters(result: SmartResult): SmartLetter[] {
+  return SMART_LETTERS.filter((letter) => !result[letter].pass);
+}
+
+/**
+ * What a card with no findings says: "passes every check" only when every chip is green, else
+ * which letters are still open ("No findings; still open: Achievable.").
+ */
+export function noFindingsText(result: SmartResult): string {
+  const open = openLetters(result);
+  if (open.length === 0) return 'No findings: this key result passes every check.';
+  return `No findings; still open: ${open.map((letter) => SMART_LABELS[letter]).join(', ')}.`;
 }

@@ -1,6 +1,6 @@
-import { STEP_IDS, type Candidate, type ControlState, type KeyResult, type ParkedItem, type StepId } from '../schema/index.ts';
+import { STEP_IDS, type Candidate, type ControlState, type KeyResult, type ParkedItem, type StepId, type Workshop } from '../schema/index.ts';
 import { candidateStatus, parkedCandidateIds } from './candidateStatus.ts';
-import { hasOwner } from './owner.ts';
+import { incompleteKeyResults } from './refineGate.ts';
 import { isPrivateWriting } from './privateWriting.ts';
 import { stepIndex } from './steps.ts';
 
@@ -10,7 +10,14 @@ export type GateInput = {
   candidates: readonly Candidate[];
   parked: readonly ParkedItem[];
   keyResults: readonly KeyResult[];
+  /** The cycle deadlines are read against, as the cards' checks read them; none: no cycle end stands in. */
+  workshop?: Pick<Workshop, 'cycleStart' | 'cycleEnd' | 'cycleLabel'>;
+  /** Year for dates written without one, as the board's review uses. */
+  year?: number;
 };
+
+/** One unmet thing; when it is about one key result card, which card (the gate offers to jump to it). */
+export type UnmetItem = { message: string; keyResultId?: string; cardName?: string };
 
 /** Candidates that are neither THE objective, nor parked, nor discarded. */
 export function unsortedCandidates(input: Pick<GateInput, 'control' | 'candidates' | 'parked'>): Candidate[] {
@@ -23,34 +30,37 @@ export function unsortedCandidates(input: Pick<GateInput, 'control' | 'candidate
  * list means go; otherwise the facilitator confirms. Going back is never gated.
  */
 export function unmetBeforeLeaving(step: StepId, input: GateInput): string[] {
-  const unmet: string[] = [];
+  return unmetItemsBeforeLeaving(step, input).map((item) => item.message);
+}
+
+/** `unmetBeforeLeaving` with the key result each line is about. */
+export function unmetItemsBeforeLeaving(step: StepId, input: GateInput): UnmetItem[] {
+  const unmet: UnmetItem[] = [];
   switch (step) {
     case 'context':
-      if (input.contextCount === 0) unmet.push('No context cards yet: objectives will have nothing to link to.');
+      if (input.contextCount === 0) unmet.push(line('No context cards yet: objectives will have nothing to link to.'));
       break;
     case 'draft':
-      if (input.candidates.length === 0) unmet.push('No candidate objectives have been revealed yet.');
-      if (isPrivateWriting(input.control, 'draft') && input.control.reveals.draft === undefined) unmet.push('Drafts are still private: reveal them first.');
+      if (input.candidates.length === 0) unmet.push(line('No candidate objectives have been revealed yet.'));
+      if (isPrivateWriting(input.control, 'draft') && input.control.reveals.draft === undefined) unmet.push(line('Drafts are still private: reveal them first.'));
       break;
     case 'pick':
-      if (!input.control.objective) unmet.push('No objective confirmed yet.');
-      if (input.control.voting.status === 'open') unmet.push('Voting is still open.');
+      if (!input.control.objective) unmet.push(line('No objective confirmed yet.'));
+      if (input.control.voting.status === 'open') unmet.push(line('Voting is still open.'));
       break;
     case 'park': {
       const left = unsortedCandidates(input).length;
-      if (left > 0) unmet.push(`${left} candidate${left === 1 ? '' : 's'} not parked or discarded yet.`);
+      if (left > 0) unmet.push(line(`${left} candidate${left === 1 ? '' : 's'} not parked or discarded yet.`));
       break;
     }
     case 'brainstorm':
-      if (input.keyResults.length === 0) unmet.push('No key results yet.');
-      if (isPrivateWriting(input.control, 'brainstorm') && input.control.reveals.brainstorm === undefined) unmet.push('Key-result drafts are still private: reveal them first.');
+      if (input.keyResults.length === 0) unmet.push(line('No key results yet.'));
+      if (isPrivateWriting(input.control, 'brainstorm') && input.control.reveals.brainstorm === undefined) unmet.push(line('Key-result drafts are still private: reveal them first.'));
       break;
-    case 'refine': {
-      // An owner known by email alone counts, as the kr-has-owner check has it.
-      const incomplete = input.keyResults.filter((kr) => kr.baseline === undefined || kr.target === undefined || !kr.deadline || !hasOwner(kr)).length;
-      if (incomplete > 0) unmet.push(`${incomplete} key result${incomplete === 1 ? '' : 's'} without baseline, target, deadline or owner.`);
+    case 'refine':
+      // One line per card, naming exactly what its own checks call missing.
+      unmet.push(...incompleteKeyResults(input.keyResults, input.workshop, input.year));
       break;
-    }
     case 'summary':
       break;
   }
@@ -59,6 +69,13 @@ export function unmetBeforeLeaving(step: StepId, input: GateInput): string[] {
 
 /** Everything unmet between `from` and `to` when jumping forwards; nothing when going back. */
 export function unmetForMove(from: StepId, to: StepId, input: GateInput): string[] {
-  if (stepIndex(to) <= stepIndex(from)) return [];
-  return STEP_IDS.slice(stepIndex(from), stepIndex(to)).flatMap((step) => unmetBeforeLeaving(step, input));
+  return unmetItemsForMove(from, to, input).map((item) => item.message);
 }
+
+/** `unmetForMove` with the key result each line is about. */
+export function unmetItemsForMove(from: StepId, to: StepId, input: GateInput): UnmetItem[] {
+  if (stepIndex(to) <= stepIndex(from)) return [];
+  return STEP_IDS.slice(stepIndex(from), stepIndex(to)).flatMap((step) => unmetItemsBeforeLeaving(step, input));
+}
+
+const line = (message: string): UnmetItem => ({ message });

@@ -1,3 +1,4 @@
+import { confidenceLabel } from '@okr/shared/export';
 import type { ConfidenceVote as Vote, KeyResult } from '@okr/shared/schema';
 import { averageConfidence, FIST_OF_FIVE } from '@okr/shared/workshop';
 import { useBoard } from '../../sync/hooks.ts';
@@ -30,7 +31,7 @@ export function ConfidenceVote({ kr, revealed, canVote, canFacilitate }: Props) 
     <section className="confidence" aria-label={`Confidence in "${kr.title}"`}>
       <h4>
         Confidence
-        {kr.confidence !== undefined && <span className="confidence-kept"> {kr.confidence} kept</span>}
+        {kr.confidence !== undefined && <span className="confidence-kept"> {confidenceLabel(kr.confidence)} kept</span>}
       </h4>
       {canVote && (
         <div className="fist" role="group" aria-label={`Your confidence in "${kr.title}", 0 to 5 fingers`}>
@@ -66,7 +67,7 @@ export function ConfidenceVote({ kr, revealed, canVote, canFacilitate }: Props) 
             <>
               {average !== undefined && !kept && (
                 <button type="button" className="primary" onClick={() => room.board.update(room.board.keyResults, kr.id, { confidence: average })}>
-                  Keep {average}
+                  Keep {confidenceLabel(average)}
                 </button>
               )}
               <button type="button" onClick={() => room.control.hideConfidence(kr.id)} aria-label={`Hide confidence votes for "${kr.title}"`}>
@@ -105,7 +106,7 @@ function Spread({ votes, average }: { votes: readonly Vote[]; average: number | 
         })}
       </ol>
       <p className="confidence-average">
-        Average <strong>{average}</strong> <span className="muted">({votes.length} voted)</span>
+        Average <strong>{confidenceLabel(average)}</strong> <span className="muted">({votes.length} voted)</span>
       </p>
       {wide && <p className="confidence-note">Wide spread: hear the lowest and the highest before keeping the average.</p>}
     </div>

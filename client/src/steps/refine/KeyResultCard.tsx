@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { smartChecks, type DateContext, type Finding } from '@okr/shared/review';
+import { noFindingsText, smartChecks, type DateContext, type Finding } from '@okr/shared/review';
 import type { KeyResult, Objective } from '@okr/shared/schema';
 import { useRoom } from '../../sync/RoomContext.tsx';
 import { ConfidenceVote } from './ConfidenceVote.tsx';
@@ -10,6 +10,7 @@ import { TitleSuggestions } from './TitleSuggestions.tsx';
 import { SavingInput } from './fields.tsx';
 import { parseTextInput } from './fieldParsing.ts';
 import { titleSuggestions } from './suggestions.ts';
+import { keyResultCardId } from './focusKeyResult.ts';
 import type { TargetFindings } from './reviewBoard.ts';
 
 type Props = {
@@ -21,10 +22,12 @@ type Props = {
   objective: Pick<Objective, 'contextIds'> | null;
   revealed: boolean;
   canEdit: boolean;
+  /** Deletes the card (with Undo in its place); absent when this person may not. */
+  onDelete?: () => void;
 };
 
 /** One key result: its fields (or their values), SMART chips, title suggestions, then votes and findings beside it. */
-export function KeyResultCard({ kr, index, findings, dates, objective, revealed, canEdit }: Props) {
+export function KeyResultCard({ kr, index, findings, dates, objective, revealed, canEdit, onDelete }: Props) {
   const room = useRoom();
   const smart = useMemo(
     () => smartChecks(kr, { cycle: { start: dates.cycleStart ?? null, end: dates.cycleEnd ?? null }, objective, ...(dates.year !== undefined ? { year: dates.year } : {}) }),
@@ -40,7 +43,7 @@ export function KeyResultCard({ kr, index, findings, dates, objective, revealed,
     ) : null;
 
   return (
-    <li className="card kr-card" aria-label={kr.title}>
+    <li className="card kr-card" id={keyResultCardId(kr.id)} tabIndex={-1} aria-label={kr.title}>
       <div className="kr-main">
         <div className="kr-head">
           <span className="kr-number">KR {index + 1}</span>
@@ -49,13 +52,18 @@ export function KeyResultCard({ kr, index, findings, dates, objective, revealed,
               label="Key result"
               className="kr-title-field"
               value={kr.title}
-              parse={(t) => parseTextInput(t, { required: 'A key result needs its words — to remove it, go back to the brainstorm.', max: 500 })}
+              parse={(t) => parseTextInput(t, { required: 'A key result needs its words — to remove it, use Delete.', max: 500 })}
               save={(title) => title && room.board.update(room.board.keyResults, kr.id, { title })}
               input={{ maxLength: 500 }}
               multiline
             />
           ) : (
             <h3 className="kr-title">{kr.title}</h3>
+          )}
+          {onDelete && (
+            <button type="button" className="kr-delete" onClick={onDelete} aria-label={`Delete "${kr.title}"`}>
+              Delete
+            </button>
           )}
         </div>
         <SmartChips result={smart} />
@@ -64,7 +72,7 @@ export function KeyResultCard({ kr, index, findings, dates, objective, revealed,
       </div>
       <div className="kr-side">
         <ConfidenceVote kr={kr} revealed={revealed} canVote={canEdit} canFacilitate={canEdit && room.isFacilitator} />
-        <FindingList label={`Checks for "${kr.title}"`} findings={findings} canEdit={canEdit} subject={kr.title} action={canEdit ? moveToInitiatives : undefined} emptyText="No findings: this key result passes every check." />
+        <FindingList label={`Checks for "${kr.title}"`} findings={findings} canEdit={canEdit} subject={kr.title} action={canEdit ? moveToInitiatives : undefined} emptyText={noFindingsText(smart)} />
       </div>
     </li>
   );

@@ -3,12 +3,16 @@ import { useBoard, useControl } from '../../sync/hooks.ts';
 import { useRoom } from '../../sync/RoomContext.tsx';
 import { useStepAccess } from '../../sync/useStepAccess.ts';
 import { AddKeyResult } from './AddKeyResult.tsx';
+import { DeletedKeyResult } from './DeletedKeyResult.tsx';
 import { CyclePanel } from './CyclePanel.tsx';
 import { FindingList } from './FindingList.tsx';
+import { KeepAllConfidence } from './KeepAllConfidence.tsx';
 import { KeyResultCard } from './KeyResultCard.tsx';
 import { ObjectivePanel } from './ObjectivePanel.tsx';
 import { dateContext, findingsFor } from './reviewBoard.ts';
 import { REVIEW_YEAR, useBoardReview, useDismissals, useWorkshop } from './useReview.ts';
+import { useUndoableDelete } from './useUndoableDelete.ts';
+import { useIsMine } from '../../drafts/useMine.ts';
 import './refine.css';
 
 /**
@@ -33,6 +37,9 @@ export function RefineStep({ readOnly }: { readOnly: boolean }) {
     [objective, context],
   );
   const unrevealed = keyResults.filter((kr) => !confidenceRevealed[kr.id]);
+  const isMine = useIsMine();
+  const { deleted, remove, restore } = useUndoableDelete();
+  const deletedNotice = deleted && <DeletedKeyResult key="deleted" deleted={deleted} onUndo={restore} />;
 
   return (
     <div className={`refine-step${presenting ? ' refine-presenting' : ''}`}>
@@ -50,10 +57,12 @@ export function RefineStep({ readOnly }: { readOnly: boolean }) {
             Reveal all confidence votes
           </button>
         )}
+        {canEdit && room.isFacilitator && <KeepAllConfidence keyResults={keyResults} revealed={confidenceRevealed} />}
       </div>
       {keyResults.length === 0 && <p className="muted">No key results yet. Write them in step 5, or add one here.</p>}
       <ul className="kr-list" aria-labelledby="kr-heading">
-        {keyResults.map((kr, index) => (
+        {keyResults.flatMap((kr, index) => [
+          index === deleted?.index && deletedNotice,
           <KeyResultCard
             key={kr.id}
             kr={kr}
@@ -63,8 +72,11 @@ export function RefineStep({ readOnly }: { readOnly: boolean }) {
             objective={objectiveLinks}
             revealed={confidenceRevealed[kr.id] === true}
             canEdit={canEdit}
-          />
-        ))}
+            // As in the brainstorm: the facilitator, or whoever wrote it.
+            onDelete={canEdit && (room.isFacilitator || isMine(kr)) ? () => remove(kr, index) : undefined}
+          />,
+        ])}
+        {deleted && deleted.index >= keyResults.length && deletedNotice}
       </ul>
       {canEdit && <AddKeyResult />}
 

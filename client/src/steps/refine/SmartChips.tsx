@@ -6,12 +6,14 @@ export function SmartChips({ result }: { result: SmartResult }) {
     <ul className="smart" aria-label="SMART checks">
       {SMART_LETTERS.map((letter) => {
         const check = result[letter];
-        const state = check.pass ? 'passes' : 'not yet';
+        // Pending (no confidence kept yet) is neither a pass nor a cross.
+        const look = check.pass ? 'pass' : check.pending ? 'pending' : 'fail';
+        const state = { pass: 'passes', pending: 'waiting for the vote', fail: 'not yet' }[look];
         return (
-          <li key={letter} className={`smart-chip ${check.pass ? 'smart-pass' : 'smart-fail'}`} tabIndex={0} aria-label={`${SMART_LABELS[letter]}: ${state}. ${check.reason}`}>
+          <li key={letter} className={`smart-chip smart-${look}`} tabIndex={0} aria-label={`${SMART_LABELS[letter]}: ${state}. ${check.reason}`}>
             <span aria-hidden="true">
               {letter}
-              <span className="smart-mark">{check.pass ? '✓' : '✗'}</span>
+              <span className="smart-mark">{{ pass: '✓', pending: '…', fail: '✗' }[look]}</span>
             </span>
             <span className="smart-tip" aria-hidden="true">
               <strong>

@@ -32,6 +32,17 @@ describe('titleSuggestions', () => {
       kr('Reach 2,000 weekly users', { metricName: 'Weekly users', unit: 'users' }),
       [['Use target 2,000 users from the title', { target: 2000 }]],
     ],
+    // Issue 15: the suggestion set "stay at or above" and kr-direction then questioned it.
+    [
+      '"> 65%" on a card starting at 58% suggests an increase, not a floor',
+      kr('Checkout conversion rate > 65%', { metricName: 'Checkout conversion rate', baseline: 58 }),
+      [['Use target 65% (increase) from the title', { target: 65, unit: '%', direction: 'increase' }]],
+    ],
+    [
+      '"> 65%" with no baseline yet stays a floor',
+      kr('Checkout conversion rate > 65%', { metricName: 'Checkout conversion rate' }),
+      [['Use target 65% (stay at or above) from the title', { target: 65, unit: '%', direction: 'at-least' }]],
+    ],
   ])('%s', (_name, card, expected) => {
     expect(titleSuggestions(card, CYCLE).map((s) => [s.label, s.patch])).toEqual(expected);
   });

@@ -1,4 +1,4 @@
-import { formatQuantity, parseKeyResultText, type DateContext } from '@okr/shared/review';
+import { directionFromWords, formatQuantity, parseKeyResultText, type DateContext } from '@okr/shared/review';
 import { KR_DIRECTION_LABELS, type KeyResult } from '@okr/shared/schema';
 
 export type TitleSuggestion = {
@@ -29,7 +29,9 @@ export function titleSuggestions(kr: KeyResult, dates: DateContext): TitleSugges
   if (parsed.target !== undefined && kr.target === undefined) levels.target = parsed.target;
   if (Object.keys(levels).length > 0) {
     if (parsed.unit && !kr.unit) levels.unit = parsed.unit.slice(0, 40);
-    if (parsed.direction && !kr.direction) levels.direction = parsed.direction;
+    // Read against the baseline the card will have, as kr-direction reads it: "> 65%" from 58% is an increase.
+    const direction = directionFromWords(parsed.direction, kr.baseline ?? parsed.baseline, kr.target ?? parsed.target);
+    if (direction && !kr.direction) levels.direction = direction;
     const unit = kr.unit ?? parsed.unit;
     const words =
       levels.baseline !== undefined && levels.target !== undefined
@@ -37,8 +39,8 @@ export function titleSuggestions(kr: KeyResult, dates: DateContext): TitleSugges
         : levels.target !== undefined
           ? `target ${formatQuantity(levels.target, unit)}`
           : `baseline ${formatQuantity(levels.baseline ?? 0, unit)}`;
-    const direction = levels.direction ? ` (${KR_DIRECTION_LABELS[levels.direction].toLowerCase()})` : '';
-    out.push({ id: 'levels', label: `Use ${words}${direction} from the title`, patch: levels });
+    const directionWords = levels.direction ? ` (${KR_DIRECTION_LABELS[levels.direction].toLowerCase()})` : '';
+    out.push({ id: 'levels', label: `Use ${words}${directionWords} from the title`, patch: levels });
   }
 
   if (parsed.deadline && !kr.deadline) {

@@ -1,4 +1,4 @@
-import { CHECK_IN_PHRASES, KR_TYPE_LABELS, LEAD_LAG_LABELS, levelsPhrase, SEVERITY_LABELS, withoutKindPrefix, type OkrExport } from '@okr/shared/export';
+import { CHECK_IN_PHRASES, confidenceLabel, KR_TYPE_LABELS, LEAD_LAG_LABELS, levelsPhrase, SEVERITY_LABELS, withoutKindPrefix, type OkrExport } from '@okr/shared/export';
 import { findingKey } from '@okr/shared/review';
 import { CONTEXT_KIND_LABELS, KR_DIRECTION_LABELS } from '@okr/shared/schema';
 import { isRevisitOverdue, localDay, ownerLabel, tiedWith } from '@okr/shared/workshop';
@@ -150,8 +150,8 @@ function KeyResultsSection({ file }: { file: OkrExport }) {
                   <td data-label="Owner">
                     <OwnerText owner={kr.owner} />
                   </td>
-                  <td data-label="Confidence" className="num">
-                    {kr.confidence ?? <Missing />}
+                  <td data-label="Confidence" className="num nowrap">
+                    {kr.confidence === null ? <Missing /> : confidenceLabel(kr.confidence)}
                   </td>
                 </tr>
               );

@@ -1,6 +1,7 @@
+import { directionConflict } from '../direction.ts';
 import { hasAnyNumber } from '../effectiveKeyResult.ts';
 import { defineRule } from '../rule.ts';
-import { hasOwner } from '../../workshop/owner.ts';
+import { missingFields } from '../keyResultGaps.ts';
 import { quote } from './targets.ts';
 
 /*
@@ -16,9 +17,9 @@ export const krHasNumber = defineRule({
   checks: 'A key result carries a number (binary key results excepted).',
   why: 'Without a number nobody can tell at the end of the cycle whether it was met.',
   source: 'John Doerr, Measure What Matters (2018), quoting Marissa Mayer: "it\'s not a key result unless it has a number".',
-  check({ keyResults }, report) {
+  check({ keyResults, model }, report) {
     for (const kr of keyResults) {
-      if (kr.type === 'binary' || hasAnyNumber(kr)) continue;
+      if (!missingFields(kr, model.cycle.end).includes('number')) continue;
       report('warning', krTarget(kr.id), `${quote(kr.title)} has no number — name what you will count and the value you aim for.`);
     }
   },
@@ -29,9 +30,9 @@ export const krHasBaseline = defineRule({
   checks: 'A metric key result states where it starts (its baseline).',
   why: 'A target means little without the starting point: 65% is ambitious from 40%, trivial from 64%.',
   source: 'SMART "Measurable" (George T. Doran, "There\'s a S.M.A.R.T. way to write management\'s goals and objectives", Management Review, 1981).',
-  check({ keyResults }, report) {
+  check({ keyResults, model }, report) {
     for (const kr of keyResults) {
-      if (kr.type === 'binary' || kr.type === 'milestone' || !hasAnyNumber(kr) || kr.baseline !== undefined) continue;
+      if (!hasAnyNumber(kr) || !missingFields(kr, model.cycle.end).includes('baseline')) continue;
       report('warning', krTarget(kr.id), `${quote(kr.title)} has no baseline — write where the metric stands today ("from 58% to 65%"); if nobody knows, measuring it is the first step.`);
     }
   },
@@ -42,9 +43,9 @@ export const krHasTarget = defineRule({
   checks: 'A key result states the value it aims for (its target).',
   why: 'A change such as "+20%" or "by 5 points" only becomes checkable once it names the level to reach.',
   source: 'SMART "Measurable" (George T. Doran, "There\'s a S.M.A.R.T. way to write management\'s goals and objectives", Management Review, 1981).',
-  check({ keyResults }, report) {
+  check({ keyResults, model }, report) {
     for (const kr of keyResults) {
-      if (kr.type === 'binary' || !hasAnyNumber(kr) || kr.target !== undefined) continue;
+      if (!hasAnyNumber(kr) || !missingFields(kr, model.cycle.end).includes('target')) continue;
       report('warning', krTarget(kr.id), `${quote(kr.title)} has no target value — write the level to reach; a change like "+20%" needs its baseline to become one.`);
     }
   },
@@ -57,11 +58,10 @@ export const krHasDeadline = defineRule({
   source: 'SMART "Time-bound" (George T. Doran, Management Review, 1981).',
   check({ keyResults, model }, report) {
     for (const kr of keyResults) {
-      if (kr.mentionsDeadline) continue;
-      if (model.cycle.end) {
-        report('info', krTarget(kr.id), `${quote(kr.title)} has no deadline — it will be read as the cycle end (${model.cycle.end}); set one if it is due earlier.`);
-      } else {
+      if (missingFields(kr, model.cycle.end).includes('deadline')) {
         report('warning', krTarget(kr.id), `${quote(kr.title)} has no deadline — set the date it is due, inside the cycle.`);
+      } else if (!kr.mentionsDeadline && model.cycle.end) {
+        report('info', krTarget(kr.id), `${quote(kr.title)} has no deadline — it will be read as the cycle end (${model.cycle.end}); set one if it is due earlier.`);
       }
     }
   },
@@ -87,9 +87,9 @@ export const krHasOwner = defineRule({
   checks: 'Every key result has an owner.',
   why: 'One named person keeps it visible and reports on it at check-ins; OKR tools match owners by email on import.',
   source: 'WorkBoard requires an owner per key result.',
-  check({ keyResults }, report) {
+  check({ keyResults, model }, report) {
     for (const kr of keyResults) {
-      if (hasOwner(kr)) continue;
+      if (!missingFields(kr, model.cycle.end).includes('owner')) continue;
       report('warning', krTarget(kr.id), `${quote(kr.title)} has no owner — name one person who tracks it and reports at check-ins.`);
     }
   },
@@ -102,18 +102,8 @@ export const krDirection = defineRule({
   source: 'A consistency check of ours: Google\'s re:Work OKR guide grades a key result by how far it got from start to target, which only works when the direction agrees.',
   check({ keyResults }, report) {
     for (const kr of keyResults) {
-      const { direction, baseline, target } = kr;
-      if (direction === undefined || baseline === undefined || target === undefined) continue;
-      const numbers = `baseline ${baseline}, target ${target}`;
-      if (direction === 'increase' && target <= baseline) {
-        report('warning', krTarget(kr.id), `${quote(kr.title)} says increase but the target is not above the baseline (${numbers}) — swap them or change the direction.`);
-      } else if (direction === 'decrease' && target >= baseline) {
-        report('warning', krTarget(kr.id), `${quote(kr.title)} says decrease but the target is not below the baseline (${numbers}) — swap them or change the direction.`);
-      } else if (direction === 'at-least' && baseline < target) {
-        report('info', krTarget(kr.id), `${quote(kr.title)} says stay at or above, yet starts below the target (${numbers}) — that is an increase; consider that direction.`);
-      } else if (direction === 'at-most' && baseline > target) {
-        report('info', krTarget(kr.id), `${quote(kr.title)} says stay at or below, yet starts above the target (${numbers}) — that is a decrease; consider that direction.`);
-      }
+      const conflict = directionConflict(kr.direction, kr.baseline, kr.target);
+      if (conflict) report(conflict.severity, krTarget(kr.id), `${quote(kr.title)} ${conflict.message}`);
     }
   },
 });

@@ -1,4 +1,6 @@
 import type { EffectiveKeyResult } from '../effectiveKeyResult.ts';
+import { confidenceLabel } from '../../export/labels.ts';
+import { ACHIEVABLE_CONFIDENCE } from '../keyResultGaps.ts';
 import { defineRule } from '../rule.ts';
 import { QUALITY_WORDS, VOLUME_WORDS, firstWordFrom } from '../text/wordLists.ts';
 import { objectiveOrBoard, quote } from './targets.ts';
@@ -67,26 +69,26 @@ const CALIBRATED = { low: 0.5, high: 0.7 };
 
 export const confidenceCalibration = defineRule({
   id: 'confidence-calibration',
-  checks: `Average confidence sits around ${CALIBRATED.low} to ${CALIBRATED.high}; above ${SANDBAGGING} reads as sandbagging, below ${FANTASY} as fantasy.`,
+  checks: `Average confidence sits around ${confidenceLabel(CALIBRATED.low)} to ${confidenceLabel(CALIBRATED.high)}; above ${confidenceLabel(SANDBAGGING)} reads as sandbagging, below ${confidenceLabel(FANTASY)} as fantasy; a key result below ${confidenceLabel(ACHIEVABLE_CONFIDENCE)} is noted on its own (SMART Achievable).`,
   why: 'Key results the team is sure to hit stretch nobody; ones nobody believes in get quietly ignored.',
   source: 'Google\'s re:Work OKR guide expects about 0.7 on aspirational OKRs; Christina Wodtke, Radical Focus (2015), tracks confidence weekly; the 0.9 and 0.25 limits are our rule of thumb.',
   check(context, report) {
     const rated = context.keyResults.filter((kr): kr is EffectiveKeyResult & { confidence: number } => kr.confidence !== undefined);
     if (rated.length === 0) return;
     const average = rated.reduce((sum, kr) => sum + kr.confidence, 0) / rated.length;
-    const shown = average.toFixed(2);
+    const shown = confidenceLabel(average);
     const target = objectiveOrBoard(context);
     if (average > SANDBAGGING) {
       report('warning', target, `Average confidence is ${shown} — that reads as sandbagging; consider stretching the targets.`);
     } else if (average < FANTASY) {
       report('warning', target, `Average confidence is ${shown} — that reads as fantasy; consider targets the team believes it can reach.`);
     } else if (average < CALIBRATED.low || average > CALIBRATED.high) {
-      report('info', target, `Average confidence is ${shown} — teams aim for about ${CALIBRATED.low} to ${CALIBRATED.high}; consider adjusting the targets.`);
+      report('info', target, `Average confidence is ${shown} — teams aim for about ${confidenceLabel(CALIBRATED.low)} to ${confidenceLabel(CALIBRATED.high)}; consider adjusting the targets.`);
     }
-    if (rated.length < 2) return;
     for (const kr of rated) {
-      if (kr.confidence > SANDBAGGING) report('info', { kind: 'keyResult', id: kr.id }, `${quote(kr.title)} has confidence ${kr.confidence} — a safe bet; consider a bolder target.`);
-      else if (kr.confidence < FANTASY) report('info', { kind: 'keyResult', id: kr.id }, `${quote(kr.title)} has confidence ${kr.confidence} — consider a target the team believes in, or what would raise it.`);
+      // The Achievable chip fails below the same line, on its own card, however many were voted on.
+      if (kr.confidence < ACHIEVABLE_CONFIDENCE) report('info', { kind: 'keyResult', id: kr.id }, `${quote(kr.title)} has confidence ${confidenceLabel(kr.confidence)} — consider a target the team believes in, or what would raise it.`);
+      else if (kr.confidence > SANDBAGGING && rated.length > 1) report('info', { kind: 'keyResult', id: kr.id }, `${quote(kr.title)} has confidence ${confidenceLabel(kr.confidence)} — a safe bet; consider a bolder target.`);
     }
   },
 });

@@ -105,6 +105,10 @@ export const exportCandidateSchema = z.object({
   id: recordIdSchema,
   text: candidateSchema.shape.text,
   author: candidateSchema.shape.authorName.unwrap().nullable().describe('null when the board was anonymous.'),
+  authors: z
+    .array(candidateSchema.shape.authorName.unwrap())
+    .optional()
+    .describe('Everyone who wrote the card, `author` first, then the authors of cards merged into it; empty when the board was anonymous. Missing in exports made before merges kept every author.'),
   clusterId: recordIdSchema.nullable(),
   votes: z.number().int().min(0).describe('Dots in the decision record\'s tally; 0 before a decision.'),
   status: z.enum(CANDIDATE_STATUSES),

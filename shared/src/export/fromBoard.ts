@@ -3,6 +3,7 @@ import { findingKey } from '../review/finding.ts';
 import { reviewOkrs } from '../review/reviewOkrs.ts';
 import type { KeyResult, ParkedItem, Person } from '../schema/index.ts';
 import { candidateStatus, parkedCandidateIds } from '../workshop/candidateStatus.ts';
+import { cardAuthors } from '../workshop/merge.ts';
 import { EXPORT_FORMAT_ID, EXPORT_VERSION, type ExportKeyResult, type OkrExport } from './format.ts';
 import { parseExport } from './migrate.ts';
 
@@ -54,6 +55,7 @@ export function buildExport(board: BoardDoc, control: ControlDoc, now: Date = ne
       id: candidate.id,
       text: candidate.text,
       author: state.anonymous ? null : (candidate.authorName ?? null),
+      authors: state.anonymous ? [] : cardAuthors(candidate).map((person) => person.name),
       clusterId: candidate.clusterId ?? null,
       votes: votes.get(candidate.id) ?? 0,
       status: candidateStatus(candidate, objective?.candidateId, parkedIds),

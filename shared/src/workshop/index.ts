@@ -10,3 +10,4 @@ export * from './owner.ts';
 export * from './decision.ts';
 export * from './lanes.ts';
 export * from './groupCandidates.ts';
+export * from './merge.ts';

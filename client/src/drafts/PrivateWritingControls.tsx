@@ -4,7 +4,7 @@ import { useRoom } from '../sync/RoomContext.tsx';
 import { summarizeWriting, writingLine } from './writingSummary.ts';
 import { stripAuthors } from './writeCards.ts';
 import { LockIcon } from './LockIcon.tsx';
-import { isPrivateWriting } from '@okr/shared/workshop';
+import { isPrivateWriting, readyKey } from '@okr/shared/workshop';
 
 /**
  * The facilitator's part of a writing step: reveal everyone's drafts at once, start another
@@ -16,7 +16,7 @@ export function PrivateWritingControls({ step }: { step: PrivateWritingStep }) {
   const people = usePresence();
   const privateOn = isPrivateWriting(control, step);
   const rounds = control.reveals[step] ?? 0;
-  const summary = summarizeWriting(people, step, '');
+  const summary = summarizeWriting(people, step, '', readyKey(step, control.stepVisit));
 
   const setAnonymous = (anonymous: boolean) => {
     room.control.set({ anonymous });

@@ -35,8 +35,10 @@ export class ControlDoc {
     }, origin);
   }
 
+  /** Moves the group; each move starts a new visit of the step, so everyone's "I'm done" starts over. */
   setStep(step: StepId): void {
-    this.set({ step });
+    const { step: current, stepVisit } = this.state();
+    if (step !== current) this.set({ step, stepVisit: stepVisit + 1 });
   }
 
   setTimer(timer: Timer): void {

@@ -7,6 +7,8 @@ const perStepCountSchema = z.partialRecord(z.enum(PRIVATE_WRITING_STEPS), z.numb
 /** Facilitator-owned state: the server lets only a facilitator's connection change this document. */
 export const controlStateSchema = z.object({
   step: z.enum(STEP_IDS).catch('context'),
+  /** Moves between steps so far: "I'm done" is given per visit of a step (see `readyKey`), so no count outlives its visit. */
+  stepVisit: z.number().int().min(0).catch(0),
   timer: timerSchema.catch({ status: 'idle', durationMs: 0, remainingMs: 0 }),
   voting: votingSchema.catch({ roundId: '', status: 'idle', dotsPerPerson: 3, capPerItem: 2 }),
   /** Silent writing on or off, per step that has it (on by default: see `isPrivateWriting`). */

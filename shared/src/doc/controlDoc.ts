@@ -53,6 +53,12 @@ export class ControlDoc {
     this.set({ objective });
   }
 
+  /** Replaces the step's discussion notes; blank notes are removed. */
+  setNotes(step: StepId, text: string): void {
+    const { [step]: _old, ...others } = this.state().notes;
+    this.set({ notes: text.trim() ? { ...others, [step]: text } : others });
+  }
+
   isPrivateWriting(step: PrivateWritingStep): boolean {
     return isPrivateWriting(this.state(), step);
   }

@@ -15,6 +15,8 @@ import {
   parkedItemSchema,
   personSchema,
   recordIdSchema,
+  STEP_IDS,
+  stepNoteSchema,
   tallyEntrySchema,
   workshopSchema,
 } from '../schema/index.ts';
@@ -41,6 +43,10 @@ export const exportWorkshopSchema = z.object({
     start: isoDateSchema.nullable(),
     end: isoDateSchema.nullable(),
   }),
+  discussionNotes: z
+    .array(z.object({ step: z.enum(STEP_IDS), text: stepNoteSchema }))
+    .optional()
+    .describe('The facilitator\'s notes per step (what was said, decisions, open questions), in step order. Missing in exports made before the board kept notes.'),
 });
 
 export const exportContextItemSchema = z.object({

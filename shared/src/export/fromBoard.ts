@@ -1,7 +1,7 @@
 import type { BoardDoc, ControlDoc } from '../doc/index.ts';
 import { findingKey } from '../review/finding.ts';
 import { reviewOkrs } from '../review/reviewOkrs.ts';
-import type { KeyResult, ParkedItem, Person } from '../schema/index.ts';
+import { STEP_IDS, type KeyResult, type ParkedItem, type Person } from '../schema/index.ts';
 import { candidateStatus, parkedCandidateIds } from '../workshop/candidateStatus.ts';
 import { cardAuthors } from '../workshop/merge.ts';
 import { EXPORT_FORMAT_ID, EXPORT_VERSION, type ExportKeyResult, type OkrExport } from './format.ts';
@@ -32,6 +32,7 @@ export function buildExport(board: BoardDoc, control: ControlDoc, now: Date = ne
       title: workshop.title,
       team: workshop.team ?? null,
       cycle: { label: workshop.cycleLabel ?? null, start: workshop.cycleStart ?? null, end: workshop.cycleEnd ?? null },
+      discussionNotes: STEP_IDS.flatMap((step) => (state.notes[step] ? [{ step, text: state.notes[step] }] : [])),
     },
     context: context.map((item) => ({ id: item.id, kind: item.kind, text: item.text, link: item.link ?? null })),
     objective: objective && {

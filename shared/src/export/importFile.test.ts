@@ -88,6 +88,14 @@ describe('export import', () => {
         return made;
       },
     ],
+    [
+      'a board with discussion notes',
+      () => {
+        const made = sampleBoard();
+        made.control.setNotes('draft', 'Two themes.\nOpen: who owns loyalty?');
+        return made;
+      },
+    ],
     ['an empty board', fresh],
   ])('gives back the same OKR content: %s', (_name, make) => {
     const { first, second } = roundTrip(make());

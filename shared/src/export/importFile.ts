@@ -144,6 +144,8 @@ function applyExport(file: OkrExport, board: BoardDoc, control: ControlDoc): voi
       ORIGIN.import,
     );
   }
+  const notes = file.workshop.discussionNotes ?? [];
+  if (notes.length > 0) control.set({ notes: Object.fromEntries(notes.map((note) => [note.step, note.text])) }, ORIGIN.import);
 }
 
 function applyPrework(file: PreworkFile, board: BoardDoc): void {

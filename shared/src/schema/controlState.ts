@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { objectiveSchema, PRIVATE_WRITING_STEPS, STEP_IDS, timerSchema, votingSchema } from './facilitation.ts';
+import { objectiveSchema, PRIVATE_WRITING_STEPS, STEP_IDS, stepNoteSchema, timerSchema, votingSchema } from './facilitation.ts';
 
 const perStepFlagSchema = z.partialRecord(z.enum(PRIVATE_WRITING_STEPS), z.boolean());
 const perStepCountSchema = z.partialRecord(z.enum(PRIVATE_WRITING_STEPS), z.number().int().min(0));
@@ -23,6 +23,8 @@ export const controlStateSchema = z.object({
    * Null hides it: viewers then learn nothing about the room id.
    */
   joinUrl: z.url().max(500).nullable().catch(null),
+  /** The facilitator's discussion notes, per step. */
+  notes: z.partialRecord(z.enum(STEP_IDS), stepNoteSchema).catch({}),
   /** Key results whose blind confidence votes are revealed. */
   confidenceRevealed: z.record(z.string(), z.boolean()).catch({}),
 });

@@ -3,6 +3,7 @@ import { findingKey } from '@okr/shared/review';
 import { CONTEXT_KIND_LABELS, KR_DIRECTION_LABELS } from '@okr/shared/schema';
 import { useStepAccess } from '../../sync/useStepAccess.ts';
 import { ExportActions } from './ExportActions.tsx';
+import { NotesSection } from './NotesSection.tsx';
 import { useExport } from './useExport.ts';
 import './summary.css';
 
@@ -32,6 +33,7 @@ export function SummaryStep({ readOnly }: { readOnly: boolean }) {
       <KeyResultsSection file={file} />
       <InitiativesSection file={file} />
       <ParkedSection file={file} />
+      <NotesSection file={file} />
       <FindingsSection file={file} />
     </div>
   );

@@ -4,6 +4,7 @@ import { useRoom } from '../sync/RoomContext.tsx';
 import { summarizeWriting, writingLine } from './writingSummary.ts';
 import { stripAuthors } from './writeCards.ts';
 import { LockIcon } from './LockIcon.tsx';
+import { RevealButton } from './RevealButton.tsx';
 import { isPrivateWriting, readyKey } from '@okr/shared/workshop';
 
 /**
@@ -43,9 +44,7 @@ export function PrivateWritingControls({ step }: { step: PrivateWritingStep }) {
       </div>
       <div className="row">
         {privateOn ? (
-          <button type="button" className="primary" onClick={() => room.control.reveal(step)}>
-            Reveal all drafts
-          </button>
+          <RevealButton step={step} />
         ) : (
           <button type="button" onClick={() => room.control.setPrivateWriting(step, true)}>
             Start another private round

@@ -1,5 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { StepId } from '@okr/shared/schema';
+import { rememberDrafts, type LastSeenDrafts } from '../drafts/lastSeenDrafts.ts';
+import type { WriterPresence } from '../drafts/writingSummary.ts';
 
 export type PendingMove = { to: StepId; unmet: string[] };
 
@@ -50,12 +52,15 @@ export type BoardUi = {
   unsaved: Readonly<Record<string, true>>;
   /** A forward move waiting for the facilitator to confirm what is unmet. */
   pendingMove: PendingMove | null;
+  /** Everyone's private draft counts as presence last showed them this session (the facilitator's reveal warning). */
+  lastSeenDrafts: LastSeenDrafts;
   lookAt: (step: StepId | null) => void;
   hold: (step: StepId | null) => void;
   edit: (id: string | null) => void;
   openForm: <K extends FormName>(name: K, value: OpenForms[K]) => void;
   markUnsaved: (key: string, unsaved: boolean) => void;
   askToMove: (move: PendingMove | null) => void;
+  seePresence: (people: readonly WriterPresence[]) => void;
 };
 
 export type BoardUiStore = StoreApi<BoardUi>;
@@ -72,6 +77,7 @@ export function createBoardUiStore(): BoardUiStore {
     forms: CLOSED_FORMS,
     unsaved: {},
     pendingMove: null,
+    lastSeenDrafts: {},
     lookAt: (step) => set({ lookingAt: step }),
     hold: (step) => set({ heldAt: step }),
     edit: (id) => set({ editingId: id }),
@@ -85,6 +91,7 @@ export function createBoardUiStore(): BoardUiStore {
         return { unsaved: next };
       }),
     askToMove: (pendingMove) => set({ pendingMove }),
+    seePresence: (people) => set((state) => ({ lastSeenDrafts: rememberDrafts(state.lastSeenDrafts, people) })),
   }));
 }
 

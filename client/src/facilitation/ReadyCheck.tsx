@@ -16,7 +16,8 @@ export function ReadyCheck({ step }: { step: StepId }) {
   const { facilitating } = useStepAccess();
   const me = useIdentity((s) => s.id);
   const people = usePresence();
-  const key = readyKey(step, useControl().stepVisit);
+  const { stepVisit } = useControl();
+  const key = readyKey(step, stepVisit);
   const { ready, waiting } = readiness(people, key);
   const mine = people.find((p) => p.user.id === me);
 

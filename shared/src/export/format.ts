@@ -46,7 +46,7 @@ export const exportWorkshopSchema = z.object({
   discussionNotes: z
     .array(z.object({ step: z.enum(STEP_IDS), text: stepNoteSchema }))
     .optional()
-    .describe('The facilitator\'s notes per step (what was said, decisions, open questions), in step order. Missing in exports made before the board kept notes.'),
+    .describe('The facilitator\'s notes per step (what was said, decisions, open questions), in step order. Left out when there are none.'),
 });
 
 export const exportContextItemSchema = z.object({

@@ -139,6 +139,10 @@ describe('silent writing, reveal, grouping, key results and initiatives', () => 
     await b.close();
     await expect.poll(() => a.getByText('Ben is writing (1)').count()).toBe(0);
     await f.getByRole('button', { name: 'Reveal all drafts' }).click();
+    // Ben left holding a draft: the facilitator is told so, and reveals anyway.
+    const offline = f.getByRole('alertdialog', { name: 'Someone is offline with drafts' });
+    await offline.getByText('Ben (1 draft) is offline').waitFor();
+    await offline.getByRole('button', { name: 'Reveal anyway' }).click();
     const krs = ['Build a cart reminder tool', 'Checkout conversion from 58% to 65% by 30 Sep'];
     await cardIn(v, 'Key results', krs[0]!).waitFor();
     expect(watcher.board.keyResults.list().map((kr) => kr.title)).toEqual([krs[0]]);

@@ -18,7 +18,7 @@ export function BoardPage({ access }: { access: Access }) {
   const identityId = useIdentity((s) => s.id);
   const identityName = useIdentity((s) => s.name);
   const identityColor = useIdentity((s) => s.color);
-  const exists = useRoomExists(access);
+  const { check: exists, title } = useRoomExists(access);
   const needsName = access.kind !== 'viewer' && identityName === '';
   const [session, setSession] = useState<Session | null>(null);
   const room = session?.room ?? null;
@@ -60,7 +60,7 @@ export function BoardPage({ access }: { access: Access }) {
       </main>
     );
   }
-  if (needsName) return <JoinForm facilitator={access.kind === 'facilitator'} />;
+  if (needsName) return <JoinForm facilitator={access.kind === 'facilitator'} title={title} />;
   if (!session) return null;
   return (
     <RoomContext.Provider value={session.room}>

@@ -11,6 +11,7 @@ import { StepView } from '../steps/StepView.tsx';
 import { FacilitatorBar } from '../facilitation/FacilitatorBar.tsx';
 import { GateDialog } from '../facilitation/GateDialog.tsx';
 import { PresentationView } from '../facilitation/PresentationView.tsx';
+import { useRememberDrafts } from '../drafts/useRememberDrafts.ts';
 
 /** The board: who and where at the top, the steps, then the group's current step. */
 export function BoardShell() {
@@ -18,6 +19,7 @@ export function BoardShell() {
   const title = useBoard((board) => board.workshop().title);
   const control = useControl();
   const { projector } = useStepAccess();
+  useRememberDrafts();
 
   useEffect(() => {
     document.title = title ? `${title} · OKR workshop` : 'OKR workshop board';

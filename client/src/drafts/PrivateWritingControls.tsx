@@ -4,7 +4,8 @@ import { useRoom } from '../sync/RoomContext.tsx';
 import { summarizeWriting, writingLine } from './writingSummary.ts';
 import { stripAuthors } from './writeCards.ts';
 import { LockIcon } from './LockIcon.tsx';
-import { isPrivateWriting } from '@okr/shared/workshop';
+import { RevealButton } from './RevealButton.tsx';
+import { isPrivateWriting, readyKey } from '@okr/shared/workshop';
 
 /**
  * The facilitator's part of a writing step: reveal everyone's drafts at once, start another
@@ -16,7 +17,7 @@ export function PrivateWritingControls({ step }: { step: PrivateWritingStep }) {
   const people = usePresence();
   const privateOn = isPrivateWriting(control, step);
   const rounds = control.reveals[step] ?? 0;
-  const summary = summarizeWriting(people, step, '');
+  const summary = summarizeWriting(people, step, '', readyKey(step, control.stepVisit));
 
   const setAnonymous = (anonymous: boolean) => {
     room.control.set({ anonymous });
@@ -43,9 +44,7 @@ export function PrivateWritingControls({ step }: { step: PrivateWritingStep }) {
       </div>
       <div className="row">
         {privateOn ? (
-          <button type="button" className="primary" onClick={() => room.control.reveal(step)}>
-            Reveal all drafts
-          </button>
+          <RevealButton step={step} />
         ) : (
           <button type="button" onClick={() => room.control.setPrivateWriting(step, true)}>
             Start another private round

@@ -5,7 +5,7 @@ import { useIdentity } from '../state/identity.ts';
 import { summarizeWriting, writingLine } from './writingSummary.ts';
 import { useStepAccess } from '../sync/useStepAccess.ts';
 import { LockIcon } from './LockIcon.tsx';
-import { isPrivateWriting } from '@okr/shared/workshop';
+import { isPrivateWriting, readyKey } from '@okr/shared/workshop';
 
 /**
  * "Ana is writing (2)": who holds private drafts for the step, from presence counts only. The
@@ -19,7 +19,7 @@ export function WritingStatus({ step }: { step: PrivateWritingStep }) {
   const people = usePresence();
   const meId = useIdentity((s) => s.id);
   const privateOn = isPrivateWriting(control, step);
-  const summary = summarizeWriting(people, step, room.isViewer ? '' : meId);
+  const summary = summarizeWriting(people, step, room.isViewer ? '' : meId, readyKey(step, control.stepVisit));
   // On a projector the presenting facilitator is one of the writers like everyone else.
   const others = projector ? summary.writers : summary.writers.filter((w) => !w.isMe);
   // The facilitator reads the totals beside the Reveal button; the projector reads them here.

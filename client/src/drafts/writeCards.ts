@@ -33,7 +33,9 @@ export function writeCards(board: BoardDoc, step: PrivateWritingStep, cards: rea
 export function stripAuthors(board: BoardDoc): void {
   board.transact(() => {
     for (const c of board.candidates.list()) {
-      if (c.authorId !== undefined || c.authorName !== undefined) board.candidates.update(c.id, { authorId: undefined, authorName: undefined });
+      if (c.authorId !== undefined || c.authorName !== undefined || c.mergedAuthors !== undefined) {
+        board.candidates.update(c.id, { authorId: undefined, authorName: undefined, mergedAuthors: undefined });
+      }
     }
     for (const kr of board.keyResults.list()) {
       if (kr.authorId !== undefined) board.keyResults.update(kr.id, { authorId: undefined });

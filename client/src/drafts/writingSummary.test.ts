@@ -15,7 +15,7 @@ describe('summarizeWriting', () => {
     ['counts only the asked step', [person('a', 'Ana', { draft: 0, brainstorm: 4 })], 'draft', 0, [], ['Ana'], '0 written · 0 people writing'],
     ['brainstorm step', [person('a', 'Ana', { draft: 2, brainstorm: 1 })], 'brainstorm', 1, ['Ana'], [], '1 written · 1 person writing'],
   ] as const)('%s', (_name, people, step, written, writers, notStarted, line) => {
-    const summary = summarizeWriting(people, step, 'me');
+    const summary = summarizeWriting(people, step, 'me', `${step}@1`);
     expect(summary.written).toBe(written);
     expect(summary.writers.map((w) => w.name)).toEqual(writers);
     expect(summary.notStarted.map((w) => w.name)).toEqual(notStarted);
@@ -23,7 +23,7 @@ describe('summarizeWriting', () => {
   });
 
   it('marks this device and who said they are done', () => {
-    const summary = summarizeWriting([person('me', 'Me', { draft: 1 }, { draft: true })], 'draft', 'me');
+    const summary = summarizeWriting([person('me', 'Me', { draft: 1 }, { 'draft@1': true })], 'draft', 'me', 'draft@1');
     expect(summary.writers[0]).toMatchObject({ isMe: true, ready: true, count: 1 });
   });
 });

@@ -18,15 +18,16 @@ export type WritingSummary = {
 
 /**
  * "N written, M writing" from presence alone: counts, never text.
- * @example summarizeWriting([{ user: { id: 'a', name: 'Ana', role: 'participant' }, drafts: { draft: 2 } }], 'draft', 'me')
+ * `readyAt` is the ready check's key for this visit of the step (`readyKey`).
+ * @example summarizeWriting([{ user: { id: 'a', name: 'Ana', role: 'participant' }, drafts: { draft: 2 } }], 'draft', 'me', 'draft@1')
  *   // → { written: 2, writers: [{ name: 'Ana', count: 2, … }], notStarted: [] }
  */
-export function summarizeWriting(people: readonly WriterPresence[], step: string, meId: string): WritingSummary {
+export function summarizeWriting(people: readonly WriterPresence[], step: string, meId: string, readyAt: string): WritingSummary {
   const all = people.map((p) => ({
     id: p.user.id,
     name: p.user.name,
     count: p.drafts?.[step] ?? 0,
-    ready: p.ready?.[step] ?? false,
+    ready: p.ready?.[readyAt] ?? false,
     isMe: p.user.id === meId,
   }));
   const writers = all.filter((w) => w.count > 0).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));

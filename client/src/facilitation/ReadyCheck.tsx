@@ -1,35 +1,53 @@
 import type { StepId } from '@okr/shared/schema';
-import { usePresence } from '../sync/hooks.ts';
+import { readiness, readyKey } from '@okr/shared/workshop';
+import { useControl, usePresence } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { updatePresence } from '../sync/presence.ts';
 import { useIdentity } from '../state/identity.ts';
+import { useStepAccess } from '../sync/useStepAccess.ts';
 
-/** "I'm done" for participants; "4/6 ready" for the facilitator and the projector. */
+/**
+ * "I'm done" for participants; "4/6 ready" for the facilitator and the projector, and who is ready
+ * and who is not yet for the facilitator (never named on the projector, in front of the room).
+ * Marks count for this visit of the step only: a move, back included, starts over at 0.
+ */
 export function ReadyCheck({ step }: { step: StepId }) {
   const room = useRoom();
+  const { facilitating } = useStepAccess();
   const me = useIdentity((s) => s.id);
   const people = usePresence();
-  const participants = people.filter((p) => p.user.role === 'participant');
-  const ready = participants.filter((p) => p.ready?.[step]);
-  const waitingFor = participants.filter((p) => !p.ready?.[step]).map((p) => p.user.name);
+  const { stepVisit } = useControl();
+  const key = readyKey(step, stepVisit);
+  const { ready, waiting } = readiness(people, key);
   const mine = people.find((p) => p.user.id === me);
 
   if (!room.isFacilitator && !room.isViewer) {
-    const isReady = Boolean(mine?.ready?.[step]);
+    const isReady = mine?.ready?.[key] === true;
     return (
       <button
         type="button"
         className={`ready-toggle ${isReady ? 'is-ready' : ''}`}
         aria-pressed={isReady}
-        onClick={() => updatePresence(room.awareness, { ready: { ...mine?.ready, [step]: !isReady } })}
+        // Only this visit's mark is kept: older ones could only ever be stale.
+        onClick={() => updatePresence(room.awareness, { ready: { [key]: !isReady } })}
       >
         {isReady ? '✓ I’m done' : 'I’m done'}
       </button>
     );
   }
+  const total = ready.length + waiting.length;
   return (
-    <span className="ready-count" role="status" title={waitingFor.length ? `Waiting for ${waitingFor.join(', ')}` : 'Everyone is done'}>
-      {ready.length}/{participants.length} ready
+    <span className="ready-check">
+      <span className="ready-count" role="status" title={waiting.length ? `Waiting for ${waiting.join(', ')}` : 'Everyone is done'}>
+        {ready.length}/{total} ready
+      </span>
+      {facilitating && total > 0 && (
+        <span className="ready-names" aria-label="Who is ready">
+          {ready.length > 0 && <span>Ready: {ready.join(', ')}</span>}
+          {ready.length > 0 && waiting.length > 0 && ' · '}
+          {waiting.length > 0 && <span className="muted">Waiting for {waiting.join(', ')}</span>}
+        </span>
+      )}
     </span>
   );
 }

@@ -1,6 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { StepId } from '@okr/shared/schema';
 import type { UnmetItem } from '@okr/shared/workshop';
+import { rememberDrafts, type LastSeenDrafts } from '../drafts/lastSeenDrafts.ts';
+import type { WriterPresence } from '../drafts/writingSummary.ts';
 
 export type PendingMove = { to: StepId; unmet: UnmetItem[] };
 
@@ -51,12 +53,15 @@ export type BoardUi = {
   unsaved: Readonly<Record<string, true>>;
   /** A forward move waiting for the facilitator to confirm what is unmet. */
   pendingMove: PendingMove | null;
+  /** Everyone's private draft counts as presence last showed them this session (the facilitator's reveal warning). */
+  lastSeenDrafts: LastSeenDrafts;
   lookAt: (step: StepId | null) => void;
   hold: (step: StepId | null) => void;
   edit: (id: string | null) => void;
   openForm: <K extends FormName>(name: K, value: OpenForms[K]) => void;
   markUnsaved: (key: string, unsaved: boolean) => void;
   askToMove: (move: PendingMove | null) => void;
+  seePresence: (people: readonly WriterPresence[]) => void;
 };
 
 export type BoardUiStore = StoreApi<BoardUi>;
@@ -73,6 +78,7 @@ export function createBoardUiStore(): BoardUiStore {
     forms: CLOSED_FORMS,
     unsaved: {},
     pendingMove: null,
+    lastSeenDrafts: {},
     lookAt: (step) => set({ lookingAt: step }),
     hold: (step) => set({ heldAt: step }),
     edit: (id) => set({ editingId: id }),
@@ -86,6 +92,7 @@ export function createBoardUiStore(): BoardUiStore {
         return { unsaved: next };
       }),
     askToMove: (pendingMove) => set({ pendingMove }),
+    seePresence: (people) => set((state) => ({ lastSeenDrafts: rememberDrafts(state.lastSeenDrafts, people) })),
   }));
 }
 

@@ -3,6 +3,7 @@ import { stepInfo } from '@okr/shared/workshop';
 import { useBoardUi } from '../state/BoardUiContext.tsx';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { useHeldStep } from '../facilitation/useHeldStep.ts';
+import { DiscussionNotes } from '../facilitation/DiscussionNotes.tsx';
 import { ContextStep } from './context/ContextStep.tsx';
 import { DraftStep } from './draft/DraftStep.tsx';
 import { PickStep } from './pick/PickStep.tsx';
@@ -44,6 +45,7 @@ export function StepView({ step, presenting = false }: { step: StepId; presentin
       </h2>
       <p className="purpose">{info.purpose}</p>
       {renderStep(shown, readOnly)}
+      {room.isFacilitator && !readOnly && info.number !== null && <DiscussionNotes key={shown} step={shown} />}
     </section>
   );
 }

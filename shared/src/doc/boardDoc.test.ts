@@ -13,6 +13,8 @@ describe('BoardDoc mutations', () => {
     ['moves a key result to initiatives', (b: BoardDoc) => b.moveKeyResultToInitiatives(b.addKeyResult({ title: 'Build a cart reminder' })), (b: BoardDoc) => [b.keyResults.list().length, b.initiatives.list().map((i) => i.title)], [0, ['Build a cart reminder']]],
     ['merges duplicate candidates', (b: BoardDoc) => b.mergeCandidates(b.addCandidate({ text: 'Delight buyers' }), b.addCandidate({ text: 'delight buyers ' })), (b: BoardDoc) => b.candidates.list().map((c) => c.text), ['Delight buyers']],
     ['merges different candidates into one text', (b: BoardDoc) => b.mergeCandidates(b.addCandidate({ text: 'A' }), b.addCandidate({ text: 'B' })), (b: BoardDoc) => b.candidates.list().map((c) => c.text), ['A / B']],
+    ['merges into the wording the person chose', (b: BoardDoc) => b.mergeCandidates(b.addCandidate({ text: 'A' }), b.addCandidate({ text: 'B' }), 'A and B'), (b: BoardDoc) => b.candidates.list().map((c) => c.text), ['A and B']],
+    ['keeps both authors of merged candidates', (b: BoardDoc) => b.mergeCandidates(b.addCandidate({ text: 'A', authorId: 'a', authorName: 'Ana' }), b.addCandidate({ text: 'B', authorId: 'b', authorName: 'Ben' })), (b: BoardDoc) => b.candidates.list().map((c) => [c.authorName, c.mergedAuthors]), [['Ana', [{ id: 'b', name: 'Ben' }]]]],
     ['updates workshop metadata', (b: BoardDoc) => b.updateWorkshop({ title: 'Q3', cycleStart: '2026-07-01' }), (b: BoardDoc) => b.workshop(), { title: 'Q3', cycleStart: '2026-07-01' }],
   ] as const)('%s', (_name, act, read, expected) => {
     const board = new BoardDoc();

@@ -20,6 +20,7 @@ import {
   type ParkedItem,
   type Workshop,
 } from '../schema/index.ts';
+import { mergedAuthorsOf, suggestedMergeText } from '../workshop/merge.ts';
 import { ORIGIN, type Origin } from './origins.ts';
 import { MapCache } from './mapCache.ts';
 import { RecordCollection, RecordNotFoundError } from './recordCollection.ts';
@@ -204,15 +205,22 @@ export class BoardDoc {
     this.transact(() => this.candidates.update(candidateId, { discarded: discarded ? true : undefined }));
   }
 
-  /** Folds `duplicateId` into `keepId`: the kept card gets both texts unless they are equal. */
-  mergeCandidates(keepId: string, duplicateId: string): void {
+  /**
+   * Folds `duplicateId` into `keepId` in one step: the kept card takes `text` (by default both texts,
+   * or one when they are equal) and keeps the folded card's authors beside its own.
+   */
+  mergeCandidates(keepId: string, duplicateId: string, text?: string): void {
     const keep = this.candidates.get(keepId);
     const dup = this.candidates.get(duplicateId);
     if (!keep || !dup) throw new Error('Both candidates must still exist to merge them.');
     if (keepId === duplicateId) return;
-    const sameText = keep.text.trim().toLowerCase() === dup.text.trim().toLowerCase();
+    const wording = text ?? suggestedMergeText(keep.text, dup.text);
+    const authors = mergedAuthorsOf(keep, dup);
     this.transact(() => {
-      if (!sameText) this.candidates.update(keepId, { text: `${keep.text} / ${dup.text}`.slice(0, 500) });
+      this.candidates.update(keepId, {
+        ...(wording !== keep.text ? { text: wording } : {}),
+        ...(authors.length > 0 ? { mergedAuthors: authors } : {}),
+      });
       this.candidates.remove(duplicateId);
     });
   }

@@ -38,8 +38,10 @@ export class ControlDoc {
     }, origin);
   }
 
+  /** Moves the group; each move starts a new visit of the step, so everyone's "I'm done" starts over. */
   setStep(step: StepId): void {
-    this.set({ step });
+    const { step: current, stepVisit } = this.state();
+    if (step !== current) this.set({ step, stepVisit: stepVisit + 1 });
   }
 
   setTimer(timer: Timer): void {
@@ -52,6 +54,12 @@ export class ControlDoc {
 
   setObjective(objective: Objective | null): void {
     this.set({ objective });
+  }
+
+  /** Replaces the step's discussion notes; blank notes are removed. */
+  setNotes(step: StepId, text: string): void {
+    const { [step]: _old, ...others } = this.state().notes;
+    this.set({ notes: text.trim() ? { ...others, [step]: text } : others });
   }
 
   isPrivateWriting(step: PrivateWritingStep): boolean {

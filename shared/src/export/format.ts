@@ -15,6 +15,8 @@ import {
   parkedItemSchema,
   personSchema,
   recordIdSchema,
+  STEP_IDS,
+  stepNoteSchema,
   tallyEntrySchema,
   workshopSchema,
 } from '../schema/index.ts';
@@ -41,6 +43,10 @@ export const exportWorkshopSchema = z.object({
     start: isoDateSchema.nullable(),
     end: isoDateSchema.nullable(),
   }),
+  discussionNotes: z
+    .array(z.object({ step: z.enum(STEP_IDS), text: stepNoteSchema }))
+    .optional()
+    .describe('The facilitator\'s notes per step (what was said, decisions, open questions), in step order. Left out when there are none.'),
 });
 
 export const exportContextItemSchema = z.object({
@@ -105,6 +111,10 @@ export const exportCandidateSchema = z.object({
   id: recordIdSchema,
   text: candidateSchema.shape.text,
   author: candidateSchema.shape.authorName.unwrap().nullable().describe('null when the board was anonymous.'),
+  authors: z
+    .array(candidateSchema.shape.authorName.unwrap())
+    .optional()
+    .describe('Everyone who wrote the card, `author` first, then the authors of cards merged into it; empty when the board was anonymous. Missing in exports made before merges kept every author.'),
   clusterId: recordIdSchema.nullable(),
   votes: z.number().int().min(0).describe('Dots in the decision record\'s tally; 0 before a decision.'),
   status: z.enum(CANDIDATE_STATUSES),

@@ -36,6 +36,16 @@ describe('buildExport', () => {
     expect(buildExport(board, control, FIXED_NOW).candidates.map((c) => c.author)).toEqual([null, null, null, null, null]);
   });
 
+  it('lists every author of a merged card, and none on an anonymous board', () => {
+    const { board, control } = sampleBoard();
+    const keep = board.addCandidate({ text: 'Checkout in one tap', authorId: 'ana', authorName: 'Ana Lima' });
+    board.mergeCandidates(keep, board.addCandidate({ text: 'One-tap checkout', authorId: 'ben', authorName: 'Ben Okafor' }), 'One-tap checkout for returning buyers');
+    const merged = () => buildExport(board, control, FIXED_NOW).candidates.find((c) => c.id === keep);
+    expect(merged()).toMatchObject({ text: 'One-tap checkout for returning buyers', author: 'Ana Lima', authors: ['Ana Lima', 'Ben Okafor'] });
+    control.set({ anonymous: true });
+    expect(merged()).toMatchObject({ author: null, authors: [] });
+  });
+
   it('leaves out findings dismissed on the board and lists the dismissals', () => {
     const { board, control } = sampleBoard();
     const before = buildExport(board, control, FIXED_NOW);

@@ -1,9 +1,10 @@
 import type { BoardDoc, ControlDoc } from '../doc/index.ts';
 import { findingKey } from '../review/finding.ts';
 import { reviewOkrs } from '../review/reviewOkrs.ts';
-import type { KeyResult, ParkedItem, Person } from '../schema/index.ts';
+import { STEP_IDS, type ControlState, type KeyResult, type ParkedItem, type Person } from '../schema/index.ts';
 import { candidateStatus, parkedCandidateIds } from '../workshop/candidateStatus.ts';
 import { parseOwnerInput } from '../workshop/owner.ts';
+import { cardAuthors } from '../workshop/merge.ts';
 import { EXPORT_FORMAT_ID, EXPORT_VERSION, type ExportKeyResult, type OkrExport } from './format.ts';
 import { parseExport } from './migrate.ts';
 
@@ -32,6 +33,7 @@ export function buildExport(board: BoardDoc, control: ControlDoc, now: Date = ne
       title: workshop.title,
       team: workshop.team ?? null,
       cycle: { label: workshop.cycleLabel ?? null, start: workshop.cycleStart ?? null, end: workshop.cycleEnd ?? null },
+      ...discussionNotes(state.notes),
     },
     context: context.map((item) => ({ id: item.id, kind: item.kind, text: item.text, link: item.link ?? null })),
     objective: objective && {
@@ -55,6 +57,7 @@ export function buildExport(board: BoardDoc, control: ControlDoc, now: Date = ne
       id: candidate.id,
       text: candidate.text,
       author: state.anonymous ? null : (candidate.authorName ?? null),
+      authors: state.anonymous ? [] : cardAuthors(candidate).map((person) => person.name),
       clusterId: candidate.clusterId ?? null,
       votes: votes.get(candidate.id) ?? 0,
       status: candidateStatus(candidate, objective?.candidateId, parkedIds),
@@ -68,6 +71,12 @@ export function buildExport(board: BoardDoc, control: ControlDoc, now: Date = ne
   // Dates written without a year ("by 30 Sep") on a board with no cycle are read in the export's year.
   const findings = reviewOkrs(draft, { year: now.getUTCFullYear() }).filter((finding) => !dismissed.has(findingKey(finding)));
   return parseExport({ ...draft, findings, dismissedFindings: [...dismissed].sort() });
+}
+
+/** The notes in step order; no field at all on a board without notes, as in exports made before notes existed. */
+function discussionNotes(notes: ControlState['notes']): Pick<OkrExport['workshop'], 'discussionNotes'> {
+  const list = STEP_IDS.flatMap((step) => (notes[step] ? [{ step, text: notes[step] }] : []));
+  return list.length > 0 ? { discussionNotes: list } : {};
 }
 
 function exportKeyResult(kr: KeyResult): ExportKeyResult {

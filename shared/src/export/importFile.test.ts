@@ -79,6 +79,23 @@ describe('export import', () => {
         return made;
       },
     ],
+    [
+      'a board with a merged card',
+      () => {
+        const made = sampleBoard();
+        const keep = made.board.addCandidate({ text: 'Checkout in one tap', authorId: 'ana', authorName: 'Ana Lima' });
+        made.board.mergeCandidates(keep, made.board.addCandidate({ text: 'One-tap checkout', authorId: 'ben', authorName: 'Ben Okafor' }));
+        return made;
+      },
+    ],
+    [
+      'a board with discussion notes',
+      () => {
+        const made = sampleBoard();
+        made.control.setNotes('draft', 'Two themes.\nOpen: who owns loyalty?');
+        return made;
+      },
+    ],
     ['an empty board', fresh],
   ])('gives back the same OKR content: %s', (_name, make) => {
     const { first, second } = roundTrip(make());

@@ -71,6 +71,7 @@ function applyExport(file: OkrExport, board: BoardDoc, control: ControlDoc): voi
         id: candidate.id,
         text: candidate.text,
         authorName: candidate.author ?? undefined,
+        ...mergedAuthorsFrom(candidate),
         clusterId: candidate.clusterId ?? undefined,
         discarded: candidate.status === 'discarded' ? true : undefined,
       },
@@ -143,6 +144,8 @@ function applyExport(file: OkrExport, board: BoardDoc, control: ControlDoc): voi
       ORIGIN.import,
     );
   }
+  const notes = file.workshop.discussionNotes ?? [];
+  if (notes.length > 0) control.set({ notes: Object.fromEntries(notes.map((note) => [note.step, note.text])) }, ORIGIN.import);
 }
 
 function applyPrework(file: PreworkFile, board: BoardDoc): void {
@@ -163,6 +166,12 @@ function applyPrework(file: PreworkFile, board: BoardDoc): void {
   }
   for (const item of file.context) board.addContextItem({ kind: item.kind, text: item.text, link: item.link }, ORIGIN.import);
   for (const candidate of file.candidates ?? []) board.addCandidate({ text: candidate.text }, ORIGIN.import);
+}
+
+/** The authors after the first become the card's merged authors again (names only: ids stay on the devices). */
+function mergedAuthorsFrom(candidate: OkrExport['candidates'][number]): { mergedAuthors?: { name: string }[] } {
+  const others = (candidate.authors ?? []).filter((name, index) => index > 0 || name !== candidate.author);
+  return others.length > 0 ? { mergedAuthors: others.map((name) => ({ name })) } : {};
 }
 
 function ownerName(owner: ExportOwner): string | undefined {

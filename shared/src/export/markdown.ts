@@ -3,6 +3,7 @@ import { tiedWith } from '../workshop/decision.ts';
 import { contextLine } from './contextText.ts';
 import type { ExportKeyResult, ExportObjective, ExportOwner, OkrExport } from './format.ts';
 import { CHECK_IN_PHRASES, confidenceLabel, levelsPhrase, SEVERITY_LABELS } from './labels.ts';
+import { notesSection } from './notesMarkdown.ts';
 
 /**
  * A readable summary for a wiki page or an email: the objective, its key results (baseline → target
@@ -10,7 +11,7 @@ import { CHECK_IN_PHRASES, confidenceLabel, levelsPhrase, SEVERITY_LABELS } from
  * reasons, and the review findings. Card text is escaped, so a card cannot inject markup or links.
  */
 export function exportToMarkdown(file: OkrExport): string {
-  const sections = [header(file), objectiveSection(file), keyResultSection(file), initiativeSection(file), parkedSection(file), findingSection(file), trackingSection(file)];
+  const sections = [header(file), objectiveSection(file), keyResultSection(file), initiativeSection(file), parkedSection(file), notesSection(file, paragraph), findingSection(file), trackingSection(file)];
   return `${sections.filter((section) => section !== '').join('\n\n')}\n`;
 }
 

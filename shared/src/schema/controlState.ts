@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { objectiveSchema, PRIVATE_WRITING_STEPS, STEP_IDS, timerSchema, votingSchema } from './facilitation.ts';
+import { objectiveSchema, PRIVATE_WRITING_STEPS, STEP_IDS, stepNoteSchema, timerSchema, votingSchema } from './facilitation.ts';
 
 const perStepFlagSchema = z.partialRecord(z.enum(PRIVATE_WRITING_STEPS), z.boolean());
 const perStepCountSchema = z.partialRecord(z.enum(PRIVATE_WRITING_STEPS), z.number().int().min(0));
@@ -7,6 +7,8 @@ const perStepCountSchema = z.partialRecord(z.enum(PRIVATE_WRITING_STEPS), z.numb
 /** Facilitator-owned state: the server lets only a facilitator's connection change this document. */
 export const controlStateSchema = z.object({
   step: z.enum(STEP_IDS).catch('context'),
+  /** Moves between steps so far: "I'm done" is given per visit of a step (see `readyKey`), so no count outlives its visit. */
+  stepVisit: z.number().int().min(0).catch(0),
   timer: timerSchema.catch({ status: 'idle', durationMs: 0, remainingMs: 0 }),
   voting: votingSchema.catch({ roundId: '', status: 'idle', dotsPerPerson: 3, capPerItem: 2 }),
   /** Silent writing on or off, per step that has it (on by default: see `isPrivateWriting`). */
@@ -21,6 +23,8 @@ export const controlStateSchema = z.object({
    * Null hides it: viewers then learn nothing about the room id.
    */
   joinUrl: z.url().max(500).nullable().catch(null),
+  /** The facilitator's discussion notes, per step. */
+  notes: z.partialRecord(z.enum(STEP_IDS), stepNoteSchema).catch({}),
   /** Key results whose blind confidence votes are revealed. */
   confidenceRevealed: z.record(z.string(), z.boolean()).catch({}),
 });

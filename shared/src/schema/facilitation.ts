@@ -41,6 +41,9 @@ export const objectiveSchema = z.object({
 });
 export type Objective = z.infer<typeof objectiveSchema>;
 
+/** The facilitator's discussion notes on one step: what was said, decisions, open questions. */
+export const stepNoteSchema = z.string().max(4000);
+
 /** Which steps have private (silent) writing on, and how often each was revealed. */
 export const PRIVATE_WRITING_STEPS = ['draft', 'brainstorm'] as const;
 export type PrivateWritingStep = (typeof PRIVATE_WRITING_STEPS)[number];

@@ -11,3 +11,5 @@ export * from './decision.ts';
 export * from './lanes.ts';
 export * from './groupCandidates.ts';
 export * from './revisit.ts';
+export * from './merge.ts';
+export * from './readiness.ts';

@@ -7,8 +7,9 @@ import { useOpenForm } from '../../state/useOpenForm.ts';
 import { InlineEditor } from '../../components/InlineEditor.tsx';
 import { CardMenu, type MenuItem } from '../../drafts/CardMenu.tsx';
 import { TargetPicker } from './TargetPicker.tsx';
+import { MergePicker } from './MergePicker.tsx';
 import { dragId, dropId } from './dnd.ts';
-import { sameGroup } from '@okr/shared/workshop';
+import { cardAuthors, sameGroup } from '@okr/shared/workshop';
 
 type Props = {
   card: Candidate;
@@ -44,6 +45,7 @@ export function CandidateCard({ card, all, grouped, canEdit, canDelete, mine, sh
     listeners?.onMouseDown?.(event);
   };
 
+  const authors = cardAuthors(card).map((a) => a.name);
   const others = all.filter((c) => c.id !== card.id && !c.discarded);
   const menu: MenuItem[] = [
     { label: 'Group with…', onSelect: () => setPicking('group') },
@@ -98,22 +100,29 @@ export function CandidateCard({ card, all, grouped, canEdit, canDelete, mine, sh
             <p className="card-text">{card.text}</p>
           </div>
           <p className="card-byline">
-            {showAuthor && card.authorName && <span className="author">{card.authorName}</span>}
+            {showAuthor && authors.length > 0 && <span className="author">{authors.join(', ')}</span>}
             {mine && <span className="draft-chip">You</span>}
             {card.discarded && <span className="draft-chip">Discarded</span>}
           </p>
-          {picking && (
+          {picking === 'group' && (
             <TargetPicker
-              verb={picking === 'group' ? 'Group with' : 'Merge into'}
-              action={picking === 'group' ? 'Group' : 'Merge'}
+              verb="Group with"
+              action="Group"
               subject={card.text}
-              options={picking === 'group' ? others.filter((c) => !sameGroup(c, card)) : others}
-              note={picking === 'merge' ? 'This card is folded into the one you choose: both texts are kept on that card, unless they are the same.' : undefined}
+              options={others.filter((c) => !sameGroup(c, card))}
               onPick={(targetId) => {
-                if (room.board.candidates.has(targetId) && room.board.candidates.has(card.id)) {
-                  if (picking === 'group') room.board.groupCandidate(card.id, targetId);
-                  else room.board.mergeCandidates(targetId, card.id);
-                }
+                if (room.board.candidates.has(targetId) && room.board.candidates.has(card.id)) room.board.groupCandidate(card.id, targetId);
+                setPicking(null);
+              }}
+              onCancel={() => setPicking(null)}
+            />
+          )}
+          {picking === 'merge' && (
+            <MergePicker
+              card={card}
+              options={others}
+              onMerge={(targetId, text) => {
+                if (room.board.candidates.has(targetId) && room.board.candidates.has(card.id)) room.board.mergeCandidates(targetId, card.id, text);
                 setPicking(null);
               }}
               onCancel={() => setPicking(null)}

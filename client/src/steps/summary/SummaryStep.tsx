@@ -4,6 +4,7 @@ import { CONTEXT_KIND_LABELS, KR_DIRECTION_LABELS } from '@okr/shared/schema';
 import { isRevisitOverdue, localDay, ownerLabel, tiedWith } from '@okr/shared/workshop';
 import { useStepAccess } from '../../sync/useStepAccess.ts';
 import { ExportActions } from './ExportActions.tsx';
+import { NotesSection } from './NotesSection.tsx';
 import { useExport } from './useExport.ts';
 import './summary.css';
 
@@ -35,6 +36,7 @@ export function SummaryStep({ readOnly }: { readOnly: boolean }) {
       <KeyResultsSection file={file} />
       <InitiativesSection file={file} />
       <ParkedSection file={file} />
+      <NotesSection file={file} />
       <FindingsSection file={file} />
     </div>
   );

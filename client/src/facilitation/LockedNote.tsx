@@ -10,13 +10,12 @@ export function LockedNote() {
     <span className="lock-note" role="status">
       Board locked by the facilitator: editing and undo are paused until the facilitator unlocks it.
       {waiting && (
-        <>
-          {' '}
-          <strong>Your edits made offline are waiting</strong> on this device and will be sent when the board unlocks.{' '}
+        <span className="held-edits">
+          Your edits made offline are waiting on this device and will be sent when the board unlocks.{' '}
           <button type="button" onClick={discard}>
             Discard my waiting edits
           </button>
-        </>
+        </span>
       )}
     </span>
   );

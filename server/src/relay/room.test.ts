@@ -81,7 +81,15 @@ describe('Room write policy, without sockets', () => {
 
   it('tells a participant once that the lock refused its edit, and asks for it again when the board unlocks', () => {
     const room = openRoom();
-    lock(room, true);
+    // One facilitator's control document, so the unlock follows the lock (two writers would race).
+    const facilitator = joined(room, 'facilitator', 'control');
+    const control = new ControlDoc();
+    const setLocked = (locked: boolean) => {
+      control.set({ locked });
+      room.receive(facilitator, { kind: 'update', update: encodeState(control.ydoc) });
+      expect(room.isLocked()).toBe(locked);
+    };
+    setLocked(true);
     const peer = joined(room, 'participant', 'board');
     const greeting = peer.sent.length;
     room.receive(peer, { kind: 'update', update: boardEdit('edited') });
@@ -89,7 +97,7 @@ describe('Room write policy, without sockets', () => {
     expect(peer.sent.slice(greeting)).toEqual([encodePermissionDenied(LOCKED_REASON)]);
     expect(peer.closes).toEqual([]);
 
-    lock(room, false);
+    setLocked(false);
     expect(peer.sent.slice(greeting + 1)).toEqual([encodeSyncStep1(room.board.ydoc)]);
     room.receive(peer, { kind: 'update', update: boardEdit('edited') });
     expect(new BoardDoc(room.board.ydoc).workshop().title).toBe('edited');

@@ -89,7 +89,7 @@ describe('facilitator-owned state is enforced by the server', () => {
     participant.board.addContextItem({ kind: 'metric', text: 'while locked' });
     facilitator.board.addContextItem({ kind: 'mission', text: 'facilitator while locked' });
     await eventually(() => participant.board.contextItems.list().some((i) => i.text === 'facilitator while locked'), 'facilitator edit arrives');
-    // The participant's edit closes its connection (it resyncs and retries once unlocked).
+    // The participant's edit is refused; its connection stays open (the server asks for it on unlock).
     await relayHandled(participant.provider);
     boardWriter.board.addCandidate({ text: 'witness' });
     await eventually(() => facilitator.board.candidates.list().length === 1, 'the witness\'s change arrives');

@@ -1,4 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
+import { useControl } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { isTyping } from '../components/Stepper.tsx';
 
@@ -20,26 +21,29 @@ export function UndoRedo() {
     () => `${undo.undoStack.length}:${undo.redoStack.length}`,
   );
   const [undoCount, redoCount] = state.split(':').map(Number);
+  // A locked board takes edits from the facilitator only: a participant's undo would be refused.
+  const lockedOut = useControl().locked && !room.isFacilitator;
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       // Inside a text box the browser's own undo edits the text being typed.
       if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z' || isTyping(event.target)) return;
       event.preventDefault();
+      if (lockedOut) return;
       if (event.shiftKey) undo.redo();
       else undo.undo();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [undo]);
+  }, [undo, lockedOut]);
 
   if (room.isViewer) return null;
   return (
     <span className="undo-redo">
-      <button type="button" onClick={() => undo.undo()} disabled={!undoCount} aria-label="Undo my last edit" title="Undo (Ctrl/Cmd+Z)">
+      <button type="button" onClick={() => undo.undo()} disabled={lockedOut || !undoCount} aria-label="Undo my last edit" title="Undo (Ctrl/Cmd+Z)">
         Undo
       </button>
-      <button type="button" onClick={() => undo.redo()} disabled={!redoCount} aria-label="Redo" title="Redo (Shift+Ctrl/Cmd+Z)">
+      <button type="button" onClick={() => undo.redo()} disabled={lockedOut || !redoCount} aria-label="Redo" title="Redo (Shift+Ctrl/Cmd+Z)">
         Redo
       </button>
     </span>

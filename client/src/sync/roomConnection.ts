@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
-import { BoardDoc, ControlDoc, createUndoManager } from '@okr/shared/doc';
+import { BoardDoc, ControlDoc, createUndoManager, UnsentEdits } from '@okr/shared/doc';
+import { BoardOutbox } from './boardOutbox.ts';
 import { followBrowserOnline } from './followBrowserOnline.ts';
 import { installJitteredReconnect } from './reconnect.ts';
 
@@ -22,6 +23,8 @@ export class RoomConnection {
   readonly awareness: Awareness;
   /** Undo for this device's own board edits; never someone else's. */
   readonly undoManager: Y.UndoManager = createUndoManager(this.board);
+  /** A participant's board edits held on this device while the board is locked; null for others. */
+  readonly heldEdits: BoardOutbox | null;
   private readonly boardProvider: WebsocketProvider;
   private readonly controlProvider: WebsocketProvider;
   private readonly cleanups: (() => void)[] = [];
@@ -38,8 +41,11 @@ export class RoomConnection {
     const [base, name] = access.kind === 'viewer' ? [`${wsBase}/view`, access.viewerKey] : [`${wsBase}/sync`, access.roomId];
     const params: Record<string, string> = access.kind === 'facilitator' ? { key: access.key } : {};
     const options = { params, maxBackoffTime: 10_000, disableBc: true };
-    this.boardProvider = new WebsocketProvider(base, name, this.board.ydoc, options);
+    this.heldEdits = access.kind === 'participant' ? new BoardOutbox(this.board.ydoc, new UnsentEdits(this.board, this.undoManager)) : null;
+    const boardOptions = this.heldEdits ? { ...options, WebSocketPolyfill: this.heldEdits.socketClass() } : options;
+    this.boardProvider = new WebsocketProvider(base, name, this.board.ydoc, boardOptions);
     this.controlProvider = new WebsocketProvider(base, `${name}/control`, this.control.ydoc, options);
+    if (this.heldEdits) this.cleanups.push(holdEditsWhileLocked(this.heldEdits, this.control, this.controlProvider));
     this.awareness = this.boardProvider.awareness;
     this.cleanups.push(stopPresenceEcho(this.boardProvider));
     for (const provider of [this.boardProvider, this.controlProvider]) {
@@ -75,6 +81,7 @@ export class RoomConnection {
 
   destroy(): void {
     for (const cleanup of this.cleanups) cleanup();
+    this.heldEdits?.destroy();
     this.undoManager.destroy();
     this.awareness.setLocalState(null);
     this.boardProvider.destroy();
@@ -95,6 +102,17 @@ export class RoomConnection {
       for (const listener of this.statusListeners) listener();
     }
   }
+}
+
+/** Board edits wait while the board is locked, and while the lock is unknown (the control document is not synced). */
+function holdEditsWhileLocked(outbox: BoardOutbox, control: ControlDoc, controlProvider: WebsocketProvider): () => void {
+  const follow = () => outbox.setHolding(!controlProvider.synced || control.state().locked);
+  const unsubscribe = control.subscribe(follow);
+  controlProvider.on('sync', follow);
+  return () => {
+    unsubscribe();
+    controlProvider.off('sync', follow);
+  };
 }
 
 type PresenceHandler = (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => void;

@@ -1,4 +1,5 @@
 import * as encoding from 'lib0/encoding';
+import * as authProtocol from 'y-protocols/auth';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
 
@@ -31,6 +32,20 @@ export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/**
+ * y-protocols' auth "permission denied" message: a stock client logs the reason and stays
+ * connected; ours shows it. Sent when a participant's board edit meets the lock.
+ */
+export function encodePermissionDenied(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE.auth);
+  authProtocol.writePermissionDenied(encoder, reason);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Why a participant's board edit was refused; the client matches it to hold its edits. */
+export const LOCKED_REASON = 'board is locked by the facilitator';
+
 export function encodeAwarenessMessage(awarenessUpdate: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE.awareness);
@@ -56,8 +71,6 @@ export const CLOSE = {
   tooSlow: { code: 4508, reason: 'client too slow' },
   noPong: { code: 4000, reason: 'no pong' },
   serverBusy: { code: 1013, reason: 'server busy, try again later' },
-  /** Transient: the client reconnects with backoff and its edit is accepted once the board is unlocked. */
-  locked: { code: 4523, reason: 'board is locked by the facilitator' },
 } as const;
 
 export type CloseName = keyof typeof CLOSE;

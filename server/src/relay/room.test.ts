@@ -7,7 +7,7 @@ import type { Role } from '../access.ts';
 import { RoomStore, type DocName } from '../store/roomStore.ts';
 import { RelayMetrics } from './metrics.ts';
 import { encodePresence } from './presence.ts';
-import type { CloseName } from './protocol.ts';
+import { encodePermissionDenied, encodeSyncStep1, LOCKED_REASON, type CloseName } from './protocol.ts';
 import { Room, type Peer } from './room.ts';
 
 /** A peer without a socket: it records what the room sends it and how the room closes it. */
@@ -64,8 +64,8 @@ describe('Room write policy, without sockets', () => {
   const table: { role: Role; locked: boolean; update: Uint8Array; applied: boolean; closes: CloseName[] }[] = [
     { role: 'participant', locked: false, update: boardEdit('edited'), applied: true, closes: [] },
     { role: 'facilitator', locked: true, update: boardEdit('edited'), applied: true, closes: [] },
-    // The edit raced the lock: closing makes the client resync and retry once unlocked.
-    { role: 'participant', locked: true, update: boardEdit('edited'), applied: false, closes: ['locked'] },
+    // The edit met the lock: the connection stays open (the writer is told, and asked again on unlock).
+    { role: 'participant', locked: true, update: boardEdit('edited'), applied: false, closes: [] },
     // An up-to-date client's sync step 2 is dropped without closing it.
     { role: 'participant', locked: true, update: EMPTY_UPDATE, applied: false, closes: [] },
     { role: 'viewer', locked: false, update: boardEdit('edited'), applied: false, closes: [] },
@@ -77,6 +77,30 @@ describe('Room write policy, without sockets', () => {
     room.receive(peer, { kind: 'update', update });
     expect(new BoardDoc(room.board.ydoc).workshop().title === 'edited').toBe(applied);
     expect(peer.closes).toEqual(closes);
+  });
+
+  it('tells a participant once that the lock refused its edit, and asks for it again when the board unlocks', () => {
+    const room = openRoom();
+    // One facilitator's control document, so the unlock follows the lock (two writers would race).
+    const facilitator = joined(room, 'facilitator', 'control');
+    const control = new ControlDoc();
+    const setLocked = (locked: boolean) => {
+      control.set({ locked });
+      room.receive(facilitator, { kind: 'update', update: encodeState(control.ydoc) });
+      expect(room.isLocked()).toBe(locked);
+    };
+    setLocked(true);
+    const peer = joined(room, 'participant', 'board');
+    const greeting = peer.sent.length;
+    room.receive(peer, { kind: 'update', update: boardEdit('edited') });
+    room.receive(peer, { kind: 'update', update: boardEdit('again') });
+    expect(peer.sent.slice(greeting)).toEqual([encodePermissionDenied(LOCKED_REASON)]);
+    expect(peer.closes).toEqual([]);
+
+    setLocked(false);
+    expect(peer.sent.slice(greeting + 1)).toEqual([encodeSyncStep1(room.board.ydoc)]);
+    room.receive(peer, { kind: 'update', update: boardEdit('edited') });
+    expect(new BoardDoc(room.board.ydoc).workshop().title).toBe('edited');
   });
 
   it('only a facilitator changes the control document', () => {

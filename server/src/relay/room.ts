@@ -7,8 +7,9 @@ import type { RelayEvent } from './messageDecoder.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { decodePresence, encodePresence } from './presence.ts';
 import { PresenceOwners } from './presenceOwners.ts';
-import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, type CloseName } from './protocol.ts';
+import { encodeAwarenessMessage, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, LOCKED_REASON, type CloseName } from './protocol.ts';
 import { RelayDoc, type FlushScheduler } from './relayDoc.ts';
+import { bringsNews } from './updateNews.ts';
 import { mayShowPresence, mayWrite, refusalMayHaveRacedTheLock } from './writePolicy.ts';
 
 export type RoomLimits = { maxDocBytes: number; compactAfterUpdates: number; maxConnectionsPerRoom: number };
@@ -28,12 +29,6 @@ export interface Peer {
 
 /** How long the clock of a departed presence id is kept (see forgetOldPresenceClocks). */
 const PRESENCE_CLOCK_TTL_MS = 60_000;
-
-/** An update that changes nothing: what an up-to-date client sends as its sync step 2. */
-export function isEmptyUpdate(update: Uint8Array): boolean {
-  const { structs, ds } = Y.decodeUpdate(update);
-  return structs.length === 0 && ds.clients.size === 0;
-}
 
 export class DocTooLargeError extends Error {
   override name = 'DocTooLargeError';
@@ -56,6 +51,8 @@ export class Room {
   private changedPresence = new Set<number>();
   private lastClockSweep = 0;
   private presenceFlushScheduled = false;
+  /** Participants whose board edits met the lock: told once, and asked for them when the board unlocks. */
+  private readonly heldByLock = new Set<Peer>();
   /** Typed reads of the control document; rebuilt when RelayDoc rebuilds its Y.Doc after a refused update. */
   private controlView: ControlDoc | undefined;
 
@@ -102,6 +99,7 @@ export class Room {
   /** Removes the peer and, at once, the presence it owned: no ghosts. */
   leave(peer: Peer): void {
     this.peers[peer.docName].delete(peer);
+    this.heldByLock.delete(peer);
     const owned = this.presenceOwners.release(peer);
     if (owned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, owned, 'connection closed');
     this.forgetOldPresenceClocks();
@@ -159,11 +157,28 @@ export class Room {
     peer.send(encodeSyncStep2(relay.ydoc, stateVector));
   }
 
-  /** A write the peer may make is applied; one it may not is dropped, and one that raced the lock closes it. */
+  /**
+   * A write the peer may make is applied; one it may not is dropped. A participant's board edit that
+   * meets the lock keeps its connection (closing it made clients reconnect in a loop): the server
+   * tells the writer once and asks for its held edits with sync step 1 when the board unlocks.
+   */
   private receiveUpdate(peer: Peer, update: Uint8Array): void {
-    if (mayWrite(peer.role, peer.docName, this.isLocked())) return this.applyUpdate(peer, update);
+    const wasLocked = this.isLocked();
+    if (mayWrite(peer.role, peer.docName, wasLocked)) {
+      this.applyUpdate(peer, update);
+      if (wasLocked && !this.isLocked()) this.askForHeldEdits();
+      return;
+    }
     this.metrics.dropped();
-    if (refusalMayHaveRacedTheLock(peer.role, peer.docName) && !isEmptyUpdate(update)) peer.close('locked');
+    if (!refusalMayHaveRacedTheLock(peer.role, peer.docName) || this.heldByLock.has(peer) || !bringsNews(this.board.ydoc, update)) return;
+    this.heldByLock.add(peer);
+    peer.send(encodePermissionDenied(LOCKED_REASON));
+  }
+
+  /** Each writer the lock refused answers our state vector with what it kept, which now applies. */
+  private askForHeldEdits(): void {
+    for (const peer of this.heldByLock) peer.send(encodeSyncStep1(this.board.ydoc));
+    this.heldByLock.clear();
   }
 
   /**

@@ -33,7 +33,7 @@ describe('refusalMayHaveRacedTheLock', () => {
     ['facilitator', 'board', false],
     ['facilitator', 'control', false],
   ];
-  it.each(table)('a refused %s write to %s closes: %s', (role, docName, expected) => {
+  it.each(table)('a refused %s write to %s is held for the unlock: %s', (role, docName, expected) => {
     expect(refusalMayHaveRacedTheLock(role, docName)).toBe(expected);
   });
 });

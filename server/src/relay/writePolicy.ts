@@ -12,10 +12,10 @@ export function mayWrite(role: Role, docName: DocName, locked: boolean): boolean
 }
 
 /**
- * Whether a refused write may be a participant's board edit that raced the lock: the client has it
- * and the server does not, so its later edits could not apply. Such a write closes its connection
- * (unless the update is empty: an up-to-date client's sync step 2), which makes the client resync,
- * and retry once unlocked. Anything else refused is only dropped.
+ * Whether a refused write may be a participant's board edit that met the lock: the client keeps it
+ * and the server does not. Such a writer is told once (permission denied: the board is locked) and
+ * asked for what it holds (sync step 1) when the board unlocks; its connection stays open, so no
+ * client loops on reconnect and nobody drops off presence. Anything else refused is only dropped.
  */
 export function refusalMayHaveRacedTheLock(role: Role, docName: DocName): boolean {
   return docName === 'board' && role === 'participant';

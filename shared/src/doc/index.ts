@@ -10,3 +10,4 @@ export { TEXT_FIELDS, upgradeTextFields } from './textFields.ts';
 export { upgradeObjectiveText } from './objectiveText.ts';
 export { onOverwritten, restoreMine } from './overwrites.ts';
 export type { Overwrite, OverwrittenField } from './overwrites.ts';
+export { UnsentEdits } from './unsentEdits.ts';

@@ -11,5 +11,7 @@ export const ORIGIN = {
   import: 'okr:import',
   /** The facilitator's control actions (step, timer, voting, decision). */
   facilitator: 'okr:facilitator',
+  /** A version brought back by the server (the `okr restore` command), not by a person's device. */
+  restore: 'okr:restore',
 } as const;
 export type Origin = (typeof ORIGIN)[keyof typeof ORIGIN];

@@ -11,6 +11,10 @@ type VersionRow = { id: number; room_id: string; created_at: number; reason: Ver
 /** How many versions and snapshot bytes each room keeps; see versionThinning.ts. */
 export const DEFAULT_THINNING: ThinningLimits = { maxVersions: 60, maxBytes: 64 * 1024 * 1024 };
 
+/** How often a running server beats, and how recent a beat must be for the command-line tool to count the server as running. */
+export const SERVER_BEAT_MS = 1_000;
+export const SERVER_FRESH_MS = 5_000;
+
 /** A restore asked for by `okr restore`, waiting for whoever owns the room to make it. */
 export type RestoreRequest = { id: number; roomId: string; versionId: number };
 

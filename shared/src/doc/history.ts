@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { BoardDoc } from './boardDoc.ts';
 import { docFromUpdates } from './encoding.ts';
+import { ORIGIN } from './origins.ts';
 
 /** Card collections, in the order the board shows its steps. */
 const CARD_COLLECTIONS = ['contextItems', 'candidates', 'parked', 'keyResults', 'initiatives'] as const;
@@ -57,4 +58,24 @@ export function cardsDeletedBy(doc: Y.Doc, update: Uint8Array): number {
     }
   }
   return count;
+}
+
+/**
+ * The forward change that makes `current` equal to a stored version (see BoardDoc.restoreFrom),
+ * as one update to apply or store; null when the board already equals it. Worked out on a copy,
+ * so `current` (a server's live document) gets no observers and changes only when the caller
+ * applies the result.
+ */
+export function restoreUpdate(current: Y.Doc, versionSnapshot: Uint8Array): Uint8Array | null {
+  const copy = new Y.Doc();
+  try {
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(current));
+    const before = Y.encodeStateVector(copy);
+    let changed = false;
+    copy.on('update', () => (changed = true));
+    new BoardDoc(copy).restoreFrom(versionSnapshot, ORIGIN.restore);
+    return changed ? Y.encodeStateAsUpdate(copy, before) : null;
+  } finally {
+    copy.destroy();
+  }
 }

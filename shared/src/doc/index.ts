@@ -6,5 +6,5 @@ export { ORIGIN } from './origins.ts';
 export type { Origin } from './origins.ts';
 export { createUndoManager } from './undo.ts';
 export { encodeState, docFromUpdates } from './encoding.ts';
-export { cardIds, cardIdsOfSnapshot, cardsDeletedBy, changeSummary } from './history.ts';
+export { cardIds, cardIdsOfSnapshot, cardsDeletedBy, changeSummary, restoreUpdate } from './history.ts';
 export type { ChangeSummary } from './history.ts';

@@ -1,7 +1,9 @@
 import { describeUserError, EXIT } from './cliError.ts';
 import type { Command, CliIo } from './command.ts';
 import { exportCommand } from './exportCommand.ts';
+import { historyCommand } from './historyCommand.ts';
 import { importCommand } from './importCommand.ts';
+import { restoreCommand } from './restoreCommand.ts';
 import { reviewCommand } from './reviewCommand.ts';
 import { roomsCommand } from './roomsCommand.ts';
 
@@ -11,7 +13,7 @@ import { roomsCommand } from './roomsCommand.ts';
  * stderr and nothing written.
  */
 
-const COMMANDS: readonly Command[] = [exportCommand, roomsCommand, reviewCommand, importCommand];
+const COMMANDS: readonly Command[] = [exportCommand, roomsCommand, reviewCommand, importCommand, historyCommand, restoreCommand];
 
 function usageText(): string {
   return [
@@ -25,6 +27,7 @@ function usageText(): string {
     '',
     'export, rooms and import use the server\'s store in DATA_DIR (default ./data); export and rooms',
     'work while the server runs or is stopped. import prints links on PUBLIC_URL, or http://localhost:PORT.',
+    'history and restore work with the server running (it makes the restore and sends it to everyone) or stopped.',
     'Exit codes: 0 done, 1 the review found an error, 2 bad arguments or input (nothing is written).',
     '',
   ].join('\n');

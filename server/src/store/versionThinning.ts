@@ -1,8 +1,10 @@
+import type { VersionReasonName } from '@okr/shared/export';
+
 /** What thinning needs to know of a stored version. */
 export type VersionMeta = { id: number; createdAt: number; reason: VersionReason; bytes: number };
 
 /** Why a version was taken. `restore` is the state a restore replaced, so a restore can be undone from History too. */
-export type VersionReason = 'step' | 'reveal' | 'deletion' | 'periodic' | 'restore';
+export type VersionReason = VersionReasonName;
 
 export type ThinningLimits = {
   /** Versions kept per room, at most. */

@@ -36,3 +36,5 @@ export type { CheckInCadence, Levels } from './labels.ts';
 export { exportToCsv, csvCell, CSV_COLUMNS } from './csv.ts';
 export { JSON_SCHEMA_FILES, jsonSchemaText } from './jsonSchema.ts';
 export type { JsonSchemaFileName } from './jsonSchema.ts';
+export { cardChangePhrase, VERSION_REASON_LABELS } from './historyLabels.ts';
+export type { VersionReasonName } from './historyLabels.ts';

@@ -17,6 +17,7 @@ type Selected = { entry: VersionEntry; snapshot: Uint8Array; preview: VersionPre
 export default function HistoryDialog({ onClose }: { onClose: () => void }) {
   const room = useRoom();
   const ref = useRef<HTMLDialogElement>(null);
+  const previewRef = useRef<HTMLElement>(null);
   const [versions, setVersions] = useState<VersionEntry[] | null>(null);
   const [selected, setSelected] = useState<Selected | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -27,6 +28,11 @@ export default function HistoryDialog({ onClose }: { onClose: () => void }) {
   useEffect(() => {
     ref.current?.showModal();
   }, []);
+
+  // On a phone the preview sits below the list: bring it into view when a version is chosen.
+  useEffect(() => {
+    if (selected) previewRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
 
   useEffect(() => {
     let cancelled = false;
@@ -85,7 +91,7 @@ export default function HistoryDialog({ onClose }: { onClose: () => void }) {
           </ol>
         )}
         {selected && (
-          <section className="history-preview" aria-label="Preview">
+          <section ref={previewRef} className="history-preview" aria-label="Preview">
             <h3>
               {clock(selected.entry.createdAt)} · {stepTitle(selected.entry.step)} · {selected.entry.cards} cards
             </h3>

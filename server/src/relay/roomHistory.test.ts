@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { BoardDoc, cardIds, ControlDoc } from '@okr/shared/doc';
 import type { Role } from '../access.ts';
@@ -10,6 +10,7 @@ import { restoreInStore } from '../store/restoreInStore.ts';
 import { readRoomDocs } from '../store/readRoom.ts';
 import { RelayMetrics } from './metrics.ts';
 import { DocTooLargeError, Room, type Peer } from './room.ts';
+import { PERIODIC_VERSION_MS } from './versionTriggers.ts';
 
 /*
  * The room takes versions of its board at the moments versionTriggers.ts names, through the same
@@ -79,6 +80,25 @@ describe('Room history', () => {
       ['step', 'context', 2],
     ]);
     expect(cardIds(new BoardDoc(room.board.ydoc))).toEqual([]);
+  });
+
+  it('takes a version every few minutes while the board keeps changing, and none while it is quiet', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    cleanups.push(() => vi.useRealTimers());
+    const { room, store } = openRoom();
+    const { participant } = clients(room);
+    addCards(participant, 1);
+    vi.advanceTimersByTime(PERIODIC_VERSION_MS - 1_000);
+    addCards(participant, 1);
+    expect(store.versions.list(room.id)).toEqual([]);
+    vi.advanceTimersByTime(1_000);
+    addCards(participant, 1);
+    vi.advanceTimersByTime(PERIODIC_VERSION_MS);
+    addCards(participant, 1);
+    expect(store.versions.list(room.id).map((v) => [v.reason, v.cardIds.length])).toEqual([
+      ['periodic', 3],
+      ['periodic', 2],
+    ]);
   });
 
   it('takes no version for a small deletion, nor a second copy of an unchanged board', () => {

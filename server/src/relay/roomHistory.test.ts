@@ -10,7 +10,7 @@ import { restoreInStore } from '../store/restoreInStore.ts';
 import { readRoomDocs } from '../store/readRoom.ts';
 import { RelayMetrics } from './metrics.ts';
 import { DocTooLargeError, Room, type Peer } from './room.ts';
-import { PERIODIC_VERSION_MS } from './versionTriggers.ts';
+import { DELETION_VERSION_GAP_MS, PERIODIC_VERSION_MS } from './versionTriggers.ts';
 
 /*
  * The room takes versions of its board at the moments versionTriggers.ts names, through the same
@@ -64,6 +64,8 @@ function wipe(board: BoardDoc): void {
 
 describe('Room history', () => {
   it('takes a version at a step change, at a reveal and before a big deletion, each of the board as it was', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    cleanups.push(() => vi.useRealTimers());
     const { room, store } = openRoom();
     const { participant, facilitator } = clients(room);
     addCards(participant, 2);
@@ -71,6 +73,7 @@ describe('Room history', () => {
     addCards(participant, 1);
     facilitator.reveal('draft');
     addCards(participant, 8);
+    vi.advanceTimersByTime(DELETION_VERSION_GAP_MS);
     wipe(participant);
 
     const versions = store.versions.list(room.id);

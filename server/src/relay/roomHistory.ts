@@ -18,7 +18,8 @@ export class VersionNotFoundError extends Error {
  * not part of the sync path, so they wait for no flush.
  */
 export class RoomHistory {
-  private lastVersionAt: number;
+  private lastVersionAt: number | null;
+  private readonly loadedAt: number;
   /** A freshly loaded board may differ from the last version (a crash, the command-line tool). */
   private boardChangedSince = true;
 
@@ -28,7 +29,8 @@ export class RoomHistory {
     private readonly live: LiveRoom,
     now = Date.now(),
   ) {
-    this.lastVersionAt = versions.latest(roomId)?.createdAt ?? now;
+    this.lastVersionAt = versions.latest(roomId)?.createdAt ?? null;
+    this.loadedAt = now;
   }
 
   /** Call before a peer's board update is applied: a big deletion or a busy stretch takes a version of the board as it still is. */
@@ -58,7 +60,7 @@ export class RoomHistory {
   }
 
   private consider(event: RoomEvent, now: number): void {
-    const reason = versionReason(event, { lastVersionAt: this.lastVersionAt, boardChangedSince: this.boardChangedSince }, now);
+    const reason = versionReason(event, { lastVersionAt: this.lastVersionAt, loadedAt: this.loadedAt, boardChangedSince: this.boardChangedSince }, now);
     // A step change keeps the board as the step it closes left it, and is listed under that step.
     if (reason) this.take(reason, now, event.kind === 'control' ? event.before.step : undefined);
   }

@@ -3,6 +3,12 @@ import type { VersionReason } from '../store/versionThinning.ts';
 
 /** "More than a few": an update deleting more cards than this gets a version of the board before it. */
 export const BIG_DELETION_CARDS = 3;
+/**
+ * Big deletions are a participant's to trigger: one who adds and deletes cards in a loop must not
+ * make the server snapshot the board on every update. A deletion this soon after the last version
+ * takes none; what that loses is at most this long of edits.
+ */
+export const DELETION_VERSION_GAP_MS = 10_000;
 /** While the board keeps changing, a version at least this often. */
 export const PERIODIC_VERSION_MS = 5 * 60_000;
 
@@ -11,8 +17,8 @@ export type RoomEvent =
   | { kind: 'control'; before: Pick<ControlState, 'step' | 'reveals' | 'confidenceRevealed'>; after: Pick<ControlState, 'step' | 'reveals' | 'confidenceRevealed'> }
   | { kind: 'boardUpdate'; cardsDeleted: number };
 
-/** What the room knows of its last version. */
-export type HistoryState = { lastVersionAt: number; boardChangedSince: boolean };
+/** What the room knows of its last version (null: none yet) and since when it has been loaded. */
+export type HistoryState = { lastVersionAt: number | null; loadedAt: number; boardChangedSince: boolean };
 
 /**
  * Whether an event calls for a version of the board, and why. Pure, so the table in
@@ -27,8 +33,9 @@ export function versionReason(event: RoomEvent, state: HistoryState, now: number
     if (revealedMore(event.before, event.after)) return 'reveal';
     return null;
   }
-  if (event.cardsDeleted > BIG_DELETION_CARDS) return 'deletion';
-  return now - state.lastVersionAt >= PERIODIC_VERSION_MS ? 'periodic' : null;
+  const sinceLast = state.lastVersionAt === null ? Infinity : now - state.lastVersionAt;
+  if (event.cardsDeleted > BIG_DELETION_CARDS && sinceLast >= DELETION_VERSION_GAP_MS) return 'deletion';
+  return Math.min(sinceLast, now - state.loadedAt) >= PERIODIC_VERSION_MS ? 'periodic' : null;
 }
 
 type Reveals = Pick<ControlState, 'reveals' | 'confidenceRevealed'>;

@@ -6,6 +6,7 @@ import { ReadyCheck } from './ReadyCheck.tsx';
 import { LockToggle } from './LockToggle.tsx';
 import { UndoRedo } from './UndoRedo.tsx';
 import { ViewerLink } from './ViewerLink.tsx';
+import { HistoryButton } from '../history/HistoryButton.tsx';
 
 /** The strip under the stepper: timer and ready check for all; lock, present and projector link for the facilitator. */
 export function FacilitatorBar() {
@@ -30,6 +31,7 @@ export function FacilitatorBar() {
             Join QR on projector
           </label>
           <ViewerLink />
+          <HistoryButton />
           <button type="button" onClick={() => setPresenting(true)}>
             Present
           </button>

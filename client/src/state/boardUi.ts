@@ -23,6 +23,8 @@ export type OpenForms = {
   decideObjective: boolean;
   /** The chooser of the context THE objective serves; null: open while nothing is linked. */
   linkContext: boolean | null;
+  /** The facilitator's History dialog. */
+  history: boolean;
 };
 
 export type FormName = keyof OpenForms;
@@ -34,6 +36,7 @@ export const CLOSED_FORMS: Readonly<OpenForms> = {
   addToParkingLot: false,
   decideObjective: false,
   linkContext: null,
+  history: false,
 };
 
 /** Local UI state for one board: nothing here is shared or stored on the server. */

@@ -1,17 +1,19 @@
 import { describeUserError, EXIT } from './cliError.ts';
 import type { Command, CliIo } from './command.ts';
 import { exportCommand } from './exportCommand.ts';
+import { historyCommand } from './historyCommand.ts';
 import { importCommand } from './importCommand.ts';
+import { restoreCommand } from './restoreCommand.ts';
 import { reviewCommand } from './reviewCommand.ts';
 import { roomsCommand } from './roomsCommand.ts';
 
 /*
  * The command-line tool: `npx pnpm@10 okr <command>`. Exit codes: 0 done; 1 the review found an
- * error (or the tool itself failed); 2 a mistake in the command or its input, with one message on
+ * error, a restore stayed queued, or the tool itself failed; 2 a mistake in the command or its input, with one message on
  * stderr and nothing written.
  */
 
-const COMMANDS: readonly Command[] = [exportCommand, roomsCommand, reviewCommand, importCommand];
+const COMMANDS: readonly Command[] = [exportCommand, roomsCommand, reviewCommand, importCommand, historyCommand, restoreCommand];
 
 function usageText(): string {
   return [
@@ -25,7 +27,8 @@ function usageText(): string {
     '',
     'export, rooms and import use the server\'s store in DATA_DIR (default ./data); export and rooms',
     'work while the server runs or is stopped. import prints links on PUBLIC_URL, or http://localhost:PORT.',
-    'Exit codes: 0 done, 1 the review found an error, 2 bad arguments or input (nothing is written).',
+    'history and restore work with the server running (it makes the restore and sends it to everyone) or stopped.',
+    'Exit codes: 0 done, 1 the review found an error (or a restore stayed queued), 2 bad arguments or input (nothing is written).',
     '',
   ].join('\n');
 }

@@ -7,6 +7,7 @@ import { isWellFormedSecret } from '../store/keys.ts';
 import type { RoomStore } from '../store/roomStore.ts';
 import { readRoomDocs } from '../store/readRoom.ts';
 import { createRoom, newBoard } from '../rooms/createRoom.ts';
+import { handleHistory } from './history.ts';
 import { HttpError, methodNotAllowed, readJsonBody, sendJson } from './json.ts';
 
 const createRoomBody = z.object({ title: z.string().trim().max(200).optional() }).strict();
@@ -46,6 +47,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
     exportRoom(req, res, exportMatch[1] ?? '', ctx);
     return true;
   }
+  if (handleHistory(req, res, path, ctx)) return true;
   if (path.startsWith('/api/')) throw new HttpError(404, 'not_found', `No API route ${path}. See the README for the rooms API.`);
   return false;
 }

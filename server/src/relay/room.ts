@@ -9,8 +9,9 @@ import { decodePresence, encodePresence } from './presence.ts';
 import { PresenceOwners } from './presenceOwners.ts';
 import { encodeAwarenessMessage, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, LOCKED_REASON, type CloseName } from './protocol.ts';
 import { RelayDoc, type FlushScheduler } from './relayDoc.ts';
+import { RoomHistory } from './roomHistory.ts';
 import { bringsNews } from './updateNews.ts';
-import { mayShowPresence, mayWrite, refusalMayHaveRacedTheLock } from './writePolicy.ts';
+import { mayShowPresence, mayWrite, refusalMayHaveRacedTheLock, sizeLimitApplies } from './writePolicy.ts';
 
 export type RoomLimits = { maxDocBytes: number; compactAfterUpdates: number; maxConnectionsPerRoom: number };
 
@@ -55,6 +56,8 @@ export class Room {
   private readonly heldByLock = new Set<Peer>();
   /** Typed reads of the control document; rebuilt when RelayDoc rebuilds its Y.Doc after a refused update. */
   private controlView: ControlDoc | undefined;
+  /** Versions of the board to restore from: taken at step changes, reveals, big deletions and while busy. */
+  readonly history: RoomHistory;
 
   constructor(
     readonly id: string,
@@ -73,6 +76,7 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onPresence);
+    this.history = new RoomHistory(id, store.versions, { board: () => this.board.ydoc, controlState: () => this.controlState() });
   }
 
   doc(name: DocName): RelayDoc {
@@ -127,8 +131,12 @@ export class Room {
 
   /** Whether the board is locked: then only a facilitator may change it. */
   isLocked(): boolean {
+    return this.controlState().locked;
+  }
+
+  private controlState(): ReturnType<ControlDoc['state']> {
     if (this.controlView?.ydoc !== this.control.ydoc) this.controlView = new ControlDoc(this.control.ydoc);
-    return this.controlView.state().locked;
+    return this.controlView.state();
   }
 
   /** Presence ids currently shown to the room (for tests and diagnostics). */
@@ -188,11 +196,18 @@ export class Room {
    */
   private applyUpdate(peer: Peer, update: Uint8Array): void {
     const relay = this.doc(peer.docName);
-    if (relay.approximateBytes() + update.byteLength > this.limits.maxDocBytes) {
+    if (sizeLimitApplies(peer.role) && relay.approximateBytes() + update.byteLength > this.limits.maxDocBytes) {
       relay.compact();
       if (relay.approximateBytes() + update.byteLength > this.limits.maxDocBytes) throw new DocTooLargeError();
     }
+    if (peer.docName === 'board') {
+      this.history.beforeBoardUpdate(update);
+      relay.apply(update, peer);
+      return;
+    }
+    const before = this.controlState();
     relay.apply(update, peer);
+    this.history.afterControlUpdate(before);
   }
 
   /** Applies the entries of a peer's presence update it may apply; every entry is decoded first, so a bad one refuses the whole message. */

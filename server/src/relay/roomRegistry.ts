@@ -5,6 +5,7 @@ import { Connection, type ConnectionInfo } from './connection.ts';
 import { MessageReceiver } from './messageReceiver.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { CLOSE } from './protocol.ts';
+import { RestoreRequests } from './restoreRequests.ts';
 import { Room, type RoomLimits } from './room.ts';
 import { TurnFlusher } from './turnFlusher.ts';
 
@@ -25,6 +26,8 @@ export class RoomRegistry {
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   /** One store transaction per event-loop turn for every room's accepted updates. */
   private readonly flusher: TurnFlusher;
+  /** Restores asked for by `okr restore` while this server runs. */
+  private readonly restores: RestoreRequests;
 
   constructor(
     private readonly store: RoomStore,
@@ -33,6 +36,8 @@ export class RoomRegistry {
     private readonly log: Logger,
   ) {
     this.flusher = new TurnFlusher(store);
+    this.restores = new RestoreRequests(store, (roomId) => this.rooms.get(roomId), log);
+    this.restores.start();
   }
 
   /** Binds an accepted socket to its room's document, or closes it when the room cannot take it. */
@@ -138,6 +143,7 @@ export class RoomRegistry {
    * every socket has closed.
    */
   closeAll(): Promise<void> {
+    this.restores.stop();
     const closed = Promise.all([...this.connections].map((connection) => connection.whenClosed()));
     for (const room of [...this.rooms.values()]) {
       for (const name of ['board', 'control'] as const) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../access.ts';
 import type { DocName } from '../store/roomStore.ts';
-import { mayShowPresence, mayWrite, refusalMayHaveRacedTheLock } from './writePolicy.ts';
+import { mayShowPresence, mayWrite, refusalMayHaveRacedTheLock, sizeLimitApplies } from './writePolicy.ts';
 
 describe('mayWrite', () => {
   const table: [Role, DocName, boolean, boolean][] = [
@@ -49,5 +49,17 @@ describe('mayShowPresence', () => {
   ];
   it.each(table)('%s on %s is shown: %s', (role, docName, expected) => {
     expect(mayShowPresence(role, docName)).toBe(expected);
+  });
+});
+
+describe('sizeLimitApplies', () => {
+  const table: [Role, boolean][] = [
+    // A facilitator's restore must work on a full board.
+    ['facilitator', false],
+    ['participant', true],
+    ['viewer', true],
+  ];
+  it.each(table)('to a %s: %s', (role, expected) => {
+    expect(sizeLimitApplies(role)).toBe(expected);
   });
 });

@@ -25,3 +25,12 @@ export function refusalMayHaveRacedTheLock(role: Role, docName: DocName): boolea
 export function mayShowPresence(role: Role, docName: DocName): boolean {
   return docName === 'board' && role !== 'viewer';
 }
+
+/**
+ * Whether the document size limit may refuse a peer's update. Not a facilitator's: restoring a
+ * version (History) is a facilitator's update that re-inserts cards, and it must work on a board
+ * that is full, which is when a wiped or vandalised board most needs it. Participants stay bounded.
+ */
+export function sizeLimitApplies(role: Role): boolean {
+  return role !== 'facilitator';
+}

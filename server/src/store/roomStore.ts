@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { hashKey, keyMatches, newSecret } from './keys.ts';
+import { VersionStore } from './versionStore.ts';
 
 export type DocName = 'board' | 'control';
 
@@ -35,6 +36,8 @@ type RoomRow = { id: string; title: string; created_at: number; last_activity: n
 export class RoomStore {
   private readonly db: Database.Database;
   private readonly statements;
+  /** Each room's history: versions to restore from (History, `okr history`). */
+  readonly versions: VersionStore;
 
   private constructor(file: string) {
     this.db = new Database(file);
@@ -43,6 +46,7 @@ export class RoomStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.migrate();
+    this.versions = new VersionStore(this.db);
     this.statements = {
       insertRoom: this.db.prepare(
         'INSERT INTO rooms (id, title, facilitator_key_hash, viewer_key_hash, created_at, last_activity) VALUES (?, ?, ?, ?, ?, ?)',

@@ -24,6 +24,8 @@ import { mergedAuthorsOf, suggestedMergeText } from '../workshop/merge.ts';
 import { ORIGIN, type Origin } from './origins.ts';
 import { MapCache } from './mapCache.ts';
 import { RecordCollection, RecordNotFoundError } from './recordCollection.ts';
+import { docFromUpdates } from './encoding.ts';
+import { differingFields, restoreCollection } from './restore.ts';
 
 export type NewContextItem = Omit<ContextItem, 'id' | 'order'> & { id?: string };
 export type NewCandidate = Omit<Candidate, 'id' | 'order'> & { id?: string };
@@ -309,6 +311,34 @@ export class BoardDoc {
     });
   }
 
+  // History --------------------------------------------------------------------------------------
+
+  /**
+   * Brings back a stored version (`Y.encodeStateAsUpdate` of a board) as one forward change: the
+   * cards, the workshop's details and the dismissed findings become the version's, so the change
+   * reaches everyone as a normal update and, with the user origin, is undoable on this device.
+   * Ballots and confidence votes stay as they are (each is its voter's, and undo does not track them).
+   */
+  restoreFrom(versionSnapshot: Uint8Array, origin: Origin = ORIGIN.user): void {
+    const versionDoc = docFromUpdates([versionSnapshot]);
+    const version = new BoardDoc(versionDoc);
+    try {
+      this.transact(() => {
+        restoreCollection(this.contextItems, version.contextItems);
+        restoreCollection(this.candidates, version.candidates);
+        restoreCollection(this.parked, version.parked);
+        restoreCollection(this.keyResults, version.keyResults);
+        restoreCollection(this.initiatives, version.initiatives);
+        restoreMap(this.workshopMap, differingFields(this.workshopMap.toJSON(), version.workshopMap.toJSON()));
+        restoreMap(this.dismissals, differingFields(this.dismissals.toJSON(), version.dismissals.toJSON()));
+        this.workshopReads.clear();
+        this.dismissalReads.clear();
+      }, origin);
+    } finally {
+      versionDoc.destroy();
+    }
+  }
+
   /** Call inside the transaction that removes the key result. */
   private unlinkKeyResult(keyResultId: string): void {
     for (const initiative of this.initiatives.list()) {
@@ -326,6 +356,14 @@ export class BoardDoc {
     const id = input.id ?? newRecordId();
     this.transact(() => collection.insert({ ...input, id, order: collection.nextOrder() } as T), origin);
     return id;
+  }
+}
+
+/** Writes a patch of plain values into a root map; `undefined` deletes the key. */
+function restoreMap(map: Y.Map<unknown>, patch: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) map.delete(key);
+    else map.set(key, value);
   }
 }
 

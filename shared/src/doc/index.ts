@@ -11,3 +11,5 @@ export { upgradeObjectiveText } from './objectiveText.ts';
 export { onOverwritten, restoreMine } from './overwrites.ts';
 export type { Overwrite, OverwrittenField } from './overwrites.ts';
 export { UnsentEdits } from './unsentEdits.ts';
+export { cardIds, cardIdsOfSnapshot, cardsDeletedBy, changeSummary, restoreUpdate } from './history.ts';
+export type { ChangeSummary } from './history.ts';

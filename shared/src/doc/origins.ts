@@ -13,5 +13,7 @@ export const ORIGIN = {
   facilitator: 'okr:facilitator',
   /** The server converting a loaded room's legacy plain-string text fields to `Y.Text`. */
   upgrade: 'okr:upgrade',
+  /** A version brought back by the server (the `okr restore` command), not by a person's device. */
+  restore: 'okr:restore',
 } as const;
 export type Origin = (typeof ORIGIN)[keyof typeof ORIGIN];

@@ -37,3 +37,5 @@ export type { CheckInCadence, Levels } from './labels.ts';
 export { exportToCsv, csvCell, CSV_COLUMNS, CSV_ROW_TYPES } from './csv.ts';
 export { JSON_SCHEMA_FILES, jsonSchemaText } from './jsonSchema.ts';
 export type { JsonSchemaFileName } from './jsonSchema.ts';
+export { cardChangePhrase, VERSION_REASON_LABELS } from './historyLabels.ts';
+export type { VersionReasonName } from './historyLabels.ts';

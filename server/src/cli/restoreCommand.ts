@@ -1,0 +1,83 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { loadConfig } from '../config.ts';
+import { restoreInStore } from '../store/restoreInStore.ts';
+import type { RoomStore } from '../store/roomStore.ts';
+import { SERVER_FRESH_MS } from '../store/versionStore.ts';
+import { parseCommandArgs } from './args.ts';
+import { CliError, EXIT } from './cliError.ts';
+import type { Command } from './command.ts';
+import { openExistingStore, parseRoomId } from './store.ts';
+
+const usage = 'okr restore <roomId> <version>';
+
+/** How long to wait for a running server to make the restore before saying it is still queued. */
+const WAIT_MS = 20_000;
+const POLL_MS = 100;
+
+/**
+ * Brings a room's board back to a version (from `okr history`) as a new change; nothing is
+ * rewritten, and the board it replaces is kept as a version, so the restore can be undone the
+ * same way. With the server running, a loaded room's document lives in the server's memory and
+ * the store's log follows it: a write beside it would race it (the room's next compaction could
+ * drop it, and its clients would never see it). So the tool leaves a request in the store and the
+ * server makes the change itself, sending it to everyone. With the server stopped, it appends the
+ * change to the room's log directly. Which one is decided in one write-locked transaction with the
+ * server's heartbeat, so a server starting at that moment cannot slip in between.
+ */
+export const restoreCommand: Command = {
+  name: 'restore',
+  summary: 'bring a room\'s board back to a version from okr history, as a new change (server running or stopped)',
+  usage,
+  async run(argv, io) {
+    const { positionals } = parseCommandArgs(argv, { usage, positionals: ['<roomId>', '<version>'], options: {} });
+    const roomId = parseRoomId(positionals[0] ?? '');
+    const versionId = parseVersion(positionals[1] ?? '');
+    const { dataDir } = loadConfig(io.env);
+    const store = openExistingStore(dataDir);
+    try {
+      if (!store.getRoom(roomId)) throw new CliError(`no room ${roomId} in ${dataDir} (run "okr rooms" to list them)`);
+      const cards = store.versions.list(roomId).find((version) => version.id === versionId)?.cardIds.length;
+      if (cards === undefined) throw new CliError(`room ${roomId} has no version ${versionId} (run "okr history ${roomId}" to list them)`);
+      const requestId = store.versions.exclusively(() => {
+        if (store.versions.serverIsRunning(SERVER_FRESH_MS)) return store.versions.requestRestore(roomId, versionId);
+        restoreInStore(store, roomId, versionId);
+        return undefined;
+      });
+      const what = `Restored version ${versionId} of room ${roomId} (${cards} card${cards === 1 ? '' : 's'}) as a new change`;
+      if (requestId === undefined) {
+        io.out(`${what}, written to the store: the room opens with it. Undo it with the "Before a restore" version in okr history.\n`);
+        return EXIT.ok;
+      }
+      const madeBy = await waitForServer(store, roomId, versionId, requestId);
+      if (madeBy === 'nobody') {
+        io.out(`The server has not made the restore within ${WAIT_MS / 1000} s; it stays queued and is made when the server next checks.\n`);
+        return EXIT.failed;
+      }
+      io.out(madeBy === 'server' ? `${what}: the running server sent it to everyone in the room.\n` : `${what}, written to the store (the server stopped while we waited).\n`);
+      return EXIT.ok;
+    } finally {
+      store.close();
+    }
+  },
+};
+
+/** Waits for the server to claim the request; if the server stops beating meanwhile, claims and makes the restore here. */
+async function waitForServer(store: RoomStore, roomId: string, versionId: number, requestId: number): Promise<'server' | 'here' | 'nobody'> {
+  const deadline = Date.now() + WAIT_MS;
+  while (Date.now() < deadline) {
+    await sleep(POLL_MS);
+    if (store.versions.isRestoreDone(requestId)) return 'server';
+    const madeHere = store.versions.exclusively(() => {
+      if (store.versions.serverIsRunning(SERVER_FRESH_MS) || !store.versions.claimRestore(requestId)) return false;
+      restoreInStore(store, roomId, versionId);
+      return true;
+    });
+    if (madeHere) return 'here';
+  }
+  return 'nobody';
+}
+
+function parseVersion(text: string): number {
+  if (!/^[1-9]\d{0,15}$/.test(text)) throw new CliError(`"${text}" is not a version number (run "okr history <roomId>" to list them)`);
+  return Number(text);
+}

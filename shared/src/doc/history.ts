@@ -1,0 +1,81 @@
+import * as Y from 'yjs';
+import { BoardDoc } from './boardDoc.ts';
+import { docFromUpdates } from './encoding.ts';
+import { ORIGIN } from './origins.ts';
+
+/** Card collections, in the order the board shows its steps. */
+const CARD_COLLECTIONS = ['contextItems', 'candidates', 'parked', 'keyResults', 'initiatives'] as const;
+
+/** The ids of every card on the board (context, candidates, parked, key results, initiatives), sorted. */
+export function cardIds(board: BoardDoc): string[] {
+  return CARD_COLLECTIONS.flatMap((name) => board[name].list().map((record) => record.id)).sort();
+}
+
+/** The card ids of a stored board snapshot (`Y.encodeStateAsUpdate` of a board document). */
+export function cardIdsOfSnapshot(snapshot: Uint8Array): string[] {
+  const doc = docFromUpdates([snapshot]);
+  try {
+    return cardIds(new BoardDoc(doc));
+  } finally {
+    doc.destroy();
+  }
+}
+
+export type ChangeSummary = { cards: number; added: number; removed: number };
+
+/**
+ * What changed between two versions' card ids: `changeSummary(['a', 'b'], ['b', 'c'])` is
+ * `{ cards: 2, added: 1, removed: 1 }`. With no earlier version every card counts as added.
+ */
+export function changeSummary(previous: readonly string[] | undefined, ids: readonly string[]): ChangeSummary {
+  const before = new Set(previous ?? []);
+  const after = new Set(ids);
+  let added = 0;
+  let removed = 0;
+  for (const id of after) if (!before.has(id)) added += 1;
+  for (const id of before) if (!after.has(id)) removed += 1;
+  return { cards: after.size, added, removed };
+}
+
+/**
+ * How many cards an update about to be applied to `doc` deletes: the card entries whose current
+ * item falls in the update's delete set. Lets the server keep a version before a big deletion.
+ * An update that does not decode deletes nothing here (the relay refuses it elsewhere).
+ */
+export function cardsDeletedBy(doc: Y.Doc, update: Uint8Array): number {
+  let deleteSet: ReturnType<typeof Y.decodeUpdate>['ds'];
+  try {
+    deleteSet = Y.decodeUpdate(update).ds;
+  } catch {
+    return 0;
+  }
+  if (deleteSet.clients.size === 0) return 0;
+  let count = 0;
+  for (const name of CARD_COLLECTIONS) {
+    // `_map` holds each key's current item: the one a deletion of that card names.
+    for (const item of doc.getMap(name)._map.values()) {
+      if (!item.deleted && Y.isDeleted(deleteSet, item.id)) count += 1;
+    }
+  }
+  return count;
+}
+
+/**
+ * The forward change that makes `current` equal to a stored version (see BoardDoc.restoreFrom),
+ * as one update to apply or store; null when the board already equals it. Worked out on a copy,
+ * so `current` (a server's live document) gets no observers and changes only when the caller
+ * applies the result.
+ */
+export function restoreUpdate(current: Y.Doc, versionSnapshot: Uint8Array): Uint8Array | null {
+  const copy = new Y.Doc();
+  try {
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(current));
+    const before = Y.encodeStateVector(copy);
+    let changed = false;
+    copy.on('update', () => (changed = true));
+    new BoardDoc(copy).restoreFrom(versionSnapshot, ORIGIN.restore);
+    return changed ? Y.encodeStateAsUpdate(copy, before) : null;
+  } finally {
+    copy.destroy();
+  }
+}

@@ -58,6 +58,8 @@ export const CLOSE = {
   serverBusy: { code: 1013, reason: 'server busy, try again later' },
   /** Transient: the client reconnects with backoff and its edit is accepted once the board is unlocked. */
   locked: { code: 4523, reason: 'board is locked by the facilitator' },
+  /** Final: the link (or key) was rotated; the holder needs the new one. */
+  revoked: { code: 4410, reason: 'this link no longer opens this board' },
 } as const;
 
 export type CloseName = keyof typeof CLOSE;

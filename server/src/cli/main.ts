@@ -2,6 +2,7 @@ import { describeUserError, EXIT } from './cliError.ts';
 import type { Command, CliIo } from './command.ts';
 import { exportCommand } from './exportCommand.ts';
 import { importCommand } from './importCommand.ts';
+import { linksCommand } from './linksCommand.ts';
 import { reviewCommand } from './reviewCommand.ts';
 import { roomsCommand } from './roomsCommand.ts';
 
@@ -11,7 +12,7 @@ import { roomsCommand } from './roomsCommand.ts';
  * stderr and nothing written.
  */
 
-const COMMANDS: readonly Command[] = [exportCommand, roomsCommand, reviewCommand, importCommand];
+const COMMANDS: readonly Command[] = [exportCommand, roomsCommand, reviewCommand, importCommand, linksCommand];
 
 function usageText(): string {
   return [
@@ -23,8 +24,8 @@ function usageText(): string {
     '  okr help',
     '      show this text; okr <command> --help shows one command',
     '',
-    'export, rooms and import use the server\'s store in DATA_DIR (default ./data); export and rooms',
-    'work while the server runs or is stopped. import prints links on PUBLIC_URL, or http://localhost:PORT.',
+    'export, rooms, import and links use the server\'s store in DATA_DIR (default ./data); export, rooms',
+    'and links work while the server runs or is stopped. import and links print links on PUBLIC_URL, or http://localhost:PORT.',
     'Exit codes: 0 done, 1 the review found an error, 2 bad arguments or input (nothing is written).',
     '',
   ].join('\n');

@@ -15,7 +15,7 @@ const CLI = path.join(REPO_ROOT, 'server/src/cli/main.ts');
 const fixture = useServerWithRoom({ config: { dataDir: tempDataDir('okr-links-cli-') }, room: 'Lost link' });
 
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env = { ...process.env, DATA_DIR: fixture.server.dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: fixture.server.dataDir };
   delete env.PUBLIC_URL;
   delete env.PORT;
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -9,6 +9,8 @@ import { JoinForm } from './JoinForm.tsx';
 import { BoardShell } from './BoardShell.tsx';
 import { DraftPublisher } from '../drafts/DraftPublisher.tsx';
 import { useRoomExists } from './useRoomExists.ts';
+import { LinkRevoked } from './LinkRevoked.tsx';
+import { RememberWorkshop } from './RememberWorkshop.tsx';
 
 /** One open board: its connection and this device's UI state for it, born and dropped together. */
 type Session = { room: RoomConnection; ui: BoardUiStore };
@@ -49,6 +51,7 @@ export function BoardPage({ access }: { access: Access }) {
       </main>
     );
   }
+  if (exists === 'revoked') return <LinkRevoked />;
   if (exists === 'wrong-key') {
     return (
       <main className="page-center">
@@ -67,6 +70,7 @@ export function BoardPage({ access }: { access: Access }) {
       <BoardUiContext.Provider value={session.ui}>
         {/* Publishes this device's private drafts at a reveal, whichever step is on screen. */}
         {!session.room.isViewer && <DraftPublisher />}
+        {session.room.isFacilitator && <RememberWorkshop />}
         <BoardShell />
       </BoardUiContext.Provider>
     </RoomContext.Provider>

@@ -10,6 +10,7 @@ import { BoardShell } from './BoardShell.tsx';
 import { DraftPublisher } from '../drafts/DraftPublisher.tsx';
 import { useRoomExists } from './useRoomExists.ts';
 import { LinkRevoked } from './LinkRevoked.tsx';
+import { openWithoutKeptKey } from './addressBar.ts';
 import { RememberWorkshop } from './RememberWorkshop.tsx';
 
 /** One open board: its connection and this device's UI state for it, born and dropped together. */
@@ -58,7 +59,10 @@ export function BoardPage({ access }: { access: Access }) {
         <h1>This facilitator link does not work</h1>
         <p>
           Its key is not this board's. Copy the facilitator link again from where you saved it, or join as a participant with the{' '}
-          <a href={location.pathname}>participant link</a>.
+          <a href={location.pathname} onClick={openWithoutKeptKey}>
+            participant link
+          </a>
+          .
         </p>
       </main>
     );

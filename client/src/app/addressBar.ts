@@ -25,3 +25,10 @@ export function routeFromAddress(): Route {
   }
   return kept && sameBoard(kept, route.access) ? { page: 'board', access: kept } : route;
 }
+
+/** Drops the key this page kept for its board and re-reads the route: "join as a participant instead". */
+export function openWithoutKeptKey(event: { preventDefault: () => void }): void {
+  event.preventDefault();
+  history.replaceState(null, '', location.pathname);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}

@@ -1,4 +1,4 @@
-import { isWellFormedSecret } from './store/keys.ts';
+import { isWellFormedSecret, keyMatches } from './store/keys.ts';
 import type { RoomStore } from './store/roomStore.ts';
 
 /** What a link lets its holder do in a room (README "Links and roles"). */
@@ -23,4 +23,26 @@ export function roomIdForViewerKey(store: RoomStore, viewerKey: string): string 
 /** The key of an `Authorization: Bearer <key>` header, or undefined when there is none. */
 export function bearerKey(authorization: string | undefined): string | undefined {
   return /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
+}
+
+/** Whether `/r/<roomId>` alone still admits participants: until the facilitator first rotates the participant link. */
+export function isOpenParticipantLink(store: RoomStore, roomId: string): boolean {
+  return store.keyRow(roomId)?.participantHash === null;
+}
+
+/** Who `key` makes its holder in the room: its facilitator, a participant (rotated participant link), or nobody. */
+export function roleForRoomKey(store: RoomStore, roomId: string, key: string): 'facilitator' | 'participant' | undefined {
+  if (!isWellFormedSecret(key)) return undefined;
+  const row = store.keyRow(roomId);
+  if (!row) return undefined;
+  if (keyMatches(key, row.facilitatorHash)) return 'facilitator';
+  if (row.participantHash && keyMatches(key, row.participantHash)) return 'participant';
+  return undefined;
+}
+
+/** Whether `key` once opened `roomId` (or, without a room, any room) and was rotated away. */
+export function wasRevoked(store: RoomStore, key: string, roomId?: string): boolean {
+  if (!isWellFormedSecret(key)) return false;
+  const room = store.roomOfRevokedKey(key);
+  return room !== undefined && (roomId === undefined || room === roomId);
 }

@@ -13,6 +13,8 @@ import { RelayMetrics } from './relay/metrics.ts';
 import { RoomStore } from './store/roomStore.ts';
 import type { RoomRegistry } from './relay/roomRegistry.ts';
 import { createLogger } from './logger.ts';
+import { ControlDoc } from '@okr/shared/doc';
+import { publishJoinUrl } from './rooms/publishJoinUrl.ts';
 import { createMetricsRegistry } from './metrics.ts';
 
 export type RunningServer = {
@@ -37,6 +39,12 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const handler = createRequestHandler({
     store,
     flushRoom: (roomId) => relay.registry.flush(roomId),
+    tickets: relay.tickets,
+    keysRotated: (roomId, participantUrl) => {
+      const loaded = relay.registry.get(roomId);
+      if (participantUrl) publishJoinUrl(store, roomId, participantUrl, loaded && new ControlDoc(loaded.control.ydoc));
+      relay.registry.revalidate(roomId);
+    },
     maxBodyBytes: config.maxHttpBodyBytes,
     baseUrl: (req) => config.publicUrl ?? `http://${req.headers.host ?? `localhost:${port}`}`,
     config,

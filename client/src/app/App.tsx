@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
-import { parseRoute } from './route.ts';
+import { routeFromAddress } from './addressBar.ts';
 import { HomePage } from './HomePage.tsx';
 import { BoardPage } from './BoardPage.tsx';
 
 export function App() {
-  const [route, setRoute] = useState(() => parseRoute(location.pathname, location.hash));
+  const [route, setRoute] = useState(routeFromAddress);
   useEffect(() => {
-    const onChange = () => setRoute(parseRoute(location.pathname, location.hash));
+    const onChange = () => setRoute(routeFromAddress());
     window.addEventListener('popstate', onChange);
     window.addEventListener('hashchange', onChange);
     return () => {

@@ -9,6 +9,9 @@ import { JoinForm } from './JoinForm.tsx';
 import { BoardShell } from './BoardShell.tsx';
 import { DraftPublisher } from '../drafts/DraftPublisher.tsx';
 import { useRoomExists } from './useRoomExists.ts';
+import { LinkRevoked } from './LinkRevoked.tsx';
+import { openWithoutKeptKey } from './addressBar.ts';
+import { RememberWorkshop } from './RememberWorkshop.tsx';
 
 /** One open board: its connection and this device's UI state for it, born and dropped together. */
 type Session = { room: RoomConnection; ui: BoardUiStore };
@@ -49,13 +52,17 @@ export function BoardPage({ access }: { access: Access }) {
       </main>
     );
   }
+  if (exists === 'revoked') return <LinkRevoked />;
   if (exists === 'wrong-key') {
     return (
       <main className="page-center">
         <h1>This facilitator link does not work</h1>
         <p>
           Its key is not this board's. Copy the facilitator link again from where you saved it, or join as a participant with the{' '}
-          <a href={location.pathname}>participant link</a>.
+          <a href={location.pathname} onClick={openWithoutKeptKey}>
+            participant link
+          </a>
+          .
         </p>
       </main>
     );
@@ -67,6 +74,7 @@ export function BoardPage({ access }: { access: Access }) {
       <BoardUiContext.Provider value={session.ui}>
         {/* Publishes this device's private drafts at a reveal, whichever step is on screen. */}
         {!session.room.isViewer && <DraftPublisher />}
+        {session.room.isFacilitator && <RememberWorkshop />}
         <BoardShell />
       </BoardUiContext.Provider>
     </RoomContext.Provider>

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useBoard, useControl } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { useStepAccess } from '../sync/useStepAccess.ts';
+import { useRefusal } from '../sync/useRefusal.ts';
 import { ConnectionBadge } from '../components/ConnectionBadge.tsx';
 import { OverwriteNotices } from '../components/OverwriteNotices.tsx';
 import { PresenceList } from '../components/PresenceList.tsx';
@@ -20,14 +21,15 @@ export function BoardShell() {
   const control = useControl();
   const { projector } = useStepAccess();
   useRememberDrafts();
+  const refusedFor = useRefusal();
 
   useEffect(() => {
     document.title = title ? `${title} · OKR workshop` : 'OKR workshop board';
   }, [title]);
 
-  const refusal = room.refusal && (
+  const refusal = refusedFor && (
     <p role="alert" className="error">
-      The server refused this link: {room.refusal}. Check the link you were given.
+      The server refused this link: {refusedFor}. Check the link you were given.
     </p>
   );
   if (projector) {

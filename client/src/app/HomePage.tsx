@@ -1,12 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { useIdentity } from '../state/identity.ts';
+import { useMyWorkshops } from '../state/myWorkshops.ts';
+import { markJustCreated } from './justCreated.ts';
+import { MyWorkshopList } from './MyWorkshopList.tsx';
 
-type CreatedRoom = { roomId: string; facilitatorUrl: string; viewerUrl: string };
+type CreatedRoom = { roomId: string; facilitatorKey: string; facilitatorUrl: string };
 
 /** Start a workshop: the creator lands on the board as its facilitator. */
 export function HomePage() {
   const savedName = useIdentity((s) => s.name);
   const setSavedName = useIdentity((s) => s.setName);
+  const remember = useMyWorkshops((s) => s.remember);
   const [title, setTitle] = useState('');
   const [name, setName] = useState(savedName);
   const [error, setError] = useState<string | null>(null);
@@ -25,8 +29,9 @@ export function HomePage() {
       const body = (await res.json()) as CreatedRoom & { message?: string };
       if (!res.ok) throw new Error(body.message ?? `The server answered ${res.status}.`);
       setSavedName(name);
-      // Kept on this device so the facilitator can open the projector view again later.
-      localStorage.setItem(`okr-viewer-url:${body.roomId}`, body.viewerUrl);
+      // Listed on this device's home page, so closing the browser does not lose the board.
+      remember({ roomId: body.roomId, facilitatorKey: body.facilitatorKey, title: title.trim() || 'OKR workshop' });
+      markJustCreated(body.roomId);
       const url = new URL(body.facilitatorUrl);
       location.assign(`${url.pathname}${url.hash}`);
     } catch (err) {
@@ -53,6 +58,7 @@ export function HomePage() {
         </button>
         {error && <p role="alert" className="error">{error}</p>}
       </form>
+      <MyWorkshopList />
     </main>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Access } from '../sync/roomConnection.ts';
 
-export type RoomCheck = 'checking' | 'exists' | 'missing' | 'wrong-key';
+export type RoomCheck = 'checking' | 'exists' | 'missing' | 'wrong-key' | 'revoked';
 
 /** What the server said about the link: whether it names a board, and the board's title (for the join page). */
 export type RoomLookup = { check: RoomCheck; title: string | null };
@@ -15,7 +15,8 @@ export function useRoomExists(access: Access): RoomLookup {
   const [state, setState] = useState<RoomCheck>('checking');
   const [title, setTitle] = useState<string | null>(null);
   const path = access.kind === 'viewer' ? `/api/view/${access.viewerKey}` : `/api/rooms/${access.roomId}`;
-  const facilitatorKey = access.kind === 'facilitator' ? access.key : null;
+  // A participant key (rotated participant link) is checked like a facilitator key.
+  const facilitatorKey = access.kind === 'viewer' ? null : (access.key ?? null);
   useEffect(() => {
     let cancelled = false;
     setState('checking');
@@ -24,7 +25,7 @@ export function useRoomExists(access: Access): RoomLookup {
     fetch(path, { cache: 'no-store', headers }).then(
       (res) => {
         if (cancelled) return;
-        setState(res.status === 404 ? 'missing' : res.status === 401 ? 'wrong-key' : 'exists');
+        setState(res.status === 404 ? 'missing' : res.status === 401 ? 'wrong-key' : res.status === 410 ? 'revoked' : 'exists');
         if (res.ok) void titleOf(res).then((text) => !cancelled && setTitle(text));
       },
       () => !cancelled && setState('exists'),

@@ -1,26 +1,21 @@
-import { useState } from 'react';
 import { useRoom } from '../sync/RoomContext.tsx';
+import { useFacilitatorLinks } from '../sync/useFacilitatorLinks.ts';
+import { LinkPanel } from './LinkPanel.tsx';
+import { useCopy } from './useCopy.ts';
 
 /**
- * The link to hand out, copied with one click. The facilitator sees it in full; participants get
- * a compact button (a phone's header has no room for a long URL).
+ * The link to hand out, copied with one click. The facilitator sees it in full, with the panel of
+ * every link; participants get a compact button (a phone's header has no room for a long URL).
  */
 export function ShareLinks() {
   const room = useRoom();
-  const [copied, setCopied] = useState(false);
+  const links = useFacilitatorLinks();
+  const { copied, copy } = useCopy();
   if (room.access.kind === 'viewer') return null;
-  const participantUrl = `${location.origin}/r/${room.access.roomId}`;
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(participantUrl);
-      setCopied(true);
-      setTimeout(() => setCopied(false), 2000);
-    } catch {
-      setCopied(false);
-    }
-  };
+  const own = room.access.kind === 'participant' && room.access.key ? `#join=${room.access.key}` : '';
+  const participantUrl = links?.participantUrl ?? `${location.origin}/r/${room.access.roomId}${own}`;
   const button = (
-    <button type="button" onClick={copy}>
+    <button type="button" onClick={() => void copy(participantUrl)}>
       {copied ? 'Copied' : room.isFacilitator ? 'Copy link' : 'Copy join link'}
     </button>
   );
@@ -32,6 +27,7 @@ export function ShareLinks() {
         <input readOnly value={participantUrl} onFocus={(e) => e.currentTarget.select()} aria-label="Participant link" />
       </label>
       {button}
+      <LinkPanel />
     </div>
   );
 }

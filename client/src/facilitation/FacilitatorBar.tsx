@@ -7,13 +7,15 @@ import { LockToggle } from './LockToggle.tsx';
 import { UndoRedo } from './UndoRedo.tsx';
 import { ViewerLink } from './ViewerLink.tsx';
 import { HistoryButton } from '../history/HistoryButton.tsx';
+import { useFacilitatorLinks } from '../sync/useFacilitatorLinks.ts';
 
 /** The strip under the stepper: timer and ready check for all; lock, present and projector link for the facilitator. */
 export function FacilitatorBar() {
   const room = useRoom();
   const { step, joinUrl } = useControl();
   const setPresenting = usePreferences((s) => s.setPresenting);
-  const participantUrl = room.access.kind === 'viewer' ? null : `${location.origin}/r/${room.access.roomId}`;
+  const links = useFacilitatorLinks();
+  const participantUrl = room.access.kind === 'viewer' ? null : (links?.participantUrl ?? `${location.origin}/r/${room.access.roomId}`);
   return (
     <div className="facilitator-bar" role="toolbar" aria-label="Facilitation">
       <StepTimer />

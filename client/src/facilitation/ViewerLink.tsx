@@ -1,20 +1,11 @@
-import { useEffect, useState } from 'react';
-import { useRoom } from '../sync/RoomContext.tsx';
+import { useFacilitatorLinks } from '../sync/useFacilitatorLinks.ts';
 
-/**
- * The projector link. The server hands it out once, at creation; the facilitator's device keeps it
- * (with the key) so it can be opened again later.
- */
+/** The projector link, from the server for whoever holds the facilitator key (on any device). */
 export function ViewerLink() {
-  const room = useRoom();
-  const roomId = 'roomId' in room.access ? room.access.roomId : '';
-  const [viewerUrl, setViewerUrl] = useState<string | null>(null);
-  useEffect(() => {
-    setViewerUrl(localStorage.getItem(`okr-viewer-url:${roomId}`));
-  }, [roomId]);
-  if (!viewerUrl) return null;
+  const links = useFacilitatorLinks();
+  if (!links?.viewerUrl) return null;
   return (
-    <a className="button-link" href={viewerUrl} target="_blank" rel="noreferrer">
+    <a className="button-link" href={links.viewerUrl} target="_blank" rel="noreferrer">
       Open projector view
     </a>
   );

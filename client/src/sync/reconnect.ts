@@ -11,9 +11,10 @@ export function reconnectDelay(attempt: number, random: () => number = Math.rand
 
 /**
  * Replaces y-websocket's un-jittered reconnect: when a connection drops we stop the provider's own
- * retry and reconnect after a jittered delay. Returns the cleanup.
+ * retry and reconnect after a jittered delay (through `connect`, which may first fetch a ticket).
+ * Returns the cleanup.
  */
-export function installJitteredReconnect(provider: WebsocketProvider): () => void {
+export function installJitteredReconnect(provider: WebsocketProvider, connect: () => void = () => provider.connect()): () => void {
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
@@ -23,7 +24,7 @@ export function installJitteredReconnect(provider: WebsocketProvider): () => voi
     provider.disconnect();
     clearTimeout(timer);
     timer = setTimeout(() => {
-      if (!stopped) provider.connect();
+      if (!stopped) connect();
     }, reconnectDelay(attempt++));
   };
   const onSync = (synced: boolean) => {

@@ -4,10 +4,12 @@ import type { Awareness } from 'y-protocols/awareness';
 import { BoardDoc, ControlDoc, createUndoManager, UnsentEdits } from '@okr/shared/doc';
 import { BoardOutbox } from './boardOutbox.ts';
 import { followBrowserOnline } from './followBrowserOnline.ts';
-import { installJitteredReconnect } from './reconnect.ts';
+import { installJitteredReconnect, reconnectDelay } from './reconnect.ts';
+import { LinkRefusedError, socketTarget } from './tickets.ts';
 
 export type Access =
-  | { kind: 'participant'; roomId: string }
+  /** `key` once the facilitator rotated the participant link; before that `/r/<roomId>` alone admits. */
+  | { kind: 'participant'; roomId: string; key?: string }
   | { kind: 'facilitator'; roomId: string; key: string }
   | { kind: 'viewer'; viewerKey: string };
 
@@ -31,6 +33,7 @@ export class RoomConnection {
   private status: ConnectionStatus = 'connecting';
   private everSynced = false;
   private readonly statusListeners = new Set<() => void>();
+  private destroyed = false;
   /** Set when the server refused the link for good (unknown room, wrong key). */
   refusal: string | null = null;
 
@@ -38,28 +41,30 @@ export class RoomConnection {
     readonly access: Access,
     wsBase: string = defaultWsBase(),
   ) {
-    const [base, name] = access.kind === 'viewer' ? [`${wsBase}/view`, access.viewerKey] : [`${wsBase}/sync`, access.roomId];
-    const params: Record<string, string> = access.kind === 'facilitator' ? { key: access.key } : {};
-    const options = { params, maxBackoffTime: 10_000, disableBc: true };
+    // Every board connection goes to /sync/<roomId>; which room and with what ticket is settled just before each connect.
+    const options = { maxBackoffTime: 10_000, disableBc: true, connect: false };
+    const pending = access.kind === 'viewer' ? 'pending' : access.roomId;
     this.heldEdits = access.kind === 'participant' ? new BoardOutbox(this.board.ydoc, new UnsentEdits(this.board, this.undoManager)) : null;
     const boardOptions = this.heldEdits ? { ...options, WebSocketPolyfill: this.heldEdits.socketClass() } : options;
-    this.boardProvider = new WebsocketProvider(base, name, this.board.ydoc, boardOptions);
-    this.controlProvider = new WebsocketProvider(base, `${name}/control`, this.control.ydoc, options);
+    this.boardProvider = new WebsocketProvider(`${wsBase}/sync`, pending, this.board.ydoc, boardOptions);
+    this.controlProvider = new WebsocketProvider(`${wsBase}/sync`, `${pending}/control`, this.control.ydoc, options);
     if (this.heldEdits) this.cleanups.push(holdEditsWhileLocked(this.heldEdits, this.control, this.controlProvider));
     this.awareness = this.boardProvider.awareness;
     this.cleanups.push(stopPresenceEcho(this.boardProvider));
-    for (const provider of [this.boardProvider, this.controlProvider]) {
-      this.cleanups.push(installJitteredReconnect(provider));
+    const opens = new Map<WebsocketProvider, () => void>();
+    for (const [provider, suffix] of [[this.boardProvider, ''], [this.controlProvider, '/control']] as const) {
+      const open = () => void this.open(provider, suffix);
+      opens.set(provider, open);
+      this.cleanups.push(installJitteredReconnect(provider, open));
       const onStatus = () => this.updateStatus();
       provider.on('status', onStatus);
       provider.on('sync', onStatus);
-      provider.on('closed', (event: { code: number; reason: string }) => {
-        this.refusal = event.reason || `refused (${event.code})`;
-        this.updateStatus();
-      });
+      provider.on('closed', (event: { code: number; reason: string }) => this.refuse(event.reason || `refused (${event.code})`));
       this.cleanups.push(() => provider.off('status', onStatus));
+      open();
     }
-    this.cleanups.push(followBrowserOnline([this.boardProvider, this.controlProvider], () => this.updateStatus()));
+    // Back online, each provider reconnects through `open`, which fetches a fresh ticket first.
+    this.cleanups.push(followBrowserOnline([this.boardProvider, this.controlProvider], () => this.updateStatus(), (provider) => opens.get(provider)?.()));
   }
 
   get isFacilitator(): boolean {
@@ -80,6 +85,7 @@ export class RoomConnection {
   }
 
   destroy(): void {
+    this.destroyed = true;
     for (const cleanup of this.cleanups) cleanup();
     this.heldEdits?.destroy();
     this.undoManager.destroy();
@@ -88,6 +94,31 @@ export class RoomConnection {
     this.controlProvider.destroy();
     this.board.ydoc.destroy();
     this.control.ydoc.destroy();
+  }
+
+  /**
+   * Connects one provider: first a fresh single-use ticket for keyed links (tickets.ts), so no key
+   * is in the websocket URL. A link the server refuses for good stops here; a network failure is
+   * retried with the provider's own backoff.
+   */
+  private async open(provider: WebsocketProvider, suffix: string): Promise<void> {
+    try {
+      const target = await socketTarget(this.access);
+      if (this.destroyed) return;
+      provider.roomname = `${target.roomId}${suffix}`;
+      provider.params = target.params;
+      provider.connect();
+    } catch (err) {
+      if (this.destroyed) return;
+      if (err instanceof LinkRefusedError) return this.refuse(err.message);
+      setTimeout(() => void this.open(provider, suffix), reconnectDelay(3));
+    }
+  }
+
+  private refuse(reason: string): void {
+    this.refusal = reason;
+    this.updateStatus();
+    for (const listener of this.statusListeners) listener();
   }
 
   private updateStatus(): void {
@@ -102,17 +133,6 @@ export class RoomConnection {
       for (const listener of this.statusListeners) listener();
     }
   }
-}
-
-/** Board edits wait while the board is locked, and while the lock is unknown (the control document is not synced). */
-function holdEditsWhileLocked(outbox: BoardOutbox, control: ControlDoc, controlProvider: WebsocketProvider): () => void {
-  const follow = () => outbox.setHolding(!controlProvider.synced || control.state().locked);
-  const unsubscribe = control.subscribe(follow);
-  controlProvider.on('sync', follow);
-  return () => {
-    unsubscribe();
-    controlProvider.off('sync', follow);
-  };
 }
 
 type PresenceHandler = (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => void;
@@ -135,4 +155,15 @@ function stopPresenceEcho(provider: WebsocketProvider): () => void {
 
 function defaultWsBase(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
+}
+
+/** Board edits wait while the board is locked, and while the lock is unknown (the control document is not synced). */
+function holdEditsWhileLocked(outbox: BoardOutbox, control: ControlDoc, controlProvider: WebsocketProvider): () => void {
+  const follow = () => outbox.setHolding(!controlProvider.synced || control.state().locked);
+  const unsubscribe = control.subscribe(follow);
+  controlProvider.on('sync', follow);
+  return () => {
+    unsubscribe();
+    controlProvider.off('sync', follow);
+  };
 }

@@ -4,6 +4,7 @@ import { exportCommand } from './exportCommand.ts';
 import { historyCommand } from './historyCommand.ts';
 import { importCommand } from './importCommand.ts';
 import { restoreCommand } from './restoreCommand.ts';
+import { linksCommand } from './linksCommand.ts';
 import { reviewCommand } from './reviewCommand.ts';
 import { roomsCommand } from './roomsCommand.ts';
 
@@ -13,7 +14,7 @@ import { roomsCommand } from './roomsCommand.ts';
  * stderr and nothing written.
  */
 
-const COMMANDS: readonly Command[] = [exportCommand, roomsCommand, reviewCommand, importCommand, historyCommand, restoreCommand];
+const COMMANDS: readonly Command[] = [exportCommand, roomsCommand, reviewCommand, importCommand, historyCommand, restoreCommand, linksCommand];
 
 function usageText(): string {
   return [
@@ -25,8 +26,8 @@ function usageText(): string {
     '  okr help',
     '      show this text; okr <command> --help shows one command',
     '',
-    'export, rooms and import use the server\'s store in DATA_DIR (default ./data); export and rooms',
-    'work while the server runs or is stopped. import prints links on PUBLIC_URL, or http://localhost:PORT.',
+    'export, rooms, import and links use the server\'s store in DATA_DIR (default ./data); export, rooms',
+    'and links work while the server runs or is stopped. import and links print links on PUBLIC_URL, or http://localhost:PORT.',
     'history and restore work with the server running (it makes the restore and sends it to everyone) or stopped.',
     'Exit codes: 0 done, 1 the review found an error (or a restore stayed queued), 2 bad arguments or input (nothing is written).',
     '',

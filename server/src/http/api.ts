@@ -2,13 +2,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { buildExport } from '@okr/shared/export';
-import { bearerKey, isFacilitatorKey, roomIdForViewerKey } from '../access.ts';
+import { bearerKey, isFacilitatorKey, isOpenParticipantLink, roleForRoomKey, roomIdForViewerKey, wasRevoked } from '../access.ts';
 import { isWellFormedSecret } from '../store/keys.ts';
 import type { RoomStore } from '../store/roomStore.ts';
 import { readRoomDocs } from '../store/readRoom.ts';
 import { createRoom, newBoard } from '../rooms/createRoom.ts';
 import { handleHistory } from './history.ts';
+import type { TicketBook } from '../relay/tickets.ts';
 import { HttpError, methodNotAllowed, readJsonBody, sendJson } from './json.ts';
+import { handleLinksApi, revokedLink } from './linksApi.ts';
 
 const createRoomBody = z.object({ title: z.string().trim().max(200).optional() }).strict();
 
@@ -19,6 +21,10 @@ export type ApiContext = {
   flushRoom: (roomId: string) => void;
   maxBodyBytes: number;
   baseUrl: (req: IncomingMessage) => string;
+  /** Websocket tickets the relay redeems (POST /api/tickets). */
+  tickets: TicketBook;
+  /** After a rotation: closes connections on rotated links and, for the participant link, shows the new one on the projector. */
+  keysRotated: (roomId: string, participantUrl?: string) => void;
 };
 
 /** The rooms API. Returns false when the path is not an API route, so static serving can take it. */
@@ -48,6 +54,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
     return true;
   }
   if (handleHistory(req, res, path, ctx)) return true;
+  if (await handleLinksApi(req, res, path, ctx)) return true;
   if (path.startsWith('/api/')) throw new HttpError(404, 'not_found', `No API route ${path}. See the README for the rooms API.`);
   return false;
 }
@@ -72,14 +79,21 @@ async function postRoom(req: IncomingMessage, res: ServerResponse, ctx: ApiConte
 
 /**
  * Whether a link names a real room, before the client opens it: a refused websocket cannot say
- * why. With a facilitator key it also says whether the key is right (401 if not).
+ * why. With a key it also says whether the key is right (401 if not), and a rotated-away link
+ * (or `/r/<roomId>` alone once the participant link was rotated) answers 410.
  */
 function describeRoom(req: IncomingMessage, res: ServerResponse, link: { roomId: string } | { viewerKey: string }, ctx: ApiContext): void {
   const roomId = 'viewerKey' in link ? roomIdForViewerKey(ctx.store, link.viewerKey) : link.roomId;
   const room = roomId !== undefined && isWellFormedSecret(roomId) ? ctx.store.getRoom(roomId) : undefined;
-  if (!room) throw new HttpError(404, 'not_found', 'No board at this link.');
+  if (!room) {
+    if ('viewerKey' in link && wasRevoked(ctx.store, link.viewerKey)) throw revokedLink();
+    throw new HttpError(404, 'not_found', 'No board at this link.');
+  }
   const key = bearerKey(req.headers.authorization);
-  if ('roomId' in link && key !== undefined && !isFacilitatorKey(ctx.store, room.id, key)) throw wrongFacilitatorKey();
+  if ('roomId' in link) {
+    if (key === undefined && !isOpenParticipantLink(ctx.store, room.id)) throw revokedLink();
+    if (key !== undefined && !roleForRoomKey(ctx.store, room.id, key)) throw wasRevoked(ctx.store, key, room.id) ? revokedLink() : wrongFacilitatorKey();
+  }
   sendJson(res, 200, { title: room.title });
 }
 

@@ -2,37 +2,20 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
-import { isFacilitatorKey, isOriginAllowed, roomIdForViewerKey } from '../access.ts';
+import { isOriginAllowed } from '../access.ts';
 import type { Config } from '../config.ts';
-import { isWellFormedSecret } from '../store/keys.ts';
-import type { DocName, RoomStore } from '../store/roomStore.ts';
-import type { ConnectionInfo } from './connection.ts';
+import type { RoomStore } from '../store/roomStore.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { RoomRegistry } from './roomRegistry.ts';
 import { RateLimiter } from './rateLimiter.ts';
-
-/** Who is asking for which document, from the path: `/sync/<roomId>[/control]` or `/view/<viewerKey>[/control]`. */
-export function resolveTarget(url: URL, store: RoomStore): ConnectionInfo | { status: number; error: string } {
-  const match = /^\/(sync|view)\/([^/]+)(\/control)?\/?$/.exec(url.pathname);
-  if (!match) return { status: 404, error: 'not a sync path: use /sync/<roomId> or /view/<viewerKey>' };
-  const [, kind, id, control] = match;
-  const docName: DocName = control ? 'control' : 'board';
-  if (!isWellFormedSecret(id)) return { status: 400, error: 'malformed room id or key' };
-  if (kind === 'view') {
-    const roomId = roomIdForViewerKey(store, id);
-    return roomId ? { roomId, docName, role: 'viewer' } : { status: 404, error: 'unknown viewer link' };
-  }
-  if (!store.getRoom(id)) return { status: 404, error: 'no such room: create rooms with POST /api/rooms' };
-  const key = url.searchParams.get('key');
-  if (key === null) return { roomId: id, docName, role: 'participant' };
-  if (!isFacilitatorKey(store, id, key)) return { status: 403, error: 'wrong facilitator key' };
-  return { roomId: id, docName, role: 'facilitator' };
-}
+import { resolveTarget } from './resolveTarget.ts';
+import { TicketBook } from './tickets.ts';
+import { watchKeyChanges } from './watchKeyChanges.ts';
 
 /** Answers a refused upgrade on its raw socket; the HTTP side decides the response's shape. */
 export type RefuseUpgrade = (socket: Duplex, status: number, message: string) => void;
 
-export type Relay = { registry: RoomRegistry; close: () => Promise<void>; connectionCount: () => number };
+export type Relay = { registry: RoomRegistry; tickets: TicketBook; close: () => Promise<void>; connectionCount: () => number };
 
 /** How long a shutdown waits for clients to answer "going away" before dropping their sockets. */
 const SHUTDOWN_GRACE_MS = 1_000;
@@ -43,6 +26,8 @@ const SHUTDOWN_GRACE_MS = 1_000;
  */
 export function attachRelay(server: Server, store: RoomStore, config: Config, metrics: RelayMetrics, log: Logger, refuseUpgrade: RefuseUpgrade): Relay {
   const registry = new RoomRegistry(store, config, metrics, log);
+  const tickets = new TicketBook();
+  const stopWatching = watchKeyChanges(store, registry, log);
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
   const perIp = new RateLimiter(config.maxConnectionsPerIpPerMinute, 60_000);
   let closing = false;
@@ -65,7 +50,7 @@ export function attachRelay(server: Server, store: RoomStore, config: Config, me
     }
     let target: ReturnType<typeof resolveTarget>;
     try {
-      target = resolveTarget(url, store);
+      target = resolveTarget(url, store, tickets);
     } catch (err) {
       log.error({ err: (err as Error).message }, 'store lookup failed');
       return refuse(503, 'store unavailable');
@@ -80,10 +65,12 @@ export function attachRelay(server: Server, store: RoomStore, config: Config, me
 
   return {
     registry,
+    tickets,
     connectionCount: () => registry.connectionCount(),
     close: async () => {
       closing = true;
       clearInterval(sweep);
+      stopWatching();
       // Every client hears "going away" (and reconnects later); every room is flushed and compacted.
       await Promise.race([registry.closeAll(), new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref())]);
       for (const ws of wss.clients) ws.terminate();

@@ -9,8 +9,8 @@ import type { Peer } from './room.ts';
 /** A peer that never answers the close handshake must not hold the socket open. */
 const CLOSE_HANDSHAKE_MS = 5_000;
 
-/** Who the connection is, for its room and its log lines. */
-export type ConnectionInfo = { roomId: string; docName: DocName; role: Role };
+/** Who the connection is, for its room and its log lines; `stillValid` repeats its link check after a rotation. */
+export type ConnectionInfo = { roomId: string; docName: DocName; role: Role; stillValid: () => boolean };
 
 /** What the connection reports: each binary frame, and its end (once, with the cause). */
 export type ConnectionEvents = {
@@ -31,7 +31,7 @@ export class Connection implements Peer {
 
   constructor(
     private readonly ws: WebSocket,
-    private readonly info: ConnectionInfo,
+    readonly info: ConnectionInfo,
     private readonly log: Logger,
     private readonly metrics: RelayMetrics,
     private readonly maxBufferedBytes: number,

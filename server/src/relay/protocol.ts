@@ -71,6 +71,8 @@ export const CLOSE = {
   tooSlow: { code: 4508, reason: 'client too slow' },
   noPong: { code: 4000, reason: 'no pong' },
   serverBusy: { code: 1013, reason: 'server busy, try again later' },
+  /** Final: the link (or key) was rotated; the holder needs the new one. */
+  revoked: { code: 4410, reason: 'this link no longer opens this board' },
 } as const;
 
 export type CloseName = keyof typeof CLOSE;

@@ -73,6 +73,17 @@ export class RoomRegistry {
     this.log.debug({ room: info.roomId, doc: info.docName, role: info.role }, 'connection opened');
   }
 
+  /** After a rotation: closes the room's connections whose link no longer opens it (4410). */
+  revalidate(roomId: string): number {
+    let closed = 0;
+    for (const connection of [...this.connections]) {
+      if (connection.info.roomId !== roomId || connection.info.stillValid()) continue;
+      connection.close('revoked');
+      closed++;
+    }
+    return closed;
+  }
+
   /** The ping sweep: connections that missed the last pong are dropped, the rest pinged. */
   pingAll(): void {
     for (const connection of [...this.connections]) connection.ping();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { hashKey, keyMatches, newSecret } from './keys.ts';
 import { VersionStore } from './versionStore.ts';
+import { sealLinks } from './sealedLinks.ts';
 
 export type DocName = 'board' | 'control';
 
@@ -27,6 +28,25 @@ export type StoredDoc = {
 const STORE_FILE = 'rooms.sqlite';
 
 type RoomRow = { id: string; title: string; created_at: number; last_activity: number };
+
+/** A room's key hashes and sealed links, for checks and rotation (see rooms/rotateLinks.ts). */
+export type RoomKeyRow = {
+  facilitatorHash: Buffer;
+  viewerHash: Buffer;
+  /** Null until the facilitator first rotates the participant link: `/r/<roomId>` alone admits participants. */
+  participantHash: Buffer | null;
+  /** The viewer and participant keys encrypted under the facilitator key (store/sealedLinks.ts); null for rooms made before. */
+  sealedLinks: Buffer | null;
+};
+
+/** New key hashes for a room, the sealed links that go with them, and the hashes they replace. */
+export type KeyChange = {
+  facilitatorHash?: Buffer;
+  viewerHash?: Buffer;
+  participantHash?: Buffer;
+  sealedLinks: Buffer | null;
+  revoked: Buffer[];
+};
 
 /**
  * The embedded store: one SQLite file in WAL mode. Each room document is a snapshot plus an
@@ -55,6 +75,17 @@ export class RoomStore {
       listRooms: this.db.prepare<[], RoomRow>('SELECT id, title, created_at, last_activity FROM rooms ORDER BY last_activity DESC'),
       facilitatorHash: this.db.prepare<[string], { h: Buffer }>('SELECT facilitator_key_hash AS h FROM rooms WHERE id = ?'),
       roomByViewer: this.db.prepare<[Buffer], { id: string }>('SELECT id FROM rooms WHERE viewer_key_hash = ?'),
+      keys: this.db.prepare<[string], { f: Buffer; v: Buffer; p: Buffer | null; s: Buffer | null }>(
+        'SELECT facilitator_key_hash AS f, viewer_key_hash AS v, participant_key_hash AS p, sealed_links AS s FROM rooms WHERE id = ?',
+      ),
+      sealLinks: this.db.prepare('UPDATE rooms SET sealed_links = ? WHERE id = ?'),
+      setKeys: this.db.prepare(
+        `UPDATE rooms SET facilitator_key_hash = coalesce(?, facilitator_key_hash), viewer_key_hash = coalesce(?, viewer_key_hash),
+           participant_key_hash = coalesce(?, participant_key_hash), sealed_links = ?, keys_changed_at = ? WHERE id = ?`,
+      ),
+      revoke: this.db.prepare('INSERT OR IGNORE INTO revoked_keys (hash, room_id, revoked_at) VALUES (?, ?, ?)'),
+      revokedRoom: this.db.prepare<[Buffer], { room_id: string }>('SELECT room_id FROM revoked_keys WHERE hash = ?'),
+      keysChangedSince: this.db.prepare<[number], { id: string; at: number }>('SELECT id, keys_changed_at AS at FROM rooms WHERE keys_changed_at > ?'),
       touch: this.db.prepare('UPDATE rooms SET last_activity = ? WHERE id = ?'),
       appendUpdate: this.db.prepare('INSERT INTO doc_updates (room_id, doc, data) VALUES (?, ?, ?)'),
       snapshot: this.db.prepare<[string, string], { data: Buffer }>('SELECT data FROM doc_snapshots WHERE room_id = ? AND doc = ?'),
@@ -102,7 +133,19 @@ export class RoomStore {
         data BLOB NOT NULL,
         PRIMARY KEY (room_id, doc)
       );
+      CREATE TABLE IF NOT EXISTS revoked_keys (
+        hash BLOB PRIMARY KEY,
+        room_id TEXT NOT NULL,
+        revoked_at INTEGER NOT NULL
+      );
     `);
+    // Rotation (issue 9) added these columns; stores made before get them empty.
+    const columns = new Set(this.db.prepare<[], { name: string }>('SELECT name FROM pragma_table_info(\'rooms\')').all().map((c) => c.name));
+    if (!columns.has('participant_key_hash')) this.db.exec('ALTER TABLE rooms ADD COLUMN participant_key_hash BLOB');
+    if (!columns.has('sealed_links')) this.db.exec('ALTER TABLE rooms ADD COLUMN sealed_links BLOB');
+    if (!columns.has('keys_changed_at')) this.db.exec('ALTER TABLE rooms ADD COLUMN keys_changed_at INTEGER NOT NULL DEFAULT 0');
+    this.db.exec('CREATE INDEX IF NOT EXISTS rooms_by_participant_key ON rooms (participant_key_hash)');
+    this.db.exec('CREATE INDEX IF NOT EXISTS rooms_by_keys_change ON rooms (keys_changed_at)');
   }
 
   /** Creates a room with fresh random id and keys; the keys are returned once and only their hashes kept. */
@@ -110,6 +153,7 @@ export class RoomStore {
     const room = { id: newSecret(), facilitatorKey: newSecret(), viewerKey: newSecret() };
     this.db.transaction(() => {
       this.statements.insertRoom.run(room.id, title, hashKey(room.facilitatorKey), hashKey(room.viewerKey), now, now);
+      this.statements.sealLinks.run(sealLinks({ viewerKey: room.viewerKey, participantKey: null }, room.facilitatorKey, room.id), room.id);
       if (initial?.board) this.statements.appendUpdate.run(room.id, 'board', initial.board);
       if (initial?.control) this.statements.appendUpdate.run(room.id, 'control', initial.control);
     })();
@@ -132,6 +176,29 @@ export class RoomStore {
 
   roomIdForViewerKey(viewerKey: string): string | undefined {
     return this.statements.roomByViewer.get(hashKey(viewerKey))?.id;
+  }
+
+  keyRow(roomId: string): RoomKeyRow | undefined {
+    const row = this.statements.keys.get(roomId);
+    return row && { facilitatorHash: row.f, viewerHash: row.v, participantHash: row.p, sealedLinks: row.s };
+  }
+
+  /** Replaces a room's key hashes and sealed links and records the replaced hashes as revoked, in one transaction. */
+  changeKeys(roomId: string, change: KeyChange, now = Date.now()): void {
+    this.db.transaction(() => {
+      this.statements.setKeys.run(change.facilitatorHash ?? null, change.viewerHash ?? null, change.participantHash ?? null, change.sealedLinks, now, roomId);
+      for (const hash of change.revoked) this.statements.revoke.run(hash, roomId, now);
+    })();
+  }
+
+  /** The room a rotated-away key once opened, so its holder can be told it no longer does. */
+  roomOfRevokedKey(key: string): string | undefined {
+    return this.statements.revokedRoom.get(hashKey(key))?.room_id;
+  }
+
+  /** Rooms whose keys changed after `since` (ms), with when: the relay's watch for rotations made by `okr links`. */
+  keysChangedSince(since: number): { id: string; at: number }[] {
+    return this.statements.keysChangedSince.all(since);
   }
 
   loadDoc(roomId: string, doc: DocName): StoredDoc {

@@ -1,0 +1,92 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { bearerKey, isFacilitatorKey, wasRevoked } from '../access.ts';
+import { isWellFormedSecret } from '../store/keys.ts';
+import { roomLinks } from '../rooms/links.ts';
+import { readLinkSecrets, rotateLink, type RoomKeys } from '../rooms/rotateLinks.ts';
+import { grantForKey, REVOKED_MESSAGE } from '../relay/resolveTarget.ts';
+import { TICKET_TTL_MS } from '../relay/tickets.ts';
+import type { ApiContext } from './api.ts';
+import { HttpError, methodNotAllowed, readJsonBody, sendJson } from './json.ts';
+
+const rotateBody = z.object({ link: z.enum(['participant', 'viewer', 'facilitator']) }).strict();
+const ticketBody = z.object({ roomId: z.string().max(64).optional() }).strict();
+
+/** A key that was rotated away: its holder is told so, not merely refused. */
+export function revokedLink(): HttpError {
+  return new HttpError(410, 'revoked', `${REVOKED_MESSAGE[0]?.toUpperCase()}${REVOKED_MESSAGE.slice(1)}.`);
+}
+
+/**
+ * Links and tickets: `GET /api/rooms/<id>/links` and `POST /api/rooms/<id>/rotate` for a
+ * facilitator, `POST /api/tickets` for any link holder. False when the path is none of them.
+ */
+export async function handleLinksApi(req: IncomingMessage, res: ServerResponse, path: string, ctx: ApiContext): Promise<boolean> {
+  if (path === '/api/tickets') {
+    if (req.method !== 'POST') throw methodNotAllowed('POST');
+    await issueTicket(req, res, ctx);
+    return true;
+  }
+  const match = /^\/api\/rooms\/([^/]*)\/(links|rotate)$/.exec(path);
+  if (!match) return false;
+  const [, roomId = '', action] = match;
+  if (action === 'links') {
+    if (req.method !== 'GET') throw methodNotAllowed('GET');
+    const key = facilitatorOf(req, roomId, ctx);
+    sendJson(res, 200, linksBody(ctx.baseUrl(req), { roomId, facilitatorKey: key, ...readLinkSecrets(ctx.store, roomId, key) }));
+    return true;
+  }
+  if (req.method !== 'POST') throw methodNotAllowed('POST');
+  const key = facilitatorOf(req, roomId, ctx);
+  const parsed = rotateBody.safeParse(await readJsonBody(req, ctx.maxBodyBytes));
+  if (!parsed.success) throw new HttpError(400, 'invalid_body', 'Send {"link": "participant" | "viewer" | "facilitator"}.');
+  const keys = rotateLink(ctx.store, roomId, key, parsed.data.link);
+  const body = linksBody(ctx.baseUrl(req), keys);
+  ctx.keysRotated(roomId, parsed.data.link === 'participant' ? body.participantUrl : undefined);
+  ctx.log.info({ room: roomId, link: parsed.data.link }, 'link rotated');
+  sendJson(res, 200, body);
+  return true;
+}
+
+/** The facilitator key of the request, checked: 401 missing or wrong, 410 rotated away, 404 no room. */
+function facilitatorOf(req: IncomingMessage, roomId: string, ctx: ApiContext): string {
+  const key = bearerKey(req.headers.authorization);
+  if (key === undefined) throw new HttpError(401, 'unauthorized', 'Send the facilitator key as "Authorization: Bearer <facilitatorKey>".');
+  if (!isWellFormedSecret(roomId) || !ctx.store.getRoom(roomId)) throw new HttpError(404, 'not_found', 'No room with that id.');
+  if (isFacilitatorKey(ctx.store, roomId, key)) return key;
+  if (wasRevoked(ctx.store, key, roomId)) throw revokedLink();
+  throw new HttpError(401, 'unauthorized', 'That is not this room\'s facilitator key.');
+}
+
+function linksBody(baseUrl: string, keys: RoomKeys) {
+  const links = roomLinks(baseUrl, { id: keys.roomId, ...keys });
+  return {
+    roomId: keys.roomId,
+    facilitatorKey: keys.facilitatorKey,
+    viewerKey: keys.viewerKey,
+    participantKey: keys.participantKey,
+    participantUrl: links.participantUrl,
+    facilitatorUrl: links.facilitatorUrl ?? '',
+    viewerUrl: links.viewerUrl ?? null,
+  };
+}
+
+/**
+ * Exchanges a key (in the Authorization header, which proxies do not log) for a single-use
+ * websocket ticket valid for TICKET_TTL_MS: `/sync/<roomId>[/control]?ticket=<ticket>`.
+ * Body: `{"roomId": "…"}` for a facilitator or participant key, `{}` for a viewer key.
+ */
+async function issueTicket(req: IncomingMessage, res: ServerResponse, ctx: ApiContext): Promise<void> {
+  const parsed = ticketBody.safeParse(await readJsonBody(req, ctx.maxBodyBytes));
+  if (!parsed.success) throw new HttpError(400, 'invalid_body', 'Send {"roomId": "…"} with a facilitator or participant key, {} with a viewer key.');
+  const key = bearerKey(req.headers.authorization);
+  if (key === undefined || !isWellFormedSecret(key)) throw new HttpError(401, 'unauthorized', 'Send the link\'s key as "Authorization: Bearer <key>".');
+  const grant = grantForKey(ctx.store, key, parsed.data.roomId);
+  if ('error' in grant) {
+    if (grant.status === 410) throw revokedLink();
+    if (grant.status === 404) throw new HttpError(404, 'not_found', grant.error);
+    throw new HttpError(401, 'unauthorized', 'That key does not open this board.');
+  }
+  const ticket = ctx.tickets.issue({ roomId: grant.roomId, role: grant.role, stillValid: grant.stillValid });
+  sendJson(res, 201, { ticket, roomId: grant.roomId, role: grant.role, expiresInMs: TICKET_TTL_MS });
+}

@@ -1,0 +1,65 @@
+import { isOpenParticipantLink, roleForRoomKey, roomIdForViewerKey, wasRevoked } from '../access.ts';
+import { isWellFormedSecret } from '../store/keys.ts';
+import type { DocName, RoomStore } from '../store/roomStore.ts';
+import type { ConnectionInfo } from './connection.ts';
+import type { TicketBook } from './tickets.ts';
+
+export type Refusal = { status: number; error: string };
+
+/** What an old link's holder is told, on the socket and by the API. */
+export const REVOKED_MESSAGE = 'this link no longer opens this board: ask the facilitator for the current one';
+
+/** A refusal for a key that was rotated away (410) rather than never valid. */
+export function revoked(): Refusal {
+  return { status: 410, error: REVOKED_MESSAGE };
+}
+
+/**
+ * Who is asking for which document, from the path: `/sync/<roomId>[/control]` (with `?ticket=`
+ * from POST /api/tickets, or `?key=` a facilitator or participant key, or nothing while the
+ * participant link was never rotated) or `/view/<viewerKey>[/control]`. Every admitted connection
+ * carries a `stillValid` check the relay repeats after a rotation.
+ */
+export function resolveTarget(url: URL, store: RoomStore, tickets?: TicketBook): ConnectionInfo | Refusal {
+  const match = /^\/(sync|view)\/([^/]+)(\/control)?\/?$/.exec(url.pathname);
+  if (!match) return { status: 404, error: 'not a sync path: use /sync/<roomId> or /view/<viewerKey>' };
+  const [, kind, id, control] = match;
+  const docName: DocName = control ? 'control' : 'board';
+  if (!isWellFormedSecret(id)) return { status: 400, error: 'malformed room id or key' };
+  if (kind === 'view') {
+    const roomId = roomIdForViewerKey(store, id);
+    if (roomId) return { roomId, docName, role: 'viewer', stillValid: () => roomIdForViewerKey(store, id) === roomId };
+    return wasRevoked(store, id) ? revoked() : { status: 404, error: 'unknown viewer link' };
+  }
+  if (!store.getRoom(id)) return { status: 404, error: 'no such room: create rooms with POST /api/rooms' };
+  const ticket = url.searchParams.get('ticket');
+  if (ticket !== null) {
+    const grant = tickets?.redeem(ticket);
+    if (!grant || grant.roomId !== id) return { status: 403, error: 'ticket unknown, used or expired: ask POST /api/tickets for a new one' };
+    return { roomId: id, docName, role: grant.role, stillValid: grant.stillValid };
+  }
+  const key = url.searchParams.get('key');
+  if (key === null) {
+    if (!isOpenParticipantLink(store, id)) return revoked();
+    return { roomId: id, docName, role: 'participant', stillValid: () => isOpenParticipantLink(store, id) };
+  }
+  return admitKey(store, id, docName, key);
+}
+
+function admitKey(store: RoomStore, roomId: string, docName: DocName, key: string): ConnectionInfo | Refusal {
+  const role = roleForRoomKey(store, roomId, key);
+  if (role) return { roomId, docName, role, stillValid: () => roleForRoomKey(store, roomId, key) === role };
+  if (wasRevoked(store, key, roomId)) return revoked();
+  return { status: 403, error: 'wrong facilitator key' };
+}
+
+/** The holder of a key a ticket is asked for: a room's facilitator or participant key, or a viewer key (no room needed). */
+export function grantForKey(store: RoomStore, key: string, roomId: string | undefined): ConnectionInfo | Refusal {
+  if (roomId === undefined) {
+    const viewerRoom = roomIdForViewerKey(store, key);
+    if (viewerRoom) return { roomId: viewerRoom, docName: 'board', role: 'viewer', stillValid: () => roomIdForViewerKey(store, key) === viewerRoom };
+    return wasRevoked(store, key) ? revoked() : { status: 404, error: 'No board at this link.' };
+  }
+  if (!isWellFormedSecret(roomId) || !store.getRoom(roomId)) return { status: 404, error: 'No board at this link.' };
+  return admitKey(store, roomId, 'board', key);
+}

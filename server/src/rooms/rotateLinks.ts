@@ -1,0 +1,63 @@
+import { hashKey, newSecret } from '../store/keys.ts';
+import type { RoomStore } from '../store/roomStore.ts';
+import { openLinks, sealLinks, type LinkSecrets } from '../store/sealedLinks.ts';
+
+/** The links a facilitator (or, for the facilitator link, an operator) can replace. */
+export type RotatableLink = 'participant' | 'viewer' | 'facilitator';
+
+/** A room's keys after a rotation; `viewerKey` is null only for a room made before links were sealed and never rotated since. */
+export type RoomKeys = { roomId: string; facilitatorKey: string } & LinkSecrets;
+
+export class UnknownRoomError extends Error {
+  override name = 'UnknownRoomError';
+}
+
+/** The viewer and participant keys a facilitator key can read; nulls when they were never sealed (rooms made before). */
+export function readLinkSecrets(store: RoomStore, roomId: string, facilitatorKey: string): LinkSecrets {
+  const sealed = store.keyRow(roomId)?.sealedLinks;
+  return (sealed && openLinks(sealed, facilitatorKey, roomId)) ?? { viewerKey: null, participantKey: null };
+}
+
+/**
+ * Replaces one link's key, revokes the old one and re-seals the links under the (new) facilitator
+ * key. The caller holds the facilitator key: it has been checked.
+ * Example: `rotateLink(store, roomId, key, 'viewer').viewerKey` is the new projector key.
+ */
+export function rotateLink(store: RoomStore, roomId: string, facilitatorKey: string, link: RotatableLink): RoomKeys {
+  const row = store.keyRow(roomId);
+  if (!row) throw new UnknownRoomError(roomId);
+  const secrets = readLinkSecrets(store, roomId, facilitatorKey);
+  const fresh = newSecret();
+  if (link === 'facilitator') {
+    store.changeKeys(roomId, { facilitatorHash: hashKey(fresh), sealedLinks: sealLinks(secrets, fresh, roomId), revoked: [row.facilitatorHash] });
+    return { roomId, facilitatorKey: fresh, ...secrets };
+  }
+  const next: LinkSecrets = link === 'viewer' ? { ...secrets, viewerKey: fresh } : { ...secrets, participantKey: fresh };
+  const revoked = link === 'viewer' ? [row.viewerHash] : row.participantHash ? [row.participantHash] : [];
+  store.changeKeys(roomId, {
+    ...(link === 'viewer' ? { viewerHash: hashKey(fresh) } : { participantHash: hashKey(fresh) }),
+    sealedLinks: sealLinks(next, facilitatorKey, roomId),
+    revoked,
+  });
+  return { roomId, facilitatorKey, ...next };
+}
+
+/**
+ * The operator's recovery (`okr links --rotate-facilitator`): a new facilitator key without the old
+ * one. The projector and participant keys were sealed under the old key, so whoever held it could
+ * read them: they are replaced too (a participant link is replaced only if it was ever rotated;
+ * `/r/<roomId>` stays open otherwise).
+ */
+export function reissueFacilitator(store: RoomStore, roomId: string): RoomKeys {
+  const row = store.keyRow(roomId);
+  if (!row) throw new UnknownRoomError(roomId);
+  const keys: RoomKeys = { roomId, facilitatorKey: newSecret(), viewerKey: newSecret(), participantKey: row.participantHash ? newSecret() : null };
+  store.changeKeys(roomId, {
+    facilitatorHash: hashKey(keys.facilitatorKey),
+    viewerHash: hashKey(keys.viewerKey ?? ''),
+    ...(keys.participantKey ? { participantHash: hashKey(keys.participantKey) } : {}),
+    sealedLinks: sealLinks({ viewerKey: keys.viewerKey, participantKey: keys.participantKey }, keys.facilitatorKey, roomId),
+    revoked: [row.facilitatorHash, row.viewerHash, ...(row.participantHash ? [row.participantHash] : [])],
+  });
+  return keys;
+}

@@ -5,6 +5,7 @@ import type { Role } from '../access.ts';
 import type { DocName, RoomStore } from '../store/roomStore.ts';
 import type { RelayEvent } from './messageDecoder.ts';
 import type { RelayMetrics } from './metrics.ts';
+import { sizeLimitFor } from './docSizePolicy.ts';
 import { decodePresence, encodePresence } from './presence.ts';
 import { PresenceOwners } from './presenceOwners.ts';
 import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, type CloseName } from './protocol.ts';
@@ -170,8 +171,10 @@ export class Room {
   private applyUpdate(peer: Peer, update: Uint8Array): void {
     const relay = this.doc(peer.docName);
     if (relay.approximateBytes() + update.byteLength > this.limits.maxDocBytes) {
+      // Deletions are stored as more log entries until the next compaction; fold them in first.
       relay.compact();
-      if (relay.approximateBytes() + update.byteLength > this.limits.maxDocBytes) throw new DocTooLargeError();
+      const limit = sizeLimitFor(peer.role, update, this.limits.maxDocBytes);
+      if (relay.approximateBytes() + update.byteLength > limit) throw new DocTooLargeError();
     }
     relay.apply(update, peer);
   }

@@ -17,6 +17,7 @@ class FakePeer implements Peer {
   constructor(
     readonly role: Role,
     readonly docName: DocName,
+    readonly address = '127.0.0.1',
   ) {}
   send(message: Uint8Array): void {
     this.sent.push(message);
@@ -31,7 +32,7 @@ afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
 function openRoom(): Room {
   const store = RoomStore.open(fs.mkdtempSync(path.join(os.tmpdir(), 'okr-room-')));
-  const room = new Room(store.createRoom('Room test').id, store, { maxDocBytes: 1_000_000, compactAfterUpdates: 500, maxConnectionsPerRoom: 2 }, new RelayMetrics());
+  const room = new Room(store.createRoom('Room test').id, store, { maxDocBytes: 1_000_000, compactAfterUpdates: 500, maxConnectionsPerRoom: 2, maxConnectionsPerRoomPerIp: 2, maxPresenceBytes: 8192, presenceIntervalMs: 100 }, new RelayMetrics());
   cleanups.push(() => {
     room.unload();
     store.close();

@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import { createRequestHandler } from './http/app.ts';
 import { HttpMetrics } from './http/httpMetrics.ts';
 import { refuseUpgrade } from './http/refuseUpgrade.ts';
+import { RoomCreationGate } from './http/roomCreationGate.ts';
 import { HttpError, writeRawError } from './http/json.ts';
 import { attachRelay } from './relay/attachRelay.ts';
 import { RelayMetrics } from './relay/metrics.ts';
@@ -38,6 +39,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     store,
     flushRoom: (roomId) => relay.registry.flush(roomId),
     maxBodyBytes: config.maxHttpBodyBytes,
+    creationGate: new RoomCreationGate(config.createRoomToken, config.maxRoomsCreatedPerIpPerHour),
     baseUrl: (req) => config.publicUrl ?? `http://${req.headers.host ?? `localhost:${port}`}`,
     config,
     metrics: new HttpMetrics(metricsRegistry),

@@ -8,6 +8,7 @@ import type { RoomStore } from '../store/roomStore.ts';
 import { readRoomDocs } from '../store/readRoom.ts';
 import { createRoom, newBoard } from '../rooms/createRoom.ts';
 import { HttpError, methodNotAllowed, readJsonBody, sendJson } from './json.ts';
+import type { RoomCreationGate } from './roomCreationGate.ts';
 
 const createRoomBody = z.object({ title: z.string().trim().max(200).optional() }).strict();
 
@@ -17,6 +18,8 @@ export type ApiContext = {
   /** Stores what a loaded room holds in memory from this turn, before the store is read. */
   flushRoom: (roomId: string) => void;
   maxBodyBytes: number;
+  /** Per-address creation limit and CREATE_ROOM_TOKEN. */
+  creationGate: RoomCreationGate;
   baseUrl: (req: IncomingMessage) => string;
 };
 
@@ -51,6 +54,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
 }
 
 async function postRoom(req: IncomingMessage, res: ServerResponse, ctx: ApiContext): Promise<void> {
+  ctx.creationGate.admit(req);
   const parsed = createRoomBody.safeParse(await readJsonBody(req, ctx.maxBodyBytes));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -10,6 +10,8 @@ import { useServerWithRoom } from '../../helpers/useServerWithRoom.ts';
 // costs only the attacker: its address, its connection.
 
 const fixture = useServerWithRoom({ startInTest: true });
+/** A server with no room made for it: with CREATE_ROOM_TOKEN set the fixture could not make one. */
+const bare = useServerWithRoom({ startInTest: true, room: false });
 
 /** The attacker's machine: every test client else connects from 127.0.0.1. */
 const ATTACKER = '127.0.0.2';
@@ -130,5 +132,36 @@ describe('per-connection limits', () => {
     expect(receivedBytes).toBeLessThanOrEqual(allowed);
     expect(receivedBytes).toBeLessThan(sentBytes / 5);
     expect(flooder.isOpen).toBe(true);
+  });
+});
+
+describe('room creation', () => {
+  const post = (headers: Record<string, string> = {}, server = fixture.server) =>
+    fetch(`${server.httpUrl}/api/rooms`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: '{}' });
+
+  it('MAX_ROOMS_CREATED_PER_IP_PER_HOUR: past it, 429 with Retry-After; the rooms made still work', async () => {
+    await fixture.start({ maxRoomsCreatedPerIpPerHour: 3 });
+    // The fixture's own room was the first.
+    expect((await post()).status).toBe(201);
+    expect((await post()).status).toBe(201);
+    const refused = await post();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(3000);
+    expect(await refused.json()).toEqual({ error: 'too_many_rooms', message: expect.stringContaining('too many rooms') });
+    const member = fixture.board();
+    await member.synced;
+    expect(member.provider.wsconnected).toBe(true);
+  });
+
+  it('CREATE_ROOM_TOKEN: without it (or with a wrong one) 401; with it 201', async () => {
+    const token = 'workshop-team-token';
+    const server = await bare.start({ createRoomToken: token });
+    const missing = await post({}, server);
+    expect(missing.status).toBe(401);
+    expect(await missing.json()).toEqual({ error: 'create_token_required', message: expect.stringContaining('Authorization: Bearer') });
+    expect((await post({ Authorization: 'Bearer not-the-token' }, server)).status).toBe(401);
+    const made = await post({ Authorization: `Bearer ${token}` }, server);
+    expect(made.status).toBe(201);
+    expect(await made.json()).toMatchObject({ roomId: expect.any(String), facilitatorKey: expect.any(String) });
   });
 });

@@ -2,6 +2,7 @@ import { describeUserError, EXIT } from './cliError.ts';
 import type { Command, CliIo } from './command.ts';
 import { exportCommand } from './exportCommand.ts';
 import { importCommand } from './importCommand.ts';
+import { pruneCommand } from './pruneCommand.ts';
 import { reviewCommand } from './reviewCommand.ts';
 import { roomsCommand } from './roomsCommand.ts';
 
@@ -11,7 +12,7 @@ import { roomsCommand } from './roomsCommand.ts';
  * stderr and nothing written.
  */
 
-const COMMANDS: readonly Command[] = [exportCommand, roomsCommand, reviewCommand, importCommand];
+const COMMANDS: readonly Command[] = [exportCommand, roomsCommand, reviewCommand, importCommand, pruneCommand];
 
 function usageText(): string {
   return [

@@ -14,8 +14,11 @@ const envSchema = z.object({
   ROOM_IDLE_MS: int(30_000),
   /** Largest websocket message accepted; a bigger one closes that connection only. */
   MAX_MESSAGE_BYTES: int(1024 * 1024),
-  /** A room's document may not grow past this; further edits are refused. */
-  MAX_DOC_BYTES: int(20 * 1024 * 1024),
+  /**
+   * A room's document may not grow past this; further additions are refused (deletions and the
+   * facilitator's edits pass). Well below MAX_BUFFERED_BYTES, so a slow joiner still receives it.
+   */
+  MAX_DOC_BYTES: int(8 * 1024 * 1024),
   MAX_CONNECTIONS_PER_ROOM: int(250),
   MAX_CONNECTIONS_PER_IP_PER_MINUTE: int(600),
   MAX_ROOMS_LOADED: int(2000),
@@ -25,6 +28,22 @@ const envSchema = z.object({
   PING_INTERVAL_MS: int(30_000),
   /** Log entries appended to a document before it is compacted into one snapshot. */
   COMPACT_AFTER_UPDATES: int(500),
+  /** Bytes one connection may add to a document per minute; past it, its reading is paused (not the room's). */
+  MAX_EDIT_BYTES_PER_MINUTE: int(2 * 1024 * 1024),
+  /** Largest presence state of one person; a bigger one closes that connection. */
+  MAX_PRESENCE_BYTES: int(8 * 1024),
+  /** A connection's presence changes are applied at most once per this interval, the latest winning. */
+  PRESENCE_INTERVAL_MS: int(100),
+  /** Rooms one address may create per hour (429 with Retry-After past it). */
+  MAX_ROOMS_CREATED_PER_IP_PER_HOUR: int(60),
+  /** When set, POST /api/rooms needs `Authorization: Bearer <token>`. */
+  CREATE_ROOM_TOKEN: z.string().min(1).optional(),
+  /** Rooms with no edit for this many days are deleted; unset keeps rooms for good. */
+  ROOM_RETENTION_DAYS: z.coerce.number().positive().optional(),
+  /** Rooms one address may hold loaded at once (1013 past it). */
+  MAX_ROOMS_LOADED_PER_IP: int(200),
+  /** Connections one address may hold to one room document (4529 past it). */
+  MAX_CONNECTIONS_PER_ROOM_PER_IP: int(100),
   /** Comma-separated origins allowed for websocket and API requests; empty allows any. */
   ALLOWED_ORIGINS: z.string().default(''),
   CLIENT_DIR: z.string().optional(),
@@ -46,6 +65,14 @@ export type Config = {
   maxBufferedBytes: number;
   pingIntervalMs: number;
   compactAfterUpdates: number;
+  maxEditBytesPerMinute: number;
+  maxPresenceBytes: number;
+  presenceIntervalMs: number;
+  maxRoomsCreatedPerIpPerHour: number;
+  createRoomToken: string | undefined;
+  roomRetentionDays: number | undefined;
+  maxRoomsLoadedPerIp: number;
+  maxConnectionsPerRoomPerIp: number;
   allowedOrigins: string[];
   clientDir: string;
 };
@@ -62,6 +89,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new ConfigError(`Invalid environment: ${problems}`);
   }
   const e = result.data;
+  // The facilitator may pass MAX_DOC_BYTES by a quarter (cleaning up, rewording); a joiner's full
+  // board must still fit the send buffer with room to spare, or a slow link could never join.
+  if (e.MAX_DOC_BYTES * 2 > e.MAX_BUFFERED_BYTES) {
+    throw new ConfigError(`Invalid environment: MAX_DOC_BYTES (${e.MAX_DOC_BYTES}) must be at most half of MAX_BUFFERED_BYTES (${e.MAX_BUFFERED_BYTES})`);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -78,6 +110,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxBufferedBytes: e.MAX_BUFFERED_BYTES,
     pingIntervalMs: e.PING_INTERVAL_MS,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    maxEditBytesPerMinute: e.MAX_EDIT_BYTES_PER_MINUTE,
+    maxPresenceBytes: e.MAX_PRESENCE_BYTES,
+    presenceIntervalMs: e.PRESENCE_INTERVAL_MS,
+    maxRoomsCreatedPerIpPerHour: e.MAX_ROOMS_CREATED_PER_IP_PER_HOUR,
+    createRoomToken: e.CREATE_ROOM_TOKEN,
+    roomRetentionDays: e.ROOM_RETENTION_DAYS,
+    maxRoomsLoadedPerIp: e.MAX_ROOMS_LOADED_PER_IP,
+    maxConnectionsPerRoomPerIp: e.MAX_CONNECTIONS_PER_ROOM_PER_IP,
     allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     clientDir: path.resolve(e.CLIENT_DIR ?? new URL('../../client/dist', import.meta.url).pathname),
     ...overrides,

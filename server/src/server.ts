@@ -7,10 +7,12 @@ import type { Config } from './config.ts';
 import { createRequestHandler } from './http/app.ts';
 import { HttpMetrics } from './http/httpMetrics.ts';
 import { refuseUpgrade } from './http/refuseUpgrade.ts';
+import { RoomCreationGate } from './http/roomCreationGate.ts';
 import { HttpError, writeRawError } from './http/json.ts';
 import { attachRelay } from './relay/attachRelay.ts';
 import { RelayMetrics } from './relay/metrics.ts';
 import { RoomStore } from './store/roomStore.ts';
+import { pruneRooms } from './rooms/retention.ts';
 import type { RoomRegistry } from './relay/roomRegistry.ts';
 import { createLogger } from './logger.ts';
 import { ControlDoc } from '@okr/shared/doc';
@@ -46,6 +48,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       relay.registry.revalidate(roomId);
     },
     maxBodyBytes: config.maxHttpBodyBytes,
+    creationGate: new RoomCreationGate(config.createRoomToken, config.maxRoomsCreatedPerIpPerHour),
     baseUrl: (req) => config.publicUrl ?? `http://${req.headers.host ?? `localhost:${port}`}`,
     config,
     metrics: new HttpMetrics(metricsRegistry),
@@ -64,6 +67,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   });
   const port = (server.address() as AddressInfo).port;
   ready = true;
+  const stopRetention = startRetention(store, config.roomRetentionDays, (roomId) => relay.registry.get(roomId) !== undefined, log);
   const baseUrl = config.publicUrl ?? `http://${displayHost(config.host)}:${port}`;
 
   let closing: Promise<void> | null = null;
@@ -76,6 +80,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     close: () => {
       closing ??= (async () => {
         ready = false;
+        stopRetention();
         await relay.close();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -84,6 +89,26 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       return closing;
     },
   };
+}
+
+/** How often the server looks for rooms past ROOM_RETENTION_DAYS (and once at start). */
+const RETENTION_SWEEP_MS = 60 * 60 * 1000;
+
+/** Deletes rooms untouched for ROOM_RETENTION_DAYS, at start and hourly; returns how to stop. Off when unset. */
+function startRetention(store: RoomStore, days: number | undefined, inUse: (roomId: string) => boolean, log: Logger): () => void {
+  if (days === undefined) return () => {};
+  const sweep = () => {
+    try {
+      const removed = pruneRooms(store, days, { inUse });
+      if (removed.length > 0) log.info({ rooms: removed.length, days }, 'rooms past ROOM_RETENTION_DAYS deleted');
+    } catch (err) {
+      log.error({ err: (err as Error).message }, 'room retention sweep failed');
+    }
+  };
+  sweep();
+  const timer = setInterval(sweep, RETENTION_SWEEP_MS);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /**

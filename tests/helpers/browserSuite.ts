@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
+import type { Config } from '../../server/src/config.ts';
 import { startTestServer, type TestServer } from './server.ts';
 
 export type BrowserSuite = { readonly server: TestServer; readonly browser: Browser };
 
-/** Starts a real server on port 0 and Debian's Chromium before the file's tests, and stops both after. */
-export function useBrowserSuite(): BrowserSuite {
+/** Starts a real server on port 0 (with `config`) and Debian's Chromium before the file's tests, and stops both after. */
+export function useBrowserSuite(config: Partial<Config> = {}): BrowserSuite {
   const suite = {} as { server: TestServer; browser: Browser };
   beforeAll(async () => {
-    suite.server = await startTestServer();
+    suite.server = await startTestServer(config);
     suite.browser = await launchBrowser();
   });
   afterAll(async () => {

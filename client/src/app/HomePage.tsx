@@ -15,6 +15,9 @@ export function HomePage() {
   const [name, setName] = useState(savedName);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Asked for only once the server says it needs one (CREATE_ROOM_TOKEN).
+  const [needsToken, setNeedsToken] = useState(false);
+  const [token, setToken] = useState('');
 
   async function create(event: FormEvent) {
     event.preventDefault();
@@ -23,10 +26,14 @@ export function HomePage() {
     try {
       const res = await fetch('/api/rooms', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', ...(token.trim() ? { Authorization: `Bearer ${token.trim()}` } : {}) },
         body: JSON.stringify({ title: title.trim() || undefined }),
       });
-      const body = (await res.json()) as CreatedRoom & { message?: string };
+      const body = (await res.json()) as CreatedRoom & { error?: string; message?: string };
+      if (body.error === 'create_token_required') {
+        setNeedsToken(true);
+        throw new Error(token.trim() ? 'That room-creation token is not right; check it with whoever runs this server.' : 'This server asks for a room-creation token: enter the one you were given.');
+      }
       if (!res.ok) throw new Error(body.message ?? `The server answered ${res.status}.`);
       setSavedName(name);
       // Listed on this device's home page, so closing the browser does not lose the board.
@@ -53,6 +60,12 @@ export function HomePage() {
           Your name
           <input value={name} onChange={(e) => setName(e.target.value)} placeholder="Ana" maxLength={60} required />
         </label>
+        {needsToken && (
+          <label>
+            Room-creation token
+            <input type="password" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" required />
+          </label>
+        )}
         <button type="submit" className="primary" disabled={busy || name.trim() === ''}>
           {busy ? 'Creating…' : 'Create workshop'}
         </button>

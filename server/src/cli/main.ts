@@ -5,6 +5,7 @@ import { historyCommand } from './historyCommand.ts';
 import { importCommand } from './importCommand.ts';
 import { restoreCommand } from './restoreCommand.ts';
 import { linksCommand } from './linksCommand.ts';
+import { pruneCommand } from './pruneCommand.ts';
 import { reviewCommand } from './reviewCommand.ts';
 import { roomsCommand } from './roomsCommand.ts';
 
@@ -14,7 +15,7 @@ import { roomsCommand } from './roomsCommand.ts';
  * stderr and nothing written.
  */
 
-const COMMANDS: readonly Command[] = [exportCommand, roomsCommand, reviewCommand, importCommand, historyCommand, restoreCommand, linksCommand];
+const COMMANDS: readonly Command[] = [exportCommand, roomsCommand, reviewCommand, importCommand, historyCommand, restoreCommand, linksCommand, pruneCommand];
 
 function usageText(): string {
   return [

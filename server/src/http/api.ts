@@ -11,6 +11,7 @@ import { handleHistory } from './history.ts';
 import type { TicketBook } from '../relay/tickets.ts';
 import { HttpError, methodNotAllowed, readJsonBody, sendJson } from './json.ts';
 import { handleLinksApi, revokedLink } from './linksApi.ts';
+import type { RoomCreationGate } from './roomCreationGate.ts';
 
 const createRoomBody = z.object({ title: z.string().trim().max(200).optional() }).strict();
 
@@ -20,6 +21,8 @@ export type ApiContext = {
   /** Stores what a loaded room holds in memory from this turn, before the store is read. */
   flushRoom: (roomId: string) => void;
   maxBodyBytes: number;
+  /** Per-address creation limit and CREATE_ROOM_TOKEN. */
+  creationGate: RoomCreationGate;
   baseUrl: (req: IncomingMessage) => string;
   /** Websocket tickets the relay redeems (POST /api/tickets). */
   tickets: TicketBook;
@@ -60,6 +63,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
 }
 
 async function postRoom(req: IncomingMessage, res: ServerResponse, ctx: ApiContext): Promise<void> {
+  ctx.creationGate.admit(req);
   const parsed = createRoomBody.safeParse(await readJsonBody(req, ctx.maxBodyBytes));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -41,7 +41,8 @@ export function attachRelay(server: Server, store: RoomStore, config: Config, me
     };
     if (closing) return refuse(503, 'server is shutting down; reconnect in a moment');
     if (!isOriginAllowed(req.headers.origin, config.allowedOrigins)) return refuse(403, 'origin not allowed');
-    if (!perIp.take(req.socket.remoteAddress ?? 'unknown')) return refuse(429, 'too many new connections from this address; wait a minute');
+    const address = req.socket.remoteAddress ?? 'unknown';
+    if (!perIp.take(address)) return refuse(429, 'too many new connections from this address; wait a minute');
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://relay');
@@ -56,7 +57,7 @@ export function attachRelay(server: Server, store: RoomStore, config: Config, me
       return refuse(503, 'store unavailable');
     }
     if ('error' in target) return refuse(target.status, target.error);
-    const resolved = target;
+    const resolved = { ...target, address };
     wss.handleUpgrade(req, socket, head, (ws) => registry.connect(ws, resolved));
   });
 

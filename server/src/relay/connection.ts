@@ -10,7 +10,7 @@ import type { Peer } from './room.ts';
 const CLOSE_HANDSHAKE_MS = 5_000;
 
 /** Who the connection is, for its room and its log lines; `stillValid` repeats its link check after a rotation. */
-export type ConnectionInfo = { roomId: string; docName: DocName; role: Role; stillValid: () => boolean };
+export type ConnectionInfo = { roomId: string; docName: DocName; role: Role; stillValid: () => boolean; address: string };
 
 /** What the connection reports: each binary frame, and its end (once, with the cause). */
 export type ConnectionEvents = {
@@ -25,6 +25,7 @@ export type ConnectionEvents = {
 export class Connection implements Peer {
   readonly docName: DocName;
   readonly role: Role;
+  readonly address: string;
   private alive = true;
   private closed = false;
   private terminateTimer: NodeJS.Timeout | undefined;
@@ -39,6 +40,7 @@ export class Connection implements Peer {
   ) {
     this.docName = info.docName;
     this.role = info.role;
+    this.address = info.address;
     ws.binaryType = 'nodebuffer';
     giveOversizeCloseAReason(ws);
     ws.on('message', (data: Buffer, isBinary: boolean) => this.onMessage(data, isBinary));
@@ -87,6 +89,15 @@ export class Connection implements Peer {
     }
     this.terminateTimer = setTimeout(() => this.ws.terminate(), CLOSE_HANDSHAKE_MS);
     this.terminateTimer.unref();
+  }
+
+  /** Stops reading frames off the socket (a throttled sender then waits in its own buffers). */
+  pause(): void {
+    this.ws.pause();
+  }
+
+  resume(): void {
+    this.ws.resume();
   }
 
   /** Called by the ping sweep: a connection that missed the last pong is gone. */

@@ -1,5 +1,8 @@
+import { isDeletionOnly } from './docSizePolicy.ts';
+import { EditBudget } from './editBudget.ts';
 import type { RelayMetrics } from './metrics.ts';
-import { decodeMessage } from './messageDecoder.ts';
+import { decodeMessage, type RelayEvent } from './messageDecoder.ts';
+import { PresenceTooBigError } from './presence.ts';
 import { DocTooLargeError, type Peer, type Room } from './room.ts';
 import { UpdateRejectedError } from './updateCheck.ts';
 
@@ -10,27 +13,77 @@ import { UpdateRejectedError } from './updateCheck.ts';
 const SYNC_REQUEST_BURST = 10;
 const SYNC_REQUEST_REFILL_MS = 1_000;
 
+/** Stops and restarts reading a peer's socket, so a throttled sender waits in its own buffers (TCP backpressure). */
+export type Reading = { pause(): void; resume(): void };
+
+export type ReceiverLimits = { maxEditBytesPerMinute: number };
+
 /**
  * Hands one peer's frames to its room, decoded. Any frame that cannot be decoded or applied
  * closes this peer only, with a reason, as y-websocket's reference server catches per connection.
+ * What one peer may add per minute is bounded here: past the budget its frames wait and its
+ * socket is not read, so the sender slows down and nobody else does.
  */
 export class MessageReceiver {
   private syncTokens = SYNC_REQUEST_BURST;
   private syncTokensAt = Date.now();
+  private readonly budget: EditBudget;
+  /** Frames waiting for the edit budget, in arrival order. */
+  private held: Uint8Array[] = [];
+  private heldBytes = 0;
+  private resumeTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly room: Room,
     private readonly peer: Peer,
     private readonly metrics: RelayMetrics,
-  ) {}
+    private readonly reading: Reading,
+    private readonly limits: ReceiverLimits,
+  ) {
+    this.budget = new EditBudget(limits.maxEditBytesPerMinute);
+  }
 
   receive(frame: Uint8Array): void {
+    if (this.held.length > 0) return this.hold(frame);
+    this.handle(frame);
+  }
+
+  /** The peer has gone: drop what waits for it. */
+  stop(): void {
+    clearTimeout(this.resumeTimer);
+    this.held = [];
+  }
+
+  /** Returns false when the frame has to wait for the edit budget. */
+  private handle(frame: Uint8Array): boolean {
+    let event: RelayEvent;
     try {
-      const event = decodeMessage(frame);
-      if ((event.kind === 'syncRequest' || event.kind === 'presenceQuery') && !this.takeSyncToken()) return this.peer.close('tooManyRequests');
+      event = decodeMessage(frame);
+    } catch (err) {
+      this.metrics.malformed();
+      this.peer.close('malformed', { detail: (err as Error).message });
+      return true;
+    }
+    if ((event.kind === 'syncRequest' || event.kind === 'presenceQuery') && !this.takeSyncToken()) {
+      this.peer.close('tooManyRequests');
+      return true;
+    }
+    if (event.kind === 'update' && !this.budget.take(event.update.byteLength) && !isFreeEdit(event.update)) {
+      this.held.unshift(frame);
+      this.heldBytes += frame.byteLength;
+      this.waitForBudget(event.update.byteLength);
+      return false;
+    }
+    this.dispatch(event);
+    return true;
+  }
+
+  private dispatch(event: RelayEvent): void {
+    try {
       this.room.receive(this.peer, event);
     } catch (err) {
       if (err instanceof DocTooLargeError) return this.peer.close('docTooBig');
+      if (err instanceof PresenceTooBigError) return this.peer.close('presenceTooBig', { detail: err.message });
       this.metrics.malformed();
       if (err instanceof UpdateRejectedError) {
         this.metrics.rejected(err.problem);
@@ -40,11 +93,51 @@ export class MessageReceiver {
     }
   }
 
+  /** Frames that arrive while reading is paused (already read off the socket) queue behind the held one. */
+  private hold(frame: Uint8Array): void {
+    this.held.push(frame);
+    this.heldBytes += frame.byteLength;
+    // Pausing stops reading within a chunk or two; a peer that still piles up more is not a client.
+    if (this.heldBytes > this.limits.maxEditBytesPerMinute * 2) this.peer.close('tooManyEdits');
+  }
+
+  private waitForBudget(bytes: number): void {
+    this.metrics.throttled();
+    this.reading.pause();
+    clearTimeout(this.resumeTimer);
+    this.resumeTimer = setTimeout(this.release, this.budget.msUntil(bytes));
+    this.resumeTimer.unref();
+  }
+
+  private readonly release = (): void => {
+    this.resumeTimer = undefined;
+    const waiting = this.held;
+    this.held = [];
+    this.heldBytes = 0;
+    for (let i = 0; i < waiting.length; i++) {
+      if (!this.handle(waiting[i]!)) {
+        // handle() put that frame back at the front and paused again; the rest wait behind it.
+        for (const frame of waiting.slice(i + 1)) this.hold(frame);
+        return;
+      }
+    }
+    this.reading.resume();
+  };
+
   private takeSyncToken(now = Date.now()): boolean {
     this.syncTokens = Math.min(SYNC_REQUEST_BURST, this.syncTokens + (now - this.syncTokensAt) / SYNC_REQUEST_REFILL_MS);
     this.syncTokensAt = now;
     if (this.syncTokens < 1) return false;
     this.syncTokens -= 1;
+    return true;
+  }
+}
+
+/** Deletions cost nothing: they are how a full or flooded board gets cleaned. An undecodable update is the room's to refuse. */
+function isFreeEdit(update: Uint8Array): boolean {
+  try {
+    return isDeletionOnly(update);
+  } catch {
     return true;
   }
 }

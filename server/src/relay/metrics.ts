@@ -16,6 +16,7 @@ export class RelayMetrics {
   private readonly closes: client.Counter<'cause'>;
   private readonly refusedUpgrades: client.Counter<'status'>;
   private readonly storeWriteSeconds: client.Histogram;
+  private readonly throttledEdits: client.Counter;
   readonly roomsLoaded: client.Gauge;
   readonly connections: client.Gauge;
 
@@ -52,6 +53,7 @@ export class RelayMetrics {
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25],
       registers,
     });
+    this.throttledEdits = new client.Counter({ name: 'okr_edits_throttled_total', help: 'Times a connection passed its edit budget and its reading was paused', registers });
     this.roomsLoaded = new client.Gauge({ name: 'okr_rooms_loaded', help: 'Rooms in memory', registers });
     this.connections = new client.Gauge({ name: 'okr_connections', help: 'Open websocket connections', registers });
   }
@@ -88,6 +90,10 @@ export class RelayMetrics {
 
   refused(status: number): void {
     this.refusedUpgrades.inc({ status: String(status) });
+  }
+
+  throttled(): void {
+    this.throttledEdits.inc();
   }
 
   storeWrite(ms: number): void {

@@ -8,6 +8,18 @@ export class MalformedPresenceError extends Error {
   override name = 'MalformedPresenceError';
 }
 
+export class PresenceTooBigError extends Error {
+  override name = 'PresenceTooBigError';
+}
+
+/** Throws PresenceTooBigError when one state's JSON is larger than `maxBytes`: presence is a name and a cursor, not storage. */
+export function checkPresenceSize(entries: readonly PresenceEntry[], maxBytes: number): void {
+  for (const entry of entries) {
+    const bytes = Buffer.byteLength(JSON.stringify(entry.state));
+    if (bytes > maxBytes) throw new PresenceTooBigError(`presence state of ${bytes} bytes; at most ${maxBytes}`);
+  }
+}
+
 /**
  * Decodes an awareness update completely before anything is applied, so a bad entry cannot leave
  * half of an update applied: every state must be JSON, and an object or null (what

@@ -68,6 +68,12 @@ export const CLOSE = {
   tooBig: { code: 1009, reason: 'message too big' },
   docTooBig: { code: 4413, reason: 'room document is full' },
   roomFull: { code: 4529, reason: 'room is full, try again later' },
+  /** MAX_CONNECTIONS_PER_ROOM_PER_IP: the room has seats, but not for more from this address. */
+  addressFull: { code: 4529, reason: 'too many connections to this room from your address' },
+  /** A presence state over MAX_PRESENCE_BYTES. */
+  presenceTooBig: { code: 1009, reason: 'presence state too big' },
+  /** Transient: more piled up past the edit budget than a paused socket can deliver. */
+  tooManyEdits: { code: 4529, reason: 'too many edits from this connection, slow down' },
   tooSlow: { code: 4508, reason: 'client too slow' },
   noPong: { code: 4000, reason: 'no pong' },
   serverBusy: { code: 1013, reason: 'server busy, try again later' },

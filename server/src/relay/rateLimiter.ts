@@ -18,4 +18,9 @@ export class RateLimiter {
     this.counts.set(key, used + 1);
     return true;
   }
+
+  /** How long until the current window ends and takes are allowed again. */
+  msUntilReset(now = Date.now()): number {
+    return Math.max(0, this.windowStart + this.windowMs - now);
+  }
 }

@@ -5,6 +5,8 @@ import type { ConnectionInfo } from './connection.ts';
 import type { TicketBook } from './tickets.ts';
 
 export type Refusal = { status: number; error: string };
+/** An admitted link: the connection's identity but for the address it comes from. */
+export type Target = Omit<ConnectionInfo, 'address'>;
 
 /** What an old link's holder is told, on the socket and by the API. */
 export const REVOKED_MESSAGE = 'this link no longer opens this board: ask the facilitator for the current one';
@@ -20,7 +22,7 @@ export function revoked(): Refusal {
  * participant link was never rotated) or `/view/<viewerKey>[/control]`. Every admitted connection
  * carries a `stillValid` check the relay repeats after a rotation.
  */
-export function resolveTarget(url: URL, store: RoomStore, tickets?: TicketBook): ConnectionInfo | Refusal {
+export function resolveTarget(url: URL, store: RoomStore, tickets?: TicketBook): Target | Refusal {
   const match = /^\/(sync|view)\/([^/]+)(\/control)?\/?$/.exec(url.pathname);
   if (!match) return { status: 404, error: 'not a sync path: use /sync/<roomId> or /view/<viewerKey>' };
   const [, kind, id, control] = match;
@@ -46,7 +48,7 @@ export function resolveTarget(url: URL, store: RoomStore, tickets?: TicketBook):
   return admitKey(store, id, docName, key);
 }
 
-function admitKey(store: RoomStore, roomId: string, docName: DocName, key: string): ConnectionInfo | Refusal {
+function admitKey(store: RoomStore, roomId: string, docName: DocName, key: string): Target | Refusal {
   const role = roleForRoomKey(store, roomId, key);
   if (role) return { roomId, docName, role, stillValid: () => roleForRoomKey(store, roomId, key) === role };
   if (wasRevoked(store, key, roomId)) return revoked();
@@ -54,7 +56,7 @@ function admitKey(store: RoomStore, roomId: string, docName: DocName, key: strin
 }
 
 /** The holder of a key a ticket is asked for: a room's facilitator or participant key, or a viewer key (no room needed). */
-export function grantForKey(store: RoomStore, key: string, roomId: string | undefined): ConnectionInfo | Refusal {
+export function grantForKey(store: RoomStore, key: string, roomId: string | undefined): Target | Refusal {
   if (roomId === undefined) {
     const viewerRoom = roomIdForViewerKey(store, key);
     if (viewerRoom) return { roomId: viewerRoom, docName: 'board', role: 'viewer', stillValid: () => roomIdForViewerKey(store, key) === viewerRoom };

@@ -8,30 +8,15 @@ import { RoomStore, type DocName } from '../store/roomStore.ts';
 import { RelayMetrics } from './metrics.ts';
 import { encodePresence } from './presence.ts';
 import { encodePermissionDenied, encodeSyncStep1, LOCKED_REASON, type CloseName } from './protocol.ts';
-import { Room, type Peer } from './room.ts';
-
-/** A peer without a socket: it records what the room sends it and how the room closes it. */
-class FakePeer implements Peer {
-  readonly sent: Uint8Array[] = [];
-  readonly closes: CloseName[] = [];
-  constructor(
-    readonly role: Role,
-    readonly docName: DocName,
-  ) {}
-  send(message: Uint8Array): void {
-    this.sent.push(message);
-  }
-  close(name: CloseName): void {
-    this.closes.push(name);
-  }
-}
+import { Room } from './room.ts';
+import { FakePeer, testLimits } from './room.testkit.ts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
 function openRoom(): Room {
   const store = RoomStore.open(fs.mkdtempSync(path.join(os.tmpdir(), 'okr-room-')));
-  const room = new Room(store.createRoom('Room test').id, store, { maxDocBytes: 1_000_000, compactAfterUpdates: 500, maxConnectionsPerRoom: 2 }, new RelayMetrics());
+  const room = new Room(store.createRoom('Room test').id, store, testLimits({ maxConnectionsPerRoom: 2, maxConnectionsPerRoomPerIp: 2 }), new RelayMetrics());
   cleanups.push(() => {
     room.unload();
     store.close();

@@ -5,15 +5,24 @@ import type { Role } from '../access.ts';
 import type { DocName, RoomStore } from '../store/roomStore.ts';
 import type { RelayEvent } from './messageDecoder.ts';
 import type { RelayMetrics } from './metrics.ts';
-import { decodePresence, encodePresence } from './presence.ts';
+import { sizeLimitFor } from './docSizePolicy.ts';
+import { checkPresenceSize, decodePresence, encodePresence } from './presence.ts';
 import { PresenceOwners } from './presenceOwners.ts';
 import { encodeAwarenessMessage, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, LOCKED_REASON, type CloseName } from './protocol.ts';
 import { RelayDoc, type FlushScheduler } from './relayDoc.ts';
 import { RoomHistory } from './roomHistory.ts';
 import { bringsNews } from './updateNews.ts';
-import { mayShowPresence, mayWrite, refusalMayHaveRacedTheLock, sizeLimitApplies } from './writePolicy.ts';
+import { mayShowPresence, mayWrite, refusalMayHaveRacedTheLock } from './writePolicy.ts';
 
-export type RoomLimits = { maxDocBytes: number; compactAfterUpdates: number; maxConnectionsPerRoom: number };
+export type RoomLimits = {
+  maxDocBytes: number;
+  compactAfterUpdates: number;
+  maxConnectionsPerRoom: number;
+  maxConnectionsPerRoomPerIp: number;
+  maxPresenceBytes: number;
+  /** A presence id's changes go out at most once per this interval, the latest state winning. */
+  presenceIntervalMs: number;
+};
 
 /**
  * What the room needs of a connection: who it is, which document it is bound to, a way to send it
@@ -24,6 +33,8 @@ export type RoomLimits = { maxDocBytes: number; compactAfterUpdates: number; max
 export interface Peer {
   readonly docName: DocName;
   readonly role: Role;
+  /** The network address it came from: per-address limits count by it (behind a proxy, all share one). */
+  readonly address: string;
   send(message: Uint8Array): void;
   close(name: CloseName, options?: { detail?: string }): void;
 }
@@ -49,11 +60,17 @@ export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   private readonly peers = { board: new Set<Peer>(), control: new Set<Peer>() };
   private readonly presenceOwners = new PresenceOwners<Peer>();
+  /** Connections per document and address, so one address cannot take every seat. */
+  private readonly seats = new Map<string, number>();
   private changedPresence = new Set<number>();
   private lastClockSweep = 0;
   private presenceFlushScheduled = false;
   /** Participants whose board edits met the lock: told once, and asked for them when the board unlocks. */
   private readonly heldByLock = new Set<Peer>();
+  /** When each presence id was last broadcast, so a fast sender's states are coalesced. */
+  private readonly presenceSentAt = new Map<number, number>();
+  private presenceTimer: NodeJS.Timeout | undefined;
+  private presenceTimerDue = Infinity;
   /** Typed reads of the control document; rebuilt when RelayDoc rebuilds its Y.Doc after a refused update. */
   private controlView: ControlDoc | undefined;
   /** Versions of the board to restore from: taken at step changes, reveals, big deletions and while busy. */
@@ -93,25 +110,36 @@ export class Room {
     return this.peers[name].size < this.limits.maxConnectionsPerRoom;
   }
 
+  /** Whether `address` may hold one more of this document's seats (MAX_CONNECTIONS_PER_ROOM_PER_IP). */
+  hasSeatFor(name: DocName, address: string): boolean {
+    return (this.seats.get(`${name} ${address}`) ?? 0) < this.limits.maxConnectionsPerRoomPerIp;
+  }
+
   /** Adds a peer and greets it: our state vector (so it sends what we lack) and, on the board, everyone's presence. */
   join(peer: Peer): void {
     this.peers[peer.docName].add(peer);
+    const seat = `${peer.docName} ${peer.address}`;
+    this.seats.set(seat, (this.seats.get(seat) ?? 0) + 1);
     peer.send(encodeSyncStep1(this.doc(peer.docName).ydoc));
     if (peer.docName === 'board') this.sendPresenceSnapshot(peer);
   }
 
   /** Removes the peer and, at once, the presence it owned: no ghosts. */
   leave(peer: Peer): void {
-    this.peers[peer.docName].delete(peer);
+    if (!this.peers[peer.docName].delete(peer)) return;
     this.heldByLock.delete(peer);
+    const seat = `${peer.docName} ${peer.address}`;
+    const held = (this.seats.get(seat) ?? 1) - 1;
+    if (held > 0) this.seats.set(seat, held);
+    else this.seats.delete(seat);
     const owned = this.presenceOwners.release(peer);
     if (owned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, owned, 'connection closed');
     this.forgetOldPresenceClocks();
   }
 
   /**
-   * Acts on one decoded message from a peer. Throws DocTooLargeError, UpdateRejectedError or
-   * MalformedPresenceError for what must close the peer; the caller closes it.
+   * Acts on one decoded message from a peer. Throws DocTooLargeError, UpdateRejectedError,
+   * MalformedPresenceError or PresenceTooBigError for what must close the peer; the caller closes it.
    */
   receive(peer: Peer, event: RelayEvent): void {
     switch (event.kind) {
@@ -153,6 +181,7 @@ export class Room {
     this.board.compact();
     this.control.compact();
     this.awareness.off('update', this.onPresence);
+    clearTimeout(this.presenceTimer);
     this.awareness.destroy();
     this.board.destroy();
     this.control.destroy();
@@ -196,9 +225,11 @@ export class Room {
    */
   private applyUpdate(peer: Peer, update: Uint8Array): void {
     const relay = this.doc(peer.docName);
-    if (sizeLimitApplies(peer.role) && relay.approximateBytes() + update.byteLength > this.limits.maxDocBytes) {
+    if (relay.approximateBytes() + update.byteLength > this.limits.maxDocBytes) {
+      // Deletions are stored as more log entries until the next compaction; fold them in first.
       relay.compact();
-      if (relay.approximateBytes() + update.byteLength > this.limits.maxDocBytes) throw new DocTooLargeError();
+      const limit = sizeLimitFor(peer.role, update, this.limits.maxDocBytes);
+      if (relay.approximateBytes() + update.byteLength > limit) throw new DocTooLargeError();
     }
     if (peer.docName === 'board') {
       this.history.beforeBoardUpdate(update);
@@ -213,7 +244,9 @@ export class Room {
   /** Applies the entries of a peer's presence update it may apply; every entry is decoded first, so a bad one refuses the whole message. */
   private applyPresence(peer: Peer, update: Uint8Array): void {
     const known = (clientId: number) => ({ clock: this.awareness.meta.get(clientId)?.clock ?? 0, shown: this.awareness.states.has(clientId) });
-    const entries = this.presenceOwners.admit(peer, decodePresence(update), known);
+    const decoded = decodePresence(update);
+    checkPresenceSize(decoded, this.limits.maxPresenceBytes);
+    const entries = this.presenceOwners.admit(peer, decoded, known);
     if (entries.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresence(entries), peer);
   }
 
@@ -250,12 +283,36 @@ export class Room {
     }
   };
 
-  /** Presence changes of one event-loop turn go out as one message, encoded once. */
-  private readonly flushPresence = (): void => {
+  /**
+   * Presence changes of one event-loop turn go out as one message, encoded once. An id changed
+   * again within PRESENCE_INTERVAL_MS waits, and its latest state goes out when the interval is
+   * up: a fast sender costs everyone one state per interval. Departures go out at once.
+   */
+  private readonly flushPresence = (now = Date.now()): void => {
     this.presenceFlushScheduled = false;
     if (this.changedPresence.size === 0) return;
-    const ids = [...this.changedPresence].filter((id) => this.awareness.meta.has(id));
-    this.changedPresence = new Set();
+    const due: number[] = [];
+    let nextDue = Infinity;
+    for (const id of this.changedPresence) {
+      const dueAt = this.awareness.states.has(id) ? (this.presenceSentAt.get(id) ?? -Infinity) + this.limits.presenceIntervalMs : now;
+      if (dueAt <= now) due.push(id);
+      else nextDue = Math.min(nextDue, dueAt);
+    }
+    for (const id of due) {
+      this.changedPresence.delete(id);
+      if (this.awareness.states.has(id)) this.presenceSentAt.set(id, now);
+      else this.presenceSentAt.delete(id);
+    }
+    const ids = due.filter((id) => this.awareness.meta.has(id));
     if (ids.length > 0) this.broadcast('board', encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)), 'presence');
+    if (nextDue < this.presenceTimerDue) {
+      clearTimeout(this.presenceTimer);
+      this.presenceTimerDue = nextDue;
+      this.presenceTimer = setTimeout(() => {
+        this.presenceTimerDue = Infinity;
+        this.flushPresence();
+      }, nextDue - now);
+      this.presenceTimer.unref();
+    }
   };
 }

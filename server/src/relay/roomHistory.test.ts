@@ -4,27 +4,18 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { BoardDoc, cardIds, ControlDoc } from '@okr/shared/doc';
-import type { Role } from '../access.ts';
-import { RoomStore, type DocName } from '../store/roomStore.ts';
+import { RoomStore } from '../store/roomStore.ts';
 import { restoreInStore } from '../store/restoreInStore.ts';
 import { readRoomDocs } from '../store/readRoom.ts';
 import { RelayMetrics } from './metrics.ts';
-import { DocTooLargeError, Room, type Peer } from './room.ts';
+import { DocTooLargeError, Room } from './room.ts';
+import { FakePeer, testLimits } from './room.testkit.ts';
 import { DELETION_VERSION_GAP_MS, PERIODIC_VERSION_MS } from './versionTriggers.ts';
 
 /*
  * The room takes versions of its board at the moments versionTriggers.ts names, through the same
  * path real updates take (Room.receive), and a restore on the server is one forward change.
  */
-
-class FakePeer implements Peer {
-  constructor(
-    readonly role: Role,
-    readonly docName: DocName,
-  ) {}
-  send(): void {}
-  close(): void {}
-}
 
 const cleanups: (() => void)[] = [];
 /** Rooms a test unloaded itself. */
@@ -33,7 +24,7 @@ afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
 function openRoom(maxDocBytes = 1_000_000): { room: Room; store: RoomStore } {
   const store = RoomStore.open(fs.mkdtempSync(path.join(os.tmpdir(), 'okr-history-')));
-  const room = new Room(store.createRoom('History test').id, store, { maxDocBytes, compactAfterUpdates: 500, maxConnectionsPerRoom: 10 }, new RelayMetrics());
+  const room = new Room(store.createRoom('History test').id, store, testLimits({ maxDocBytes }), new RelayMetrics());
   cleanups.push(() => {
     if (!unloaded.has(room)) room.unload();
     store.close();

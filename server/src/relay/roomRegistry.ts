@@ -2,14 +2,15 @@ import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import type { RoomStore } from '../store/roomStore.ts';
 import { Connection, type ConnectionInfo } from './connection.ts';
-import { MessageReceiver } from './messageReceiver.ts';
+import { MessageReceiver, type ReceiverLimits } from './messageReceiver.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { CLOSE } from './protocol.ts';
 import { RestoreRequests } from './restoreRequests.ts';
 import { Room, type RoomLimits } from './room.ts';
 import { TurnFlusher } from './turnFlusher.ts';
 
-export type RegistryLimits = RoomLimits & { maxRoomsLoaded: number; roomIdleMs: number; maxBufferedBytes: number };
+export type RegistryLimits = RoomLimits &
+  ReceiverLimits & { maxRoomsLoaded: number; maxRoomsLoadedPerIp: number; roomIdleMs: number; maxBufferedBytes: number };
 
 export class TooManyRoomsError extends Error {
   override name = 'TooManyRoomsError';
@@ -24,6 +25,9 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly connections = new Set<Connection>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  /** Which address's connection loaded each room, and how many each address has loaded (MAX_ROOMS_LOADED_PER_IP). */
+  private readonly loadedBy = new Map<string, string>();
+  private readonly loadedPerAddress = new Map<string, number>();
   /** One store transaction per event-loop turn for every room's accepted updates. */
   private readonly flusher: TurnFlusher;
   /** Restores asked for by `okr restore` while this server runs. */
@@ -44,29 +48,31 @@ export class RoomRegistry {
   connect(ws: WebSocket, info: ConnectionInfo): void {
     let room: Room;
     try {
-      room = this.acquire(info.roomId);
+      room = this.acquire(info.roomId, info.address);
     } catch (err) {
       this.log[err instanceof TooManyRoomsError ? 'warn' : 'error']({ err: (err as Error).message }, 'room could not be loaded');
       this.metrics.closed('serverBusy');
       ws.close(CLOSE.serverBusy.code, CLOSE.serverBusy.reason);
       return;
     }
-    if (!room.hasRoomFor(info.docName)) {
-      this.metrics.closed('roomFull');
-      ws.close(CLOSE.roomFull.code, CLOSE.roomFull.reason);
+    const refusal = !room.hasRoomFor(info.docName) ? 'roomFull' : !room.hasSeatFor(info.docName, info.address) ? 'addressFull' : undefined;
+    if (refusal) {
+      this.metrics.closed(refusal);
+      ws.close(CLOSE[refusal].code, CLOSE[refusal].reason);
       this.release(room);
       return;
     }
     const connection = new Connection(ws, info, this.log, this.metrics, this.limits.maxBufferedBytes, {
       frame: (frame) => receiver.receive(frame),
       gone: (gone) => {
+        receiver.stop();
         room.leave(gone);
         this.connections.delete(gone);
         this.metrics.connections.set(this.connections.size);
         this.release(room);
       },
     });
-    const receiver = new MessageReceiver(room, connection, this.metrics);
+    const receiver = new MessageReceiver(room, connection, this.metrics, connection, this.limits);
     room.join(connection);
     this.connections.add(connection);
     this.metrics.connections.set(this.connections.size);
@@ -94,14 +100,19 @@ export class RoomRegistry {
   }
 
   /** The loaded room, loading it completely from the store first if needed (synchronously). */
-  private acquire(roomId: string): Room {
+  private acquire(roomId: string, address: string): Room {
     this.cancelUnload(roomId);
     let room = this.rooms.get(roomId);
     if (!room) {
       if (this.rooms.size >= this.limits.maxRoomsLoaded) throw new TooManyRoomsError();
+      // One address filling the server would refuse everyone else's rooms.
+      const byAddress = this.loadedPerAddress.get(address) ?? 0;
+      if (byAddress >= this.limits.maxRoomsLoadedPerIp) throw new TooManyRoomsError(`${address} has ${byAddress} rooms loaded`);
       const started = performance.now();
       room = new Room(roomId, this.store, this.limits, this.metrics, this.flusher);
       this.rooms.set(roomId, room);
+      this.loadedBy.set(roomId, address);
+      this.loadedPerAddress.set(address, byAddress + 1);
       this.metrics.roomsLoaded.set(this.rooms.size);
       this.log.debug({ room: roomId, ms: Math.round(performance.now() - started) }, 'room loaded');
     }
@@ -145,6 +156,7 @@ export class RoomRegistry {
       this.log.error({ err: (err as Error).message, room: roomId }, 'room unload failed; its log stays in the store');
     }
     this.rooms.delete(roomId);
+    this.forgetLoader(roomId);
     this.metrics.roomsLoaded.set(this.rooms.size);
     this.log.debug({ room: roomId }, 'room unloaded');
   }
@@ -163,6 +175,15 @@ export class RoomRegistry {
       this.unload(room.id);
     }
     return closed.then(() => undefined);
+  }
+
+  private forgetLoader(roomId: string): void {
+    const address = this.loadedBy.get(roomId);
+    if (address === undefined) return;
+    this.loadedBy.delete(roomId);
+    const left = (this.loadedPerAddress.get(address) ?? 1) - 1;
+    if (left > 0) this.loadedPerAddress.set(address, left);
+    else this.loadedPerAddress.delete(address);
   }
 
   private cancelUnload(roomId: string): void {

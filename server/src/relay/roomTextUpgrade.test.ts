@@ -7,6 +7,7 @@ import { BoardDoc, docFromUpdates } from '@okr/shared/doc';
 import { RoomStore } from '../store/roomStore.ts';
 import { RelayMetrics } from './metrics.ts';
 import { Room } from './room.ts';
+import { testLimits } from './room.testkit.ts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
@@ -27,7 +28,7 @@ it('a room saved with plain-string card text is upgraded to Y.Text once, at load
   cleanups.push(() => store.close());
   const { id } = store.createRoom('Legacy', { board: legacyBoard() });
 
-  const room = new Room(id, store, { maxDocBytes: 1_000_000, compactAfterUpdates: 500, maxConnectionsPerRoom: 10 }, new RelayMetrics());
+  const room = new Room(id, store, testLimits(), new RelayMetrics());
   const field = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('candidates').get('c1')?.get('text');
   expect(field(room.board.ydoc)).toBeInstanceOf(Y.Text);
   expect(new BoardDoc(room.board.ydoc).candidates.get('c1')?.text).toBe('Make checkout effortless');

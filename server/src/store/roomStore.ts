@@ -96,6 +96,10 @@ export class RoomStore {
         'INSERT INTO doc_snapshots (room_id, doc, data) VALUES (?, ?, ?) ON CONFLICT (room_id, doc) DO UPDATE SET data = excluded.data',
       ),
       trimLog: this.db.prepare('DELETE FROM doc_updates WHERE room_id = ? AND doc = ? AND seq <= ?'),
+      idleSince: this.db.prepare<[number], RoomRow>('SELECT id, title, created_at, last_activity FROM rooms WHERE last_activity < ? ORDER BY last_activity'),
+      deleteRoom: this.db.prepare('DELETE FROM rooms WHERE id = ?'),
+      deleteUpdates: this.db.prepare('DELETE FROM doc_updates WHERE room_id = ?'),
+      deleteSnapshots: this.db.prepare('DELETE FROM doc_snapshots WHERE room_id = ?'),
     };
   }
 
@@ -229,6 +233,20 @@ export class RoomStore {
     this.db.transaction(() => {
       this.statements.putSnapshot.run(roomId, doc, state);
       this.statements.trimLog.run(roomId, doc, throughSeq);
+    })();
+  }
+
+  /** Rooms whose last edit is older than `before` (ms since the epoch), oldest first. */
+  roomsIdleSince(before: number): RoomRecord[] {
+    return this.statements.idleSince.all(before).map(toRecord);
+  }
+
+  /** Deletes a room, its keys and both documents, in one transaction. */
+  deleteRoom(roomId: string): void {
+    this.db.transaction(() => {
+      this.statements.deleteUpdates.run(roomId);
+      this.statements.deleteSnapshots.run(roomId);
+      this.statements.deleteRoom.run(roomId);
     })();
   }
 

@@ -44,7 +44,7 @@ describe('memory', () => {
   it(`rooms opened, edited and closed ${SOAK_SECONDS > 0 ? `for ${SOAK_SECONDS} s` : `${CYCLES} times`}: all unload and memory returns to its baseline`, async () => {
     process.setMaxListeners(100);
     // Every client comes from this one address: lift the per-address connection rate for the soak.
-    const server = await spawnServer(tempDataDir(), { ROOM_IDLE_MS: '100', MAX_CONNECTIONS_PER_IP_PER_MINUTE: '1000000' }, 0, { probe: true });
+    const server = await spawnServer(tempDataDir(), { ROOM_IDLE_MS: '100', MAX_CONNECTIONS_PER_IP_PER_MINUTE: '1000000', MAX_ROOMS_CREATED_PER_IP_PER_HOUR: '1000000' }, 0, { probe: true });
     cleanup.push(() => killHard(server));
     const pid = server.child.pid!;
 

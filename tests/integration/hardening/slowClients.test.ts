@@ -65,7 +65,8 @@ const p95 = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(v
 
 describe('slow and dead clients', () => {
   it('a client that stops reading is disconnected once its send buffer passes MAX_BUFFERED_BYTES; the room does not slow down', async () => {
-    const roomId = await start({ maxBufferedBytes: 512 * 1024, pingIntervalMs: 60_000 });
+    // The loud client's 100 KB presence states are over MAX_PRESENCE_BYTES's default: allow them here.
+    const roomId = await start({ maxBufferedBytes: 512 * 1024, pingIntervalMs: 60_000, maxPresenceBytes: 128 * 1024 });
     const [a, b, loud] = [board(roomId), board(roomId), board(roomId)];
     await Promise.all([a.synced, b.synced, loud.synced]);
     const slow = await fixture.raw();

@@ -1,0 +1,34 @@
+import type { Role } from '../access.ts';
+import type { DocName } from '../store/roomStore.ts';
+import type { CloseName } from './protocol.ts';
+import type { Peer, RoomLimits } from './room.ts';
+
+/** A peer without a socket: it records what the room sends it and how the room closes it. */
+export class FakePeer implements Peer {
+  readonly sent: Uint8Array[] = [];
+  readonly closes: CloseName[] = [];
+  constructor(
+    readonly role: Role,
+    readonly docName: DocName,
+    readonly address = '127.0.0.1',
+  ) {}
+  send(message: Uint8Array): void {
+    this.sent.push(message);
+  }
+  close(name: CloseName): void {
+    this.closes.push(name);
+  }
+}
+
+/** Room limits for tests: roomy by default, each overridable. */
+export function testLimits(overrides: Partial<RoomLimits> = {}): RoomLimits {
+  return {
+    maxDocBytes: 1_000_000,
+    compactAfterUpdates: 500,
+    maxConnectionsPerRoom: 10,
+    maxConnectionsPerRoomPerIp: 10,
+    maxPresenceBytes: 8192,
+    presenceIntervalMs: 100,
+    ...overrides,
+  };
+}

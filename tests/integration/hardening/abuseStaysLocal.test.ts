@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { eventually } from '../../helpers/clients.ts';
+import { scrapeMetrics } from '../../helpers/metrics.ts';
+import { awarenessMessage, captureUpdate, RawClient, updateMessage } from '../../helpers/rawSocket.ts';
+import { createRoom } from '../../helpers/server.ts';
+import { useServerWithRoom } from '../../helpers/useServerWithRoom.ts';
+
+// Each test starts from an attack that used to work against everyone, and shows that it now
+// costs only the attacker: its address, its connection.
+
+const fixture = useServerWithRoom({ startInTest: true });
+/** A server with no room made for it: with CREATE_ROOM_TOKEN set the fixture could not make one. */
+const bare = useServerWithRoom({ startInTest: true, room: false });
+
+/** The attacker's machine: every test client else connects from 127.0.0.1. */
+const ATTACKER = '127.0.0.2';
+
+function rawFromAttacker(path: string): Promise<RawClient> {
+  return RawClient.open(`${fixture.server.wsUrl}${path}`, { localAddress: ATTACKER });
+}
+
+describe('per-address limits', () => {
+  it('MAX_CONNECTIONS_PER_ROOM_PER_IP: one address cannot hold every seat of a room; others still join and sync', async () => {
+    await fixture.start({ maxConnectionsPerRoom: 6, maxConnectionsPerRoomPerIp: 3 });
+    const path = `/sync/${fixture.room.roomId}`;
+    const held = [await rawFromAttacker(path), await rawFromAttacker(path), await rawFromAttacker(path)];
+    fixture.onTearDown(() => held.forEach((socket) => socket.terminate()));
+    const fourth = await rawFromAttacker(path);
+    expect(await fourth.closed).toEqual({ code: 4529, reason: 'too many connections to this room from your address' });
+    expect(held.every((socket) => socket.isOpen)).toBe(true);
+
+    const [a, b] = [fixture.board(), fixture.board()];
+    await Promise.all([a.synced, b.synced]);
+    a.board.addCandidate({ text: 'Checkout feels effortless' });
+    await eventually(() => b.board.candidates.list().length === 1, 'honest clients from another address sync');
+  });
+
+  it('MAX_ROOMS_LOADED_PER_IP: one address cannot fill the server with its rooms (1013); other addresses still load theirs', async () => {
+    await fixture.start({ maxRoomsLoaded: 10, maxRoomsLoadedPerIp: 2 });
+    const own = [await createRoom(fixture.server.httpUrl), await createRoom(fixture.server.httpUrl), await createRoom(fixture.server.httpUrl)];
+    const first = await rawFromAttacker(`/sync/${own[0]!.roomId}`);
+    const second = await rawFromAttacker(`/sync/${own[1]!.roomId}`);
+    fixture.onTearDown(() => [first, second].forEach((socket) => socket.terminate()));
+    const third = await rawFromAttacker(`/sync/${own[2]!.roomId}`);
+    expect(await third.closed).toEqual({ code: 1013, reason: 'server busy, try again later' });
+    expect(await first.roundTrip()).toBe('alive');
+
+    const [a, b] = [fixture.board(), fixture.board()];
+    await Promise.all([a.synced, b.synced]);
+    a.board.addCandidate({ text: 'Still our workshop' });
+    await eventually(() => b.board.candidates.list().length === 1, 'a room from another address loads and syncs');
+    // A room the attacker's address already has loaded is open to it: the cap counts rooms, not connections.
+    expect(await (await rawFromAttacker(`/sync/${own[0]!.roomId}`)).closedWithin(200)).toBeNull();
+  });
+});
+
+describe('per-connection limits', () => {
+  it('MAX_EDIT_BYTES_PER_MINUTE: a connection past its budget is throttled (held, not refused) while others’ edits flow', async () => {
+    const budget = 120 * 1024;
+    await fixture.start({ maxEditBytesPerMinute: budget });
+    const watcher = fixture.board();
+    const writer = fixture.board();
+    await Promise.all([watcher.synced, writer.synced]);
+    const blobs = () => watcher.board.ydoc.getMap('blobs').size;
+
+    const flooder = await fixture.raw();
+    const doc = new Y.Doc();
+    const updates = Array.from({ length: 60 }, (_, i) => captureUpdate(doc, () => doc.getMap('blobs').set(`b${i}`, 'x'.repeat(4 * 1024))));
+    const flood = updates.map(updateMessage);
+    const size = updates[1]!.byteLength;
+    const atOnce = Math.floor(budget / size);
+    const sentAt = performance.now();
+    flooder.sendBurst(flood);
+    writer.board.addCandidate({ text: 'An honest card' });
+    await eventually(() => watcher.board.candidates.list().length === 1, 'the honest edit arrives at once');
+    // A full bucket takes `atOnce` of the 4 KiB updates; the rest wait for it to refill (2 KiB a second).
+    expect(blobs()).toBeLessThanOrEqual(atOnce);
+    expect(flooder.isOpen).toBe(true);
+    expect((await scrapeMetrics(fixture.server.httpUrl)).value('okr_edits_throttled_total')).toBeGreaterThan(0);
+
+    const later = atOnce + 3;
+    await eventually(() => blobs() >= later, 'the held updates go through as the budget refills', 20_000);
+    const refillMs = ((later * size - budget) / budget) * 60_000;
+    expect(performance.now() - sentAt).toBeGreaterThan(refillMs * 0.9);
+    expect(blobs()).toBeLessThan(flood.length);
+    expect(flooder.isOpen).toBe(true);
+    // Deletions cost nothing, so even a throttled board can be cleaned.
+    const cleaner = fixture.board();
+    await cleaner.synced;
+    cleaner.board.ydoc.getMap('blobs').clear();
+    await eventually(() => blobs() === 0, 'a deletion passes');
+  }, 30_000);
+
+  it('MAX_PRESENCE_BYTES: an oversized presence state closes that socket only (1009 "presence state too big")', async () => {
+    await fixture.start({});
+    const honest = fixture.board();
+    const watcher = fixture.board();
+    await Promise.all([honest.synced, watcher.synced]);
+
+    const big = await fixture.raw();
+    big.send(awarenessMessage([{ clientId: 9001, clock: 1, state: JSON.stringify({ user: { name: 'x'.repeat(900 * 1024) } }) }]));
+    expect(await big.closed).toEqual({ code: 1009, reason: 'presence state too big' });
+    expect(watcher.provider.awareness.getStates().has(9001)).toBe(false);
+
+    honest.provider.awareness.setLocalStateField('user', { name: 'Ana', color: '#123456' });
+    await eventually(() => watcher.provider.awareness.getStates().get(honest.provider.doc.clientID)?.user?.name === 'Ana', 'honest presence still flows');
+    expect(honest.provider.wsconnected && watcher.provider.wsconnected).toBe(true);
+  });
+
+  it('PRESENCE_INTERVAL_MS: a fast presence sender is coalesced, so an honest client receives bounded bytes', async () => {
+    const intervalMs = 100;
+    await fixture.start({ presenceIntervalMs: intervalMs });
+    const honest = await fixture.raw();
+    const flooder = await fixture.raw();
+    const filler = 'x'.repeat(6 * 1024);
+    const frames = Array.from({ length: 300 }, (_, i) => awarenessMessage([{ clientId: 7007, clock: i + 1, state: JSON.stringify({ user: { name: `flood ${i}`, filler } }) }]));
+    const sentBytes = frames.reduce((sum, frame) => sum + frame.byteLength, 0);
+
+    const started = performance.now();
+    for (let i = 0; i < frames.length; i += 30) {
+      flooder.sendBurst(frames.slice(i, i + 30));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const lastState = Buffer.from('flood 299');
+    await eventually(() => honest.received.some((message) => Buffer.from(message).includes(lastState)), 'the latest state arrives');
+    const elapsed = performance.now() - started;
+
+    const receivedBytes = honest.received.reduce((sum, message) => sum + message.byteLength, 0);
+    // One state per interval (and the first at once), whatever the sender does.
+    const allowed = (Math.ceil(elapsed / intervalMs) + 2) * (filler.length + 256);
+    expect(receivedBytes).toBeLessThanOrEqual(allowed);
+    expect(receivedBytes).toBeLessThan(sentBytes / 5);
+    expect(flooder.isOpen).toBe(true);
+  });
+});
+
+describe('room creation', () => {
+  const post = (headers: Record<string, string> = {}, server = fixture.server) =>
+    fetch(`${server.httpUrl}/api/rooms`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: '{}' });
+
+  it('MAX_ROOMS_CREATED_PER_IP_PER_HOUR: past it, 429 with Retry-After; the rooms made still work', async () => {
+    await fixture.start({ maxRoomsCreatedPerIpPerHour: 3 });
+    // The fixture's own room was the first.
+    expect((await post()).status).toBe(201);
+    expect((await post()).status).toBe(201);
+    const refused = await post();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(3000);
+    expect(await refused.json()).toEqual({ error: 'too_many_rooms', message: expect.stringContaining('too many rooms') });
+    const member = fixture.board();
+    await member.synced;
+    expect(member.provider.wsconnected).toBe(true);
+  });
+
+  it('CREATE_ROOM_TOKEN: without it (or with a wrong one) 401; with it 201', async () => {
+    const token = 'workshop-team-token';
+    const server = await bare.start({ createRoomToken: token });
+    const missing = await post({}, server);
+    expect(missing.status).toBe(401);
+    expect(await missing.json()).toEqual({ error: 'create_token_required', message: expect.stringContaining('Authorization: Bearer') });
+    expect((await post({ Authorization: 'Bearer not-the-token' }, server)).status).toBe(401);
+    const made = await post({ Authorization: `Bearer ${token}` }, server);
+    expect(made.status).toBe(201);
+    expect(await made.json()).toMatchObject({ roomId: expect.any(String), facilitatorKey: expect.any(String) });
+  });
+});

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { artifactDir, newDevice, PHONE, PROJECTOR } from '../helpers/browser.ts';
-import { joinBoard, moveGroupTo, useBrowserSuite, waitConnected } from '../helpers/browserSuite.ts';
+import { joinBoard, linkPanel, moveGroupTo, panelLink, useBrowserSuite, waitConnected } from '../helpers/browserSuite.ts';
 import { createRoom } from '../helpers/server.ts';
 
 /*
@@ -13,18 +13,6 @@ import { createRoom } from '../helpers/server.ts';
 
 const suite = useBrowserSuite();
 const KEY_IN_URL = /#(key|join)=|[?&](key|ticket)=/;
-
-/** The facilitator's link panel, opened if it is closed. */
-async function linkPanel(f: Page) {
-  const panel = f.getByRole('region', { name: 'Board links' });
-  if (!(await panel.isVisible())) await f.getByRole('button', { name: 'All links' }).click();
-  return panel;
-}
-
-/** The value of one link in the panel. */
-async function panelLink(f: Page, name: 'Your facilitator link' | 'Projector link'): Promise<string> {
-  return (await linkPanel(f)).getByRole('textbox', { name, exact: true }).inputValue();
-}
 
 /** Replaces one link from the facilitator's link panel. */
 async function replaceLink(f: Page, label: 'New participant link' | 'New projector link' | 'New facilitator link'): Promise<void> {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { okrExportSchema } from '@okr/shared/export';
 import { artifactDir, newDevice, PHONE, PROJECTOR } from '../helpers/browser.ts';
-import { addCard, cardIn, joinBoard, moveGroupTo, useBrowserSuite, waitConnected } from '../helpers/browserSuite.ts';
+import { addCard, cardIn, joinBoard, moveGroupTo, panelLink, useBrowserSuite, waitConnected } from '../helpers/browserSuite.ts';
 import { assertValidExport } from '../helpers/exportSchema.ts';
 
 const suite = useBrowserSuite();
@@ -35,6 +35,8 @@ describe('the whole workshop in Chromium', () => {
     await f.getByRole('button', { name: 'Create workshop' }).click();
     await waitConnected(f);
     const participantUrl = await f.getByLabel('Participant link').inputValue();
+    // The key is no longer in the address bar: the link to keep is in the facilitator's link panel.
+    const facilitatorKey = new URLSearchParams(new URL(await panelLink(f, 'Your facilitator link')).hash.slice(1)).get('key');
     const viewerUrl = await f.getByRole('link', { name: 'Open projector view' }).getAttribute('href');
     expect(viewerUrl).toMatch(/\/v\/[A-Za-z0-9_-]{22,}$/);
 
@@ -189,8 +191,7 @@ describe('the whole workshop in Chromium', () => {
 
     // The server's export endpoint says the same.
     const roomId = new URL(participantUrl).pathname.split('/').pop();
-    const key = new URLSearchParams(new URL(f.url()).hash.slice(1)).get('key');
-    const res = await fetch(`${server.httpUrl}/api/rooms/${roomId}/export`, { headers: { Authorization: `Bearer ${key}` } });
+    const res = await fetch(`${server.httpUrl}/api/rooms/${roomId}/export`, { headers: { Authorization: `Bearer ${facilitatorKey}` } });
     const fromServer: unknown = await res.json();
     assertValidExport(fromServer);
     expect({ ...fromServer, exportedAt: null }).toEqual({ ...exported, exportedAt: null });

@@ -52,3 +52,15 @@ export async function addCard(page: Page, label: string, text: string): Promise<
 export function cardIn(page: Page, region: string, text: string) {
   return page.getByRole('region', { name: region, exact: true }).getByRole('listitem', { name: text, exact: true });
 }
+
+/** The facilitator's link panel ("All links"), opened if it is closed. */
+export async function linkPanel(f: Page) {
+  const panel = f.getByRole('region', { name: 'Board links' });
+  if (!(await panel.isVisible())) await f.getByRole('button', { name: 'All links' }).click();
+  return panel;
+}
+
+/** The value of one link in the facilitator's link panel. */
+export async function panelLink(f: Page, name: 'Your facilitator link' | 'Projector link'): Promise<string> {
+  return (await linkPanel(f)).getByRole('textbox', { name, exact: true }).inputValue();
+}

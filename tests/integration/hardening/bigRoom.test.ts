@@ -10,7 +10,8 @@ import { scrapeMetrics } from '../../helpers/metrics.ts';
 // encodings, okr_messages_out_total the sends.
 
 const PEOPLE = 200;
-const fixture = useServerWithRoom({ per: 'file' });
+// All 200 people and the writer connect from one address here; the per-address seat limit would otherwise turn most away.
+const fixture = useServerWithRoom({ per: 'file', config: { maxConnectionsPerRoomPerIp: PEOPLE + 1 } });
 const clients: TestClient[] = [];
 
 beforeAll(async () => {

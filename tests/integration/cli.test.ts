@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,38 +8,19 @@ import { eventually, openBoardClient, openControlClient } from '../helpers/clien
 import { assertValidExport } from '../helpers/exportSchema.ts';
 import { REPO_ROOT, tempDataDir } from '../helpers/server.ts';
 import { useServerWithRoom } from '../helpers/useServerWithRoom.ts';
+import { runOkr } from '../helpers/cli.ts';
 
 /*
  * The command-line tool as people run it: its own process, against the data directory a real server
  * filled through stock clients, while that server runs and after it has stopped.
  */
 
-type CliResult = { code: number | null; stdout: string; stderr: string };
 
-const CLI = path.join(REPO_ROOT, 'server/src/cli/main.ts');
 
 const fixture = useServerWithRoom({ per: 'file', config: { dataDir: tempDataDir('okr-cli-data-') }, room: 'Checkout team OKRs' });
 let scratch: string;
 
-function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  const base = { ...process.env };
-  // The machine's own settings must not leak into links or the store the tests expect.
-  delete base.PUBLIC_URL;
-  delete base.PORT;
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-    cwd: REPO_ROOT,
-    env: { ...base, DATA_DIR: fixture.server.dataDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runCli = (args: string[], env: Record<string, string> = {}) => runOkr(args, fixture.server.dataDir, env);
 
 /** A file in this test's scratch folder, written as JSON unless given as text. */
 function scratchFile(name: string, content: unknown): string {

@@ -1,33 +1,18 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/clients.ts';
 import { tryUpgrade } from '../helpers/rawSocket.ts';
-import { REPO_ROOT, tempDataDir } from '../helpers/server.ts';
+import { tempDataDir } from '../helpers/server.ts';
 import { useServerWithRoom } from '../helpers/useServerWithRoom.ts';
+import { runOkr } from '../helpers/cli.ts';
 
 /*
  * `okr links <room> --rotate-facilitator`: an operator's way back into a board whose facilitator
  * link was lost, run as its own process against the running server's store.
  */
 
-const CLI = path.join(REPO_ROOT, 'server/src/cli/main.ts');
 const fixture = useServerWithRoom({ config: { dataDir: tempDataDir('okr-links-cli-') }, room: 'Lost link' });
 
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: fixture.server.dataDir };
-  delete env.PUBLIC_URL;
-  delete env.PORT;
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runCli = (args: string[]) => runOkr(args, fixture.server.dataDir);
 
 describe('okr links --rotate-facilitator', () => {
   it('closes connected facilitator (and projector) sockets, and the new links work', async () => {

@@ -1,15 +1,13 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RoomStore } from '../../../server/src/store/roomStore.ts';
-import { REPO_ROOT, startTestServer, tempDataDir, type TestServer } from '../../helpers/server.ts';
+import { startTestServer, tempDataDir, type TestServer } from '../../helpers/server.ts';
+import { runOkr } from '../../helpers/cli.ts';
 
 // Rooms used to be kept for ever (19,639 rooms from one address in 30 s stayed on disk). With
 // ROOM_RETENTION_DAYS the server deletes rooms nobody has edited for that long, and `okr prune`
 // does the same on demand.
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const CLI = path.join(REPO_ROOT, 'server/src/cli/main.ts');
 
 /** A data directory with one room last edited 40 days ago and one edited now. */
 function seededDataDir(): { dataDir: string; oldId: string; freshId: string } {
@@ -30,19 +28,7 @@ function roomIds(dataDir: string): string[] {
   }
 }
 
-function prune(dataDir: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const base = { ...process.env };
-  delete base.ROOM_RETENTION_DAYS;
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'prune', ...args], { cwd: REPO_ROOT, env: { ...base, DATA_DIR: dataDir, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const prune = (dataDir: string, args: string[], env: Record<string, string> = {}) => runOkr(['prune', ...args], dataDir, env);
 
 let server: TestServer | undefined;
 afterEach(async () => {

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { neighbourStep, stepInfo } from '@okr/shared/workshop';
 import { useBoard, useControl, usePresence } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
@@ -6,10 +6,9 @@ import { usePreferences } from '../state/preferences.ts';
 import { useBoardUiStore } from '../state/BoardUiContext.tsx';
 import { StepView } from '../steps/StepView.tsx';
 import { ConnectionBadge } from '../components/ConnectionBadge.tsx';
-import { JoinQr } from './JoinQr.tsx';
 import { StepTimer } from './StepTimer.tsx';
 import { ReadyCheck } from './ReadyCheck.tsx';
-import { GateDialog } from './GateDialog.tsx';
+import { gateDialog, joinQr } from './facilitatorChunks.ts';
 import { requestStep } from './moveStep.ts';
 
 /**
@@ -27,6 +26,8 @@ export function PresentationView() {
   const info = stepInfo(control.step);
   const previous = neighbourStep(control.step, -1);
   const next = neighbourStep(control.step, 1);
+  const JoinQr = joinQr.Component;
+  const GateDialog = gateDialog.Component;
 
   // rem-based type everywhere scales with the root: large enough to read from the back of the room.
   useEffect(() => {
@@ -54,7 +55,9 @@ export function PresentationView() {
         </main>
         {control.joinUrl && control.step !== 'summary' && (
           <aside className="present-aside" aria-label="Join this workshop">
-            <JoinQr url={control.joinUrl} />
+            <Suspense fallback={null}>
+              <JoinQr url={control.joinUrl} />
+            </Suspense>
           </aside>
         )}
       </div>
@@ -69,7 +72,9 @@ export function PresentationView() {
           <button type="button" onClick={() => setPresenting(false)}>
             Exit present mode
           </button>
-          <GateDialog />
+          <Suspense fallback={null}>
+            <GateDialog />
+          </Suspense>
         </nav>
       )}
     </div>

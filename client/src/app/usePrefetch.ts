@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useConnectionStatus } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { stepComponents } from '../steps/stepComponents.ts';
-import { discussionNotes, facilitatorTools, gateDialog, joinQr, presentationView } from '../facilitation/facilitatorChunks.ts';
+import { discussionNotes, facilitatorTools, gateDialog, joinQr, loadMoveStep, presentationView } from '../facilitation/facilitatorChunks.ts';
 import { historyDialog } from '../history/historyChunk.ts';
 
 /**
@@ -15,7 +15,7 @@ export function usePrefetch(): void {
   useEffect(() => {
     if (!connected) return;
     const chunks: { preload: () => Promise<unknown> }[] = [...Object.values(stepComponents)];
-    if (room.isFacilitator) chunks.push(facilitatorTools, discussionNotes, gateDialog, presentationView, joinQr, historyDialog);
+    if (room.isFacilitator) chunks.push(facilitatorTools, discussionNotes, gateDialog, presentationView, joinQr, historyDialog, { preload: loadMoveStep });
     if (room.isViewer) chunks.push(presentationView, joinQr);
     // A failed prefetch is not an error: the chunk loads (and reports) when it is first shown.
     const prefetch = () => chunks.forEach((chunk) => void chunk.preload().catch(() => undefined));

@@ -6,3 +6,6 @@ export const discussionNotes = loadable(() => import('./DiscussionNotes.tsx').th
 export const gateDialog = loadable(() => import('./GateDialog.tsx').then((m) => m.GateDialog));
 export const presentationView = loadable(() => import('./PresentationView.tsx').then((m) => m.PresentationView));
 export const joinQr = loadable(() => import('./JoinQr.tsx').then((m) => m.JoinQr));
+
+/** Moving the group runs the step gates, which read the OKR checks: only the facilitator needs them. */
+export const loadMoveStep = () => import('./moveStep.ts');

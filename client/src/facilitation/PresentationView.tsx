@@ -8,8 +8,7 @@ import { StepView } from '../steps/StepView.tsx';
 import { ConnectionBadge } from '../components/ConnectionBadge.tsx';
 import { StepTimer } from './StepTimer.tsx';
 import { ReadyCheck } from './ReadyCheck.tsx';
-import { gateDialog, joinQr } from './facilitatorChunks.ts';
-import { requestStep } from './moveStep.ts';
+import { gateDialog, joinQr, loadMoveStep } from './facilitatorChunks.ts';
 
 /**
  * The projector: the group's current step in large, high-contrast type with no editing chrome,
@@ -63,10 +62,10 @@ export function PresentationView() {
       </div>
       {room.isFacilitator && (
         <nav className="present-controls" aria-label="Presenter controls">
-          <button type="button" onClick={() => previous && requestStep(room, ui, previous)} disabled={!previous}>
+          <button type="button" onClick={() => previous && void loadMoveStep().then(({ requestStep }) => requestStep(room, ui, previous))} disabled={!previous}>
             ← Previous step
           </button>
-          <button type="button" className="primary" onClick={() => next && requestStep(room, ui, next)} disabled={!next}>
+          <button type="button" className="primary" onClick={() => next && void loadMoveStep().then(({ requestStep }) => requestStep(room, ui, next))} disabled={!next}>
             Next step →
           </button>
           <button type="button" onClick={() => setPresenting(false)}>

@@ -5,6 +5,7 @@ export const facilitatorTools = loadable(() => import('./FacilitatorTools.tsx').
 export const discussionNotes = loadable(() => import('./DiscussionNotes.tsx').then((m) => m.DiscussionNotes));
 export const gateDialog = loadable(() => import('./GateDialog.tsx').then((m) => m.GateDialog));
 export const presentationView = loadable(() => import('./PresentationView.tsx').then((m) => m.PresentationView));
+export const loadPrework = loadable(() => import('../steps/context/LoadPrework.tsx').then((m) => m.LoadPrework));
 export const joinQr = loadable(() => import('./JoinQr.tsx').then((m) => m.JoinQr));
 
 /** Moving the group runs the step gates, which read the OKR checks: only the facilitator needs them. */

@@ -44,8 +44,13 @@ export function StepView({ step, presenting = false }: { step: StepId; presentin
       <p className="purpose">{info.purpose}</p>
       <Suspense fallback={<StepLoading />}>
         <Step readOnly={readOnly} />
-        {room.isFacilitator && !readOnly && info.number !== null && <DiscussionNotes key={shown} step={shown} />}
       </Suspense>
+      {room.isFacilitator && !readOnly && info.number !== null && (
+        // Its own boundary: the notes arriving late must not blank the step above them.
+        <Suspense fallback={null}>
+          <DiscussionNotes key={shown} step={shown} />
+        </Suspense>
+      )}
     </section>
   );
 }

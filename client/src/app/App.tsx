@@ -1,7 +1,10 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { routeFromAddress } from './addressBar.ts';
-import { HomePage } from './HomePage.tsx';
 import { BoardPage } from './BoardPage.tsx';
+import { loadable } from './loadable.tsx';
+
+// Whoever opens a board link (most people) never needs the page that creates one.
+const homePage = loadable(() => import('./HomePage.tsx').then((m) => m.HomePage));
 
 export function App() {
   const [route, setRoute] = useState(routeFromAddress);
@@ -17,7 +20,11 @@ export function App() {
 
   switch (route.page) {
     case 'home':
-      return <HomePage />;
+      return (
+        <Suspense fallback={null}>
+          <homePage.Component />
+        </Suspense>
+      );
     case 'board':
       return <BoardPage access={route.access} />;
     case 'not-found':

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useBoard, useControl } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { useStepAccess } from '../sync/useStepAccess.ts';
@@ -10,8 +10,8 @@ import { ShareLinks } from '../components/ShareLinks.tsx';
 import { Stepper } from '../components/Stepper.tsx';
 import { StepView } from '../steps/StepView.tsx';
 import { FacilitatorBar } from '../facilitation/FacilitatorBar.tsx';
-import { GateDialog } from '../facilitation/GateDialog.tsx';
-import { PresentationView } from '../facilitation/PresentationView.tsx';
+import { gateDialog, presentationView } from '../facilitation/facilitatorChunks.ts';
+import { usePrefetch } from './usePrefetch.ts';
 import { useRememberDrafts } from '../drafts/useRememberDrafts.ts';
 
 /** The board: who and where at the top, the steps, then the group's current step. */
@@ -22,6 +22,9 @@ export function BoardShell() {
   const { projector } = useStepAccess();
   useRememberDrafts();
   const refusedFor = useRefusal();
+  usePrefetch();
+  const PresentationView = presentationView.Component;
+  const GateDialog = gateDialog.Component;
 
   useEffect(() => {
     document.title = title ? `${title} · OKR workshop` : 'OKR workshop board';
@@ -36,7 +39,9 @@ export function BoardShell() {
     return (
       <>
         {refusal}
-        <PresentationView />
+        <Suspense fallback={null}>
+          <PresentationView />
+        </Suspense>
       </>
     );
   }
@@ -57,7 +62,11 @@ export function BoardShell() {
         {refusal}
         <StepView step={control.step} />
       </main>
-      {room.isFacilitator && <GateDialog />}
+      {room.isFacilitator && (
+        <Suspense fallback={null}>
+          <GateDialog />
+        </Suspense>
+      )}
     </div>
   );
 }

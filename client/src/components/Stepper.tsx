@@ -3,7 +3,7 @@ import type { StepId } from '@okr/shared/schema';
 import { neighbourStep, STEPS, stepIndex } from '@okr/shared/workshop';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { useBoardUi, useBoardUiStore } from '../state/BoardUiContext.tsx';
-import { requestStep } from '../facilitation/moveStep.ts';
+import { loadMoveStep } from '../facilitation/facilitatorChunks.ts';
 
 /**
  * The six steps. The facilitator moves the group (click, or ←/→); everyone else follows and may
@@ -25,7 +25,7 @@ export function Stepper({ current }: { current: StepId }) {
       const delta = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
       if (!delta || ui.getState().pendingMove) return;
       const next = neighbourStep(room.control.state().step, delta);
-      if (next) requestStep(room, ui, next);
+      if (next) void loadMoveStep().then(({ requestStep }) => requestStep(room, ui, next));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -34,7 +34,7 @@ export function Stepper({ current }: { current: StepId }) {
   const choose = (step: StepId) => {
     if (room.isFacilitator) {
       lookAt(null);
-      requestStep(room, ui, step);
+      void loadMoveStep().then(({ requestStep }) => requestStep(room, ui, step));
     } else if (step === current) {
       lookAt(null);
       hold(null);

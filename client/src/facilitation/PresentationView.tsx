@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { neighbourStep, stepInfo } from '@okr/shared/workshop';
 import { useBoard, useControl, usePresence } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
@@ -6,11 +6,9 @@ import { usePreferences } from '../state/preferences.ts';
 import { useBoardUiStore } from '../state/BoardUiContext.tsx';
 import { StepView } from '../steps/StepView.tsx';
 import { ConnectionBadge } from '../components/ConnectionBadge.tsx';
-import { JoinQr } from './JoinQr.tsx';
 import { StepTimer } from './StepTimer.tsx';
 import { ReadyCheck } from './ReadyCheck.tsx';
-import { GateDialog } from './GateDialog.tsx';
-import { requestStep } from './moveStep.ts';
+import { gateDialog, joinQr, loadMoveStep } from './facilitatorChunks.ts';
 
 /**
  * The projector: the group's current step in large, high-contrast type with no editing chrome,
@@ -27,6 +25,8 @@ export function PresentationView() {
   const info = stepInfo(control.step);
   const previous = neighbourStep(control.step, -1);
   const next = neighbourStep(control.step, 1);
+  const JoinQr = joinQr.Component;
+  const GateDialog = gateDialog.Component;
 
   // rem-based type everywhere scales with the root: large enough to read from the back of the room.
   useEffect(() => {
@@ -54,22 +54,26 @@ export function PresentationView() {
         </main>
         {control.joinUrl && control.step !== 'summary' && (
           <aside className="present-aside" aria-label="Join this workshop">
-            <JoinQr url={control.joinUrl} />
+            <Suspense fallback={null}>
+              <JoinQr url={control.joinUrl} />
+            </Suspense>
           </aside>
         )}
       </div>
       {room.isFacilitator && (
         <nav className="present-controls" aria-label="Presenter controls">
-          <button type="button" onClick={() => previous && requestStep(room, ui, previous)} disabled={!previous}>
+          <button type="button" onClick={() => previous && void loadMoveStep().then(({ requestStep }) => requestStep(room, ui, previous))} disabled={!previous}>
             ← Previous step
           </button>
-          <button type="button" className="primary" onClick={() => next && requestStep(room, ui, next)} disabled={!next}>
+          <button type="button" className="primary" onClick={() => next && void loadMoveStep().then(({ requestStep }) => requestStep(room, ui, next))} disabled={!next}>
             Next step →
           </button>
           <button type="button" onClick={() => setPresenting(false)}>
             Exit present mode
           </button>
-          <GateDialog />
+          <Suspense fallback={null}>
+            <GateDialog />
+          </Suspense>
         </nav>
       )}
     </div>

@@ -1,12 +1,11 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useOpenForm } from '../state/useOpenForm.ts';
-
-// Only a facilitator opens History: its code loads when they do, not in anyone's first page load.
-const HistoryDialog = lazy(() => import('./HistoryDialog.tsx'));
+import { historyDialog } from './historyChunk.ts';
 
 /** The facilitator's "History" button; the dialog it opens lists the board's versions to preview and restore. */
 export function HistoryButton() {
   const [open, setOpen] = useOpenForm('history');
+  const HistoryDialog = historyDialog.Component;
   return (
     <>
       <button type="button" onClick={() => setOpen(true)} aria-haspopup="dialog">

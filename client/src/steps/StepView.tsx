@@ -1,16 +1,12 @@
+import { Suspense } from 'react';
 import type { StepId } from '@okr/shared/schema';
 import { stepInfo } from '@okr/shared/workshop';
 import { useBoardUi } from '../state/BoardUiContext.tsx';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { useHeldStep } from '../facilitation/useHeldStep.ts';
-import { DiscussionNotes } from '../facilitation/DiscussionNotes.tsx';
-import { ContextStep } from './context/ContextStep.tsx';
-import { DraftStep } from './draft/DraftStep.tsx';
-import { PickStep } from './pick/PickStep.tsx';
-import { ParkStep } from './park/ParkStep.tsx';
-import { BrainstormStep } from './brainstorm/BrainstormStep.tsx';
-import { RefineStep } from './refine/RefineStep.tsx';
-import { SummaryStep } from './summary/SummaryStep.tsx';
+import { discussionNotes } from '../facilitation/facilitatorChunks.ts';
+import { stepComponents } from './stepComponents.ts';
+import { StepLoading } from './StepLoading.tsx';
 
 /**
  * The step the group is on; or the one this person is held on (mid-card when the group moved,
@@ -27,6 +23,8 @@ export function StepView({ step, presenting = false }: { step: StepId; presentin
   const lookingBack = !heldAt && lookingAt !== null && lookingAt !== step;
   const readOnly = presenting || lookingBack;
   const info = stepInfo(shown);
+  const Step = stepComponents[shown].Component;
+  const DiscussionNotes = discussionNotes.Component;
   return (
     <section className="step" aria-labelledby="step-heading">
       {heldAt && heldAt !== step && (
@@ -44,27 +42,15 @@ export function StepView({ step, presenting = false }: { step: StepId; presentin
         {info.number !== null && <span className="step-number">Step {info.number}</span>} {info.title}
       </h2>
       <p className="purpose">{info.purpose}</p>
-      {renderStep(shown, readOnly)}
-      {room.isFacilitator && !readOnly && info.number !== null && <DiscussionNotes key={shown} step={shown} />}
+      <Suspense fallback={<StepLoading />}>
+        <Step readOnly={readOnly} />
+      </Suspense>
+      {room.isFacilitator && !readOnly && info.number !== null && (
+        // Its own boundary: the notes arriving late must not blank the step above them.
+        <Suspense fallback={null}>
+          <DiscussionNotes key={shown} step={shown} />
+        </Suspense>
+      )}
     </section>
   );
-}
-
-function renderStep(step: StepId, readOnly: boolean) {
-  switch (step) {
-    case 'context':
-      return <ContextStep readOnly={readOnly} />;
-    case 'draft':
-      return <DraftStep readOnly={readOnly} />;
-    case 'pick':
-      return <PickStep readOnly={readOnly} />;
-    case 'park':
-      return <ParkStep readOnly={readOnly} />;
-    case 'brainstorm':
-      return <BrainstormStep readOnly={readOnly} />;
-    case 'refine':
-      return <RefineStep readOnly={readOnly} />;
-    case 'summary':
-      return <SummaryStep readOnly={readOnly} />;
-  }
 }

@@ -1,9 +1,10 @@
+import { Suspense } from 'react';
 import { CONTEXT_KINDS, CONTEXT_KIND_LABELS, type ContextKind } from '@okr/shared/schema';
 import { useBoard } from '../../sync/hooks.ts';
 import { useStepAccess } from '../../sync/useStepAccess.ts';
 import { ContextCard } from './ContextCard.tsx';
 import { AddContextItem } from './AddContextItem.tsx';
-import { LoadPrework } from './LoadPrework.tsx';
+import { loadPrework } from '../../facilitation/facilitatorChunks.ts';
 import { useRoom } from '../../sync/RoomContext.tsx';
 
 /** Step 1: the strategic context, as cards grouped by kind. */
@@ -11,11 +12,16 @@ export function ContextStep({ readOnly }: { readOnly: boolean }) {
   const room = useRoom();
   const items = useBoard((board) => board.contextItems.list());
   const { canEdit } = useStepAccess(readOnly);
+  const LoadPrework = loadPrework.Component;
   const kinds = CONTEXT_KINDS.filter((kind) => items.some((item) => item.kind === kind));
   return (
     <div className="context-step">
       {canEdit && <AddContextItem />}
-      {canEdit && room.isFacilitator && items.length === 0 && <LoadPrework />}
+      {canEdit && room.isFacilitator && items.length === 0 && (
+        <Suspense fallback={null}>
+          <LoadPrework />
+        </Suspense>
+      )}
       {items.length === 0 && <p className="muted">No context yet. Add the mission, company objectives, product vision and strategy, and any pre-work.</p>}
       <div className="lanes">
         {kinds.map((kind: ContextKind) => (

@@ -1,0 +1,45 @@
+import { useEffect } from 'react';
+import { useConnectionStatus, useControl } from '../sync/hooks.ts';
+import { useRoom } from '../sync/RoomContext.tsx';
+import { stepComponents } from '../steps/stepComponents.ts';
+import { discussionNotes, facilitatorTools, gateDialog, joinQr, loadMoveStep, loadPrework, presentationView } from '../facilitation/facilitatorChunks.ts';
+import { historyDialog } from '../history/historyChunk.ts';
+
+/**
+ * Once the board is up (synced) and the page idle, fetches in the background the code this role
+ * may need later, so moving to another step or opening a tool does not wait on the network.
+ */
+export function usePrefetch(): void {
+  const room = useRoom();
+  const connected = useConnectionStatus() === 'connected';
+  const { step } = useControl();
+  useEffect(() => {
+    if (!connected) return;
+    let cancelled = false;
+    let cancel = () => undefined as void;
+    const chunks: { preload: () => Promise<unknown> }[] = [...Object.values(stepComponents)];
+    if (room.isFacilitator) chunks.push(facilitatorTools, discussionNotes, gateDialog, presentationView, joinQr, historyDialog, loadPrework, { preload: loadMoveStep });
+    if (room.isViewer) chunks.push(presentationView, joinQr);
+    // Preloads are remembered, so a later step change only re-runs this for nothing new.
+    // A failed prefetch is not an error: the chunk loads (and reports) when it is first shown.
+    const prefetch = () => chunks.forEach((chunk) => void chunk.preload().catch(() => undefined));
+    // After the step on screen has its code, so the prefetch never competes with the first cards.
+    void stepComponents[step]
+      .preload()
+      .catch(() => undefined)
+      .then(() => {
+        if (cancelled) return;
+        if (typeof requestIdleCallback !== 'function') {
+          const timer = setTimeout(prefetch, 200);
+          cancel = () => clearTimeout(timer);
+        } else {
+          const idle = requestIdleCallback(prefetch, { timeout: 2000 });
+          cancel = () => cancelIdleCallback(idle);
+        }
+      });
+    return () => {
+      cancelled = true;
+      cancel();
+    };
+  }, [connected, room, step]);
+}

@@ -1,0 +1,12 @@
+import { loadable } from '../app/loadable.tsx';
+
+// Code only the facilitator or the projector runs: outside a participant's first load.
+export const facilitatorTools = loadable(() => import('./FacilitatorTools.tsx').then((m) => m.FacilitatorTools));
+export const discussionNotes = loadable(() => import('./DiscussionNotes.tsx').then((m) => m.DiscussionNotes));
+export const gateDialog = loadable(() => import('./GateDialog.tsx').then((m) => m.GateDialog));
+export const presentationView = loadable(() => import('./PresentationView.tsx').then((m) => m.PresentationView));
+export const loadPrework = loadable(() => import('../steps/context/LoadPrework.tsx').then((m) => m.LoadPrework));
+export const joinQr = loadable(() => import('./JoinQr.tsx').then((m) => m.JoinQr));
+
+/** Moving the group runs the step gates, which read the OKR checks: only the facilitator needs them. */
+export const loadMoveStep = () => import('./moveStep.ts');

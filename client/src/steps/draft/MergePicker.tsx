@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Candidate } from '@okr/shared/schema';
 import { defaultMergeTarget, suggestedMergeText } from '@okr/shared/workshop';
+import { CardSelect, escapeCancels } from './TargetPicker.tsx';
 
 type Props = {
   card: Candidate;
@@ -23,12 +24,7 @@ export function MergePicker({ card, options, onMerge, onCancel }: Props) {
   const wording = edited ?? (target ? suggestedMergeText(target.text, card.text) : '');
   const ref = useRef<HTMLSelectElement>(null);
   useEffect(() => ref.current?.focus(), []);
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onCancel();
-    }
-  };
+  const onKeyDown = escapeCancels(onCancel);
   const canMerge = Boolean(target) && wording.trim().length > 0;
   return (
     <div className="target-picker" role="group" aria-label={`Merge "${card.text}"`} onKeyDown={onKeyDown}>
@@ -36,16 +32,7 @@ export function MergePicker({ card, options, onMerge, onCancel }: Props) {
         <p className="muted">There is no other card to choose.</p>
       ) : (
         <>
-          <label>
-            Merge into
-            <select ref={ref} value={targetId} onChange={(e) => setTargetId(e.target.value)}>
-              {options.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.text.length > 90 ? `${o.text.slice(0, 88)}…` : o.text}
-                </option>
-              ))}
-            </select>
-          </label>
+          <CardSelect label="Merge into" value={targetId} options={options} onChange={setTargetId} selectRef={ref} />
           <label>
             Merged wording
             <textarea value={wording} maxLength={MAX_TEXT} rows={3} onChange={(e) => setEdited(e.target.value)} />

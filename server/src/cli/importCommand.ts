@@ -6,7 +6,7 @@ import { parseCommandArgs } from './args.ts';
 import { EXIT, inFile } from './cliError.ts';
 import type { Command } from './command.ts';
 import { readJsonFile } from './files.ts';
-import { openStore, withStore } from './store.ts';
+import { linkBase, openStore, withStore } from './store.ts';
 import { printable } from './text.ts';
 
 const usage = 'okr import <file> [--json]';
@@ -32,7 +32,7 @@ export const importCommand: Command = {
     const control = new ControlDoc();
     applyImport(file, board, control);
 
-    const baseUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+    const baseUrl = linkBase(config);
     const { room, links } = withStore(openStore(config.dataDir), (store) => createRoom(store, baseUrl, board, control));
 
     const result = {

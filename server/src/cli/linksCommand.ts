@@ -5,7 +5,7 @@ import { reissueFacilitator } from '../rooms/rotateLinks.ts';
 import { parseCommandArgs } from './args.ts';
 import { CliError, EXIT } from './cliError.ts';
 import type { Command } from './command.ts';
-import { openExistingStore, parseRoomId, withStore } from './store.ts';
+import { linkBase, openExistingStore, parseRoomId, withStore } from './store.ts';
 import { printable } from './text.ts';
 
 const usage = 'okr links <roomId> --rotate-facilitator [--json]';
@@ -30,7 +30,7 @@ export const linksCommand: Command = {
       throw new CliError(`only hashes of a room's keys are stored, so its links cannot be shown again: add --rotate-facilitator to issue new ones\nusage: ${usage}`);
     }
     const config = loadConfig(io.env);
-    const baseUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+    const baseUrl = linkBase(config);
     const { title, keys } = withStore(openExistingStore(config.dataDir), (store) => {
       const room = store.getRoom(roomId);
       if (!room) throw new CliError(`no room ${roomId} in ${config.dataDir} (run "okr rooms" to list them)`);

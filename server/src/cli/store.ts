@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { isWellFormedSecret } from '../store/keys.ts';
 import { RoomStore } from '../store/roomStore.ts';
+import type { Config } from '../config.ts';
 import { CliError } from './cliError.ts';
 
 /**
@@ -35,4 +36,9 @@ export function parseRoomId(input: string): string {
     throw new CliError(`"${input}" is not a room id: room ids are 22 to 64 letters, digits, _ or - (run "okr rooms" to list them)`);
   }
   return id;
+}
+
+/** Where the links the tool prints point: PUBLIC_URL, else the server on this machine's PORT. */
+export function linkBase(config: Pick<Config, 'publicUrl' | 'port'>): string {
+  return config.publicUrl ?? `http://localhost:${config.port}`;
 }

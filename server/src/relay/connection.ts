@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Role } from '../access.ts';
 import type { DocName } from '../store/roomStore.ts';
 import type { RelayMetrics } from './metrics.ts';
-import { CLOSE, type CloseName } from './protocol.ts';
+import { CLOSE, closeReason, type CloseName } from './protocol.ts';
 import type { Peer } from './room.ts';
 
 /** A peer that never answers the close handshake must not hold the socket open. */
@@ -74,16 +74,17 @@ export class Connection implements Peer {
   close(name: CloseName, options: { terminate?: boolean; detail?: string } = {}): void {
     if (this.closed) return;
     const spec = CLOSE[name];
+    const reason = closeReason(name, options.detail);
     this.leave(name);
     if (name !== 'goingAway') {
-      this.log.info({ code: spec.code, reason: spec.reason, detail: options.detail, role: this.role, room: this.info.roomId }, 'closing connection');
+      this.log.info({ code: spec.code, reason, detail: options.detail, role: this.role, room: this.info.roomId }, 'closing connection');
     }
     if (options.terminate) {
       this.ws.terminate();
       return;
     }
     try {
-      this.ws.close(spec.code, spec.reason);
+      this.ws.close(spec.code, reason);
     } catch {
       this.ws.terminate();
     }

@@ -84,6 +84,10 @@ export class MessageReceiver {
     } catch (err) {
       if (err instanceof DocTooLargeError) return this.peer.close('docTooBig');
       if (err instanceof PresenceTooBigError) return this.peer.close('presenceTooBig', { detail: err.message });
+      if (err instanceof UpdateRejectedError && err.problem === 'out-of-schema') {
+        this.metrics.rejected(err.problem);
+        return this.peer.close('outOfSchema', { detail: err.detail });
+      }
       this.metrics.malformed();
       if (err instanceof UpdateRejectedError) {
         this.metrics.rejected(err.problem);

@@ -64,6 +64,11 @@ export const CLOSE = {
   /** A decodable update that does not apply (missing dependencies, corrupt structs): the client resyncs. */
   unappliable: { code: 1007, reason: 'update does not apply to this document' },
   policy: { code: 1008, reason: 'not allowed' },
+  /**
+   * Final: the update would leave a record outside the board's schema (docs/board-document.md).
+   * Retrying would send the same content again; the reason names the field and what is wrong.
+   */
+  outOfSchema: { code: 4422, reason: 'update does not fit the board schema', withDetail: true },
   tooManyRequests: { code: 1008, reason: 'too many sync requests' },
   tooBig: { code: 1009, reason: 'message too big' },
   docTooBig: { code: 4413, reason: 'room document is full' },
@@ -82,3 +87,14 @@ export const CLOSE = {
 } as const;
 
 export type CloseName = keyof typeof CLOSE;
+
+/** A websocket close reason is at most 123 bytes of UTF-8. */
+const MAX_REASON_BYTES = 123;
+
+/** The close reason for `name`: its fixed text, followed by the detail where the entry says so, cut to fit. */
+export function closeReason(name: CloseName, detail?: string): string {
+  const spec: { reason: string; withDetail?: boolean } = CLOSE[name];
+  let reason = spec.withDetail && detail ? `${spec.reason}: ${detail}` : spec.reason;
+  while (Buffer.byteLength(reason) > MAX_REASON_BYTES) reason = `${[...reason].slice(0, -2).join('')}…`;
+  return reason;
+}

@@ -1,7 +1,12 @@
 import * as Y from 'yjs';
+import { BOARD_LAYOUT, checkChanges, CONTROL_LAYOUT, type DocLayout, type SchemaProblem } from '@okr/shared/doc';
 import type { DocName, RoomStore } from '../store/roomStore.ts';
 import { encodeSyncUpdate } from './protocol.ts';
 import { checkUpdate, dropPendingState, UpdateRejectedError } from './updateCheck.ts';
+
+/** What each document may hold; every client update is checked against it (docs/board-document.md). */
+const LAYOUTS: Record<DocName, DocLayout> = { board: BOARD_LAYOUT, control: CONTROL_LAYOUT };
+const ROOTS: Record<DocName, ReadonlySet<string>> = { board: new Set(Object.keys(BOARD_LAYOUT)), control: new Set(Object.keys(CONTROL_LAYOUT)) };
 
 export type Broadcast = (message: Uint8Array) => void;
 
@@ -49,21 +54,38 @@ export class RelayDoc {
   /**
    * Applies a client's update, or throws UpdateRejectedError and leaves the document as it was.
    * Accepted changes are stored and broadcast at the end of this turn.
+   *
+   * The update is applied in a transaction of our own, so that before it ends we can check what it
+   * touched against the document's layout (shared/src/doc/schemaCheck.ts): only the changed
+   * records are read, so the check costs what the update costs, not what the board does. An
+   * update that leaves a record out of the schema is rolled back like one that failed to integrate.
    */
   apply(update: Uint8Array, origin: unknown): void {
-    const problem = checkUpdate(update, this.doc);
+    const problem = checkUpdate(update, this.doc, ROOTS[this.name]);
+    if (problem === 'unknown-root') throw new UpdateRejectedError('out-of-schema', `unknown top-level content: this document holds only ${[...ROOTS[this.name]].join(', ')}`);
     if (problem) throw new UpdateRejectedError(problem);
     const mark = this.pending.length;
+    let outOfSchema: SchemaProblem | null = null;
     try {
-      Y.applyUpdate(this.doc, update, origin);
+      Y.transact(
+        this.doc,
+        (transaction) => {
+          Y.applyUpdate(this.doc, update, origin);
+          outOfSchema = checkChanges(this.doc, transaction, LAYOUTS[this.name]);
+        },
+        origin,
+        false,
+      );
     } catch {
       // Yjs emits 'update' for a transaction even when it throws half-way, and may leave
-      // half-linked structs behind: forget what this update produced and rebuild the document
-      // from what is stored plus what this turn accepted before it.
-      this.pending.length = mark;
-      this.pendingBytes = this.pending.reduce((sum, u) => sum + u.byteLength, 0);
-      this.rebuild();
+      // half-linked structs behind: forget what this update produced and rebuild the document.
+      this.rollBack(mark);
       throw new UpdateRejectedError('failed-to-integrate');
+    }
+    if (outOfSchema) {
+      this.rollBack(mark);
+      const { path, message } = outOfSchema as SchemaProblem;
+      throw new UpdateRejectedError('out-of-schema', `${path}: ${message}`);
     }
     // Whatever integrated was emitted (and will be stored); what Yjs set aside waits for
     // structs that no honest client will send. Drop it rather than keep and re-send it.
@@ -123,10 +145,19 @@ export class RelayDoc {
 
   private build(updates: Uint8Array[]): Y.Doc {
     const doc = new Y.Doc({ gc: true });
+    // Its roots exist as maps from the start, so a client's update always meets them typed.
+    for (const root of ROOTS[this.name]) doc.getMap(root);
     if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates));
     // Listen only after loading, so loading itself is not logged again.
     doc.on('update', this.onUpdate);
     return doc;
+  }
+
+  /** Forgets what was emitted since `mark` and rebuilds the document from what is stored plus what this turn accepted before it. */
+  private rollBack(mark: number): void {
+    this.pending.length = mark;
+    this.pendingBytes = this.pending.reduce((sum, u) => sum + u.byteLength, 0);
+    this.rebuild();
   }
 
   private rebuild(): void {

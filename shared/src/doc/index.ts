@@ -13,3 +13,7 @@ export type { Overwrite, OverwrittenField } from './overwrites.ts';
 export { UnsentEdits } from './unsentEdits.ts';
 export { cardIds, cardIdsOfSnapshot, cardsDeletedBy, changeSummary, restoreUpdate } from './history.ts';
 export type { ChangeSummary } from './history.ts';
+export { BOARD_LAYOUT, CONTROL_LAYOUT } from './layout.ts';
+export type { DocLayout, RootLayout } from './layout.ts';
+export { checkChanges, TEXT_MERGE_SLACK } from './schemaCheck.ts';
+export type { SchemaProblem } from './schemaCheck.ts';

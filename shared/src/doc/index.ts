@@ -13,3 +13,4 @@ export type { Overwrite, OverwrittenField } from './overwrites.ts';
 export { UnsentEdits } from './unsentEdits.ts';
 export { cardIds, cardIdsOfSnapshot, cardsDeletedBy, changeSummary, restoreUpdate } from './history.ts';
 export type { ChangeSummary } from './history.ts';
+export { PrivateDoc } from './privateDoc.ts';

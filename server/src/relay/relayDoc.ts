@@ -1,12 +1,14 @@
 import * as Y from 'yjs';
 import { BOARD_LAYOUT, checkChanges, CONTROL_LAYOUT, type DocLayout, type SchemaProblem } from '@okr/shared/doc';
-import type { DocName, RoomStore } from '../store/roomStore.ts';
+import type { DocName, RoomStore, StoredDocName } from '../store/roomStore.ts';
 import { encodeSyncUpdate } from './protocol.ts';
 import { checkUpdate, dropPendingState, UpdateRejectedError } from './updateCheck.ts';
 
 /** What each document may hold; every client update is checked against it (docs/board-document.md). */
 const LAYOUTS: Record<DocName, DocLayout> = { board: BOARD_LAYOUT, control: CONTROL_LAYOUT };
 const ROOTS: Record<DocName, ReadonlySet<string>> = { board: new Set(Object.keys(BOARD_LAYOUT)), control: new Set(Object.keys(CONTROL_LAYOUT)) };
+/** The server-private document is written by the server alone: no client update is ever applied to it. */
+const isSynced = (name: StoredDocName): name is DocName => name !== 'private';
 
 export type Broadcast = (message: Uint8Array) => void;
 
@@ -33,7 +35,7 @@ export class RelayDoc {
 
   constructor(
     readonly roomId: string,
-    readonly name: DocName,
+    readonly name: StoredDocName,
     private readonly store: RoomStore,
     private readonly broadcast: Broadcast,
     private readonly compactAfter: number,
@@ -61,8 +63,10 @@ export class RelayDoc {
    * update that leaves a record out of the schema is rolled back like one that failed to integrate.
    */
   apply(update: Uint8Array, origin: unknown): void {
-    const problem = checkUpdate(update, this.doc, ROOTS[this.name]);
-    if (problem === 'unknown-root') throw new UpdateRejectedError('out-of-schema', `unknown top-level content: this document holds only ${[...ROOTS[this.name]].join(', ')}`);
+    const name = this.name;
+    if (!isSynced(name)) throw new UpdateRejectedError('out-of-schema', 'this document takes no client updates');
+    const problem = checkUpdate(update, this.doc, ROOTS[name]);
+    if (problem === 'unknown-root') throw new UpdateRejectedError('out-of-schema', `unknown top-level content: this document holds only ${[...ROOTS[name]].join(', ')}`);
     if (problem) throw new UpdateRejectedError(problem);
     const mark = this.pending.length;
     let outOfSchema: SchemaProblem | null = null;
@@ -71,7 +75,7 @@ export class RelayDoc {
         this.doc,
         (transaction) => {
           Y.applyUpdate(this.doc, update, origin);
-          outOfSchema = checkChanges(this.doc, transaction, LAYOUTS[this.name]);
+          outOfSchema = checkChanges(this.doc, transaction, LAYOUTS[name]);
         },
         origin,
         false,
@@ -146,7 +150,7 @@ export class RelayDoc {
   private build(updates: Uint8Array[]): Y.Doc {
     const doc = new Y.Doc({ gc: true });
     // Its roots exist as maps from the start, so a client's update always meets them typed.
-    for (const root of ROOTS[this.name]) doc.getMap(root);
+    if (isSynced(this.name)) for (const root of ROOTS[this.name]) doc.getMap(root);
     if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates));
     // Listen only after loading, so loading itself is not logged again.
     doc.on('update', this.onUpdate);

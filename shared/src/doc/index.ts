@@ -17,3 +17,4 @@ export { BOARD_LAYOUT, CONTROL_LAYOUT } from './layout.ts';
 export type { DocLayout, RootLayout } from './layout.ts';
 export { checkChanges, TEXT_MERGE_SLACK } from './schemaCheck.ts';
 export type { SchemaProblem } from './schemaCheck.ts';
+export { PrivateDoc } from './privateDoc.ts';

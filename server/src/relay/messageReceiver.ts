@@ -2,6 +2,7 @@ import { isDeletionOnly } from './docSizePolicy.ts';
 import { EditBudget } from './editBudget.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { decodeMessage, type RelayEvent } from './messageDecoder.ts';
+import { ForeignClientIdError } from './clientIdOwners.ts';
 import { PresenceTooBigError } from './presence.ts';
 import { DocTooLargeError, type Peer, type Room } from './room.ts';
 import { UpdateRejectedError } from './updateCheck.ts';
@@ -86,6 +87,10 @@ export class MessageReceiver {
     } catch (err) {
       if (err instanceof DocTooLargeError) return this.peer.close('docTooBig');
       if (err instanceof PresenceTooBigError) return this.peer.close('presenceTooBig', { detail: err.message });
+      if (err instanceof ForeignClientIdError) {
+        this.metrics.rejected('foreign-client-id');
+        return this.peer.close('foreignClientId', { detail: err.message });
+      }
       if (err instanceof UpdateRejectedError && err.problem === 'out-of-schema') {
         this.metrics.rejected(err.problem);
         return this.peer.close('outOfSchema', { detail: err.detail });

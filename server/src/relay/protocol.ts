@@ -78,6 +78,12 @@ export const CLOSE = {
    * Retrying would send the same content again; the reason names the field and what is wrong.
    */
   outOfSchema: { code: 4422, reason: 'update does not fit the board schema', withDetail: true },
+  /**
+   * An update under a Yjs client id another seat (or the server) owns. Transient on purpose: a stock
+   * client without a seat secret that reconnects before its dead socket is swept gets a new seat
+   * and must retry; once the old seat's last connection is gone its ids are free again.
+   */
+  foreignClientId: { code: 4503, reason: 'update written under a Yjs client id that belongs to someone else in this room', withDetail: true },
   tooManyRequests: { code: 1008, reason: 'too many sync requests' },
   tooBig: { code: 1009, reason: 'message too big' },
   docTooBig: { code: 4413, reason: 'room document is full' },

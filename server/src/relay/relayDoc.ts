@@ -32,6 +32,13 @@ export class RelayDoc {
   private logCount: number;
   /** Stored bytes (snapshot plus log): a cheap upper bound on the document's size. */
   private storedBytes = 0;
+  /** True while a client's update is being applied: every other change is the server's own. */
+  private applying = false;
+  /**
+   * Told the Yjs client id of each change the server makes itself (upgrades, restores, what it
+   * publishes), so the room can keep clients from writing under it.
+   */
+  onOwnWrite: (clientId: number) => void = () => {};
 
   constructor(
     readonly roomId: string,
@@ -70,6 +77,7 @@ export class RelayDoc {
     if (problem) throw new UpdateRejectedError(problem);
     const mark = this.pending.length;
     let outOfSchema: SchemaProblem | null = null;
+    this.applying = true;
     try {
       Y.transact(
         this.doc,
@@ -85,6 +93,8 @@ export class RelayDoc {
       // half-linked structs behind: forget what this update produced and rebuild the document.
       this.rollBack(mark);
       throw new UpdateRejectedError('failed-to-integrate');
+    } finally {
+      this.applying = false;
     }
     if (outOfSchema) {
       this.rollBack(mark);
@@ -172,6 +182,7 @@ export class RelayDoc {
   }
 
   private readonly onUpdate = (update: Uint8Array): void => {
+    if (!this.applying) this.onOwnWrite(this.doc.clientID);
     this.pending.push(update);
     this.pendingBytes += update.byteLength;
     if (!this.flushScheduled) {

@@ -1,12 +1,13 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { ControlDoc, PrivateDoc, upgradeObjectiveText, upgradeTextFields } from '@okr/shared/doc';
+import { ClientIdBindings, ControlDoc, PrivateDoc, SERVER_OWNER, upgradeObjectiveText, upgradeTextFields } from '@okr/shared/doc';
 import type { Role } from '../access.ts';
 import type { DocName, RoomStore } from '../store/roomStore.ts';
 import type { RelayEvent } from './messageDecoder.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { sizeLimitFor } from './docSizePolicy.ts';
-import { checkPresenceSize, decodePresence, encodePresence } from './presence.ts';
+import { ClientIdOwners, ForeignClientIdError, MAX_CLIENT_IDS_PER_CONNECTION, writersOf } from './clientIdOwners.ts';
+import { checkPresenceSize, decodePresence, encodePresence, stampPresence } from './presence.ts';
 import { PresenceOwners } from './presenceOwners.ts';
 import { encodeAwarenessMessage, encodePermissionDenied, encodeRoomMessage, encodeSyncStep1, encodeSyncStep2, LOCKED_REASON, type CloseName } from './protocol.ts';
 import { ROOM_REQUESTS } from './roomOps.ts';
@@ -64,6 +65,10 @@ export class Room {
   /** Seats (and, with votes, ballots): stored like the others, never synced to any connection. */
   readonly privateDoc: RelayDoc;
   readonly seats: SeatBook;
+  /** Which seat each Yjs client id belongs to: presence and writes under someone else's are refused. */
+  readonly clientIds: ClientIdOwners;
+  /** How many client ids each connection has claimed (MAX_CLIENT_IDS_PER_CONNECTION). */
+  private readonly claimedBy = new Map<Peer, number>();
   /**
    * Presence for the board: names, colours, who is writing. Never stored. It has a document of
    * its own (awareness only needs a client id) so the board document can be rebuilt under it.
@@ -100,6 +105,14 @@ export class Room {
     this.control = new RelayDoc(id, 'control', store, (m) => this.broadcast('control', m, 'update'), limits.compactAfterUpdates, onFlushed, flusher);
     this.privateDoc = new RelayDoc(id, 'private', store, () => {}, limits.compactAfterUpdates, onFlushed, flusher);
     this.seats = new SeatBook(() => this.privateState());
+    let bindings: ClientIdBindings | undefined;
+    this.clientIds = new ClientIdOwners(
+      () => (bindings?.ydoc === this.privateDoc.ydoc ? bindings : (bindings = new ClientIdBindings(this.privateDoc.ydoc))),
+      { resolve: (seatId) => this.seats.resolve(seatId)?.id, isStored: (seatId) => this.privateState().seat(seatId) !== undefined },
+    );
+    // The server's own changes (the upgrades below, restores, what it publishes) are under ids no client may use.
+    this.board.onOwnWrite = (clientId) => this.clientIds.claimForServer(clientId);
+    this.control.onOwnWrite = (clientId) => this.clientIds.claimForServer(clientId);
     // Boards saved before card text was Y.Text are converted once, here, where the server is the
     // only writer: two clients creating the same nested type would lose one's content.
     upgradeTextFields(this.board.ydoc);
@@ -144,7 +157,11 @@ export class Room {
   leave(peer: Peer): void {
     if (!this.peers[peer.docName].delete(peer)) return;
     this.heldByLock.delete(peer);
-    if (peer.seat && !this.isSeatConnected(peer.seat.id)) this.seats.forget(peer.seat.id);
+    this.claimedBy.delete(peer);
+    if (peer.seat && !this.isSeatConnected(peer.seat.id)) {
+      this.seats.forget(peer.seat.id);
+      this.clientIds.release(peer.seat.id);
+    }
     const slot = `${peer.docName} ${peer.address}`;
     const held = (this.perAddress.get(slot) ?? 1) - 1;
     if (held > 0) this.perAddress.set(slot, held);
@@ -316,14 +333,50 @@ export class Room {
       const limit = sizeLimitFor(peer.role, update, this.limits.maxDocBytes);
       if (relay.approximateBytes() + update.byteLength > limit) throw new DocTooLargeError();
     }
+    const writers = this.checkWriters(peer, update);
     if (peer.docName === 'board') {
       this.history.beforeBoardUpdate(update);
       relay.apply(update, peer);
-      return;
+    } else {
+      const before = this.controlState();
+      relay.apply(update, peer);
+      this.history.afterControlUpdate(before);
     }
-    const before = this.controlState();
-    relay.apply(update, peer);
-    this.history.afterControlUpdate(before);
+    this.claim(peer, writers);
+  }
+
+  /**
+   * The Yjs client ids an update writes under, once checked: each must be free or the writer's
+   * seat's. Throws ForeignClientIdError for an id another seat (or the server) owns: that person's
+   * next edits would reuse the clocks and be ignored everywhere (issue 14).
+   */
+  private checkWriters(peer: Peer, update: Uint8Array): number[] {
+    const writers = writersOf(update);
+    this.checkClaims(peer, writers);
+    return writers;
+  }
+
+  /** Throws ForeignClientIdError unless the peer's seat may use every id, claiming a few new ones at most. */
+  private checkClaims(peer: Peer, clientIds: readonly number[]): void {
+    const seatId = this.seatIdOf(peer);
+    let fresh = 0;
+    for (const clientId of clientIds) {
+      const owner = this.clientIds.ownerOf(clientId);
+      if (owner === undefined) fresh++;
+      else if (!this.clientIds.mayUse(clientId, seatId)) throw new ForeignClientIdError(`client id ${clientId} belongs to ${owner === SERVER_OWNER ? 'the server' : 'another seat'}`);
+    }
+    if ((this.claimedBy.get(peer) ?? 0) + fresh > MAX_CLIENT_IDS_PER_CONNECTION) throw new ForeignClientIdError('too many Yjs client ids on one connection');
+  }
+
+  /** Gives the peer's seat the ids it used that nobody owned. */
+  private claim(peer: Peer, clientIds: readonly number[]): void {
+    this.claimedBy.set(peer, (this.claimedBy.get(peer) ?? 0) + this.clientIds.claim(clientIds, this.seatIdOf(peer)));
+  }
+
+  /** The seat that counts for the peer (after merges). */
+  private seatIdOf(peer: Peer): string {
+    if (!peer.seat) throw new Error('a connection writes before it was given a seat');
+    return this.seats.resolve(peer.seat.id)?.id ?? peer.seat.id;
   }
 
   /** Applies the entries of a peer's presence update it may apply; every entry is decoded first, so a bad one refuses the whole message. */
@@ -331,8 +384,18 @@ export class Room {
     const known = (clientId: number) => ({ clock: this.awareness.meta.get(clientId)?.clock ?? 0, shown: this.awareness.states.has(clientId) });
     const decoded = decodePresence(update);
     checkPresenceSize(decoded, this.limits.maxPresenceBytes);
-    const entries = this.presenceOwners.admit(peer, decoded, known);
-    if (entries.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresence(entries), peer);
+    // Presence under an id another seat owns is dropped, set or clear: a newer clock on Ana's id
+    // must neither rename her nor reach her own client, which would adopt it.
+    const seatId = this.seatIdOf(peer);
+    const own = decoded.filter((entry) => this.clientIds.mayUse(entry.clientId, seatId));
+    const entries = this.presenceOwners.admit(peer, own, known);
+    if (entries.length === 0) return;
+    const shown = entries.filter((entry) => entry.state !== null).map((entry) => entry.clientId);
+    this.checkClaims(peer, shown);
+    this.claim(peer, shown);
+    const seat = { id: seatId, name: this.seats.resolve(seatId)?.name ?? '', role: peer.role };
+    const stamped = entries.map((entry) => ({ ...entry, state: stampPresence(entry.state, seat) }));
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresence(stamped), peer);
   }
 
   private sendPresenceSnapshot(peer: Peer): void {

@@ -18,3 +18,4 @@ export type { DocLayout, RootLayout } from './layout.ts';
 export { checkChanges, TEXT_MERGE_SLACK } from './schemaCheck.ts';
 export type { SchemaProblem } from './schemaCheck.ts';
 export { PrivateDoc } from './privateDoc.ts';
+export { ClientIdBindings, SERVER_OWNER } from './clientIdBindings.ts';

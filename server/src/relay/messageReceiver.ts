@@ -40,6 +40,8 @@ export class MessageReceiver {
     private readonly metrics: RelayMetrics,
     private readonly reading: Reading,
     private readonly limits: ReceiverLimits,
+    /** Called when an update of this peer's was rolled back, which rebuilt the room's document. */
+    private readonly onRollback: () => void = () => {},
   ) {
     this.budget = new EditBudget(limits.maxEditBytesPerMinute);
   }
@@ -93,11 +95,13 @@ export class MessageReceiver {
       }
       if (err instanceof UpdateRejectedError && err.problem === 'out-of-schema') {
         this.metrics.rejected(err.problem);
+        if (err.rolledBack) this.onRollback();
         return this.peer.close('outOfSchema', { detail: err.detail });
       }
       this.metrics.malformed();
       if (err instanceof UpdateRejectedError) {
         this.metrics.rejected(err.problem);
+        if (err.rolledBack) this.onRollback();
         return this.peer.close('unappliable', { detail: err.problem });
       }
       this.peer.close('malformed', { detail: (err as Error).message });

@@ -92,14 +92,14 @@ export class RelayDoc {
       // Yjs emits 'update' for a transaction even when it throws half-way, and may leave
       // half-linked structs behind: forget what this update produced and rebuild the document.
       this.rollBack(mark);
-      throw new UpdateRejectedError('failed-to-integrate');
+      throw new UpdateRejectedError('failed-to-integrate', undefined, true);
     } finally {
       this.applying = false;
     }
     if (outOfSchema) {
       this.rollBack(mark);
       const { path, message } = outOfSchema as SchemaProblem;
-      throw new UpdateRejectedError('out-of-schema', `${path}: ${message}`);
+      throw new UpdateRejectedError('out-of-schema', `${path}: ${message}`, true);
     }
     // Whatever integrated was emitted (and will be stored); what Yjs set aside waits for
     // structs that no honest client will send. Drop it rather than keep and re-send it.

@@ -9,6 +9,8 @@ export class UpdateRejectedError extends Error {
     readonly problem: UpdateProblem | 'failed-to-integrate' | 'left-pending' | 'out-of-schema',
     /** What was wrong, for the log and (out of schema) the close reason: `candidates.x1.text: is longer than…`. */
     readonly detail?: string,
+    /** Whether refusing it rebuilt the document (it had been applied): the costly kind, bounded per address. */
+    readonly rolledBack = false,
   ) {
     super(`update refused: ${problem}${detail ? ` (${detail})` : ''}`);
   }

@@ -69,7 +69,7 @@ async function worker(url: string, prng: Prng, templates: Uint8Array[], roomStat
 describe('hostile input', () => {
   it(`${FRAMES} hostile frames while two honest clients edit: the server survives, the room converges and still loads (seed ${seed})`, async () => {
     const dataDir = tempDataDir();
-    let server: ServerProcess = await spawnServer(dataDir, { MAX_CONNECTIONS_PER_IP_PER_MINUTE: '1000000', ROOM_IDLE_MS: '60000', LOG_LEVEL: process.env.FUZZ_LOG ?? 'warn' });
+    let server: ServerProcess = await spawnServer(dataDir, { MAX_CONNECTIONS_PER_IP_PER_MINUTE: '1000000', MAX_REFUSED_UPDATES_PER_IP_PER_MINUTE: '1000000', ROOM_IDLE_MS: '60000', LOG_LEVEL: process.env.FUZZ_LOG ?? 'warn' });
     cleanup.push(() => killHard(server));
     const room = await createRoom(server.httpUrl);
     const honest: TestClient[] = [openBoardClient(server.wsUrl, room.roomId, { key: room.facilitatorKey }), openBoardClient(server.wsUrl, room.roomId)];

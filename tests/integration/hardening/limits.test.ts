@@ -92,6 +92,27 @@ describe('limits', () => {
     expect((await fetch(`${fixture.server.httpUrl}/healthz`)).status).toBe(200);
   });
 
+  it('MAX_REFUSED_UPDATES_PER_IP_PER_MINUTE: an address whose updates keep being rolled back waits (429); others carry on', async () => {
+    await start({ maxRefusedUpdatesPerIpPerMinute: 2 });
+    const room = fixture.room;
+    const honest = board(room.roomId);
+    await honest.synced;
+    // Each out-of-schema update is applied, found wrong and rolled back: a rebuild of the document.
+    for (let i = 0; i < 2; i++) {
+      const hostile = await raw(`/sync/${room.roomId}`);
+      const doc = new Y.Doc();
+      hostile.send(updateMessage(captureUpdate(doc, () => doc.getMap('candidates').set(`c${i}`, 'not a record'))));
+      expect(await hostile.closed).toMatchObject({ code: 4422 });
+    }
+    const refused = await tryUpgrade(`${fixture.server.wsUrl}/sync/${room.roomId}`);
+    expect(refused.status).toBe(429);
+    expect(JSON.parse(refused.body)).toEqual({ error: 'refused', message: expect.stringContaining('too many refused updates') });
+    // Connections already open are not this limit's business.
+    honest.board.addContextItem({ kind: 'mission', text: 'still syncing' });
+    await eventually(() => fixture.server.registry.get(room.roomId)!.board.ydoc.getMap('contextItems').size === 1, 'the honest edit applies');
+    expect(honest.provider.wsconnected).toBe(true);
+  });
+
   it('MAX_ROOMS_LOADED: a room past the cap is closed with 1013 "server busy, try again later" until another unloads', async () => {
     await start({ maxRoomsLoaded: 2, roomIdleMs: 100 });
     const [r1, r2, r3] = [fixture.room, await createRoom(fixture.server.httpUrl), await createRoom(fixture.server.httpUrl)];

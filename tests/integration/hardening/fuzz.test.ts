@@ -113,7 +113,10 @@ describe('hostile input', () => {
       }
     })();
     const url = `${server.wsUrl}/sync/${room.roomId}`;
-    await Promise.all([...Array.from({ length: WORKERS }, (_, w) => worker(url, new Prng(seed + w + 1), templates, () => honestStateVector(honest[0]!), tally, () => tally.sent < FRAMES)), probing]);
+    // Each worker keeps one seat across its connections (as a tool that passes `seat` does), so its
+    // Yjs client id stays its own however fast it reconnects.
+    const seatUrl = (w: number) => `${url}?seat=fuzz-worker-seat-secret-${String(w).padStart(4, '0')}`;
+    await Promise.all([...Array.from({ length: WORKERS }, (_, w) => worker(seatUrl(w), new Prng(seed + w + 1), templates, () => honestStateVector(honest[0]!), tally, () => tally.sent < FRAMES)), probing]);
     clearInterval(editing);
     const seconds = (performance.now() - started) / 1000;
 

@@ -7,6 +7,7 @@ import { followBrowserOnline } from './followBrowserOnline.ts';
 import { installJitteredReconnect, reconnectDelay } from './reconnect.ts';
 import { REQUEST_PROTOCOL } from '@okr/shared/protocol';
 import { RoomRequests } from './roomRequests.ts';
+import { RoomVotes } from './roomVotes.ts';
 import { seatSecretFor } from './seatSecret.ts';
 import { LinkRefusedError, socketTarget } from './tickets.ts';
 
@@ -32,6 +33,8 @@ export class RoomConnection {
   readonly heldEdits: BoardOutbox | null;
   /** The room request channel (seats, votes), over the control connection, which the lock never holds. */
   readonly requests: RoomRequests;
+  /** This device's dot votes and confidence votes, kept by the server. */
+  readonly votes: RoomVotes;
   /** This device's seat secret for the room; viewers hold no lasting seat. */
   private readonly seatSecret: string | undefined;
   private readonly boardProvider: WebsocketProvider;
@@ -57,6 +60,7 @@ export class RoomConnection {
     this.controlProvider = new WebsocketProvider(`${wsBase}/sync`, `${pending}/control`, this.control.ydoc, options);
     this.seatSecret = access.kind === 'viewer' ? undefined : seatSecretFor(access.roomId);
     this.requests = new RoomRequests(this.controlProvider);
+    this.votes = new RoomVotes(this.requests, access.kind === 'facilitator');
     if (this.heldEdits) this.cleanups.push(holdEditsWhileLocked(this.heldEdits, this.control, this.controlProvider));
     this.awareness = this.boardProvider.awareness;
     this.cleanups.push(stopPresenceEcho(this.boardProvider));
@@ -98,6 +102,7 @@ export class RoomConnection {
     this.destroyed = true;
     for (const cleanup of this.cleanups) cleanup();
     this.heldEdits?.destroy();
+    this.votes.destroy();
     this.requests.destroy();
     this.undoManager.destroy();
     this.awareness.setLocalState(null);

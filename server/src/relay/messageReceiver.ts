@@ -5,7 +5,7 @@ import { decodeMessage, type RelayEvent } from './messageDecoder.ts';
 import { ForeignClientIdError } from './clientIdOwners.ts';
 import { PresenceTooBigError } from './presence.ts';
 import { DocTooLargeError, type Peer, type Room } from './room.ts';
-import { UpdateRejectedError } from './updateCheck.ts';
+import { isWritePolicyProblem, UpdateRejectedError } from './updateCheck.ts';
 
 /**
  * Answering a sync step 1 (or a presence query) encodes a whole document for one client. A client
@@ -102,7 +102,7 @@ export class MessageReceiver {
       if (err instanceof UpdateRejectedError) {
         this.metrics.rejected(err.problem);
         if (err.rolledBack) this.onRollback();
-        return this.peer.close('unappliable', { detail: err.problem });
+        return this.peer.close(isWritePolicyProblem(err.problem) ? 'notYours' : 'unappliable', { detail: err.problem });
       }
       this.peer.close('malformed', { detail: (err as Error).message });
     }

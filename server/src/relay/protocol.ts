@@ -84,6 +84,8 @@ export const CLOSE = {
    * and must retry; once the old seat's last connection is gone its ids are free again.
    */
   foreignClientId: { code: 4503, reason: 'update written under a Yjs client id that belongs to someone else in this room', withDetail: true },
+  /** A board update that wrote ballots or confidence votes into the board, or a participant's change to a kept confidence. */
+  notYours: { code: 1008, reason: 'votes go to the server and the kept confidence is the facilitator\'s: update refused' },
   tooManyRequests: { code: 1008, reason: 'too many sync requests' },
   tooBig: { code: 1009, reason: 'message too big' },
   docTooBig: { code: 4413, reason: 'room document is full' },

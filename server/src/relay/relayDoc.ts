@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { BOARD_LAYOUT, checkChanges, CONTROL_LAYOUT, type DocLayout, type SchemaProblem } from '@okr/shared/doc';
 import type { DocName, RoomStore, StoredDocName } from '../store/roomStore.ts';
 import { encodeSyncUpdate } from './protocol.ts';
-import { checkUpdate, dropPendingState, UpdateRejectedError } from './updateCheck.ts';
+import { checkUpdate, dropPendingState, UpdateRejectedError, type WritePolicyProblem } from './updateCheck.ts';
 
 /** What each document may hold; every client update is checked against it (docs/board-document.md). */
 const LAYOUTS: Record<DocName, DocLayout> = { board: BOARD_LAYOUT, control: CONTROL_LAYOUT };
@@ -11,6 +11,9 @@ const ROOTS: Record<DocName, ReadonlySet<string>> = { board: new Set(Object.keys
 const isSynced = (name: StoredDocName): name is DocName => name !== 'private';
 
 export type Broadcast = (message: Uint8Array) => void;
+
+/** Looks at the transaction an update made and names what it may not do, or returns null. */
+export type WriteGuard = (transaction: Y.Transaction) => WritePolicyProblem | null;
 
 /** Decides when a document's accepted updates are flushed; the default is its own end of turn. */
 export type FlushScheduler = { schedule(doc: RelayDoc): void };
@@ -69,7 +72,7 @@ export class RelayDoc {
    * records are read, so the check costs what the update costs, not what the board does. An
    * update that leaves a record out of the schema is rolled back like one that failed to integrate.
    */
-  apply(update: Uint8Array, origin: unknown): void {
+  apply(update: Uint8Array, origin: unknown, guard?: WriteGuard): void {
     const name = this.name;
     if (!isSynced(name)) throw new UpdateRejectedError('out-of-schema', 'this document takes no client updates');
     const problem = checkUpdate(update, this.doc, ROOTS[name]);
@@ -77,6 +80,12 @@ export class RelayDoc {
     if (problem) throw new UpdateRejectedError(problem);
     const mark = this.pending.length;
     let outOfSchema: SchemaProblem | null = null;
+    // The write policy's guard reads typed views, which observers refresh: it runs after the transaction.
+    let refused: WritePolicyProblem | null = null;
+    const watch = (transaction: Y.Transaction) => {
+      if (guard && transaction.origin === origin) refused ??= guard(transaction);
+    };
+    this.doc.on('afterTransaction', watch);
     this.applying = true;
     try {
       Y.transact(
@@ -89,17 +98,20 @@ export class RelayDoc {
         false,
       );
     } catch {
-      // Yjs emits 'update' for a transaction even when it throws half-way, and may leave
-      // half-linked structs behind: forget what this update produced and rebuild the document.
       this.rollBack(mark);
       throw new UpdateRejectedError('failed-to-integrate', undefined, true);
     } finally {
       this.applying = false;
+      this.doc.off('afterTransaction', watch);
     }
     if (outOfSchema) {
       this.rollBack(mark);
       const { path, message } = outOfSchema as SchemaProblem;
       throw new UpdateRejectedError('out-of-schema', `${path}: ${message}`, true);
+    }
+    if (refused) {
+      this.rollBack(mark);
+      throw new UpdateRejectedError(refused, undefined, true);
     }
     // Whatever integrated was emitted (and will be stored); what Yjs set aside waits for
     // structs that no honest client will send. Drop it rather than keep and re-send it.
@@ -167,7 +179,11 @@ export class RelayDoc {
     return doc;
   }
 
-  /** Forgets what was emitted since `mark` and rebuilds the document from what is stored plus what this turn accepted before it. */
+  /**
+   * Yjs emits 'update' for a transaction even when it throws half-way, and may leave half-linked
+   * structs behind: forget what the refused update produced and rebuild the document from what is
+   * stored plus what this turn accepted before it.
+   */
   private rollBack(mark: number): void {
     this.pending.length = mark;
     this.pendingBytes = this.pending.reduce((sum, u) => sum + u.byteLength, 0);

@@ -1,6 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { ClientIdBindings, ControlDoc, PrivateDoc, SERVER_OWNER, upgradeObjectiveText, upgradeTextFields } from '@okr/shared/doc';
+import { BoardDoc, ClientIdBindings, ControlDoc, PrivateDoc, SERVER_OWNER, upgradeObjectiveText, upgradeTextFields } from '@okr/shared/doc';
+import type { RoomPerson } from '@okr/shared/workshop';
 import type { Role } from '../access.ts';
 import type { DocName, RoomStore } from '../store/roomStore.ts';
 import type { RelayEvent } from './messageDecoder.ts';
@@ -11,11 +12,12 @@ import { checkPresenceSize, decodePresence, encodePresence, stampPresence } from
 import { PresenceOwners } from './presenceOwners.ts';
 import { encodeAwarenessMessage, encodePermissionDenied, encodeRoomMessage, encodeSyncStep1, encodeSyncStep2, LOCKED_REASON, type CloseName } from './protocol.ts';
 import { ROOM_REQUESTS } from './roomOps.ts';
+import { RoomVotes } from './roomVotes.ts';
 import { SeatBook, type SeatRef } from './seatBook.ts';
 import { RelayDoc, type FlushScheduler } from './relayDoc.ts';
 import { RoomHistory } from './roomHistory.ts';
 import { bringsNews } from './updateNews.ts';
-import { mayShowPresence, mayWrite, refusalMayHaveRacedTheLock } from './writePolicy.ts';
+import { boardWriteGuard, mayShowPresence, mayWrite, refusalMayHaveRacedTheLock } from './writePolicy.ts';
 
 export type RoomLimits = {
   maxDocBytes: number;
@@ -69,6 +71,7 @@ export class Room {
   readonly clientIds: ClientIdOwners;
   /** How many client ids each connection has claimed (MAX_CLIENT_IDS_PER_CONNECTION). */
   private readonly claimedBy = new Map<Peer, number>();
+  readonly votes: RoomVotes;
   /**
    * Presence for the board: names, colours, who is writing. Never stored. It has a document of
    * its own (awareness only needs a client id) so the board document can be rebuilt under it.
@@ -88,8 +91,9 @@ export class Room {
   private presenceTimer: NodeJS.Timeout | undefined;
   private presenceTimerDue = Infinity;
   /** Typed reads of the control document; rebuilt when RelayDoc rebuilds its Y.Doc after a refused update. */
-  private controlView: ControlDoc | undefined;
+  private controlDocView: ControlDoc | undefined;
   private privateView: PrivateDoc | undefined;
+  private boardDocView: BoardDoc | undefined;
   /** Versions of the board to restore from: taken at step changes, reveals, big deletions and while busy. */
   readonly history: RoomHistory;
 
@@ -113,6 +117,7 @@ export class Room {
     // The server's own changes (the upgrades below, restores, what it publishes) are under ids no client may use.
     this.board.onOwnWrite = (clientId) => this.clientIds.claimForServer(clientId);
     this.control.onOwnWrite = (clientId) => this.clientIds.claimForServer(clientId);
+    this.votes = new RoomVotes(this);
     // Boards saved before card text was Y.Text are converted once, here, where the server is the
     // only writer: two clients creating the same nested type would lose one's content.
     upgradeTextFields(this.board.ydoc);
@@ -151,6 +156,7 @@ export class Room {
     peer.send(encodeSyncStep1(this.doc(peer.docName).ydoc));
     if (peer.docName === 'board') this.sendPresenceSnapshot(peer);
     this.pushSeat(peer);
+    this.votes.publishProgress();
   }
 
   /** Removes the peer and, at once, the presence it owned: no ghosts. */
@@ -169,6 +175,7 @@ export class Room {
     const owned = this.presenceOwners.release(peer);
     if (owned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, owned, 'connection closed');
     this.forgetOldPresenceClocks();
+    this.votes.publishProgress();
   }
 
   /**
@@ -199,6 +206,12 @@ export class Room {
     return this.privateView;
   }
 
+  /** Stores (and broadcasts) what the server itself wrote this turn: seats, ballots, counts and tallies. */
+  flushServerWrites(): void {
+    this.privateDoc.flush();
+    this.control.flush();
+  }
+
   /** Sends `event` to every connection holding `seatId` (after merges) that speaks the request channel. */
   pushToSeat(seatId: string, event: string, data: unknown): void {
     const message = encodeRoomMessage({ event, data });
@@ -217,6 +230,7 @@ export class Room {
   seatChanged(seatId: string): void {
     this.pushToSeat(seatId, 'seat', this.seatView(seatId));
     this.pushToFacilitators('seats', this.seatList());
+    this.votes.publishProgress();
   }
 
   /** `from` now counts as `into`: its holders hear their new seat, and each feature moves what it kept. */
@@ -263,8 +277,32 @@ export class Room {
   }
 
   private controlState(): ReturnType<ControlDoc['state']> {
-    if (this.controlView?.ydoc !== this.control.ydoc) this.controlView = new ControlDoc(this.control.ydoc);
-    return this.controlView.state();
+    return this.controlView().state();
+  }
+
+  /** Typed reads and the server's own writes (ORIGIN.server) of the control document. */
+  controlView(): ControlDoc {
+    if (this.controlDocView?.ydoc !== this.control.ydoc) this.controlDocView = new ControlDoc(this.control.ydoc);
+    return this.controlDocView;
+  }
+
+  /** Typed reads of the board (candidates, key results) for the votes. */
+  boardView(): BoardDoc {
+    if (this.boardDocView?.ydoc !== this.board.ydoc) this.boardDocView = new BoardDoc(this.board.ydoc);
+    return this.boardDocView;
+  }
+
+  /** Seats connected now (viewers aside), each once, as a facilitator if any of its connections is one. */
+  people(): RoomPerson[] {
+    const byId = new Map<string, RoomPerson>();
+    for (const peer of this.allPeers()) {
+      if (peer.role === 'viewer' || !peer.seat) continue;
+      const seat = this.seats.resolve(peer.seat.id);
+      if (!seat) continue;
+      const role = byId.get(seat.id)?.role === 'facilitator' || peer.role === 'facilitator' ? 'facilitator' : 'participant';
+      byId.set(seat.id, { id: seat.id, name: seat.name || 'Someone', role });
+    }
+    return [...byId.values()];
   }
 
   /** Presence ids currently shown to the room (for tests and diagnostics). */
@@ -336,11 +374,12 @@ export class Room {
     const writers = this.checkWriters(peer, update);
     if (peer.docName === 'board') {
       this.history.beforeBoardUpdate(update);
-      relay.apply(update, peer);
+      relay.apply(update, peer, boardWriteGuard(peer.role, this.boardView()));
     } else {
       const before = this.controlState();
       relay.apply(update, peer);
       this.history.afterControlUpdate(before);
+      this.votes.afterControlChange(before, this.controlState());
     }
     this.claim(peer, writers);
   }

@@ -6,7 +6,7 @@ export type UpdateProblem = 'undecodable' | 'missing-dependencies' | 'forward-re
 export class UpdateRejectedError extends Error {
   override name = 'UpdateRejectedError';
   constructor(
-    readonly problem: UpdateProblem | 'failed-to-integrate' | 'left-pending' | 'out-of-schema',
+    readonly problem: UpdateProblem | 'failed-to-integrate' | 'left-pending' | 'out-of-schema' | WritePolicyProblem,
     /** What was wrong, for the log and (out of schema) the close reason: `candidates.x1.text: is longer than…`. */
     readonly detail?: string,
     /** Whether refusing it rebuilt the document (it had been applied): the costly kind, bounded per address. */
@@ -14,6 +14,14 @@ export class UpdateRejectedError extends Error {
   ) {
     super(`update refused: ${problem}${detail ? ` (${detail})` : ''}`);
   }
+}
+
+/** What the room's write policy refuses after seeing what an update changed (writePolicy.ts). */
+export const WRITE_POLICY_PROBLEMS = ['legacy-votes', 'kept-confidence'] as const;
+export type WritePolicyProblem = (typeof WRITE_POLICY_PROBLEMS)[number];
+
+export function isWritePolicyProblem(problem: string): problem is WritePolicyProblem {
+  return (WRITE_POLICY_PROBLEMS as readonly string[]).includes(problem);
 }
 
 type Id = { client: number; clock: number };

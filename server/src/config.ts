@@ -21,6 +21,11 @@ const envSchema = z.object({
   MAX_DOC_BYTES: int(8 * 1024 * 1024),
   MAX_CONNECTIONS_PER_ROOM: int(250),
   MAX_CONNECTIONS_PER_IP_PER_MINUTE: int(600),
+  /**
+   * Updates an address may have rolled back per minute (out of the schema, or failing to
+   * integrate): each rebuilds the room's document, so past it that address's new connections wait.
+   */
+  MAX_REFUSED_UPDATES_PER_IP_PER_MINUTE: int(20),
   MAX_ROOMS_LOADED: int(2000),
   MAX_HTTP_BODY_BYTES: int(1024 * 1024),
   /** A client whose unsent data passes this is too slow to keep up and is disconnected. */
@@ -60,6 +65,7 @@ export type Config = {
   maxDocBytes: number;
   maxConnectionsPerRoom: number;
   maxConnectionsPerIpPerMinute: number;
+  maxRefusedUpdatesPerIpPerMinute: number;
   maxRoomsLoaded: number;
   maxHttpBodyBytes: number;
   maxBufferedBytes: number;
@@ -105,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxDocBytes: e.MAX_DOC_BYTES,
     maxConnectionsPerRoom: e.MAX_CONNECTIONS_PER_ROOM,
     maxConnectionsPerIpPerMinute: e.MAX_CONNECTIONS_PER_IP_PER_MINUTE,
+    maxRefusedUpdatesPerIpPerMinute: e.MAX_REFUSED_UPDATES_PER_IP_PER_MINUTE,
     maxRoomsLoaded: e.MAX_ROOMS_LOADED,
     maxHttpBodyBytes: e.MAX_HTTP_BODY_BYTES,
     maxBufferedBytes: e.MAX_BUFFERED_BYTES,

@@ -10,14 +10,15 @@ export type TestClient = {
   destroy: () => void;
 };
 
-export type ClientOptions = { key?: string; control?: boolean; viewerKey?: string };
+/** `seat`: a seat secret, as a stock client claims its seat (`?seat=`); `clientId`: the Yjs client id its document writes under. */
+export type ClientOptions = { key?: string; control?: boolean; viewerKey?: string; seat?: string; clientId?: number };
 
 /** A stock y-websocket client in Node, as a third-party tool would connect. */
 export function openProvider(wsUrl: string, roomId: string, doc: Y.Doc, options: ClientOptions = {}): WebsocketProvider {
   const [base, name] = options.viewerKey ? [`${wsUrl}/view`, options.viewerKey] : [`${wsUrl}/sync`, roomId];
   return new WebsocketProvider(base, options.control ? `${name}/control` : name, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: options.key ? { key: options.key } : {},
+    params: { ...(options.key ? { key: options.key } : {}), ...(options.seat ? { seat: options.seat } : {}) },
     disableBc: true,
     maxBackoffTime: 500,
   });
@@ -35,7 +36,9 @@ export function whenSynced(provider: WebsocketProvider, timeoutMs = 10_000): Pro
 }
 
 export function openBoardClient(wsUrl: string, roomId: string, options: Omit<ClientOptions, 'control'> = {}): TestClient {
-  const board = new BoardDoc(new Y.Doc());
+  const doc = new Y.Doc();
+  if (options.clientId !== undefined) doc.clientID = options.clientId;
+  const board = new BoardDoc(doc);
   const provider = openProvider(wsUrl, roomId, board.ydoc, options);
   return { board, provider, synced: whenSynced(provider), destroy: () => destroyProvider(provider) };
 }

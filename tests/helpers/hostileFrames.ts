@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
+import { BoardDoc } from '@okr/shared/doc';
 import type { Prng } from './prng.ts';
 import { awarenessMessage, updateMessage } from './rawSocket.ts';
 import { craftUpdate } from './craftUpdate.ts';
@@ -33,6 +34,7 @@ export const HOSTILE = {
   forwardReference: 0.2,
   dependencyCycle: 0.2,
   subdocument: 0.1,
+  outOfSchema: 0.02,
   presenceNotJson: 0.5,
   presenceNotObject: 0.3,
   presenceFlood: 0.2,
@@ -44,15 +46,14 @@ export const HOSTILE = {
 export type FrameKind = keyof typeof SURVIVABLE | keyof typeof HOSTILE;
 export type Frame = { kind: FrameKind; data: Uint8Array | string; survivable: boolean };
 
-/** The Yjs roots fuzzers write to; honest clients never read them. */
-const ROOTS = ['fuzz', 'fuzzList', 'fuzzText'] as const;
-
 /**
  * The document a hostile worker writes legal edits from, kept across its connections (one after
  * another), so the room gains one Yjs client per worker rather than one per connection.
  */
 export class HostileWriter {
   readonly doc = new Y.Doc();
+  /** Its legal edits are the board's own: the server refuses anything outside the board's schema. */
+  readonly board = new BoardDoc(this.doc);
   readonly sent: Uint8Array[] = [];
 
   constructor(prng: Prng) {
@@ -63,6 +64,7 @@ export class HostileWriter {
 /** One hostile connection: its presence id, and the frames it makes. */
 export class HostileConnection {
   private readonly doc: Y.Doc;
+  private readonly board: BoardDoc;
   private readonly sent: Uint8Array[];
   private readonly presenceId: number;
   private presenceClock = 0;
@@ -75,6 +77,7 @@ export class HostileConnection {
     private readonly roomStateVector: () => Uint8Array,
   ) {
     this.doc = writer.doc;
+    this.board = writer.board;
     this.sent = writer.sent;
     this.presenceId = prng.uint32();
   }
@@ -164,6 +167,17 @@ export class HostileConnection {
           ]),
         );
       }
+      case 'outOfSchema': {
+        // Valid Yjs that integrates, in a root the board has, holding what its schema does not.
+        const doc = new Y.Doc();
+        doc.clientID = p.uint32();
+        const card = new Y.Map<unknown>();
+        card.set('text', p.chance(0.5) ? 'x'.repeat(p.between(1001, 3000)) : 'fine');
+        card.set('order', p.chance(0.5) ? 'first' : 1);
+        if (p.chance(0.5)) card.set('payload', randomValue(p));
+        doc.getMap(p.pick(['candidates', 'contextItems'])).set(`fuzz${p.int(1e6)}`, card);
+        return updateMessage(Y.encodeStateAsUpdate(doc));
+      }
       case 'subdocument': {
         const doc = new Y.Doc();
         doc.clientID = p.uint32();
@@ -185,26 +199,19 @@ export class HostileConnection {
     }
   }
 
-  /** A small random edit of this connection's own document, remembered for replays. */
+  /** A small random edit of this connection's own board, through the app's own writes, remembered for replays. */
   private edit(): Uint8Array {
     const p = this.prng;
     const before = Y.encodeStateVector(this.doc);
+    const cards = this.board.candidates.list();
+    const text = () => p.pick(['a', 'Ü', '😀', 'text ', '\u0000']).repeat(p.between(1, 20));
     this.doc.transact(() => {
-      const root = p.pick(ROOTS);
-      if (root === 'fuzz') {
-        const map = this.doc.getMap('fuzz');
-        if (p.chance(0.2) && map.size > 0) map.delete(p.pick([...map.keys()]));
-        else map.set(`k${p.int(20)}`, p.chance(0.2) ? new Y.Map([['nested', p.int(1000)]]) : randomValue(p));
-      } else if (root === 'fuzzList') {
-        const list = this.doc.getArray('fuzzList');
-        if (p.chance(0.3) && list.length > 0) list.delete(p.int(list.length), 1);
-        else list.insert(p.int(list.length + 1), [randomValue(p)]);
-      } else {
-        const text = this.doc.getText('fuzzText');
-        if (p.chance(0.3) && text.length > 0) text.delete(p.int(text.length), 1);
-        else if (p.chance(0.2) && text.length > 1) text.format(0, p.between(1, text.length), { bold: true });
-        else text.insert(p.int(text.length + 1), p.pick(['a', 'Ü', '😀', 'text ', '\u0000']));
-      }
+      const what = p.int(5);
+      if (what === 0 || cards.length === 0) this.board.addCandidate({ text: text() });
+      else if (what === 1) this.board.remove(this.board.candidates, p.pick(cards).id);
+      else if (what === 2) this.board.update(this.board.candidates, p.pick(cards).id, { text: `${p.pick(cards).text.slice(0, 200)}${text()}` });
+      else if (what === 3) this.board.updateWorkshop({ title: `fuzz ${p.int(1000)}`, team: text() });
+      else this.board.dismissFinding(`rule:k${p.int(20)}`, text());
     });
     const update = Y.encodeStateAsUpdate(this.doc, before);
     this.sent.push(update);

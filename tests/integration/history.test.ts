@@ -5,6 +5,7 @@ import { eventually, openBoardClient, relayHandled } from '../helpers/clients.ts
 import { runOkr } from '../helpers/cli.ts';
 import { captureUpdate, updateMessage } from '../helpers/rawSocket.ts';
 import { startTestServer } from '../helpers/server.ts';
+import { pad } from '../helpers/padding.ts';
 import { useServerWithRoom } from '../helpers/useServerWithRoom.ts';
 
 /*
@@ -125,7 +126,7 @@ describe('a restore on a full board', () => {
     const doc = new Y.Doc();
     let sent = 0;
     while (filler.isOpen && sent < 20) {
-      filler.send(updateMessage(captureUpdate(doc, () => doc.getMap('blobs').set(`b${sent}`, 'x'.repeat(4 * 1024)))));
+      filler.send(updateMessage(captureUpdate(doc, () => pad(doc, `b${sent}`, 4 * 1024))));
       sent++;
       await filler.closedWithin(50);
     }

@@ -30,6 +30,9 @@ export function attachRelay(server: Server, store: RoomStore, config: Config, me
   const stopWatching = watchKeyChanges(store, registry, log);
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
   const perIp = new RateLimiter(config.maxConnectionsPerIpPerMinute, 60_000);
+  // A rolled-back update rebuilds its room's document (docs/board-document.md): bounded per address.
+  const rollbacks = new RateLimiter(config.maxRefusedUpdatesPerIpPerMinute, 60_000);
+  registry.onRollback = (address) => void rollbacks.take(address);
   let closing = false;
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -43,6 +46,7 @@ export function attachRelay(server: Server, store: RoomStore, config: Config, me
     if (!isOriginAllowed(req.headers.origin, config.allowedOrigins)) return refuse(403, 'origin not allowed');
     const address = req.socket.remoteAddress ?? 'unknown';
     if (!perIp.take(address)) return refuse(429, 'too many new connections from this address; wait a minute');
+    if (rollbacks.exhausted(address)) return refuse(429, 'too many refused updates from this address; wait a minute');
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://relay');

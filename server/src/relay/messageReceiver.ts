@@ -2,9 +2,10 @@ import { isDeletionOnly } from './docSizePolicy.ts';
 import { EditBudget } from './editBudget.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { decodeMessage, type RelayEvent } from './messageDecoder.ts';
+import { ForeignClientIdError } from './clientIdOwners.ts';
 import { PresenceTooBigError } from './presence.ts';
 import { DocTooLargeError, type Peer, type Room } from './room.ts';
-import { UpdateRejectedError } from './updateCheck.ts';
+import { isWritePolicyProblem, UpdateRejectedError } from './updateCheck.ts';
 
 /**
  * Answering a sync step 1 (or a presence query) encodes a whole document for one client. A client
@@ -39,6 +40,8 @@ export class MessageReceiver {
     private readonly metrics: RelayMetrics,
     private readonly reading: Reading,
     private readonly limits: ReceiverLimits,
+    /** Called when an update of this peer's was rolled back, which rebuilt the room's document. */
+    private readonly onRollback: () => void = () => {},
   ) {
     this.budget = new EditBudget(limits.maxEditBytesPerMinute);
   }
@@ -68,10 +71,12 @@ export class MessageReceiver {
       this.peer.close('tooManyRequests');
       return true;
     }
-    if (event.kind === 'update' && !this.budget.take(event.update.byteLength) && !isFreeEdit(event.update)) {
+    // Room requests are paid from the same budget as edits: a flood of them waits like one of updates.
+    const cost = event.kind === 'update' ? event.update.byteLength : event.kind === 'request' ? event.json.length : 0;
+    if (cost > 0 && !this.budget.take(cost) && !(event.kind === 'update' && isFreeEdit(event.update))) {
       this.held.unshift(frame);
       this.heldBytes += frame.byteLength;
-      this.waitForBudget(event.update.byteLength);
+      this.waitForBudget(cost);
       return false;
     }
     this.dispatch(event);
@@ -84,10 +89,20 @@ export class MessageReceiver {
     } catch (err) {
       if (err instanceof DocTooLargeError) return this.peer.close('docTooBig');
       if (err instanceof PresenceTooBigError) return this.peer.close('presenceTooBig', { detail: err.message });
+      if (err instanceof ForeignClientIdError) {
+        this.metrics.rejected('foreign-client-id');
+        return this.peer.close('foreignClientId', { detail: err.message });
+      }
+      if (err instanceof UpdateRejectedError && err.problem === 'out-of-schema') {
+        this.metrics.rejected(err.problem);
+        if (err.rolledBack) this.onRollback();
+        return this.peer.close('outOfSchema', { detail: err.detail });
+      }
       this.metrics.malformed();
       if (err instanceof UpdateRejectedError) {
         this.metrics.rejected(err.problem);
-        return this.peer.close('unappliable', { detail: err.problem });
+        if (err.rolledBack) this.onRollback();
+        return this.peer.close(isWritePolicyProblem(err.problem) ? 'notYours' : 'unappliable', { detail: err.problem });
       }
       this.peer.close('malformed', { detail: (err as Error).message });
     }

@@ -56,3 +56,21 @@ export function encodePresence(entries: readonly PresenceEntry[]): Uint8Array {
   }
   return encoding.toUint8Array(encoder);
 }
+
+/** Who a connection is, as its presence must say: its seat, the seat's name (empty until named) and the connection's role. */
+export type PresenceSeat = { id: string; name: string; role: string };
+
+/**
+ * The state a connection may show: `seatId` is its seat, `user.role` its connection's role (a
+ * participant cannot appear as the facilitator) and `user.name` its seat's name once the seat has
+ * one (the facilitator's rename shows). Other fields are the client's own.
+ */
+export function stampPresence(state: PresenceEntry['state'], seat: PresenceSeat): PresenceEntry['state'] {
+  if (state === null) return null;
+  const stamped: Record<string, unknown> = { ...state, seatId: seat.id };
+  const user = state.user;
+  if (user !== null && typeof user === 'object' && !Array.isArray(user)) {
+    stamped.user = { ...user, role: seat.role, ...(seat.name ? { name: seat.name } : {}) };
+  }
+  return stamped;
+}

@@ -2,9 +2,18 @@ import * as encoding from 'lib0/encoding';
 import * as authProtocol from 'y-protocols/auth';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
+import { MESSAGE_REQUEST } from '@okr/shared/protocol';
 
-/** Top-level message types of the y-websocket protocol. */
-export const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
+/** Top-level message types: y-websocket's four, and our room request channel (shared/src/protocol). */
+export const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3, request: MESSAGE_REQUEST } as const;
+
+/** One request-channel frame carrying `body` as JSON. */
+export function encodeRoomMessage(body: unknown): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE.request);
+  encoding.writeVarString(encoder, JSON.stringify(body));
+  return encoding.toUint8Array(encoder);
+}
 /** Sync sub-messages (y-protocols/sync). */
 export const SYNC = { step1: syncProtocol.messageYjsSyncStep1, step2: syncProtocol.messageYjsSyncStep2, update: syncProtocol.messageYjsUpdate } as const;
 
@@ -64,6 +73,19 @@ export const CLOSE = {
   /** A decodable update that does not apply (missing dependencies, corrupt structs): the client resyncs. */
   unappliable: { code: 1007, reason: 'update does not apply to this document' },
   policy: { code: 1008, reason: 'not allowed' },
+  /**
+   * Final: the update would leave a record outside the board's schema (docs/board-document.md).
+   * Retrying would send the same content again; the reason names the field and what is wrong.
+   */
+  outOfSchema: { code: 4422, reason: 'update does not fit the board schema', withDetail: true },
+  /**
+   * An update under a Yjs client id another seat (or the server) owns. Transient on purpose: a stock
+   * client without a seat secret that reconnects before its dead socket is swept gets a new seat
+   * and must retry; once the old seat's last connection is gone its ids are free again.
+   */
+  foreignClientId: { code: 4503, reason: 'update written under a Yjs client id that belongs to someone else in this room', withDetail: true },
+  /** A board update that wrote ballots or confidence votes into the board, or a participant's change to a kept confidence. */
+  notYours: { code: 1008, reason: 'votes go to the server and the kept confidence is the facilitator\'s: update refused' },
   tooManyRequests: { code: 1008, reason: 'too many sync requests' },
   tooBig: { code: 1009, reason: 'message too big' },
   docTooBig: { code: 4413, reason: 'room document is full' },
@@ -82,3 +104,14 @@ export const CLOSE = {
 } as const;
 
 export type CloseName = keyof typeof CLOSE;
+
+/** A websocket close reason is at most 123 bytes of UTF-8. */
+const MAX_REASON_BYTES = 123;
+
+/** The close reason for `name`: its fixed text, followed by the detail where the entry says so, cut to fit. */
+export function closeReason(name: CloseName, detail?: string): string {
+  const spec: { reason: string; withDetail?: boolean } = CLOSE[name];
+  let reason = spec.withDetail && detail ? `${spec.reason}: ${detail}` : spec.reason;
+  while (Buffer.byteLength(reason) > MAX_REASON_BYTES) reason = `${[...reason].slice(0, -2).join('')}…`;
+  return reason;
+}

@@ -9,14 +9,24 @@ export class RateLimiter {
   ) {}
 
   take(key: string, now = Date.now()): boolean {
-    if (now - this.windowStart >= this.windowMs) {
-      this.counts = new Map();
-      this.windowStart = now;
-    }
+    this.roll(now);
     const used = this.counts.get(key) ?? 0;
     if (used >= this.limit) return false;
     this.counts.set(key, used + 1);
     return true;
+  }
+
+  /** Whether `key` has used up this window, without taking. */
+  exhausted(key: string, now = Date.now()): boolean {
+    this.roll(now);
+    return (this.counts.get(key) ?? 0) >= this.limit;
+  }
+
+  private roll(now: number): void {
+    if (now - this.windowStart >= this.windowMs) {
+      this.counts = new Map();
+      this.windowStart = now;
+    }
   }
 
   /** How long until the current window ends and takes are allowed again. */

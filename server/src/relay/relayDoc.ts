@@ -1,9 +1,19 @@
 import * as Y from 'yjs';
-import type { DocName, RoomStore } from '../store/roomStore.ts';
+import { BOARD_LAYOUT, checkChanges, CONTROL_LAYOUT, type DocLayout, type SchemaProblem } from '@okr/shared/doc';
+import type { DocName, RoomStore, StoredDocName } from '../store/roomStore.ts';
 import { encodeSyncUpdate } from './protocol.ts';
-import { checkUpdate, dropPendingState, UpdateRejectedError } from './updateCheck.ts';
+import { checkUpdate, dropPendingState, UpdateRejectedError, type WritePolicyProblem } from './updateCheck.ts';
+
+/** What each document may hold; every client update is checked against it (docs/board-document.md). */
+const LAYOUTS: Record<DocName, DocLayout> = { board: BOARD_LAYOUT, control: CONTROL_LAYOUT };
+const ROOTS: Record<DocName, ReadonlySet<string>> = { board: new Set(Object.keys(BOARD_LAYOUT)), control: new Set(Object.keys(CONTROL_LAYOUT)) };
+/** The server-private document is written by the server alone: no client update is ever applied to it. */
+const isSynced = (name: StoredDocName): name is DocName => name !== 'private';
 
 export type Broadcast = (message: Uint8Array) => void;
+
+/** Looks at the transaction an update made and names what it may not do, or returns null. */
+export type WriteGuard = (transaction: Y.Transaction) => WritePolicyProblem | null;
 
 /** Decides when a document's accepted updates are flushed; the default is its own end of turn. */
 export type FlushScheduler = { schedule(doc: RelayDoc): void };
@@ -25,10 +35,17 @@ export class RelayDoc {
   private logCount: number;
   /** Stored bytes (snapshot plus log): a cheap upper bound on the document's size. */
   private storedBytes = 0;
+  /** True while a client's update is being applied: every other change is the server's own. */
+  private applying = false;
+  /**
+   * Told the Yjs client id of each change the server makes itself (upgrades, restores, what it
+   * publishes), so the room can keep clients from writing under it.
+   */
+  onOwnWrite: (clientId: number) => void = () => {};
 
   constructor(
     readonly roomId: string,
-    readonly name: DocName,
+    readonly name: StoredDocName,
     private readonly store: RoomStore,
     private readonly broadcast: Broadcast,
     private readonly compactAfter: number,
@@ -49,21 +66,52 @@ export class RelayDoc {
   /**
    * Applies a client's update, or throws UpdateRejectedError and leaves the document as it was.
    * Accepted changes are stored and broadcast at the end of this turn.
+   *
+   * The update is applied in a transaction of our own, so that before it ends we can check what it
+   * touched against the document's layout (shared/src/doc/schemaCheck.ts): only the changed
+   * records are read, so the check costs what the update costs, not what the board does. An
+   * update that leaves a record out of the schema is rolled back like one that failed to integrate.
    */
-  apply(update: Uint8Array, origin: unknown): void {
-    const problem = checkUpdate(update, this.doc);
+  apply(update: Uint8Array, origin: unknown, guard?: WriteGuard): void {
+    const name = this.name;
+    if (!isSynced(name)) throw new UpdateRejectedError('out-of-schema', 'this document takes no client updates');
+    const problem = checkUpdate(update, this.doc, ROOTS[name]);
+    if (problem === 'unknown-root') throw new UpdateRejectedError('out-of-schema', `unknown top-level content: this document holds only ${[...ROOTS[name]].join(', ')}`);
     if (problem) throw new UpdateRejectedError(problem);
     const mark = this.pending.length;
+    let outOfSchema: SchemaProblem | null = null;
+    // The write policy's guard reads typed views, which observers refresh: it runs after the transaction.
+    let refused: WritePolicyProblem | null = null;
+    const watch = (transaction: Y.Transaction) => {
+      if (guard && transaction.origin === origin) refused ??= guard(transaction);
+    };
+    this.doc.on('afterTransaction', watch);
+    this.applying = true;
     try {
-      Y.applyUpdate(this.doc, update, origin);
+      Y.transact(
+        this.doc,
+        (transaction) => {
+          Y.applyUpdate(this.doc, update, origin);
+          outOfSchema = checkChanges(this.doc, transaction, LAYOUTS[name]);
+        },
+        origin,
+        false,
+      );
     } catch {
-      // Yjs emits 'update' for a transaction even when it throws half-way, and may leave
-      // half-linked structs behind: forget what this update produced and rebuild the document
-      // from what is stored plus what this turn accepted before it.
-      this.pending.length = mark;
-      this.pendingBytes = this.pending.reduce((sum, u) => sum + u.byteLength, 0);
-      this.rebuild();
-      throw new UpdateRejectedError('failed-to-integrate');
+      this.rollBack(mark);
+      throw new UpdateRejectedError('failed-to-integrate', undefined, true);
+    } finally {
+      this.applying = false;
+      this.doc.off('afterTransaction', watch);
+    }
+    if (outOfSchema) {
+      this.rollBack(mark);
+      const { path, message } = outOfSchema as SchemaProblem;
+      throw new UpdateRejectedError('out-of-schema', `${path}: ${message}`, true);
+    }
+    if (refused) {
+      this.rollBack(mark);
+      throw new UpdateRejectedError(refused, undefined, true);
     }
     // Whatever integrated was emitted (and will be stored); what Yjs set aside waits for
     // structs that no honest client will send. Drop it rather than keep and re-send it.
@@ -123,10 +171,23 @@ export class RelayDoc {
 
   private build(updates: Uint8Array[]): Y.Doc {
     const doc = new Y.Doc({ gc: true });
+    // Its roots exist as maps from the start, so a client's update always meets them typed.
+    if (isSynced(this.name)) for (const root of ROOTS[this.name]) doc.getMap(root);
     if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates));
     // Listen only after loading, so loading itself is not logged again.
     doc.on('update', this.onUpdate);
     return doc;
+  }
+
+  /**
+   * Yjs emits 'update' for a transaction even when it throws half-way, and may leave half-linked
+   * structs behind: forget what the refused update produced and rebuild the document from what is
+   * stored plus what this turn accepted before it.
+   */
+  private rollBack(mark: number): void {
+    this.pending.length = mark;
+    this.pendingBytes = this.pending.reduce((sum, u) => sum + u.byteLength, 0);
+    this.rebuild();
   }
 
   private rebuild(): void {
@@ -137,6 +198,7 @@ export class RelayDoc {
   }
 
   private readonly onUpdate = (update: Uint8Array): void => {
+    if (!this.applying) this.onOwnWrite(this.doc.clientID);
     this.pending.push(update);
     this.pendingBytes += update.byteLength;
     if (!this.flushScheduled) {

@@ -1,18 +1,23 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { ControlDoc, upgradeObjectiveText, upgradeTextFields } from '@okr/shared/doc';
+import { BoardDoc, ClientIdBindings, ControlDoc, PrivateDoc, SERVER_OWNER, upgradeObjectiveText, upgradeTextFields } from '@okr/shared/doc';
+import type { RoomPerson } from '@okr/shared/workshop';
 import type { Role } from '../access.ts';
 import type { DocName, RoomStore } from '../store/roomStore.ts';
 import type { RelayEvent } from './messageDecoder.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { sizeLimitFor } from './docSizePolicy.ts';
-import { checkPresenceSize, decodePresence, encodePresence } from './presence.ts';
+import { ClientIdOwners, ForeignClientIdError, MAX_CLIENT_IDS_PER_CONNECTION, writersOf } from './clientIdOwners.ts';
+import { checkPresenceSize, decodePresence, encodePresence, stampPresence } from './presence.ts';
 import { PresenceOwners } from './presenceOwners.ts';
-import { encodeAwarenessMessage, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, LOCKED_REASON, type CloseName } from './protocol.ts';
+import { encodeAwarenessMessage, encodePermissionDenied, encodeRoomMessage, encodeSyncStep1, encodeSyncStep2, LOCKED_REASON, type CloseName } from './protocol.ts';
+import { ROOM_REQUESTS } from './roomOps.ts';
+import { RoomVotes } from './roomVotes.ts';
+import { SeatBook, type SeatRef } from './seatBook.ts';
 import { RelayDoc, type FlushScheduler } from './relayDoc.ts';
 import { RoomHistory } from './roomHistory.ts';
 import { bringsNews } from './updateNews.ts';
-import { mayShowPresence, mayWrite, refusalMayHaveRacedTheLock } from './writePolicy.ts';
+import { boardWriteGuard, mayShowPresence, mayWrite, refusalMayHaveRacedTheLock } from './writePolicy.ts';
 
 export type RoomLimits = {
   maxDocBytes: number;
@@ -35,6 +40,12 @@ export interface Peer {
   readonly role: Role;
   /** The network address it came from: per-address limits count by it (behind a proxy, all share one). */
   readonly address: string;
+  /** The seat secret the connection brought (ticket or `?seat=`), if any: the room maps it to a seat. */
+  readonly seatSecret?: string | undefined;
+  /** Whether it announced the request channel (`?proto=`): only then is it sent events it did not ask for. */
+  readonly speaksRequests?: boolean;
+  /** The seat it holds, set by the room on join; policy code reads it (resolve it through `seats` after merges). */
+  seat?: SeatRef;
   send(message: Uint8Array): void;
   close(name: CloseName, options?: { detail?: string }): void;
 }
@@ -53,6 +64,14 @@ export class DocTooLargeError extends Error {
 export class Room {
   readonly board: RelayDoc;
   readonly control: RelayDoc;
+  /** Seats (and, with votes, ballots): stored like the others, never synced to any connection. */
+  readonly privateDoc: RelayDoc;
+  readonly seats: SeatBook;
+  /** Which seat each Yjs client id belongs to: presence and writes under someone else's are refused. */
+  readonly clientIds: ClientIdOwners;
+  /** How many client ids each connection has claimed (MAX_CLIENT_IDS_PER_CONNECTION). */
+  private readonly claimedBy = new Map<Peer, number>();
+  readonly votes: RoomVotes;
   /**
    * Presence for the board: names, colours, who is writing. Never stored. It has a document of
    * its own (awareness only needs a client id) so the board document can be rebuilt under it.
@@ -60,8 +79,8 @@ export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   private readonly peers = { board: new Set<Peer>(), control: new Set<Peer>() };
   private readonly presenceOwners = new PresenceOwners<Peer>();
-  /** Connections per document and address, so one address cannot take every seat. */
-  private readonly seats = new Map<string, number>();
+  /** Connections per document and address, so one address cannot take every connection slot. */
+  private readonly perAddress = new Map<string, number>();
   private changedPresence = new Set<number>();
   private lastClockSweep = 0;
   private presenceFlushScheduled = false;
@@ -72,7 +91,9 @@ export class Room {
   private presenceTimer: NodeJS.Timeout | undefined;
   private presenceTimerDue = Infinity;
   /** Typed reads of the control document; rebuilt when RelayDoc rebuilds its Y.Doc after a refused update. */
-  private controlView: ControlDoc | undefined;
+  private controlDocView: ControlDoc | undefined;
+  private privateView: PrivateDoc | undefined;
+  private boardDocView: BoardDoc | undefined;
   /** Versions of the board to restore from: taken at step changes, reveals, big deletions and while busy. */
   readonly history: RoomHistory;
 
@@ -86,6 +107,17 @@ export class Room {
     const onFlushed = (ms: number) => metrics.storeWrite(ms);
     this.board = new RelayDoc(id, 'board', store, (m) => this.broadcast('board', m, 'update'), limits.compactAfterUpdates, onFlushed, flusher);
     this.control = new RelayDoc(id, 'control', store, (m) => this.broadcast('control', m, 'update'), limits.compactAfterUpdates, onFlushed, flusher);
+    this.privateDoc = new RelayDoc(id, 'private', store, () => {}, limits.compactAfterUpdates, onFlushed, flusher);
+    this.seats = new SeatBook(() => this.privateState());
+    let bindings: ClientIdBindings | undefined;
+    this.clientIds = new ClientIdOwners(
+      () => (bindings?.ydoc === this.privateDoc.ydoc ? bindings : (bindings = new ClientIdBindings(this.privateDoc.ydoc))),
+      { resolve: (seatId) => this.seats.resolve(seatId)?.id, isStored: (seatId) => this.privateState().seat(seatId) !== undefined },
+    );
+    // The server's own changes (the upgrades below, restores, what it publishes) are under ids no client may use.
+    this.board.onOwnWrite = (clientId) => this.clientIds.claimForServer(clientId);
+    this.control.onOwnWrite = (clientId) => this.clientIds.claimForServer(clientId);
+    this.votes = new RoomVotes(this);
     // Boards saved before card text was Y.Text are converted once, here, where the server is the
     // only writer: two clients creating the same nested type would lose one's content.
     upgradeTextFields(this.board.ydoc);
@@ -112,29 +144,38 @@ export class Room {
 
   /** Whether `address` may hold one more of this document's seats (MAX_CONNECTIONS_PER_ROOM_PER_IP). */
   hasSeatFor(name: DocName, address: string): boolean {
-    return (this.seats.get(`${name} ${address}`) ?? 0) < this.limits.maxConnectionsPerRoomPerIp;
+    return (this.perAddress.get(`${name} ${address}`) ?? 0) < this.limits.maxConnectionsPerRoomPerIp;
   }
 
   /** Adds a peer and greets it: our state vector (so it sends what we lack) and, on the board, everyone's presence. */
   join(peer: Peer): void {
+    peer.seat = { id: this.seats.claim(peer.seatSecret).id, role: peer.role };
     this.peers[peer.docName].add(peer);
-    const seat = `${peer.docName} ${peer.address}`;
-    this.seats.set(seat, (this.seats.get(seat) ?? 0) + 1);
+    const slot = `${peer.docName} ${peer.address}`;
+    this.perAddress.set(slot, (this.perAddress.get(slot) ?? 0) + 1);
     peer.send(encodeSyncStep1(this.doc(peer.docName).ydoc));
     if (peer.docName === 'board') this.sendPresenceSnapshot(peer);
+    this.pushSeat(peer);
+    this.votes.publishProgress();
   }
 
   /** Removes the peer and, at once, the presence it owned: no ghosts. */
   leave(peer: Peer): void {
     if (!this.peers[peer.docName].delete(peer)) return;
     this.heldByLock.delete(peer);
-    const seat = `${peer.docName} ${peer.address}`;
-    const held = (this.seats.get(seat) ?? 1) - 1;
-    if (held > 0) this.seats.set(seat, held);
-    else this.seats.delete(seat);
+    this.claimedBy.delete(peer);
+    if (peer.seat && !this.isSeatConnected(peer.seat.id)) {
+      this.seats.forget(peer.seat.id);
+      this.clientIds.release(peer.seat.id);
+    }
+    const slot = `${peer.docName} ${peer.address}`;
+    const held = (this.perAddress.get(slot) ?? 1) - 1;
+    if (held > 0) this.perAddress.set(slot, held);
+    else this.perAddress.delete(slot);
     const owned = this.presenceOwners.release(peer);
     if (owned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, owned, 'connection closed');
     this.forgetOldPresenceClocks();
+    this.votes.publishProgress();
   }
 
   /**
@@ -154,7 +195,80 @@ export class Room {
         return this.sendPresenceSnapshot(peer);
       case 'auth':
         return;
+      case 'request':
+        return ROOM_REQUESTS.handle(this, peer, event.json);
     }
+  }
+
+  /** The typed server-private document (seats, ballots). */
+  privateState(): PrivateDoc {
+    if (this.privateView?.ydoc !== this.privateDoc.ydoc) this.privateView = new PrivateDoc(this.privateDoc.ydoc);
+    return this.privateView;
+  }
+
+  /** Stores (and broadcasts) what the server itself wrote this turn: seats, ballots, counts and tallies. */
+  flushServerWrites(): void {
+    this.privateDoc.flush();
+    this.control.flush();
+  }
+
+  /** Sends `event` to every connection holding `seatId` (after merges) that speaks the request channel. */
+  pushToSeat(seatId: string, event: string, data: unknown): void {
+    const message = encodeRoomMessage({ event, data });
+    for (const peer of this.allPeers()) {
+      if (peer.speaksRequests && peer.seat && this.seats.resolve(peer.seat.id)?.id === seatId) peer.send(message);
+    }
+  }
+
+  /** Sends `event` to every facilitator connection that speaks the request channel. */
+  pushToFacilitators(event: string, data: unknown): void {
+    const message = encodeRoomMessage({ event, data });
+    for (const peer of this.allPeers()) if (peer.speaksRequests && peer.role === 'facilitator') peer.send(message);
+  }
+
+  /** A seat was renamed: its holders hear their seat again, the facilitators the list. */
+  seatChanged(seatId: string): void {
+    this.pushToSeat(seatId, 'seat', this.seatView(seatId));
+    this.pushToFacilitators('seats', this.seatList());
+    this.votes.publishProgress();
+  }
+
+  /** `from` now counts as `into`: its holders hear their new seat, and each feature moves what it kept. */
+  seatsMerged(from: string, into: string): void {
+    for (const peer of this.allPeers()) if (peer.seat?.id === from) peer.seat = { id: into, role: peer.role };
+    this.seatChanged(into);
+  }
+
+  /** The room's seats for the facilitator: every stored one and every connected one, with who is here. */
+  seatList(): { id: string; name: string; connected: boolean }[] {
+    const connected = new Set<string>();
+    for (const peer of this.allPeers()) {
+      const seat = peer.seat && peer.role !== 'viewer' ? this.seats.resolve(peer.seat.id) : undefined;
+      if (seat) connected.add(seat.id);
+    }
+    const listed = new Map(this.seats.stored().map((seat) => [seat.id, { id: seat.id, name: seat.name, connected: connected.has(seat.id) }]));
+    for (const id of connected) if (!listed.has(id)) listed.set(id, { ...this.seatView(id), connected: true });
+    return [...listed.values()];
+  }
+
+  private seatView(seatId: string): { id: string; name: string } {
+    const seat = this.seats.resolve(seatId);
+    return { id: seatId, name: seat?.name ?? '' };
+  }
+
+  private pushSeat(peer: Peer): void {
+    if (!peer.speaksRequests || !peer.seat) return;
+    peer.send(encodeRoomMessage({ event: 'seat', data: this.seatView(peer.seat.id) }));
+  }
+
+  private isSeatConnected(seatId: string): boolean {
+    for (const peer of this.allPeers()) if (peer.seat?.id === seatId) return true;
+    return false;
+  }
+
+  private *allPeers(): Iterable<Peer> {
+    yield* this.peers.board;
+    yield* this.peers.control;
   }
 
   /** Whether the board is locked: then only a facilitator may change it. */
@@ -163,8 +277,32 @@ export class Room {
   }
 
   private controlState(): ReturnType<ControlDoc['state']> {
-    if (this.controlView?.ydoc !== this.control.ydoc) this.controlView = new ControlDoc(this.control.ydoc);
-    return this.controlView.state();
+    return this.controlView().state();
+  }
+
+  /** Typed reads and the server's own writes (ORIGIN.server) of the control document. */
+  controlView(): ControlDoc {
+    if (this.controlDocView?.ydoc !== this.control.ydoc) this.controlDocView = new ControlDoc(this.control.ydoc);
+    return this.controlDocView;
+  }
+
+  /** Typed reads of the board (candidates, key results) for the votes. */
+  boardView(): BoardDoc {
+    if (this.boardDocView?.ydoc !== this.board.ydoc) this.boardDocView = new BoardDoc(this.board.ydoc);
+    return this.boardDocView;
+  }
+
+  /** Seats connected now (viewers aside), each once, as a facilitator if any of its connections is one. */
+  people(): RoomPerson[] {
+    const byId = new Map<string, RoomPerson>();
+    for (const peer of this.allPeers()) {
+      if (peer.role === 'viewer' || !peer.seat) continue;
+      const seat = this.seats.resolve(peer.seat.id);
+      if (!seat) continue;
+      const role = byId.get(seat.id)?.role === 'facilitator' || peer.role === 'facilitator' ? 'facilitator' : 'participant';
+      byId.set(seat.id, { id: seat.id, name: seat.name || 'Someone', role });
+    }
+    return [...byId.values()];
   }
 
   /** Presence ids currently shown to the room (for tests and diagnostics). */
@@ -180,11 +318,13 @@ export class Room {
   unload(): void {
     this.board.compact();
     this.control.compact();
+    this.privateDoc.compact();
     this.awareness.off('update', this.onPresence);
     clearTimeout(this.presenceTimer);
     this.awareness.destroy();
     this.board.destroy();
     this.control.destroy();
+    this.privateDoc.destroy();
   }
 
   private answerSyncRequest(peer: Peer, stateVector: Uint8Array): void {
@@ -231,14 +371,51 @@ export class Room {
       const limit = sizeLimitFor(peer.role, update, this.limits.maxDocBytes);
       if (relay.approximateBytes() + update.byteLength > limit) throw new DocTooLargeError();
     }
+    const writers = this.checkWriters(peer, update);
     if (peer.docName === 'board') {
       this.history.beforeBoardUpdate(update);
+      relay.apply(update, peer, boardWriteGuard(peer.role, this.boardView()));
+    } else {
+      const before = this.controlState();
       relay.apply(update, peer);
-      return;
+      this.history.afterControlUpdate(before);
+      this.votes.afterControlChange(before, this.controlState());
     }
-    const before = this.controlState();
-    relay.apply(update, peer);
-    this.history.afterControlUpdate(before);
+    this.claim(peer, writers);
+  }
+
+  /**
+   * The Yjs client ids an update writes under, once checked: each must be free or the writer's
+   * seat's. Throws ForeignClientIdError for an id another seat (or the server) owns: that person's
+   * next edits would reuse the clocks and be ignored everywhere (issue 14).
+   */
+  private checkWriters(peer: Peer, update: Uint8Array): number[] {
+    const writers = writersOf(update);
+    this.checkClaims(peer, writers);
+    return writers;
+  }
+
+  /** Throws ForeignClientIdError unless the peer's seat may use every id, claiming a few new ones at most. */
+  private checkClaims(peer: Peer, clientIds: readonly number[]): void {
+    const seatId = this.seatIdOf(peer);
+    let fresh = 0;
+    for (const clientId of clientIds) {
+      const owner = this.clientIds.ownerOf(clientId);
+      if (owner === undefined) fresh++;
+      else if (!this.clientIds.mayUse(clientId, seatId)) throw new ForeignClientIdError(`client id ${clientId} belongs to ${owner === SERVER_OWNER ? 'the server' : 'another seat'}`);
+    }
+    if ((this.claimedBy.get(peer) ?? 0) + fresh > MAX_CLIENT_IDS_PER_CONNECTION) throw new ForeignClientIdError('too many Yjs client ids on one connection');
+  }
+
+  /** Gives the peer's seat the ids it used that nobody owned. */
+  private claim(peer: Peer, clientIds: readonly number[]): void {
+    this.claimedBy.set(peer, (this.claimedBy.get(peer) ?? 0) + this.clientIds.claim(clientIds, this.seatIdOf(peer)));
+  }
+
+  /** The seat that counts for the peer (after merges). */
+  private seatIdOf(peer: Peer): string {
+    if (!peer.seat) throw new Error('a connection writes before it was given a seat');
+    return this.seats.resolve(peer.seat.id)?.id ?? peer.seat.id;
   }
 
   /** Applies the entries of a peer's presence update it may apply; every entry is decoded first, so a bad one refuses the whole message. */
@@ -246,8 +423,18 @@ export class Room {
     const known = (clientId: number) => ({ clock: this.awareness.meta.get(clientId)?.clock ?? 0, shown: this.awareness.states.has(clientId) });
     const decoded = decodePresence(update);
     checkPresenceSize(decoded, this.limits.maxPresenceBytes);
-    const entries = this.presenceOwners.admit(peer, decoded, known);
-    if (entries.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresence(entries), peer);
+    // Presence under an id another seat owns is dropped, set or clear: a newer clock on Ana's id
+    // must neither rename her nor reach her own client, which would adopt it.
+    const seatId = this.seatIdOf(peer);
+    const own = decoded.filter((entry) => this.clientIds.mayUse(entry.clientId, seatId));
+    const entries = this.presenceOwners.admit(peer, own, known);
+    if (entries.length === 0) return;
+    const shown = entries.filter((entry) => entry.state !== null).map((entry) => entry.clientId);
+    this.checkClaims(peer, shown);
+    this.claim(peer, shown);
+    const seat = { id: seatId, name: this.seats.resolve(seatId)?.name ?? '', role: peer.role };
+    const stamped = entries.map((entry) => ({ ...entry, state: stampPresence(entry.state, seat) }));
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresence(stamped), peer);
   }
 
   private sendPresenceSnapshot(peer: Peer): void {

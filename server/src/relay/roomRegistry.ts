@@ -30,6 +30,8 @@ export class RoomRegistry {
   private readonly loadedPerAddress = new Map<string, number>();
   /** One store transaction per event-loop turn for every room's accepted updates. */
   private readonly flusher: TurnFlusher;
+  /** Told the address of each connection whose update was rolled back (a document rebuilt for it). */
+  onRollback: (address: string) => void = () => {};
   /** Restores asked for by `okr restore` while this server runs. */
   private readonly restores: RestoreRequests;
 
@@ -72,7 +74,7 @@ export class RoomRegistry {
         this.release(room);
       },
     });
-    const receiver = new MessageReceiver(room, connection, this.metrics, connection, this.limits);
+    const receiver = new MessageReceiver(room, connection, this.metrics, connection, this.limits, () => this.onRollback(info.address));
     room.join(connection);
     this.connections.add(connection);
     this.metrics.connections.set(this.connections.size);
@@ -136,6 +138,7 @@ export class RoomRegistry {
     const room = this.rooms.get(roomId);
     room?.board.flush();
     room?.control.flush();
+    room?.privateDoc.flush();
   }
 
   loadedCount(): number {

@@ -1,13 +1,27 @@
 import * as Y from 'yjs';
 
 /** Why an update was refused; the connection that sent it is closed so an honest client resyncs. */
-export type UpdateProblem = 'undecodable' | 'missing-dependencies' | 'forward-reference' | 'empty-struct' | 'out-of-range' | 'subdocument';
+export type UpdateProblem = 'undecodable' | 'missing-dependencies' | 'forward-reference' | 'empty-struct' | 'out-of-range' | 'subdocument' | 'unknown-root';
 
 export class UpdateRejectedError extends Error {
   override name = 'UpdateRejectedError';
-  constructor(readonly problem: UpdateProblem | 'failed-to-integrate' | 'left-pending') {
-    super(`update refused: ${problem}`);
+  constructor(
+    readonly problem: UpdateProblem | 'failed-to-integrate' | 'left-pending' | 'out-of-schema' | WritePolicyProblem,
+    /** What was wrong, for the log and (out of schema) the close reason: `candidates.x1.text: is longer than…`. */
+    readonly detail?: string,
+    /** Whether refusing it rebuilt the document (it had been applied): the costly kind, bounded per address. */
+    readonly rolledBack = false,
+  ) {
+    super(`update refused: ${problem}${detail ? ` (${detail})` : ''}`);
   }
+}
+
+/** What the room's write policy refuses after seeing what an update changed (writePolicy.ts). */
+export const WRITE_POLICY_PROBLEMS = ['legacy-votes', 'kept-confidence'] as const;
+export type WritePolicyProblem = (typeof WRITE_POLICY_PROBLEMS)[number];
+
+export function isWritePolicyProblem(problem: string): problem is WritePolicyProblem {
+  return (WRITE_POLICY_PROBLEMS as readonly string[]).includes(problem);
 }
 
 type Id = { client: number; clock: number };
@@ -27,10 +41,12 @@ type Id = { client: number; clock: number };
  * the server already has (the server is their only peer). So a dependency gap means the sender is
  * broken or hostile, and refusing it costs an honest client nothing but a resync.
  *
+ * With `roots`, an item hanging off any other root is refused as well ('unknown-root').
+ *
  * The check is the cheap, conservative part; `RelayDoc.apply` still catches what it cannot see
  * (a cycle between clients ends up pending; a corrupt struct can throw) and rolls back.
  */
-export function checkUpdate(update: Uint8Array, doc: Y.Doc): UpdateProblem | null {
+export function checkUpdate(update: Uint8Array, doc: Y.Doc, roots?: ReadonlySet<string>): UpdateProblem | null {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);
@@ -64,6 +80,9 @@ export function checkUpdate(update: Uint8Array, doc: Y.Doc): UpdateProblem | nul
     }
     // Subdocuments create Y.Doc instances on the server and are not part of the board's schema.
     if (struct.content instanceof Y.ContentDoc) return 'subdocument';
+    // A root the document's layout does not name: refused here, before anything is applied and
+    // has to be rolled back (the schema check after applying would find it too, at a rebuild's cost).
+    if (roots && typeof struct.parent === 'string' && !roots.has(struct.parent)) return 'unknown-root';
   }
   for (const [client, deletes] of decoded.ds.clients) {
     for (const range of deletes) {

@@ -15,5 +15,7 @@ export const ORIGIN = {
   upgrade: 'okr:upgrade',
   /** A version brought back by the server (the `okr restore` command), not by a person's device. */
   restore: 'okr:restore',
+  /** The server's own writes: seats and ballots in the private document, tallies it publishes. */
+  server: 'okr:server',
 } as const;
 export type Origin = (typeof ORIGIN)[keyof typeof ORIGIN];

@@ -22,7 +22,8 @@ type Received = (client: LightClient, message: Buffer) => void;
  */
 export class LightClient {
   readonly doc = new Y.Doc();
-  private readonly map = this.doc.getMap<string>('bench');
+  /** Edits go where the board's schema takes a small keyed value: a dismissed finding per client (docs/board-document.md). */
+  private readonly map = this.doc.getMap<{ key: string; by: string }>('dismissals');
   private readonly framer: Framer;
   private ws: WebSocket | null = null;
   private presenceClock = 0;
@@ -96,7 +97,7 @@ export class LightClient {
   /** One edit: this client's own key in a shared map, set to a fresh marker. */
   edit(seq: number, now: number): void {
     const value = marker('E', this.id, seq, now);
-    this.map.set(`w${this.id}`, value);
+    this.map.set(`w${this.id}`, { key: `w${this.id}`, by: value });
     this.lastEdit = value;
     const update = this.pending;
     this.pending = null;

@@ -139,8 +139,8 @@ export async function runRealtime(task: RealtimeTask, phase: (p: 'window-start' 
     return expected;
   };
   const matches = (doc: Y.Doc, expected: Record<string, string>) => {
-    const map = doc.getMap<string>('bench');
-    return Object.entries(expected).every(([key, value]) => map.get(key) === value);
+    const map = doc.getMap<{ by?: string }>('dismissals');
+    return Object.entries(expected).every(([key, value]) => map.get(key)?.by === value);
   };
   const remaining = () => Math.max(2000, task.drainTimeoutMs - (performance.now() - drainStarted));
   for (const o of observers) {
@@ -162,10 +162,10 @@ export async function runRealtime(task: RealtimeTask, phase: (p: 'window-start' 
       }
       observers.push({ room, client: late });
     }
-    const reference = docs[0] && JSON.stringify(sorted(docs[0].getMap('bench').toJSON()));
+    const reference = docs[0] && JSON.stringify(sorted(docs[0].getMap('dismissals').toJSON()));
     const sv = docs[0] && Buffer.from(Y.encodeStateVector(docs[0])).toString('base64');
     for (const doc of docs.slice(1)) {
-      if (JSON.stringify(sorted(doc.getMap('bench').toJSON())) !== reference) observerProblems.push(`observers in room ${room} disagree on content`);
+      if (JSON.stringify(sorted(doc.getMap('dismissals').toJSON())) !== reference) observerProblems.push(`observers in room ${room} disagree on content`);
       else if (Buffer.from(Y.encodeStateVector(doc)).toString('base64') !== sv) observerProblems.push(`observers in room ${room} disagree on state vectors`);
     }
   }

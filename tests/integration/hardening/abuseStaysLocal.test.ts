@@ -4,6 +4,7 @@ import { eventually } from '../../helpers/clients.ts';
 import { scrapeMetrics } from '../../helpers/metrics.ts';
 import { awarenessMessage, captureUpdate, RawClient, updateMessage } from '../../helpers/rawSocket.ts';
 import { createRoom } from '../../helpers/server.ts';
+import { clearPadding, pad, padCount } from '../../helpers/padding.ts';
 import { useServerWithRoom } from '../../helpers/useServerWithRoom.ts';
 
 // Each test starts from an attack that used to work against everyone, and shows that it now
@@ -62,11 +63,11 @@ describe('per-connection limits', () => {
     const watcher = fixture.board();
     const writer = fixture.board();
     await Promise.all([watcher.synced, writer.synced]);
-    const blobs = () => watcher.board.ydoc.getMap('blobs').size;
+    const blobs = () => padCount(watcher.board.ydoc);
 
     const flooder = await fixture.raw();
     const doc = new Y.Doc();
-    const updates = Array.from({ length: 60 }, (_, i) => captureUpdate(doc, () => doc.getMap('blobs').set(`b${i}`, 'x'.repeat(4 * 1024))));
+    const updates = Array.from({ length: 60 }, (_, i) => captureUpdate(doc, () => pad(doc, `b${i}`, 4 * 1024)));
     const flood = updates.map(updateMessage);
     const size = updates[1]!.byteLength;
     const atOnce = Math.floor(budget / size);
@@ -88,7 +89,7 @@ describe('per-connection limits', () => {
     // Deletions cost nothing, so even a throttled board can be cleaned.
     const cleaner = fixture.board();
     await cleaner.synced;
-    cleaner.board.ydoc.getMap('blobs').clear();
+    clearPadding(cleaner.board.ydoc);
     await eventually(() => blobs() === 0, 'a deletion passes');
   }, 30_000);
 

@@ -39,9 +39,9 @@ describe(`a room of ${PEOPLE}`, () => {
     const before = await counters();
     const doc = new Y.Doc();
     const N = 50;
-    const frames = Array.from({ length: N }, (_, i) => updateMessage(captureUpdate(doc, () => doc.getArray('burst').push([`edit ${i}`]))));
+    const frames = Array.from({ length: N }, (_, i) => updateMessage(captureUpdate(doc, () => doc.getMap('dismissals').set(`rule:edit${i}`, { key: `rule:edit${i}`, by: `edit ${i}` }))));
     writer.sendBurst(frames);
-    await eventually(() => clients.every((c) => c.board.ydoc.getArray('burst').length === N), `all ${PEOPLE} clients have all ${N} edits`, 20_000);
+    await eventually(() => clients.every((c) => c.board.ydoc.getMap('dismissals').size === N), `all ${PEOPLE} clients have all ${N} edits`, 20_000);
     const after = await counters();
     expect(after.received - before.received).toBe(N);
     expect(after.broadcasts - before.broadcasts).toBe(1);

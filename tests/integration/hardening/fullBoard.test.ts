@@ -4,6 +4,7 @@ import { BoardDoc } from '@okr/shared/doc';
 import { eventually, openBoardClient, relayHandled, type TestClient } from '../../helpers/clients.ts';
 import { captureUpdate, updateMessage, type RawClient } from '../../helpers/rawSocket.ts';
 import { startThrottledProxy } from '../../helpers/throttledProxy.ts';
+import { pad } from '../../helpers/padding.ts';
 import { useServerWithRoom } from '../../helpers/useServerWithRoom.ts';
 
 // The accident that used to freeze a board for good: it grew to MAX_DOC_BYTES, after which every
@@ -34,11 +35,14 @@ function headroom(maxDocBytes: number): number {
   return maxDocBytes - relay.approximateBytes();
 }
 
-/** A one-key map update of at most `bytes` (and as close to it as its encoding allows). */
+let pads = 0;
+
+/** An update of filler cards of at most `bytes` (and as close to it as its encoding allows). */
 function padUpdate(bytes: number): Uint8Array {
+  const name = `pad${pads++}`;
   for (let length = bytes; length > 0; ) {
-    const pad = new Y.Doc();
-    const update = captureUpdate(pad, () => pad.getMap('pad').set('p', 'y'.repeat(length)));
+    const doc = new Y.Doc();
+    const update = captureUpdate(doc, () => pad(doc, name, length, 'y'));
     if (update.byteLength <= bytes) return update;
     length -= update.byteLength - bytes;
   }

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { createRoom } from '../../helpers/server.ts';
 import { eventually } from '../../helpers/clients.ts';
 import { captureUpdate, tryUpgrade, updateMessage } from '../../helpers/rawSocket.ts';
+import { pad, padCount } from '../../helpers/padding.ts';
 import { useServerWithRoom } from '../../helpers/useServerWithRoom.ts';
 
 // Every limit of README "Configuration", set low, hit, and answered with its close code and reason
@@ -15,9 +16,9 @@ const start = fixture.start;
 const board = (roomId: string) => fixture.board({ roomId });
 const raw = (path: string) => fixture.raw(path);
 
-/** A sync update carrying `bytes` of text in a root nobody else uses. */
+/** A sync update carrying `bytes` of text as valid filler cards. */
 function bigUpdate(bytes: number, doc = new Y.Doc()): Uint8Array {
-  return updateMessage(captureUpdate(doc, () => doc.getMap('blobs').set(`b${doc.getMap('blobs').size}`, 'x'.repeat(bytes))));
+  return updateMessage(captureUpdate(doc, () => pad(doc, `b${padCount(doc)}`, bytes)));
 }
 
 describe('limits', () => {
@@ -33,10 +34,10 @@ describe('limits', () => {
     over.send(bigUpdate(70 * 1024));
 
     expect(await over.closed).toEqual({ code: 1009, reason: 'message too big' });
-    await eventually(() => b.board.ydoc.getMap('blobs').size === 1, 'the message under the limit reached the others');
+    await eventually(() => padCount(b.board.ydoc) === 1, 'the message under the limit reached the others');
     expect(under.isOpen).toBe(true);
     a.board.addContextItem({ kind: 'mission', text: 'still syncing' });
-    await eventually(() => b.board.contextItems.list().length === 1, 'the room keeps syncing');
+    await eventually(() => b.board.contextItems.list().some((item) => item.text === 'still syncing'), 'the room keeps syncing');
     expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true);
   });
 
@@ -58,8 +59,8 @@ describe('limits', () => {
     expect(watcher.provider.wsconnected).toBe(true);
     const late = board(room.roomId);
     await late.synced;
-    await eventually(() => late.board.ydoc.getMap('blobs').size === watcher.board.ydoc.getMap('blobs').size, 'a late joiner loads the full room');
-    expect(late.board.ydoc.getMap('blobs').size).toBeGreaterThanOrEqual(3);
+    await eventually(() => padCount(late.board.ydoc) === padCount(watcher.board.ydoc), 'a late joiner loads the full room');
+    expect(padCount(late.board.ydoc)).toBeGreaterThanOrEqual(3);
   });
 
   it('MAX_CONNECTIONS_PER_ROOM: one more connection to a document is closed with 4529 "room is full, try again later"', async () => {
@@ -89,6 +90,27 @@ describe('limits', () => {
     expect(JSON.parse(refused.body)).toEqual({ error: 'refused', message: expect.stringContaining('too many new connections') });
     // The HTTP API is not websocket upgrades: it still answers.
     expect((await fetch(`${fixture.server.httpUrl}/healthz`)).status).toBe(200);
+  });
+
+  it('MAX_REFUSED_UPDATES_PER_IP_PER_MINUTE: an address whose updates keep being rolled back waits (429); others carry on', async () => {
+    await start({ maxRefusedUpdatesPerIpPerMinute: 2 });
+    const room = fixture.room;
+    const honest = board(room.roomId);
+    await honest.synced;
+    // Each out-of-schema update is applied, found wrong and rolled back: a rebuild of the document.
+    for (let i = 0; i < 2; i++) {
+      const hostile = await raw(`/sync/${room.roomId}`);
+      const doc = new Y.Doc();
+      hostile.send(updateMessage(captureUpdate(doc, () => doc.getMap('candidates').set(`c${i}`, 'not a record'))));
+      expect(await hostile.closed).toMatchObject({ code: 4422 });
+    }
+    const refused = await tryUpgrade(`${fixture.server.wsUrl}/sync/${room.roomId}`);
+    expect(refused.status).toBe(429);
+    expect(JSON.parse(refused.body)).toEqual({ error: 'refused', message: expect.stringContaining('too many refused updates') });
+    // Connections already open are not this limit's business.
+    honest.board.addContextItem({ kind: 'mission', text: 'still syncing' });
+    await eventually(() => fixture.server.registry.get(room.roomId)!.board.ydoc.getMap('contextItems').size === 1, 'the honest edit applies');
+    expect(honest.provider.wsconnected).toBe(true);
   });
 
   it('MAX_ROOMS_LOADED: a room past the cap is closed with 1013 "server busy, try again later" until another unloads', async () => {

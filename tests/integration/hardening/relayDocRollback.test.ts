@@ -33,6 +33,12 @@ function updateOf(client: number, edit: (doc: Y.Doc) => void): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
+/** A dismissed finding, the smallest record the board's layout takes; the list of them is what the tests read. */
+function dismiss(doc: Y.Doc, key: string): void {
+  doc.getMap('dismissals').set(key, { key, by: 'Ana' });
+}
+const dismissed = (doc: Y.Doc) => Object.keys(doc.getMap('dismissals').toJSON()).sort();
+
 function stored(): Y.Doc {
   const doc = new Y.Doc();
   const { updates } = store.loadDoc('room', 'board');
@@ -42,10 +48,10 @@ function stored(): Y.Doc {
 
 describe('RelayDoc.apply: only what integrates completely is kept, stored and broadcast', () => {
   it('stores and broadcasts an accepted update once, at the end of the turn', async () => {
-    relay.apply(updateOf(1, (d) => d.getArray('a').push(['x'])), 'origin');
+    relay.apply(updateOf(1, (d) => dismiss(d, 'x')), 'origin');
     expect(store.loadDoc('room', 'board').updates).toHaveLength(0);
     await turn();
-    expect(stored().getArray('a').toJSON()).toEqual(['x']);
+    expect(dismissed(stored())).toEqual(['x']);
     expect(broadcasts).toHaveLength(1);
   });
 
@@ -77,21 +83,41 @@ describe('RelayDoc.apply: only what integrates completely is kept, stored and br
   });
 
   it('rolls back an update that throws half-way through integration, keeping this turn’s earlier updates', async () => {
-    relay.apply(updateOf(3, (d) => d.getArray('a').push(['kept'])), 'origin');
+    relay.apply(updateOf(3, (d) => dismiss(d, 'kept')), 'origin');
     // Anything that throws inside Yjs's transaction cleanup, after it emitted the partial update.
     relay.ydoc.on('update', () => {
       throw new Error('boom');
     });
-    expect(() => relay.apply(updateOf(4, (d) => d.getArray('a').push(['half applied'])), 'origin')).toThrow(
+    expect(() => relay.apply(updateOf(4, (d) => dismiss(d, 'half applied')), 'origin')).toThrow(
       expect.objectContaining({ problem: 'failed-to-integrate' }),
     );
-    expect(relay.ydoc.getArray('a').toJSON()).toEqual(['kept']);
+    expect(dismissed(relay.ydoc)).toEqual(['kept']);
     await turn();
-    expect(stored().getArray('a').toJSON()).toEqual(['kept']);
+    expect(dismissed(stored())).toEqual(['kept']);
     expect(broadcasts).toHaveLength(1);
     // The rebuilt document keeps working.
-    relay.apply(updateOf(5, (d) => d.getArray('b').push(['after'])), 'origin');
+    relay.apply(updateOf(5, (d) => dismiss(d, 'after')), 'origin');
     await turn();
-    expect(stored().getArray('b').toJSON()).toEqual(['after']);
+    expect(dismissed(stored())).toEqual(['after', 'kept']);
+  });
+
+  it('rolls back an update that leaves the board outside its schema, keeping this turn’s earlier updates', async () => {
+    relay.apply(updateOf(3, (d) => dismiss(d, 'kept')), 'origin');
+    const outside = updateOf(4, (d) => {
+      dismiss(d, 'smuggled along');
+      d.getMap('candidates').set('c1', 'not a record');
+    });
+    expect(() => relay.apply(outside, 'origin')).toThrow(
+      expect.objectContaining({ problem: 'out-of-schema', detail: 'candidates.c1: a record is a map of its fields (Y.Map)' }),
+    );
+    expect(dismissed(relay.ydoc)).toEqual(['kept']);
+    expect(relay.ydoc.getMap('candidates').size).toBe(0);
+    await turn();
+    expect(dismissed(stored())).toEqual(['kept']);
+    expect(broadcasts).toHaveLength(1);
+    // The same client's next, valid edit applies: nothing of the refused one is remembered.
+    relay.apply(updateOf(4, (d) => dismiss(d, 'after')), 'origin');
+    await turn();
+    expect(dismissed(stored())).toEqual(['after', 'kept']);
   });
 });

@@ -49,4 +49,11 @@ describe('checkUpdate: what the relay refuses before applying', () => {
   it.each(cases)('%s', (_name, doc, update, expected) => {
     expect(checkUpdate(update, doc())).toBe(expected);
   });
+
+  it('with the document’s roots, refuses an item under any other root before anything is applied', () => {
+    const roots = new Set(['a']);
+    expect(checkUpdate(first, new Y.Doc(), roots)).toBeNull();
+    // craftUpdate's items hang off the root map "m".
+    expect(checkUpdate(craftUpdate([{ client: 5, items: [{ clock: 0, content: { string: 'x' } }] }]), new Y.Doc(), roots)).toBe('unknown-root');
+  });
 });

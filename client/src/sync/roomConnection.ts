@@ -1,11 +1,12 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import type { Awareness } from 'y-protocols/awareness';
+import { Awareness } from 'y-protocols/awareness';
 import { BoardDoc, ControlDoc, createUndoManager, UnsentEdits } from '@okr/shared/doc';
 import { BoardOutbox } from './boardOutbox.ts';
 import { followBrowserOnline } from './followBrowserOnline.ts';
 import { installJitteredReconnect, reconnectDelay } from './reconnect.ts';
 import { LinkRefusedError, socketTarget } from './tickets.ts';
+import { publishWriterWhileNamed } from './writerPresence.ts';
 
 export type Access =
   /** `key` once the facilitator rotated the participant link; before that `/r/<roomId>` alone admits. */
@@ -46,11 +47,17 @@ export class RoomConnection {
     const pending = access.kind === 'viewer' ? 'pending' : access.roomId;
     this.heldEdits = access.kind === 'participant' ? new BoardOutbox(this.board.ydoc, new UnsentEdits(this.board, this.undoManager)) : null;
     const boardOptions = this.heldEdits ? { ...options, WebSocketPolyfill: this.heldEdits.socketClass() } : options;
-    this.boardProvider = new WebsocketProvider(`${wsBase}/sync`, pending, this.board.ydoc, boardOptions);
+    // Presence gets an id of its own (a Y.Doc used only for its random client id), never the board's
+    // client id: otherwise presence would name the writer of every struct in the board document.
+    const presence = { awareness: new Awareness(new Y.Doc()) };
+    this.boardProvider = new WebsocketProvider(`${wsBase}/sync`, pending, this.board.ydoc, { ...boardOptions, ...presence });
     this.controlProvider = new WebsocketProvider(`${wsBase}/sync`, `${pending}/control`, this.control.ydoc, options);
     if (this.heldEdits) this.cleanups.push(holdEditsWhileLocked(this.heldEdits, this.control, this.controlProvider));
     this.awareness = this.boardProvider.awareness;
     this.cleanups.push(stopPresenceEcho(this.boardProvider));
+    if (access.kind !== 'viewer') {
+      this.cleanups.push(publishWriterWhileNamed(this.board, this.control, this.awareness, () => this.status === 'connected', (fn) => this.onStatus(fn)));
+    }
     const opens = new Map<WebsocketProvider, () => void>();
     for (const [provider, suffix] of [[this.boardProvider, ''], [this.controlProvider, '/control']] as const) {
       const open = () => void this.open(provider, suffix);

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { DocName, RoomStore } from '../store/roomStore.ts';
 import { encodeSyncUpdate } from './protocol.ts';
+import { SERVER_CLIENT_ID } from './serverClientId.ts';
 import { checkUpdate, dropPendingState, UpdateRejectedError } from './updateCheck.ts';
 
 export type Broadcast = (message: Uint8Array) => void;
@@ -70,6 +71,16 @@ export class RelayDoc {
     if (dropPendingState(this.doc)) throw new UpdateRejectedError('left-pending');
   }
 
+  /**
+   * Runs the server's own change in one transaction under SERVER_CLIENT_ID; it is stored and
+   * broadcast like an accepted update. Yjs switches a document to a random id when someone else's
+   * update carries its id, so the id is set again before each change.
+   */
+  transactAsServer(fn: (doc: Y.Doc) => void, origin: unknown): void {
+    this.doc.clientID = SERVER_CLIENT_ID;
+    this.doc.transact(() => fn(this.doc), origin);
+  }
+
   /** Persists then broadcasts what this turn accepted. Also called before any full state is sent out. */
   flush(): void {
     const merged = this.persist();
@@ -123,6 +134,7 @@ export class RelayDoc {
 
   private build(updates: Uint8Array[]): Y.Doc {
     const doc = new Y.Doc({ gc: true });
+    doc.clientID = SERVER_CLIENT_ID;
     if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates));
     // Listen only after loading, so loading itself is not logged again.
     doc.on('update', this.onUpdate);

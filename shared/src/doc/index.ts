@@ -13,3 +13,5 @@ export type { Overwrite, OverwrittenField } from './overwrites.ts';
 export { UnsentEdits } from './unsentEdits.ts';
 export { cardIds, cardIdsOfSnapshot, cardsDeletedBy, changeSummary, restoreUpdate } from './history.ts';
 export type { ChangeSummary } from './history.ts';
+export { MAX_CARD_TEXT, publishAnonymousCards, shuffle } from './anonymousCards.ts';
+export type { HeldCard } from './anonymousCards.ts';

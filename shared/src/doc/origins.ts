@@ -15,5 +15,7 @@ export const ORIGIN = {
   upgrade: 'okr:upgrade',
   /** A version brought back by the server (the `okr restore` command), not by a person's device. */
   restore: 'okr:restore',
+  /** Anonymous cards the server publishes under its own Yjs client id (see anonymousCards.ts). */
+  anonymous: 'okr:anonymous',
 } as const;
 export type Origin = (typeof ORIGIN)[keyof typeof ORIGIN];

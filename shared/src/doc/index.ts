@@ -15,3 +15,5 @@ export { cardIds, cardIdsOfSnapshot, cardsDeletedBy, changeSummary, restoreUpdat
 export type { ChangeSummary } from './history.ts';
 export { MAX_CARD_TEXT, publishAnonymousCards, shuffle } from './anonymousCards.ts';
 export type { HeldCard } from './anonymousCards.ts';
+export { HeldCardError, HeldCards, MAX_HELD_PER_WRITER } from './heldCards.ts';
+export type { OfferedCard } from './heldCards.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { HeldCardError, HeldCards, MAX_HELD_PER_WRITER } from './heldCards.ts';
+import type { HeldCardError} from './heldCards.ts';
+import { HeldCards, MAX_HELD_PER_WRITER } from './heldCards.ts';
 
 const held = () => new HeldCards(new Y.Doc(), 'test');
 const ids = (cards: { id: string }[]) => cards.map((c) => c.id).sort();

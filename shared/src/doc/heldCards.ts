@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { z } from 'zod';
 import { PRIVATE_WRITING_STEPS, recordIdSchema, type PrivateWritingStep } from '../schema/index.ts';
 import { MAX_CARD_TEXT, type HeldCard } from './anonymousCards.ts';

@@ -27,9 +27,13 @@ export function MyDrafts({ step, canEdit, editLabel }: { step: PrivateWritingSte
         <LockIcon /> Your private drafts ({drafts.length})
       </h3>
       <p className="muted">
-        {privateOn
-          ? 'Only on this device. They are published, all at once, when the facilitator reveals.'
-          : 'Waiting to be published: they go to the board as soon as this device may write.'}
+        {control.anonymous
+          ? privateOn
+            ? 'Kept private by the server. At the reveal it publishes everyone’s drafts at once, shuffled and unsigned.'
+            : 'On their way: the server adds them to the board, unsigned, within a few seconds.'
+          : privateOn
+            ? 'Only on this device. They are published, all at once, when the facilitator reveals.'
+            : 'Waiting to be published: they go to the board as soon as this device may write.'}
       </p>
       <ul className="cards">
         {drafts.map((draft) => (

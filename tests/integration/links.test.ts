@@ -153,14 +153,24 @@ describe('websocket tickets', () => {
     expect(await socket.closed).toEqual(REVOKED);
   });
 
-  it('refuses a ticket for a wrong key (401), a rotated key (410), and without a key', async () => {
+  it('refuses a ticket for a wrong key (401), a rotated key (410), and without a key or room (401)', async () => {
     const { roomId, facilitatorKey } = fixture.room;
     expect((await askTicket(fixture.server.httpUrl, 'x'.repeat(24), roomId)).status).toBe(401);
     const links = await rotate(fixture.server.httpUrl, roomId, facilitatorKey, 'facilitator');
     expect((await askTicket(fixture.server.httpUrl, facilitatorKey, roomId)).status).toBe(410);
     expect((await askTicket(fixture.server.httpUrl, links.facilitatorKey, roomId)).status).toBe(201);
-    const res = await fetch(`${fixture.server.httpUrl}/api/tickets`, { method: 'POST', body: JSON.stringify({ roomId }) });
+    const res = await fetch(`${fixture.server.httpUrl}/api/tickets`, { method: 'POST', body: JSON.stringify({}) });
     expect(res.status).toBe(401);
+  });
+
+  it('gives the open participant link a keyless ticket (for its seat) until the participant link is rotated', async () => {
+    const { roomId, facilitatorKey } = fixture.room;
+    const ask = () => fetch(`${fixture.server.httpUrl}/api/tickets`, { method: 'POST', body: JSON.stringify({ roomId, seat: 'a-seat-secret-of-22-chars' }) });
+    const open = await ask();
+    expect(open.status).toBe(201);
+    expect(await open.json()).toMatchObject({ roomId, role: 'participant' });
+    await rotate(fixture.server.httpUrl, roomId, facilitatorKey, 'participant');
+    expect((await ask()).status).toBe(410);
   });
 });
 

@@ -5,6 +5,9 @@ import { BoardDoc, ControlDoc, createUndoManager, UnsentEdits } from '@okr/share
 import { BoardOutbox } from './boardOutbox.ts';
 import { followBrowserOnline } from './followBrowserOnline.ts';
 import { installJitteredReconnect, reconnectDelay } from './reconnect.ts';
+import { REQUEST_PROTOCOL } from '@okr/shared/protocol';
+import { RoomRequests } from './roomRequests.ts';
+import { seatSecretFor } from './seatSecret.ts';
 import { LinkRefusedError, socketTarget } from './tickets.ts';
 import { publishWriterWhileNamed } from './writerPresence.ts';
 
@@ -28,6 +31,10 @@ export class RoomConnection {
   readonly undoManager: Y.UndoManager = createUndoManager(this.board);
   /** A participant's board edits held on this device while the board is locked; null for others. */
   readonly heldEdits: BoardOutbox | null;
+  /** The room request channel (seats, votes), over the control connection, which the lock never holds. */
+  readonly requests: RoomRequests;
+  /** This device's seat secret for the room; viewers hold no lasting seat. */
+  private readonly seatSecret: string | undefined;
   private readonly boardProvider: WebsocketProvider;
   private readonly controlProvider: WebsocketProvider;
   private readonly cleanups: (() => void)[] = [];
@@ -52,6 +59,8 @@ export class RoomConnection {
     const presence = { awareness: new Awareness(new Y.Doc()) };
     this.boardProvider = new WebsocketProvider(`${wsBase}/sync`, pending, this.board.ydoc, { ...boardOptions, ...presence });
     this.controlProvider = new WebsocketProvider(`${wsBase}/sync`, `${pending}/control`, this.control.ydoc, options);
+    this.seatSecret = access.kind === 'viewer' ? undefined : seatSecretFor(access.roomId);
+    this.requests = new RoomRequests(this.controlProvider);
     if (this.heldEdits) this.cleanups.push(holdEditsWhileLocked(this.heldEdits, this.control, this.controlProvider));
     this.awareness = this.boardProvider.awareness;
     this.cleanups.push(stopPresenceEcho(this.boardProvider));
@@ -60,7 +69,8 @@ export class RoomConnection {
     }
     const opens = new Map<WebsocketProvider, () => void>();
     for (const [provider, suffix] of [[this.boardProvider, ''], [this.controlProvider, '/control']] as const) {
-      const open = () => void this.open(provider, suffix);
+      // Only the control connection announces the request channel, so each event arrives once.
+      const open = () => void this.open(provider, suffix, provider === this.controlProvider ? { proto: REQUEST_PROTOCOL } : {});
       opens.set(provider, open);
       this.cleanups.push(installJitteredReconnect(provider, open));
       const onStatus = () => this.updateStatus();
@@ -95,6 +105,7 @@ export class RoomConnection {
     this.destroyed = true;
     for (const cleanup of this.cleanups) cleanup();
     this.heldEdits?.destroy();
+    this.requests.destroy();
     this.undoManager.destroy();
     this.awareness.setLocalState(null);
     this.boardProvider.destroy();
@@ -108,17 +119,17 @@ export class RoomConnection {
    * is in the websocket URL. A link the server refuses for good stops here; a network failure is
    * retried with the provider's own backoff.
    */
-  private async open(provider: WebsocketProvider, suffix: string): Promise<void> {
+  private async open(provider: WebsocketProvider, suffix: string, extraParams: Record<string, string>): Promise<void> {
     try {
-      const target = await socketTarget(this.access);
+      const target = await socketTarget(this.access, this.seatSecret);
       if (this.destroyed) return;
       provider.roomname = `${target.roomId}${suffix}`;
-      provider.params = target.params;
+      provider.params = { ...target.params, ...extraParams };
       provider.connect();
     } catch (err) {
       if (this.destroyed) return;
       if (err instanceof LinkRefusedError) return this.refuse(err.message);
-      setTimeout(() => void this.open(provider, suffix), reconnectDelay(3));
+      setTimeout(() => void this.open(provider, suffix, extraParams), reconnectDelay(3));
     }
   }
 

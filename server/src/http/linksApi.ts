@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { bearerKey, isFacilitatorKey, wasRevoked } from '../access.ts';
-import { isWellFormedSecret } from '../store/keys.ts';
+import { isWellFormedSecret, SECRET_PATTERN } from '../store/keys.ts';
 import { roomLinks } from '../rooms/links.ts';
 import { readLinkSecrets, rotateLink, type RoomKeys } from '../rooms/rotateLinks.ts';
 import { grantForKey, REVOKED_MESSAGE } from '../relay/resolveTarget.ts';
@@ -10,7 +10,13 @@ import type { ApiContext } from './api.ts';
 import { HttpError, methodNotAllowed, readJsonBody, sendJson } from './json.ts';
 
 const rotateBody = z.object({ link: z.enum(['participant', 'viewer', 'facilitator']) }).strict();
-const ticketBody = z.object({ roomId: z.string().max(64).optional() }).strict();
+const ticketBody = z
+  .object({
+    roomId: z.string().max(64).optional(),
+    /** The device's seat secret for this room (see relay/seatBook.ts): the ticket carries it to the websocket. */
+    seat: z.string().regex(SECRET_PATTERN, 'a seat secret is 22 to 64 letters, digits, _ or -').optional(),
+  })
+  .strict();
 
 /** A key that was rotated away: its holder is told so, not merely refused. */
 export function revokedLink(): HttpError {
@@ -78,15 +84,16 @@ function linksBody(baseUrl: string, keys: RoomKeys) {
  */
 async function issueTicket(req: IncomingMessage, res: ServerResponse, ctx: ApiContext): Promise<void> {
   const parsed = ticketBody.safeParse(await readJsonBody(req, ctx.maxBodyBytes));
-  if (!parsed.success) throw new HttpError(400, 'invalid_body', 'Send {"roomId": "…"} with a facilitator or participant key, {} with a viewer key.');
+  if (!parsed.success) throw new HttpError(400, 'invalid_body', 'Send {"roomId": "…", "seat"?: "…"} with a facilitator or participant key (or none for an open participant link), {} with a viewer key.');
   const key = bearerKey(req.headers.authorization);
-  if (key === undefined || !isWellFormedSecret(key)) throw new HttpError(401, 'unauthorized', 'Send the link\'s key as "Authorization: Bearer <key>".');
+  if (key !== undefined && !isWellFormedSecret(key)) throw new HttpError(401, 'unauthorized', 'Send the link\'s key as "Authorization: Bearer <key>".');
+  if (key === undefined && parsed.data.roomId === undefined) throw new HttpError(401, 'unauthorized', 'Send the link\'s key as "Authorization: Bearer <key>".');
   const grant = grantForKey(ctx.store, key, parsed.data.roomId);
   if ('error' in grant) {
     if (grant.status === 410) throw revokedLink();
     if (grant.status === 404) throw new HttpError(404, 'not_found', grant.error);
     throw new HttpError(401, 'unauthorized', 'That key does not open this board.');
   }
-  const ticket = ctx.tickets.issue({ roomId: grant.roomId, role: grant.role, stillValid: grant.stillValid });
+  const ticket = ctx.tickets.issue({ roomId: grant.roomId, role: grant.role, stillValid: grant.stillValid, seatSecret: parsed.data.seat });
   sendJson(res, 201, { ticket, roomId: grant.roomId, role: grant.role, expiresInMs: TICKET_TTL_MS });
 }

@@ -5,12 +5,23 @@ import type { DocName } from '../store/roomStore.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { CLOSE, type CloseName } from './protocol.ts';
 import type { Peer } from './room.ts';
+import type { SeatRef } from './seatBook.ts';
 
 /** A peer that never answers the close handshake must not hold the socket open. */
 const CLOSE_HANDSHAKE_MS = 5_000;
 
 /** Who the connection is, for its room and its log lines; `stillValid` repeats its link check after a rotation. */
-export type ConnectionInfo = { roomId: string; docName: DocName; role: Role; stillValid: () => boolean; address: string };
+export type ConnectionInfo = {
+  roomId: string;
+  docName: DocName;
+  role: Role;
+  stillValid: () => boolean;
+  address: string;
+  /** The seat secret from the ticket (the app) or `?seat=` (stock clients); never logged. */
+  seatSecret?: string | undefined;
+  /** Announced `?proto=` REQUEST_PROTOCOL: it may be sent request-channel events. */
+  speaksRequests?: boolean;
+};
 
 /** What the connection reports: each binary frame, and its end (once, with the cause). */
 export type ConnectionEvents = {
@@ -26,6 +37,9 @@ export class Connection implements Peer {
   readonly docName: DocName;
   readonly role: Role;
   readonly address: string;
+  readonly seatSecret: string | undefined;
+  readonly speaksRequests: boolean;
+  seat?: SeatRef;
   private alive = true;
   private closed = false;
   private terminateTimer: NodeJS.Timeout | undefined;
@@ -41,6 +55,8 @@ export class Connection implements Peer {
     this.docName = info.docName;
     this.role = info.role;
     this.address = info.address;
+    this.seatSecret = info.seatSecret;
+    this.speaksRequests = info.speaksRequests ?? false;
     ws.binaryType = 'nodebuffer';
     giveOversizeCloseAReason(ws);
     ws.on('message', (data: Buffer, isBinary: boolean) => this.onMessage(data, isBinary));

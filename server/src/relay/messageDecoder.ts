@@ -12,7 +12,9 @@ export type RelayEvent =
   /** A request for everyone's presence. */
   | { kind: 'presenceQuery' }
   /** y-websocket's auth message; the relay authenticates by link instead and ignores it. */
-  | { kind: 'auth' };
+  | { kind: 'auth' }
+  /** A room request (MESSAGE.request): JSON text, parsed and checked by the room's request handler. */
+  | { kind: 'request'; json: string };
 
 export class MalformedMessageError extends Error {
   override name = 'MalformedMessageError';
@@ -35,6 +37,8 @@ export function decodeMessage(frame: Uint8Array): RelayEvent {
       return { kind: 'presenceQuery' };
     case MESSAGE.auth:
       return { kind: 'auth' };
+    case MESSAGE.request:
+      return { kind: 'request', json: decoding.readVarString(decoder) };
     default:
       throw new MalformedMessageError(`unknown message type ${type}`);
   }

@@ -68,10 +68,12 @@ export class MessageReceiver {
       this.peer.close('tooManyRequests');
       return true;
     }
-    if (event.kind === 'update' && !this.budget.take(event.update.byteLength) && !isFreeEdit(event.update)) {
+    // Room requests are paid from the same budget as edits: a flood of them waits like one of updates.
+    const cost = event.kind === 'update' ? event.update.byteLength : event.kind === 'request' ? event.json.length : 0;
+    if (cost > 0 && !this.budget.take(cost) && !(event.kind === 'update' && isFreeEdit(event.update))) {
       this.held.unshift(frame);
       this.heldBytes += frame.byteLength;
-      this.waitForBudget(event.update.byteLength);
+      this.waitForBudget(cost);
       return false;
     }
     this.dispatch(event);

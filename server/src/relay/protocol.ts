@@ -2,9 +2,18 @@ import * as encoding from 'lib0/encoding';
 import * as authProtocol from 'y-protocols/auth';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
+import { MESSAGE_REQUEST } from '@okr/shared/protocol';
 
-/** Top-level message types of the y-websocket protocol. */
-export const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
+/** Top-level message types: y-websocket's four, and our room request channel (shared/src/protocol). */
+export const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3, request: MESSAGE_REQUEST } as const;
+
+/** One request-channel frame carrying `body` as JSON. */
+export function encodeRoomMessage(body: unknown): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE.request);
+  encoding.writeVarString(encoder, JSON.stringify(body));
+  return encoding.toUint8Array(encoder);
+}
 /** Sync sub-messages (y-protocols/sync). */
 export const SYNC = { step1: syncProtocol.messageYjsSyncStep1, step2: syncProtocol.messageYjsSyncStep2, update: syncProtocol.messageYjsUpdate } as const;
 

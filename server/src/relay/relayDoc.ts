@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { DocName, RoomStore } from '../store/roomStore.ts';
+import type { RoomStore, StoredDocName } from '../store/roomStore.ts';
 import { encodeSyncUpdate } from './protocol.ts';
 import { SERVER_CLIENT_ID } from './serverClientId.ts';
 import { checkUpdate, dropPendingState, UpdateRejectedError } from './updateCheck.ts';
@@ -29,7 +29,7 @@ export class RelayDoc {
 
   constructor(
     readonly roomId: string,
-    readonly name: DocName,
+    readonly name: StoredDocName,
     private readonly store: RoomStore,
     private readonly broadcast: Broadcast,
     private readonly compactAfter: number,

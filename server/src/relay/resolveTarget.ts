@@ -2,6 +2,7 @@ import { isOpenParticipantLink, roleForRoomKey, roomIdForViewerKey, wasRevoked }
 import { isWellFormedSecret } from '../store/keys.ts';
 import type { DocName, RoomStore } from '../store/roomStore.ts';
 import type { ConnectionInfo } from './connection.ts';
+import { REQUEST_PROTOCOL } from '@okr/shared/protocol';
 import type { TicketBook } from './tickets.ts';
 
 export type Refusal = { status: number; error: string };
@@ -21,8 +22,20 @@ export function revoked(): Refusal {
  * from POST /api/tickets, or `?key=` a facilitator or participant key, or nothing while the
  * participant link was never rotated) or `/view/<viewerKey>[/control]`. Every admitted connection
  * carries a `stillValid` check the relay repeats after a rotation.
+ *
+ * Two more parameters say how the connection talks: `proto=` REQUEST_PROTOCOL announces the room
+ * request channel, and `seat=<secret>` claims a seat for a stock client (the app's client puts its
+ * seat secret in the ticket request instead, so it never sits in a URL).
  */
 export function resolveTarget(url: URL, store: RoomStore, tickets?: TicketBook): Target | Refusal {
+  const target = resolveLink(url, store, tickets);
+  if ('error' in target) return target;
+  const seat = url.searchParams.get('seat');
+  if (seat !== null && !isWellFormedSecret(seat)) return { status: 400, error: 'malformed seat secret: 22 to 64 letters, digits, _ or -' };
+  return { ...target, seatSecret: target.seatSecret ?? seat ?? undefined, speaksRequests: url.searchParams.get('proto') === REQUEST_PROTOCOL };
+}
+
+function resolveLink(url: URL, store: RoomStore, tickets?: TicketBook): Target | Refusal {
   const match = /^\/(sync|view)\/([^/]+)(\/control)?\/?$/.exec(url.pathname);
   if (!match) return { status: 404, error: 'not a sync path: use /sync/<roomId> or /view/<viewerKey>' };
   const [, kind, id, control] = match;
@@ -38,7 +51,7 @@ export function resolveTarget(url: URL, store: RoomStore, tickets?: TicketBook):
   if (ticket !== null) {
     const grant = tickets?.redeem(ticket);
     if (!grant || grant.roomId !== id) return { status: 403, error: 'ticket unknown, used or expired: ask POST /api/tickets for a new one' };
-    return { roomId: id, docName, role: grant.role, stillValid: grant.stillValid };
+    return { roomId: id, docName, role: grant.role, stillValid: grant.stillValid, seatSecret: grant.seatSecret };
   }
   const key = url.searchParams.get('key');
   if (key === null) {
@@ -55,8 +68,17 @@ function admitKey(store: RoomStore, roomId: string, docName: DocName, key: strin
   return { status: 403, error: 'wrong facilitator key' };
 }
 
-/** The holder of a key a ticket is asked for: a room's facilitator or participant key, or a viewer key (no room needed). */
-export function grantForKey(store: RoomStore, key: string, roomId: string | undefined): Target | Refusal {
+/**
+ * The holder of a key a ticket is asked for: a room's facilitator or participant key, or a viewer
+ * key (no room needed). No key at all is the open participant link `/r/<roomId>`, while it was
+ * never rotated: its ticket carries only a seat secret.
+ */
+export function grantForKey(store: RoomStore, key: string | undefined, roomId: string | undefined): Target | Refusal {
+  if (key === undefined) {
+    if (roomId === undefined || !isWellFormedSecret(roomId) || !store.getRoom(roomId)) return { status: 404, error: 'No board at this link.' };
+    if (!isOpenParticipantLink(store, roomId)) return revoked();
+    return { roomId, docName: 'board', role: 'participant', stillValid: () => isOpenParticipantLink(store, roomId) };
+  }
   if (roomId === undefined) {
     const viewerRoom = roomIdForViewerKey(store, key);
     if (viewerRoom) return { roomId: viewerRoom, docName: 'board', role: 'viewer', stillValid: () => roomIdForViewerKey(store, key) === viewerRoom };

@@ -2,15 +2,19 @@ import type { Role } from '../access.ts';
 import type { DocName } from '../store/roomStore.ts';
 import type { CloseName } from './protocol.ts';
 import type { Peer, RoomLimits } from './room.ts';
+import type { SeatRef } from './seatBook.ts';
 
 /** A peer without a socket: it records what the room sends it and how the room closes it. */
 export class FakePeer implements Peer {
   readonly sent: Uint8Array[] = [];
+  seat?: SeatRef;
   readonly closes: CloseName[] = [];
   constructor(
     readonly role: Role,
     readonly docName: DocName,
     readonly address = '127.0.0.1',
+    readonly seatSecret?: string,
+    readonly speaksRequests = false,
   ) {}
   send(message: Uint8Array): void {
     this.sent.push(message);

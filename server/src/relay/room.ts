@@ -1,6 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { ControlDoc, upgradeObjectiveText, upgradeTextFields } from '@okr/shared/doc';
+import { ControlDoc, PrivateDoc, upgradeObjectiveText, upgradeTextFields } from '@okr/shared/doc';
 import type { Role } from '../access.ts';
 import type { DocName, RoomStore } from '../store/roomStore.ts';
 import type { RelayEvent } from './messageDecoder.ts';
@@ -8,7 +8,9 @@ import type { RelayMetrics } from './metrics.ts';
 import { sizeLimitFor } from './docSizePolicy.ts';
 import { checkPresenceSize, decodePresence, encodePresence } from './presence.ts';
 import { PresenceOwners } from './presenceOwners.ts';
-import { encodeAwarenessMessage, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, LOCKED_REASON, type CloseName } from './protocol.ts';
+import { encodeAwarenessMessage, encodePermissionDenied, encodeRoomMessage, encodeSyncStep1, encodeSyncStep2, LOCKED_REASON, type CloseName } from './protocol.ts';
+import { ROOM_REQUESTS } from './roomOps.ts';
+import { SeatBook, type SeatRef } from './seatBook.ts';
 import { RelayDoc, type FlushScheduler } from './relayDoc.ts';
 import { RoomHistory } from './roomHistory.ts';
 import { bringsNews } from './updateNews.ts';
@@ -35,6 +37,12 @@ export interface Peer {
   readonly role: Role;
   /** The network address it came from: per-address limits count by it (behind a proxy, all share one). */
   readonly address: string;
+  /** The seat secret the connection brought (ticket or `?seat=`), if any: the room maps it to a seat. */
+  readonly seatSecret?: string | undefined;
+  /** Whether it announced the request channel (`?proto=`): only then is it sent events it did not ask for. */
+  readonly speaksRequests?: boolean;
+  /** The seat it holds, set by the room on join; policy code reads it (resolve it through `seats` after merges). */
+  seat?: SeatRef;
   send(message: Uint8Array): void;
   close(name: CloseName, options?: { detail?: string }): void;
 }
@@ -53,6 +61,9 @@ export class DocTooLargeError extends Error {
 export class Room {
   readonly board: RelayDoc;
   readonly control: RelayDoc;
+  /** Seats (and, with votes, ballots): stored like the others, never synced to any connection. */
+  readonly privateDoc: RelayDoc;
+  readonly seats: SeatBook;
   /**
    * Presence for the board: names, colours, who is writing. Never stored. It has a document of
    * its own (awareness only needs a client id) so the board document can be rebuilt under it.
@@ -60,8 +71,8 @@ export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   private readonly peers = { board: new Set<Peer>(), control: new Set<Peer>() };
   private readonly presenceOwners = new PresenceOwners<Peer>();
-  /** Connections per document and address, so one address cannot take every seat. */
-  private readonly seats = new Map<string, number>();
+  /** Connections per document and address, so one address cannot take every connection slot. */
+  private readonly perAddress = new Map<string, number>();
   private changedPresence = new Set<number>();
   private lastClockSweep = 0;
   private presenceFlushScheduled = false;
@@ -73,6 +84,7 @@ export class Room {
   private presenceTimerDue = Infinity;
   /** Typed reads of the control document; rebuilt when RelayDoc rebuilds its Y.Doc after a refused update. */
   private controlView: ControlDoc | undefined;
+  private privateView: PrivateDoc | undefined;
   /** Versions of the board to restore from: taken at step changes, reveals, big deletions and while busy. */
   readonly history: RoomHistory;
 
@@ -86,6 +98,8 @@ export class Room {
     const onFlushed = (ms: number) => metrics.storeWrite(ms);
     this.board = new RelayDoc(id, 'board', store, (m) => this.broadcast('board', m, 'update'), limits.compactAfterUpdates, onFlushed, flusher);
     this.control = new RelayDoc(id, 'control', store, (m) => this.broadcast('control', m, 'update'), limits.compactAfterUpdates, onFlushed, flusher);
+    this.privateDoc = new RelayDoc(id, 'private', store, () => {}, limits.compactAfterUpdates, onFlushed, flusher);
+    this.seats = new SeatBook(() => this.privateState());
     // Boards saved before card text was Y.Text are converted once, here, where the server is the
     // only writer: two clients creating the same nested type would lose one's content.
     upgradeTextFields(this.board.ydoc);
@@ -112,26 +126,29 @@ export class Room {
 
   /** Whether `address` may hold one more of this document's seats (MAX_CONNECTIONS_PER_ROOM_PER_IP). */
   hasSeatFor(name: DocName, address: string): boolean {
-    return (this.seats.get(`${name} ${address}`) ?? 0) < this.limits.maxConnectionsPerRoomPerIp;
+    return (this.perAddress.get(`${name} ${address}`) ?? 0) < this.limits.maxConnectionsPerRoomPerIp;
   }
 
   /** Adds a peer and greets it: our state vector (so it sends what we lack) and, on the board, everyone's presence. */
   join(peer: Peer): void {
+    peer.seat = { id: this.seats.claim(peer.seatSecret).id, role: peer.role };
     this.peers[peer.docName].add(peer);
-    const seat = `${peer.docName} ${peer.address}`;
-    this.seats.set(seat, (this.seats.get(seat) ?? 0) + 1);
+    const slot = `${peer.docName} ${peer.address}`;
+    this.perAddress.set(slot, (this.perAddress.get(slot) ?? 0) + 1);
     peer.send(encodeSyncStep1(this.doc(peer.docName).ydoc));
     if (peer.docName === 'board') this.sendPresenceSnapshot(peer);
+    this.pushSeat(peer);
   }
 
   /** Removes the peer and, at once, the presence it owned: no ghosts. */
   leave(peer: Peer): void {
     if (!this.peers[peer.docName].delete(peer)) return;
     this.heldByLock.delete(peer);
-    const seat = `${peer.docName} ${peer.address}`;
-    const held = (this.seats.get(seat) ?? 1) - 1;
-    if (held > 0) this.seats.set(seat, held);
-    else this.seats.delete(seat);
+    if (peer.seat && !this.isSeatConnected(peer.seat.id)) this.seats.forget(peer.seat.id);
+    const slot = `${peer.docName} ${peer.address}`;
+    const held = (this.perAddress.get(slot) ?? 1) - 1;
+    if (held > 0) this.perAddress.set(slot, held);
+    else this.perAddress.delete(slot);
     const owned = this.presenceOwners.release(peer);
     if (owned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, owned, 'connection closed');
     this.forgetOldPresenceClocks();
@@ -154,7 +171,73 @@ export class Room {
         return this.sendPresenceSnapshot(peer);
       case 'auth':
         return;
+      case 'request':
+        return ROOM_REQUESTS.handle(this, peer, event.json);
     }
+  }
+
+  /** The typed server-private document (seats, ballots). */
+  privateState(): PrivateDoc {
+    if (this.privateView?.ydoc !== this.privateDoc.ydoc) this.privateView = new PrivateDoc(this.privateDoc.ydoc);
+    return this.privateView;
+  }
+
+  /** Sends `event` to every connection holding `seatId` (after merges) that speaks the request channel. */
+  pushToSeat(seatId: string, event: string, data: unknown): void {
+    const message = encodeRoomMessage({ event, data });
+    for (const peer of this.allPeers()) {
+      if (peer.speaksRequests && peer.seat && this.seats.resolve(peer.seat.id)?.id === seatId) peer.send(message);
+    }
+  }
+
+  /** Sends `event` to every facilitator connection that speaks the request channel. */
+  pushToFacilitators(event: string, data: unknown): void {
+    const message = encodeRoomMessage({ event, data });
+    for (const peer of this.allPeers()) if (peer.speaksRequests && peer.role === 'facilitator') peer.send(message);
+  }
+
+  /** A seat was renamed: its holders hear their seat again, the facilitators the list. */
+  seatChanged(seatId: string): void {
+    this.pushToSeat(seatId, 'seat', this.seatView(seatId));
+    this.pushToFacilitators('seats', this.seatList());
+  }
+
+  /** `from` now counts as `into`: its holders hear their new seat, and each feature moves what it kept. */
+  seatsMerged(from: string, into: string): void {
+    for (const peer of this.allPeers()) if (peer.seat?.id === from) peer.seat = { id: into, role: peer.role };
+    this.seatChanged(into);
+  }
+
+  /** The room's seats for the facilitator: every stored one and every connected one, with who is here. */
+  seatList(): { id: string; name: string; connected: boolean }[] {
+    const connected = new Set<string>();
+    for (const peer of this.allPeers()) {
+      const seat = peer.seat && peer.role !== 'viewer' ? this.seats.resolve(peer.seat.id) : undefined;
+      if (seat) connected.add(seat.id);
+    }
+    const listed = new Map(this.seats.stored().map((seat) => [seat.id, { id: seat.id, name: seat.name, connected: connected.has(seat.id) }]));
+    for (const id of connected) if (!listed.has(id)) listed.set(id, { ...this.seatView(id), connected: true });
+    return [...listed.values()];
+  }
+
+  private seatView(seatId: string): { id: string; name: string } {
+    const seat = this.seats.resolve(seatId);
+    return { id: seatId, name: seat?.name ?? '' };
+  }
+
+  private pushSeat(peer: Peer): void {
+    if (!peer.speaksRequests || !peer.seat) return;
+    peer.send(encodeRoomMessage({ event: 'seat', data: this.seatView(peer.seat.id) }));
+  }
+
+  private isSeatConnected(seatId: string): boolean {
+    for (const peer of this.allPeers()) if (peer.seat?.id === seatId) return true;
+    return false;
+  }
+
+  private *allPeers(): Iterable<Peer> {
+    yield* this.peers.board;
+    yield* this.peers.control;
   }
 
   /** Whether the board is locked: then only a facilitator may change it. */
@@ -180,11 +263,13 @@ export class Room {
   unload(): void {
     this.board.compact();
     this.control.compact();
+    this.privateDoc.compact();
     this.awareness.off('update', this.onPresence);
     clearTimeout(this.presenceTimer);
     this.awareness.destroy();
     this.board.destroy();
     this.control.destroy();
+    this.privateDoc.destroy();
   }
 
   private answerSyncRequest(peer: Peer, stateVector: Uint8Array): void {

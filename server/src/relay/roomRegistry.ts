@@ -136,6 +136,7 @@ export class RoomRegistry {
     const room = this.rooms.get(roomId);
     room?.board.flush();
     room?.control.flush();
+    room?.privateDoc.flush();
   }
 
   loadedCount(): number {

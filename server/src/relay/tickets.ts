@@ -2,7 +2,7 @@ import type { Role } from '../access.ts';
 import { hashKey, newSecret } from '../store/keys.ts';
 
 /** What a ticket admits: a role in a room, for as long as the key it was exchanged for stays valid. */
-export type TicketGrant = { roomId: string; role: Role; stillValid: () => boolean };
+export type TicketGrant = { roomId: string; role: Role; stillValid: () => boolean; seatSecret?: string | undefined };
 
 /** Long enough to open two websockets after the exchange, short enough that a logged ticket is worthless. */
 export const TICKET_TTL_MS = 30_000;
@@ -30,7 +30,7 @@ export class TicketBook {
     const grant = this.grants.get(id);
     this.grants.delete(id);
     if (!grant || grant.expiresAt <= this.now()) return undefined;
-    return { roomId: grant.roomId, role: grant.role, stillValid: grant.stillValid };
+    return { roomId: grant.roomId, role: grant.role, stillValid: grant.stillValid, seatSecret: grant.seatSecret };
   }
 
   size(): number {

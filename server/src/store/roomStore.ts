@@ -5,7 +5,10 @@ import { hashKey, keyMatches, newSecret } from './keys.ts';
 import { VersionStore } from './versionStore.ts';
 import { sealLinks } from './sealedLinks.ts';
 
+/** The documents a connection can open. */
 export type DocName = 'board' | 'control';
+/** Every stored document of a room: the two above and the server-private one (seats, ballots), never synced. */
+export type StoredDocName = DocName | 'private';
 
 export type RoomRecord = {
   id: string;
@@ -205,7 +208,7 @@ export class RoomStore {
     return this.statements.keysChangedSince.all(since);
   }
 
-  loadDoc(roomId: string, doc: DocName): StoredDoc {
+  loadDoc(roomId: string, doc: StoredDocName): StoredDoc {
     const snapshot = this.statements.snapshot.get(roomId, doc);
     const log = this.statements.log.all(roomId, doc);
     const updates = snapshot ? [new Uint8Array(snapshot.data)] : [];
@@ -219,7 +222,7 @@ export class RoomStore {
   }
 
   /** Appends a batch of updates durably in one transaction; returns the last sequence number. */
-  appendUpdates(roomId: string, doc: DocName, updates: readonly Uint8Array[], now = Date.now()): number {
+  appendUpdates(roomId: string, doc: StoredDocName, updates: readonly Uint8Array[], now = Date.now()): number {
     let last = 0;
     this.db.transaction(() => {
       for (const update of updates) last = Number(this.statements.appendUpdate.run(roomId, doc, update).lastInsertRowid);
@@ -229,7 +232,7 @@ export class RoomStore {
   }
 
   /** Replaces the snapshot with `state` and drops the log up to `throughSeq`, atomically. */
-  compact(roomId: string, doc: DocName, state: Uint8Array, throughSeq: number): void {
+  compact(roomId: string, doc: StoredDocName, state: Uint8Array, throughSeq: number): void {
     this.db.transaction(() => {
       this.statements.putSnapshot.run(roomId, doc, state);
       this.statements.trimLog.run(roomId, doc, throughSeq);

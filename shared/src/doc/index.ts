@@ -17,3 +17,4 @@ export { MAX_CARD_TEXT, publishAnonymousCards, shuffle } from './anonymousCards.
 export type { HeldCard } from './anonymousCards.ts';
 export { HeldCardError, HeldCards, MAX_HELD_PER_WRITER } from './heldCards.ts';
 export type { OfferedCard } from './heldCards.ts';
+export { PrivateDoc } from './privateDoc.ts';

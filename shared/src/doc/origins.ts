@@ -17,5 +17,7 @@ export const ORIGIN = {
   restore: 'okr:restore',
   /** Anonymous cards the server publishes under its own Yjs client id (see anonymousCards.ts). */
   anonymous: 'okr:anonymous',
+  /** The server's own writes: seats and ballots in the private document, tallies it publishes. */
+  server: 'okr:server',
 } as const;
 export type Origin = (typeof ORIGIN)[keyof typeof ORIGIN];

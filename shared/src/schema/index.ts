@@ -11,3 +11,4 @@ export * from './ballot.ts';
 export * from './confidenceVote.ts';
 export * from './dismissal.ts';
 export * from './presence.ts';
+export * from './seat.ts';

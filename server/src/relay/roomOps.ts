@@ -1,0 +1,5 @@
+import { RoomRequests } from './roomRequests.ts';
+import { seatOps } from './seatOps.ts';
+
+/** Every op of the room request channel, by feature. A feature adds its ops here. */
+export const ROOM_REQUESTS = new RoomRequests().register(seatOps);

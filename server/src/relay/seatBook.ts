@@ -1,0 +1,104 @@
+import { newRecordId, type Seat } from '@okr/shared/schema';
+import type { PrivateDoc } from '@okr/shared/doc';
+import type { Role } from '../access.ts';
+import { hashKey, isWellFormedSecret } from '../store/keys.ts';
+
+/** What the room's policy code reads off a connection: which seat it holds, under which role. */
+export type SeatRef = { readonly id: string; readonly role: Role };
+
+export class SeatError extends Error {
+  override name = 'SeatError';
+  constructor(
+    readonly code: 'unknown-seat' | 'same-seat',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The room's seats. A connection that brings a seat secret gets the seat that secret claims (a new
+ * one, stored, the first time); one without (a stock client) gets a fresh seat that lives in
+ * memory until something it does needs it stored (see `keep`), so reconnect loops cost nothing.
+ */
+export class SeatBook {
+  /** Seats of connections without a secret, until kept. */
+  private readonly unstored = new Map<string, Seat>();
+
+  constructor(
+    private readonly doc: () => PrivateDoc,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The seat for a connection bringing `secret` (or none). A malformed secret gets a fresh seat too. */
+  claim(secret: string | undefined): Seat {
+    if (secret === undefined || !isWellFormedSecret(secret)) {
+      const seat = { id: newRecordId(), name: '', createdAt: this.now() };
+      this.unstored.set(seat.id, seat);
+      return seat;
+    }
+    const keyHash = hashKey(secret).toString('base64');
+    const known = this.doc().seatIdForKey(keyHash);
+    const seat = known === undefined ? undefined : this.doc().resolve(known);
+    if (seat) return seat;
+    const created = { id: newRecordId(), name: '', createdAt: this.now() };
+    this.doc().putSeat(created);
+    this.doc().bindKey(keyHash, created.id);
+    return created;
+  }
+
+  /** The seat that counts for `id` (after merges), stored or not. */
+  resolve(id: string): Seat | undefined {
+    return this.unstored.get(id) ?? this.doc().resolve(id);
+  }
+
+  /** Stores a connection's in-memory seat, once it holds something that must last (a ballot). */
+  keep(id: string): void {
+    const seat = this.unstored.get(id);
+    if (!seat) return;
+    this.doc().putSeat(seat);
+    this.unstored.delete(id);
+  }
+
+  /** Forgets an in-memory seat whose connection left without keeping it. */
+  forget(id: string): void {
+    this.unstored.delete(id);
+  }
+
+  /** Every stored seat that counts, oldest first. */
+  stored(): Seat[] {
+    return this.doc().activeSeats();
+  }
+
+  rename(id: string, name: string): Seat {
+    const seat = this.mustResolve(id);
+    const renamed = { ...seat, name: name.trim().slice(0, 120) };
+    if (this.unstored.has(seat.id)) this.unstored.set(seat.id, renamed);
+    else this.doc().putSeat(renamed);
+    return renamed;
+  }
+
+  /** Merges `from` into `into`: from then on `from`'s holders act as `into`. Returns the seat kept. */
+  merge(fromId: string, intoId: string): Seat {
+    const from = this.mustResolve(fromId);
+    const into = this.mustResolve(intoId);
+    if (from.id === into.id) throw new SeatError('same-seat', 'These are already the same seat.');
+    this.keep(from.id);
+    this.keep(into.id);
+    this.doc().putSeat({ ...from, mergedInto: into.id });
+    return into;
+  }
+
+  /** A new secret that claims seat `id` on another device; the facilitator hands it over. */
+  handOver(id: string, secret: string): void {
+    const seat = this.mustResolve(id);
+    this.keep(seat.id);
+    this.doc().bindKey(hashKey(secret).toString('base64'), seat.id);
+  }
+
+  private mustResolve(id: string): Seat {
+    const seat = this.resolve(id);
+    if (!seat) throw new SeatError('unknown-seat', 'No such seat in this room.');
+    return seat;
+  }
+}

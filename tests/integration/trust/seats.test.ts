@@ -1,0 +1,108 @@
+import * as encoding from 'lib0/encoding';
+import { describe, expect, it } from 'vitest';
+import { MESSAGE_REQUEST } from '@okr/shared/protocol';
+import { RoomRequestError } from '../../../client/src/sync/roomRequests.ts';
+import { eventually } from '../../helpers/clients.ts';
+import { tryUpgrade } from '../../helpers/rawSocket.ts';
+import { openRequester, type RequesterOptions } from '../../helpers/requester.ts';
+import { useServerWithRoom } from '../../helpers/useServerWithRoom.ts';
+
+const fixture = useServerWithRoom();
+
+const ANA_SEAT = 'ana-device-secret-000000000001';
+const ANA_SECOND_DEVICE = 'ana-second-device-secret-0001';
+
+function requester(options: RequesterOptions = {}) {
+  const client = openRequester(fixture.server.wsUrl, fixture.room.roomId, options);
+  fixture.onTearDown(client.destroy);
+  return client;
+}
+
+function requestFrame(json: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_REQUEST);
+  encoding.writeVarString(encoder, json);
+  return encoding.toUint8Array(encoder);
+}
+
+async function refusal(promise: Promise<unknown>): Promise<string> {
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(RoomRequestError);
+  return (err as RoomRequestError).code;
+}
+
+describe('seats', () => {
+  it('gives the same seat to every connection that brings the same secret, and a fresh one to a stock client without', async () => {
+    const first = requester({ seat: ANA_SEAT });
+    const again = requester({ seat: ANA_SEAT });
+    const stock = requester();
+    const [a, b, c] = await Promise.all([first, again, stock].map((client) => client.requests.request<{ id: string }>('mySeat')));
+    expect(a!.id).toBe(b!.id);
+    expect(c!.id).not.toBe(a!.id);
+    // Pushed on join, to clients that announced the channel.
+    await eventually(() => (first.requests.last('seat') as { id?: string } | undefined)?.id === a!.id, 'seat event');
+  });
+
+  it('keeps a seat across a restart of the room', async () => {
+    const before = requester({ seat: ANA_SEAT });
+    const { id } = await before.requests.request<{ id: string }>('nameMySeat', { name: 'Ana' });
+    before.destroy();
+    await eventually(() => fixture.server.relayConnections() === 0, 'room empty');
+    fixture.server.registry.unload(fixture.room.roomId);
+    const after = requester({ seat: ANA_SEAT });
+    expect(await after.requests.request('mySeat')).toEqual({ id, name: 'Ana' });
+  });
+
+  it('lets only the facilitator list, rename, merge and hand over seats', async () => {
+    const ana = requester({ seat: ANA_SEAT });
+    const anaAgain = requester({ seat: ANA_SECOND_DEVICE });
+    const facilitator = requester({ key: fixture.room.facilitatorKey });
+    const anaSeat = await ana.requests.request<{ id: string }>('nameMySeat', { name: 'Ana' });
+    const twinSeat = await anaAgain.requests.request<{ id: string }>('nameMySeat', { name: 'Ana (phone)' });
+
+    for (const [op, args] of [
+      ['listSeats', {}],
+      ['renameSeat', { seatId: twinSeat.id, name: 'Mal' }],
+      ['mergeSeats', { from: anaSeat.id, into: twinSeat.id }],
+      ['handOverSeat', { seatId: anaSeat.id }],
+    ] as const) {
+      expect(await refusal(ana.requests.request(op, args))).toBe('forbidden');
+    }
+
+    const seats = await facilitator.requests.request<{ id: string; name: string; connected: boolean }[]>('listSeats');
+    expect(seats).toEqual(expect.arrayContaining([{ ...anaSeat, connected: true }, { ...twinSeat, connected: true }]));
+    expect(await facilitator.requests.request('renameSeat', { seatId: twinSeat.id, name: 'Ana P.' })).toEqual({ id: twinSeat.id, name: 'Ana P.' });
+    await eventually(() => (anaAgain.requests.last('seat') as { name?: string } | undefined)?.name === 'Ana P.', 'renamed seat pushed to its holder');
+
+    // Someone who joined twice: the phone's seat now counts as the laptop's.
+    expect(await facilitator.requests.request('mergeSeats', { from: twinSeat.id, into: anaSeat.id })).toEqual(anaSeat);
+    expect(await anaAgain.requests.request('mySeat')).toEqual(anaSeat);
+    expect(await refusal(facilitator.requests.request('mergeSeats', { from: twinSeat.id, into: anaSeat.id }))).toBe('same-seat');
+
+    // A new device takes the seat only with what the facilitator hands over.
+    const { secret } = await facilitator.requests.request<{ secret: string }>('handOverSeat', { seatId: anaSeat.id });
+    const tablet = requester({ seat: secret });
+    expect(await tablet.requests.request('mySeat')).toEqual(anaSeat);
+  });
+
+  it('answers bad requests with a code and keeps the connection; closes one that is not a request', async () => {
+    const ana = requester({ seat: ANA_SEAT });
+    expect(await refusal(ana.requests.request('noSuchOp'))).toBe('unknown-op');
+    expect(await refusal(ana.requests.request('nameMySeat', { name: '' }))).toBe('invalid-args');
+    expect(await refusal(ana.requests.request('nameMySeat', { name: 'Ana', extra: 1 }))).toBe('invalid-args');
+    expect(await ana.requests.request('nameMySeat', { name: 'Ana' })).toMatchObject({ name: 'Ana' });
+
+    const raw = await fixture.raw(`/sync/${fixture.room.roomId}/control`);
+    raw.ws.send(requestFrame('{"op": "mySeat"'));
+    expect(await raw.closed).toEqual({ code: 1007, reason: 'malformed message' });
+  });
+
+  it('refuses a malformed seat secret at the door', async () => {
+    const answer = await tryUpgrade(`${fixture.server.wsUrl}/sync/${fixture.room.roomId}?seat=short`);
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatch(/malformed seat secret/);
+  });
+});

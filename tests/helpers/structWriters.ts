@@ -16,6 +16,6 @@ export function structWriters(doc: Y.Doc, collection: 'candidates' | 'keyResults
       if (content.type) addType(content.type);
     });
   };
-  doc.getMap<Y.Map<unknown>>(collection).forEach((record) => addType(record));
+  doc.getMap<Y.Map<unknown>>(collection).forEach((record) => addType(record as unknown as Y.AbstractType<unknown>));
   return clients;
 }

@@ -20,11 +20,14 @@ export const anonymousOps: Record<string, RoomOp> = {
       .strict(),
     run: ({ peer, seat, room }, { step, cards }) => {
       // Drafts may be written while the board is locked (they are private); cards for the board may not.
-      if (room.isLocked() && peer.role !== 'facilitator' && !isPrivateWriting(room.controlSnapshot(), step)) {
+      if (room.isLocked() && peer.role !== 'facilitator' && !isPrivateWriting(room.controlState(), step)) {
         throw new RequestError('locked', 'The board is locked by the facilitator; your cards wait on your device.');
       }
       try {
-        return room.anonymous.offer(seat.id, step, cards);
+        const answer = room.anonymous.offer(seat.id, step, cards);
+        // Stored before the answer leaves: a device that heard "held" may forget nothing it sent.
+        room.privateDoc.flush();
+        return answer;
       } catch (err) {
         if (err instanceof HeldCardError) throw new RequestError(err.code, err.message);
         throw err;

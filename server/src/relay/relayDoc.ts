@@ -134,8 +134,9 @@ export class RelayDoc {
 
   private build(updates: Uint8Array[]): Y.Doc {
     const doc = new Y.Doc({ gc: true });
-    doc.clientID = SERVER_CLIENT_ID;
     if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates));
+    // Set after loading: Yjs takes stored structs under its own id for another client's and switches to a random id.
+    doc.clientID = SERVER_CLIENT_ID;
     // Listen only after loading, so loading itself is not logged again.
     doc.on('update', this.onUpdate);
     return doc;

@@ -1,6 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { ControlDoc, PrivateDoc, upgradeObjectiveText, upgradeTextFields } from '@okr/shared/doc';
+import { ControlDoc, ORIGIN, PrivateDoc, upgradeObjectiveText, upgradeTextFields } from '@okr/shared/doc';
 import type { Role } from '../access.ts';
 import type { DocName, RoomStore } from '../store/roomStore.ts';
 import type { RelayEvent } from './messageDecoder.ts';
@@ -13,6 +13,7 @@ import { ROOM_REQUESTS } from './roomOps.ts';
 import { SeatBook, type SeatRef } from './seatBook.ts';
 import { RelayDoc, type FlushScheduler } from './relayDoc.ts';
 import { RoomHistory } from './roomHistory.ts';
+import { AnonymousDesk } from './anonymousDesk.ts';
 import { bringsNews } from './updateNews.ts';
 import { mayShowPresence, mayWrite, refusalMayHaveRacedTheLock } from './writePolicy.ts';
 
@@ -87,6 +88,8 @@ export class Room {
   private privateView: PrivateDoc | undefined;
   /** Versions of the board to restore from: taken at step changes, reveals, big deletions and while busy. */
   readonly history: RoomHistory;
+  /** Cards of an anonymous board, held in the private document until the server publishes them. */
+  readonly anonymous: AnonymousDesk;
 
   constructor(
     readonly id: string,
@@ -108,6 +111,14 @@ export class Room {
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onPresence);
     this.history = new RoomHistory(id, store.versions, { board: () => this.board.ydoc, controlState: () => this.controlState() });
+    this.anonymous = new AnonymousDesk({
+      board: () => this.board.ydoc,
+      privateDoc: () => this.privateDoc.ydoc,
+      writeBoardAsServer: (fn) => this.board.transactAsServer(fn, ORIGIN.anonymous),
+      controlState: () => this.controlState(),
+    });
+    // A reveal the server saw but did not act on before it stopped (a crash) is acted on now.
+    this.anonymous.followControl();
   }
 
   doc(name: DocName): RelayDoc {
@@ -205,6 +216,7 @@ export class Room {
   /** `from` now counts as `into`: its holders hear their new seat, and each feature moves what it kept. */
   seatsMerged(from: string, into: string): void {
     for (const peer of this.allPeers()) if (peer.seat?.id === from) peer.seat = { id: into, role: peer.role };
+    this.anonymous.moveWriter(from, into);
     this.seatChanged(into);
   }
 
@@ -245,7 +257,8 @@ export class Room {
     return this.controlState().locked;
   }
 
-  private controlState(): ReturnType<ControlDoc['state']> {
+  /** The control document's state as the server has it now. */
+  controlState(): ReturnType<ControlDoc['state']> {
     if (this.controlView?.ydoc !== this.control.ydoc) this.controlView = new ControlDoc(this.control.ydoc);
     return this.controlView.state();
   }
@@ -261,6 +274,7 @@ export class Room {
 
   /** Flushes, compacts and frees the room; the caller has closed its connections. */
   unload(): void {
+    this.anonymous.close();
     this.board.compact();
     this.control.compact();
     this.privateDoc.compact();
@@ -324,6 +338,7 @@ export class Room {
     const before = this.controlState();
     relay.apply(update, peer);
     this.history.afterControlUpdate(before);
+    this.anonymous.followControl();
   }
 
   /** Applies the entries of a peer's presence update it may apply; every entry is decoded first, so a bad one refuses the whole message. */

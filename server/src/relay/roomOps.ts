@@ -1,5 +1,6 @@
 import { RoomRequests } from './roomRequests.ts';
 import { seatOps } from './seatOps.ts';
+import { anonymousOps } from './anonymousOps.ts';
 
 /** Every op of the room request channel, by feature. A feature adds its ops here. */
-export const ROOM_REQUESTS = new RoomRequests().register(seatOps);
+export const ROOM_REQUESTS = new RoomRequests().register(seatOps).register(anonymousOps);

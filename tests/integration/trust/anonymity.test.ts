@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { BoardDoc } from '@okr/shared/doc';
-import { RoomRequestError } from '../../../client/src/sync/roomRequests.ts';
+import type { RoomRequestError } from '../../../client/src/sync/roomRequests.ts';
 import { SERVER_CLIENT_ID } from '../../../server/src/relay/serverClientId.ts';
-import { eventually, openBoardClient, openControlClient, relayHandled, type TestClient } from '../../helpers/clients.ts';
+import { carryPresence } from '../../../client/src/sync/presenceChannel.ts';
+import { eventually, openBoardClient, openControlClient, openProvider, relayHandled, type TestClient } from '../../helpers/clients.ts';
 import { openRequester, type Requester } from '../../helpers/requester.ts';
 import { createRoom, killHard, spawnServer, tempDataDir, type ServerProcess } from '../../helpers/server.ts';
 import { structWriters } from '../../helpers/structWriters.ts';
@@ -35,6 +35,7 @@ function writer(wsUrl: string, roomId: string, name: string, texts: string[]): W
 /** Hands a writer's drafts to the server as the app does: the whole set for the step. */
 async function offer(w: Writer, step: 'draft' | 'brainstorm' = 'draft'): Promise<{ id: string; text: string }[]> {
   const cards = w.texts.map((text, i) => ({ id: cardId(w.name, i), text }));
+  await w.requests.synced;
   await w.requests.requests.request('offerCards', { step, cards });
   return cards;
 }
@@ -110,10 +111,12 @@ describe('anonymous cards', () => {
     await watcher.synced;
     const arrivals: number[] = [];
     watcher.board.subscribe(() => arrivals.push(watcher.board.candidates.list().length));
+    const [ana, bo] = [writer(wsUrl, roomId, 'ana', ['Ana, writing openly']), writer(wsUrl, roomId, 'bo', ['Bo, a moment later'])];
+    await Promise.all([ana.requests.synced, bo.requests.synced]);
     const started = Date.now();
-    await offer(writer(wsUrl, roomId, 'ana', ['Ana, writing openly']));
+    await offer(ana);
     await new Promise((r) => setTimeout(r, 300));
-    await offer(writer(wsUrl, roomId, 'bo', ['Bo, a moment later']));
+    await offer(bo);
     await eventually(() => watcher.board.candidates.list().length === 2, 'both cards', 10_000);
     // Not before the shortest delay, and both in the same update.
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
@@ -126,16 +129,17 @@ describe('anonymous cards', () => {
     const { roomId, facilitatorKey } = fixture.room;
     const fay = await facilitator(wsUrl, roomId, facilitatorKey);
     fay.control.set({ anonymous: true });
-    // Ana as the app runs her: a board client whose awareness has its own random id (roomConnection.ts).
+    // Ana as the app runs her: presence on an awareness with its own random id (roomConnection.ts).
     const ana = new BoardDoc(new Y.Doc());
-    const { WebsocketProvider } = await import('y-websocket');
-    const provider = new WebsocketProvider(`${wsUrl}/sync`, roomId, ana.ydoc, {
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-      awareness: new Awareness(new Y.Doc()),
+    const provider = openProvider(wsUrl, roomId, ana.ydoc);
+    const presence = new Awareness(new Y.Doc());
+    const stopCarrying = carryPresence(provider, presence);
+    cleanup.push(() => {
+      stopCarrying();
+      presence.doc.destroy();
+      provider.destroy();
     });
-    cleanup.push(() => provider.destroy());
-    provider.awareness.setLocalState({ user: { id: 'ana', name: 'Ana', color: '#f00', role: 'participant' } });
+    presence.setLocalState({ user: { id: 'ana', name: 'Ana', color: '#f00', role: 'participant' } });
     ana.addContextItem({ kind: 'metric', text: 'Ana wrote this context item' });
     const spy: TestClient = fixture.board();
     await spy.synced;

@@ -83,6 +83,10 @@ describe('silent writing, reveal, grouping, key results and initiatives', () => 
 
     // Anonymity on: authors leave the shared document, not just the screen.
     await f.getByRole('checkbox', { name: 'Anonymous cards' }).check();
+    // The facilitator is told plainly what anonymity covers, and what it does not.
+    await f.getByText('What this covers').click();
+    await f.getByText(/^Not hidden: how many drafts each person is writing/).waitFor();
+    await f.screenshot({ path: path.join(shots, 'anonymity-note-facilitator.png') });
     await expect.poll(() => cardIn(b, 'Candidate objectives', 'Make checkout effortless').getByText('Ana').count()).toBe(0);
     await eventually(() => watcher.board.candidates.list().every((c) => c.authorId === undefined && c.authorName === undefined), 'no authors in the document');
 

@@ -39,7 +39,7 @@ export function PrivateWritingControls({ step }: { step: PrivateWritingStep }) {
         ) : (
           <>
             <strong>Revealed{rounds > 1 ? ` (${rounds} rounds)` : ''}</strong>
-            <span className="muted">New cards go straight to the board.</span>
+            <span className="muted">{control.anonymous ? 'New cards reach the board unsigned within a few seconds.' : 'New cards go straight to the board.'}</span>
           </>
         )}
       </div>

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { artifactDir, newDevice, PHONE, PROJECTOR } from '../helpers/browser.ts';
 import { eventually, openBoardClient, openControlClient } from '../helpers/clients.ts';
+import { openRequester, requestOnceThere } from '../helpers/requester.ts';
 import { createRoom } from '../helpers/server.ts';
 import { joinBoard, moveGroupTo, useBrowserSuite } from '../helpers/browserSuite.ts';
 
@@ -31,10 +32,11 @@ describe('SMART refine: confidence on its scale, Keep all, the gate that names t
     const churn = board.addKeyResult({ title: CHURN });
     const nps = board.addKeyResult({ title: NPS });
     const task = board.addKeyResult({ title: TASK, ownerName: 'Dan' });
-    // Fist of five: 3 and 4 fingers on two key results.
+    // Fist of five, sent to the server by two seated stock clients: 3 and 4 fingers on two key results.
+    const voters = ['voter-a-seat-secret-000000001', 'voter-b-seat-secret-000000001'].map((seat) => openRequester(server.wsUrl, room.roomId, { seat }));
     for (const keyResultId of [conversion, churn]) {
-      board.putConfidenceVote({ keyResultId, voterId: 'voter-a', value: 0.6 });
-      board.putConfidenceVote({ keyResultId, voterId: 'voter-b', value: 0.8 });
+      await requestOnceThere(voters[0]!, 'castConfidence', { keyResultId, value: 0.6 });
+      await requestOnceThere(voters[1]!, 'castConfidence', { keyResultId, value: 0.8 });
     }
     control.control.setObjective({ candidateId: chosen, title: OBJECTIVE, commitment: 'committed', contextIds: [mission], tally: [], decidedAt: new Date().toISOString() });
     control.control.set({ step: 'refine', reveals: { draft: 1, brainstorm: 1 }, privateWriting: { draft: false, brainstorm: false } });
@@ -109,5 +111,6 @@ describe('SMART refine: confidence on its scale, Keep all, the gate that names t
     await Promise.all([facilitator.context.close(), participant.context.close(), viewer.context.close()]);
     seed.destroy();
     control.destroy();
+    for (const voter of voters) voter.destroy();
   });
 });

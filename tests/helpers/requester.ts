@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { REQUEST_PROTOCOL } from '@okr/shared/protocol';
-import { RoomRequests } from '../../client/src/sync/roomRequests.ts';
+import { RoomRequestError, RoomRequests } from '../../client/src/sync/roomRequests.ts';
 import { whenSynced } from './clients.ts';
 
 export type Requester = { requests: RoomRequests; provider: WebsocketProvider; synced: Promise<void>; destroy: () => void };
@@ -25,14 +25,34 @@ export function openRequester(wsUrl: string, roomId: string, options: RequesterO
     maxBackoffTime: 500,
   });
   const requests = new RoomRequests(provider);
+  const synced = whenSynced(provider);
+  // Awaited by the tests that need it; one that only sends requests need not.
+  synced.catch(() => undefined);
   return {
     requests,
     provider,
-    synced: whenSynced(provider),
+    synced,
     destroy: () => {
       requests.destroy();
       provider.destroy();
       provider.doc.destroy();
     },
   };
+}
+
+/**
+ * Sends a request until the server accepts it, while it refuses only because what it names (a
+ * card, a key result) has not reached the server yet: a test's seed client and its voters race.
+ */
+export async function requestOnceThere<T>(requester: Requester, op: string, args: Record<string, unknown>, timeoutMs = 10_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      return await requester.requests.request<T>(op, args);
+    } catch (err) {
+      const notThereYet = err instanceof RoomRequestError && /^unknown-/.test(err.code);
+      if (!notThereYet || Date.now() - started > timeoutMs) throw err;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
 }

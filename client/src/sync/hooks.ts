@@ -4,6 +4,7 @@ import type { ControlState } from '@okr/shared/schema';
 import { useRoom } from './RoomContext.tsx';
 import type { ConnectionStatus } from './roomConnection.ts';
 import { readPresence, type Presence } from './presence.ts';
+import type { VotesSnapshot } from './roomVotes.ts';
 
 /**
  * Reads from the board and re-renders when the result changes. `select` runs after every document
@@ -59,4 +60,13 @@ export function usePresence(): readonly Presence[] {
 /** Shallow equality for arrays of primitives or cached records. */
 export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, i) => Object.is(item, b[i]));
+}
+
+/** This device's votes and, for a facilitator, the open round's progress, as the server keeps them. */
+export function useVotes(): VotesSnapshot {
+  const room = useRoom();
+  return useSyncExternalStore(
+    useCallback((cb) => room.votes.subscribe(cb), [room]),
+    () => room.votes.current(),
+  );
 }

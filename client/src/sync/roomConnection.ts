@@ -7,6 +7,7 @@ import { followBrowserOnline } from './followBrowserOnline.ts';
 import { installJitteredReconnect, reconnectDelay } from './reconnect.ts';
 import { REQUEST_PROTOCOL } from '@okr/shared/protocol';
 import { RoomRequests } from './roomRequests.ts';
+import { RoomVotes } from './roomVotes.ts';
 import { seatSecretFor } from './seatSecret.ts';
 import { LinkRefusedError, socketTarget } from './tickets.ts';
 import { publishWriterWhileNamed } from './writerPresence.ts';
@@ -34,6 +35,8 @@ export class RoomConnection {
   readonly heldEdits: BoardOutbox | null;
   /** The room request channel (seats, votes), over the control connection, which the lock never holds. */
   readonly requests: RoomRequests;
+  /** This device's dot votes and confidence votes, kept by the server. */
+  readonly votes: RoomVotes;
   /** This device's seat secret for the room; viewers hold no lasting seat. */
   private readonly seatSecret: string | undefined;
   private readonly boardProvider: WebsocketProvider;
@@ -59,6 +62,7 @@ export class RoomConnection {
     this.controlProvider = new WebsocketProvider(`${wsBase}/sync`, `${pending}/control`, this.control.ydoc, options);
     this.seatSecret = access.kind === 'viewer' ? undefined : seatSecretFor(access.roomId);
     this.requests = new RoomRequests(this.controlProvider);
+    this.votes = new RoomVotes(this.requests, access.kind === 'facilitator');
     if (this.heldEdits) this.cleanups.push(holdEditsWhileLocked(this.heldEdits, this.control, this.controlProvider));
     // Presence gets an id of its own (a Y.Doc used only for its random client id), never the board's
     // client id: otherwise presence would name the writer of every struct in the board document.
@@ -107,6 +111,7 @@ export class RoomConnection {
     this.awareness.setLocalState(null);
     for (const cleanup of this.cleanups) cleanup();
     this.heldEdits?.destroy();
+    this.votes.destroy();
     this.requests.destroy();
     this.undoManager.destroy();
     // Its Y.Doc only gave presence an id; destroying it stops presence's timer.

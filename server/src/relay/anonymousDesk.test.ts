@@ -12,7 +12,7 @@ function deskRoom() {
   const privateDoc = new Y.Doc();
   const desk = new AnonymousDesk(
     {
-      board: () => board.ydoc,
+      boardView: () => board,
       privateDoc: () => privateDoc,
       writeBoardAsServer: (fn) => {
         board.ydoc.clientID = SERVER_CLIENT_ID;
@@ -70,7 +70,7 @@ describe('AnonymousDesk', () => {
     control.reveal('draft');
     const reloadedBoard = new BoardDoc();
     const reloaded = new AnonymousDesk({
-      board: () => reloadedBoard.ydoc,
+      boardView: () => reloadedBoard,
       privateDoc: () => privateDoc,
       writeBoardAsServer: (fn) => reloadedBoard.ydoc.transact(fn),
       controlState: () => control.state(),

@@ -1,12 +1,13 @@
 import { randomInt } from 'node:crypto';
 import type * as Y from 'yjs';
-import { BoardDoc, HeldCards, ORIGIN, publishAnonymousCards, type OfferedCard } from '@okr/shared/doc';
+import { HeldCards, ORIGIN, publishAnonymousCards, type BoardDoc, type OfferedCard } from '@okr/shared/doc';
 import { PRIVATE_WRITING_STEPS, type ControlState, type PrivateWritingStep } from '@okr/shared/schema';
 import { isPrivateWriting } from '@okr/shared/workshop';
 
 /** What the desk needs of its room: the live documents (RelayDoc may rebuild them) and a way to write the board as the server. */
 export type DeskRoom = {
-  board(): Y.Doc;
+  /** Typed reads of the live board (the room keeps one, rebuilt when RelayDoc rebuilds its Y.Doc). */
+  boardView(): BoardDoc;
   privateDoc(): Y.Doc;
   /** Runs `fn` in one board transaction under SERVER_CLIENT_ID, stored and broadcast like any accepted update. */
   writeBoardAsServer(fn: () => void): void;
@@ -34,7 +35,6 @@ const cryptoRandom = () => randomInt(2 ** 47) / 2 ** 47;
  */
 export class AnonymousDesk {
   private timer: NodeJS.Timeout | undefined;
-  private boardView: BoardDoc | undefined;
   private heldView: HeldCards | undefined;
   private readonly random: () => number;
 
@@ -85,7 +85,7 @@ export class AnonymousDesk {
     this.timer = undefined;
     const cards = this.held().due();
     if (cards.length === 0) return;
-    this.room.writeBoardAsServer(() => publishAnonymousCards(this.board(), cards, this.random, ORIGIN.anonymous));
+    this.room.writeBoardAsServer(() => publishAnonymousCards(this.room.boardView(), cards, this.random, ORIGIN.anonymous));
     // Skipped ones (already on the board, blank) are done with too.
     this.held().remove(cards.map((card) => card.id));
   }
@@ -101,12 +101,6 @@ export class AnonymousDesk {
     const { min, max } = this.options.batchDelayMs;
     this.timer = setTimeout(() => this.publishDue(), min + this.random() * (max - min));
     this.timer.unref();
-  }
-
-  private board(): BoardDoc {
-    const doc = this.room.board();
-    if (this.boardView?.ydoc !== doc) this.boardView = new BoardDoc(doc);
-    return this.boardView;
   }
 
   private held(): HeldCards {

@@ -20,7 +20,7 @@ export const anonymousOps: Record<string, RoomOp> = {
       .strict(),
     run: ({ peer, seat, room }, { step, cards }) => {
       // Drafts may be written while the board is locked (they are private); cards for the board may not.
-      if (room.isLocked() && peer.role !== 'facilitator' && !isPrivateWriting(room.controlState(), step)) {
+      if (room.isLocked() && peer.role !== 'facilitator' && !isPrivateWriting(room.controlView().state(), step)) {
         throw new RequestError('locked', 'The board is locked by the facilitator; your cards wait on your device.');
       }
       try {

@@ -4,7 +4,7 @@ import type { RelayMetrics } from './metrics.ts';
 import { decodeMessage, type RelayEvent } from './messageDecoder.ts';
 import { PresenceTooBigError } from './presence.ts';
 import { DocTooLargeError, type Peer, type Room } from './room.ts';
-import { UpdateRejectedError } from './updateCheck.ts';
+import { isWritePolicyProblem, UpdateRejectedError } from './updateCheck.ts';
 
 /**
  * Answering a sync step 1 (or a presence query) encodes a whole document for one client. A client
@@ -89,7 +89,7 @@ export class MessageReceiver {
       this.metrics.malformed();
       if (err instanceof UpdateRejectedError) {
         this.metrics.rejected(err.problem);
-        return this.peer.close('unappliable', { detail: err.problem });
+        return this.peer.close(isWritePolicyProblem(err.problem) ? 'notYours' : 'unappliable', { detail: err.problem });
       }
       this.peer.close('malformed', { detail: (err as Error).message });
     }

@@ -73,6 +73,8 @@ export const CLOSE = {
   /** A decodable update that does not apply (missing dependencies, corrupt structs): the client resyncs. */
   unappliable: { code: 1007, reason: 'update does not apply to this document' },
   policy: { code: 1008, reason: 'not allowed' },
+  /** A board update that wrote ballots or confidence votes into the board, or a participant's change to a kept confidence. */
+  notYours: { code: 1008, reason: 'votes go to the server and the kept confidence is the facilitator\'s: update refused' },
   tooManyRequests: { code: 1008, reason: 'too many sync requests' },
   tooBig: { code: 1009, reason: 'message too big' },
   docTooBig: { code: 4413, reason: 'room document is full' },

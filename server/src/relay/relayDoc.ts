@@ -6,6 +6,9 @@ import { checkUpdate, dropPendingState, UpdateRejectedError } from './updateChec
 
 export type Broadcast = (message: Uint8Array) => void;
 
+/** Looks at the transaction an update made and names what it may not do, or returns null. */
+export type WriteGuard = (transaction: Y.Transaction) => string | null;
+
 /** Decides when a document's accepted updates are flushed; the default is its own end of turn. */
 export type FlushScheduler = { schedule(doc: RelayDoc): void };
 
@@ -51,20 +54,26 @@ export class RelayDoc {
    * Applies a client's update, or throws UpdateRejectedError and leaves the document as it was.
    * Accepted changes are stored and broadcast at the end of this turn.
    */
-  apply(update: Uint8Array, origin: unknown): void {
+  apply(update: Uint8Array, origin: unknown, guard?: WriteGuard): void {
     const problem = checkUpdate(update, this.doc);
     if (problem) throw new UpdateRejectedError(problem);
     const mark = this.pending.length;
+    let refused: string | null = null;
+    const watch = (transaction: Y.Transaction) => {
+      if (guard && transaction.origin === origin) refused ??= guard(transaction);
+    };
+    this.doc.on('afterTransaction', watch);
     try {
       Y.applyUpdate(this.doc, update, origin);
     } catch {
-      // Yjs emits 'update' for a transaction even when it throws half-way, and may leave
-      // half-linked structs behind: forget what this update produced and rebuild the document
-      // from what is stored plus what this turn accepted before it.
-      this.pending.length = mark;
-      this.pendingBytes = this.pending.reduce((sum, u) => sum + u.byteLength, 0);
-      this.rebuild();
+      this.rollBack(mark);
       throw new UpdateRejectedError('failed-to-integrate');
+    } finally {
+      this.doc.off('afterTransaction', watch);
+    }
+    if (refused) {
+      this.rollBack(mark);
+      throw new UpdateRejectedError(refused);
     }
     // Whatever integrated was emitted (and will be stored); what Yjs set aside waits for
     // structs that no honest client will send. Drop it rather than keep and re-send it.
@@ -140,6 +149,17 @@ export class RelayDoc {
     // Listen only after loading, so loading itself is not logged again.
     doc.on('update', this.onUpdate);
     return doc;
+  }
+
+  /**
+   * Yjs emits 'update' for a transaction even when it throws half-way, and may leave half-linked
+   * structs behind: forget what the refused update produced and rebuild the document from what is
+   * stored plus what this turn accepted before it.
+   */
+  private rollBack(mark: number): void {
+    this.pending.length = mark;
+    this.pendingBytes = this.pending.reduce((sum, u) => sum + u.byteLength, 0);
+    this.rebuild();
   }
 
   private rebuild(): void {

@@ -1,6 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { ControlDoc, ORIGIN, PrivateDoc, upgradeObjectiveText, upgradeTextFields } from '@okr/shared/doc';
+import { BoardDoc, ControlDoc, ORIGIN, PrivateDoc, upgradeObjectiveText, upgradeTextFields } from '@okr/shared/doc';
+import type { RoomPerson } from '@okr/shared/workshop';
 import type { Role } from '../access.ts';
 import type { DocName, RoomStore } from '../store/roomStore.ts';
 import type { RelayEvent } from './messageDecoder.ts';
@@ -10,12 +11,13 @@ import { checkPresenceSize, decodePresence, encodePresence } from './presence.ts
 import { PresenceOwners } from './presenceOwners.ts';
 import { encodeAwarenessMessage, encodePermissionDenied, encodeRoomMessage, encodeSyncStep1, encodeSyncStep2, LOCKED_REASON, type CloseName } from './protocol.ts';
 import { ROOM_REQUESTS } from './roomOps.ts';
+import { RoomVotes } from './roomVotes.ts';
 import { SeatBook, type SeatRef } from './seatBook.ts';
 import { RelayDoc, type FlushScheduler } from './relayDoc.ts';
 import { RoomHistory } from './roomHistory.ts';
 import { AnonymousDesk } from './anonymousDesk.ts';
 import { bringsNews } from './updateNews.ts';
-import { mayShowPresence, mayWrite, refusalMayHaveRacedTheLock } from './writePolicy.ts';
+import { boardWriteGuard, mayShowPresence, mayWrite, refusalMayHaveRacedTheLock } from './writePolicy.ts';
 
 export type RoomLimits = {
   maxDocBytes: number;
@@ -65,6 +67,7 @@ export class Room {
   /** Seats (and, with votes, ballots): stored like the others, never synced to any connection. */
   readonly privateDoc: RelayDoc;
   readonly seats: SeatBook;
+  readonly votes: RoomVotes;
   /**
    * Presence for the board: names, colours, who is writing. Never stored. It has a document of
    * its own (awareness only needs a client id) so the board document can be rebuilt under it.
@@ -84,8 +87,9 @@ export class Room {
   private presenceTimer: NodeJS.Timeout | undefined;
   private presenceTimerDue = Infinity;
   /** Typed reads of the control document; rebuilt when RelayDoc rebuilds its Y.Doc after a refused update. */
-  private controlView: ControlDoc | undefined;
+  private controlDocView: ControlDoc | undefined;
   private privateView: PrivateDoc | undefined;
+  private boardDocView: BoardDoc | undefined;
   /** Versions of the board to restore from: taken at step changes, reveals, big deletions and while busy. */
   readonly history: RoomHistory;
   /** Cards of an anonymous board, held in the private document until the server publishes them. */
@@ -103,6 +107,7 @@ export class Room {
     this.control = new RelayDoc(id, 'control', store, (m) => this.broadcast('control', m, 'update'), limits.compactAfterUpdates, onFlushed, flusher);
     this.privateDoc = new RelayDoc(id, 'private', store, () => {}, limits.compactAfterUpdates, onFlushed, flusher);
     this.seats = new SeatBook(() => this.privateState());
+    this.votes = new RoomVotes(this);
     // Boards saved before card text was Y.Text are converted once, here, where the server is the
     // only writer: two clients creating the same nested type would lose one's content.
     upgradeTextFields(this.board.ydoc);
@@ -112,7 +117,7 @@ export class Room {
     this.awareness.on('update', this.onPresence);
     this.history = new RoomHistory(id, store.versions, { board: () => this.board.ydoc, controlState: () => this.controlState() });
     this.anonymous = new AnonymousDesk({
-      board: () => this.board.ydoc,
+      boardView: () => this.boardView(),
       privateDoc: () => this.privateDoc.ydoc,
       writeBoardAsServer: (fn) => this.board.transactAsServer(fn, ORIGIN.anonymous),
       controlState: () => this.controlState(),
@@ -149,6 +154,7 @@ export class Room {
     peer.send(encodeSyncStep1(this.doc(peer.docName).ydoc));
     if (peer.docName === 'board') this.sendPresenceSnapshot(peer);
     this.pushSeat(peer);
+    this.votes.publishProgress();
   }
 
   /** Removes the peer and, at once, the presence it owned: no ghosts. */
@@ -163,6 +169,7 @@ export class Room {
     const owned = this.presenceOwners.release(peer);
     if (owned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, owned, 'connection closed');
     this.forgetOldPresenceClocks();
+    this.votes.publishProgress();
   }
 
   /**
@@ -193,6 +200,12 @@ export class Room {
     return this.privateView;
   }
 
+  /** Stores (and broadcasts) what the server itself wrote this turn: seats, ballots, counts and tallies. */
+  flushServerWrites(): void {
+    this.privateDoc.flush();
+    this.control.flush();
+  }
+
   /** Sends `event` to every connection holding `seatId` (after merges) that speaks the request channel. */
   pushToSeat(seatId: string, event: string, data: unknown): void {
     const message = encodeRoomMessage({ event, data });
@@ -211,6 +224,7 @@ export class Room {
   seatChanged(seatId: string): void {
     this.pushToSeat(seatId, 'seat', this.seatView(seatId));
     this.pushToFacilitators('seats', this.seatList());
+    this.votes.publishProgress();
   }
 
   /** `from` now counts as `into`: its holders hear their new seat, and each feature moves what it kept. */
@@ -257,10 +271,33 @@ export class Room {
     return this.controlState().locked;
   }
 
-  /** The control document's state as the server has it now. */
-  controlState(): ReturnType<ControlDoc['state']> {
-    if (this.controlView?.ydoc !== this.control.ydoc) this.controlView = new ControlDoc(this.control.ydoc);
-    return this.controlView.state();
+  private controlState(): ReturnType<ControlDoc['state']> {
+    return this.controlView().state();
+  }
+
+  /** Typed reads and the server's own writes (ORIGIN.server) of the control document. */
+  controlView(): ControlDoc {
+    if (this.controlDocView?.ydoc !== this.control.ydoc) this.controlDocView = new ControlDoc(this.control.ydoc);
+    return this.controlDocView;
+  }
+
+  /** Typed reads of the board (candidates, key results) for the votes. */
+  boardView(): BoardDoc {
+    if (this.boardDocView?.ydoc !== this.board.ydoc) this.boardDocView = new BoardDoc(this.board.ydoc);
+    return this.boardDocView;
+  }
+
+  /** Seats connected now (viewers aside), each once, as a facilitator if any of its connections is one. */
+  people(): RoomPerson[] {
+    const byId = new Map<string, RoomPerson>();
+    for (const peer of this.allPeers()) {
+      if (peer.role === 'viewer' || !peer.seat) continue;
+      const seat = this.seats.resolve(peer.seat.id);
+      if (!seat) continue;
+      const role = byId.get(seat.id)?.role === 'facilitator' || peer.role === 'facilitator' ? 'facilitator' : 'participant';
+      byId.set(seat.id, { id: seat.id, name: seat.name || 'Someone', role });
+    }
+    return [...byId.values()];
   }
 
   /** Presence ids currently shown to the room (for tests and diagnostics). */
@@ -332,12 +369,13 @@ export class Room {
     }
     if (peer.docName === 'board') {
       this.history.beforeBoardUpdate(update);
-      relay.apply(update, peer);
+      relay.apply(update, peer, boardWriteGuard(peer.role, this.boardView()));
       return;
     }
     const before = this.controlState();
     relay.apply(update, peer);
     this.history.afterControlUpdate(before);
+    this.votes.afterControlChange(before, this.controlState());
     this.anonymous.followControl();
   }
 

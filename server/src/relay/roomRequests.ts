@@ -57,7 +57,10 @@ export class RoomRequests {
   /** Answers one request frame from `peer`; throws MalformedRequestError for a frame that is not one. */
   handle(room: Room, peer: Peer, json: string): void {
     const envelope = parseEnvelope(json);
-    peer.send(encodeRoomMessage({ id: envelope.id, ...this.answer(room, peer, envelope) }));
+    const answer = this.answer(room, peer, envelope);
+    // What the op stored is in the store before anyone hears of it, as with every update.
+    room.flushServerWrites();
+    peer.send(encodeRoomMessage({ id: envelope.id, ...answer }));
   }
 
   private answer(room: Room, peer: Peer, envelope: RequestEnvelope): { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } } {

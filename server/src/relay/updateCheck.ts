@@ -5,9 +5,17 @@ export type UpdateProblem = 'undecodable' | 'missing-dependencies' | 'forward-re
 
 export class UpdateRejectedError extends Error {
   override name = 'UpdateRejectedError';
-  constructor(readonly problem: UpdateProblem | 'failed-to-integrate' | 'left-pending') {
+  constructor(readonly problem: UpdateProblem | 'failed-to-integrate' | 'left-pending' | WritePolicyProblem) {
     super(`update refused: ${problem}`);
   }
+}
+
+/** What the room's write policy refuses after seeing what an update changed (writePolicy.ts). */
+export const WRITE_POLICY_PROBLEMS = ['legacy-votes', 'kept-confidence'] as const;
+export type WritePolicyProblem = (typeof WRITE_POLICY_PROBLEMS)[number];
+
+export function isWritePolicyProblem(problem: string): problem is WritePolicyProblem {
+  return (WRITE_POLICY_PROBLEMS as readonly string[]).includes(problem);
 }
 
 type Id = { client: number; clock: number };

@@ -1,4 +1,7 @@
+import type { BoardDoc } from '@okr/shared/doc';
 import type { Role } from '../access.ts';
+import type { WriteGuard } from './relayDoc.ts';
+import type { WritePolicyProblem } from './updateCheck.ts';
 import type { DocName } from '../store/roomStore.ts';
 
 /**
@@ -33,4 +36,27 @@ export function mayShowPresence(role: Role, docName: DocName): boolean {
  */
 export function sizeLimitApplies(role: Role): boolean {
   return role !== 'facilitator';
+}
+
+/**
+ * What a connection's board update may not change, checked on the transaction it made (and rolled
+ * back when it does): nobody writes the old ballot and confidence-vote collections (votes go to
+ * the server, which keeps them private), and only a facilitator changes a key result's kept
+ * confidence. Called just before the update is applied, so it can note the values before.
+ */
+export function boardWriteGuard(role: Role, board: BoardDoc): WriteGuard {
+  const keptBefore = role === 'facilitator' ? null : board.keptConfidences();
+  return (transaction): WritePolicyProblem | null => {
+    if (board.touchesLegacyVotes(transaction)) return 'legacy-votes';
+    if (keptBefore && changedKeptConfidence(keptBefore, board.keptConfidences())) return 'kept-confidence';
+    return null;
+  };
+}
+
+/** A kept value changed, or a key result appeared with one (re-creating it is how one would forge it). */
+function changedKeptConfidence(before: ReadonlyMap<string, number | undefined>, after: ReadonlyMap<string, number | undefined>): boolean {
+  for (const [id, value] of after) {
+    if (value !== before.get(id) && !(value === undefined && !before.has(id))) return true;
+  }
+  return false;
 }

@@ -1,9 +1,6 @@
 import * as Y from 'yjs';
-import type { z } from 'zod';
 import {
-  ballotSchema,
   candidateSchema,
-  confidenceVoteSchema,
   contextItemSchema,
   dismissalSchema,
   initiativeSchema,
@@ -11,9 +8,7 @@ import {
   newRecordId,
   parkedItemSchema,
   workshopSchema,
-  type Ballot,
   type Candidate,
-  type ConfidenceVote,
   type ContextItem,
   type Initiative,
   type KeyResult,
@@ -48,8 +43,6 @@ export class BoardDoc {
   private readonly confidence: Y.Map<unknown>;
   private readonly dismissals: Y.Map<unknown>;
   private readonly workshopReads: MapCache;
-  private readonly ballotReads: MapCache;
-  private readonly confidenceReads: MapCache;
   private readonly dismissalReads: MapCache;
 
   constructor(readonly ydoc: Y.Doc = new Y.Doc()) {
@@ -63,8 +56,6 @@ export class BoardDoc {
     this.confidence = ydoc.getMap('confidenceVotes');
     this.dismissals = ydoc.getMap('dismissals');
     this.workshopReads = new MapCache(this.workshopMap);
-    this.ballotReads = new MapCache(this.ballots);
-    this.confidenceReads = new MapCache(this.confidence);
     this.dismissalReads = new MapCache(this.dismissals);
   }
 
@@ -238,27 +229,18 @@ export class BoardDoc {
 
   // Votes ----------------------------------------------------------------------------------------
 
-  /** The round's ballots by voter id; the same array until a ballot changes. */
-  ballotsFor(roundId: string): readonly Ballot[] {
-    return this.ballotReads.read(roundId, () =>
-      validValues(this.ballots, ballotSchema)
-        .filter((ballot) => ballot.roundId === roundId)
-        .sort((a, b) => (a.voterId < b.voterId ? -1 : 1)),
-    );
+  /**
+   * Whether a transaction wrote the board's old ballot or confidence-vote collections. Votes go to
+   * the server now (server/src/relay/roomVotes.ts); boards from before keep these maps, which the
+   * server lets nobody change.
+   */
+  touchesLegacyVotes(transaction: Y.Transaction): boolean {
+    return [...transaction.changed.keys()].some((type) => type === (this.ballots as unknown) || type === (this.confidence as unknown));
   }
 
-  /** Replaces a voter's ballot for the round; rule checks live in workshop/voting. */
-  putBallot(ballot: Ballot): void {
-    const parsed = ballotSchema.parse(ballot);
-    this.transact(() => {
-      this.ballots.set(`${parsed.roundId}:${parsed.voterId}`, parsed);
-      this.ballotReads.clear();
-    }, ORIGIN.user);
-  }
-
-  /** The key result's blind votes; the same array until a vote changes. */
-  confidenceVotes(keyResultId: string): readonly ConfidenceVote[] {
-    return this.confidenceReads.read(keyResultId, () => validValues(this.confidence, confidenceVoteSchema).filter((vote) => vote.keyResultId === keyResultId));
+  /** Each key result's kept confidence: the server compares these around a participant's update. */
+  keptConfidences(): Map<string, number | undefined> {
+    return new Map(this.keyResults.list().map((kr) => [kr.id, kr.confidence]));
   }
 
   /** Keeps the room's confidence in several key results at once ("Keep all"), as one undoable step. */
@@ -268,14 +250,6 @@ export class BoardDoc {
         if (this.keyResults.has(keyResultId)) this.keyResults.update(keyResultId, { confidence });
       }
     });
-  }
-
-  putConfidenceVote(vote: ConfidenceVote): void {
-    const parsed = confidenceVoteSchema.parse(vote);
-    this.transact(() => {
-      this.confidence.set(`${parsed.keyResultId}:${parsed.voterId}`, parsed);
-      this.confidenceReads.clear();
-    }, ORIGIN.user);
   }
 
   // Dismissed review findings ------------------------------------------------------------------
@@ -365,14 +339,4 @@ function restoreMap(map: Y.Map<unknown>, patch: Record<string, unknown>): void {
     if (value === undefined) map.delete(key);
     else map.set(key, value);
   }
-}
-
-/** The map's values that parse; what a modified client wrote in another shape is skipped. */
-function validValues<T>(map: Y.Map<unknown>, schema: z.ZodType<T>): T[] {
-  const out: T[] = [];
-  map.forEach((value) => {
-    const result = schema.safeParse(value);
-    if (result.success) out.push(result.data);
-  });
-  return out;
 }

@@ -1,12 +1,14 @@
 import * as Y from 'yjs';
-import { seatSchema, type Seat } from '../schema/index.ts';
+import type { z } from 'zod';
+import { ballotSchema, confidenceVoteSchema, seatSchema, type Ballot, type ConfidenceVote, type Seat } from '../schema/index.ts';
 import { ORIGIN } from './origins.ts';
 
 /** How many merges deep a seat may point before it is treated as broken (a cycle). */
 const MAX_MERGE_DEPTH = 32;
 
 /**
- * The room's server-private document: seats and the hashes of the secrets that claim them. It is
+ * The room's server-private document: seats and the hashes of the secrets that claim them, dot-vote
+ * ballots and blind confidence votes. It is
  * stored and compacted like the board and control documents, so it survives a restart or a crash
  * the same way, but no connection ever syncs it. Only the server writes it, under ORIGIN.server.
  */
@@ -14,10 +16,40 @@ export class PrivateDoc {
   private readonly seats: Y.Map<unknown>;
   /** Secret hash (base64) to seat id; a seat handed over to another device has several. */
   private readonly seatKeys: Y.Map<string>;
+  /** `<roundId>:<voterId>` to a ballot; the voter is a seat id, or `proxy-<name>`. */
+  private readonly ballots: Y.Map<unknown>;
+  /** `<keyResultId>:<seatId>` to a confidence vote. */
+  private readonly confidence: Y.Map<unknown>;
 
   constructor(readonly ydoc: Y.Doc = new Y.Doc()) {
     this.seats = ydoc.getMap('seats');
     this.seatKeys = ydoc.getMap('seatKeys');
+    this.ballots = ydoc.getMap('ballots');
+    this.confidence = ydoc.getMap('confidenceVotes');
+  }
+
+  ballot(roundId: string, voterId: string): Ballot | undefined {
+    const parsed = ballotSchema.safeParse(this.ballots.get(`${roundId}:${voterId}`));
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  /** Every ballot stored for the round, as cast (before seat merges are applied). */
+  ballotsFor(roundId: string): Ballot[] {
+    return validValues(this.ballots, ballotSchema).filter((ballot) => ballot.roundId === roundId);
+  }
+
+  putBallot(ballot: Ballot): void {
+    const parsed = ballotSchema.parse(ballot);
+    this.ydoc.transact(() => this.ballots.set(`${parsed.roundId}:${parsed.voterId}`, parsed), ORIGIN.server);
+  }
+
+  confidenceVotesFor(keyResultId: string): ConfidenceVote[] {
+    return validValues(this.confidence, confidenceVoteSchema).filter((vote) => vote.keyResultId === keyResultId);
+  }
+
+  putConfidenceVote(vote: ConfidenceVote): void {
+    const parsed = confidenceVoteSchema.parse(vote);
+    this.ydoc.transact(() => this.confidence.set(`${parsed.keyResultId}:${parsed.voterId}`, parsed), ORIGIN.server);
   }
 
   seat(id: string): Seat | undefined {
@@ -55,4 +87,14 @@ export class PrivateDoc {
   bindKey(keyHash: string, seatId: string): void {
     this.ydoc.transact(() => this.seatKeys.set(keyHash, seatId), ORIGIN.server);
   }
+}
+
+/** The map's values that parse; anything else is skipped. */
+function validValues<T>(map: Y.Map<unknown>, schema: z.ZodType<T>): T[] {
+  const out: T[] = [];
+  for (const value of map.values()) {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) out.push(parsed.data);
+  }
+  return out;
 }

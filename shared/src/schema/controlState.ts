@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { objectiveSchema, PRIVATE_WRITING_STEPS, STEP_IDS, stepNoteSchema, timerSchema, votingSchema } from './facilitation.ts';
+import {
+  confidenceResultSchema,
+  objectiveSchema,
+  PRIVATE_WRITING_STEPS,
+  STEP_IDS,
+  stepNoteSchema,
+  timerSchema,
+  voteResultSchema,
+  votingCountSchema,
+  votingSchema,
+} from './facilitation.ts';
 
 const perStepFlagSchema = z.partialRecord(z.enum(PRIVATE_WRITING_STEPS), z.boolean());
 const perStepCountSchema = z.partialRecord(z.enum(PRIVATE_WRITING_STEPS), z.number().int().min(0));
@@ -27,6 +37,14 @@ export const controlStateSchema = z.object({
   notes: z.partialRecord(z.enum(STEP_IDS), stepNoteSchema).catch({}),
   /** Key results whose blind confidence votes are revealed. */
   confidenceRevealed: z.record(z.string(), z.boolean()).catch({}),
+  /** Written by the server only (ballots are kept on the server): the last closed round's result. */
+  voteResult: voteResultSchema.nullable().catch(null),
+  /** Written by the server only while a round is open: how many have voted, of how many. */
+  votingCount: votingCountSchema.nullable().catch(null),
+  /** Written by the server only: how many blind confidence votes each key result has (counts, not values). */
+  confidenceCounts: z.record(z.string(), z.number().int().min(0)).catch({}),
+  /** Written by the server only, at reveal: each revealed key result's votes and their mean. */
+  confidenceResults: z.record(z.string(), confidenceResultSchema).catch({}),
 });
 export type ControlState = z.infer<typeof controlStateSchema>;
 

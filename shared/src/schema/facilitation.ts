@@ -28,6 +28,26 @@ export type Voting = z.infer<typeof votingSchema>;
 
 export const tallyEntrySchema = z.object({ candidateId: recordIdSchema, text: z.string(), votes: z.number().int().min(0) });
 
+/** A closed round's result, written into the control document by the server when the facilitator closes voting. */
+export const voteResultSchema = z.object({
+  roundId: z.string().max(64),
+  /** Dots per candidate, highest first: only dots within the rules were ever accepted. */
+  tally: z.array(tallyEntrySchema),
+  /** How many ballots had at least one dot. */
+  ballots: z.number().int().min(0),
+  /** Who voted, by name (proxies marked); null when the board is anonymous. */
+  voters: z.array(z.object({ name: z.string().max(120), proxy: z.boolean().optional() })).nullable(),
+});
+export type VoteResult = z.infer<typeof voteResultSchema>;
+
+/** "N of M have voted", written by the server while a round is open: counts only, never whose ballot holds what. */
+export const votingCountSchema = z.object({ roundId: z.string().max(64), done: z.number().int().min(0), total: z.number().int().min(0) });
+export type VotingCount = z.infer<typeof votingCountSchema>;
+
+/** A key result's revealed confidence votes, written by the server at reveal: the values, not who gave them. */
+export const confidenceResultSchema = z.object({ values: z.array(z.number().min(0).max(1)), average: z.number().min(0).max(1) });
+export type ConfidenceResult = z.infer<typeof confidenceResultSchema>;
+
 /** THE objective: the one candidate the facilitator confirmed, its final wording and the decision record. */
 export const objectiveSchema = z.object({
   candidateId: recordIdSchema,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Ballot, Candidate, Voting } from '../schema/index.ts';
-import { addDot, notDoneVoting, proxyVoterId, removeDot, tally, talliesVisible } from './voting.ts';
+import { addDot, checkBallot, countableBallots, notDoneVoting, proxyVoterId, removeDot, tally, talliesVisible } from './voting.ts';
 
 const open: Voting = { roundId: 'r1', status: 'open', dotsPerPerson: 3, capPerItem: 2 };
 const ids = new Set(['a', 'b', 'c']);
@@ -75,5 +75,33 @@ describe('hidden tallies and who has not voted', () => {
     ['!!!', 'proxy-guest'],
   ])('proxy voter id for %j', (name, id) => {
     expect(proxyVoterId(name)).toBe(id);
+  });
+});
+
+describe('checkBallot (what the server accepts)', () => {
+  it.each([
+    ['an empty ballot', 'r1', {}, open, null],
+    ['the whole budget within the cap', 'r1', { a: 2, b: 1 }, open, null],
+    ['zero dots on a card that is gone', 'r1', { zzz: 0, a: 1 }, open, null],
+    ['over the budget', 'r1', { a: 2, b: 2 }, open, 'no-dots-left'],
+    ['over the cap on one card', 'r1', { a: 3 }, open, 'cap-reached'],
+    ['a card not on the ballot', 'r1', { zzz: 1 }, open, 'unknown-candidate'],
+    ['an earlier round', 'r0', { a: 1 }, open, 'round-over'],
+    ['voting closed', 'r1', { a: 1 }, { ...open, status: 'closed' }, 'voting-not-open'],
+    ['voting never opened', 'r1', { a: 1 }, { ...open, status: 'idle' }, 'voting-not-open'],
+  ] as const)('%s', (_name, roundId, dots, voting, expected) => {
+    expect(checkBallot(roundId, dots, voting as Voting, ids)).toBe(expected);
+  });
+});
+
+describe('countableBallots', () => {
+  const ballot = (voterId: string, dots: Record<string, number>, castAt: number): Ballot => ({ roundId: 'r1', voterId, voterName: voterId, dots, castAt });
+  it.each([
+    ['one ballot per seat stays', [ballot('ana', { a: 1 }, 1), ballot('bo', { b: 1 }, 2)], {}, [ballot('ana', { a: 1 }, 1), ballot('bo', { b: 1 }, 2)]],
+    ['a merged seat: the later ballot counts', [ballot('ana', { a: 1 }, 5), ballot('ana-phone', { b: 2 }, 3)], { 'ana-phone': 'ana' }, [ballot('ana', { a: 1 }, 5)]],
+    ['a merged seat voted last: its ballot counts as the kept seat', [ballot('ana', { a: 1 }, 1), ballot('ana-phone', { b: 2 }, 3)], { 'ana-phone': 'ana' }, [{ ...ballot('ana', { b: 2 }, 3), voterName: 'ana-phone' }]],
+  ] as const)('%s', (_name, ballots, merged, expected) => {
+    const resolve = (id: string) => (merged as Record<string, string>)[id] ?? id;
+    expect(countableBallots(ballots, resolve)).toEqual(expected);
   });
 });

@@ -2,7 +2,7 @@ import type { Ballot, Candidate, Voting } from '../schema/index.ts';
 
 export type Dots = Readonly<Record<string, number>>;
 
-export type VoteRefusal = 'voting-not-open' | 'no-dots-left' | 'cap-reached' | 'unknown-candidate' | 'no-dot-here';
+export type VoteRefusal = 'voting-not-open' | 'no-dots-left' | 'cap-reached' | 'unknown-candidate' | 'no-dot-here' | 'round-over';
 
 export const VOTE_REFUSAL_MESSAGES: Record<VoteRefusal, string> = {
   'voting-not-open': 'Voting is not open: the facilitator opens it.',
@@ -10,7 +10,38 @@ export const VOTE_REFUSAL_MESSAGES: Record<VoteRefusal, string> = {
   'cap-reached': 'This card already has as many of your dots as one card may take.',
   'unknown-candidate': 'That card is gone.',
   'no-dot-here': 'You have no dot on this card.',
+  'round-over': 'That vote is over: the facilitator opened a new one.',
 };
+
+/**
+ * Whether a whole ballot keeps the round's rules: the round is the open one, every dot is on a
+ * card of the ballot, no card has more than the cap and the dots stay within the budget. The
+ * server checks every ballot cast with this; null means it may be kept.
+ */
+export function checkBallot(roundId: string, dots: Dots, voting: Voting, candidateIds: ReadonlySet<string>): VoteRefusal | null {
+  if (voting.status !== 'open') return 'voting-not-open';
+  if (roundId !== voting.roundId) return 'round-over';
+  for (const [candidateId, n] of Object.entries(dots)) {
+    if (n > 0 && !candidateIds.has(candidateId)) return 'unknown-candidate';
+    if (n > voting.capPerItem) return 'cap-reached';
+  }
+  return dotsUsed(dots) > voting.dotsPerPerson ? 'no-dots-left' : null;
+}
+
+/**
+ * The ballots that count in a round, one per voter after seat merges: `resolve` maps a voter id
+ * to the seat it counts as (proxy ids map to themselves); of two ballots that now share a voter,
+ * the one cast last counts (castAt), as the person's latest word.
+ */
+export function countableBallots(ballots: readonly Ballot[], resolve: (voterId: string) => string): Ballot[] {
+  const byVoter = new Map<string, Ballot>();
+  for (const ballot of ballots) {
+    const voterId = resolve(ballot.voterId);
+    const kept = byVoter.get(voterId);
+    if (!kept || (ballot.castAt ?? 0) > (kept.castAt ?? 0)) byVoter.set(voterId, { ...ballot, voterId });
+  }
+  return [...byVoter.values()].sort((a, b) => (a.voterId < b.voterId ? -1 : 1));
+}
 
 export function dotsUsed(dots: Dots): number {
   return Object.values(dots).reduce((sum, n) => sum + n, 0);

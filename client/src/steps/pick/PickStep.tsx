@@ -5,7 +5,7 @@ import { useControl } from '../../sync/hooks.ts';
 import { useRoom } from '../../sync/RoomContext.tsx';
 import { useStepAccess } from '../../sync/useStepAccess.ts';
 import { useOpenForm } from '../../state/useOpenForm.ts';
-import { useIdentity } from '../../state/identity.ts';
+import { RoomRequestError } from '../../sync/roomRequests.ts';
 import { groupCandidates, progressLine, topIds } from '@okr/shared/workshop';
 import { useVoting } from './useVoting.ts';
 import { VoteCard } from './VoteCard.tsx';
@@ -23,8 +23,6 @@ export function PickStep({ readOnly }: { readOnly: boolean }) {
   const room = useRoom();
   const { voting, objective } = useControl();
   const { projector, canEdit, facilitating } = useStepAccess(readOnly);
-  const meId = useIdentity((s) => s.id);
-  const meName = useIdentity((s) => s.name);
   const view = useVoting();
   const [proxyFor, setProxyFor] = useState<ProxyVoter | null>(null);
   const [deciding, setDeciding] = useOpenForm('decideObjective');
@@ -33,8 +31,7 @@ export function PickStep({ readOnly }: { readOnly: boolean }) {
   const isOpen = voting.status === 'open';
   const showResults = talliesVisible(voting);
   const activeProxy = facilitating && isOpen && proxyFor?.roundId === voting.roundId ? proxyFor : null;
-  const voter = activeProxy ? { id: activeProxy.id, name: activeProxy.name, proxy: true } : { id: meId, name: meName, proxy: false };
-  const dots = view.dotsOf(voter.id);
+  const dots = view.dotsOf(activeProxy ? activeProxy.id : null);
   const left = Math.max(0, voting.dotsPerPerson - dotsUsed(dots));
   const canVote = canEdit && isOpen;
   const whose = activeProxy ? `${activeProxy.name}’s` : 'your';
@@ -46,7 +43,9 @@ export function PickStep({ readOnly }: { readOnly: boolean }) {
       return;
     }
     setRefusal(null);
-    room.board.putBallot({ roundId: voting.roundId, voterId: voter.id, voterName: voter.name, ...(voter.proxy ? { proxy: true } : {}), dots: { ...next } });
+    room.votes.castBallot(voting.roundId, next, activeProxy?.name).catch((err: unknown) => {
+      setRefusal({ candidateId, message: err instanceof RoomRequestError ? err.message : 'Your dot did not reach the server: try again.' });
+    });
   };
 
   const card = (candidate: Candidate) => (
@@ -161,7 +160,7 @@ function Results({ view, objectiveId }: { view: ReturnType<typeof useVoting>; ob
   const top = topIds(view.results);
   const most = Math.max(1, ...view.results.map((r) => r.votes));
   const total = view.results.reduce((sum, r) => sum + r.votes, 0);
-  const voters = view.ballots.filter((b) => dotsUsed(b.dots) > 0).length;
+  const voters = view.result?.ballots ?? 0;
   return (
     <>
       <p className="pick-result-summary">

@@ -1,9 +1,7 @@
 import { useMemo } from 'react';
-import type { Ballot, Candidate } from '@okr/shared/schema';
-import { tally, votingProgress, type Dots, type TallyEntry, type VotingProgress } from '@okr/shared/workshop';
-import { useBoard, useControl, usePresence } from '../../sync/hooks.ts';
-
-const NO_BALLOTS: readonly Ballot[] = [];
+import type { Candidate, VoteResult } from '@okr/shared/schema';
+import type { Dots, TallyEntry, VotingProgress } from '@okr/shared/workshop';
+import { useBoard, useControl, useVotes } from '../../sync/hooks.ts';
 
 export type VotingView = {
   /** Candidates on the ballot: every candidate not discarded in the Park step. */
@@ -11,32 +9,43 @@ export type VotingView = {
   candidateIds: ReadonlySet<string>;
   /** Candidates thrown away in the Park step, left off the ballot. */
   discardedCount: number;
-  ballots: readonly Ballot[];
+  /** From the server: counts for everyone, names of who has not voted for the facilitator. */
   progress: VotingProgress;
-  /** Sorted, highest first. Only shown once voting is closed. */
+  /** The server's tally of the closed round, highest first; empty until it is closed. */
   results: TallyEntry[];
-  dotsOf: (voterId: string) => Dots;
+  /** The closed round's record: how many ballots, and who voted unless the board is anonymous. */
+  result: VoteResult | null;
+  /** This device's dots this round, or (facilitator) a proxy's by voter id. */
+  dotsOf: (voterId: string | null) => Dots;
 };
 
-/** Everything the Pick step derives from the board, the control document and presence. */
+/**
+ * Everything the Pick step shows of the vote. Ballots are kept by the server: this device knows
+ * its own dots, the room knows "N of M have voted" (control), the facilitator who has not voted,
+ * and everyone the tally once the facilitator closes the round.
+ */
 export function useVoting(): VotingView {
-  const { voting } = useControl();
+  const { voting, votingCount, voteResult } = useControl();
   const all = useBoard((board) => board.candidates.list());
-  const roundId = voting.roundId;
-  const ballots = useBoard((board) => (roundId ? board.ballotsFor(roundId) : NO_BALLOTS));
-  const people = usePresence();
+  const votes = useVotes();
   const candidates = useMemo(() => all.filter((c) => !c.discarded), [all]);
   return useMemo(() => {
-    const candidateIds = new Set(candidates.map((c) => c.id));
-    const roomPeople = people.map((p) => ({ id: p.user.id, name: p.user.name, role: p.user.role }));
+    const roundId = voting.roundId;
+    const facilitatorView = votes.progress?.roundId === roundId ? votes.progress : null;
+    const count = votingCount?.roundId === roundId ? votingCount : null;
+    const progress: VotingProgress = facilitatorView
+      ? { total: facilitatorView.total, done: facilitatorView.done, notDone: facilitatorView.notDone, proxies: facilitatorView.proxies }
+      : { total: count?.total ?? 0, done: count?.done ?? 0, notDone: [], proxies: [] };
+    const result = voteResult?.roundId === roundId && voting.status === 'closed' ? voteResult : null;
+    const mine = votes.ballot.roundId === roundId ? votes.ballot.dots : {};
     return {
       candidates,
-      candidateIds,
+      candidateIds: new Set(candidates.map((c) => c.id)),
       discardedCount: all.length - candidates.length,
-      ballots,
-      progress: votingProgress(roomPeople, ballots, voting),
-      results: tally(ballots, candidates, voting),
-      dotsOf: (voterId: string) => ballots.find((b) => b.voterId === voterId)?.dots ?? {},
+      progress,
+      results: result?.tally ?? [],
+      result,
+      dotsOf: (voterId) => (voterId === null ? mine : (facilitatorView?.proxies.find((p) => p.id === voterId)?.dots ?? {})),
     };
-  }, [all, candidates, ballots, people, voting]);
+  }, [all, candidates, votes, voting, votingCount, voteResult]);
 }

@@ -1,9 +1,10 @@
 import { confidenceLabel } from '@okr/shared/export';
-import type { ConfidenceVote as Vote, KeyResult } from '@okr/shared/schema';
-import { averageConfidence, FIST_OF_FIVE } from '@okr/shared/workshop';
-import { useBoard } from '../../sync/hooks.ts';
+import { useState } from 'react';
+import type { KeyResult } from '@okr/shared/schema';
+import { FIST_OF_FIVE } from '@okr/shared/workshop';
+import { useControl, useVotes } from '../../sync/hooks.ts';
 import { useRoom } from '../../sync/RoomContext.tsx';
-import { useIdentity } from '../../state/identity.ts';
+import { RoomRequestError } from '../../sync/roomRequests.ts';
 
 const FINGER_WORDS = ['no chance', 'very unlikely', 'unlikely', 'could go either way', 'likely', 'certain'] as const;
 /** Three fingers apart or more: worth a conversation before keeping the average. */
@@ -18,14 +19,24 @@ type Props = {
   canFacilitate: boolean;
 };
 
-/** Fist of five, blind: the room sees only how many voted until the facilitator reveals the spread. */
+/**
+ * Fist of five, blind: the server keeps the votes; the room sees only how many voted until the
+ * facilitator reveals, when the server publishes the values (not who gave them).
+ */
 export function ConfidenceVote({ kr, revealed, canVote, canFacilitate }: Props) {
   const room = useRoom();
-  const me = useIdentity((s) => s.id);
-  const votes = useBoard((board) => board.confidenceVotes(kr.id));
-  const mine = votes.find((vote) => vote.voterId === me);
-  const average = averageConfidence(votes.map((vote) => vote.value));
+  const { confidenceCounts, confidenceResults } = useControl();
+  const mineValue = useVotes().confidence[kr.id];
+  const [error, setError] = useState<string | null>(null);
+  const result = revealed ? confidenceResults[kr.id] : undefined;
+  const values = result?.values ?? [];
+  const average = result?.average;
+  const count = confidenceCounts[kr.id] ?? 0;
   const kept = kr.confidence !== undefined && kr.confidence === average;
+  const vote = (value: number) => {
+    setError(null);
+    room.votes.castConfidence(kr.id, value).catch((err: unknown) => setError(err instanceof RoomRequestError ? err.message : 'Your vote did not reach the server: try again.'));
+  };
 
   return (
     <section className="confidence" aria-label={`Confidence in "${kr.title}"`}>
@@ -39,28 +50,33 @@ export function ConfidenceVote({ kr, revealed, canVote, canFacilitate }: Props) 
             <button
               key={fingers}
               type="button"
-              aria-pressed={mine?.value === value}
+              aria-pressed={mineValue === value}
               aria-label={`${fingers} of 5 (${FINGER_WORDS[fingers]})`}
               title={`${fingers}: ${FINGER_WORDS[fingers]}`}
-              onClick={() => room.board.putConfidenceVote({ keyResultId: kr.id, voterId: me, value })}
+              onClick={() => vote(value)}
             >
               {fingers}
             </button>
           ))}
         </div>
       )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       {!revealed ? (
         <p className="confidence-status" aria-live="polite">
-          <strong>{votes.length} voted</strong>
-          {canVote && <span className="muted"> · {mine ? `you: ${Math.round(mine.value * 5)} of 5, hidden until the reveal` : 'blind until the facilitator reveals'}</span>}
+          <strong>{count} voted</strong>
+          {canVote && <span className="muted"> · {mineValue !== undefined ? `you: ${Math.round(mineValue * 5)} of 5, hidden until the reveal` : 'blind until the facilitator reveals'}</span>}
         </p>
       ) : (
-        <Spread votes={votes} average={average} />
+        <Spread values={values} average={average} />
       )}
       {canFacilitate && (
         <div className="row confidence-actions">
           {!revealed ? (
-            <button type="button" onClick={() => room.control.revealConfidence([kr.id])} disabled={votes.length === 0} aria-label={`Reveal confidence votes for "${kr.title}"`}>
+            <button type="button" onClick={() => room.control.revealConfidence([kr.id])} disabled={count === 0} aria-label={`Reveal confidence votes for "${kr.title}"`}>
               Reveal votes
             </button>
           ) : (
@@ -81,11 +97,10 @@ export function ConfidenceVote({ kr, revealed, canVote, canFacilitate }: Props) 
   );
 }
 
-function Spread({ votes, average }: { votes: readonly Vote[]; average: number | undefined }) {
-  if (votes.length === 0 || average === undefined) return <p className="confidence-status">Nobody voted.</p>;
-  const counts = FIST_OF_FIVE.map(({ value }) => votes.filter((vote) => Math.abs(vote.value - value) < 1e-9).length);
+function Spread({ values, average }: { values: readonly number[]; average: number | undefined }) {
+  if (values.length === 0 || average === undefined) return <p className="confidence-status">Nobody voted.</p>;
+  const counts = FIST_OF_FIVE.map(({ value }) => values.filter((v) => Math.abs(v - value) < 1e-9).length);
   const most = Math.max(...counts);
-  const values = votes.map((vote) => vote.value);
   const wide = Math.max(...values) - Math.min(...values) >= WIDE_SPREAD - 1e-9;
   return (
     <div className="spread-block">
@@ -106,7 +121,7 @@ function Spread({ votes, average }: { votes: readonly Vote[]; average: number | 
         })}
       </ol>
       <p className="confidence-average">
-        Average <strong>{confidenceLabel(average)}</strong> <span className="muted">({votes.length} voted)</span>
+        Average <strong>{confidenceLabel(average)}</strong> <span className="muted">({values.length} voted)</span>
       </p>
       {wide && <p className="confidence-note">Wide spread: hear the lowest and the highest before keeping the average.</p>}
     </div>

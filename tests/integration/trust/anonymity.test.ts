@@ -47,14 +47,20 @@ async function facilitator(wsUrl: string, roomId: string, key: string) {
   return control;
 }
 
+/** The fixture's room made anonymous by its facilitator, with a stock client watching the board. */
+async function anonymousBoard() {
+  const { wsUrl } = fixture.server;
+  const { roomId, facilitatorKey } = fixture.room;
+  const fay = await facilitator(wsUrl, roomId, facilitatorKey);
+  fay.control.set({ anonymous: true });
+  const watcher = fixture.board();
+  await watcher.synced;
+  return { wsUrl, roomId, fay, watcher };
+}
+
 describe('anonymous cards', () => {
   it('honest path: drafts stay private until the reveal, then everyone sees every card, unsigned, under the server’s client id', async () => {
-    const { wsUrl } = fixture.server;
-    const { roomId, facilitatorKey } = fixture.room;
-    const fay = await facilitator(wsUrl, roomId, facilitatorKey);
-    fay.control.set({ anonymous: true });
-    const watcher = fixture.board();
-    await watcher.synced;
+    const { wsUrl, roomId, fay, watcher } = await anonymousBoard();
     const writers = [writer(wsUrl, roomId, 'ana', ['Our CEO keeps overruling the roadmap', 'Ship less, learn more']), writer(wsUrl, roomId, 'bo', ['Delight first-time buyers']), writer(wsUrl, roomId, 'cy', ['Cut churn in half'])];
     await Promise.all(writers.map((w) => offer(w)));
     await relayHandled(watcher.provider);
@@ -80,12 +86,7 @@ describe('anonymous cards', () => {
   });
 
   it('order of arrival: cards go out shuffled, not in the order they were handed over', async () => {
-    const { wsUrl } = fixture.server;
-    const { roomId, facilitatorKey } = fixture.room;
-    const fay = await facilitator(wsUrl, roomId, facilitatorKey);
-    fay.control.set({ anonymous: true });
-    const watcher = fixture.board();
-    await watcher.synced;
+    const { wsUrl, roomId, fay, watcher } = await anonymousBoard();
     // 5 writers × 4 cards, handed over one writer after the other: 20! orders, one of them the handover's.
     const handedOver: string[] = [];
     for (const name of ['ana', 'bo', 'cy', 'dee', 'eli']) {
@@ -102,13 +103,8 @@ describe('anonymous cards', () => {
   });
 
   it('timing: cards written while writing is open go out together after a random delay, not as each is written', async () => {
-    const { wsUrl } = fixture.server;
-    const { roomId, facilitatorKey } = fixture.room;
-    const fay = await facilitator(wsUrl, roomId, facilitatorKey);
-    fay.control.set({ anonymous: true });
+    const { wsUrl, roomId, fay, watcher } = await anonymousBoard();
     fay.control.reveal('draft');
-    const watcher = fixture.board();
-    await watcher.synced;
     const arrivals: number[] = [];
     watcher.board.subscribe(() => arrivals.push(watcher.board.candidates.list().length));
     const [ana, bo] = [writer(wsUrl, roomId, 'ana', ['Ana, writing openly']), writer(wsUrl, roomId, 'bo', ['Bo, a moment later'])];
@@ -125,10 +121,7 @@ describe('anonymous cards', () => {
   });
 
   it('presence: the app’s presence ids are not the board’s client ids, and carry no writer id on an anonymous board', async () => {
-    const { wsUrl } = fixture.server;
-    const { roomId, facilitatorKey } = fixture.room;
-    const fay = await facilitator(wsUrl, roomId, facilitatorKey);
-    fay.control.set({ anonymous: true });
+    const { wsUrl, roomId, watcher: spy } = await anonymousBoard();
     // Ana as the app runs her: presence on an awareness with its own random id (roomConnection.ts).
     const ana = new BoardDoc(new Y.Doc());
     const provider = openProvider(wsUrl, roomId, ana.ydoc);
@@ -141,8 +134,6 @@ describe('anonymous cards', () => {
     });
     presence.setLocalState({ user: { id: 'ana', name: 'Ana', color: '#f00', role: 'participant' } });
     ana.addContextItem({ kind: 'metric', text: 'Ana wrote this context item' });
-    const spy: TestClient = fixture.board();
-    await spy.synced;
     await eventually(() => [...spy.provider.awareness.getStates().values()].some((s) => (s as { user?: { name?: string } }).user?.name === 'Ana'), 'Ana in presence');
     await eventually(() => spy.board.contextItems.list().length === 1, 'Ana’s context item');
     const presenceIds = [...spy.provider.awareness.getStates().keys()];
@@ -152,10 +143,7 @@ describe('anonymous cards', () => {
   });
 
   it('a modified client cannot read, take over or withdraw another person’s held drafts', async () => {
-    const { wsUrl } = fixture.server;
-    const { roomId, facilitatorKey } = fixture.room;
-    const fay = await facilitator(wsUrl, roomId, facilitatorKey);
-    fay.control.set({ anonymous: true });
+    const { wsUrl, roomId, fay, watcher } = await anonymousBoard();
     const ana = writer(wsUrl, roomId, 'ana', ['Ana’s secret']);
     const [held] = await offer(ana);
     const mal = writer(wsUrl, roomId, 'mal', []);
@@ -175,8 +163,6 @@ describe('anonymous cards', () => {
     const forbidden = await viewer.requests.request('offerCards', { step: 'draft', cards: [] }).catch((e: unknown) => e);
     expect((forbidden as RoomRequestError).code).toBe('forbidden');
 
-    const watcher = fixture.board();
-    await watcher.synced;
     fay.control.reveal('draft');
     await eventually(() => watcher.board.candidates.list().length === 1, 'Ana’s card');
     expect(watcher.board.candidates.list().map((c) => c.text)).toEqual(['Ana’s secret']);

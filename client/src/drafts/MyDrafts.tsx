@@ -15,6 +15,7 @@ export function MyDrafts({ step, canEdit, editLabel }: { step: PrivateWritingSte
   const room = useRoom();
   const key = draftRoomKey(room.access);
   const drafts = useDrafts((s) => (key ? (s.rooms[key]?.drafts[step] ?? NONE) : NONE));
+  const refused = useDrafts((s) => (key ? (s.handOverError[key] ?? null) : null));
   const editingId = useBoardUi((s) => s.editingId);
   const edit = useBoardUi((s) => s.edit);
   const control = useControl();
@@ -35,6 +36,11 @@ export function MyDrafts({ step, canEdit, editLabel }: { step: PrivateWritingSte
             ? 'Only on this device. They are published, all at once, when the facilitator reveals.'
             : 'Waiting to be published: they go to the board as soon as this device may write.'}
       </p>
+      {refused && (
+        <p role="alert" className="error">
+          The server did not take your drafts yet: {refused} They stay on this device and are sent again with your next change.
+        </p>
+      )}
       <ul className="cards">
         {drafts.map((draft) => (
           <li key={draft.id} className="card draft-card" aria-label={draft.text}>

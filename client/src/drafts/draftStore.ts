@@ -20,6 +20,9 @@ export type RoomDrafts = {
 type DraftsState = {
   /** By room id. */
   rooms: Readonly<Record<string, RoomDrafts>>;
+  /** Why the server last refused this device's drafts, by room; null once it takes them. Not kept across reloads. */
+  handOverError: Readonly<Record<string, string | null>>;
+  setHandOverError: (room: string, message: string | null) => void;
   addDraft: (room: string, step: PrivateWritingStep, text: string) => string;
   editDraft: (room: string, step: PrivateWritingStep, id: string, text: string) => void;
   removeDraft: (room: string, step: PrivateWritingStep, id: string) => void;
@@ -59,6 +62,9 @@ export const useDrafts = create<DraftsState>()(
   persist(
     (set) => ({
       rooms: {},
+      handOverError: {},
+      setHandOverError: (room, message) =>
+        set((state) => ((state.handOverError[room] ?? null) === message ? state : { handOverError: { ...state.handOverError, [room]: message } })),
       addDraft: (room, step, text) => {
         const id = newRecordId();
         set((state) =>

@@ -29,11 +29,14 @@ export function useDraftPublisher(): void {
       if (offered.get(step) === signature) return;
       offered.set(step, signature);
       room.requests.request('offerCards', { step, cards }).then(
-        () => useDrafts.getState().markHandedOver(key, step, cards.map((card) => card.id)),
+        () => {
+          useDrafts.getState().markHandedOver(key, step, cards.map((card) => card.id));
+          useDrafts.getState().setHandOverError(key, null);
+        },
         (err: unknown) => {
-          // Refused (the board is locked, or the server is gone): the drafts stay here and are offered again on the next change.
+          // Refused (the board is locked, say): the drafts stay here and are offered again on the next change.
           if (offered.get(step) === signature) offered.set(step, '');
-          console.warn('drafts not handed over', err);
+          useDrafts.getState().setHandOverError(key, err instanceof Error ? err.message : String(err));
         },
       );
     };

@@ -44,6 +44,12 @@ export function BoardPage({ access }: { access: Access }) {
     });
   }, [room, identityId, identityName, identityColor]);
 
+  // The seat carries the name the facilitator sees in "Not voted yet" and the tally's voters.
+  useEffect(() => {
+    if (!room || room.isViewer || !identityName) return;
+    room.requests.request('nameMySeat', { name: identityName }).catch(() => undefined);
+  }, [room, identityName]);
+
   if (exists === 'missing') {
     return (
       <main className="page-center">

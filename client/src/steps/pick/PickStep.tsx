@@ -65,7 +65,8 @@ export function PickStep({ readOnly }: { readOnly: boolean }) {
   const groups = groupCandidates(view.candidates);
   const clusters = groups.filter((g) => g.cards.length > 1);
   const singles = groups.filter((g) => g.cards.length === 1).flatMap((g) => g.cards);
-  const showForm = facilitating && (deciding || (!objective && voting.status === 'closed'));
+  // After a close the form waits for the server's tally, which picks the card it starts on.
+  const showForm = facilitating && (deciding || (!objective && voting.status === 'closed' && view.result !== null));
 
   return (
     <div className={`pick-step ${projector ? 'is-projector' : ''}`}>

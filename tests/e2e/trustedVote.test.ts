@@ -1,0 +1,110 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { artifactDir, newDevice, PHONE, PROJECTOR } from '../helpers/browser.ts';
+import { ControlDoc } from '@okr/shared/doc';
+import { openBoardClient } from '../helpers/clients.ts';
+import { openRequester } from '../helpers/requester.ts';
+import { createRoom } from '../helpers/server.ts';
+import { joinBoard, moveGroupTo, useBrowserSuite } from '../helpers/browserSuite.ts';
+import { RoomRequestError } from '../../client/src/sync/roomRequests.ts';
+
+const suite = useBrowserSuite();
+
+const FAST = 'Checkout in under a minute';
+const SUPPORT = 'Support answers within the hour';
+const PET = "Mal's pet objective";
+
+async function dot(page: Page, text: string, times = 1): Promise<void> {
+  for (let i = 0; i < times; i++) await page.getByRole('button', { name: `Add a dot to "${text}"` }).click();
+}
+
+async function refused(promise: Promise<unknown>): Promise<string> {
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  return err instanceof RoomRequestError ? err.code : `accepted: ${String(err)}`;
+}
+
+describe('a vote the team can trust (issue 14), in Chromium', () => {
+  it('three people vote through the UI while a fourth connection attacks; the tally, the Summary and the export hold only the honest votes', async () => {
+    const shots = artifactDir('trusted-vote');
+    const { server, browser } = suite;
+    const room = await createRoom(server.httpUrl, 'Q3 OKRs – Checkout');
+    const seeder = openBoardClient(server.wsUrl, room.roomId);
+    await seeder.synced;
+    const [fastId, , petId] = [FAST, SUPPORT, PET].map((text) => seeder.board.addCandidate({ text }));
+
+    const [fay, ana, bo] = await Promise.all([newDevice(browser, PROJECTOR), newDevice(browser, PHONE), newDevice(browser)]);
+    const [f, a, b] = [fay.page, ana.page, bo.page];
+    await joinBoard(f, room.facilitatorUrl, 'Fay');
+    await joinBoard(a, room.participantUrl, 'Ana');
+    await joinBoard(b, room.participantUrl, 'Bo');
+    // Every connection holds a seat and counts as a voter: the seeding stock client leaves first.
+    seeder.destroy();
+    await moveGroupTo(f, 'Pick THE objective');
+    const controls = f.getByRole('region', { name: 'Voting controls' });
+    await controls.getByRole('button', { name: 'Open voting' }).click();
+    await controls.getByText('0 of 2 have voted').waitFor();
+
+    // Honest votes, by mouse and keyboard-reachable buttons: Fay 1 on Fast; Ana 2 on Fast, 1 on Support; Bo 2 on Support, 1 on Pet.
+    await dot(f, FAST);
+    await dot(a, FAST, 2);
+    await dot(a, SUPPORT);
+    await dot(b, SUPPORT, 2);
+    await dot(b, PET);
+    await controls.getByText('3 of 3 have voted').waitFor();
+
+    // Mal, the fourth connection, with a stock y-websocket client and a seat of his own.
+    const mal = openRequester(server.wsUrl, room.roomId, { seat: 'mal-stock-client-seat-0000001' });
+    await mal.synced;
+    const roundId = new ControlDoc(mal.provider.doc).state().voting.roundId;
+    expect(roundId).not.toBe('');
+    const attempts: Record<string, string> = {
+      'over the budget': await refused(mal.requests.request('castBallot', { roundId, dots: { [petId!]: 2, [fastId!]: 2 } })),
+      'over the cap': await refused(mal.requests.request('castBallot', { roundId, dots: { [petId!]: 3 } })),
+      'a ballot as Ana': await refused(mal.requests.request('castBallot', { roundId, dots: { [petId!]: 2 }, voterId: 'ana' })),
+      'a proxy ballot': await refused(mal.requests.request('castBallot', { roundId, dots: { [petId!]: 2 }, proxyFor: 'Kim' })),
+      'the progress list': await refused(mal.requests.request('votingProgress')),
+    };
+    expect(attempts).toEqual({ 'over the budget': 'no-dots-left', 'over the cap': 'cap-reached', 'a ballot as Ana': 'invalid-args', 'a proxy ballot': 'forbidden', 'the progress list': 'forbidden' });
+    // Six ballots under invented ids written straight into the board: the connection is closed, nothing lands.
+    const malBoard = openBoardClient(server.wsUrl, room.roomId);
+    await malBoard.synced;
+    const closed = new Promise<number>((resolve) => malBoard.provider.once('connection-close', (event) => resolve(event?.code ?? 0)));
+    malBoard.board.ydoc.transact(() => {
+      for (let i = 0; i < 6; i++) malBoard.board.ydoc.getMap('ballots').set(`${roundId}:fake-${i}`, { roundId, voterId: `fake-${i}`, voterName: 'x', dots: { [petId!]: 2 } });
+    });
+    expect(await closed).toBe(1008);
+    malBoard.destroy();
+    mal.destroy();
+    await f.screenshot({ path: path.join(shots, 'voting-open-facilitator.png') });
+
+    await controls.getByRole('button', { name: 'Close voting' }).click();
+    const honest = { [FAST]: 3, [SUPPORT]: 3, [PET]: 1 };
+    const result = f.getByRole('list', { name: 'Vote result' });
+    await result.waitFor();
+    for (const [text, votes] of Object.entries(honest)) await result.getByRole('listitem', { name: text }).getByText(`${votes} ${votes === 1 ? 'dot' : 'dots'}`, { exact: true }).waitFor();
+    await f.getByText('Result: 7 dots from 3 voters').waitFor();
+    await f.screenshot({ path: path.join(shots, 'voting-closed-facilitator.png') });
+
+    const confirm = f.getByRole('form', { name: 'Confirm THE objective' });
+    await confirm.getByLabel('Rationale').fill('Fastest path to more orders.');
+    await confirm.getByRole('button', { name: 'Confirm THE objective' }).click();
+    await f.getByRole('region', { name: 'THE objective' }).waitFor();
+
+    await moveGroupTo(f, 'Summary');
+    const tally = f.getByRole('list', { name: 'Vote tally' });
+    await tally.waitFor();
+    const lines = await tally.getByRole('listitem').allTextContents();
+    expect(lines.map((line) => line.replace(' — chosen', ''))).toEqual(expect.arrayContaining([`3 ${FAST}`, `3 ${SUPPORT}`, `1 ${PET}`]));
+    await f.screenshot({ path: path.join(shots, 'summary.png') });
+
+    const res = await fetch(`${server.httpUrl}/api/rooms/${room.roomId}/export`, { headers: { Authorization: `Bearer ${room.facilitatorKey}` } });
+    const exported = (await res.json()) as { objective: { decision: { tally: { text: string; votes: number }[] } } };
+    expect(Object.fromEntries(exported.objective.decision.tally.map((t) => [t.text, t.votes]))).toEqual(honest);
+
+    await Promise.all([fay.context.close(), ana.context.close(), bo.context.close()]);
+  });
+});

@@ -1,8 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { artifactDir, newDevice, PHONE, PROJECTOR } from '../helpers/browser.ts';
 import { eventually, openBoardClient, openControlClient } from '../helpers/clients.ts';
 import { createRoom } from '../helpers/server.ts';
+import { structWriters } from '../helpers/structWriters.ts';
+import { SERVER_CLIENT_ID } from '../../server/src/relay/serverClientId.ts';
 import { addCard, cardIn, joinBoard as join, moveGroupTo, useBrowserSuite, waitConnected as connected } from '../helpers/browserSuite.ts';
 
 const suite = useBrowserSuite();
@@ -80,6 +83,10 @@ describe('silent writing, reveal, grouping, key results and initiatives', () => 
 
     // Anonymity on: authors leave the shared document, not just the screen.
     await f.getByRole('checkbox', { name: 'Anonymous cards' }).check();
+    // The facilitator is told plainly what anonymity covers, and what it does not.
+    await f.getByText('What this covers').click();
+    await f.getByText(/^Not hidden: how many drafts each person is writing/).waitFor();
+    await f.screenshot({ path: path.join(shots, 'anonymity-note-facilitator.png') });
     await expect.poll(() => cardIn(b, 'Candidate objectives', 'Make checkout effortless').getByText('Ana').count()).toBe(0);
     await eventually(() => watcher.board.candidates.list().every((c) => c.authorId === undefined && c.authorName === undefined), 'no authors in the document');
 
@@ -135,17 +142,27 @@ describe('silent writing, reveal, grouping, key results and initiatives', () => 
     expect(watcher.board.keyResults.list()).toEqual([]);
     await b.screenshot({ path: path.join(shots, 'brainstorm-private-phone.png'), fullPage: true });
 
-    // Ben's device is away when the facilitator reveals; it publishes his draft when it is back.
+    // The board is anonymous: drafts went to the server as they were written, not to the board.
+    expect(JSON.stringify(watcher.board.ydoc.toJSON())).not.toContain('cart reminder');
+    // Ben's device is away when the facilitator reveals; the server has his draft already.
     await b.close();
     await expect.poll(() => a.getByText('Ben is writing (1)').count()).toBe(0);
     await f.getByRole('button', { name: 'Reveal all drafts' }).click();
     // Ben left holding a draft: the facilitator is told so, and reveals anyway.
     const offline = f.getByRole('alertdialog', { name: 'Someone is offline with drafts' });
     await offline.getByText('Ben (1 draft) is offline').waitFor();
+    await offline.getByText('Drafts their devices handed to the server appear now').waitFor();
     await offline.getByRole('button', { name: 'Reveal anyway' }).click();
     const krs = ['Build a cart reminder tool', 'Checkout conversion from 58% to 65% by 30 Sep'];
-    await cardIn(v, 'Key results', krs[0]!).waitFor();
-    expect(watcher.board.keyResults.list().map((kr) => kr.title)).toEqual([krs[0]]);
+    for (const text of krs) await cardIn(v, 'Key results', text).waitFor();
+    // Published by the server, at once: unsigned, every struct under its client id, none under a presence id.
+    expect(watcher.board.keyResults.list().map((kr) => kr.title).sort()).toEqual([...krs].sort());
+    expect([...structWriters(watcher.board.ydoc, 'keyResults')]).toEqual([SERVER_CLIENT_ID]);
+    const presenceIds = [...watcher.provider.awareness.getStates().keys()];
+    const boardWriters = [...Y.decodeStateVector(Y.encodeStateVector(watcher.board.ydoc)).keys()];
+    expect(presenceIds.length).toBeGreaterThan(1);
+    expect(presenceIds.filter((id) => boardWriters.includes(id))).toEqual([]);
+    for (const state of watcher.provider.awareness.getStates().values()) expect(state).not.toHaveProperty('writer');
     b = await ben.context.newPage();
     await b.goto(room.participantUrl);
     await connected(b);

@@ -39,11 +39,13 @@ export function AddCard({ step, label, placeholder }: Props) {
     event.preventDefault();
     const value = text.trim();
     if (!value) return;
-    if (room.control.isPrivateWriting(step)) {
+    // On an anonymous board even an open step's card goes through the server (as a draft it
+    // hands over at once), so neither its Yjs id nor its timing says who wrote it.
+    if (room.control.isPrivateWriting(step) || room.control.state().anonymous) {
       useDrafts.getState().addDraft(key, step, value);
     } else {
       const me = useIdentity.getState();
-      const ids = writeCards(room.board, step, [{ text: value }], room.control.state().anonymous ? null : { id: me.id, name: me.name }, ORIGIN.user);
+      const ids = writeCards(room.board, step, [{ text: value }], { id: me.id, name: me.name }, ORIGIN.user);
       useDrafts.getState().rememberMine(key, ids);
     }
     setText('');
@@ -60,7 +62,11 @@ export function AddCard({ step, label, placeholder }: Props) {
         {privateOn ? 'Add draft' : 'Add to board'}
       </button>
       <p className="add-hint muted">
-        {privateOn ? 'Private: only you see your drafts until the facilitator reveals them. Press N to write, Enter to add.' : 'Writing is open: new cards go straight to the board.'}
+        {privateOn
+          ? 'Private: only you see your drafts until the facilitator reveals them. Press N to write, Enter to add.'
+          : control.anonymous
+            ? 'Writing is open: new cards reach the board unsigned within a few seconds, mixed with others.'
+            : 'Writing is open: new cards go straight to the board.'}
       </p>
     </form>
   );

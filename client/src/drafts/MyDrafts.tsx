@@ -15,6 +15,7 @@ export function MyDrafts({ step, canEdit, editLabel }: { step: PrivateWritingSte
   const room = useRoom();
   const key = draftRoomKey(room.access);
   const drafts = useDrafts((s) => (key ? (s.rooms[key]?.drafts[step] ?? NONE) : NONE));
+  const refused = useDrafts((s) => (key ? (s.handOverError[key] ?? null) : null));
   const editingId = useBoardUi((s) => s.editingId);
   const edit = useBoardUi((s) => s.edit);
   const control = useControl();
@@ -27,10 +28,19 @@ export function MyDrafts({ step, canEdit, editLabel }: { step: PrivateWritingSte
         <LockIcon /> Your private drafts ({drafts.length})
       </h3>
       <p className="muted">
-        {privateOn
-          ? 'Only on this device. They are published, all at once, when the facilitator reveals.'
-          : 'Waiting to be published: they go to the board as soon as this device may write.'}
+        {control.anonymous
+          ? privateOn
+            ? 'Kept private by the server. At the reveal it publishes everyone’s drafts at once, shuffled and unsigned.'
+            : 'On their way: the server adds them to the board, unsigned, within a few seconds.'
+          : privateOn
+            ? 'Only on this device. They are published, all at once, when the facilitator reveals.'
+            : 'Waiting to be published: they go to the board as soon as this device may write.'}
       </p>
+      {refused && (
+        <p role="alert" className="error">
+          The server did not take your drafts yet: {refused} They stay on this device and are sent again with your next change.
+        </p>
+      )}
       <ul className="cards">
         {drafts.map((draft) => (
           <li key={draft.id} className="card draft-card" aria-label={draft.text}>

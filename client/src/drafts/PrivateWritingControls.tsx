@@ -5,6 +5,7 @@ import { summarizeWriting, writingLine } from './writingSummary.ts';
 import { stripAuthors } from './writeCards.ts';
 import { LockIcon } from './LockIcon.tsx';
 import { RevealButton } from './RevealButton.tsx';
+import { AnonymityNote } from './AnonymityNote.tsx';
 import { isPrivateWriting, readyKey } from '@okr/shared/workshop';
 
 /**
@@ -38,7 +39,7 @@ export function PrivateWritingControls({ step }: { step: PrivateWritingStep }) {
         ) : (
           <>
             <strong>Revealed{rounds > 1 ? ` (${rounds} rounds)` : ''}</strong>
-            <span className="muted">New cards go straight to the board.</span>
+            <span className="muted">{control.anonymous ? 'New cards reach the board unsigned within a few seconds.' : 'New cards go straight to the board.'}</span>
           </>
         )}
       </div>
@@ -55,7 +56,7 @@ export function PrivateWritingControls({ step }: { step: PrivateWritingStep }) {
           Anonymous cards
         </label>
       </div>
-      {control.anonymous && <p className="muted anon-note">Anonymous: new cards carry no author, and names were removed from the cards already on the board.</p>}
+      {control.anonymous && <AnonymityNote />}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { PrivateWritingStep } from '@okr/shared/schema';
-import { usePresence } from '../sync/hooks.ts';
+import { useControl, usePresence } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { useBoardUi } from '../state/BoardUiContext.tsx';
 import { offlineLine, offlineWithDrafts } from './lastSeenDrafts.ts';
@@ -12,6 +12,7 @@ import { offlineLine, offlineWithDrafts } from './lastSeenDrafts.ts';
 export function RevealButton({ step }: { step: PrivateWritingStep }) {
   const room = useRoom();
   const people = usePresence();
+  const { anonymous } = useControl();
   const lastSeen = useBoardUi((s) => s.lastSeenDrafts);
   const [asking, setAsking] = useState(false);
   const offline = offlineWithDrafts(lastSeen, people, step);
@@ -23,7 +24,10 @@ export function RevealButton({ step }: { step: PrivateWritingStep }) {
     return (
       <div className="reveal-warning" role="alertdialog" aria-label="Someone is offline with drafts">
         <p>
-          {offlineLine(offline)} {offline.length === 1 ? 'is' : 'are'} offline with drafts not yet revealed. Their drafts appear when they come back.
+          {offlineLine(offline)} {offline.length === 1 ? 'is' : 'are'} offline with drafts not yet revealed.{' '}
+          {anonymous
+            ? 'Drafts their devices handed to the server appear now; any written offline, when they come back.'
+            : 'Their drafts appear when they come back.'}
         </p>
         <div className="row">
           <button type="button" onClick={() => setAsking(false)}>

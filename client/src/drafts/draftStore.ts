@@ -2,8 +2,11 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { newRecordId, type PrivateWritingStep } from '@okr/shared/schema';
 
-/** One private card: text that exists only on this device until a reveal publishes it. */
-export type Draft = { id: string; text: string; createdAt: number };
+/**
+ * One private card: text on this device until a reveal publishes it. On an anonymous board it is
+ * also handed to the server (`handedOver` once the server has it), which publishes it unsigned.
+ */
+export type Draft = { id: string; text: string; createdAt: number; handedOver?: true };
 
 /** What this device keeps for one room. */
 export type RoomDrafts = {
@@ -17,6 +20,9 @@ export type RoomDrafts = {
 type DraftsState = {
   /** By room id. */
   rooms: Readonly<Record<string, RoomDrafts>>;
+  /** Why the server last refused this device's drafts, by room; null once it takes them. Not kept across reloads. */
+  handOverError: Readonly<Record<string, string | null>>;
+  setHandOverError: (room: string, message: string | null) => void;
   addDraft: (room: string, step: PrivateWritingStep, text: string) => string;
   editDraft: (room: string, step: PrivateWritingStep, id: string, text: string) => void;
   removeDraft: (room: string, step: PrivateWritingStep, id: string) => void;
@@ -27,6 +33,10 @@ type DraftsState = {
   settle: (room: string, step: PrivateWritingStep, publishedFor: number, publishedIds: readonly string[]) => void;
   /** Remembers cards this device wrote straight to the board. */
   rememberMine: (room: string, ids: readonly string[]) => void;
+  /** Marks drafts the server now holds: this device will never publish them itself, even if the board stops being anonymous. */
+  markHandedOver: (room: string, step: PrivateWritingStep, ids: readonly string[]) => void;
+  /** Drops drafts that reached the board (the server published them) and remembers them as this device's. */
+  arrived: (room: string, step: PrivateWritingStep, ids: readonly string[]) => void;
 };
 
 export const EMPTY_ROOM: RoomDrafts = { drafts: {}, publishedFor: {}, mine: [] };
@@ -44,13 +54,17 @@ function withStep(current: RoomDrafts, step: PrivateWritingStep, drafts: readonl
 
 /**
  * Private drafts, per room and step, in this browser's localStorage: a reload, a crash or a
- * reconnect loses nothing, and nothing leaves the device before a reveal. The server never sees
- * them; presence carries only their count.
+ * reconnect loses nothing. On a board that is not anonymous nothing leaves the device before a
+ * reveal; on an anonymous one the server keeps a copy, private, to publish unsigned. Presence
+ * carries only their count.
  */
 export const useDrafts = create<DraftsState>()(
   persist(
     (set) => ({
       rooms: {},
+      handOverError: {},
+      setHandOverError: (room, message) =>
+        set((state) => ((state.handOverError[room] ?? null) === message ? state : { handOverError: { ...state.handOverError, [room]: message } })),
       addDraft: (room, step, text) => {
         const id = newRecordId();
         set((state) =>
@@ -80,6 +94,20 @@ export const useDrafts = create<DraftsState>()(
           }),
         ),
       rememberMine: (room, ids) => set((state) => patchRoom(state, room, (current) => ({ ...current, mine: [...current.mine, ...ids].slice(-MAX_MINE) }))),
+      markHandedOver: (room, step, ids) =>
+        set((state) =>
+          patchRoom(state, room, (current) => {
+            const handed = new Set(ids);
+            return withStep(current, step, (current.drafts[step] ?? []).map((d) => (handed.has(d.id) && !d.handedOver ? { ...d, handedOver: true as const } : d)));
+          }),
+        ),
+      arrived: (room, step, ids) =>
+        set((state) =>
+          patchRoom(state, room, (current) => {
+            const gone = new Set(ids);
+            return { ...withStep(current, step, (current.drafts[step] ?? []).filter((d) => !gone.has(d.id))), mine: [...current.mine, ...ids].slice(-MAX_MINE) };
+          }),
+        ),
     }),
     { name: 'okr-board-drafts', version: 1, partialize: (state) => ({ rooms: state.rooms }) },
   ),

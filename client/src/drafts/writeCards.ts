@@ -1,8 +1,8 @@
 import { ORIGIN, type BoardDoc, type Origin } from '@okr/shared/doc';
 import type { PrivateWritingStep } from '@okr/shared/schema';
 
-/** Who wrote a card, or nobody on an anonymous board: then no author reaches the document at all. */
-export type Author = { id: string; name: string } | null;
+/** Who wrote a card. Cards on an anonymous board never come through here: the server publishes them. */
+export type Author = { id: string; name: string };
 
 export type CardText = { id?: string; text: string };
 
@@ -19,10 +19,10 @@ export function writeCards(board: BoardDoc, step: PrivateWritingStep, cards: rea
       if (!text) continue;
       if (step === 'draft') {
         if (card.id && board.candidates.has(card.id)) continue;
-        written.push(board.addCandidate({ id: card.id, text, ...(author ? { authorId: author.id, authorName: author.name } : {}) }, origin));
+        written.push(board.addCandidate({ id: card.id, text, authorId: author.id, authorName: author.name }, origin));
       } else {
         if (card.id && board.keyResults.has(card.id)) continue;
-        written.push(board.addKeyResult({ id: card.id, title: text, ...(author ? { authorId: author.id } : {}) }, origin));
+        written.push(board.addKeyResult({ id: card.id, title: text, authorId: author.id }, origin));
       }
     }
   }, origin);

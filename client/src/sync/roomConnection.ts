@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import type { Awareness } from 'y-protocols/awareness';
+import { Awareness } from 'y-protocols/awareness';
 import { BoardDoc, ControlDoc, createUndoManager, UnsentEdits } from '@okr/shared/doc';
 import { BoardOutbox } from './boardOutbox.ts';
 import { followBrowserOnline } from './followBrowserOnline.ts';
@@ -10,6 +10,8 @@ import { RoomRequests } from './roomRequests.ts';
 import { RoomVotes } from './roomVotes.ts';
 import { seatSecretFor } from './seatSecret.ts';
 import { LinkRefusedError, socketTarget } from './tickets.ts';
+import { publishWriterWhileNamed } from './writerPresence.ts';
+import { carryPresence } from './presenceChannel.ts';
 
 export type Access =
   /** `key` once the facilitator rotated the participant link; before that `/r/<roomId>` alone admits. */
@@ -62,8 +64,13 @@ export class RoomConnection {
     this.requests = new RoomRequests(this.controlProvider);
     this.votes = new RoomVotes(this.requests, access.kind === 'facilitator');
     if (this.heldEdits) this.cleanups.push(holdEditsWhileLocked(this.heldEdits, this.control, this.controlProvider));
-    this.awareness = this.boardProvider.awareness;
-    this.cleanups.push(stopPresenceEcho(this.boardProvider));
+    // Presence gets an id of its own (a Y.Doc used only for its random client id), never the board's
+    // client id: otherwise presence would name the writer of every struct in the board document.
+    this.awareness = new Awareness(new Y.Doc());
+    this.cleanups.push(carryPresence(this.boardProvider, this.awareness));
+    if (access.kind !== 'viewer') {
+      this.cleanups.push(publishWriterWhileNamed(this.board, this.control, this.awareness, () => this.status === 'connected', (fn) => this.onStatus(fn)));
+    }
     const opens = new Map<WebsocketProvider, () => void>();
     for (const [provider, suffix] of [[this.boardProvider, ''], [this.controlProvider, '/control']] as const) {
       // Only the control connection announces the request channel, so each event arrives once.
@@ -100,12 +107,15 @@ export class RoomConnection {
 
   destroy(): void {
     this.destroyed = true;
+    // Said while the socket is still open, so the others drop this device at once.
+    this.awareness.setLocalState(null);
     for (const cleanup of this.cleanups) cleanup();
     this.heldEdits?.destroy();
     this.votes.destroy();
     this.requests.destroy();
     this.undoManager.destroy();
-    this.awareness.setLocalState(null);
+    // Its Y.Doc only gave presence an id; destroying it stops presence's timer.
+    this.awareness.doc.destroy();
     this.boardProvider.destroy();
     this.controlProvider.destroy();
     this.board.ydoc.destroy();
@@ -149,24 +159,6 @@ export class RoomConnection {
       for (const listener of this.statusListeners) listener();
     }
   }
-}
-
-type PresenceHandler = (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => void;
-
-/**
- * y-websocket sends every presence change it sees, other people's included, back to the server:
- * in a room of N people each change comes back N-1 times. Send only this device's own changes.
- */
-function stopPresenceEcho(provider: WebsocketProvider): () => void {
-  const internals = provider as unknown as { _awarenessUpdateHandler?: PresenceHandler };
-  const send = internals._awarenessUpdateHandler;
-  if (!send) return () => {};
-  const ownOnly: PresenceHandler = (change, origin) => {
-    if (origin !== provider) send(change, origin);
-  };
-  provider.awareness.off('update', send);
-  provider.awareness.on('update', ownOnly);
-  return () => provider.awareness.off('update', ownOnly);
 }
 
 function defaultWsBase(): string {

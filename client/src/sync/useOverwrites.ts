@@ -20,14 +20,14 @@ export function useOverwrites() {
     // write arrives (they left, or this device dropped everyone's presence while it was offline).
     const names = new Map<number, string>();
     const remember = () =>
-      room.awareness.getStates().forEach((state, clientId) => {
+      room.awareness.getStates().forEach((state) => {
         const presence = presenceSchema.safeParse(state);
-        if (presence.success) names.set(clientId, presence.data.user.name);
+        if (presence.success && presence.data.writer !== undefined) names.set(presence.data.writer, presence.data.user.name);
       });
     remember();
     room.awareness.on('change', remember);
     const stop = onOverwritten(room.board, (overwrite) => {
-      // Awareness is keyed by the same client id as the winning write.
+      // Presence names the client id each person writes under, except on an anonymous board.
       const notice = { key: next++, overwrite, byName: names.get(overwrite.byClientId) ?? null };
       setNotices((current) => [...current, notice].slice(-MAX_NOTICES));
     });

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { SERVER_OWNER, type ClientIdBindings } from '@okr/shared/doc';
+import { SERVER_CLIENT_ID } from './serverClientId.ts';
 
 /** A connection announces few Yjs client ids (one per document and page load); more is not a client. */
 export const MAX_CLIENT_IDS_PER_CONNECTION = 8;
@@ -31,6 +32,8 @@ export class ClientIdOwners {
 
   /** The seat (after merges) or SERVER_OWNER that owns `clientId`, if any. */
   ownerOf(clientId: number): string | undefined {
+    // Reserved before the server first writes, so nobody can take it on a fresh room.
+    if (clientId === SERVER_CLIENT_ID) return SERVER_OWNER;
     const owner = this.transient.get(clientId) ?? this.durable().ownerOf(clientId);
     if (owner === undefined || owner === SERVER_OWNER) return owner;
     return this.seats.resolve(owner) ?? owner;

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { BOARD_LAYOUT, checkChanges, CONTROL_LAYOUT, type DocLayout, type SchemaProblem } from '@okr/shared/doc';
 import type { DocName, RoomStore, StoredDocName } from '../store/roomStore.ts';
 import { encodeSyncUpdate } from './protocol.ts';
+import { SERVER_CLIENT_ID } from './serverClientId.ts';
 import { checkUpdate, dropPendingState, UpdateRejectedError, type WritePolicyProblem } from './updateCheck.ts';
 
 /** What each document may hold; every client update is checked against it (docs/board-document.md). */
@@ -118,6 +119,16 @@ export class RelayDoc {
     if (dropPendingState(this.doc)) throw new UpdateRejectedError('left-pending');
   }
 
+  /**
+   * Runs the server's own change in one transaction under SERVER_CLIENT_ID; it is stored and
+   * broadcast like an accepted update. Yjs switches a document to a random id when someone else's
+   * update carries its id, so the id is set again before each change.
+   */
+  transactAsServer(fn: (doc: Y.Doc) => void, origin: unknown): void {
+    this.doc.clientID = SERVER_CLIENT_ID;
+    this.doc.transact(() => fn(this.doc), origin);
+  }
+
   /** Persists then broadcasts what this turn accepted. Also called before any full state is sent out. */
   flush(): void {
     const merged = this.persist();
@@ -174,6 +185,8 @@ export class RelayDoc {
     // Its roots exist as maps from the start, so a client's update always meets them typed.
     if (isSynced(this.name)) for (const root of ROOTS[this.name]) doc.getMap(root);
     if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates));
+    // Set after loading: Yjs takes stored structs under its own id for another client's and switches to a random id.
+    doc.clientID = SERVER_CLIENT_ID;
     // Listen only after loading, so loading itself is not logged again.
     doc.on('update', this.onUpdate);
     return doc;

@@ -1,6 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { BoardDoc, ClientIdBindings, ControlDoc, PrivateDoc, SERVER_OWNER, upgradeObjectiveText, upgradeTextFields } from '@okr/shared/doc';
+import { BoardDoc, ClientIdBindings, ControlDoc, ORIGIN, PrivateDoc, SERVER_OWNER, upgradeObjectiveText, upgradeTextFields } from '@okr/shared/doc';
 import type { RoomPerson } from '@okr/shared/workshop';
 import type { Role } from '../access.ts';
 import type { DocName, RoomStore } from '../store/roomStore.ts';
@@ -16,6 +16,7 @@ import { RoomVotes } from './roomVotes.ts';
 import { SeatBook, type SeatRef } from './seatBook.ts';
 import { RelayDoc, type FlushScheduler } from './relayDoc.ts';
 import { RoomHistory } from './roomHistory.ts';
+import { AnonymousDesk } from './anonymousDesk.ts';
 import { bringsNews } from './updateNews.ts';
 import { boardWriteGuard, mayShowPresence, mayWrite, refusalMayHaveRacedTheLock } from './writePolicy.ts';
 
@@ -96,6 +97,8 @@ export class Room {
   private boardDocView: BoardDoc | undefined;
   /** Versions of the board to restore from: taken at step changes, reveals, big deletions and while busy. */
   readonly history: RoomHistory;
+  /** Cards of an anonymous board, held in the private document until the server publishes them. */
+  readonly anonymous: AnonymousDesk;
 
   constructor(
     readonly id: string,
@@ -126,6 +129,14 @@ export class Room {
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onPresence);
     this.history = new RoomHistory(id, store.versions, { board: () => this.board.ydoc, controlState: () => this.controlState() });
+    this.anonymous = new AnonymousDesk({
+      boardView: () => this.boardView(),
+      privateDoc: () => this.privateDoc.ydoc,
+      writeBoardAsServer: (fn) => this.board.transactAsServer(fn, ORIGIN.anonymous),
+      controlState: () => this.controlState(),
+    });
+    // A reveal the server saw but did not act on before it stopped (a crash) is acted on now.
+    this.anonymous.followControl();
   }
 
   doc(name: DocName): RelayDoc {
@@ -236,6 +247,7 @@ export class Room {
   /** `from` now counts as `into`: its holders hear their new seat, and each feature moves what it kept. */
   seatsMerged(from: string, into: string): void {
     for (const peer of this.allPeers()) if (peer.seat?.id === from) peer.seat = { id: into, role: peer.role };
+    this.anonymous.moveWriter(from, into);
     this.seatChanged(into);
   }
 
@@ -316,6 +328,7 @@ export class Room {
 
   /** Flushes, compacts and frees the room; the caller has closed its connections. */
   unload(): void {
+    this.anonymous.close();
     this.board.compact();
     this.control.compact();
     this.privateDoc.compact();
@@ -380,6 +393,7 @@ export class Room {
       relay.apply(update, peer);
       this.history.afterControlUpdate(before);
       this.votes.afterControlChange(before, this.controlState());
+      this.anonymous.followControl();
     }
     this.claim(peer, writers);
   }

@@ -15,6 +15,8 @@ export const ORIGIN = {
   upgrade: 'okr:upgrade',
   /** A version brought back by the server (the `okr restore` command), not by a person's device. */
   restore: 'okr:restore',
+  /** Anonymous cards the server publishes under its own Yjs client id (see anonymousCards.ts). */
+  anonymous: 'okr:anonymous',
   /** The server's own writes: seats and ballots in the private document, tallies it publishes. */
   server: 'okr:server',
 } as const;

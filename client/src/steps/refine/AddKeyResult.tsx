@@ -4,12 +4,15 @@ import { useRoom } from '../../sync/RoomContext.tsx';
 import { useControl } from '../../sync/hooks.ts';
 import { useIdentity } from '../../state/identity.ts';
 import { useUnsaved } from '../../components/useUnsaved.ts';
+import { useDrafts } from '../../drafts/draftStore.ts';
+import { draftRoomKey } from '../../drafts/roomKey.ts';
 
 /** A key result the room only thinks of while refining; N focuses it. */
 export function AddKeyResult() {
   const room = useRoom();
   const me = useIdentity((s) => s.id);
   const { anonymous } = useControl();
+  const key = draftRoomKey(room.access);
   const [title, setTitle] = useState('');
   const ref = useRef<HTMLInputElement>(null);
   useUnsaved(title.trim() !== '');
@@ -20,8 +23,9 @@ export function AddKeyResult() {
     event.preventDefault();
     const text = title.replace(/\s+/g, ' ').trim();
     if (!text) return;
-    // An anonymous board keeps authors out of the document.
-    room.board.addKeyResult({ title: text.slice(0, 500), ...(anonymous ? {} : { authorId: me }) });
+    // On an anonymous board the server publishes it, unsigned, with others (see useDraftPublisher).
+    if (anonymous && key) useDrafts.getState().addDraft(key, 'brainstorm', text);
+    else room.board.addKeyResult({ title: text.slice(0, 500), authorId: me });
     setTitle('');
   };
 

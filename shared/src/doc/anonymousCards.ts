@@ -1,0 +1,48 @@
+import { recordIdSchema, type PrivateWritingStep } from '../schema/index.ts';
+import type { BoardDoc } from './boardDoc.ts';
+import { ORIGIN, type Origin } from './origins.ts';
+
+/** A card written on an anonymous board, held by the server until it is published. */
+export type HeldCard = { id: string; step: PrivateWritingStep; text: string };
+
+/** Longest card text, as the schema allows. */
+export const MAX_CARD_TEXT = 500;
+
+/**
+ * Publishes held cards as authorless cards, in one transaction under `origin`: candidate
+ * objectives for the draft step, key results for the brainstorm step. Called by the server, whose
+ * Yjs client id then carries every card, so neither the id nor the order (shuffled with `random`,
+ * which returns [0, 1) like Math.random) says who wrote which. Skips blank texts, malformed ids,
+ * and ids already on the board or repeated in the batch (a retry after a crash publishes nothing
+ * twice). Returns the ids written, in the order they were written.
+ *
+ * @example publishAnonymousCards(board, [{ id: 'a1', step: 'draft', text: 'Delight buyers' }], Math.random)
+ */
+export function publishAnonymousCards(board: BoardDoc, cards: readonly HeldCard[], random: () => number, origin: Origin = ORIGIN.anonymous): string[] {
+  const seen = new Set<string>();
+  const fresh = cards.filter((card) => {
+    if (seen.has(card.id) || !recordIdSchema.safeParse(card.id).success || !card.text.trim()) return false;
+    seen.add(card.id);
+    return card.step === 'draft' ? !board.candidates.has(card.id) : !board.keyResults.has(card.id);
+  });
+  const shuffled = shuffle(fresh, random);
+  if (shuffled.length === 0) return [];
+  board.ydoc.transact(() => {
+    for (const card of shuffled) {
+      const text = card.text.trim().slice(0, MAX_CARD_TEXT);
+      if (card.step === 'draft') board.candidates.insert({ id: card.id, text, order: board.candidates.nextOrder() });
+      else board.keyResults.insert({ id: card.id, title: text, order: board.keyResults.nextOrder() });
+    }
+  }, origin);
+  return shuffled.map((card) => card.id);
+}
+
+/** Fisher–Yates: every order equally likely when `random` is uniform. */
+export function shuffle<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}

@@ -28,7 +28,7 @@ export function attachRelay(server: Server, store: RoomStore, config: Config, me
   const registry = new RoomRegistry(store, config, metrics, log);
   const tickets = new TicketBook();
   const stopWatching = watchKeyChanges(store, registry, log);
-  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false, autoPong: false });
   const perIp = new RateLimiter(config.maxConnectionsPerIpPerMinute, 60_000);
   let closing = false;
 
@@ -58,7 +58,7 @@ export function attachRelay(server: Server, store: RoomStore, config: Config, me
     }
     if ('error' in target) return refuse(target.status, target.error);
     const resolved = { ...target, address };
-    wss.handleUpgrade(req, socket, head, (ws) => registry.connect(ws, resolved));
+    wss.handleUpgrade(req, socket, head, (ws) => registry.connect(ws, resolved, socket));
   });
 
   const sweep = setInterval(() => registry.pingAll(), config.pingIntervalMs);

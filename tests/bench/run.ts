@@ -61,9 +61,9 @@ if (!values['no-profile'] && servers.includes('ours')) {
   const missed = (id: TargetId) => targets.some((t) => t.id === id && t.holds === false);
   const largestWriters = Math.max(0, ...Object.keys(results.writers?.levels ?? {}).map(Number).filter((n) => results.writers!.levels[n]!.summary.ours));
   const wanted: [boolean, () => Promise<ProfiledRun>][] = [
-    [missed('p99-oneRoom') || missed('ceiling-1.5x'), () => profileOurs('oneRoom', scale)],
+    [missed('p99-oneRoom') || missed('ceiling-1.3x'), () => profileOurs('oneRoom', scale)],
     [missed('p99-manyRooms'), () => profileOurs('manyRooms', scale)],
-    [missed('p99-writers') || missed('writers-2x'), () => profileOurs('writers', scale, largestWriters)],
+    [missed('p99-writers') || missed('writers-2x') || missed('cpu-per-message'), () => profileOurs('writers', scale, largestWriters)],
     [missed('p99-storm'), () => profileOurs('storm', scale)],
   ];
   for (const [miss, run] of wanted) {

@@ -57,8 +57,12 @@ export function byRound(scenario: Scenario<unknown> | undefined, kind: ServerKin
 }
 
 const p99Of = (run: unknown) => at(run, 'edits.latency.p99');
-/** Server CPU (% of a core) per delivered message per second: what each delivery costs. */
-const cpuPerMessage = (run: unknown) => at(run, 'server.cpuPercent') / at(run, 'deliveredPerSecond');
+/**
+ * Server CPU (% of a core) per message per second delivered to a client, counting a presence state
+ * that a newer one replaced (coalesced) as delivered: otherwise a server that coalesces, as ours
+ * does, would be charged more per message for sending fewer.
+ */
+const cpuPerMessage = (run: unknown) => at(run, 'server.cpuPercent') / ((at(run, 'edits.delivered') + at(run, 'presence.expected')) / (at(run, 'windowMs') / 1000));
 
 /** Per-round ratios of ours to the best of `peers` on `measure`, judged against `limit`. */
 export function roundVerdict(scenario: Scenario<unknown> | undefined, measure: (run: unknown) => number, peers: ServerKind[], limit: number): RatioVerdict {

@@ -45,13 +45,14 @@ describe('ratioVerdict', () => {
 });
 
 /** A scenario of runs with these p99s, CPU and deliveries, round by round (NaN: the run failed and is absent). */
-function scenario(byKind: Record<string, { p99: number; cpu?: number; delivered?: number }[]>): Scenario<RealtimeRun> {
+function scenario(byKind: Record<string, { p99: number; cpu?: number; delivered?: number; presenceDelivered?: number }[]>): Scenario<RealtimeRun> {
   const runs: Record<string, RealtimeRun[]> = {};
   const roundsOf: Record<string, number[]> = {};
   for (const [kind, list] of Object.entries(byKind)) {
     list.forEach((r, round) => {
       if (Number.isNaN(r.p99)) return;
-      (runs[kind] ??= []).push({ edits: { latency: { p99: r.p99 } }, deliveredPerSecond: r.delivered ?? 100, server: { cpuPercent: r.cpu ?? 50 } } as unknown as RealtimeRun);
+      const run = { windowMs: 1000, edits: { delivered: r.delivered ?? 60, latency: { p99: r.p99 } }, presence: { expected: 40, delivered: r.presenceDelivered ?? 40 }, server: { cpuPercent: r.cpu ?? 50 } };
+      (runs[kind] ??= []).push(run as unknown as RealtimeRun);
       (roundsOf[kind] ??= []).push(round);
     });
   }
@@ -61,7 +62,7 @@ function scenario(byKind: Record<string, { p99: number; cpu?: number; delivered?
 
 const five = (p99: number, cpu = 50) => Array.from({ length: 5 }, () => ({ p99, cpu }));
 
-type Runs = Record<string, { p99: number; cpu?: number }[]>;
+type Runs = Record<string, { p99: number; cpu?: number; presenceDelivered?: number }[]>;
 
 describe('checkTargets with per-round ratios', () => {
   it.each<{ name: string; oneRoom: Runs; expected: Record<string, boolean | null> }>([
@@ -89,6 +90,12 @@ describe('checkTargets with per-round ratios', () => {
       name: 'ours costs more CPU per delivered message than the reference',
       oneRoom: { ours: five(8, 60), reference: five(10, 50), bare: five(7) },
       expected: { 'p99-oneRoom': true, 'ceiling-1.3x': true, 'cpu-per-message': false },
+    },
+    {
+      // Ours delivered fewer presence states (it coalesced them), which still count: same CPU, same cost.
+      name: 'coalesced presence counts as delivered for CPU per message',
+      oneRoom: { ours: five(8, 50).map((r) => ({ ...r, presenceDelivered: 5 })), reference: five(10, 50), bare: five(7) },
+      expected: { 'cpu-per-message': true },
     },
     {
       name: 'only four rounds: nothing is decided',

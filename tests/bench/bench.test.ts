@@ -27,6 +27,29 @@ describe('the benchmark harness at tiny scale', () => {
     expect(targets.map((t) => t.id)).toContain('p99-oneRoom');
   }, 120_000);
 
+  it('runs the cursor scenario with and without cursors: edits all arrive, cursors arrive in order, the room converges', async () => {
+    const results = await runBench({ scale: TINY, servers: ['ours', 'reference'], scenarios: ['cursors'], log: quiet, repeatBudget: 0 });
+    const { withCursors, withoutCursors } = results.cursors!;
+    for (const kind of ['ours', 'reference'] as const) {
+      const [run] = withCursors.runs[kind]!;
+      expect(run!.edits.sent, kind).toBeGreaterThan(0);
+      expect(run!.edits.delivered, kind).toBe(run!.edits.expected);
+      expect(run!.presence.sent, kind).toBeGreaterThan(run!.edits.sent);
+      expect(run!.presence.staleAtEnd, kind).toBe(0);
+      expect(run!.presence.reordered + run!.edits.reordered, kind).toBe(0);
+      expect(run!.framesPerClientPerSecond, kind).toBeGreaterThan(0);
+      expect(run!.converged, `${kind}: ${run!.convergence}`).toBe(true);
+      const [baseline] = withoutCursors.runs[kind]!;
+      expect(baseline!.presence.sent, kind).toBe(0);
+      expect(baseline!.edits.delivered, kind).toBe(baseline!.edits.expected);
+      expect(baseline!.converged, kind).toBe(true);
+    }
+    // Only the editors edit: 2 of 6 clients.
+    expect(withCursors.runs.ours![0]!.edits.sent).toBeLessThan(withCursors.runs.ours![0]!.presence.sent / 5);
+    const ids = checkTargets(results, TINY.writers.thresholdMs).map((t) => t.id);
+    expect(ids).toEqual(expect.arrayContaining(['cursor-p99', 'cursor-edit-cost', 'cursor-order', 'cursor-frames']));
+  }, 120_000);
+
   it('seeds a room, cold-loads it from each store, and renders a report', async () => {
     const results = await runBench({ scale: TINY, servers: ['ours', 'reference'], scenarios: ['coldLoad', 'storm'], log: quiet, repeatBudget: 0 });
     for (const kind of ['ours', 'reference'] as const) {

@@ -36,7 +36,8 @@ export type MemoryCycle = {
   failures: number;
 };
 
-export type Scenario<R> = { runs: Partial<Record<ServerKind, R[]>>; summary: Partial<Record<ServerKind, Record<string, Spread>>>; notes: string[] };
+/** `rounds[kind][i]` is the round (interleaved pass over the servers) that `runs[kind][i]` belongs to; a failed run leaves a gap. */
+export type Scenario<R> = { runs: Partial<Record<ServerKind, R[]>>; rounds?: Partial<Record<ServerKind, number[]>>; summary: Partial<Record<ServerKind, Record<string, Spread>>>; notes: string[] };
 export type WritersScenario = { levels: Record<number, Scenario<RealtimeRun>>; skipped: Partial<Record<ServerKind, number>> };
 
 export type BenchResults = {
@@ -44,6 +45,8 @@ export type BenchResults = {
   manyRooms?: Scenario<RealtimeRun>;
   writers?: WritersScenario;
   storm?: Scenario<StormRun>;
+  /** The cursor scenario, and the same room without cursors (the edit baseline). */
+  cursors?: { withCursors: Scenario<RealtimeRun>; withoutCursors: Scenario<RealtimeRun> };
   coldLoad?: Scenario<ColdLoadResult> & { seed: Partial<Record<ServerKind, SeedResult>> };
   memory?: Scenario<MemoryCycle>;
   browser?: BoardBenchResult;
@@ -108,7 +111,7 @@ function windowProbe(server: ServerUnderTest, profileTo?: string) {
   };
 }
 
-type RealtimeShape = { rooms: number; clientsPerRoom: number; editsPerSecond: number; presencePerSecond: number; measureMs?: number };
+type RealtimeShape = { rooms: number; clientsPerRoom: number; editsPerSecond: number; presencePerSecond: number; editors?: number; measureMs?: number };
 
 async function realtimeRun(kind: ServerKind, shape: RealtimeShape, scale: Scale, tag: string, profileTo?: string): Promise<RealtimeRun> {
   return withServer(kind, async (server) => {
@@ -122,6 +125,7 @@ async function realtimeRun(kind: ServerKind, shape: RealtimeShape, scale: Scale,
         clientsPerRoom: shape.clientsPerRoom,
         editsPerSecond: shape.editsPerSecond,
         presencePerSecond: shape.presencePerSecond,
+        editors: shape.editors,
         connectSpreadMs: scale.realtime.connectSpreadMs,
         warmupMs: scale.realtime.warmupMs,
         measureMs: shape.measureMs ?? scale.realtime.measureMs,
@@ -171,7 +175,7 @@ export async function profileOurs(id: 'oneRoom' | 'manyRooms' | 'writers' | 'sto
 }
 
 function emptyScenario<R>(): Scenario<R> {
-  return { runs: {}, summary: {}, notes: [] };
+  return { runs: {}, rounds: {}, summary: {}, notes: [] };
 }
 
 /** Other work on the machine above this (% of one core) during a run's window makes the run repeat. */
@@ -182,7 +186,10 @@ const repeats = { left: 0 };
 const REPEAT_BUDGET = 20;
 const outside = (result: object) => (result as { server?: ServerSide }).server?.outsideCpuPercent ?? 0;
 
-/** Runs are interleaved (run 1 of every server, then run 2, …) so slow drift on the machine hits all alike. */
+/**
+ * Runs are interleaved in rounds (run 1 of every server, then run 2, …) so slow drift on the machine
+ * hits all alike, and verdicts compare servers within a round (targets.ts).
+ */
 async function repeated<R extends object>(
   servers: ServerKind[],
   runs: number,
@@ -205,6 +212,7 @@ async function repeated<R extends object>(
           if (outside(last) < outside(result)) result = last;
         }
         (scenario.runs[kind] ??= []).push(result);
+        (scenario.rounds![kind] ??= []).push(run);
         log(`  ${label} ${kind} run ${run + 1}/${runs}: ${brief(result)} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       } catch (err) {
         scenario.notes.push(`${kind} run ${run + 1} failed: ${(err as Error).message.split('\n')[0]}`);
@@ -216,9 +224,18 @@ async function repeated<R extends object>(
   return scenario;
 }
 
+/** Adds the runs of a one-round scenario to `into` as round `round`. */
+function addRound<R>(into: Scenario<R>, one: Scenario<R>, round: number): void {
+  for (const [kind, list] of Object.entries(one.runs) as [ServerKind, R[]][]) {
+    (into.runs[kind] ??= []).push(...list);
+    (into.rounds![kind] ??= []).push(...list.map(() => round));
+  }
+  into.notes.push(...one.notes.map((note) => `round ${round + 1}: ${note}`));
+}
+
 function brief(result: object): string {
   const r = result as Partial<RealtimeRun & StormRun & ColdLoadResult & MemoryCycle>;
-  if (r.edits) return `p50 ${r.edits.latency.p50} p99 ${r.edits.latency.p99} ms, drops ${r.edits.dropped}, cpu ${r.server?.cpuPercent}%, gen ${r.generator?.cpuPercent}%, others ${r.server?.outsideCpuPercent}%, ${r.converged ? 'converged' : `NOT converged: ${r.convergence}`}`;
+  if (r.edits) return `p50 ${r.edits.latency.p50} p99 ${r.edits.latency.p99} ms, presence p99 ${r.presence?.latency.p99} ms, ${r.framesPerClientPerSecond} frames/s per client, drops ${r.edits.dropped}, cpu ${r.server?.cpuPercent}%, gen ${r.generator?.cpuPercent}%, others ${r.server?.outsideCpuPercent}%, ${r.converged ? 'converged' : `NOT converged: ${r.convergence}`}`;
   if (r.connectToSync) return `p50 ${r.connectToSync.p50} p99 ${r.connectToSync.p99} ms, all in ${r.allSyncedMs} ms, failures ${r.failures}, others ${r.server?.outsideCpuPercent}%`;
   if (r.completeMs !== undefined) return `full board in ${r.completeMs} ms (first sync ${r.syncedMs} ms)`;
   if (r.rssPerRoomKb !== undefined) return `${r.rssPerRoomKb} KB RSS/room, retained ${r.retainedRssMb} MB`;
@@ -278,6 +295,26 @@ export async function runBench({ scale, servers, scenarios, log, progress = () =
     const s = scale.storm;
     log(`scenario 4: connect storm, ${s.clients} clients in ${s.spreadMs} ms`);
     results.storm = await repeated(servers, scale.runs, log, 's4', (kind, run) => stormRun(kind, scale, `s4r${run}`));
+  });
+
+  await guarded('cursors', async () => {
+    const c = scale.cursors;
+    log(`cursor scenario: one room, ${c.clients} people moving cursors at ${c.cursorsPerSecond}/s, ${c.editors} of them editing at ${c.editsPerSecond}/s`);
+    const withCursors = { rooms: 1, clientsPerRoom: c.clients, editsPerSecond: c.editsPerSecond, presencePerSecond: c.cursorsPerSecond, editors: c.editors };
+    const variants = { withCursors, withoutCursors: { ...withCursors, presencePerSecond: 0 } };
+    const cursors = { withCursors: emptyScenario<RealtimeRun>(), withoutCursors: emptyScenario<RealtimeRun>() };
+    // Round by round, with and without cursors in turn: the edit-cost ratio compares runs minutes apart, not a whole scenario apart.
+    for (let round = 0; round < scale.runs; round++) {
+      for (const name of ['withCursors', 'withoutCursors'] as const) {
+        const label = `${name === 'withCursors' ? 'cursors' : 'no cursors'} round ${round + 1}`;
+        const one = await repeated(servers, 1, log, label, (kind) => realtimeRun(kind, variants[name], scale, `${name}${round}`));
+        addRound(cursors[name], one, round);
+      }
+    }
+    for (const scenario of Object.values(cursors)) {
+      for (const [kind, list] of Object.entries(scenario.runs)) scenario.summary[kind as ServerKind] = summariseRuns(list as object[]);
+    }
+    results.cursors = cursors;
   });
 
   await guarded('coldLoad', async () => {

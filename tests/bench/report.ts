@@ -5,7 +5,7 @@ import type { Machine } from './machine.ts';
 import type { ProfileSummary } from './profile.ts';
 import { SERVER_KINDS, SERVER_LABELS, type ServerKind } from './servers.ts';
 import type { Spread } from './stats.ts';
-import { writersBelow, type TargetCheck } from './targets.ts';
+import { MIN_ROUNDS, writersBelow, type TargetCheck } from './targets.ts';
 
 /** Everything one `npx pnpm@10 bench` run produced: what latest.json holds and BENCHMARKS.md shows. */
 export type BenchDocument = {
@@ -101,6 +101,9 @@ export function renderGenerated(doc: BenchDocument): string {
 
   if (r.errors?.length) out.push(`**Scenarios that failed in this run:** ${r.errors.join('; ')}\n`);
   out.push('### Targets\n');
+  out.push(
+    `Each ratio is the median over rounds of ours ÷ the best peer *of the same round* (rounds interleave the servers, so a round's servers met the same machine), with the lowest and highest round in brackets; a verdict needs at least ${MIN_ROUNDS} rounds.\n`,
+  );
   out.push(table(['target', 'measured', 'ratio', 'verdict'], doc.targets.map((t) => [t.target, t.measured, t.ratio, verdict(t.holds)])));
 
   if (r.oneRoom) {
@@ -160,6 +163,32 @@ export function renderGenerated(doc: BenchDocument): string {
           ];
         }),
       ) + notes(r.storm),
+    );
+  }
+  if (r.cursors) {
+    const c = scale.cursors;
+    const { withCursors, withoutCursors } = r.cursors;
+    out.push(`\n### 7. Live cursors: one room of ${c.clients}, each moving a cursor ${c.cursorsPerSecond} times a second, ${c.editors} of them also editing ${c.editsPerSecond} times a second\n`);
+    out.push(
+      table(
+        ['server', 'cursor p99 ms', 'cursors delivered / sent to others', 'edit p99 ms', 'edit p99 without cursors ms', 'frames/s per client', 'out of order', 'server CPU %', 'converged', 'other processes CPU %'],
+        kindsOf(withCursors).map((k) => {
+          const x = withCursors.summary[k]!;
+          const runs = withCursors.runs[k] as { converged: boolean }[];
+          return [
+            SERVER_LABELS[k],
+            cell(x['presence.latency.p99']),
+            `${med(x['presence.delivered'])} / ${med(x['presence.expected'])}`,
+            cell(x['edits.latency.p99']),
+            cell(withoutCursors.summary[k]?.['edits.latency.p99']),
+            cell(x['framesPerClientPerSecond']),
+            `${med(x['edits.reordered'])} / ${med(x['presence.reordered'])}`,
+            cell(x['server.cpuPercent']),
+            runs.every((run) => run.converged) ? 'yes' : '**no**',
+            med(x['server.outsideCpuPercent']),
+          ];
+        }),
+      ) + notes(withCursors) + notes(withoutCursors),
     );
   }
   if (r.coldLoad) {

@@ -31,3 +31,37 @@ export function round(n: number): number {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
 }
+
+/** One server's value of a measure in each round it completed: round number → value. */
+export type ByRound = ReadonlyMap<number, number>;
+
+/**
+ * For every round where ours and at least one peer have a value: ours ÷ the best (lowest) peer of
+ * that same round. Runs are interleaved, so a round's servers met the same machine; the ratio
+ * cancels what the machine did to all of them. Example: ours {0: 8, 1: 12}, peers [{0: 10, 1: 10}] → [0.8, 1.2].
+ */
+export function roundRatios(ours: ByRound, peers: readonly ByRound[]): number[] {
+  const ratios: number[] = [];
+  for (const [round, value] of [...ours].sort(([a], [b]) => a - b)) {
+    const best = Math.min(...peers.map((p) => p.get(round) ?? NaN).filter((v) => Number.isFinite(v) && v > 0));
+    if (Number.isFinite(value) && Number.isFinite(best)) ratios.push(value / best);
+  }
+  return ratios;
+}
+
+/** A verdict on per-round ratios: their median against `limit`, decided only with `minRounds` rounds or more. */
+export type RatioVerdict = { ratios: Spread; holds: boolean | null };
+
+export function ratioVerdict(ratios: readonly number[], limit: number, minRounds: number): RatioVerdict {
+  const s = spread([...ratios]);
+  const rounds = ratios.filter(Number.isFinite).length;
+  return { ratios: s, holds: rounds === 0 || rounds < minRounds ? null : s.median <= limit };
+}
+
+/** "0.85× (0.71–1.02, 5 rounds)": a ratio verdict's median and spread. */
+export function describeRatios(v: RatioVerdict): string {
+  const { median, min, max } = v.ratios;
+  const rounds = v.ratios.runs;
+  if (!Number.isFinite(median)) return 'n/a';
+  return `${median.toFixed(2)}× (${min.toFixed(2)}–${max.toFixed(2)}, ${rounds} round${rounds === 1 ? '' : 's'})`;
+}

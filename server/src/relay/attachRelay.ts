@@ -28,7 +28,7 @@ export function attachRelay(server: Server, store: RoomStore, config: Config, me
   const registry = new RoomRegistry(store, config, metrics, log);
   const tickets = new TicketBook();
   const stopWatching = watchKeyChanges(store, registry, log);
-  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false, autoPong: false });
   const perIp = new RateLimiter(config.maxConnectionsPerIpPerMinute, 60_000);
   // A rolled-back update rebuilds its room's document (docs/board-document.md): bounded per address.
   const rollbacks = new RateLimiter(config.maxRefusedUpdatesPerIpPerMinute, 60_000);
@@ -62,7 +62,7 @@ export function attachRelay(server: Server, store: RoomStore, config: Config, me
     }
     if ('error' in target) return refuse(target.status, target.error);
     const resolved = { ...target, address };
-    wss.handleUpgrade(req, socket, head, (ws) => registry.connect(ws, resolved));
+    wss.handleUpgrade(req, socket, head, (ws) => registry.connect(ws, resolved, socket));
   });
 
   const sweep = setInterval(() => registry.pingAll(), config.pingIntervalMs);

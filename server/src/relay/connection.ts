@@ -6,6 +6,7 @@ import type { RelayMetrics } from './metrics.ts';
 import { CLOSE, closeReason, type CloseName } from './protocol.ts';
 import type { Peer } from './room.ts';
 import type { SeatRef } from './seatBook.ts';
+import type { TurnSink } from './turnFlusher.ts';
 
 /** A peer that never answers the close handshake must not hold the socket open. */
 const CLOSE_HANDSHAKE_MS = 5_000;
@@ -23,6 +24,12 @@ export type ConnectionInfo = {
   speaksRequests?: boolean;
 };
 
+/** The socket under the websocket, whose writes a turn's batch holds together (`net.Socket` is one). */
+export type Corkable = { cork(): void; uncork(): void };
+
+/** Where a connection's queued messages are written: once per turn, after the turn's durable append. */
+export type TurnEnd = { flushAtTurnEnd(sink: TurnSink): void };
+
 /** What the connection reports: each binary frame, and its end (once, with the cause). */
 export type ConnectionEvents = {
   frame: (frame: Uint8Array) => void;
@@ -32,8 +39,12 @@ export type ConnectionEvents = {
 /**
  * One websocket: it sends, pings and closes with a code and reason, and reports binary frames.
  * What the frames mean is the room's business (through MessageReceiver); this only owns the socket.
+ *
+ * Messages sent during a turn wait in an outbox and leave together at the turn's end, in the order
+ * they were sent, as one corked write: in a busy room a peer gets one write per turn, not one per
+ * edit and per presence change (the profile of scenario 3 showed the per-frame sends).
  */
-export class Connection implements Peer {
+export class Connection implements Peer, TurnSink {
   readonly docName: DocName;
   readonly role: Role;
   readonly address: string;
@@ -43,6 +54,9 @@ export class Connection implements Peer {
   private alive = true;
   private closed = false;
   private terminateTimer: NodeJS.Timeout | undefined;
+  /** This turn's messages, and pongs in their place among them (see the 'ping' handler). */
+  private outbox: (Uint8Array | { pong: Buffer })[] = [];
+  private outboxBytes = 0;
 
   constructor(
     private readonly ws: WebSocket,
@@ -51,6 +65,8 @@ export class Connection implements Peer {
     private readonly metrics: RelayMetrics,
     private readonly maxBufferedBytes: number,
     private readonly events: ConnectionEvents,
+    private readonly socket: Corkable,
+    private readonly turnEnd: TurnEnd,
   ) {
     this.docName = info.docName;
     this.role = info.role;
@@ -60,6 +76,10 @@ export class Connection implements Peer {
     ws.binaryType = 'nodebuffer';
     giveOversizeCloseAReason(ws);
     ws.on('message', (data: Buffer, isBinary: boolean) => this.onMessage(data, isBinary));
+    // The relay is created with autoPong off: a pong waits in the outbox behind what the room sent
+    // before it, so a client's ping still answers "every frame before this was handled, and what
+    // it caused has been sent" (tests and tools rely on it).
+    ws.on('ping', (data: Buffer) => this.queue({ pong: data }, 0));
     ws.on('pong', () => {
       this.alive = true;
     });
@@ -72,18 +92,49 @@ export class Connection implements Peer {
     });
   }
 
-  /** Queues a message; a client that lets too much pile up is cut off instead of slowing anyone. */
+  /** Queues a message for the end of this turn; a client that lets too much pile up is cut off instead of slowing anyone. */
   send(message: Uint8Array): void {
     if (this.closed) return;
-    if (this.ws.bufferedAmount > this.maxBufferedBytes) {
+    if (this.ws.bufferedAmount + this.outboxBytes > this.maxBufferedBytes) {
       // Its buffers are full, so a close frame would wait behind them: drop it now.
       this.close('tooSlow', { terminate: true });
       return;
     }
-    this.metrics.sent(message.byteLength);
-    this.ws.send(message, (err) => {
-      if (err) this.close('goingAway', { terminate: true });
-    });
+    this.queue(message, message.byteLength);
+  }
+
+  private queue(item: Uint8Array | { pong: Buffer }, bytes: number): void {
+    if (this.closed) return;
+    this.outbox.push(item);
+    this.outboxBytes += bytes;
+    if (this.outbox.length === 1) this.turnEnd.flushAtTurnEnd(this);
+  }
+
+  /** Writes this turn's messages, in order, in one corked batch (TurnFlusher calls it). */
+  flushTurn(): void {
+    if (!this.closed) this.writeOutbox();
+  }
+
+  private writeOutbox(): void {
+    const batch = this.outbox;
+    this.outbox = [];
+    this.outboxBytes = 0;
+    if (batch.length === 0) return;
+    this.socket.cork();
+    try {
+      for (const item of batch) {
+        if ('pong' in item) {
+          this.ws.pong(item.pong);
+          continue;
+        }
+        this.metrics.sent(item.byteLength);
+        this.ws.send(item, (err) => {
+          if (err) this.close('goingAway', { terminate: true });
+        });
+      }
+    } finally {
+      this.socket.uncork();
+    }
   }
 
   /** Closes with the named code and reason; `terminate` drops the socket without a handshake. */
@@ -91,6 +142,8 @@ export class Connection implements Peer {
     if (this.closed) return;
     const spec = CLOSE[name];
     const reason = closeReason(name, options.detail);
+    // What the room sent before deciding to close still goes out, ahead of the close frame.
+    if (!options.terminate) this.writeOutbox();
     this.leave(name);
     if (name !== 'goingAway') {
       this.log.info({ code: spec.code, reason, detail: options.detail, role: this.role, room: this.info.roomId }, 'closing connection');

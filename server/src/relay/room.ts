@@ -14,9 +14,10 @@ import { encodeAwarenessMessage, encodePermissionDenied, encodeRoomMessage, enco
 import { ROOM_REQUESTS } from './roomOps.ts';
 import { RoomVotes } from './roomVotes.ts';
 import { SeatBook, type SeatRef } from './seatBook.ts';
-import { RelayDoc, type FlushScheduler } from './relayDoc.ts';
+import { RelayDoc } from './relayDoc.ts';
 import { RoomHistory } from './roomHistory.ts';
 import { AnonymousDesk } from './anonymousDesk.ts';
+import type { TurnScheduler } from './turnFlusher.ts';
 import { bringsNews } from './updateNews.ts';
 import { boardWriteGuard, mayShowPresence, mayWrite, refusalMayHaveRacedTheLock } from './writePolicy.ts';
 
@@ -91,6 +92,8 @@ export class Room {
   private readonly presenceSentAt = new Map<number, number>();
   private presenceTimer: NodeJS.Timeout | undefined;
   private presenceTimerDue = Infinity;
+  /** Runs a task at the end of this turn, after the documents' flush (TurnFlusher), so presence joins the turn's batch. */
+  private readonly atTurnEnd: (task: () => void) => void;
   /** Typed reads of the control document; rebuilt when RelayDoc rebuilds its Y.Doc after a refused update. */
   private controlDocView: ControlDoc | undefined;
   private privateView: PrivateDoc | undefined;
@@ -105,8 +108,9 @@ export class Room {
     store: RoomStore,
     private readonly limits: RoomLimits,
     private readonly metrics: RelayMetrics,
-    flusher?: FlushScheduler,
+    flusher?: TurnScheduler,
   ) {
+    this.atTurnEnd = flusher ? (task) => flusher.later(task) : (task) => setImmediate(task);
     const onFlushed = (ms: number) => metrics.storeWrite(ms);
     this.board = new RelayDoc(id, 'board', store, (m) => this.broadcast('board', m, 'update'), limits.compactAfterUpdates, onFlushed, flusher);
     this.control = new RelayDoc(id, 'control', store, (m) => this.broadcast('control', m, 'update'), limits.compactAfterUpdates, onFlushed, flusher);
@@ -480,7 +484,7 @@ export class Room {
     for (const id of [...change.added, ...change.updated, ...change.removed]) this.changedPresence.add(id);
     if (!this.presenceFlushScheduled) {
       this.presenceFlushScheduled = true;
-      setImmediate(this.flushPresence);
+      this.atTurnEnd(this.flushPresence);
     }
   };
 

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import type { RoomStore } from '../store/roomStore.ts';
-import { Connection, type ConnectionInfo } from './connection.ts';
+import { Connection, type ConnectionInfo, type Corkable } from './connection.ts';
 import { MessageReceiver, type ReceiverLimits } from './messageReceiver.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { CLOSE } from './protocol.ts';
@@ -46,8 +46,8 @@ export class RoomRegistry {
     this.restores.start();
   }
 
-  /** Binds an accepted socket to its room's document, or closes it when the room cannot take it. */
-  connect(ws: WebSocket, info: ConnectionInfo): void {
+  /** Binds an accepted socket (`socket` is the one under `ws`, for corked writes) to its room's document, or closes it when the room cannot take it. */
+  connect(ws: WebSocket, info: ConnectionInfo, socket: Corkable): void {
     let room: Room;
     try {
       room = this.acquire(info.roomId, info.address);
@@ -73,7 +73,7 @@ export class RoomRegistry {
         this.metrics.connections.set(this.connections.size);
         this.release(room);
       },
-    });
+    }, socket, this.flusher);
     const receiver = new MessageReceiver(room, connection, this.metrics, connection, this.limits, () => this.onRollback(info.address));
     room.join(connection);
     this.connections.add(connection);

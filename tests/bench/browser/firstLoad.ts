@@ -17,8 +17,10 @@ export type FirstLoad = {
   scripts: number;
   /** Bytes the server sent for those scripts (headers included), as Chromium counted them. */
   transferredKb: number;
-  /** The same scripts gzipped (level 9), as a compressing server or CDN would send them. */
+  /** The same scripts gzipped (level 9): what our server sends over plain HTTP, where Chromium asks for gzip only. */
   gzipKb: number;
+  /** The build's brotli copies of the same scripts: what our server sends over HTTPS, where Chromium asks for br. */
+  brotliKb: number;
   files: string[];
 };
 
@@ -54,6 +56,12 @@ function pageUrl(server: ServerUnderTest, links: Links, role: Role): string {
 function gzipKbOf(dist: string, url: string): number {
   const file = path.join(dist, new URL(url).pathname);
   return fs.existsSync(file) ? zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length / 1024 : NaN;
+}
+
+/** The size of the build's `.br` copy (client/vite.config.ts); NaN when the build left none. */
+function brotliKbOf(dist: string, url: string): number {
+  const file = path.join(dist, `${new URL(url).pathname}.br`);
+  return fs.existsSync(file) ? fs.statSync(file).size / 1024 : NaN;
 }
 
 /**
@@ -93,6 +101,7 @@ async function measureRole(browser: Browser, server: ServerUnderTest, links: Lin
       scripts: before.length,
       transferredKb: round(before.reduce((s, f) => s + f.bytes, 0) / 1024),
       gzipKb: round(before.reduce((s, f) => s + gzipKbOf(dist, f.url), 0)),
+      brotliKb: round(before.reduce((s, f) => s + brotliKbOf(dist, f.url), 0)),
       files: before.map((f) => new URL(f.url).pathname),
     };
   } finally {
@@ -127,7 +136,7 @@ export async function runFirstLoad(cards = 12, log: (line: string) => void = () 
     const results: FirstLoad[] = [];
     for (const role of ['participant', 'facilitator', 'projector'] as const) {
       const result = await measureRole(browser, server, links, role, dist);
-      log(`  ${role}: first card ${result.firstCardMs} ms, ${result.scripts} scripts, ${result.gzipKb} KB gzipped (${result.transferredKb} KB sent)`);
+      log(`  ${role}: first card ${result.firstCardMs} ms, ${result.scripts} scripts, ${result.gzipKb} KB gzipped, ${result.brotliKb} KB brotli (${result.transferredKb} KB sent)`);
       results.push(result);
     }
     return results;

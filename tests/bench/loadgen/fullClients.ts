@@ -17,6 +17,18 @@ export type FullClient = {
   destroy: () => void;
 };
 
+/**
+ * ws emits 'error' when a socket still connecting is closed, which the providers' destroy does to an
+ * observer that had not connected yet (seen on a machine at load average 20): with no listener that
+ * killed the whole load generator. The providers' own handlers still see every error.
+ */
+class ObserverWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    this.on('error', () => {});
+  }
+}
+
 export function openFullClient(dialect: Dialect, target: RoomTarget, timeoutMs = 20_000): FullClient {
   const doc = new Y.Doc();
   let timer: NodeJS.Timeout | undefined;
@@ -26,7 +38,7 @@ export function openFullClient(dialect: Dialect, target: RoomTarget, timeoutMs =
   if (dialect === 'hocuspocus') {
     let onSynced: () => void = () => {};
     const synced = new Promise<void>((resolve) => (onSynced = resolve));
-    const socket = new HocuspocusProviderWebsocket({ url: target.url, WebSocketPolyfill: WebSocket });
+    const socket = new HocuspocusProviderWebsocket({ url: target.url, WebSocketPolyfill: ObserverWebSocket });
     const provider = new HocuspocusProvider({ websocketProvider: socket, name: target.docName, document: doc, onSynced: () => onSynced() });
     provider.attach();
     return {
@@ -41,7 +53,7 @@ export function openFullClient(dialect: Dialect, target: RoomTarget, timeoutMs =
     };
   }
   const provider = new WebsocketProvider(target.providerBase, target.roomName, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: ObserverWebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 1000,
   });

@@ -12,7 +12,7 @@ const PRESENCE = 1;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Scenarios 1 to 3. Every client joins, then sends on a fixed timetable (open loop: a send never
+ * Scenarios 1 to 3 and the cursor scenario. Every client joins, then sends on a fixed timetable (open loop: a send never
  * waits for anything), each edit and presence update stamped with its send time; every other client
  * in the room records when it sees it. After the last send it waits for every delivery, then full
  * Y.Doc observers (and a late joiner) check that the room's document converged.
@@ -57,10 +57,11 @@ export async function runRealtime(task: RealtimeTask, phase: (p: 'window-start' 
   const times: number[] = [];
   const who: number[] = [];
   const kinds: number[] = [];
-  const plan = (rate: number, kind: number) => {
+  const plan = (rate: number, kind: number, sends: (i: number) => boolean = () => true) => {
     if (rate <= 0) return;
     const period = 1000 / rate;
     for (let i = 0; i < n; i++) {
+      if (!sends(i)) continue;
       for (let t = t0 + Math.random() * period; t < tally.windowEnd; t += period) {
         times.push(t);
         who.push(i);
@@ -68,7 +69,7 @@ export async function runRealtime(task: RealtimeTask, phase: (p: 'window-start' 
       }
     }
   };
-  plan(task.editsPerSecond, EDIT);
+  plan(task.editsPerSecond, EDIT, (i) => task.editors === undefined || slot[i]! < task.editors);
   plan(task.presencePerSecond, PRESENCE);
   const order = Array.from(times.keys()).sort((a, b) => times[a]! - times[b]!);
   const editSeq = new Int32Array(n);
@@ -190,6 +191,7 @@ export async function runRealtime(task: RealtimeTask, phase: (p: 'window-start' 
       expected: tally.editsExpected,
       delivered: tally.editsDelivered,
       dropped: Math.max(0, tally.editsExpected - tally.editsDelivered),
+      reordered: tally.editsReordered,
       latency: summarise(tally.editLatency),
     },
     presence: {
@@ -198,9 +200,11 @@ export async function runRealtime(task: RealtimeTask, phase: (p: 'window-start' 
       delivered: tally.presenceDelivered,
       coalesced: Math.max(0, tally.presenceExpected - tally.presenceDelivered),
       staleAtEnd,
+      reordered: tally.presenceReordered,
       latency: summarise(tally.presenceLatency),
     },
     deliveredPerSecond: Math.round((tally.editsDelivered + tally.presenceDelivered) / windowSeconds),
+    framesPerClientPerSecond: Math.round((tally.framesInWindow / n / windowSeconds) * 10) / 10,
     drainMs: Math.round(drainMs),
     connectFailures,
     disconnects,

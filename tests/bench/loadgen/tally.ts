@@ -31,6 +31,12 @@ export class Tally {
   presenceSent = 0;
   presenceExpected = 0;
   presenceDelivered = 0;
+  /** Markers that arrived after a newer one from the same sender: a server must coalesce, never reorder. */
+  editsReordered = 0;
+  presenceReordered = 0;
+  /** Frames received by all clients while the window was open. */
+  framesInWindow = 0;
+  private readonly editMax: Int32Array[];
   private readonly editSeen: Uint8Array[];
   private readonly presenceSeen: Uint8Array[];
   private readonly presenceMax: Int32Array[];
@@ -56,11 +62,13 @@ export class Tally {
     this.editSeen = new Array(n);
     this.presenceSeen = new Array(n);
     this.presenceMax = new Array(n);
+    this.editMax = new Array(n);
     for (let i = 0; i < n; i++) {
       const size = roomSizes[roomOf[i]!]!;
       this.editSeen[i] = new Uint8Array(size * this.editBytes);
       this.presenceSeen[i] = new Uint8Array(size * this.presenceBytes);
       this.presenceMax[i] = new Int32Array(size).fill(-1);
+      this.editMax[i] = new Int32Array(size).fill(-1);
     }
     this.lastPresenceSeq = new Int32Array(n).fill(-1);
   }
@@ -85,12 +93,15 @@ export class Tally {
   /** Scans one received frame. */
   received(receiver: number, message: Buffer): void {
     const now = performance.now();
+    if (this.inWindow(now)) this.framesInWindow++;
     scanMarkers(message, (kind, sender, seq, t) => {
       if (sender === receiver || sender >= this.roomOf.length || this.roomOf[sender] !== this.roomOf[receiver]) return;
       const s = this.slot[sender]!;
-      if (kind === 'P') {
-        const max = this.presenceMax[receiver]!;
-        if (seq > max[s]!) max[s] = seq;
+      const max = (kind === 'P' ? this.presenceMax : this.editMax)[receiver]!;
+      if (seq > max[s]!) max[s] = seq;
+      else if (seq < max[s]!) {
+        if (kind === 'P') this.presenceReordered++;
+        else this.editsReordered++;
       }
       if (!this.inWindow(t)) return;
       const [seen, bytes] = kind === 'E' ? [this.editSeen[receiver]!, this.editBytes] : [this.presenceSeen[receiver]!, this.presenceBytes];

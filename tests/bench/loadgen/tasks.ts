@@ -10,6 +10,8 @@ export type RealtimeTask = {
   clientsPerRoom: number;
   editsPerSecond: number;
   presencePerSecond: number;
+  /** Only the first this many clients of each room edit (all when absent); every client sends presence. */
+  editors?: number;
   /** Clients open over this long, so connecting is not itself a storm. */
   connectSpreadMs: number;
   warmupMs: number;
@@ -46,9 +48,11 @@ export type RealtimeResult = {
   clients: number;
   rooms: number;
   windowMs: number;
-  edits: { sent: number; expected: number; delivered: number; dropped: number; latency: LatencySummary };
-  presence: { sent: number; expected: number; delivered: number; coalesced: number; staleAtEnd: number; latency: LatencySummary };
+  edits: { sent: number; expected: number; delivered: number; dropped: number; reordered: number; latency: LatencySummary };
+  presence: { sent: number; expected: number; delivered: number; coalesced: number; staleAtEnd: number; reordered: number; latency: LatencySummary };
   deliveredPerSecond: number;
+  /** Websocket frames each client received per second of the window, on average. */
+  framesPerClientPerSecond: number;
   drainMs: number;
   connectFailures: number;
   disconnects: number;

@@ -117,11 +117,11 @@ describe('Room presence ownership, without sockets', () => {
     const room = openRoom();
     const a = joined(room, 'participant', 'board');
     const b = joined(room, 'participant', 'board');
-    room.receive(a, set(1, 1));
-    room.receive(b, clear(1, 2));
-    expect(room.presenceIds()).toEqual([1]);
+    room.receive(a, set(11, 1));
+    room.receive(b, clear(11, 2));
+    expect(room.presenceIds()).toEqual([11]);
     room.leave(b);
-    expect(room.presenceIds()).toEqual([1]);
+    expect(room.presenceIds()).toEqual([11]);
     room.leave(a);
     expect(room.presenceIds()).toEqual([]);
   });

@@ -8,8 +8,8 @@ import type { RelayMetrics } from './metrics.ts';
 import { sizeLimitFor } from './docSizePolicy.ts';
 import { checkPresenceSize, decodePresence, encodePresence } from './presence.ts';
 import { PresenceOwners } from './presenceOwners.ts';
-import { encodeAwarenessMessage, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, LOCKED_REASON, type CloseName } from './protocol.ts';
-import { RelayDoc, type FlushScheduler } from './relayDoc.ts';
+import { encodeAwarenessMessage, encodePermissionDenied, encodeSyncStep1, LOCKED_REASON, type CloseName } from './protocol.ts';
+import { RelayDoc, type FlushScheduler, type PreloadedDoc } from './relayDoc.ts';
 import { RoomHistory } from './roomHistory.ts';
 import { bringsNews } from './updateNews.ts';
 import { mayShowPresence, mayWrite, refusalMayHaveRacedTheLock } from './writePolicy.ts';
@@ -82,10 +82,13 @@ export class Room {
     private readonly limits: RoomLimits,
     private readonly metrics: RelayMetrics,
     flusher?: FlushScheduler,
+    /** Shared mode: each document's rows, read before the room opened (relay/shared/). */
+    preloaded?: Partial<Record<DocName, PreloadedDoc>>,
   ) {
     const onFlushed = (ms: number) => metrics.storeWrite(ms);
-    this.board = new RelayDoc(id, 'board', store, (m) => this.broadcast('board', m, 'update'), limits.compactAfterUpdates, onFlushed, flusher);
-    this.control = new RelayDoc(id, 'control', store, (m) => this.broadcast('control', m, 'update'), limits.compactAfterUpdates, onFlushed, flusher);
+    const source = (name: DocName) => preloaded?.[name] ?? store;
+    this.board = new RelayDoc(id, 'board', source('board'), (m) => this.broadcast('board', m, 'update'), limits.compactAfterUpdates, onFlushed, flusher);
+    this.control = new RelayDoc(id, 'control', source('control'), (m) => this.broadcast('control', m, 'update'), limits.compactAfterUpdates, onFlushed, flusher);
     // Boards saved before card text was Y.Text are converted once, here, where the server is the
     // only writer: two clients creating the same nested type would lose one's content.
     upgradeTextFields(this.board.ydoc);
@@ -180,6 +183,11 @@ export class Room {
   unload(): void {
     this.board.compact();
     this.control.compact();
+    this.discard();
+  }
+
+  /** Frees the room without storing anything (shared mode, after a failed commit: its copy may hold uncommitted updates). */
+  discard(): void {
     this.awareness.off('update', this.onPresence);
     clearTimeout(this.presenceTimer);
     this.awareness.destroy();
@@ -190,8 +198,7 @@ export class Room {
   private answerSyncRequest(peer: Peer, stateVector: Uint8Array): void {
     const relay = this.doc(peer.docName);
     // Nothing leaves the server before the store has it.
-    relay.flush();
-    peer.send(encodeSyncStep2(relay.ydoc, stateVector));
+    peer.send(relay.syncStep2(stateVector));
   }
 
   /**

@@ -5,7 +5,9 @@ import { hashKey, keyMatches, newSecret } from './keys.ts';
 import { VersionStore } from './versionStore.ts';
 import { sealLinks } from './sealedLinks.ts';
 
-export type DocName = 'board' | 'control';
+/** Every document a room has; a new kind of document is one more name here (shared mode reads and writes each by name). */
+export const DOC_NAMES = ['board', 'control'] as const;
+export type DocName = (typeof DOC_NAMES)[number];
 
 export type RoomRecord = {
   id: string;

@@ -1,0 +1,52 @@
+import { startBalancer, type Balancer } from './balancer.ts';
+import { startPostgres, startRedis, type Postgres, type RedisServer } from './engines.ts';
+import { killHard, spawnServer, stopServer, tempDataDir, type ServerProcess } from './server.ts';
+
+export type Instance = ServerProcess & { id: string };
+
+export type SharedCluster = {
+  postgres: Postgres;
+  redis: RedisServer;
+  instances: Instance[];
+  /** Every new connection goes to the next live instance in turn. */
+  balancer: Balancer;
+  /** Starts one more instance (and puts it behind the balancer). */
+  addInstance: (env?: Record<string, string>) => Promise<Instance>;
+  /** SIGKILLs an instance and takes it out of the balancer. */
+  kill: (instance: Instance) => Promise<void>;
+  stop: () => Promise<void>;
+};
+
+/** Real PostgreSQL and Redis, `count` server processes in shared mode on port 0, and a TCP balancer in front. */
+export async function startSharedCluster(count: number, env: Record<string, string> = {}): Promise<SharedCluster> {
+  const [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+  const instances: Instance[] = [];
+  const balancer = await startBalancer([]);
+  const live = () => instances.filter((i) => i.child.exitCode === null && i.child.signalCode === null);
+  let started = 0;
+  const addInstance = async (extra: Record<string, string> = {}) => {
+    const id = `test-${++started}`;
+    const server = await spawnServer(tempDataDir('okr-shared-'), { DATABASE_URL: postgres.url, REDIS_URL: redis.url, INSTANCE_ID: id, ...env, ...extra });
+    const instance = { ...server, id };
+    instances.push(instance);
+    balancer.setBackends(live().map((i) => i.port));
+    return instance;
+  };
+  for (let i = 0; i < count; i++) await addInstance();
+  return {
+    postgres,
+    redis,
+    instances,
+    balancer,
+    addInstance,
+    kill: async (instance) => {
+      await killHard(instance);
+      balancer.setBackends(live().map((i) => i.port));
+    },
+    stop: async () => {
+      await balancer.close();
+      await Promise.all(instances.map((i) => stopServer(i, 'SIGKILL')));
+      await Promise.all([postgres.stop(), redis.stop()]);
+    },
+  };
+}

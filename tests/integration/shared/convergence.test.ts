@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBoardClient, type TestClient } from '../../helpers/clients.ts';
+import { createRoom, type CreatedRoom } from '../../helpers/server.ts';
+import { startSharedCluster, type SharedCluster } from '../../helpers/sharedCluster.ts';
+
+/** Shared mode end to end: three server processes on one PostgreSQL and one Redis. */
+describe('shared mode: several instances serve one room', () => {
+  let cluster: SharedCluster;
+  let room: CreatedRoom;
+  const clients: TestClient[] = [];
+  const open = (wsUrl: string, key?: string) => {
+    const client = openBoardClient(wsUrl, room.roomId, key ? { key } : {});
+    clients.push(client);
+    return client;
+  };
+
+  beforeAll(async () => {
+    cluster = await startSharedCluster(2);
+    room = await createRoom(cluster.instances[0]!.httpUrl, 'Shared workshop');
+  }, 60_000);
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    await cluster?.stop();
+  });
+
+  it('answers /readyz when PostgreSQL and Redis answer', async () => {
+    const res = await fetch(`${cluster.instances[1]!.httpUrl}/readyz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', store: 'ok', bus: 'ok' });
+  });
+
+  it('finds a room created on one instance from another', async () => {
+    const res = await fetch(`${cluster.instances[1]!.httpUrl}/api/rooms/${room.roomId}`);
+    expect(await res.json()).toEqual({ title: 'Shared workshop' });
+  });
+
+  it('converges edits made on two instances, and a late joiner on a third gets all of them', async () => {
+    const [a, b] = [open(cluster.instances[0]!.wsUrl, room.facilitatorKey), open(cluster.instances[1]!.wsUrl)];
+    await Promise.all([a.synced, b.synced]);
+    expect(b.board.workshop().title).toBe('Shared workshop');
+    for (let i = 0; i < 20; i++) {
+      a.board.addContextItem({ kind: 'mission', text: `from A ${i}` });
+      b.board.addContextItem({ kind: 'mission', text: `from B ${i}` });
+    }
+    const ids = (c: TestClient) => c.board.contextItems.list().map((item) => item.text).sort();
+    await expect.poll(() => ids(a).length, { timeout: 10_000 }).toBe(40);
+    await expect.poll(() => ids(b), { timeout: 10_000 }).toEqual(ids(a));
+
+    const third = await cluster.addInstance();
+    const late = open(third.wsUrl);
+    await late.synced;
+    expect(ids(late)).toEqual(ids(a));
+  }, 60_000);
+
+  it('answers 501 for routes not built for shared mode yet', async () => {
+    const res = await fetch(`${cluster.instances[0]!.httpUrl}/api/rooms/${room.roomId}/export`, { headers: { Authorization: `Bearer ${room.facilitatorKey}` } });
+    expect(res.status).toBe(501);
+    expect((await res.json()).error).toBe('not_in_shared_mode');
+  });
+});

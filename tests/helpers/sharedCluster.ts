@@ -1,3 +1,4 @@
+import { BoardDoc, docFromUpdates } from '@okr/shared/doc';
 import { startBalancer, type Balancer } from './balancer.ts';
 import { startPostgres, startRedis, type Postgres, type RedisServer } from './engines.ts';
 import { killHard, spawnServer, stopServer, tempDataDir, type ServerProcess } from './server.ts';
@@ -14,6 +15,8 @@ export type SharedCluster = {
   addInstance: (env?: Record<string, string>) => Promise<Instance>;
   /** SIGKILLs an instance and takes it out of the balancer. */
   kill: (instance: Instance) => Promise<void>;
+  /** The room's board exactly as PostgreSQL holds it (snapshot plus log), read in one statement. */
+  storedBoard: (roomId: string) => Promise<BoardDoc>;
   stop: () => Promise<void>;
 };
 
@@ -43,9 +46,17 @@ export async function startSharedCluster(count: number, env: Record<string, stri
       await killHard(instance);
       balancer.setBackends(live().map((i) => i.port));
     },
+    storedBoard: async (roomId) => {
+      const rows = await postgres.query<{ data: Buffer }>(
+        `SELECT data FROM (SELECT 0 AS kind, seq, data FROM doc_snapshots WHERE room_id = $1 AND doc = 'board'
+           UNION ALL SELECT 1, seq, data FROM doc_log WHERE room_id = $1 AND doc = 'board') r ORDER BY kind, seq`,
+        [roomId],
+      );
+      return new BoardDoc(docFromUpdates(rows.map((r) => new Uint8Array(r.data))));
+    },
     stop: async () => {
       await balancer.close();
-      await Promise.all(instances.map((i) => stopServer(i, 'SIGKILL')));
+      await Promise.all(live().map((i) => stopServer(i, 'SIGKILL')));
       await Promise.all([postgres.stop(), redis.stop()]);
     },
   };

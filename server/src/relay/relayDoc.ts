@@ -39,6 +39,8 @@ export class RelayDoc {
   private flushScheduled = false;
   private lastSeq: number;
   private logCount: number;
+  /** Shared mode: called after an update from another instance applied (the room re-reads the lock). */
+  onRemoteApplied: () => void = () => {};
   /** Stored bytes (snapshot plus log): a cheap upper bound on the document's size. */
   private storedBytes = 0;
 
@@ -126,6 +128,7 @@ export class RelayDoc {
     if (this.committed) Y.applyUpdate(this.committed, update);
     this.noteStored(update.byteLength);
     this.broadcast(encodeSyncUpdate(update));
+    this.onRemoteApplied();
   }
 
   /** Shared mode: the committed state, for a snapshot, and how many log rows it was built from since the last one. */

@@ -91,6 +91,10 @@ export class Room {
     this.control = new RelayDoc(id, 'control', source('control'), (m) => this.broadcast('control', m, 'update'), limits.compactAfterUpdates, onFlushed, flusher);
     // Boards saved before card text was Y.Text are converted once, here, where the server is the
     // only writer: two clients creating the same nested type would lose one's content.
+    // The lock lifted on another instance: writers it held here are asked for their edits as on a local unlock.
+    this.control.onRemoteApplied = () => {
+      if (this.heldByLock.size > 0 && !this.isLocked()) this.askForHeldEdits();
+    };
     upgradeTextFields(this.board.ydoc);
     upgradeObjectiveText(this.control.ydoc);
     this.awareness = new awarenessProtocol.Awareness(new Y.Doc());

@@ -1,3 +1,4 @@
+import { checkOut } from './pgClient.ts';
 import type pg from 'pg';
 import { hashKey, newSecret } from '../keys.ts';
 import type { CreatedRoom, DocName, RoomKeyRow, RoomRecord } from '../roomStore.ts';
@@ -20,7 +21,7 @@ export class PgCatalog {
     const room = { id: newSecret(), facilitatorKey: newSecret(), viewerKey: newSecret() };
     const docs = initial(room.id);
     const rows = Object.entries(docs).flatMap(([doc, updates]) => (updates ?? []).map((update, i) => ({ doc, seq: i + 1, update })));
-    const client = await this.pool.connect();
+    const client = await checkOut(this.pool);
     try {
       await client.query('BEGIN');
       await client.query(

@@ -1,3 +1,4 @@
+import { checkOut } from './pgClient.ts';
 import type pg from 'pg';
 import type { DocName } from '../roomStore.ts';
 
@@ -42,7 +43,7 @@ export class PgDocLog {
    */
   async appendTurn(batch: readonly DocAppend[], now = Date.now()): Promise<number[]> {
     const order = batch.map((entry, i) => ({ entry, i })).sort((a, b) => compareDocs(a.entry, b.entry));
-    const client = await this.pool.connect();
+    const client = await checkOut(this.pool);
     let broken: Error | undefined;
     const timer = setTimeout(() => {
       broken = new StoreTimeoutError(`commit took more than ${this.commitTimeoutMs} ms`);
@@ -121,7 +122,7 @@ export class PgDocLog {
    * compactor cannot move a document back. Returns whether it wrote.
    */
   async compact(roomId: string, doc: DocName, state: Uint8Array, throughSeq: number): Promise<boolean> {
-    const client = await this.pool.connect();
+    const client = await checkOut(this.pool);
     try {
       await client.query('BEGIN');
       const lock = await client.query<{ got: boolean }>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS got', [docKey(roomId, doc)]);

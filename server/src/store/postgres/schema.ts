@@ -1,3 +1,4 @@
+import { checkOut } from './pgClient.ts';
 import type pg from 'pg';
 
 /**
@@ -52,7 +53,7 @@ const SCHEMA = `
 const MIGRATION_LOCK = 0x6f6b7201;
 
 export async function migrate(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
+  const client = await checkOut(pool);
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await client.query(SCHEMA);

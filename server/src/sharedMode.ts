@@ -4,6 +4,7 @@ import { RedisBus } from './bus/redisBus.ts';
 import type { StorageMode } from './config.ts';
 import { admitShared } from './relay/shared/sharedAdmission.ts';
 import { SharedDocs } from './relay/shared/sharedDocs.ts';
+import { SharedPresence } from './relay/shared/sharedPresence.ts';
 import { PgCatalog } from './store/postgres/pgCatalog.ts';
 import { PgDocLog } from './store/postgres/pgDocLog.ts';
 import { migrate } from './store/postgres/schema.ts';
@@ -17,6 +18,7 @@ export type Readiness = { ready: boolean; checks: Record<string, 'ok' | 'unreach
 
 export type SharedMode = {
   docs: SharedDocs;
+  presence: SharedPresence;
   catalog: PgCatalog;
   admit: (url: URL) => ReturnType<typeof admitShared>;
   /** PostgreSQL and Redis both answer: the load balancer's check. */
@@ -41,8 +43,10 @@ export async function startSharedMode(storage: Extract<StorageMode, { kind: 'sha
     compactAfterUpdates,
     onStoreFailure: (roomIds) => dropRooms(roomIds),
   });
+  const presence = new SharedPresence(bus, log, storage.instanceId);
   return {
     docs,
+    presence,
     catalog,
     admit: (url) => admitShared(url, catalog),
     readiness: async () => {
@@ -52,6 +56,7 @@ export async function startSharedMode(storage: Extract<StorageMode, { kind: 'sha
     close: async () => {
       await docs.drain();
       docs.stop();
+      presence.stop();
       await bus.close();
       await pool.end();
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeDocUpdate, encodeDocUpdate } from './busMessage.ts';
+import { decodeDocUpdate, decodePresenceMessage, encodeDocUpdate, encodePresenceMessage, type PresenceMessage } from './busMessage.ts';
 
 describe('bus messages', () => {
   it.each([
@@ -18,5 +18,20 @@ describe('bus messages', () => {
     { name: 'another version', bytes: Buffer.concat([Buffer.from([2]), good.subarray(1)]) },
   ])('$name is refused', ({ bytes }) => {
     expect(() => decodeDocUpdate(bytes)).toThrow();
+  });
+
+  it.each<PresenceMessage>([
+    { instance: 'web-1', kind: 'states', update: new Uint8Array([1, 2, 3]) },
+    { instance: 'web-2', kind: 'query' },
+  ])('presence $kind round-trips', (message) => {
+    expect(decodePresenceMessage(encodePresenceMessage(message))).toEqual(message);
+  });
+
+  it.each([
+    { name: 'unknown kind', bytes: new Uint8Array([1, 1, 0x61, 7]) },
+    { name: 'states without bytes', bytes: new Uint8Array([1, 1, 0x61, 0]) },
+    { name: 'query with trailing bytes', bytes: new Uint8Array([1, 1, 0x61, 1, 9]) },
+  ])('presence: $name is refused', ({ bytes }) => {
+    expect(() => decodePresenceMessage(bytes)).toThrow();
   });
 });

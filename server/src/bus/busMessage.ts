@@ -30,3 +30,27 @@ export function decodeDocUpdate(bytes: Uint8Array): DocUpdateMessage {
   if (decoding.hasContent(decoder)) throw new Error('bus message has trailing bytes');
   return message;
 }
+
+/** Presence crossing instances: an awareness update of the sender's own people, or a query for everyone's (a room just opened there). */
+export type PresenceMessage = { instance: string; kind: 'states'; update: Uint8Array } | { instance: string; kind: 'query' };
+
+export function encodePresenceMessage(message: PresenceMessage): Buffer {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, VERSION);
+  encoding.writeVarString(encoder, message.instance);
+  encoding.writeVarUint(encoder, message.kind === 'states' ? 0 : 1);
+  if (message.kind === 'states') encoding.writeVarUint8Array(encoder, message.update);
+  return Buffer.from(encoding.toUint8Array(encoder));
+}
+
+export function decodePresenceMessage(bytes: Uint8Array): PresenceMessage {
+  const decoder = decoding.createDecoder(bytes);
+  const version = decoding.readVarUint(decoder);
+  if (version !== VERSION) throw new Error(`bus message version ${version}, expected ${VERSION}`);
+  const instance = decoding.readVarString(decoder);
+  const kind = decoding.readVarUint(decoder);
+  if (kind > 1) throw new Error(`unknown presence message kind ${kind}`);
+  const message: PresenceMessage = kind === 0 ? { instance, kind: 'states', update: decoding.readVarUint8Array(decoder) } : { instance, kind: 'query' };
+  if (decoding.hasContent(decoder)) throw new Error('bus message has trailing bytes');
+  return message;
+}

@@ -6,10 +6,9 @@ import { isOriginAllowed } from '../access.ts';
 import type { Config } from '../config.ts';
 import type { RoomStore } from '../store/roomStore.ts';
 import type { RelayMetrics } from './metrics.ts';
-import { RoomRegistry } from './roomRegistry.ts';
+import { RoomRegistry, type SharedRooms } from './roomRegistry.ts';
 import { RateLimiter } from './rateLimiter.ts';
 import { resolveTarget, type Refusal, type Target } from './resolveTarget.ts';
-import type { SharedDocs } from './shared/sharedDocs.ts';
 import { TicketBook } from './tickets.ts';
 import { watchKeyChanges } from './watchKeyChanges.ts';
 
@@ -17,7 +16,7 @@ import { watchKeyChanges } from './watchKeyChanges.ts';
 export type RefuseUpgrade = (socket: Duplex, status: number, message: string) => void;
 
 /** Shared mode: documents through PostgreSQL and Redis, links checked against PostgreSQL. */
-export type SharedRelay = { docs: SharedDocs; admit: (url: URL) => Promise<Target | Refusal> };
+export type SharedRelay = SharedRooms & { admit: (url: URL) => Promise<Target | Refusal> };
 
 export type Relay = { registry: RoomRegistry; tickets: TicketBook; close: () => Promise<void>; connectionCount: () => number };
 
@@ -29,7 +28,7 @@ const SHUTDOWN_GRACE_MS = 1_000;
  * (origin, rate and link checks), hands each socket to the registry, pings, and shuts down.
  */
 export function attachRelay(server: Server, store: RoomStore, config: Config, metrics: RelayMetrics, log: Logger, refuseUpgrade: RefuseUpgrade, shared?: SharedRelay): Relay {
-  const registry = new RoomRegistry(store, config, metrics, log, shared?.docs);
+  const registry = new RoomRegistry(store, config, metrics, log, shared);
   const tickets = new TicketBook();
   const stopWatching = watchKeyChanges(store, registry, log);
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });

@@ -7,6 +7,10 @@ import type { RelayMetrics } from './metrics.ts';
 import { CLOSE } from './protocol.ts';
 import { RestoreRequests } from './restoreRequests.ts';
 import type { SharedDocs } from './shared/sharedDocs.ts';
+import type { SharedPresence } from './shared/sharedPresence.ts';
+
+/** Shared mode's per-instance pipelines: documents through PostgreSQL and Redis, presence over Redis. */
+export type SharedRooms = { docs: SharedDocs; presence: SharedPresence };
 import { Room, type RoomLimits } from './room.ts';
 import { TurnFlusher } from './turnFlusher.ts';
 
@@ -42,9 +46,9 @@ export class RoomRegistry {
     private readonly metrics: RelayMetrics,
     private readonly log: Logger,
     /** Shared mode: documents live in PostgreSQL and cross instances over Redis (relay/shared/). */
-    private readonly shared?: SharedDocs,
+    private readonly shared?: SharedRooms,
   ) {
-    this.flusher = shared ?? new TurnFlusher(store);
+    this.flusher = shared?.docs ?? new TurnFlusher(store);
     this.restores = new RestoreRequests(store, (roomId) => this.rooms.get(roomId), log);
     this.restores.start();
   }
@@ -132,10 +136,11 @@ export class RoomRegistry {
     let loading = this.loading.get(roomId);
     if (!loading) {
       this.checkLoadLimits(address);
-      loading = shared.open(roomId).then((preloaded) => {
+      loading = shared.docs.open(roomId).then((preloaded) => {
         if (this.rooms.has(roomId)) return;
-        const room = this.register(roomId, address, () => new Room(roomId, this.store, this.limits, this.metrics, shared, preloaded));
-        shared.attach(roomId, (name) => room.doc(name));
+        const room = this.register(roomId, address, () => new Room(roomId, this.store, this.limits, this.metrics, shared.docs, preloaded));
+        shared.docs.attach(roomId, (name) => room.doc(name));
+        shared.presence.attach(room);
       });
       const settled = loading.finally(() => this.loading.delete(roomId));
       this.loading.set(roomId, settled);
@@ -156,7 +161,8 @@ export class RoomRegistry {
       this.cancelUnload(roomId);
       this.rooms.delete(roomId);
       this.forgetLoader(roomId);
-      this.shared?.close(roomId, { compact: false });
+      this.shared?.presence.detach(roomId);
+      this.shared?.docs.close(roomId, { compact: false });
       for (const peer of [...room.connectionsOf('board'), ...room.connectionsOf('control')]) peer.close('storeUnavailable');
       room.discard();
       this.metrics.roomsLoaded.set(this.rooms.size);
@@ -223,7 +229,8 @@ export class RoomRegistry {
     this.cancelUnload(roomId);
     const room = this.rooms.get(roomId);
     if (!room || room.connectionCount() > 0) return;
-    this.shared?.close(roomId, { compact: true });
+    this.shared?.presence.detach(roomId);
+    this.shared?.docs.close(roomId, { compact: true });
     try {
       room.unload();
     } catch (err) {

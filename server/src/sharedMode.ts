@@ -5,6 +5,7 @@ import type { StorageMode } from './config.ts';
 import { admitShared } from './relay/shared/sharedAdmission.ts';
 import { SharedDocs } from './relay/shared/sharedDocs.ts';
 import { SharedPresence } from './relay/shared/sharedPresence.ts';
+import { SharedTickets } from './relay/shared/sharedTickets.ts';
 import { PgCatalog } from './store/postgres/pgCatalog.ts';
 import { PgDocLog } from './store/postgres/pgDocLog.ts';
 import { migrate } from './store/postgres/schema.ts';
@@ -20,6 +21,7 @@ export type SharedMode = {
   docs: SharedDocs;
   presence: SharedPresence;
   catalog: PgCatalog;
+  tickets: SharedTickets;
   admit: (url: URL) => ReturnType<typeof admitShared>;
   /** PostgreSQL and Redis both answer: the load balancer's check. */
   readiness: () => Promise<Readiness>;
@@ -44,11 +46,13 @@ export async function startSharedMode(storage: Extract<StorageMode, { kind: 'sha
     onStoreFailure: (roomIds) => dropRooms(roomIds),
   });
   const presence = new SharedPresence(bus, log, storage.instanceId);
+  const tickets = new SharedTickets(bus);
   return {
     docs,
     presence,
     catalog,
-    admit: (url) => admitShared(url, catalog),
+    tickets,
+    admit: (url) => admitShared(url, catalog, tickets),
     readiness: async () => {
       const [store, busOk] = await Promise.all([probePostgres(pool), bus.ping(PROBE_TIMEOUT_MS)]);
       return { ready: store && busOk, checks: { store: store ? 'ok' : 'unreachable', bus: busOk ? 'ok' : 'unreachable' } };

@@ -5,11 +5,18 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 
-/** Debian's PostgreSQL binaries (package `postgresql`); PG_BIN overrides. */
-const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** Debian's PostgreSQL binaries (package `postgresql`, newest version installed); PG_BIN overrides. */
+const PG_BIN = process.env.PG_BIN ?? newestPgBin();
 const REDIS_SERVER = process.env.REDIS_SERVER ?? '/usr/bin/redis-server';
 const MISSING = 'shared-mode tests need PostgreSQL and Redis: `sudo apt-get install -y postgresql redis-server` (or set PG_BIN and REDIS_SERVER)';
 const IS_ROOT = process.getuid?.() === 0;
+
+function newestPgBin(): string {
+  const root = '/usr/lib/postgresql';
+  const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb'))) : [];
+  const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
+  return path.join(root, newest ?? 'missing', 'bin');
+}
 
 /** A free loopback port (the kernel's choice; released just before the engine takes it). */
 export function freePort(): Promise<number> {

@@ -55,6 +55,16 @@ export class RedisBus {
     this.pub.publish(channel, message).catch((err: Error) => this.log.debug({ err: err.message, channel }, 'publish failed'));
   }
 
+  /** Stores `value` under `key` for `ttlMs` (shared mode's websocket tickets). Throws when Redis is unreachable. */
+  async putExpiring(key: string, value: string, ttlMs: number): Promise<void> {
+    await this.pub.set(`${this.prefix}:${key}`, value, 'PX', ttlMs);
+  }
+
+  /** Reads and deletes `key` in one step (GETDEL): a value can be taken once, by one instance. */
+  async take(key: string): Promise<string | null> {
+    return this.pub.getdel(`${this.prefix}:${key}`);
+  }
+
   /** Whether Redis answers a PING within `timeoutMs` (GET /readyz). */
   async ping(timeoutMs: number): Promise<boolean> {
     const late = new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());

@@ -5,13 +5,16 @@ import { isWellFormedSecret } from '../store/keys.ts';
 import type { PgCatalog } from '../store/postgres/pgCatalog.ts';
 import { readCreateRoom, sendCreatedRoom, wrongFacilitatorKey, type ApiContext } from './api.ts';
 import { HttpError, methodNotAllowed, sendJson } from './json.ts';
-import { revokedLink } from './linksApi.ts';
+import { admitTicketGrant, readTicketRequest, revokedLink, sendTicket } from './linksApi.ts';
+import { sharedGrantForKey } from '../relay/shared/sharedAdmission.ts';
+import type { SharedTickets } from '../relay/shared/sharedTickets.ts';
 
-export type SharedApiContext = Pick<ApiContext, 'log' | 'maxBodyBytes' | 'creationGate' | 'baseUrl'> & { catalog: PgCatalog };
+export type SharedApiContext = Pick<ApiContext, 'log' | 'maxBodyBytes' | 'creationGate' | 'baseUrl'> & { catalog: PgCatalog; tickets: SharedTickets };
 
 /**
  * The rooms API in shared mode, against PostgreSQL: create a room, check a link, the server
- * clock. The routes not built for shared mode yet (export, history, links and tickets) answer 501
+ * clock. Tickets live in Redis, so one issued here opens a websocket on any instance. The routes not
+ * built for shared mode yet (export, history, link rotation) answer 501
  * with what to use instead, never a wrong answer from one instance's local store.
  */
 export async function handleSharedApi(req: IncomingMessage, res: ServerResponse, url: URL, ctx: SharedApiContext): Promise<boolean> {
@@ -29,13 +32,20 @@ export async function handleSharedApi(req: IncomingMessage, res: ServerResponse,
     sendCreatedRoom(res, ctx, room, links);
     return true;
   }
+  if (path === '/api/tickets') {
+    if (req.method !== 'POST') throw methodNotAllowed('POST');
+    const { key, roomId } = await readTicketRequest(req, ctx.maxBodyBytes);
+    const grant = admitTicketGrant(await sharedGrantForKey(ctx.catalog, key, roomId));
+    sendTicket(res, await ctx.tickets.issue(grant), grant);
+    return true;
+  }
   const roomMatch = /^\/api\/rooms\/([^/]*)$/.exec(path) ?? /^\/api\/view\/([^/]*)$/.exec(path);
   if (roomMatch) {
     if (req.method !== 'GET') throw methodNotAllowed('GET');
     await describeRoom(req, res, path.startsWith('/api/view/') ? { viewerKey: roomMatch[1] ?? '' } : { roomId: roomMatch[1] ?? '' }, ctx);
     return true;
   }
-  throw new HttpError(501, 'not_in_shared_mode', `${path} is not available in shared mode yet (issue 12); the board itself, room creation and links work.`);
+  throw new HttpError(501, 'not_in_shared_mode', `${path} is not available in shared mode yet (issue 12); the board itself, room creation, links and tickets work.`);
 }
 
 /** GET /api/rooms/<id> and /api/view/<viewerKey>, as in single-node mode (api.ts describeRoom). */

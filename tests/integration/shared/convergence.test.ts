@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { openBoardClient, type TestClient } from '../../helpers/clients.ts';
 import { createRoom, type CreatedRoom } from '../../helpers/server.ts';
 import { startSharedCluster, type SharedCluster } from '../../helpers/sharedCluster.ts';
@@ -51,6 +52,27 @@ describe('shared mode: several instances serve one room', () => {
     await late.synced;
     expect(ids(late)).toEqual(ids(a));
   }, 60_000);
+
+  it('redeems a ticket issued by one instance on another, once', async () => {
+    const res = await fetch(`${cluster.instances[0]!.httpUrl}/api/tickets`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${room.facilitatorKey}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ roomId: room.roomId }),
+    });
+    expect(res.status).toBe(201);
+    const { ticket, role } = (await res.json()) as { ticket: string; role: string };
+    expect(role).toBe('facilitator');
+    const url = (t: string) => `${cluster.instances[1]!.wsUrl}/sync/${room.roomId}/control?ticket=${t}`;
+    const answer = (t: string) =>
+      new Promise<number>((resolve) => {
+        const socket = new WebSocket(url(t));
+        socket.once('open', () => (socket.close(), resolve(101)));
+        socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        socket.once('error', () => {});
+      });
+    expect(await answer(ticket)).toBe(101);
+    expect(await answer(ticket)).toBe(403);
+  });
 
   it('answers 501 for routes not built for shared mode yet', async () => {
     const res = await fetch(`${cluster.instances[0]!.httpUrl}/api/rooms/${room.roomId}/export`, { headers: { Authorization: `Bearer ${room.facilitatorKey}` } });

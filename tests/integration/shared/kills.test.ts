@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardDoc } from '@okr/shared/doc';
 import { openBoardClient, type TestClient } from '../../helpers/clients.ts';
 import { Prng } from '../../helpers/prng.ts';
-import { createRoom, type CreatedRoom } from '../../helpers/server.ts';
+import { createRoom, stopServer, type CreatedRoom } from '../../helpers/server.ts';
 import { startSharedCluster, type SharedCluster } from '../../helpers/sharedCluster.ts';
 
 /** Kills during the storm (SHARED_KILLS raises it toward the issue's 30 on a quieter machine). */
@@ -68,4 +68,17 @@ describe('shared mode: instances killed during an edit storm', () => {
     expect(everything()).toBe(written);
     await expect.poll(async () => texts(await cluster.storedBoard(room.roomId)).size, { timeout: 10_000 }).toBe(written);
   }, 240_000);
+
+  it('drains on SIGTERM: exits 0, its clients reconnect elsewhere and nothing is lost', async () => {
+    const before = texts(clients[0]!.board).size;
+    clients.forEach((client, i) => client.board.addContextItem({ kind: 'mission', text: `c${i}-before-sigterm` }));
+    const live = cluster.instances.filter((i) => i.child.exitCode === null && i.child.signalCode === null);
+    const leaving = live[0]!;
+    cluster.balancer.setBackends(live.slice(1).map((i) => i.port));
+    expect(await stopServer(leaving, 'SIGTERM')).toBe(0);
+    clients.forEach((client, i) => client.board.addContextItem({ kind: 'mission', text: `c${i}-after-sigterm` }));
+    const total = before + 2 * CLIENTS;
+    await expect.poll(() => clients.every((c) => texts(c.board).size === total), { timeout: 30_000, interval: 200 }).toBe(true);
+    await expect.poll(async () => texts(await cluster.storedBoard(room.roomId)).size, { timeout: 10_000 }).toBe(total);
+  }, 120_000);
 });

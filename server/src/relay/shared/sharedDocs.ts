@@ -46,6 +46,7 @@ export class SharedDocs implements FlushScheduler {
   private scheduled = false;
   private inFlight: Promise<void> | null = null;
   private readonly headTimer: NodeJS.Timeout;
+  private readonly compactions = new Set<Promise<void>>();
 
   constructor(
     private readonly docLog: PgDocLog,
@@ -101,7 +102,7 @@ export class SharedDocs implements FlushScheduler {
       const follower = this.followers.get(docKey(roomId, doc));
       if (!follower) continue;
       this.followers.delete(docKey(roomId, doc));
-      if (options.compact && follower.relay.logRows > 0) void this.compact(follower);
+      if (options.compact && follower.relay.logRows > 0) this.compact(follower);
     }
   }
 
@@ -112,12 +113,13 @@ export class SharedDocs implements FlushScheduler {
     setImmediate(this.run);
   }
 
-  /** Resolves when nothing is waiting to be committed (SIGTERM's drain). */
+  /** Resolves when nothing is waiting to be committed or compacted (SIGTERM's drain). */
   async drain(): Promise<void> {
     while (this.inFlight || this.scheduled || this.dirty.size > 0) {
       if (this.inFlight) await this.inFlight;
       else await new Promise((resolve) => setImmediate(resolve));
     }
+    await Promise.all(this.compactions);
   }
 
   stop(): void {
@@ -253,11 +255,16 @@ export class SharedDocs implements FlushScheduler {
   }
 
   private maybeCompact(follower: Follower): void {
-    if (follower.relay.logRows >= this.options.compactAfterUpdates && !follower.compacting) void this.compact(follower);
+    if (follower.relay.logRows >= this.options.compactAfterUpdates && !follower.compacting) this.compact(follower);
+  }
+
+  private compact(follower: Follower): void {
+    const running = this.compactOnce(follower).finally(() => this.compactions.delete(running));
+    this.compactions.add(running);
   }
 
   /** Snapshot of the committed state through the contiguous sequence; PostgreSQL refuses one that covers less than the stored one. */
-  private async compact(follower: Follower): Promise<void> {
+  private async compactOnce(follower: Follower): Promise<void> {
     follower.compacting = true;
     const through = follower.sequence.applied;
     const { state, logCount } = follower.relay.committedState();

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import type { Role } from '../../access.ts';
+import type { RedisBus } from '../../bus/redisBus.ts';
+import { hashKey, newSecret } from '../../store/keys.ts';
+import { TICKET_TTL_MS } from '../tickets.ts';
+
+const grantSchema = z.object({ roomId: z.string(), role: z.enum(['facilitator', 'participant', 'viewer']) });
+
+/**
+ * TicketBook for shared mode: a ticket issued by one instance is redeemed on whichever the
+ * balancer picks for the websocket, so grants live in Redis (by the ticket's hash, expiring, taken
+ * with GETDEL so each is used once).
+ */
+export class SharedTickets {
+  constructor(private readonly bus: RedisBus) {}
+
+  async issue(grant: { roomId: string; role: Role }): Promise<string> {
+    const ticket = newSecret();
+    await this.bus.putExpiring(this.key(ticket), JSON.stringify({ roomId: grant.roomId, role: grant.role }), TICKET_TTL_MS);
+    return ticket;
+  }
+
+  async redeem(ticket: string): Promise<{ roomId: string; role: Role } | undefined> {
+    const stored = await this.bus.take(this.key(ticket));
+    if (stored === null) return undefined;
+    const parsed = grantSchema.safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  private key(ticket: string): string {
+    return `ticket:${hashKey(ticket).toString('base64url')}`;
+  }
+}

@@ -12,6 +12,8 @@ import { migrate } from './store/postgres/schema.ts';
 
 /** A commit not done within this is given up and its rooms dropped (their clients resend elsewhere). */
 const COMMIT_TIMEOUT_MS = 5_000;
+/** Shorter than COMMIT_TIMEOUT_MS, so others waiting on a stalled instance's locks still commit in time. */
+const IDLE_IN_TRANSACTION_MS = 2_000;
 /** /readyz waits this long for each engine. */
 const PROBE_TIMEOUT_MS = 1_000;
 
@@ -33,7 +35,15 @@ export type SharedMode = {
  * Redis for the bus. `dropRooms` is the registry's: called when a commit fails.
  */
 export async function startSharedMode(storage: Extract<StorageMode, { kind: 'shared' }>, compactAfterUpdates: number, log: Logger, dropRooms: (roomIds: string[]) => void): Promise<SharedMode> {
-  const pool = new pg.Pool({ connectionString: storage.databaseUrl, max: 10, connectionTimeoutMillis: PROBE_TIMEOUT_MS * 2, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({
+    connectionString: storage.databaseUrl,
+    max: 10,
+    connectionTimeoutMillis: PROBE_TIMEOUT_MS * 2,
+    idleTimeoutMillis: 30_000,
+    // An instance paused mid-transaction (SIGSTOP, a long GC, a frozen VM) must not hold head rows
+    // locked for everyone: PostgreSQL ends its session, and its commit fails when it wakes.
+    options: `-c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS} -c statement_timeout=${COMMIT_TIMEOUT_MS}`,
+  });
   // An idle client whose server went away emits here; without a listener it would crash the process.
   pool.on('error', (err) => log.warn({ err: err.message }, 'postgres connection lost'));
   await migrate(pool);

@@ -65,7 +65,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     ...(shared && {
       readiness: shared.readiness,
       api: (req: http.IncomingMessage, res: http.ServerResponse, url: URL) =>
-        handleSharedApi(req, res, url, { log, maxBodyBytes: config.maxHttpBodyBytes, creationGate, baseUrl: baseUrlOf, catalog: shared.catalog, tickets: shared.tickets }),
+        handleSharedApi(req, res, url, { log, maxBodyBytes: config.maxHttpBodyBytes, creationGate, baseUrl: baseUrlOf, catalog: shared.catalog, docLog: shared.docLog, tickets: shared.tickets }),
     }),
   });
   server.on('request', handler);

@@ -23,6 +23,7 @@ export type SharedMode = {
   docs: SharedDocs;
   presence: SharedPresence;
   catalog: PgCatalog;
+  docLog: PgDocLog;
   tickets: SharedTickets;
   admit: (url: URL) => ReturnType<typeof admitShared>;
   /** PostgreSQL and Redis both answer: the load balancer's check. */
@@ -50,7 +51,8 @@ export async function startSharedMode(storage: Extract<StorageMode, { kind: 'sha
   const bus = new RedisBus(storage.redisUrl, log);
   bus.start().catch((err: Error) => log.warn({ err: err.message }, 'redis not reachable yet; edits cross instances through the head check until it is'));
   const catalog = new PgCatalog(pool);
-  const docs = new SharedDocs(new PgDocLog(pool, COMMIT_TIMEOUT_MS), bus, log, {
+  const docLog = new PgDocLog(pool, COMMIT_TIMEOUT_MS);
+  const docs = new SharedDocs(docLog, bus, log, {
     instanceId: storage.instanceId,
     compactAfterUpdates,
     onStoreFailure: (roomIds) => dropRooms(roomIds),
@@ -61,6 +63,7 @@ export async function startSharedMode(storage: Extract<StorageMode, { kind: 'sha
     docs,
     presence,
     catalog,
+    docLog,
     tickets,
     admit: (url) => admitShared(url, catalog, tickets),
     readiness: async () => {

@@ -3,18 +3,21 @@ import { bearerKey, roleForKeyRow } from '../access.ts';
 import { createSharedRoom, newBoard } from '../rooms/createRoom.ts';
 import { isWellFormedSecret } from '../store/keys.ts';
 import type { PgCatalog } from '../store/postgres/pgCatalog.ts';
+import { rowUpdates, type PgDocLog } from '../store/postgres/pgDocLog.ts';
+import { BoardDoc, ControlDoc, docFromUpdates } from '@okr/shared/doc';
+import { buildExport } from '@okr/shared/export';
 import { readCreateRoom, sendCreatedRoom, wrongFacilitatorKey, type ApiContext } from './api.ts';
 import { HttpError, methodNotAllowed, sendJson } from './json.ts';
 import { admitTicketGrant, readTicketRequest, revokedLink, sendTicket } from './linksApi.ts';
 import { sharedGrantForKey } from '../relay/shared/sharedAdmission.ts';
 import type { SharedTickets } from '../relay/shared/sharedTickets.ts';
 
-export type SharedApiContext = Pick<ApiContext, 'log' | 'maxBodyBytes' | 'creationGate' | 'baseUrl'> & { catalog: PgCatalog; tickets: SharedTickets };
+export type SharedApiContext = Pick<ApiContext, 'log' | 'maxBodyBytes' | 'creationGate' | 'baseUrl'> & { catalog: PgCatalog; docLog: PgDocLog; tickets: SharedTickets };
 
 /**
  * The rooms API in shared mode, against PostgreSQL: create a room, check a link, the server
  * clock. Tickets live in Redis, so one issued here opens a websocket on any instance. The routes not
- * built for shared mode yet (export, history, link rotation) answer 501
+ * built for shared mode yet (history, link rotation) answer 501
  * with what to use instead, never a wrong answer from one instance's local store.
  */
 export async function handleSharedApi(req: IncomingMessage, res: ServerResponse, url: URL, ctx: SharedApiContext): Promise<boolean> {
@@ -39,13 +42,31 @@ export async function handleSharedApi(req: IncomingMessage, res: ServerResponse,
     sendTicket(res, await ctx.tickets.issue(grant), grant);
     return true;
   }
+  const exportMatch = /^\/api\/rooms\/([^/]*)\/export$/.exec(path);
+  if (exportMatch) {
+    if (req.method !== 'GET') throw methodNotAllowed('GET');
+    await exportRoom(req, res, exportMatch[1] ?? '', ctx);
+    return true;
+  }
   const roomMatch = /^\/api\/rooms\/([^/]*)$/.exec(path) ?? /^\/api\/view\/([^/]*)$/.exec(path);
   if (roomMatch) {
     if (req.method !== 'GET') throw methodNotAllowed('GET');
     await describeRoom(req, res, path.startsWith('/api/view/') ? { viewerKey: roomMatch[1] ?? '' } : { roomId: roomMatch[1] ?? '' }, ctx);
     return true;
   }
-  throw new HttpError(501, 'not_in_shared_mode', `${path} is not available in shared mode yet (issue 12); the board itself, room creation, links and tickets work.`);
+  throw new HttpError(501, 'not_in_shared_mode', `${path} is not available in shared mode yet (issue 12); the board itself, room creation, links, tickets and export work.`);
+}
+
+/** GET /api/rooms/<id>/export, as in single-node mode: what PostgreSQL holds is everything any client has been sent. */
+async function exportRoom(req: IncomingMessage, res: ServerResponse, roomId: string, ctx: SharedApiContext): Promise<void> {
+  const key = bearerKey(req.headers.authorization);
+  if (key === undefined) throw new HttpError(401, 'unauthorized', 'Send the facilitator key as "Authorization: Bearer <facilitatorKey>".');
+  const row = isWellFormedSecret(roomId) ? await ctx.catalog.keyRow(roomId) : undefined;
+  if (!row) throw new HttpError(404, 'not_found', 'No room with that id.');
+  if (roleForKeyRow(row, key) !== 'facilitator') throw wrongFacilitatorKey();
+  const [board, control] = await Promise.all([ctx.docLog.readAfter(roomId, 'board', 0), ctx.docLog.readAfter(roomId, 'control', 0)]);
+  sendJson(res, 200, buildExport(new BoardDoc(docFromUpdates(rowUpdates(board))), new ControlDoc(docFromUpdates(rowUpdates(control)))));
+  ctx.log.info({ room: roomId }, 'room exported');
 }
 
 /** GET /api/rooms/<id> and /api/view/<viewerKey>, as in single-node mode (api.ts describeRoom). */

@@ -74,8 +74,18 @@ describe('shared mode: several instances serve one room', () => {
     expect(await answer(ticket)).toBe(403);
   });
 
+  it('exports the room from any instance, to its facilitator only', async () => {
+    const exportFrom = (httpUrl: string, key: string) => fetch(`${httpUrl}/api/rooms/${room.roomId}/export`, { headers: { Authorization: `Bearer ${key}` } });
+    const res = await exportFrom(cluster.instances[1]!.httpUrl, room.facilitatorKey);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { format: string; workshop: { title: string } };
+    expect(body.format).toBe('okr-workshop-board/export');
+    expect(JSON.stringify(body)).toContain('from A 19');
+    expect((await exportFrom(cluster.instances[0]!.httpUrl, room.viewerKey)).status).toBe(401);
+  });
+
   it('answers 501 for routes not built for shared mode yet', async () => {
-    const res = await fetch(`${cluster.instances[0]!.httpUrl}/api/rooms/${room.roomId}/export`, { headers: { Authorization: `Bearer ${room.facilitatorKey}` } });
+    const res = await fetch(`${cluster.instances[0]!.httpUrl}/api/rooms/${room.roomId}/history`, { headers: { Authorization: `Bearer ${room.facilitatorKey}` } });
     expect(res.status).toBe(501);
     expect((await res.json()).error).toBe('not_in_shared_mode');
   });

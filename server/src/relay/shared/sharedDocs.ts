@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { decodeDocUpdate, encodeDocUpdate } from '../../bus/busMessage.ts';
 import type { RedisBus } from '../../bus/redisBus.ts';
-import { docKey, type PgDocLog } from '../../store/postgres/pgDocLog.ts';
+import { docKey, rowUpdates, type PgDocLog } from '../../store/postgres/pgDocLog.ts';
 import { DOC_NAMES, type DocName } from '../../store/roomStore.ts';
 import type { FlushScheduler, PreloadedDoc, RelayDoc } from '../relayDoc.ts';
 import { DocSequence } from './docSequence.ts';
@@ -71,10 +71,9 @@ export class SharedDocs implements FlushScheduler {
       const rows = await Promise.all(DOC_NAMES.map((doc) => this.docLog.readAfter(roomId, doc, 0)));
       const preloaded = {} as Record<DocName, PreloadedDoc>;
       DOC_NAMES.forEach((doc, i) => {
-        const { snapshot, log, head } = rows[i]!;
+        const { log, head } = rows[i]!;
         opening.heads.set(doc, head);
-        const updates = [...(snapshot ? [snapshot.data] : []), ...log.map((row) => row.data)];
-        preloaded[doc] = { preloaded: { updates, lastSeq: head, logCount: log.length } };
+        preloaded[doc] = { preloaded: { updates: rowUpdates(rows[i]!), lastSeq: head, logCount: log.length } };
       });
       return preloaded;
     } catch (err) {

@@ -151,6 +151,11 @@ export class PgDocLog {
   }
 }
 
+/** A document's rows as the updates that rebuild it: the snapshot, then the log. */
+export function rowUpdates(rows: DocRows): Uint8Array[] {
+  return [...(rows.snapshot ? [rows.snapshot.data] : []), ...rows.log.map((row) => row.data)];
+}
+
 /** The one string a document is known by in maps, locks and on the bus. */
 export function docKey(roomId: string, doc: string): string {
   return `${roomId}/${doc}`;

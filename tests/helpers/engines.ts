@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { freePort } from '../bench/servers.ts';
 
 /** Debian's PostgreSQL binaries (package `postgresql`, newest version installed); PG_BIN overrides. */
 const PG_BIN = process.env.PG_BIN ?? newestPgBin();
@@ -16,18 +17,6 @@ function newestPgBin(): string {
   const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb'))) : [];
   const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
   return path.join(root, newest ?? 'missing', 'bin');
-}
-
-/** A free loopback port (the kernel's choice; released just before the engine takes it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitFor(what: string, check: () => Promise<boolean>, output: () => string, timeoutMs = 20_000): Promise<void> {

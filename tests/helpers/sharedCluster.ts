@@ -1,7 +1,8 @@
 import { BoardDoc, docFromUpdates } from '@okr/shared/doc';
 import { startBalancer, type Balancer } from './balancer.ts';
 import { startPostgres, startRedis, type Postgres, type RedisServer } from './engines.ts';
-import { killHard, spawnServer, stopServer, tempDataDir, type ServerProcess } from './server.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { createRoom, killHard, spawnServer, stopServer, tempDataDir, type CreatedRoom, type ServerProcess } from './server.ts';
 
 export type Instance = ServerProcess & { id: string };
 
@@ -59,5 +60,38 @@ export async function startSharedCluster(count: number, env: Record<string, stri
       await Promise.all(live().map((i) => stopServer(i, 'SIGKILL')));
       await Promise.all([postgres.stop(), redis.stop()]);
     },
+  };
+}
+
+export type SharedFixture = {
+  readonly cluster: SharedCluster;
+  readonly room: CreatedRoom;
+  /** Registers a client (or anything with destroy) to be destroyed before the cluster stops. */
+  track: <T extends { destroy: () => void }>(client: T) => T;
+};
+
+/** One cluster of `count` instances and one room for the whole file, torn down after its tests. */
+export function useSharedCluster(count: number, env: Record<string, string> = {}): SharedFixture {
+  let cluster: SharedCluster | undefined;
+  let room: CreatedRoom | undefined;
+  const tracked: { destroy: () => void }[] = [];
+  beforeAll(async () => {
+    cluster = await startSharedCluster(count, env);
+    room = await createRoom(cluster.instances[0]!.httpUrl, 'Shared workshop');
+  }, 60_000);
+  afterAll(async () => {
+    for (const client of tracked) client.destroy();
+    await cluster?.stop();
+  });
+  return {
+    get cluster() {
+      if (!cluster) throw new Error('the cluster is not started yet');
+      return cluster;
+    },
+    get room() {
+      if (!room) throw new Error('the room is not created yet');
+      return room;
+    },
+    track: (client) => (tracked.push(client), client),
   };
 }

@@ -34,12 +34,7 @@ export type ApiContext = {
 /** The rooms API. Returns false when the path is not an API route, so static serving can take it. */
 export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, ctx: ApiContext): Promise<boolean> {
   const path = url.pathname;
-  if (path === '/api/time') {
-    // Clients estimate their clock offset from this, so every timer shows the same time left.
-    if (req.method !== 'GET') throw methodNotAllowed('GET');
-    sendJson(res, 200, { now: Date.now() });
-    return true;
-  }
+  if (path === '/api/time') return answerTime(req, res);
   if (path === '/api/rooms') {
     if (req.method !== 'POST') throw methodNotAllowed('POST');
     await postRoom(req, res, ctx);
@@ -61,6 +56,13 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
   if (await handleLinksApi(req, res, path, ctx)) return true;
   if (path.startsWith('/api/')) throw new HttpError(404, 'not_found', `No API route ${path}. See the README for the rooms API.`);
   return false;
+}
+
+/** GET /api/time: clients estimate their clock offset from it, so every timer shows the same time left. */
+export function answerTime(req: IncomingMessage, res: ServerResponse): true {
+  if (req.method !== 'GET') throw methodNotAllowed('GET');
+  sendJson(res, 200, { now: Date.now() });
+  return true;
 }
 
 async function postRoom(req: IncomingMessage, res: ServerResponse, ctx: ApiContext): Promise<void> {

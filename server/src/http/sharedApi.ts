@@ -6,7 +6,7 @@ import type { PgCatalog } from '../store/postgres/pgCatalog.ts';
 import { rowUpdates, type PgDocLog } from '../store/postgres/pgDocLog.ts';
 import { BoardDoc, ControlDoc, docFromUpdates } from '@okr/shared/doc';
 import { buildExport } from '@okr/shared/export';
-import { readCreateRoom, sendCreatedRoom, wrongFacilitatorKey, type ApiContext } from './api.ts';
+import { answerTime, readCreateRoom, sendCreatedRoom, wrongFacilitatorKey, type ApiContext } from './api.ts';
 import { HttpError, methodNotAllowed, sendJson } from './json.ts';
 import { admitTicketGrant, readTicketRequest, revokedLink, sendTicket } from './linksApi.ts';
 import { sharedGrantForKey } from '../relay/shared/sharedAdmission.ts';
@@ -23,11 +23,7 @@ export type SharedApiContext = Pick<ApiContext, 'log' | 'maxBodyBytes' | 'creati
 export async function handleSharedApi(req: IncomingMessage, res: ServerResponse, url: URL, ctx: SharedApiContext): Promise<boolean> {
   const path = url.pathname;
   if (!path.startsWith('/api/')) return false;
-  if (path === '/api/time') {
-    if (req.method !== 'GET') throw methodNotAllowed('GET');
-    sendJson(res, 200, { now: Date.now() });
-    return true;
-  }
+  if (path === '/api/time') return answerTime(req, res);
   if (path === '/api/rooms') {
     if (req.method !== 'POST') throw methodNotAllowed('POST');
     const title = await readCreateRoom(req, ctx);

@@ -1,42 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { openBoardClient, type TestClient } from '../../helpers/clients.ts';
-import { createRoom, type CreatedRoom } from '../../helpers/server.ts';
-import { startSharedCluster, type SharedCluster } from '../../helpers/sharedCluster.ts';
+import { useSharedCluster } from '../../helpers/sharedCluster.ts';
 
 /** Shared mode end to end: three server processes on one PostgreSQL and one Redis. */
 describe('shared mode: several instances serve one room', () => {
-  let cluster: SharedCluster;
-  let room: CreatedRoom;
-  const clients: TestClient[] = [];
-  const open = (wsUrl: string, key?: string) => {
-    const client = openBoardClient(wsUrl, room.roomId, key ? { key } : {});
-    clients.push(client);
-    return client;
-  };
-
-  beforeAll(async () => {
-    cluster = await startSharedCluster(2);
-    room = await createRoom(cluster.instances[0]!.httpUrl, 'Shared workshop');
-  }, 60_000);
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await cluster?.stop();
-  });
+  const fixture = useSharedCluster(2);
+  const open = (wsUrl: string, key?: string) => fixture.track(openBoardClient(wsUrl, fixture.room.roomId, key ? { key } : {}));
 
   it('answers /readyz when PostgreSQL and Redis answer', async () => {
-    const res = await fetch(`${cluster.instances[1]!.httpUrl}/readyz`);
+    const res = await fetch(`${fixture.cluster.instances[1]!.httpUrl}/readyz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok', store: 'ok', bus: 'ok' });
   });
 
   it('finds a room created on one instance from another', async () => {
-    const res = await fetch(`${cluster.instances[1]!.httpUrl}/api/rooms/${room.roomId}`);
+    const res = await fetch(`${fixture.cluster.instances[1]!.httpUrl}/api/rooms/${fixture.room.roomId}`);
     expect(await res.json()).toEqual({ title: 'Shared workshop' });
   });
 
   it('converges edits made on two instances, and a late joiner on a third gets all of them', async () => {
-    const [a, b] = [open(cluster.instances[0]!.wsUrl, room.facilitatorKey), open(cluster.instances[1]!.wsUrl)];
+    const [a, b] = [open(fixture.cluster.instances[0]!.wsUrl, fixture.room.facilitatorKey), open(fixture.cluster.instances[1]!.wsUrl)];
     await Promise.all([a.synced, b.synced]);
     expect(b.board.workshop().title).toBe('Shared workshop');
     for (let i = 0; i < 20; i++) {
@@ -47,22 +31,22 @@ describe('shared mode: several instances serve one room', () => {
     await expect.poll(() => ids(a).length, { timeout: 10_000 }).toBe(40);
     await expect.poll(() => ids(b), { timeout: 10_000 }).toEqual(ids(a));
 
-    const third = await cluster.addInstance();
+    const third = await fixture.cluster.addInstance();
     const late = open(third.wsUrl);
     await late.synced;
     expect(ids(late)).toEqual(ids(a));
   }, 60_000);
 
   it('redeems a ticket issued by one instance on another, once', async () => {
-    const res = await fetch(`${cluster.instances[0]!.httpUrl}/api/tickets`, {
+    const res = await fetch(`${fixture.cluster.instances[0]!.httpUrl}/api/tickets`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${room.facilitatorKey}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ roomId: room.roomId }),
+      headers: { Authorization: `Bearer ${fixture.room.facilitatorKey}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ roomId: fixture.room.roomId }),
     });
     expect(res.status).toBe(201);
     const { ticket, role } = (await res.json()) as { ticket: string; role: string };
     expect(role).toBe('facilitator');
-    const url = (t: string) => `${cluster.instances[1]!.wsUrl}/sync/${room.roomId}/control?ticket=${t}`;
+    const url = (t: string) => `${fixture.cluster.instances[1]!.wsUrl}/sync/${fixture.room.roomId}/control?ticket=${t}`;
     const answer = (t: string) =>
       new Promise<number>((resolve) => {
         const socket = new WebSocket(url(t));
@@ -75,17 +59,17 @@ describe('shared mode: several instances serve one room', () => {
   });
 
   it('exports the room from any instance, to its facilitator only', async () => {
-    const exportFrom = (httpUrl: string, key: string) => fetch(`${httpUrl}/api/rooms/${room.roomId}/export`, { headers: { Authorization: `Bearer ${key}` } });
-    const res = await exportFrom(cluster.instances[1]!.httpUrl, room.facilitatorKey);
+    const exportFrom = (httpUrl: string, key: string) => fetch(`${httpUrl}/api/rooms/${fixture.room.roomId}/export`, { headers: { Authorization: `Bearer ${key}` } });
+    const res = await exportFrom(fixture.cluster.instances[1]!.httpUrl, fixture.room.facilitatorKey);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { format: string; workshop: { title: string } };
     expect(body.format).toBe('okr-workshop-board/export');
     expect(JSON.stringify(body)).toContain('from A 19');
-    expect((await exportFrom(cluster.instances[0]!.httpUrl, room.viewerKey)).status).toBe(401);
+    expect((await exportFrom(fixture.cluster.instances[0]!.httpUrl, fixture.room.viewerKey)).status).toBe(401);
   });
 
   it('answers 501 for routes not built for shared mode yet', async () => {
-    const res = await fetch(`${cluster.instances[0]!.httpUrl}/api/rooms/${room.roomId}/history`, { headers: { Authorization: `Bearer ${room.facilitatorKey}` } });
+    const res = await fetch(`${fixture.cluster.instances[0]!.httpUrl}/api/rooms/${fixture.room.roomId}/history`, { headers: { Authorization: `Bearer ${fixture.room.facilitatorKey}` } });
     expect(res.status).toBe(501);
     expect((await res.json()).error).toBe('not_in_shared_mode');
   });

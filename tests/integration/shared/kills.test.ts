@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BoardDoc } from '@okr/shared/doc';
 import { openBoardClient, type TestClient } from '../../helpers/clients.ts';
 import { Prng } from '../../helpers/prng.ts';
-import { createRoom, stopServer, type CreatedRoom } from '../../helpers/server.ts';
-import { startSharedCluster, type SharedCluster } from '../../helpers/sharedCluster.ts';
+import { stopServer } from '../../helpers/server.ts';
+import { useSharedCluster } from '../../helpers/sharedCluster.ts';
 
 /** Kills during the storm (SHARED_KILLS raises it toward the issue's 30 on a quieter machine). */
 const KILLS = Number(process.env.SHARED_KILLS ?? 5);
@@ -18,18 +18,8 @@ const texts = (board: BoardDoc) => new Set(board.contextItems.list().map((item) 
  * at each kill, before the orphaned clients can resend anything), and everyone converges.
  */
 describe('shared mode: instances killed during an edit storm', () => {
-  let cluster: SharedCluster;
-  let room: CreatedRoom;
+  const fixture = useSharedCluster(3);
   const clients: TestClient[] = [];
-
-  beforeAll(async () => {
-    cluster = await startSharedCluster(3);
-    room = await createRoom(cluster.instances[0]!.httpUrl);
-  }, 60_000);
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await cluster?.stop();
-  });
 
   /** What each client holds that another client wrote: it can only have come from a server's broadcast. */
   const received = () => {
@@ -42,7 +32,7 @@ describe('shared mode: instances killed during an edit storm', () => {
 
   it(`loses nothing any client received across ${KILLS} kills (seed ${SEED})`, async () => {
     const prng = new Prng(SEED);
-    for (let i = 0; i < CLIENTS; i++) clients.push(openBoardClient(cluster.balancer.wsUrl, room.roomId));
+    for (let i = 0; i < CLIENTS; i++) clients.push(fixture.track(openBoardClient(fixture.cluster.balancer.wsUrl, fixture.room.roomId)));
     await Promise.all(clients.map((c) => c.synced));
     let written = 0;
     const storm = setInterval(() => {
@@ -52,13 +42,13 @@ describe('shared mode: instances killed during an edit storm', () => {
     try {
       for (let k = 0; k < KILLS; k++) {
         await new Promise((r) => setTimeout(r, 800 + prng.next() * 800));
-        const live = cluster.instances.filter((i) => i.child.exitCode === null && i.child.signalCode === null);
+        const live = fixture.cluster.instances.filter((i) => i.child.exitCode === null && i.child.signalCode === null);
         const victim = live[Math.floor(prng.next() * live.length)]!;
-        await cluster.kill(victim);
+        await fixture.cluster.kill(victim);
         const seen = received();
-        const stored = texts(await cluster.storedBoard(room.roomId));
+        const stored = texts(await fixture.cluster.storedBoard(fixture.room.roomId));
         expect([...seen].filter((t) => !stored.has(t)), `received but not stored after kill ${k + 1} (${victim.id})`).toEqual([]);
-        await cluster.addInstance();
+        await fixture.cluster.addInstance();
       }
     } finally {
       clearInterval(storm);
@@ -66,19 +56,19 @@ describe('shared mode: instances killed during an edit storm', () => {
     const everything = () => texts(clients[0]!.board).size;
     await expect.poll(() => clients.every((c) => texts(c.board).size === written), { timeout: 30_000, interval: 200 }).toBe(true);
     expect(everything()).toBe(written);
-    await expect.poll(async () => texts(await cluster.storedBoard(room.roomId)).size, { timeout: 10_000 }).toBe(written);
+    await expect.poll(async () => texts(await fixture.cluster.storedBoard(fixture.room.roomId)).size, { timeout: 10_000 }).toBe(written);
   }, 240_000);
 
   it('drains on SIGTERM: exits 0, its clients reconnect elsewhere and nothing is lost', async () => {
     const before = texts(clients[0]!.board).size;
     clients.forEach((client, i) => client.board.addContextItem({ kind: 'mission', text: `c${i}-before-sigterm` }));
-    const live = cluster.instances.filter((i) => i.child.exitCode === null && i.child.signalCode === null);
+    const live = fixture.cluster.instances.filter((i) => i.child.exitCode === null && i.child.signalCode === null);
     const leaving = live[0]!;
-    cluster.balancer.setBackends(live.slice(1).map((i) => i.port));
+    fixture.cluster.balancer.setBackends(live.slice(1).map((i) => i.port));
     expect(await stopServer(leaving, 'SIGTERM')).toBe(0);
     clients.forEach((client, i) => client.board.addContextItem({ kind: 'mission', text: `c${i}-after-sigterm` }));
     const total = before + 2 * CLIENTS;
     await expect.poll(() => clients.every((c) => texts(c.board).size === total), { timeout: 30_000, interval: 200 }).toBe(true);
-    await expect.poll(async () => texts(await cluster.storedBoard(room.roomId)).size, { timeout: 10_000 }).toBe(total);
+    await expect.poll(async () => texts(await fixture.cluster.storedBoard(fixture.room.roomId)).size, { timeout: 10_000 }).toBe(total);
   }, 120_000);
 });

@@ -87,6 +87,7 @@ export class RoomStore {
       ),
       revoke: this.db.prepare('INSERT OR IGNORE INTO revoked_keys (hash, room_id, revoked_at) VALUES (?, ?, ?)'),
       revokedRoom: this.db.prepare<[Buffer], { room_id: string }>('SELECT room_id FROM revoked_keys WHERE hash = ?'),
+      revokedOf: this.db.prepare<[string], { hash: Buffer; revoked_at: number }>('SELECT hash, revoked_at FROM revoked_keys WHERE room_id = ?'),
       keysChangedSince: this.db.prepare<[number], { id: string; at: number }>('SELECT id, keys_changed_at AS at FROM rooms WHERE keys_changed_at > ?'),
       touch: this.db.prepare('UPDATE rooms SET last_activity = ? WHERE id = ?'),
       appendUpdate: this.db.prepare('INSERT INTO doc_updates (room_id, doc, data) VALUES (?, ?, ?)'),
@@ -200,6 +201,11 @@ export class RoomStore {
   /** The room a rotated-away key once opened, so its holder can be told it no longer does. */
   roomOfRevokedKey(key: string): string | undefined {
     return this.statements.revokedRoom.get(hashKey(key))?.room_id;
+  }
+
+  /** The hashes of a room's rotated-away keys, with when (`okr migrate` copies them). */
+  revokedKeysOf(roomId: string): { hash: Buffer; revokedAt: number }[] {
+    return this.statements.revokedOf.all(roomId).map((row) => ({ hash: row.hash, revokedAt: row.revoked_at }));
   }
 
   /** Rooms whose keys changed after `since` (ms), with when: the relay's watch for rotations made by `okr links`. */

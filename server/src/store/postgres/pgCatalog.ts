@@ -50,6 +50,41 @@ export class PgCatalog {
     return { ...room, title, createdAt: now, lastActivity: now };
   }
 
+  /**
+   * Copies one room as it is (`okr migrate`): its row, key hashes and revoked keys, and each
+   * document as one log row. A room already there is left alone: returns false.
+   */
+  async importRoom(room: RoomRecord, keys: RoomKeyRow, revoked: { hash: Buffer; revokedAt: number }[], docs: Partial<Record<DocName, Uint8Array>>): Promise<boolean> {
+    const client = await checkOut(this.pool);
+    try {
+      await client.query('BEGIN');
+      const inserted = await client.query(
+        `INSERT INTO rooms (id, title, facilitator_key_hash, viewer_key_hash, participant_key_hash, sealed_links, created_at, last_activity)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
+        [room.id, room.title, keys.facilitatorHash, keys.viewerHash, keys.participantHash, keys.sealedLinks, room.createdAt, room.lastActivity],
+      );
+      if (inserted.rowCount === 0) {
+        await client.query('ROLLBACK');
+        return false;
+      }
+      await client.query('INSERT INTO revoked_keys (hash, room_id, revoked_at) SELECT * FROM unnest($1::bytea[], $2::text[], $3::bigint[]) ON CONFLICT DO NOTHING', [
+        revoked.map((r) => r.hash),
+        revoked.map(() => room.id),
+        revoked.map((r) => r.revokedAt),
+      ]);
+      const entries = Object.entries(docs).filter((entry): entry is [string, Uint8Array] => entry[1] !== undefined);
+      await client.query('INSERT INTO doc_heads (room_id, doc, seq) SELECT $1, unnest($2::text[]), 1', [room.id, entries.map(([doc]) => doc)]);
+      for (const [doc, state] of entries) await client.query('INSERT INTO doc_log (room_id, doc, seq, data) VALUES ($1, $2, 1, $3)', [room.id, doc, Buffer.from(state)]);
+      await client.query('COMMIT');
+      return true;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
   async getRoom(roomId: string): Promise<RoomRecord | undefined> {
     const result = await this.pool.query<RoomRow>('SELECT id, title, created_at, last_activity FROM rooms WHERE id = $1', [roomId]);
     const row = result.rows[0];

@@ -30,7 +30,8 @@ export async function startSharedCluster(count: number, env: Record<string, stri
   let started = 0;
   const addInstance = async (extra: Record<string, string> = {}) => {
     const id = `test-${++started}`;
-    const server = await spawnServer(tempDataDir('okr-shared-'), { DATABASE_URL: postgres.url, REDIS_URL: redis.url, INSTANCE_ID: id, ...env, ...extra });
+    // Several processes start at once on a shared two-core machine: give each longer than the usual 20 s.
+    const server = await spawnServer(tempDataDir('okr-shared-'), { DATABASE_URL: postgres.url, REDIS_URL: redis.url, INSTANCE_ID: id, ...env, ...extra }, 0, { startTimeoutMs: 60_000 });
     const instance = { ...server, id };
     instances.push(instance);
     balancer.setBackends(live().map((i) => i.port));

@@ -1,4 +1,4 @@
-import { checkOut } from './pgClient.ts';
+import { inTransaction } from './pgClient.ts';
 import type pg from 'pg';
 import { hashKey, newSecret } from '../keys.ts';
 import type { CreatedRoom, DocName, RoomKeyRow, RoomRecord } from '../roomStore.ts';
@@ -21,9 +21,7 @@ export class PgCatalog {
     const room = { id: newSecret(), facilitatorKey: newSecret(), viewerKey: newSecret() };
     const docs = initial(room.id);
     const rows = Object.entries(docs).flatMap(([doc, updates]) => (updates ?? []).map((update, i) => ({ doc, seq: i + 1, update })));
-    const client = await checkOut(this.pool);
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.pool, async (client) => {
       await client.query(
         'INSERT INTO rooms (id, title, facilitator_key_hash, viewer_key_hash, sealed_links, created_at, last_activity) VALUES ($1, $2, $3, $4, $5, $6, $6)',
         [room.id, title, hashKey(room.facilitatorKey), hashKey(room.viewerKey), sealLinks({ viewerKey: room.viewerKey, participantKey: null }, room.facilitatorKey, room.id), now],
@@ -40,13 +38,7 @@ export class PgCatalog {
         rows.map((r) => r.seq),
         rows.map((r) => Buffer.from(r.update)),
       ]);
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
     return { ...room, title, createdAt: now, lastActivity: now };
   }
 
@@ -55,18 +47,14 @@ export class PgCatalog {
    * document as one log row. A room already there is left alone: returns false.
    */
   async importRoom(room: RoomRecord, keys: RoomKeyRow, revoked: { hash: Buffer; revokedAt: number }[], docs: Partial<Record<DocName, Uint8Array>>): Promise<boolean> {
-    const client = await checkOut(this.pool);
-    try {
-      await client.query('BEGIN');
+    return inTransaction(this.pool, async (client) => {
       const inserted = await client.query(
         `INSERT INTO rooms (id, title, facilitator_key_hash, viewer_key_hash, participant_key_hash, sealed_links, created_at, last_activity)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
         [room.id, room.title, keys.facilitatorHash, keys.viewerHash, keys.participantHash, keys.sealedLinks, room.createdAt, room.lastActivity],
       );
-      if (inserted.rowCount === 0) {
-        await client.query('ROLLBACK');
-        return false;
-      }
+      // Already there: the insert wrote nothing, and committing nothing leaves it as it was.
+      if (inserted.rowCount === 0) return false;
       await client.query('INSERT INTO revoked_keys (hash, room_id, revoked_at) SELECT * FROM unnest($1::bytea[], $2::text[], $3::bigint[]) ON CONFLICT DO NOTHING', [
         revoked.map((r) => r.hash),
         revoked.map(() => room.id),
@@ -75,14 +63,8 @@ export class PgCatalog {
       const entries = Object.entries(docs).filter((entry): entry is [string, Uint8Array] => entry[1] !== undefined);
       await client.query('INSERT INTO doc_heads (room_id, doc, seq) SELECT $1, unnest($2::text[]), 1', [room.id, entries.map(([doc]) => doc)]);
       for (const [doc, state] of entries) await client.query('INSERT INTO doc_log (room_id, doc, seq, data) VALUES ($1, $2, 1, $3)', [room.id, doc, Buffer.from(state)]);
-      await client.query('COMMIT');
       return true;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async getRoom(roomId: string): Promise<RoomRecord | undefined> {

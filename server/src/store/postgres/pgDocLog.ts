@@ -1,4 +1,4 @@
-import { checkOut } from './pgClient.ts';
+import { checkOut, inTransaction } from './pgClient.ts';
 import type pg from 'pg';
 import type { DocName } from '../roomStore.ts';
 
@@ -122,32 +122,19 @@ export class PgDocLog {
    * compactor cannot move a document back. Returns whether it wrote.
    */
   async compact(roomId: string, doc: DocName, state: Uint8Array, throughSeq: number): Promise<boolean> {
-    const client = await checkOut(this.pool);
-    try {
-      await client.query('BEGIN');
+    return inTransaction(this.pool, async (client) => {
       const lock = await client.query<{ got: boolean }>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS got', [docKey(roomId, doc)]);
-      if (!lock.rows[0]?.got) {
-        await client.query('ROLLBACK');
-        return false;
-      }
+      // Another instance is compacting this document right now: its snapshot will do.
+      if (!lock.rows[0]?.got) return false;
       const written = await client.query(
         `INSERT INTO doc_snapshots (room_id, doc, seq, data) VALUES ($1, $2, $3, $4)
          ON CONFLICT (room_id, doc) DO UPDATE SET seq = excluded.seq, data = excluded.data WHERE doc_snapshots.seq < excluded.seq`,
         [roomId, doc, throughSeq, Buffer.from(state)],
       );
-      if (written.rowCount === 0) {
-        await client.query('ROLLBACK');
-        return false;
-      }
+      if (written.rowCount === 0) return false;
       await client.query('DELETE FROM doc_log WHERE room_id = $1 AND doc = $2 AND seq <= $3', [roomId, doc, throughSeq]);
-      await client.query('COMMIT');
       return true;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 }
 

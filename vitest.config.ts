@@ -16,9 +16,21 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts', 'tests/bench/**/*.test.ts'],
+          exclude: ['tests/integration/shared/**'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'shared',
+          include: ['tests/integration/shared/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 90_000,
+          // Each file starts PostgreSQL, Redis and several server processes: one file at a time.
+          fileParallelism: false,
         },
       },
       {

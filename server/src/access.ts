@@ -1,5 +1,5 @@
 import { isWellFormedSecret, keyMatches } from './store/keys.ts';
-import type { RoomStore } from './store/roomStore.ts';
+import type { RoomKeyRow, RoomStore } from './store/roomStore.ts';
 
 /** What a link lets its holder do in a room (README "Links and roles"). */
 export type Role = 'facilitator' | 'participant' | 'viewer';
@@ -32,9 +32,12 @@ export function isOpenParticipantLink(store: RoomStore, roomId: string): boolean
 
 /** Who `key` makes its holder in the room: its facilitator, a participant (rotated participant link), or nobody. */
 export function roleForRoomKey(store: RoomStore, roomId: string, key: string): 'facilitator' | 'participant' | undefined {
-  if (!isWellFormedSecret(key)) return undefined;
-  const row = store.keyRow(roomId);
-  if (!row) return undefined;
+  return isWellFormedSecret(key) ? roleForKeyRow(store.keyRow(roomId), key) : undefined;
+}
+
+/** Who `key` makes its holder, given the room's key row (from either store). */
+export function roleForKeyRow(row: RoomKeyRow | undefined, key: string): 'facilitator' | 'participant' | undefined {
+  if (!row || !isWellFormedSecret(key)) return undefined;
   if (keyMatches(key, row.facilitatorHash)) return 'facilitator';
   if (row.participantHash && keyMatches(key, row.participantHash)) return 'participant';
   return undefined;

@@ -52,7 +52,16 @@ const envSchema = z.object({
   /** Comma-separated origins allowed for websocket and API requests; empty allows any. */
   ALLOWED_ORIGINS: z.string().default(''),
   CLIENT_DIR: z.string().optional(),
+  /** Shared mode (with REDIS_URL): rooms and documents in PostgreSQL, e.g. postgres://okr@db/okr. */
+  DATABASE_URL: z.string().min(1).optional(),
+  /** Shared mode (with DATABASE_URL): updates and presence cross instances over Redis, e.g. redis://cache:6379. */
+  REDIS_URL: z.string().min(1).optional(),
+  /** This instance's name in logs and on the bus; a random one when unset. */
+  INSTANCE_ID: z.string().regex(/^[\w.-]{1,64}$/, 'letters, digits, dot, dash or underscore, at most 64').optional(),
 });
+
+/** Where rooms live: this machine's SQLite file, or PostgreSQL and Redis shared by several instances. */
+export type StorageMode = { kind: 'sqlite' } | { kind: 'shared'; databaseUrl: string; redisUrl: string; instanceId: string };
 
 export type Config = {
   port: number;
@@ -81,6 +90,7 @@ export type Config = {
   maxConnectionsPerRoomPerIp: number;
   allowedOrigins: string[];
   clientDir: string;
+  storage: StorageMode;
 };
 
 export class ConfigError extends Error {
@@ -127,6 +137,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxConnectionsPerRoomPerIp: e.MAX_CONNECTIONS_PER_ROOM_PER_IP,
     allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     clientDir: path.resolve(e.CLIENT_DIR ?? new URL('../../client/dist', import.meta.url).pathname),
+    storage: storageMode(e.DATABASE_URL, e.REDIS_URL, e.INSTANCE_ID),
     ...overrides,
   };
+}
+
+/** Neither URL: SQLite. Both: shared mode. One alone is a mistake that would silently split the rooms: refuse it. */
+export function storageMode(databaseUrl: string | undefined, redisUrl: string | undefined, instanceId?: string): StorageMode {
+  if (databaseUrl === undefined && redisUrl === undefined) return { kind: 'sqlite' };
+  if (databaseUrl === undefined) throw new ConfigError('Invalid environment: REDIS_URL is set but DATABASE_URL is not; shared mode needs both (or neither, for SQLite)');
+  if (redisUrl === undefined) throw new ConfigError('Invalid environment: DATABASE_URL is set but REDIS_URL is not; shared mode needs both (or neither, for SQLite)');
+  return { kind: 'shared', databaseUrl, redisUrl, instanceId: instanceId ?? `okr-${process.pid}-${Math.random().toString(36).slice(2, 8)}` };
 }

@@ -18,6 +18,8 @@ import { createLogger } from './logger.ts';
 import { ControlDoc } from '@okr/shared/doc';
 import { publishJoinUrl } from './rooms/publishJoinUrl.ts';
 import { createMetricsRegistry } from './metrics.ts';
+import { handleSharedApi } from './http/sharedApi.ts';
+import { startSharedMode } from './sharedMode.ts';
 
 export type RunningServer = {
   port: number;
@@ -33,11 +35,17 @@ export type RunningServer = {
 
 /** Opens the store, then starts HTTP and the relay on one port. */
 export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+  // In shared mode this store keeps only this instance's history versions (README "Shared mode").
   const store = RoomStore.open(config.dataDir);
   const metricsRegistry = createMetricsRegistry();
   let ready = false;
   const server = http.createServer();
-  const relay = attachRelay(server, store, config, new RelayMetrics(metricsRegistry), log, refuseUpgrade);
+  let dropRooms = (roomIds: string[]): void => void roomIds;
+  const shared = config.storage.kind === 'shared' ? await startSharedMode(config.storage, config.compactAfterUpdates, log, (ids) => dropRooms(ids)) : undefined;
+  const relay = attachRelay(server, store, config, new RelayMetrics(metricsRegistry), log, refuseUpgrade, shared);
+  dropRooms = (roomIds) => relay.registry.dropRooms(roomIds);
+  const baseUrlOf = (req: http.IncomingMessage) => config.publicUrl ?? `http://${req.headers.host ?? `localhost:${port}`}`;
+  const creationGate = new RoomCreationGate(config.createRoomToken, config.maxRoomsCreatedPerIpPerHour);
   const handler = createRequestHandler({
     store,
     flushRoom: (roomId) => relay.registry.flush(roomId),
@@ -48,12 +56,17 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       relay.registry.revalidate(roomId);
     },
     maxBodyBytes: config.maxHttpBodyBytes,
-    creationGate: new RoomCreationGate(config.createRoomToken, config.maxRoomsCreatedPerIpPerHour),
-    baseUrl: (req) => config.publicUrl ?? `http://${req.headers.host ?? `localhost:${port}`}`,
+    creationGate,
+    baseUrl: baseUrlOf,
     config,
     metrics: new HttpMetrics(metricsRegistry),
     log,
     isReady: () => ready,
+    ...(shared && {
+      readiness: shared.readiness,
+      api: (req: http.IncomingMessage, res: http.ServerResponse, url: URL) =>
+        handleSharedApi(req, res, url, { log, maxBodyBytes: config.maxHttpBodyBytes, creationGate, baseUrl: baseUrlOf, catalog: shared.catalog, docLog: shared.docLog, tickets: shared.tickets }),
+    }),
   });
   server.on('request', handler);
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => answerClientError(err, socket));
@@ -67,7 +80,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   });
   const port = (server.address() as AddressInfo).port;
   ready = true;
-  const stopRetention = startRetention(store, config.roomRetentionDays, (roomId) => relay.registry.get(roomId) !== undefined, log);
+  // Retention is the SQLite store's; shared mode's is not built yet (README "Shared mode").
+  const stopRetention = startRetention(store, shared ? undefined : config.roomRetentionDays, (roomId) => relay.registry.get(roomId) !== undefined, log);
   const baseUrl = config.publicUrl ?? `http://${displayHost(config.host)}:${port}`;
 
   let closing: Promise<void> | null = null;
@@ -84,6 +98,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
         await relay.close();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await shared?.close();
         store.close();
       })();
       return closing;

@@ -50,7 +50,7 @@ const PROBE = path.join(REPO_ROOT, 'tests/bench/probe.ts');
  * The real server as its own process (`tsx server/src/main.ts`), for kill and restart tests.
  * `probe` preloads the benchmark's probe with `--expose-gc`, so a test can force a collection.
  */
-export async function spawnServer(dataDir: string, env: Record<string, string> = {}, port = 0, options: { probe?: boolean } = {}): Promise<ServerProcess> {
+export async function spawnServer(dataDir: string, env: Record<string, string> = {}, port = 0, options: { probe?: boolean; startTimeoutMs?: number } = {}): Promise<ServerProcess> {
   const probeArgs = options.probe ? ['--expose-gc', '--import', 'tsx', '--import', PROBE] : ['--import', 'tsx'];
   const child = spawn(process.execPath, [...probeArgs, path.join(REPO_ROOT, 'server/src/main.ts')], {
     cwd: REPO_ROOT,
@@ -61,7 +61,7 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const actualPort = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), options.startTimeoutMs ?? 20_000);
     const onData = () => {
       const match = /Open:\s+http:\/\/[^:]+:(\d+)\//.exec(output);
       if (match) {

@@ -5,6 +5,7 @@ import { historyCommand } from './historyCommand.ts';
 import { importCommand } from './importCommand.ts';
 import { restoreCommand } from './restoreCommand.ts';
 import { linksCommand } from './linksCommand.ts';
+import { migrateCommand } from './migrateCommand.ts';
 import { pruneCommand } from './pruneCommand.ts';
 import { reviewCommand } from './reviewCommand.ts';
 import { roomsCommand } from './roomsCommand.ts';
@@ -15,7 +16,7 @@ import { roomsCommand } from './roomsCommand.ts';
  * stderr and nothing written.
  */
 
-const COMMANDS: readonly Command[] = [exportCommand, roomsCommand, reviewCommand, importCommand, historyCommand, restoreCommand, linksCommand, pruneCommand];
+const COMMANDS: readonly Command[] = [exportCommand, roomsCommand, reviewCommand, importCommand, historyCommand, restoreCommand, linksCommand, pruneCommand, migrateCommand];
 
 function usageText(): string {
   return [
@@ -29,6 +30,7 @@ function usageText(): string {
     '',
     'export, rooms, import and links use the server\'s store in DATA_DIR (default ./data); export, rooms',
     'and links work while the server runs or is stopped. import and links print links on PUBLIC_URL, or http://localhost:PORT.',
+    'migrate copies DATA_DIR\'s rooms into PostgreSQL for shared mode (DATABASE_URL and REDIS_URL).',
     'history and restore work with the server running (it makes the restore and sends it to everyone) or stopped.',
     'Exit codes: 0 done, 1 the review found an error (or a restore stayed queued), 2 bad arguments or input (nothing is written).',
     '',

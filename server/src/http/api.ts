@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { buildExport } from '@okr/shared/export';
 import { bearerKey, isFacilitatorKey, isOpenParticipantLink, roleForRoomKey, roomIdForViewerKey, wasRevoked } from '../access.ts';
 import { isWellFormedSecret } from '../store/keys.ts';
-import type { RoomStore } from '../store/roomStore.ts';
+import type { CreatedRoom, RoomStore } from '../store/roomStore.ts';
+import type { roomLinks } from '../rooms/links.ts';
 import { readRoomDocs } from '../store/readRoom.ts';
 import { createRoom, newBoard } from '../rooms/createRoom.ts';
 import { handleHistory } from './history.ts';
@@ -33,12 +34,7 @@ export type ApiContext = {
 /** The rooms API. Returns false when the path is not an API route, so static serving can take it. */
 export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, ctx: ApiContext): Promise<boolean> {
   const path = url.pathname;
-  if (path === '/api/time') {
-    // Clients estimate their clock offset from this, so every timer shows the same time left.
-    if (req.method !== 'GET') throw methodNotAllowed('GET');
-    sendJson(res, 200, { now: Date.now() });
-    return true;
-  }
+  if (path === '/api/time') return answerTime(req, res);
   if (path === '/api/rooms') {
     if (req.method !== 'POST') throw methodNotAllowed('POST');
     await postRoom(req, res, ctx);
@@ -62,14 +58,32 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
   return false;
 }
 
+/** GET /api/time: clients estimate their clock offset from it, so every timer shows the same time left. */
+export function answerTime(req: IncomingMessage, res: ServerResponse): true {
+  if (req.method !== 'GET') throw methodNotAllowed('GET');
+  sendJson(res, 200, { now: Date.now() });
+  return true;
+}
+
 async function postRoom(req: IncomingMessage, res: ServerResponse, ctx: ApiContext): Promise<void> {
+  const title = await readCreateRoom(req, ctx);
+  const { room, links } = createRoom(ctx.store, ctx.baseUrl(req), newBoard(title));
+  sendCreatedRoom(res, ctx, room, links);
+}
+
+/** POST /api/rooms's checks (creation gate, body), the same in both modes: the title asked for. */
+export async function readCreateRoom(req: IncomingMessage, ctx: Pick<ApiContext, 'creationGate' | 'maxBodyBytes'>): Promise<string | undefined> {
   ctx.creationGate.admit(req);
   const parsed = createRoomBody.safeParse(await readJsonBody(req, ctx.maxBodyBytes));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new HttpError(400, 'invalid_body', `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}. Send {"title": "..."}.`);
   }
-  const { room, links } = createRoom(ctx.store, ctx.baseUrl(req), newBoard(parsed.data.title));
+  return parsed.data.title;
+}
+
+/** POST /api/rooms's answer: the keys, once, and the links. */
+export function sendCreatedRoom(res: ServerResponse, ctx: Pick<ApiContext, 'log'>, room: CreatedRoom, links: ReturnType<typeof roomLinks>): void {
   ctx.log.info({ room: room.id }, 'room created');
   sendJson(res, 201, {
     roomId: room.id,
@@ -112,6 +126,6 @@ function exportRoom(req: IncomingMessage, res: ServerResponse, roomId: string, c
   ctx.log.info({ room: roomId }, 'room exported');
 }
 
-function wrongFacilitatorKey(): HttpError {
+export function wrongFacilitatorKey(): HttpError {
   return new HttpError(401, 'unauthorized', 'That is not this room\'s facilitator key.');
 }

@@ -7,7 +7,15 @@ import { HttpError, methodNotAllowed, sendError, sendJson } from './json.ts';
 import { setSecurityHeaders } from './securityHeaders.ts';
 import { staticClient } from './staticClient.ts';
 
-export type AppContext = ApiContext & { config: Config; metrics: HttpMetrics; isReady: () => boolean };
+export type AppContext = ApiContext & {
+  config: Config;
+  metrics: HttpMetrics;
+  isReady: () => boolean;
+  /** GET /readyz: whether the store (and in shared mode the bus) answer; without it, ready means started. */
+  readiness?: () => Promise<{ ready: boolean; checks: Record<string, string> }>;
+  /** Shared mode's rooms API in place of the SQLite one. */
+  api?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+};
 
 /** Pages the client renders itself: home, a room link, a viewer link. Anything else is a file or a 404. */
 const APP_ROUTE = /^\/(?:(?:r|v)\/[^/]+\/?)?$/;
@@ -43,6 +51,12 @@ export function createRequestHandler(ctx: AppContext) {
       if (!ctx.isReady()) throw new HttpError(503, 'starting', 'The server is starting or stopping.');
       return sendJson(res, 200, { status: 'ok' });
     }
+    if (url.pathname === '/readyz') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed('GET, HEAD');
+      if (!ctx.isReady()) throw new HttpError(503, 'starting', 'The server is starting or stopping.');
+      const { ready, checks } = (await ctx.readiness?.()) ?? { ready: true, checks: { store: 'ok' } };
+      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ok' : 'unavailable', ...checks }, { 'Cache-Control': 'no-store' });
+    }
     if (url.pathname === '/metrics') {
       if (req.method !== 'GET') throw methodNotAllowed('GET');
       const text = await ctx.metrics.registry.metrics();
@@ -50,7 +64,7 @@ export function createRequestHandler(ctx: AppContext) {
       res.end(text);
       return;
     }
-    if (await handleApi(req, res, url, ctx)) return;
+    if (await (ctx.api ? ctx.api(req, res, url) : handleApi(req, res, url, ctx))) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed('GET, HEAD');
     if (!serveClient) throw new HttpError(404, 'no_client', 'The client is not built: run `npx pnpm@10 build`, then restart.');
     const notFound = () => sendError(res, new HttpError(404, 'not_found', 'No such page.'));

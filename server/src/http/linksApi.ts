@@ -83,17 +83,30 @@ function linksBody(baseUrl: string, keys: RoomKeys) {
  * Body: `{"roomId": "…"}` for a facilitator or participant key, `{}` for a viewer key.
  */
 async function issueTicket(req: IncomingMessage, res: ServerResponse, ctx: ApiContext): Promise<void> {
-  const parsed = ticketBody.safeParse(await readJsonBody(req, ctx.maxBodyBytes));
+  const { key, roomId, seat } = await readTicketRequest(req, ctx.maxBodyBytes);
+  const grant = admitTicketGrant(grantForKey(ctx.store, key, roomId));
+  const ticket = ctx.tickets.issue({ roomId: grant.roomId, role: grant.role, stillValid: grant.stillValid, seatSecret: seat });
+  sendTicket(res, ticket, grant);
+}
+
+/** POST /api/tickets's request, the same in both modes: the key (Authorization header; none for an open participant link), the room asked for, and the device's seat secret. */
+export async function readTicketRequest(req: IncomingMessage, maxBodyBytes: number): Promise<{ key: string | undefined; roomId: string | undefined; seat: string | undefined }> {
+  const parsed = ticketBody.safeParse(await readJsonBody(req, maxBodyBytes));
   if (!parsed.success) throw new HttpError(400, 'invalid_body', 'Send {"roomId": "…", "seat"?: "…"} with a facilitator or participant key (or none for an open participant link), {} with a viewer key.');
   const key = bearerKey(req.headers.authorization);
   if (key !== undefined && !isWellFormedSecret(key)) throw new HttpError(401, 'unauthorized', 'Send the link\'s key as "Authorization: Bearer <key>".');
   if (key === undefined && parsed.data.roomId === undefined) throw new HttpError(401, 'unauthorized', 'Send the link\'s key as "Authorization: Bearer <key>".');
-  const grant = grantForKey(ctx.store, key, parsed.data.roomId);
-  if ('error' in grant) {
-    if (grant.status === 410) throw revokedLink();
-    if (grant.status === 404) throw new HttpError(404, 'not_found', grant.error);
-    throw new HttpError(401, 'unauthorized', 'That key does not open this board.');
-  }
-  const ticket = ctx.tickets.issue({ roomId: grant.roomId, role: grant.role, stillValid: grant.stillValid, seatSecret: parsed.data.seat });
+  return { key, roomId: parsed.data.roomId, seat: parsed.data.seat };
+}
+
+/** The grant a ticket is issued for, or the HTTP error that refuses it. */
+export function admitTicketGrant<T extends { roomId: string; role: string }>(grant: T | { status: number; error: string }): T {
+  if (!('error' in grant)) return grant;
+  if (grant.status === 410) throw revokedLink();
+  if (grant.status === 404) throw new HttpError(404, 'not_found', grant.error);
+  throw new HttpError(401, 'unauthorized', 'That key does not open this board.');
+}
+
+export function sendTicket(res: ServerResponse, ticket: string, grant: { roomId: string; role: string }): void {
   sendJson(res, 201, { ticket, roomId: grant.roomId, role: grant.role, expiresInMs: TICKET_TTL_MS });
 }

@@ -93,6 +93,11 @@ export class AnonymousDesk {
   /** Publishes what is due before the room unloads, rather than leaving it for the next visit. */
   close(): void {
     this.publishDue();
+    this.stop();
+  }
+
+  /** Stops the batch timer without publishing (shared mode drops a room whose commit failed; what is held stays held). */
+  stop(): void {
     clearTimeout(this.timer);
   }
 

@@ -6,14 +6,17 @@ import { isOriginAllowed } from '../access.ts';
 import type { Config } from '../config.ts';
 import type { RoomStore } from '../store/roomStore.ts';
 import type { RelayMetrics } from './metrics.ts';
-import { RoomRegistry } from './roomRegistry.ts';
+import { RoomRegistry, type SharedRooms } from './roomRegistry.ts';
 import { RateLimiter } from './rateLimiter.ts';
-import { resolveTarget } from './resolveTarget.ts';
+import { resolveTarget, withConnectionParams, type Refusal, type Target } from './resolveTarget.ts';
 import { TicketBook } from './tickets.ts';
 import { watchKeyChanges } from './watchKeyChanges.ts';
 
 /** Answers a refused upgrade on its raw socket; the HTTP side decides the response's shape. */
 export type RefuseUpgrade = (socket: Duplex, status: number, message: string) => void;
+
+/** Shared mode: documents through PostgreSQL and Redis, links checked against PostgreSQL. */
+export type SharedRelay = SharedRooms & { admit: (url: URL) => Promise<Target | Refusal> };
 
 export type Relay = { registry: RoomRegistry; tickets: TicketBook; close: () => Promise<void>; connectionCount: () => number };
 
@@ -24,8 +27,8 @@ const SHUTDOWN_GRACE_MS = 1_000;
  * The transport, as hocuspocus's Server.ts is: accepts y-websocket upgrades on the HTTP server
  * (origin, rate and link checks), hands each socket to the registry, pings, and shuts down.
  */
-export function attachRelay(server: Server, store: RoomStore, config: Config, metrics: RelayMetrics, log: Logger, refuseUpgrade: RefuseUpgrade): Relay {
-  const registry = new RoomRegistry(store, config, metrics, log);
+export function attachRelay(server: Server, store: RoomStore, config: Config, metrics: RelayMetrics, log: Logger, refuseUpgrade: RefuseUpgrade, shared?: SharedRelay): Relay {
+  const registry = new RoomRegistry(store, config, metrics, log, shared);
   const tickets = new TicketBook();
   const stopWatching = watchKeyChanges(store, registry, log);
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false, autoPong: false });
@@ -53,16 +56,23 @@ export function attachRelay(server: Server, store: RoomStore, config: Config, me
     } catch {
       return refuse(400, 'malformed URL');
     }
+    const admitted = (target: Target | Refusal) => {
+      if ('error' in target) return refuse(target.status, target.error);
+      const resolved = { ...target, address };
+      wss.handleUpgrade(req, socket, head, (ws) => registry.connect(ws, resolved, socket));
+    };
+    const failed = (err: unknown) => {
+      log.error({ err: (err as Error).message }, 'store lookup failed');
+      refuse(503, 'store unavailable');
+    };
+    if (shared) return void shared.admit(url).then((target) => admitted(withConnectionParams(url, target)), failed);
     let target: ReturnType<typeof resolveTarget>;
     try {
       target = resolveTarget(url, store, tickets);
     } catch (err) {
-      log.error({ err: (err as Error).message }, 'store lookup failed');
-      return refuse(503, 'store unavailable');
+      return failed(err);
     }
-    if ('error' in target) return refuse(target.status, target.error);
-    const resolved = { ...target, address };
-    wss.handleUpgrade(req, socket, head, (ws) => registry.connect(ws, resolved, socket));
+    admitted(target);
   });
 
   const sweep = setInterval(() => registry.pingAll(), config.pingIntervalMs);

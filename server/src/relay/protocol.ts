@@ -99,6 +99,8 @@ export const CLOSE = {
   tooSlow: { code: 4508, reason: 'client too slow' },
   noPong: { code: 4000, reason: 'no pong' },
   serverBusy: { code: 1013, reason: 'server busy, try again later' },
+  /** Shared mode: a commit failed or timed out; this instance dropped its copy. Transient: the client reconnects (through the load balancer, elsewhere) and resends its edits. */
+  storeUnavailable: { code: 1013, reason: 'store unavailable, reconnect' },
   /** Final: the link (or key) was rotated; the holder needs the new one. */
   revoked: { code: 4410, reason: 'this link no longer opens this board' },
 } as const;

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { BOARD_LAYOUT, checkChanges, CONTROL_LAYOUT, type DocLayout, type SchemaProblem } from '@okr/shared/doc';
-import type { DocName, RoomStore, StoredDocName } from '../store/roomStore.ts';
-import { encodeSyncUpdate } from './protocol.ts';
+import type { DocName, RoomStore, StoredDoc, StoredDocName } from '../store/roomStore.ts';
+import { encodeSyncStep2, encodeSyncUpdate } from './protocol.ts';
 import { SERVER_CLIENT_ID } from './serverClientId.ts';
 import { checkUpdate, dropPendingState, UpdateRejectedError, type WritePolicyProblem } from './updateCheck.ts';
 
@@ -12,6 +12,15 @@ const ROOTS: Record<DocName, ReadonlySet<string>> = { board: new Set(Object.keys
 const isSynced = (name: StoredDocName): name is DocName => name !== 'private';
 
 export type Broadcast = (message: Uint8Array) => void;
+
+/**
+ * Shared mode: the document's rows, read before the room opened. Its appends are committed
+ * asynchronously by the shared flusher (relay/shared/), not by this class.
+ */
+export type PreloadedDoc = { preloaded: StoredDoc };
+
+/** Origin of updates another instance committed: applied and broadcast here, never stored again. */
+export const REMOTE_ORIGIN = Symbol('committed by another instance');
 
 /** Looks at the transaction an update made and names what it may not do, or returns null. */
 export type WriteGuard = (transaction: Y.Transaction) => WritePolicyProblem | null;
@@ -33,6 +42,21 @@ export class RelayDoc {
   private pendingBytes = 0;
   private flushScheduled = false;
   private lastSeq: number;
+  /**
+   * Shared mode only: the document as committed to PostgreSQL. A joining client's full state is
+   * taken from it, so nobody receives an update before its commit; the live document runs ahead
+   * by the updates whose commit is in flight.
+   */
+  private readonly committed: Y.Doc | null;
+  private readonly store: RoomStore | null;
+  /**
+   * The Yjs client id of the server's own changes: SERVER_CLIENT_ID on a single server; in shared
+   * mode each instance's copy takes a random one (claimed as the server's on first write), since
+   * two instances writing under one id with the same clocks would corrupt the document.
+   */
+  private readonly serverClientId: number;
+  /** Shared mode: called after an update from another instance applied (the room re-reads the lock). */
+  onRemoteApplied: () => void = () => {};
   private logCount: number;
   /** Stored bytes (snapshot plus log): a cheap upper bound on the document's size. */
   private storedBytes = 0;
@@ -47,17 +71,20 @@ export class RelayDoc {
   constructor(
     readonly roomId: string,
     readonly name: StoredDocName,
-    private readonly store: RoomStore,
+    source: RoomStore | PreloadedDoc,
     private readonly broadcast: Broadcast,
     private readonly compactAfter: number,
     private readonly onFlushed: (ms: number) => void = () => {},
     private readonly scheduler: FlushScheduler = { schedule: (doc) => setImmediate(() => doc.flush()) },
   ) {
-    const stored = store.loadDoc(roomId, name);
+    this.store = 'preloaded' in source ? null : source;
+    this.serverClientId = this.store ? SERVER_CLIENT_ID : randomClientId();
+    const stored = 'preloaded' in source ? source.preloaded : source.loadDoc(roomId, name);
     for (const update of stored.updates) this.storedBytes += update.byteLength;
     this.lastSeq = stored.lastSeq;
     this.logCount = stored.logCount;
     this.doc = this.build(stored.updates);
+    this.committed = this.store ? null : docFrom(stored.updates);
   }
 
   get ydoc(): Y.Doc {
@@ -125,14 +152,70 @@ export class RelayDoc {
    * update carries its id, so the id is set again before each change.
    */
   transactAsServer(fn: (doc: Y.Doc) => void, origin: unknown): void {
-    this.doc.clientID = SERVER_CLIENT_ID;
+    this.doc.clientID = this.serverClientId;
     this.doc.transact(() => fn(this.doc), origin);
   }
 
-  /** Persists then broadcasts what this turn accepted. Also called before any full state is sent out. */
+  /** Persists then broadcasts what this turn accepted. Also called before any full state is sent out. In shared mode the shared flusher does both, later. */
   flush(): void {
+    if (!this.store) return;
     const merged = this.persist();
     if (merged) this.publish(merged);
+  }
+
+  /** Sync step 2 for a client with `stateVector`: only what the store has (flushed first, or the committed copy in shared mode). */
+  syncStep2(stateVector: Uint8Array): Uint8Array {
+    this.flush();
+    return encodeSyncStep2(this.committed ?? this.doc, stateVector);
+  }
+
+  /** Shared mode: what this turn accepted, merged, to be committed by the shared flusher (null when nothing). */
+  takeTurn(): Uint8Array | null {
+    this.flushScheduled = false;
+    if (this.pending.length === 0) return null;
+    const merged = this.pending.length === 1 ? this.pending[0]! : Y.mergeUpdates(this.pending);
+    this.pending = [];
+    this.pendingBytes = 0;
+    return merged;
+  }
+
+  /** Shared mode: `merged` (from takeTurn) is committed; now it may reach clients. */
+  committedHere(merged: Uint8Array): void {
+    if (this.doc.isDestroyed) return;
+    this.committed?.transact(() => Y.applyUpdate(this.committed!, merged));
+    this.noteStored(merged.byteLength);
+    this.broadcast(encodeSyncUpdate(merged));
+  }
+
+  /** Shared mode: an update another instance committed (or one read back from the log), in sequence order. */
+  applyRemote(update: Uint8Array): void {
+    if (this.doc.isDestroyed) return;
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    if (this.committed) Y.applyUpdate(this.committed, update);
+    this.noteStored(update.byteLength);
+    this.broadcast(encodeSyncUpdate(update));
+    this.onRemoteApplied();
+  }
+
+  /** Shared mode: the committed state, for a snapshot, and how many log rows it was built from since the last one. */
+  committedState(): { state: Uint8Array; logCount: number } {
+    return { state: Y.encodeStateAsUpdate(this.committed ?? this.doc), logCount: this.logCount };
+  }
+
+  /** Shared mode: a snapshot of `bytes` now stands for the log rows counted before it. */
+  compacted(bytes: number, rowsFolded: number): void {
+    this.logCount = Math.max(0, this.logCount - rowsFolded);
+    this.storedBytes = bytes;
+  }
+
+  /** How many log rows this copy has seen since its last snapshot: compaction is due past COMPACT_AFTER_UPDATES. */
+  get logRows(): number {
+    return this.logCount;
+  }
+
+  private noteStored(bytes: number): void {
+    this.logCount += 1;
+    this.storedBytes += bytes;
   }
 
   /**
@@ -148,7 +231,7 @@ export class RelayDoc {
     // One merged row per turn: the same bytes go to the store and, encoded once, to every client.
     const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
     const started = performance.now();
-    this.lastSeq = this.store.appendUpdates(this.roomId, this.name, [merged]);
+    this.lastSeq = this.store!.appendUpdates(this.roomId, this.name, [merged]);
     this.onFlushed(performance.now() - started);
     this.logCount += 1;
     this.storedBytes += merged.byteLength;
@@ -163,6 +246,8 @@ export class RelayDoc {
 
   /** Folds the log into one snapshot (the in-memory state includes every logged update). */
   compact(): void {
+    // Shared mode compacts asynchronously, under PostgreSQL's advisory lock (relay/shared/).
+    if (!this.store) return;
     this.flush();
     if (this.logCount === 0) return;
     const state = Y.encodeStateAsUpdate(this.doc);
@@ -178,6 +263,7 @@ export class RelayDoc {
 
   destroy(): void {
     this.doc.destroy();
+    this.committed?.destroy();
   }
 
   private build(updates: Uint8Array[]): Y.Doc {
@@ -186,7 +272,7 @@ export class RelayDoc {
     if (isSynced(this.name)) for (const root of ROOTS[this.name]) doc.getMap(root);
     if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates));
     // Set after loading: Yjs takes stored structs under its own id for another client's and switches to a random id.
-    doc.clientID = SERVER_CLIENT_ID;
+    doc.clientID = this.serverClientId;
     // Listen only after loading, so loading itself is not logged again.
     doc.on('update', this.onUpdate);
     return doc;
@@ -205,12 +291,14 @@ export class RelayDoc {
 
   private rebuild(): void {
     const old = this.doc;
-    this.doc = this.build([...this.store.loadDoc(this.roomId, this.name).updates, ...this.pending]);
+    const stored = this.store ? this.store.loadDoc(this.roomId, this.name).updates : [Y.encodeStateAsUpdate(this.committed!)];
+    this.doc = this.build([...stored, ...this.pending]);
     old.off('update', this.onUpdate);
     old.destroy();
   }
 
-  private readonly onUpdate = (update: Uint8Array): void => {
+  private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === REMOTE_ORIGIN) return;
     if (!this.applying) this.onOwnWrite(this.doc.clientID);
     this.pending.push(update);
     this.pendingBytes += update.byteLength;
@@ -219,4 +307,18 @@ export class RelayDoc {
       this.scheduler.schedule(this);
     }
   };
+}
+
+function docFrom(updates: Uint8Array[]): Y.Doc {
+  const doc = new Y.Doc({ gc: true });
+  if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates));
+  return doc;
+}
+
+/** A Yjs-style random client id, never the single server's SERVER_CLIENT_ID. */
+function randomClientId(): number {
+  for (;;) {
+    const id = new Y.Doc().clientID;
+    if (id !== SERVER_CLIENT_ID) return id;
+  }
 }

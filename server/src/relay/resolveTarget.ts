@@ -28,7 +28,11 @@ export function revoked(): Refusal {
  * seat secret in the ticket request instead, so it never sits in a URL).
  */
 export function resolveTarget(url: URL, store: RoomStore, tickets?: TicketBook): Target | Refusal {
-  const target = resolveLink(url, store, tickets);
+  return withConnectionParams(url, resolveLink(url, store, tickets));
+}
+
+/** Adds how the connection talks (`proto=`, `seat=`) to an admitted link; both modes use it. */
+export function withConnectionParams(url: URL, target: Target | Refusal): Target | Refusal {
   if ('error' in target) return target;
   const seat = url.searchParams.get('seat');
   if (seat !== null && !isWellFormedSecret(seat)) return { status: 400, error: 'malformed seat secret: 22 to 64 letters, digits, _ or -' };
@@ -36,11 +40,9 @@ export function resolveTarget(url: URL, store: RoomStore, tickets?: TicketBook):
 }
 
 function resolveLink(url: URL, store: RoomStore, tickets?: TicketBook): Target | Refusal {
-  const match = /^\/(sync|view)\/([^/]+)(\/control)?\/?$/.exec(url.pathname);
-  if (!match) return { status: 404, error: 'not a sync path: use /sync/<roomId> or /view/<viewerKey>' };
-  const [, kind, id, control] = match;
-  const docName: DocName = control ? 'control' : 'board';
-  if (!isWellFormedSecret(id)) return { status: 400, error: 'malformed room id or key' };
+  const path = parseSyncPath(url);
+  if ('error' in path) return path;
+  const { kind, id, docName } = path;
   if (kind === 'view') {
     const roomId = roomIdForViewerKey(store, id);
     if (roomId) return { roomId, docName, role: 'viewer', stillValid: () => roomIdForViewerKey(store, id) === roomId };
@@ -59,6 +61,15 @@ function resolveLink(url: URL, store: RoomStore, tickets?: TicketBook): Target |
     return { roomId: id, docName, role: 'participant', stillValid: () => isOpenParticipantLink(store, id) };
   }
   return admitKey(store, id, docName, key);
+}
+
+/** `/sync/<roomId>[/control]` or `/view/<viewerKey>[/control]`, with a well-formed id or key. */
+export function parseSyncPath(url: URL): { kind: 'sync' | 'view'; id: string; docName: DocName } | Refusal {
+  const match = /^\/(sync|view)\/([^/]+)(\/control)?\/?$/.exec(url.pathname);
+  if (!match) return { status: 404, error: 'not a sync path: use /sync/<roomId> or /view/<viewerKey>' };
+  const [, kind, id, control] = match;
+  if (!isWellFormedSecret(id)) return { status: 400, error: 'malformed room id or key' };
+  return { kind: kind as 'sync' | 'view', id, docName: control ? 'control' : 'board' };
 }
 
 function admitKey(store: RoomStore, roomId: string, docName: DocName, key: string): Target | Refusal {

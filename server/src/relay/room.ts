@@ -3,18 +3,18 @@ import * as Y from 'yjs';
 import { BoardDoc, ClientIdBindings, ControlDoc, ORIGIN, PrivateDoc, SERVER_OWNER, upgradeObjectiveText, upgradeTextFields } from '@okr/shared/doc';
 import type { RoomPerson } from '@okr/shared/workshop';
 import type { Role } from '../access.ts';
-import type { DocName, RoomStore } from '../store/roomStore.ts';
+import type { DocName, RoomStore, StoredDocName } from '../store/roomStore.ts';
 import type { RelayEvent } from './messageDecoder.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { sizeLimitFor } from './docSizePolicy.ts';
 import { ClientIdOwners, ForeignClientIdError, MAX_CLIENT_IDS_PER_CONNECTION, writersOf } from './clientIdOwners.ts';
 import { checkPresenceSize, decodePresence, encodePresence, stampPresence } from './presence.ts';
 import { PresenceOwners } from './presenceOwners.ts';
-import { encodeAwarenessMessage, encodePermissionDenied, encodeRoomMessage, encodeSyncStep1, encodeSyncStep2, LOCKED_REASON, type CloseName } from './protocol.ts';
+import { encodeAwarenessMessage, encodePermissionDenied, encodeRoomMessage, encodeSyncStep1, LOCKED_REASON, type CloseName } from './protocol.ts';
 import { ROOM_REQUESTS } from './roomOps.ts';
 import { RoomVotes } from './roomVotes.ts';
 import { SeatBook, type SeatRef } from './seatBook.ts';
-import { RelayDoc } from './relayDoc.ts';
+import { RelayDoc, type PreloadedDoc } from './relayDoc.ts';
 import { RoomHistory } from './roomHistory.ts';
 import { AnonymousDesk } from './anonymousDesk.ts';
 import type { TurnScheduler } from './turnFlusher.ts';
@@ -109,12 +109,15 @@ export class Room {
     private readonly limits: RoomLimits,
     private readonly metrics: RelayMetrics,
     flusher?: TurnScheduler,
+    /** Shared mode: each document's rows, read before the room opened (relay/shared/). */
+    preloaded?: Partial<Record<StoredDocName, PreloadedDoc>>,
   ) {
     this.atTurnEnd = flusher ? (task) => flusher.later(task) : (task) => setImmediate(task);
     const onFlushed = (ms: number) => metrics.storeWrite(ms);
-    this.board = new RelayDoc(id, 'board', store, (m) => this.broadcast('board', m, 'update'), limits.compactAfterUpdates, onFlushed, flusher);
-    this.control = new RelayDoc(id, 'control', store, (m) => this.broadcast('control', m, 'update'), limits.compactAfterUpdates, onFlushed, flusher);
-    this.privateDoc = new RelayDoc(id, 'private', store, () => {}, limits.compactAfterUpdates, onFlushed, flusher);
+    const source = (name: StoredDocName) => preloaded?.[name] ?? store;
+    this.board = new RelayDoc(id, 'board', source('board'), (m) => this.broadcast('board', m, 'update'), limits.compactAfterUpdates, onFlushed, flusher);
+    this.control = new RelayDoc(id, 'control', source('control'), (m) => this.broadcast('control', m, 'update'), limits.compactAfterUpdates, onFlushed, flusher);
+    this.privateDoc = new RelayDoc(id, 'private', source('private'), () => {}, limits.compactAfterUpdates, onFlushed, flusher);
     this.seats = new SeatBook(() => this.privateState());
     let bindings: ClientIdBindings | undefined;
     this.clientIds = new ClientIdOwners(
@@ -127,6 +130,10 @@ export class Room {
     this.votes = new RoomVotes(this);
     // Boards saved before card text was Y.Text are converted once, here, where the server is the
     // only writer: two clients creating the same nested type would lose one's content.
+    // The lock lifted on another instance: writers it held here are asked for their edits as on a local unlock.
+    this.control.onRemoteApplied = () => {
+      if (this.heldByLock.size > 0 && !this.isLocked()) this.askForHeldEdits();
+    };
     upgradeTextFields(this.board.ydoc);
     upgradeObjectiveText(this.control.ydoc);
     this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
@@ -143,7 +150,8 @@ export class Room {
     this.anonymous.followControl();
   }
 
-  doc(name: DocName): RelayDoc {
+  doc(name: StoredDocName): RelayDoc {
+    if (name === 'private') return this.privateDoc;
     return name === 'board' ? this.board : this.control;
   }
 
@@ -336,6 +344,12 @@ export class Room {
     this.board.compact();
     this.control.compact();
     this.privateDoc.compact();
+    this.discard();
+  }
+
+  /** Frees the room without storing anything (shared mode, after a failed commit: its copy may hold uncommitted updates). */
+  discard(): void {
+    this.anonymous.stop();
     this.awareness.off('update', this.onPresence);
     clearTimeout(this.presenceTimer);
     this.awareness.destroy();
@@ -347,8 +361,7 @@ export class Room {
   private answerSyncRequest(peer: Peer, stateVector: Uint8Array): void {
     const relay = this.doc(peer.docName);
     // Nothing leaves the server before the store has it.
-    relay.flush();
-    peer.send(encodeSyncStep2(relay.ydoc, stateVector));
+    peer.send(relay.syncStep2(stateVector));
   }
 
   /**

@@ -6,6 +6,11 @@ import { MessageReceiver, type ReceiverLimits } from './messageReceiver.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { CLOSE } from './protocol.ts';
 import { RestoreRequests } from './restoreRequests.ts';
+import type { SharedDocs } from './shared/sharedDocs.ts';
+import type { SharedPresence } from './shared/sharedPresence.ts';
+
+/** Shared mode's per-instance pipelines: documents through PostgreSQL and Redis, presence over Redis. */
+export type SharedRooms = { docs: SharedDocs; presence: SharedPresence };
 import { Room, type RoomLimits } from './room.ts';
 import { TurnFlusher } from './turnFlusher.ts';
 
@@ -29,7 +34,9 @@ export class RoomRegistry {
   private readonly loadedBy = new Map<string, string>();
   private readonly loadedPerAddress = new Map<string, number>();
   /** One store transaction per event-loop turn for every room's accepted updates. */
-  private readonly flusher: TurnFlusher;
+  private readonly flusher: TurnFlusher | SharedDocs;
+  /** Shared mode: rooms being read from PostgreSQL, so connections arriving meanwhile wait for the same load. */
+  private readonly loading = new Map<string, Promise<void>>();
   /** Told the address of each connection whose update was rolled back (a document rebuilt for it). */
   onRollback: (address: string) => void = () => {};
   /** Restores asked for by `okr restore` while this server runs. */
@@ -40,14 +47,33 @@ export class RoomRegistry {
     private readonly limits: RegistryLimits,
     private readonly metrics: RelayMetrics,
     private readonly log: Logger,
+    /** Shared mode: documents live in PostgreSQL and cross instances over Redis (relay/shared/). */
+    private readonly shared?: SharedRooms,
   ) {
-    this.flusher = new TurnFlusher(store);
+    this.flusher = shared?.docs ?? new TurnFlusher(store);
     this.restores = new RestoreRequests(store, (roomId) => this.rooms.get(roomId), log);
     this.restores.start();
   }
 
   /** Binds an accepted socket (`socket` is the one under `ws`, for corked writes) to its room's document, or closes it when the room cannot take it. */
   connect(ws: WebSocket, info: ConnectionInfo, socket: Corkable): void {
+    if (!this.shared || this.rooms.has(info.roomId)) return this.bind(ws, info, socket);
+    // Reading the room takes a few round trips: hold the socket's frames until it is open.
+    ws.pause();
+    this.loadShared(info.roomId, info.address).then(
+      () => {
+        this.bind(ws, info, socket);
+        ws.resume();
+      },
+      (err: Error) => {
+        this.log[err instanceof TooManyRoomsError ? 'warn' : 'error']({ err: err.message }, 'room could not be loaded');
+        this.metrics.closed('serverBusy');
+        ws.close(CLOSE.serverBusy.code, CLOSE.serverBusy.reason);
+      },
+    );
+  }
+
+  private bind(ws: WebSocket, info: ConnectionInfo, socket: Corkable): void {
     let room: Room;
     try {
       room = this.acquire(info.roomId, info.address);
@@ -55,6 +81,11 @@ export class RoomRegistry {
       this.log[err instanceof TooManyRoomsError ? 'warn' : 'error']({ err: (err as Error).message }, 'room could not be loaded');
       this.metrics.closed('serverBusy');
       ws.close(CLOSE.serverBusy.code, CLOSE.serverBusy.reason);
+      return;
+    }
+    if (ws.readyState !== ws.OPEN) {
+      // Gone while its room was read: no close event is coming for it.
+      this.release(room);
       return;
     }
     const refusal = !room.hasRoomFor(info.docName) ? 'roomFull' : !room.hasSeatFor(info.docName, info.address) ? 'addressFull' : undefined;
@@ -101,28 +132,76 @@ export class RoomRegistry {
     return this.connections.size;
   }
 
-  /** The loaded room, loading it completely from the store first if needed (synchronously). */
+  /** Shared mode: reads the room (joining its bus channel first) and registers it; concurrent connections share one load. */
+  private loadShared(roomId: string, address: string): Promise<void> {
+    const shared = this.shared!;
+    let loading = this.loading.get(roomId);
+    if (!loading) {
+      this.checkLoadLimits(address);
+      loading = shared.docs.open(roomId).then((preloaded) => {
+        if (this.rooms.has(roomId)) return;
+        const room = this.register(roomId, address, () => new Room(roomId, this.store, this.limits, this.metrics, shared.docs, preloaded));
+        shared.docs.attach(roomId, (name) => room.doc(name));
+        shared.presence.attach(room);
+      });
+      const settled = loading.finally(() => this.loading.delete(roomId));
+      this.loading.set(roomId, settled);
+      return settled;
+    }
+    return loading;
+  }
+
+  /**
+   * Shared mode, after a failed or timed-out commit: every socket of these rooms is closed with a
+   * retry code and the copies (with their uncommitted updates) are dropped without storing
+   * anything. Clients still hold their edits and send them again where they reconnect.
+   */
+  dropRooms(roomIds: readonly string[]): void {
+    for (const roomId of roomIds) {
+      const room = this.rooms.get(roomId);
+      if (!room) continue;
+      this.cancelUnload(roomId);
+      this.rooms.delete(roomId);
+      this.forgetLoader(roomId);
+      this.shared?.presence.detach(roomId);
+      this.shared?.docs.close(roomId, { compact: false });
+      for (const peer of [...room.connectionsOf('board'), ...room.connectionsOf('control')]) peer.close('storeUnavailable');
+      room.discard();
+      this.metrics.roomsLoaded.set(this.rooms.size);
+    }
+  }
+
+  private checkLoadLimits(address: string): void {
+    if (this.rooms.size + this.loading.size >= this.limits.maxRoomsLoaded) throw new TooManyRoomsError();
+    // One address filling the server would refuse everyone else's rooms.
+    const byAddress = this.loadedPerAddress.get(address) ?? 0;
+    if (byAddress >= this.limits.maxRoomsLoadedPerIp) throw new TooManyRoomsError(`${address} has ${byAddress} rooms loaded`);
+  }
+
+  private register(roomId: string, address: string, make: () => Room): Room {
+    const started = performance.now();
+    const room = make();
+    this.rooms.set(roomId, room);
+    this.loadedBy.set(roomId, address);
+    this.loadedPerAddress.set(address, (this.loadedPerAddress.get(address) ?? 0) + 1);
+    this.metrics.roomsLoaded.set(this.rooms.size);
+    this.log.debug({ room: roomId, ms: Math.round(performance.now() - started) }, 'room loaded');
+    return room;
+  }
+
+  /** The loaded room, loading it completely from the store first if needed (synchronously; shared mode loaded it before). */
   private acquire(roomId: string, address: string): Room {
     this.cancelUnload(roomId);
-    let room = this.rooms.get(roomId);
-    if (!room) {
-      if (this.rooms.size >= this.limits.maxRoomsLoaded) throw new TooManyRoomsError();
-      // One address filling the server would refuse everyone else's rooms.
-      const byAddress = this.loadedPerAddress.get(address) ?? 0;
-      if (byAddress >= this.limits.maxRoomsLoadedPerIp) throw new TooManyRoomsError(`${address} has ${byAddress} rooms loaded`);
-      const started = performance.now();
-      room = new Room(roomId, this.store, this.limits, this.metrics, this.flusher);
-      this.rooms.set(roomId, room);
-      this.loadedBy.set(roomId, address);
-      this.loadedPerAddress.set(address, byAddress + 1);
-      this.metrics.roomsLoaded.set(this.rooms.size);
-      this.log.debug({ room: roomId, ms: Math.round(performance.now() - started) }, 'room loaded');
-    }
-    return room;
+    const room = this.rooms.get(roomId);
+    if (room) return room;
+    if (this.shared) throw new Error('shared mode loads a room before binding its connections');
+    this.checkLoadLimits(address);
+    return this.register(roomId, address, () => new Room(roomId, this.store, this.limits, this.metrics, this.flusher));
   }
 
   /** Called when a connection leaves: an empty room unloads after the grace period. */
   private release(room: Room): void {
+    if (this.rooms.get(room.id) !== room) return;
     if (room.connectionCount() > 0 || this.idleTimers.has(room.id)) return;
     const timer = setTimeout(() => this.unload(room.id), this.limits.roomIdleMs);
     timer.unref();
@@ -153,6 +232,8 @@ export class RoomRegistry {
     this.cancelUnload(roomId);
     const room = this.rooms.get(roomId);
     if (!room || room.connectionCount() > 0) return;
+    this.shared?.presence.detach(roomId);
+    this.shared?.docs.close(roomId, { compact: true });
     try {
       room.unload();
     } catch (err) {

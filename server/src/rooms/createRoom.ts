@@ -1,5 +1,6 @@
 import { BoardDoc, ControlDoc, encodeState, ORIGIN } from '@okr/shared/doc';
 import { defaultWorkshop } from '@okr/shared/schema';
+import type { PgCatalog } from '../store/postgres/pgCatalog.ts';
 import type { CreatedRoom, RoomStore } from '../store/roomStore.ts';
 import { roomLinks } from './links.ts';
 
@@ -22,8 +23,23 @@ export function createRoom(store: RoomStore, baseUrl: string, board: BoardDoc, c
   const title = board.workshop().title.trim() || DEFAULT_ROOM_TITLE;
   const room = store.createRoom(title, { board: encodeState(board.ydoc), control: control && encodeState(control.ydoc) });
   const links = roomLinks(baseUrl, room);
-  const join = new ControlDoc();
-  join.set({ joinUrl: links.participantUrl });
-  store.appendUpdates(room.id, 'control', [encodeState(join.ydoc)]);
+  store.appendUpdates(room.id, 'control', [joinUrlUpdate(links.participantUrl)]);
   return { room, links };
+}
+
+/** The control-document update that shows the join link on the projector. */
+export function joinUrlUpdate(participantUrl: string): Uint8Array {
+  const join = new ControlDoc();
+  join.set({ joinUrl: participantUrl });
+  return encodeState(join.ydoc);
+}
+
+/** Shared mode's createRoom: the same first states, stored in PostgreSQL in one transaction. */
+export async function createSharedRoom(catalog: PgCatalog, baseUrl: string, board: BoardDoc): Promise<{ room: CreatedRoom; links: ReturnType<typeof roomLinks> }> {
+  const title = board.workshop().title.trim() || DEFAULT_ROOM_TITLE;
+  const room = await catalog.createRoom(title, (roomId) => ({
+    board: [encodeState(board.ydoc)],
+    control: [joinUrlUpdate(roomLinks(baseUrl, { id: roomId }).participantUrl)],
+  }));
+  return { room, links: roomLinks(baseUrl, room) };
 }

@@ -5,10 +5,15 @@ import { hashKey, keyMatches, newSecret } from './keys.ts';
 import { VersionStore } from './versionStore.ts';
 import { sealLinks } from './sealedLinks.ts';
 
+/**
+ * Every document a room stores: the board and the facilitator's control state, which connections
+ * open, and the server-private one (seats, ballots, held cards), never synced. A new kind of
+ * document is one more name here (shared mode reads and writes each by name).
+ */
+export const DOC_NAMES = ['board', 'control', 'private'] as const;
+export type StoredDocName = (typeof DOC_NAMES)[number];
 /** The documents a connection can open. */
-export type DocName = 'board' | 'control';
-/** Every stored document of a room: the two above and the server-private one (seats, ballots), never synced. */
-export type StoredDocName = DocName | 'private';
+export type DocName = Exclude<StoredDocName, 'private'>;
 
 export type RoomRecord = {
   id: string;
@@ -88,6 +93,7 @@ export class RoomStore {
       ),
       revoke: this.db.prepare('INSERT OR IGNORE INTO revoked_keys (hash, room_id, revoked_at) VALUES (?, ?, ?)'),
       revokedRoom: this.db.prepare<[Buffer], { room_id: string }>('SELECT room_id FROM revoked_keys WHERE hash = ?'),
+      revokedOf: this.db.prepare<[string], { hash: Buffer; revoked_at: number }>('SELECT hash, revoked_at FROM revoked_keys WHERE room_id = ?'),
       keysChangedSince: this.db.prepare<[number], { id: string; at: number }>('SELECT id, keys_changed_at AS at FROM rooms WHERE keys_changed_at > ?'),
       touch: this.db.prepare('UPDATE rooms SET last_activity = ? WHERE id = ?'),
       appendUpdate: this.db.prepare('INSERT INTO doc_updates (room_id, doc, data) VALUES (?, ?, ?)'),
@@ -201,6 +207,11 @@ export class RoomStore {
   /** The room a rotated-away key once opened, so its holder can be told it no longer does. */
   roomOfRevokedKey(key: string): string | undefined {
     return this.statements.revokedRoom.get(hashKey(key))?.room_id;
+  }
+
+  /** The hashes of a room's rotated-away keys, with when (`okr migrate` copies them). */
+  revokedKeysOf(roomId: string): { hash: Buffer; revokedAt: number }[] {
+    return this.statements.revokedOf.all(roomId).map((row) => ({ hash: row.hash, revokedAt: row.revoked_at }));
   }
 
   /** Rooms whose keys changed after `since` (ms), with when: the relay's watch for rotations made by `okr links`. */

@@ -1,0 +1,78 @@
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+
+export type BusHandler = (message: Buffer) => void;
+
+/** How long a subscription may take before the room opens without it (the head check still catches it up). */
+const SUBSCRIBE_TIMEOUT_MS = 1_000;
+
+/**
+ * Redis pub/sub between instances: one channel per room. What crosses it is only ever a copy of
+ * what PostgreSQL already committed (or presence), so a lost message costs speed, not data: the
+ * periodic head check repairs it. Publishing never queues while Redis is down (it fails at once);
+ * the subscriber reconnects and resubscribes by itself.
+ */
+export class RedisBus {
+  private readonly pub: Redis;
+  private readonly sub: Redis;
+  private readonly handlers = new Map<string, BusHandler>();
+
+  constructor(url: string, private readonly log: Logger, private readonly prefix = 'okr') {
+    const options = { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: (times: number) => Math.min(times * 100, 1_000) } as const;
+    this.pub = new Redis(url, { ...options, lazyConnect: true });
+    // The subscriber keeps its offline queue: a subscription asked for while Redis is away is made when it is back.
+    this.sub = new Redis(url, { ...options, enableOfflineQueue: true, lazyConnect: true });
+    for (const [name, client] of [['publisher', this.pub], ['subscriber', this.sub]] as const) {
+      client.on('error', (err: Error) => log.warn({ err: err.message, client: name }, 'redis connection problem'));
+    }
+    this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.handlers.get(channel.toString())?.(message));
+  }
+
+  async start(): Promise<void> {
+    await Promise.all([this.pub.connect(), this.sub.connect()]);
+  }
+
+  channel(kind: string, id: string): string {
+    return `${this.prefix}:${kind}:${id}`;
+  }
+
+  /** Listens on `channel`; resolves once Redis confirmed, or after a second without it (logged). */
+  async subscribe(channel: string, handler: BusHandler): Promise<void> {
+    this.handlers.set(channel, handler);
+    const confirmed = this.sub.subscribe(channel).then(() => true);
+    const late = new Promise<false>((resolve) => setTimeout(() => resolve(false), SUBSCRIBE_TIMEOUT_MS).unref());
+    const ok = await Promise.race([confirmed.catch(() => false), late]);
+    if (!ok) this.log.warn({ channel }, 'redis subscription not confirmed; relying on the head check until it is');
+  }
+
+  unsubscribe(channel: string): void {
+    this.handlers.delete(channel);
+    this.sub.unsubscribe(channel).catch(() => {});
+  }
+
+  /** Fire and forget: a publish that fails is logged at debug level and repaired by the receivers' head check. */
+  publish(channel: string, message: Buffer): void {
+    this.pub.publish(channel, message).catch((err: Error) => this.log.debug({ err: err.message, channel }, 'publish failed'));
+  }
+
+  /** Stores `value` under `key` for `ttlMs` (shared mode's websocket tickets). Throws when Redis is unreachable. */
+  async putExpiring(key: string, value: string, ttlMs: number): Promise<void> {
+    await this.pub.set(`${this.prefix}:${key}`, value, 'PX', ttlMs);
+  }
+
+  /** Reads and deletes `key` in one step (GETDEL): a value can be taken once, by one instance. */
+  async take(key: string): Promise<string | null> {
+    return this.pub.getdel(`${this.prefix}:${key}`);
+  }
+
+  /** Whether Redis answers a PING within `timeoutMs` (GET /readyz). */
+  async ping(timeoutMs: number): Promise<boolean> {
+    const late = new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
+    return Promise.race([this.pub.ping().then((r) => r === 'PONG', () => false), late]);
+  }
+
+  async close(): Promise<void> {
+    this.pub.disconnect();
+    this.sub.disconnect();
+  }
+}

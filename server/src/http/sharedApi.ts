@@ -1,0 +1,83 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { bearerKey, roleForKeyRow } from '../access.ts';
+import { createSharedRoom, newBoard } from '../rooms/createRoom.ts';
+import { isWellFormedSecret } from '../store/keys.ts';
+import type { PgCatalog } from '../store/postgres/pgCatalog.ts';
+import { rowUpdates, type PgDocLog } from '../store/postgres/pgDocLog.ts';
+import { BoardDoc, ControlDoc, docFromUpdates } from '@okr/shared/doc';
+import { buildExport } from '@okr/shared/export';
+import { answerTime, readCreateRoom, sendCreatedRoom, wrongFacilitatorKey, type ApiContext } from './api.ts';
+import { HttpError, methodNotAllowed, sendJson } from './json.ts';
+import { admitTicketGrant, readTicketRequest, revokedLink, sendTicket } from './linksApi.ts';
+import { sharedGrantForKey } from '../relay/shared/sharedAdmission.ts';
+import type { SharedTickets } from '../relay/shared/sharedTickets.ts';
+
+export type SharedApiContext = Pick<ApiContext, 'log' | 'maxBodyBytes' | 'creationGate' | 'baseUrl'> & { catalog: PgCatalog; docLog: PgDocLog; tickets: SharedTickets };
+
+/**
+ * The rooms API in shared mode, against PostgreSQL: create a room, check a link, the server
+ * clock. Tickets live in Redis, so one issued here opens a websocket on any instance. The routes not
+ * built for shared mode yet (history, link rotation) answer 501
+ * with what to use instead, never a wrong answer from one instance's local store.
+ */
+export async function handleSharedApi(req: IncomingMessage, res: ServerResponse, url: URL, ctx: SharedApiContext): Promise<boolean> {
+  const path = url.pathname;
+  if (!path.startsWith('/api/')) return false;
+  if (path === '/api/time') return answerTime(req, res);
+  if (path === '/api/rooms') {
+    if (req.method !== 'POST') throw methodNotAllowed('POST');
+    const title = await readCreateRoom(req, ctx);
+    const { room, links } = await createSharedRoom(ctx.catalog, ctx.baseUrl(req), newBoard(title));
+    sendCreatedRoom(res, ctx, room, links);
+    return true;
+  }
+  if (path === '/api/tickets') {
+    if (req.method !== 'POST') throw methodNotAllowed('POST');
+    const { key, roomId, seat } = await readTicketRequest(req, ctx.maxBodyBytes);
+    const grant = admitTicketGrant(await sharedGrantForKey(ctx.catalog, key, roomId));
+    sendTicket(res, await ctx.tickets.issue({ ...grant, seatSecret: seat }), grant);
+    return true;
+  }
+  const exportMatch = /^\/api\/rooms\/([^/]*)\/export$/.exec(path);
+  if (exportMatch) {
+    if (req.method !== 'GET') throw methodNotAllowed('GET');
+    await exportRoom(req, res, exportMatch[1] ?? '', ctx);
+    return true;
+  }
+  const roomMatch = /^\/api\/rooms\/([^/]*)$/.exec(path) ?? /^\/api\/view\/([^/]*)$/.exec(path);
+  if (roomMatch) {
+    if (req.method !== 'GET') throw methodNotAllowed('GET');
+    await describeRoom(req, res, path.startsWith('/api/view/') ? { viewerKey: roomMatch[1] ?? '' } : { roomId: roomMatch[1] ?? '' }, ctx);
+    return true;
+  }
+  throw new HttpError(501, 'not_in_shared_mode', `${path} is not available in shared mode yet (issue 12); the board itself, room creation, links, tickets and export work.`);
+}
+
+/** GET /api/rooms/<id>/export, as in single-node mode: what PostgreSQL holds is everything any client has been sent. */
+async function exportRoom(req: IncomingMessage, res: ServerResponse, roomId: string, ctx: SharedApiContext): Promise<void> {
+  const key = bearerKey(req.headers.authorization);
+  if (key === undefined) throw new HttpError(401, 'unauthorized', 'Send the facilitator key as "Authorization: Bearer <facilitatorKey>".');
+  const row = isWellFormedSecret(roomId) ? await ctx.catalog.keyRow(roomId) : undefined;
+  if (!row) throw new HttpError(404, 'not_found', 'No room with that id.');
+  if (roleForKeyRow(row, key) !== 'facilitator') throw wrongFacilitatorKey();
+  const [board, control] = await Promise.all([ctx.docLog.readAfter(roomId, 'board', 0), ctx.docLog.readAfter(roomId, 'control', 0)]);
+  sendJson(res, 200, buildExport(new BoardDoc(docFromUpdates(rowUpdates(board))), new ControlDoc(docFromUpdates(rowUpdates(control)))));
+  ctx.log.info({ room: roomId }, 'room exported');
+}
+
+/** GET /api/rooms/<id> and /api/view/<viewerKey>, as in single-node mode (api.ts describeRoom). */
+async function describeRoom(req: IncomingMessage, res: ServerResponse, link: { roomId: string } | { viewerKey: string }, ctx: SharedApiContext): Promise<void> {
+  const roomId = 'viewerKey' in link ? (isWellFormedSecret(link.viewerKey) ? await ctx.catalog.roomIdForViewerKey(link.viewerKey) : undefined) : link.roomId;
+  const room = roomId !== undefined && isWellFormedSecret(roomId) ? await ctx.catalog.getRoom(roomId) : undefined;
+  if (!room) {
+    if ('viewerKey' in link && isWellFormedSecret(link.viewerKey) && (await ctx.catalog.roomOfRevokedKey(link.viewerKey))) throw revokedLink();
+    throw new HttpError(404, 'not_found', 'No board at this link.');
+  }
+  const key = bearerKey(req.headers.authorization);
+  if ('roomId' in link) {
+    const row = await ctx.catalog.keyRow(room.id);
+    if (key === undefined && row?.participantHash !== null) throw revokedLink();
+    if (key !== undefined && !roleForKeyRow(row, key)) throw isWellFormedSecret(key) && (await ctx.catalog.roomOfRevokedKey(key)) === room.id ? revokedLink() : wrongFacilitatorKey();
+  }
+  sendJson(res, 200, { title: room.title });
+}

@@ -1,0 +1,314 @@
+import type { Logger } from 'pino';
+import { decodeDocUpdate, encodeDocUpdate } from '../../bus/busMessage.ts';
+import type { RedisBus } from '../../bus/redisBus.ts';
+import { docKey, rowUpdates, type PgDocLog } from '../../store/postgres/pgDocLog.ts';
+import { DOC_NAMES, type StoredDocName } from '../../store/roomStore.ts';
+import type { PreloadedDoc, RelayDoc } from '../relayDoc.ts';
+import type { TurnScheduler, TurnSink } from '../turnFlusher.ts';
+import { DocSequence } from './docSequence.ts';
+
+/** How often the heads of loaded documents are compared with what this instance holds (repairs lost bus messages, and carries edits while Redis is down). */
+const HEAD_CHECK_MS = 500;
+/** Bus messages held while a gap is filled from the log; past this, they are dropped and the fill reads them too. */
+const MAX_EARLY = 1_000;
+
+type Follower = {
+  roomId: string;
+  doc: StoredDocName;
+  relay: RelayDoc;
+  sequence: DocSequence;
+  /** Bus messages past a gap, by sequence, waiting for the fill. */
+  early: Map<number, Uint8Array>;
+  filling: boolean;
+  compacting: boolean;
+};
+
+/** A room being opened: bus messages arriving before its documents exist wait here. */
+type Opening = { heads: Map<StoredDocName, number>; waiting: Buffer[] };
+
+export type SharedDocsOptions = {
+  instanceId: string;
+  compactAfterUpdates: number;
+  /** A commit failed or timed out: these rooms must close their sockets and drop their copies. */
+  onStoreFailure: (roomIds: string[], err: Error) => void;
+};
+
+/**
+ * Shared mode's document pipeline, one per instance. Once per event-loop turn it appends every
+ * changed document's merged update in one PostgreSQL transaction; only after COMMIT does a
+ * document broadcast to this instance's sockets and publish `{doc, seq, update}` on the room's
+ * channel. Other instances apply what they receive in sequence order, fill gaps from the log (or
+ * the snapshot), never re-publish, and compare heads periodically to repair lost messages.
+ */
+export class SharedDocs implements TurnScheduler {
+  private readonly followers = new Map<string, Follower>();
+  private readonly opening = new Map<string, Opening>();
+  private readonly dirty = new Set<RelayDoc>();
+  private scheduled = false;
+  private readonly turnTasks: (() => void)[] = [];
+  private readonly turnSinks = new Set<TurnSink>();
+  private turnEndScheduled = false;
+  private inFlight: Promise<void> | null = null;
+  private readonly headTimer: NodeJS.Timeout;
+  private readonly compactions = new Set<Promise<void>>();
+
+  constructor(
+    private readonly docLog: PgDocLog,
+    private readonly bus: RedisBus,
+    private readonly log: Logger,
+    private readonly options: SharedDocsOptions,
+  ) {
+    this.headTimer = setInterval(() => void this.checkHeads(), HEAD_CHECK_MS);
+    this.headTimer.unref();
+  }
+
+  /**
+   * Joining: subscribe first, then read every document (snapshot plus log, one statement each),
+   * so nothing committed in between is missed; `attach` then drains what arrived meanwhile.
+   */
+  async open(roomId: string): Promise<Record<StoredDocName, PreloadedDoc>> {
+    const opening: Opening = { heads: new Map(), waiting: [] };
+    this.opening.set(roomId, opening);
+    try {
+      await this.bus.subscribe(this.bus.channel('room', roomId), (message) => this.receive(roomId, message));
+      await this.docLog.ensureHeads(roomId, DOC_NAMES);
+      const rows = await Promise.all(DOC_NAMES.map((doc) => this.docLog.readAfter(roomId, doc, 0)));
+      const preloaded = {} as Record<StoredDocName, PreloadedDoc>;
+      DOC_NAMES.forEach((doc, i) => {
+        const { log, head } = rows[i]!;
+        opening.heads.set(doc, head);
+        preloaded[doc] = { preloaded: { updates: rowUpdates(rows[i]!), lastSeq: head, logCount: log.length } };
+      });
+      return preloaded;
+    } catch (err) {
+      this.opening.delete(roomId);
+      this.bus.unsubscribe(this.bus.channel('room', roomId));
+      throw err;
+    }
+  }
+
+  /** The room's documents exist now: follow them, and apply what the bus brought while they were read. */
+  attach(roomId: string, docOf: (name: StoredDocName) => RelayDoc): void {
+    const opening = this.opening.get(roomId);
+    this.opening.delete(roomId);
+    for (const doc of DOC_NAMES) {
+      const sequence = new DocSequence(opening?.heads.get(doc) ?? 0);
+      this.followers.set(docKey(roomId, doc), { roomId, doc, relay: docOf(doc), sequence, early: new Map(), filling: false, compacting: false });
+    }
+    for (const message of opening?.waiting ?? []) this.receive(roomId, message);
+  }
+
+  /** The room was unloaded or dropped: stop following it. A final compaction is best effort (the log holds everything anyway). */
+  close(roomId: string, options: { compact: boolean }): void {
+    this.bus.unsubscribe(this.bus.channel('room', roomId));
+    for (const doc of DOC_NAMES) {
+      const follower = this.followers.get(docKey(roomId, doc));
+      if (!follower) continue;
+      this.followers.delete(docKey(roomId, doc));
+      if (options.compact && follower.relay.logRows > 0) this.compact(follower);
+    }
+  }
+
+  schedule(doc: RelayDoc): void {
+    this.dirty.add(doc);
+    if (this.scheduled || this.inFlight) return;
+    this.scheduled = true;
+    setImmediate(this.run);
+  }
+
+  /**
+   * Runs `task` at the end of this turn (a room's presence). Commits are asynchronous here, so the
+   * turn's end does not wait for them: what a commit broadcasts queues in the outboxes and leaves
+   * at the end of the turn it completes in.
+   */
+  later(task: () => void): void {
+    this.turnTasks.push(task);
+    this.wakeTurnEnd();
+  }
+
+  /** Asks `sink` (a connection's outbox) to write what it queued, once, after this turn's tasks. */
+  flushAtTurnEnd(sink: TurnSink): void {
+    this.turnSinks.add(sink);
+    this.wakeTurnEnd();
+  }
+
+  private wakeTurnEnd(): void {
+    if (this.turnEndScheduled) return;
+    this.turnEndScheduled = true;
+    setImmediate(() => {
+      this.turnEndScheduled = false;
+      try {
+        for (const task of this.turnTasks.splice(0)) task();
+      } finally {
+        const sinks = [...this.turnSinks];
+        this.turnSinks.clear();
+        for (const sink of sinks) sink.flushTurn();
+      }
+    });
+  }
+
+  /** Resolves when nothing is waiting to be committed or compacted (SIGTERM's drain). */
+  async drain(): Promise<void> {
+    while (this.inFlight || this.scheduled || this.dirty.size > 0) {
+      if (this.inFlight) await this.inFlight;
+      else await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(this.compactions);
+  }
+
+  stop(): void {
+    clearInterval(this.headTimer);
+  }
+
+  private readonly run = (): void => {
+    this.scheduled = false;
+    const batch: { relay: RelayDoc; update: Uint8Array }[] = [];
+    for (const relay of this.dirty) {
+      // A room unloaded (or shut down) this turn still commits what it accepted: nobody has seen it yet, and it is cheaper than a resend.
+      const update = relay.takeTurn();
+      if (update) batch.push({ relay, update });
+    }
+    this.dirty.clear();
+    if (batch.length === 0) return;
+    this.inFlight = this.docLog
+      .appendTurn(batch.map(({ relay, update }) => ({ roomId: relay.roomId, doc: relay.name, update })))
+      .then(
+        (seqs) => batch.forEach(({ relay, update }, i) => this.committed(relay, update, seqs[i]!)),
+        (err: Error) => {
+          const rooms = [...new Set(batch.map(({ relay }) => relay.roomId))];
+          this.log.error({ err: err.message, rooms: rooms.length }, 'commit failed: closing those rooms, nothing of it was broadcast');
+          this.options.onStoreFailure(rooms, err);
+        },
+      )
+      .finally(() => {
+        this.inFlight = null;
+        if (this.dirty.size > 0 && !this.scheduled) {
+          this.scheduled = true;
+          setImmediate(this.run);
+        }
+      });
+  };
+
+  private committed(relay: RelayDoc, update: Uint8Array, seq: number): void {
+    const follower = this.followers.get(docKey(relay.roomId, relay.name));
+    follower?.sequence.hold(seq);
+    relay.committedHere(update);
+    this.bus.publish(this.bus.channel('room', relay.roomId), encodeDocUpdate({ instance: this.options.instanceId, doc: relay.name, seq, update }));
+    if (follower) this.maybeCompact(follower);
+  }
+
+  private receive(roomId: string, bytes: Buffer): void {
+    const opening = this.opening.get(roomId);
+    if (opening) {
+      opening.waiting.push(bytes);
+      return;
+    }
+    let message;
+    try {
+      message = decodeDocUpdate(bytes);
+    } catch (err) {
+      this.log.warn({ err: (err as Error).message, room: roomId }, 'undecodable bus message ignored');
+      return;
+    }
+    if (message.instance === this.options.instanceId) return;
+    const follower = this.followers.get(docKey(roomId, message.doc));
+    if (follower) this.arrived(follower, message.seq, message.update);
+  }
+
+  private arrived(follower: Follower, seq: number, update: Uint8Array): void {
+    switch (follower.sequence.arrival(seq)) {
+      case 'duplicate':
+        return;
+      case 'apply':
+        this.applyRemote(follower, seq, update);
+        this.applyEarly(follower);
+        return;
+      case 'gap':
+        if (follower.early.size < MAX_EARLY) follower.early.set(seq, update);
+        void this.fill(follower);
+    }
+  }
+
+  private applyRemote(follower: Follower, seq: number, update: Uint8Array): void {
+    try {
+      follower.relay.applyRemote(update);
+    } catch (err) {
+      // A committed update that does not apply here means this copy is broken: reading it again is the only cure.
+      this.log.error({ err: (err as Error).message, room: follower.roomId, doc: follower.doc, seq }, 'committed update did not apply; dropping the room copy');
+      this.options.onStoreFailure([follower.roomId], err as Error);
+      return;
+    }
+    follower.sequence.hold(seq);
+    this.maybeCompact(follower);
+  }
+
+  private applyEarly(follower: Follower): void {
+    for (;;) {
+      const next = follower.sequence.applied + 1;
+      const update = follower.early.get(next);
+      if (!update) break;
+      follower.early.delete(next);
+      this.applyRemote(follower, next, update);
+    }
+    for (const seq of follower.early.keys()) if (seq <= follower.sequence.applied) follower.early.delete(seq);
+  }
+
+  /** Reads what this copy lacks from PostgreSQL (the snapshot first if the log no longer reaches back) and applies it in order. */
+  private async fill(follower: Follower): Promise<void> {
+    if (follower.filling) return;
+    follower.filling = true;
+    try {
+      const rows = await this.docLog.readAfter(follower.roomId, follower.doc, follower.sequence.applied);
+      if (this.followers.get(docKey(follower.roomId, follower.doc)) !== follower) return;
+      if (rows.snapshot && follower.sequence.arrival(rows.snapshot.seq) !== 'duplicate') {
+        follower.relay.applyRemote(rows.snapshot.data);
+        follower.sequence.holdThrough(rows.snapshot.seq);
+      }
+      for (const row of rows.log) if (follower.sequence.arrival(row.seq) === 'apply') this.applyRemote(follower, row.seq, row.data);
+      this.applyEarly(follower);
+    } catch (err) {
+      this.log.warn({ err: (err as Error).message, room: follower.roomId, doc: follower.doc }, 'catching up from the log failed; the head check retries');
+    } finally {
+      follower.filling = false;
+    }
+  }
+
+  private async checkHeads(): Promise<void> {
+    if (this.followers.size === 0) return;
+    const followers = [...this.followers.values()];
+    let heads: Map<string, number>;
+    try {
+      heads = await this.docLog.heads(followers.map(({ roomId, doc }) => ({ roomId, doc })));
+    } catch (err) {
+      this.log.debug({ err: (err as Error).message }, 'head check failed');
+      return;
+    }
+    for (const follower of followers) {
+      if (follower.sequence.isBehind(heads.get(docKey(follower.roomId, follower.doc)) ?? 0)) void this.fill(follower);
+    }
+  }
+
+  private maybeCompact(follower: Follower): void {
+    if (follower.relay.logRows >= this.options.compactAfterUpdates && !follower.compacting) this.compact(follower);
+  }
+
+  private compact(follower: Follower): void {
+    const running = this.compactOnce(follower).finally(() => this.compactions.delete(running));
+    this.compactions.add(running);
+  }
+
+  /** Snapshot of the committed state through the contiguous sequence; PostgreSQL refuses one that covers less than the stored one. */
+  private async compactOnce(follower: Follower): Promise<void> {
+    follower.compacting = true;
+    const through = follower.sequence.applied;
+    const { state, logCount } = follower.relay.committedState();
+    try {
+      await this.docLog.compact(follower.roomId, follower.doc, state, through);
+      follower.relay.compacted(state.byteLength, logCount);
+    } catch (err) {
+      this.log.warn({ err: (err as Error).message, room: follower.roomId, doc: follower.doc }, 'compaction failed; the log keeps everything');
+    } finally {
+      follower.compacting = false;
+    }
+  }
+}

@@ -1,0 +1,153 @@
+import { checkOut, inTransaction } from './pgClient.ts';
+import type pg from 'pg';
+import type { StoredDocName } from '../roomStore.ts';
+
+/** One document's accepted updates of one turn, merged: a log row to be. */
+export type DocAppend = { roomId: string; doc: StoredDocName; update: Uint8Array };
+
+/** What a reader needs to catch a document up from `after`: the snapshot when the log no longer reaches back that far, then log rows in order. */
+export type DocRows = {
+  snapshot: { seq: number; data: Uint8Array } | null;
+  log: { seq: number; data: Uint8Array }[];
+  /** The highest sequence these rows cover (`after` when there is nothing new). */
+  head: number;
+};
+
+export class StoreTimeoutError extends Error {
+  override name = 'StoreTimeoutError';
+}
+
+/**
+ * The documents' log in PostgreSQL. Each document's head row holds its gap-free sequence; an
+ * append takes the head rows of every document it writes, in one fixed order (room, doc) so two
+ * instances appending to the same documents cannot deadlock, and numbers the rows after them.
+ */
+export class PgDocLog {
+  constructor(
+    private readonly pool: pg.Pool,
+    /** A commit not done in this long is given up: its updates are broadcast nowhere. */
+    private readonly commitTimeoutMs: number,
+  ) {}
+
+  /** Makes sure a document has its head row (rooms made before a new kind of document have none). */
+  async ensureHeads(roomId: string, docs: readonly StoredDocName[]): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO doc_heads (room_id, doc) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING',
+      [roomId, docs],
+    );
+  }
+
+  /**
+   * Appends one row per entry in one transaction and returns each entry's sequence number. Throws
+   * (and nothing is visible to anyone) when the transaction fails or does not commit in time.
+   */
+  async appendTurn(batch: readonly DocAppend[], now = Date.now()): Promise<number[]> {
+    const order = batch.map((entry, i) => ({ entry, i })).sort((a, b) => compareDocs(a.entry, b.entry));
+    const client = await checkOut(this.pool);
+    let broken: Error | undefined;
+    const timer = setTimeout(() => {
+      broken = new StoreTimeoutError(`commit took more than ${this.commitTimeoutMs} ms`);
+      // Ends the session: PostgreSQL rolls back whatever it had not committed.
+      (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+    }, this.commitTimeoutMs);
+    try {
+      const rooms = order.map((o) => o.entry.roomId);
+      const docs = order.map((o) => o.entry.doc);
+      await client.query('BEGIN');
+      const heads = await client.query<{ seq: string }>(
+        `SELECT h.seq FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS v(room_id, doc, n)
+           JOIN LATERAL (SELECT seq FROM doc_heads d WHERE d.room_id = v.room_id AND d.doc = v.doc FOR UPDATE) h ON true
+         ORDER BY v.n`,
+        [rooms, docs],
+      );
+      if (heads.rows.length !== order.length) throw new Error('a document has no head row (was its room deleted?)');
+      const seqs = heads.rows.map((row) => Number(row.seq) + 1);
+      await client.query(
+        `WITH v AS (SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bytea[]) AS v(room_id, doc, seq, data)),
+              logged AS (INSERT INTO doc_log (room_id, doc, seq, data) SELECT room_id, doc, seq, data FROM v),
+              moved AS (UPDATE doc_heads h SET seq = v.seq FROM v WHERE h.room_id = v.room_id AND h.doc = v.doc)
+         UPDATE rooms SET last_activity = $5 WHERE id IN (SELECT room_id FROM v)`,
+        [rooms, docs, seqs, order.map((o) => Buffer.from(o.entry.update.buffer, o.entry.update.byteOffset, o.entry.update.byteLength)), now],
+      );
+      await client.query('COMMIT');
+      if (broken) throw broken;
+      const result = new Array<number>(batch.length);
+      order.forEach((o, k) => (result[o.i] = seqs[k]!));
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw broken ?? err;
+    } finally {
+      clearTimeout(timer);
+      client.release(broken);
+    }
+  }
+
+  /**
+   * Everything after `after`, read in one statement (one consistent snapshot of the tables): the
+   * log rows, preceded by the snapshot when a compaction dropped the rows right after `after`.
+   */
+  async readAfter(roomId: string, doc: StoredDocName, after: number): Promise<DocRows> {
+    const result = await this.pool.query<{ kind: number; seq: string; data: Buffer }>(
+      `SELECT 0 AS kind, seq, data FROM doc_snapshots
+         WHERE room_id = $1 AND doc = $2 AND seq > $3
+           AND NOT EXISTS (SELECT 1 FROM doc_log WHERE room_id = $1 AND doc = $2 AND seq = $3 + 1)
+       UNION ALL
+       SELECT 1 AS kind, seq, data FROM doc_log WHERE room_id = $1 AND doc = $2 AND seq > $3
+       ORDER BY kind, seq`,
+      [roomId, doc, after],
+    );
+    let snapshot: DocRows['snapshot'] = null;
+    const log: DocRows['log'] = [];
+    for (const row of result.rows) {
+      const entry = { seq: Number(row.seq), data: new Uint8Array(row.data) };
+      if (row.kind === 0) snapshot = entry;
+      else if (entry.seq > (snapshot?.seq ?? after)) log.push(entry);
+    }
+    return { snapshot, log, head: Math.max(after, snapshot?.seq ?? 0, log.at(-1)?.seq ?? 0) };
+  }
+
+  /** The current heads of the given documents, for the periodic check that repairs missed bus messages. */
+  async heads(docs: readonly { roomId: string; doc: StoredDocName }[]): Promise<Map<string, number>> {
+    const result = await this.pool.query<{ room_id: string; doc: string; seq: string }>(
+      'SELECT room_id, doc, seq FROM doc_heads WHERE (room_id, doc) IN (SELECT * FROM unnest($1::text[], $2::text[]))',
+      [docs.map((d) => d.roomId), docs.map((d) => d.doc)],
+    );
+    return new Map(result.rows.map((row) => [docKey(row.room_id, row.doc), Number(row.seq)]));
+  }
+
+  /**
+   * Replaces the snapshot with `state` (covering every row up to `throughSeq`) and drops those rows.
+   * Under an advisory lock, and only when it covers more than the stored snapshot: a stale
+   * compactor cannot move a document back. Returns whether it wrote.
+   */
+  async compact(roomId: string, doc: StoredDocName, state: Uint8Array, throughSeq: number): Promise<boolean> {
+    return inTransaction(this.pool, async (client) => {
+      const lock = await client.query<{ got: boolean }>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS got', [docKey(roomId, doc)]);
+      // Another instance is compacting this document right now: its snapshot will do.
+      if (!lock.rows[0]?.got) return false;
+      const written = await client.query(
+        `INSERT INTO doc_snapshots (room_id, doc, seq, data) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (room_id, doc) DO UPDATE SET seq = excluded.seq, data = excluded.data WHERE doc_snapshots.seq < excluded.seq`,
+        [roomId, doc, throughSeq, Buffer.from(state)],
+      );
+      if (written.rowCount === 0) return false;
+      await client.query('DELETE FROM doc_log WHERE room_id = $1 AND doc = $2 AND seq <= $3', [roomId, doc, throughSeq]);
+      return true;
+    });
+  }
+}
+
+/** A document's rows as the updates that rebuild it: the snapshot, then the log. */
+export function rowUpdates(rows: DocRows): Uint8Array[] {
+  return [...(rows.snapshot ? [rows.snapshot.data] : []), ...rows.log.map((row) => row.data)];
+}
+
+/** The one string a document is known by in maps, locks and on the bus. */
+export function docKey(roomId: string, doc: string): string {
+  return `${roomId}/${doc}`;
+}
+
+function compareDocs(a: { roomId: string; doc: string }, b: { roomId: string; doc: string }): number {
+  return a.roomId < b.roomId ? -1 : a.roomId > b.roomId ? 1 : a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0;
+}

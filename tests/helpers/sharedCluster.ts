@@ -1,0 +1,98 @@
+import { BoardDoc, docFromUpdates } from '@okr/shared/doc';
+import { startBalancer, type Balancer } from './balancer.ts';
+import { startPostgres, startRedis, type Postgres, type RedisServer } from './engines.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { createRoom, killHard, spawnServer, stopServer, tempDataDir, type CreatedRoom, type ServerProcess } from './server.ts';
+
+export type Instance = ServerProcess & { id: string };
+
+export type SharedCluster = {
+  postgres: Postgres;
+  redis: RedisServer;
+  instances: Instance[];
+  /** Every new connection goes to the next live instance in turn. */
+  balancer: Balancer;
+  /** Starts one more instance (and puts it behind the balancer). */
+  addInstance: (env?: Record<string, string>) => Promise<Instance>;
+  /** SIGKILLs an instance and takes it out of the balancer. */
+  kill: (instance: Instance) => Promise<void>;
+  /** The room's board exactly as PostgreSQL holds it (snapshot plus log), read in one statement. */
+  storedBoard: (roomId: string) => Promise<BoardDoc>;
+  stop: () => Promise<void>;
+};
+
+/** Real PostgreSQL and Redis, `count` server processes in shared mode on port 0, and a TCP balancer in front. */
+export async function startSharedCluster(count: number, env: Record<string, string> = {}): Promise<SharedCluster> {
+  const [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+  const instances: Instance[] = [];
+  const balancer = await startBalancer([]);
+  const live = () => instances.filter((i) => i.child.exitCode === null && i.child.signalCode === null);
+  let started = 0;
+  const addInstance = async (extra: Record<string, string> = {}) => {
+    const id = `test-${++started}`;
+    // Several processes start at once on a shared two-core machine: give each longer than the usual 20 s.
+    const server = await spawnServer(tempDataDir('okr-shared-'), { DATABASE_URL: postgres.url, REDIS_URL: redis.url, INSTANCE_ID: id, ...env, ...extra }, 0, { startTimeoutMs: 60_000 });
+    const instance = { ...server, id };
+    instances.push(instance);
+    balancer.setBackends(live().map((i) => i.port));
+    return instance;
+  };
+  for (let i = 0; i < count; i++) await addInstance();
+  return {
+    postgres,
+    redis,
+    instances,
+    balancer,
+    addInstance,
+    kill: async (instance) => {
+      await killHard(instance);
+      balancer.setBackends(live().map((i) => i.port));
+    },
+    storedBoard: async (roomId) => {
+      const rows = await postgres.query<{ data: Buffer }>(
+        `SELECT data FROM (SELECT 0 AS kind, seq, data FROM doc_snapshots WHERE room_id = $1 AND doc = 'board'
+           UNION ALL SELECT 1, seq, data FROM doc_log WHERE room_id = $1 AND doc = 'board') r ORDER BY kind, seq`,
+        [roomId],
+      );
+      return new BoardDoc(docFromUpdates(rows.map((r) => new Uint8Array(r.data))));
+    },
+    stop: async () => {
+      await balancer.close();
+      await Promise.all(live().map((i) => stopServer(i, 'SIGKILL')));
+      await Promise.all([postgres.stop(), redis.stop()]);
+    },
+  };
+}
+
+export type SharedFixture = {
+  readonly cluster: SharedCluster;
+  readonly room: CreatedRoom;
+  /** Registers a client (or anything with destroy) to be destroyed before the cluster stops. */
+  track: <T extends { destroy: () => void }>(client: T) => T;
+};
+
+/** One cluster of `count` instances and one room for the whole file, torn down after its tests. */
+export function useSharedCluster(count: number, env: Record<string, string> = {}): SharedFixture {
+  let cluster: SharedCluster | undefined;
+  let room: CreatedRoom | undefined;
+  const tracked: { destroy: () => void }[] = [];
+  beforeAll(async () => {
+    cluster = await startSharedCluster(count, env);
+    room = await createRoom(cluster.instances[0]!.httpUrl, 'Shared workshop');
+  }, 60_000);
+  afterAll(async () => {
+    for (const client of tracked) client.destroy();
+    await cluster?.stop();
+  });
+  return {
+    get cluster() {
+      if (!cluster) throw new Error('the cluster is not started yet');
+      return cluster;
+    },
+    get room() {
+      if (!room) throw new Error('the room is not created yet');
+      return room;
+    },
+    track: (client) => (tracked.push(client), client),
+  };
+}

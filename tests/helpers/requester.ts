@@ -56,3 +56,13 @@ export async function requestOnceThere<T>(requester: Requester, op: string, args
     }
   }
 }
+
+/** The code the server refused a request with, or "accepted" when it did not refuse it. */
+export async function refusalCode(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'accepted';
+  } catch (err) {
+    return err instanceof RoomRequestError ? err.code : `failed: ${String(err)}`;
+  }
+}

@@ -1,10 +1,9 @@
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_REQUEST } from '@okr/shared/protocol';
-import { RoomRequestError } from '../../../client/src/sync/roomRequests.ts';
 import { eventually } from '../../helpers/clients.ts';
 import { tryUpgrade } from '../../helpers/rawSocket.ts';
-import { openRequester, type RequesterOptions } from '../../helpers/requester.ts';
+import { openRequester, type RequesterOptions, refusalCode } from '../../helpers/requester.ts';
 import { useServerWithRoom } from '../../helpers/useServerWithRoom.ts';
 
 const fixture = useServerWithRoom();
@@ -25,14 +24,6 @@ function requestFrame(json: string): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(RoomRequestError);
-  return (err as RoomRequestError).code;
-}
 
 describe('seats', () => {
   it('gives the same seat to every connection that brings the same secret, and a fresh one to a stock client without', async () => {
@@ -69,7 +60,7 @@ describe('seats', () => {
       ['mergeSeats', { from: anaSeat.id, into: twinSeat.id }],
       ['handOverSeat', { seatId: anaSeat.id }],
     ] as const) {
-      expect(await refusal(ana.requests.request(op, args))).toBe('forbidden');
+      expect(await refusalCode(ana.requests.request(op, args))).toBe('forbidden');
     }
 
     const seats = await facilitator.requests.request<{ id: string; name: string; connected: boolean }[]>('listSeats');
@@ -80,7 +71,7 @@ describe('seats', () => {
     // Someone who joined twice: the phone's seat now counts as the laptop's.
     expect(await facilitator.requests.request('mergeSeats', { from: twinSeat.id, into: anaSeat.id })).toEqual(anaSeat);
     expect(await anaAgain.requests.request('mySeat')).toEqual(anaSeat);
-    expect(await refusal(facilitator.requests.request('mergeSeats', { from: twinSeat.id, into: anaSeat.id }))).toBe('same-seat');
+    expect(await refusalCode(facilitator.requests.request('mergeSeats', { from: twinSeat.id, into: anaSeat.id }))).toBe('same-seat');
 
     // A new device takes the seat only with what the facilitator hands over.
     const { secret } = await facilitator.requests.request<{ secret: string }>('handOverSeat', { seatId: anaSeat.id });
@@ -90,9 +81,9 @@ describe('seats', () => {
 
   it('answers bad requests with a code and keeps the connection; closes one that is not a request', async () => {
     const ana = requester({ seat: ANA_SEAT });
-    expect(await refusal(ana.requests.request('noSuchOp'))).toBe('unknown-op');
-    expect(await refusal(ana.requests.request('nameMySeat', { name: '' }))).toBe('invalid-args');
-    expect(await refusal(ana.requests.request('nameMySeat', { name: 'Ana', extra: 1 }))).toBe('invalid-args');
+    expect(await refusalCode(ana.requests.request('noSuchOp'))).toBe('unknown-op');
+    expect(await refusalCode(ana.requests.request('nameMySeat', { name: '' }))).toBe('invalid-args');
+    expect(await refusalCode(ana.requests.request('nameMySeat', { name: 'Ana', extra: 1 }))).toBe('invalid-args');
     expect(await ana.requests.request('nameMySeat', { name: 'Ana' })).toMatchObject({ name: 'Ana' });
 
     const raw = await fixture.raw(`/sync/${fixture.room.roomId}/control`);

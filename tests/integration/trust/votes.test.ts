@@ -2,9 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { docFromUpdates, PrivateDoc } from '@okr/shared/doc';
 import { newRecordId } from '@okr/shared/schema';
 import { RoomStore } from '../../../server/src/store/roomStore.ts';
-import { RoomRequestError } from '../../../client/src/sync/roomRequests.ts';
 import { eventually, openBoardClient, openControlClient, whenSynced, type ControlClient, type TestClient } from '../../helpers/clients.ts';
-import { openRequester, type Requester } from '../../helpers/requester.ts';
+import { openRequester, type Requester, refusalCode } from '../../helpers/requester.ts';
 import { createRoom, killHard, spawnServer, stopServer, tempDataDir, type CreatedRoom, type ServerProcess } from '../../helpers/server.ts';
 import { useServerWithRoom } from '../../helpers/useServerWithRoom.ts';
 
@@ -13,14 +12,6 @@ const fixture = useServerWithRoom();
 const SECRETS = { ana: 'ana-laptop-secret-00000000001', bo: 'bo-laptop-secret-000000000001', mal: 'mal-laptop-secret-00000000001' };
 type Person = keyof typeof SECRETS;
 
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(RoomRequestError);
-  return (err as RoomRequestError).code;
-}
 
 /** The code and reason of the next close the server gives this client. */
 function closeOf(client: TestClient): Promise<{ code: number; reason: string }> {
@@ -63,13 +54,13 @@ describe('votes the server counts', () => {
     await cast('bo', { [halve]: 2 });
 
     // Over the budget, over the cap, on a card that does not exist, in an old round: refused, the connection stays.
-    expect(await refusal(cast('mal', { [pet]: 2, [halve]: 2 }))).toBe('no-dots-left');
-    expect(await refusal(cast('mal', { [pet]: 3 }))).toBe('cap-reached');
-    expect(await refusal(cast('mal', { [newRecordId()]: 1 }))).toBe('unknown-candidate');
-    expect(await refusal(w.people.mal.requests.request('castBallot', { roundId: 'old-round', dots: { [pet]: 1 } }))).toBe('round-over');
+    expect(await refusalCode(cast('mal', { [pet]: 2, [halve]: 2 }))).toBe('no-dots-left');
+    expect(await refusalCode(cast('mal', { [pet]: 3 }))).toBe('cap-reached');
+    expect(await refusalCode(cast('mal', { [newRecordId()]: 1 }))).toBe('unknown-candidate');
+    expect(await refusalCode(w.people.mal.requests.request('castBallot', { roundId: 'old-round', dots: { [pet]: 1 } }))).toBe('round-over');
     // Invented voters: a participant may not vote as anyone but its own seat, and no op takes a voter id.
-    expect(await refusal(cast('mal', { [pet]: 2 }, { proxyFor: 'Ana' }))).toBe('forbidden');
-    expect(await refusal(cast('mal', { [pet]: 2 }, { voterId: 'ana' }))).toBe('invalid-args');
+    expect(await refusalCode(cast('mal', { [pet]: 2 }, { proxyFor: 'Ana' }))).toBe('forbidden');
+    expect(await refusalCode(cast('mal', { [pet]: 2 }, { voterId: 'ana' }))).toBe('invalid-args');
     // Mal votes "many times" from one seat: each ballot replaces the last.
     for (let i = 0; i < 6; i++) await cast('mal', { [pet]: 2, [delight]: 1 });
     // Mal on a second, seatless stock connection gets a fresh seat: one more voter, not Ana's or Bo's dots.
@@ -105,7 +96,7 @@ describe('votes the server counts', () => {
     expect(result.voters?.map((v) => v.name)).toEqual(['Ana', 'Bo', 'Kim', 'Mal', 'Someone']);
     expect(result.voters?.find((v) => v.name === 'Kim')?.proxy).toBe(true);
     // Closed: no more ballots.
-    expect(await refusal(cast('ana', { [pet]: 1 }))).toBe('voting-not-open');
+    expect(await refusalCode(cast('ana', { [pet]: 1 }))).toBe('voting-not-open');
   });
 
   it('names nobody in the tally of an anonymous board', async () => {
@@ -159,14 +150,14 @@ describe('confidence votes the server counts', () => {
     await vote('bo', 0.6);
     // Eight forged 5/5 votes from one seat count once; a value off the fist-of-five scale is refused.
     for (let i = 0; i < 8; i++) await vote('mal', 1);
-    expect(await refusal(vote('mal', 0.93))).toBe('invalid-value');
+    expect(await refusalCode(vote('mal', 0.93))).toBe('invalid-value');
     await eventually(() => w.control.control.state().confidenceCounts[kr] === 3, 'three votes counted');
     expect(JSON.stringify([w.board.board.ydoc.toJSON(), w.control.control.ydoc.toJSON()])).not.toMatch(/0\.4|0\.6/);
 
     w.control.control.revealConfidence([kr]);
     await eventually(() => w.control.control.state().confidenceResults[kr] !== undefined, 'revealed values');
     expect(w.control.control.state().confidenceResults[kr]).toEqual({ values: [0.4, 0.6, 1], average: 0.67 });
-    expect(await refusal(vote('ana', 1))).toBe('revealed');
+    expect(await refusalCode(vote('ana', 1))).toBe('revealed');
 
     // The facilitator keeps the value; a participant overwriting it is refused and closed.
     w.board.board.keepConfidence([{ keyResultId: kr, confidence: 0.67 }]);

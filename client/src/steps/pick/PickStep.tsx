@@ -168,6 +168,13 @@ function Results({ view, objectiveId }: { view: ReturnType<typeof useVoting>; ob
         Result: {total} {total === 1 ? 'dot' : 'dots'} from {voters} {voters === 1 ? 'voter' : 'voters'}
         {top.size > 1 && <strong> · a tie at the top</strong>}
       </p>
+      {view.result && (
+        <p className="muted">
+          {view.result.voters
+            ? `Voted: ${view.result.voters.map((voter) => (voter.proxy ? `${voter.name} (by proxy)` : voter.name)).join(', ') || 'nobody'}`
+            : 'An anonymous board: the tally names nobody.'}
+        </p>
+      )}
       <ol className="cards pick-results" aria-label="Vote result">
         {view.results.map((entry) => (
           <li key={entry.candidateId} className={`card pick-result ${top.has(entry.candidateId) ? 'is-top' : ''} ${entry.candidateId === objectiveId ? 'is-objective' : ''}`} aria-label={entry.text}>

@@ -256,6 +256,12 @@ export class BoardDoc {
     this.transact(() => this.canvasCards(collection).update(id, { pos: drop.pos, clusterId: drop.clusterId }));
   }
 
+  /** Rewords a note, whichever kind of card it is (key results and initiatives keep theirs in `title`). */
+  setNoteText(collection: CanvasCollection, id: string, text: string): void {
+    const field = collection === 'keyResults' || collection === 'initiatives' ? 'title' : 'text';
+    this.transact(() => (this[collection] as unknown as RecordCollection<{ id: string; order: number; text?: string; title?: string }>).update(id, { [field]: text }));
+  }
+
   /** A new named cluster on a step's canvas, empty; returns its id. */
   addCluster(step: CanvasStep, name: string, pos: CanvasPos): string {
     const id = newRecordId();

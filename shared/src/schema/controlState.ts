@@ -27,6 +27,10 @@ export const controlStateSchema = z.object({
   notes: z.partialRecord(z.enum(STEP_IDS), stepNoteSchema).catch({}),
   /** Key results whose blind confidence votes are revealed. */
   confidenceRevealed: z.record(z.string(), z.boolean()).catch({}),
+  /** "Follow me": everyone's canvas shows what the facilitator's shows (their view is in their presence). */
+  followMe: z.boolean().catch(false),
+  /** The projector draws everyone's cursors on a canvas (off by default: a wall of arrows distracts the room). */
+  projectorCursors: z.boolean().catch(false),
 });
 export type ControlState = z.infer<typeof controlStateSchema>;
 

@@ -17,7 +17,8 @@ const CELL_W = NOTE_W + GAP;
 const CELL_H = NOTE_H + GAP;
 const CLUSTER_COLS = 3;
 const TIDY_COLS = 4;
-const FRAME_MIN_W = NOTE_W + 2 * CLUSTER_PAD;
+// Wide enough for its name, Rename and Remove at projector size.
+const FRAME_MIN_W = 2 * NOTE_W + GAP + 2 * CLUSTER_PAD;
 const FRAME_MIN_H = CLUSTER_HEADER + NOTE_H + CLUSTER_PAD;
 
 /**

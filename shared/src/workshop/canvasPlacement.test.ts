@@ -24,6 +24,11 @@ describe('placeNewNote', () => {
     for (const rect of taken) expect(overlaps(noteRect(pos), rect)).toBe(false);
   });
 
+  it('places a bigger box (a new cluster) clear of notes too', () => {
+    const pos = placeNewNote({ x: 100, y: 60 }, [note(0, 0)], { w: 360, h: 200 });
+    expect(overlaps({ ...pos, w: 360, h: 200 }, note(0, 0))).toBe(false);
+  });
+
   it('lands near the view, not somewhere far away', () => {
     const taken = Array.from({ length: 9 }, (_, i) => note((i % 3) * (NOTE_W + GAP), Math.floor(i / 3) * (NOTE_H + GAP)));
     const pos = placeNewNote({ x: 320, y: 200 }, taken);

@@ -1,5 +1,5 @@
 import type { CanvasPos } from '../schema/index.ts';
-import { GAP, NOTE_H, NOTE_W, noteRect, overlaps, type Rect } from './canvasGeometry.ts';
+import { GAP, NOTE_H, NOTE_W, overlaps, type Rect } from './canvasGeometry.ts';
 
 const STEP_X = (NOTE_W + GAP) / 2;
 const STEP_Y = (NOTE_H + GAP) / 2;
@@ -8,14 +8,15 @@ const MAX_RINGS = 400;
 /**
  * Where a new note goes: centred on `center` (the middle of its writer's view) when that spot is
  * free, else the nearest free spot on a half-note grid around it, so it never covers another note.
+ * `size` places something bigger the same way (a new cluster's frame).
  * @example placeNewNote({ x: 100, y: 60 }, []) // → { x: 0, y: 0 }
  */
-export function placeNewNote(center: CanvasPos, taken: readonly Rect[]): CanvasPos {
-  const base = { x: Math.round(center.x - NOTE_W / 2), y: Math.round(center.y - NOTE_H / 2) };
+export function placeNewNote(center: CanvasPos, taken: readonly Rect[], size: { w: number; h: number } = { w: NOTE_W, h: NOTE_H }): CanvasPos {
+  const base = { x: Math.round(center.x - size.w / 2), y: Math.round(center.y - size.h / 2) };
   for (let ring = 0; ring <= MAX_RINGS; ring++) {
     for (const [dx, dy] of ringOffsets(ring)) {
       const pos = { x: base.x + dx * STEP_X, y: base.y + dy * STEP_Y };
-      if (!taken.some((rect) => overlaps(noteRect(pos), rect, GAP / 2))) return pos;
+      if (!taken.some((rect) => overlaps({ ...pos, ...size }, rect, GAP / 2))) return pos;
     }
   }
   // A board this full is far past any workshop; past it, below everything is free.

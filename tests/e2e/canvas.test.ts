@@ -6,7 +6,7 @@ import { NOTE_H, NOTE_W, overlaps } from '@okr/shared/workshop';
 import { artifactDir, newDevice, PHONE, PROJECTOR } from '../helpers/browser.ts';
 import { eventually, openBoardClient } from '../helpers/clients.ts';
 import { createRoom } from '../helpers/server.ts';
-import { joinBoard as join, useBrowserSuite, waitConnected as connected } from '../helpers/browserSuite.ts';
+import { joinBoard as join, moveGroupTo, useBrowserSuite, waitConnected as connected } from '../helpers/browserSuite.ts';
 
 const suite = useBrowserSuite();
 
@@ -195,6 +195,76 @@ describe('the sticky-note canvas', () => {
     await phone.screenshot({ path: path.join(shots, 'context-canvas-phone-390.png') });
     await fay.screenshot({ path: path.join(shots, 'context-canvas-facilitator-final-1920.png') });
     await projector.screenshot({ path: path.join(shots, 'context-canvas-projector-final-1920.png') });
+    seeder.destroy();
+  }, 180_000);
+
+  it('draft and brainstorm canvases: old groups, a merge by keyboard, initiatives apart; on the projector and a phone', async () => {
+    const shots = artifactDir('canvas');
+    const { server, browser } = suite;
+    const room = await createRoom(server.httpUrl, 'Canvas steps');
+    const seeder = openBoardClient(server.wsUrl, room.roomId);
+    await seeder.synced;
+    const board = seeder.board;
+    // A board from before the canvas: revealed candidates, three of them grouped with "Group with…".
+    board.transact(() => {
+      const texts = ['Mobile checkout in one tap', 'Mobile app parity', 'Mobile wallet payments', 'Delight first-time buyers', 'Cut checkout time in half', 'Fewer failed payments', 'Checkout feels effortless', 'Win back lapsed buyers', 'Best-rated checkout in Europe', 'Zero surprise fees'];
+      texts.forEach((text, i) => board.addCandidate({ id: `cand${i}`, text, authorName: i % 2 ? 'Ben' : 'Ana', ...(i < 3 ? { clusterId: 'cand0' } : {}) }));
+      for (const title of ['Checkout conversion from 58% to 65%', 'Payment failures below 1%', 'Checkout time under 40 s', 'NPS of first-time buyers above 40', 'Repeat purchase rate 30%']) board.addKeyResult({ title });
+      for (const title of ['Ship Apple Pay', 'Redesign the address form', 'Retry failed card payments']) board.addInitiative({ title, keyResultIds: [] });
+    });
+
+    const fay = (await newDevice(browser, PROJECTOR, { boardView: 'canvas' })).page;
+    await join(fay, room.facilitatorUrl, 'Fay');
+    const ana = (await newDevice(browser, { width: 1280, height: 800 }, { boardView: 'canvas' })).page;
+    await join(ana, room.participantUrl, 'Ana');
+    const projector = (await newDevice(browser, PROJECTOR, { boardView: 'canvas' })).page;
+    await projector.goto(room.viewerUrl);
+    await connected(projector);
+    await moveGroupTo(fay, 'Draft objectives');
+    const screens = [fay, ana, projector];
+    for (const page of screens) await page.getByRole('region', { name: 'Cluster: Group of 3' }).waitFor();
+    await agree(screens, 10);
+
+    // The old group gets a name (and becomes a cluster that can move); by keyboard.
+    await ana.getByRole('button', { name: 'Rename cluster "Group of 3"', exact: true }).focus();
+    await ana.keyboard.press('Enter');
+    await ana.keyboard.press('Control+A');
+    await ana.keyboard.type('Mobile');
+    await ana.keyboard.press('Enter');
+    for (const page of screens) await page.getByRole('region', { name: 'Cluster: Mobile' }).getByRole('listitem', { name: 'Mobile app parity' }).waitFor();
+
+    // "Merge into…" by keyboard: a duplicate folds into another card and keeps both authors.
+    await ana.getByRole('button', { name: 'More actions for "Checkout feels effortless"' }).focus();
+    await ana.keyboard.press('Enter');
+    await ana.getByRole('menuitem', { name: 'Merge into…' }).waitFor();
+    await ana.keyboard.press('ArrowDown');
+    await ana.keyboard.press('ArrowDown');
+    await expect.poll(() => ana.evaluate(() => document.activeElement?.textContent)).toBe('Merge into…');
+    await ana.keyboard.press('Enter');
+    await ana.getByRole('combobox', { name: 'Merge into' }).selectOption({ label: 'Cut checkout time in half' });
+    await ana.getByRole('button', { name: 'Merge', exact: true }).click();
+    await eventually(() => board.candidates.list().length === 9, 'the merge reached the board');
+    await agree(screens, 9);
+    await fay.screenshot({ path: path.join(shots, 'draft-canvas-facilitator-1920.png') });
+    await projector.screenshot({ path: path.join(shots, 'draft-canvas-projector-1920.png') });
+
+    // Brainstorm: key results and initiatives on one canvas, initiatives in their own colour and rows.
+    await moveGroupTo(fay, 'Brainstorm key results');
+    for (const page of screens) await page.getByRole('region', { name: 'Key results canvas' }).getByRole('listitem', { name: 'Ship Apple Pay' }).waitFor();
+    await agree(screens, 8);
+    const rows = await drawn(fay);
+    const yOf = (title: string) => {
+      const id = [...board.keyResults.list(), ...board.initiatives.list()].find((c) => c.title === title)!.id;
+      return Number(rows[id]!.split(',')[1]);
+    };
+    expect(yOf('Ship Apple Pay')).toBeGreaterThan(yOf('Checkout conversion from 58% to 65%'));
+    await fay.screenshot({ path: path.join(shots, 'brainstorm-canvas-facilitator-1920.png') });
+    await projector.screenshot({ path: path.join(shots, 'brainstorm-canvas-projector-1920.png') });
+
+    const phone = (await newDevice(browser, PHONE, { boardView: 'canvas' })).page;
+    await join(phone, room.participantUrl, 'Pia');
+    await phone.getByRole('region', { name: 'Key results canvas' }).getByRole('listitem', { name: 'Ship Apple Pay' }).waitFor();
+    await phone.screenshot({ path: path.join(shots, 'brainstorm-canvas-phone-390.png') });
     seeder.destroy();
   }, 180_000);
 });

@@ -60,19 +60,41 @@ export function Canvas({ step, label, notes, legend, canEdit, projector, empty }
   const { following } = useFollow(step, projector, everything);
   useCanvasGestures(viewport, step, !projector && !room.isViewer);
 
-  // The viewport's size, and a first view that shows everything.
+  // The viewport's size, and a first view that shows everything, fitted to this viewport (the
+  // last step's canvas may have had another size).
+  const everythingNow = useRef(everything);
+  useEffect(() => {
+    everythingNow.current = everything;
+  });
   useEffect(() => {
     const el = viewport.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => store.getState().setCanvasSize({ w: el.clientWidth, h: el.clientHeight }));
+    const measure = () => {
+      const size = { w: el.clientWidth, h: el.clientHeight };
+      store.getState().setCanvasSize(size);
+      if (!store.getState().cameras[step] && size.w > 0 && everythingNow.current) store.getState().setCamera(step, fitView(everythingNow.current, size));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
-  }, [store]);
-  const size = useBoardUi((s) => s.canvasSize);
-  const hasCamera = useBoardUi((s) => s.cameras[step] !== undefined);
+  }, [store, step]);
+  // Notes that arrive after the canvas opened (a first sync, a reveal) are shown whole once.
   useEffect(() => {
-    if (!hasCamera && size.w > 0) store.getState().setCamera(step, fitView(everything, size));
-  }, [hasCamera, size, everything, store, step]);
+    const { cameras, canvasSize } = store.getState();
+    if (!cameras[step] && canvasSize.w > 0 && everything) store.getState().setCamera(step, fitView(everything, canvasSize));
+  }, [everything, store, step]);
+  // Nobody scrolls a projector: there the canvas takes what is left of the screen below it.
+  useEffect(() => {
+    const el = viewport.current;
+    if (!projector || !el) return;
+    const fill = () => {
+      el.style.height = `${Math.max(240, window.innerHeight - el.getBoundingClientRect().top - window.scrollY - 16)}px`;
+    };
+    fill();
+    window.addEventListener('resize', fill);
+    return () => window.removeEventListener('resize', fill);
+  }, [projector]);
   const fitAll = () => store.getState().setCamera(step, fitView(everything, store.getState().canvasSize));
 
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor, { scrollBehavior: 'auto' }));

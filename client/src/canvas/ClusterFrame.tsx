@@ -58,6 +58,7 @@ export function ClusterFrame({ frame, canEdit, onNudge, children }: Props) {
             {...drag.attributes}
             aria-label={`Move cluster "${title}"`}
             aria-describedby={undefined}
+            aria-disabled={undefined}
             onPointerDown={(e) => listeners?.onPointerDown?.(e)}
             onKeyDown={onHandleKey}
           >

@@ -81,6 +81,8 @@ export const NoteCard = memo(function NoteCard({ note, x, y, ox, oy, canEdit, on
       aria-roledescription="sticky note"
       aria-label={note.text}
       aria-describedby={undefined}
+      // dnd-kit marks a note whose drag is off (while it is edited) as disabled; the note itself is not.
+      aria-disabled={undefined}
       tabIndex={0}
       className={`note tone-${note.tone} ${drag.isDragging ? 'is-dragging' : ''} ${editing || picking ? 'is-open' : ''}`}
       data-note-id={note.id}

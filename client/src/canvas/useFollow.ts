@@ -24,6 +24,11 @@ export function useFollow(step: CanvasStep, projector: boolean, everything: Rect
   const size = useBoardUi((s) => s.canvasSize);
   const following = projector || (control.followMe && !room.isFacilitator && !unfollowed);
   const publishing = room.isFacilitator && !projector;
+  const unfollow = useBoardUi((s) => s.unfollow);
+  // Each "Follow me" brings everyone along again, including those who stopped following the last one.
+  useEffect(() => {
+    if (control.followMe) unfollow(false);
+  }, [control.followMe, unfollow]);
 
   // The facilitator tells the others what part of the canvas they see.
   useEffect(() => {

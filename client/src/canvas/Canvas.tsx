@@ -72,17 +72,19 @@ export function Canvas({ step, label, notes, legend, canEdit, projector, empty }
     const measure = () => {
       const size = { w: el.clientWidth, h: el.clientHeight };
       store.getState().setCanvasSize(size);
-      if (!store.getState().cameras[step] && size.w > 0 && everythingNow.current) store.getState().setCamera(step, fitView(everythingNow.current, size));
+      const camera = store.getState().cameras[step];
+      if ((!camera || camera.auto) && size.w > 0 && everythingNow.current) store.getState().setCamera(step, { ...fitView(everythingNow.current, size), auto: true });
     };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
   }, [store, step]);
-  // Notes that arrive after the canvas opened (a first sync, a reveal) are shown whole once.
+  // Until this person pans or zooms, the canvas keeps showing everything (a first sync, a reveal, new notes).
   useEffect(() => {
     const { cameras, canvasSize } = store.getState();
-    if (!cameras[step] && canvasSize.w > 0 && everything) store.getState().setCamera(step, fitView(everything, canvasSize));
+    const camera = cameras[step];
+    if ((!camera || camera.auto) && canvasSize.w > 0 && everything) store.getState().setCamera(step, { ...fitView(everything, canvasSize), auto: true });
   }, [everything, store, step]);
   // Nobody scrolls a projector: there the canvas takes what is left of the screen below it.
   useEffect(() => {
@@ -95,7 +97,7 @@ export function Canvas({ step, label, notes, legend, canEdit, projector, empty }
     window.addEventListener('resize', fill);
     return () => window.removeEventListener('resize', fill);
   }, [projector]);
-  const fitAll = () => store.getState().setCamera(step, fitView(everything, store.getState().canvasSize));
+  const fitAll = () => store.getState().setCamera(step, { ...fitView(everything, store.getState().canvasSize), auto: true });
 
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor, { scrollBehavior: 'auto' }));
   const zoom = () => store.getState().cameras[step]?.zoom ?? 1;

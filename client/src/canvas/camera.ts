@@ -1,8 +1,12 @@
 import type { CanvasPos } from '@okr/shared/schema';
 import type { Rect } from '@okr/shared/workshop';
 
-/** This device's view of a canvas: screen = world × zoom + (x, y). Local UI state, never shared. */
-export type Camera = { x: number; y: number; zoom: number };
+/**
+ * This device's view of a canvas: screen = world × zoom + (x, y). Local UI state, never shared.
+ * `auto`: set by "show everything" rather than by the person, so it follows resizes and new notes
+ * until they pan or zoom themselves.
+ */
+export type Camera = { x: number; y: number; zoom: number; auto?: boolean };
 export type Size = { w: number; h: number };
 
 export const MIN_ZOOM = 0.1;

@@ -21,7 +21,8 @@ export function useCanvasGestures(viewport: RefObject<HTMLDivElement | null>, st
     const el = viewport.current;
     if (!el) return;
     const camera = (): Camera => store.getState().cameras[step] ?? { x: 0, y: 0, zoom: 1 };
-    const set = (next: Camera) => store.getState().setCamera(step, next);
+    // Moved by the person: no longer an automatic "show everything" view.
+    const set = (next: Camera) => store.getState().setCamera(step, { x: next.x, y: next.y, zoom: next.zoom });
     const local = (event: { clientX: number; clientY: number }) => {
       const box = el.getBoundingClientRect();
       return { x: event.clientX - box.left, y: event.clientY - box.top };

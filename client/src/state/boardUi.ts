@@ -110,7 +110,7 @@ export function createBoardUiStore(): BoardUiStore {
     setCamera: (step, camera) =>
       set((state) => {
         const now = state.cameras[step];
-        return now && now.x === camera.x && now.y === camera.y && now.zoom === camera.zoom ? state : { cameras: { ...state.cameras, [step]: camera } };
+        return now && now.x === camera.x && now.y === camera.y && now.zoom === camera.zoom && now.auto === camera.auto ? state : { cameras: { ...state.cameras, [step]: camera } };
       }),
     setCanvasSize: (canvasSize) => set((state) => (state.canvasSize.w === canvasSize.w && state.canvasSize.h === canvasSize.h ? state : { canvasSize })),
     unfollow: (unfollowed) => set({ unfollowed }),

@@ -4,6 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { CONTEXT_KINDS } from '@okr/shared/schema';
 import { NOTE_H, NOTE_W, overlaps } from '@okr/shared/workshop';
 import { artifactDir, newDevice, PHONE, PROJECTOR } from '../helpers/browser.ts';
+import type { BoardDoc } from '@okr/shared/doc';
 import { eventually, openBoardClient } from '../helpers/clients.ts';
 import { createRoom } from '../helpers/server.ts';
 import { joinBoard as join, moveGroupTo, useBrowserSuite, waitConnected as connected } from '../helpers/browserSuite.ts';
@@ -44,27 +45,31 @@ async function dragTo(page: Page, from: Locator, to: Locator, at = { x: 0.3, y: 
   await page.mouse.up();
 }
 
+/** A new board with a stock client to seed it, and its three screens on the canvas: Fay (facilitator), Ana (participant), the projector. */
+async function openRoom(title: string, seed: (board: BoardDoc) => void) {
+  const { server, browser } = suite;
+  const room = await createRoom(server.httpUrl, title);
+  const seeder = openBoardClient(server.wsUrl, room.roomId);
+  await seeder.synced;
+  seeder.board.transact(() => seed(seeder.board));
+  const fay = (await newDevice(browser, PROJECTOR, { boardView: 'canvas' })).page;
+  await join(fay, room.facilitatorUrl, 'Fay');
+  const ana = (await newDevice(browser, { width: 1280, height: 800 }, { boardView: 'canvas' })).page;
+  await join(ana, room.participantUrl, 'Ana');
+  const projector = (await newDevice(browser, PROJECTOR, { boardView: 'canvas' })).page;
+  await projector.goto(room.viewerUrl);
+  await connected(projector);
+  return { room, seeder, board: seeder.board, fay, ana, projector, screens: [fay, ana, projector] };
+}
+
 describe('the sticky-note canvas', () => {
   it('two people and a projector cluster 30 notes and every screen agrees; by mouse and by keyboard alone', async () => {
     const shots = artifactDir('canvas');
-    const { server, browser } = suite;
-    const room = await createRoom(server.httpUrl, 'Canvas check');
-
+    const { browser } = suite;
     // An old board (or an import): 26 context cards nobody placed.
-    const seeder = openBoardClient(server.wsUrl, room.roomId);
-    await seeder.synced;
-    seeder.board.transact(() => {
-      for (let i = 1; i <= 26; i++) seeder.board.addContextItem({ kind: CONTEXT_KINDS[i % CONTEXT_KINDS.length]!, text: `Old note ${i}` });
+    const { room, seeder, board, fay, ana, projector, screens } = await openRoom('Canvas check', (b) => {
+      for (let i = 1; i <= 26; i++) b.addContextItem({ kind: CONTEXT_KINDS[i % CONTEXT_KINDS.length]!, text: `Old note ${i}` });
     });
-
-    const fay = (await newDevice(browser, PROJECTOR, { boardView: 'canvas' })).page;
-    await join(fay, room.facilitatorUrl, 'Fay');
-    const ana = (await newDevice(browser, { width: 1280, height: 800 }, { boardView: 'canvas' })).page;
-    await join(ana, room.participantUrl, 'Ana');
-    const projector = (await newDevice(browser, PROJECTOR, { boardView: 'canvas' })).page;
-    await projector.goto(room.viewerUrl);
-    await connected(projector);
-    const screens = [fay, ana, projector];
     await agree(screens, 26);
 
     // Old cards are laid out tidily: no two overlap.
@@ -78,7 +83,6 @@ describe('the sticky-note canvas', () => {
       await note(page, text).waitFor();
     }
     await agree(screens, 30);
-    const board = seeder.board;
     const added = board.contextItems.list().filter((c) => !c.text.startsWith('Old'));
     expect(added.every((c) => c.pos !== undefined)).toBe(true);
 
@@ -200,28 +204,15 @@ describe('the sticky-note canvas', () => {
 
   it('draft and brainstorm canvases: old groups, a merge by keyboard, initiatives apart; on the projector and a phone', async () => {
     const shots = artifactDir('canvas');
-    const { server, browser } = suite;
-    const room = await createRoom(server.httpUrl, 'Canvas steps');
-    const seeder = openBoardClient(server.wsUrl, room.roomId);
-    await seeder.synced;
-    const board = seeder.board;
+    const { browser } = suite;
     // A board from before the canvas: revealed candidates, three of them grouped with "Group with…".
-    board.transact(() => {
+    const { room, seeder, board, fay, ana, projector, screens } = await openRoom('Canvas steps', (b) => {
       const texts = ['Mobile checkout in one tap', 'Mobile app parity', 'Mobile wallet payments', 'Delight first-time buyers', 'Cut checkout time in half', 'Fewer failed payments', 'Checkout feels effortless', 'Win back lapsed buyers', 'Best-rated checkout in Europe', 'Zero surprise fees'];
-      texts.forEach((text, i) => board.addCandidate({ id: `cand${i}`, text, authorName: i % 2 ? 'Ben' : 'Ana', ...(i < 3 ? { clusterId: 'cand0' } : {}) }));
-      for (const title of ['Checkout conversion from 58% to 65%', 'Payment failures below 1%', 'Checkout time under 40 s', 'NPS of first-time buyers above 40', 'Repeat purchase rate 30%']) board.addKeyResult({ title });
-      for (const title of ['Ship Apple Pay', 'Redesign the address form', 'Retry failed card payments']) board.addInitiative({ title, keyResultIds: [] });
+      texts.forEach((text, i) => b.addCandidate({ id: `cand${i}`, text, authorName: i % 2 ? 'Ben' : 'Ana', ...(i < 3 ? { clusterId: 'cand0' } : {}) }));
+      for (const title of ['Checkout conversion from 58% to 65%', 'Payment failures below 1%', 'Checkout time under 40 s', 'NPS of first-time buyers above 40', 'Repeat purchase rate 30%']) b.addKeyResult({ title });
+      for (const title of ['Ship Apple Pay', 'Redesign the address form', 'Retry failed card payments']) b.addInitiative({ title, keyResultIds: [] });
     });
-
-    const fay = (await newDevice(browser, PROJECTOR, { boardView: 'canvas' })).page;
-    await join(fay, room.facilitatorUrl, 'Fay');
-    const ana = (await newDevice(browser, { width: 1280, height: 800 }, { boardView: 'canvas' })).page;
-    await join(ana, room.participantUrl, 'Ana');
-    const projector = (await newDevice(browser, PROJECTOR, { boardView: 'canvas' })).page;
-    await projector.goto(room.viewerUrl);
-    await connected(projector);
     await moveGroupTo(fay, 'Draft objectives');
-    const screens = [fay, ana, projector];
     for (const page of screens) await page.getByRole('region', { name: 'Cluster: Group of 3' }).waitFor();
     await agree(screens, 10);
 

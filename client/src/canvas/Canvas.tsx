@@ -110,6 +110,8 @@ export function Canvas({ step, label, notes, legend, canEdit, projector, empty }
   const placeNote = useCallback(
     (note: CanvasNote, x: number, y: number) => {
       const { layout: now, clusters: named } = latest.current;
+      // Someone may have deleted it while it was being moved: nothing left to place.
+      if (!room.board[note.collection].has(note.id)) return;
       const drop = dropNote(now, named, note.id, { x, y });
       if (drop) room.board.placeNote(note.collection, note.id, drop);
     },

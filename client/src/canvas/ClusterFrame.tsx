@@ -2,6 +2,7 @@ import { useState, type CSSProperties, type KeyboardEvent, type ReactNode, type 
 import { useDraggable } from '@dnd-kit/core';
 import type { Frame } from '@okr/shared/workshop';
 import { useRoom } from '../sync/RoomContext.tsx';
+import { ARROWS, NUDGE, previewTransform } from './moves.ts';
 
 type Props = {
   frame: Frame;
@@ -13,7 +14,6 @@ type Props = {
 
 type Listeners = Partial<Record<'onKeyDown' | 'onPointerDown', (event: SyntheticEvent) => void>>;
 
-const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 
 /** A cluster's frame with its name and its notes inside, so dragging the frame carries them and a screen reader hears them as one group. */
 export function ClusterFrame({ frame, canEdit, onNudge, children }: Props) {
@@ -28,7 +28,7 @@ export function ClusterFrame({ frame, canEdit, onNudge, children }: Props) {
     top: frame.y,
     width: frame.w,
     height: frame.h,
-    ...(drag.transform ? { transform: `translate(calc(${drag.transform.x}px / var(--zoom)), calc(${drag.transform.y}px / var(--zoom)))` } : {}),
+    ...previewTransform(drag.transform),
   } as CSSProperties;
 
   const save = () => {
@@ -41,7 +41,7 @@ export function ClusterFrame({ frame, canEdit, onNudge, children }: Props) {
     const arrow = ARROWS[event.key];
     if (arrow && !drag.isDragging) {
       event.preventDefault();
-      const step = event.shiftKey ? 100 : 20;
+      const step = event.shiftKey ? NUDGE * 5 : NUDGE;
       onNudge(frame, arrow[0] * step, arrow[1] * step);
       return;
     }

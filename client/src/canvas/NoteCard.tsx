@@ -7,6 +7,7 @@ import { InlineEditor } from '../components/InlineEditor.tsx';
 import { CardMenu, type MenuItem } from '../drafts/CardMenu.tsx';
 import { NotePicker } from './NotePicker.tsx';
 import type { CanvasNote } from './model.ts';
+import { ARROWS, NUDGE, previewTransform } from './moves.ts';
 
 type Props = {
   note: CanvasNote;
@@ -22,8 +23,6 @@ type Props = {
 
 type Listeners = Partial<Record<'onKeyDown' | 'onPointerDown', (event: SyntheticEvent) => void>>;
 
-const NUDGE = 20;
-const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 
 /**
  * One sticky note. Memoised: a note re-renders when its own record or place changes, never for a
@@ -40,7 +39,7 @@ export const NoteCard = memo(function NoteCard({ note, x, y, ox, oy, canEdit, on
   const style = {
     left: x - ox,
     top: y - oy,
-    ...(drag.transform ? { transform: `translate(calc(${drag.transform.x}px / var(--zoom)), calc(${drag.transform.y}px / var(--zoom)))` } : {}),
+    ...previewTransform(drag.transform),
   } as CSSProperties;
 
   const remove = () => {

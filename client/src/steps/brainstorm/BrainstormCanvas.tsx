@@ -7,6 +7,7 @@ import { useIsMine } from '../../drafts/useMine.ts';
 import { Canvas } from '../../canvas/Canvas.tsx';
 import { useNotes } from '../../canvas/useNotes.ts';
 import type { CanvasNote } from '../../canvas/model.ts';
+import { INITIATIVE_LANE, KEY_RESULT_LANE } from '../../canvas/layoutCards.ts';
 
 const KR_TONE = 0;
 const INITIATIVE_TONE = 1;
@@ -32,7 +33,7 @@ export function BrainstormCanvas({ keyResults, canEdit, projector }: { keyResult
       tone: KR_TONE,
       pos: kr.pos,
       clusterId: kr.clusterId,
-      lane: 0,
+      lane: KEY_RESULT_LANE,
       canDelete: canEdit && (room.isFacilitator || isMine(kr)),
     }),
     `${canEdit} ${mine}`,
@@ -47,7 +48,7 @@ export function BrainstormCanvas({ keyResults, canEdit, projector }: { keyResult
       tone: INITIATIVE_TONE,
       pos: initiative.pos,
       clusterId: initiative.clusterId,
-      lane: 1,
+      lane: INITIATIVE_LANE,
       canDelete: canEdit,
     }),
     String(canEdit),

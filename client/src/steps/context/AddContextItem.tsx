@@ -4,7 +4,7 @@ import { CONTEXT_KINDS, CONTEXT_KIND_LABELS, type ContextKind } from '@okr/share
 import { useRoom } from '../../sync/RoomContext.tsx';
 import { useUnsaved } from '../../components/useUnsaved.ts';
 import { useNewNotePlace } from '../../canvas/useNewNotePlace.ts';
-import { contextLayoutCards } from './ContextCanvas.tsx';
+import { layoutCardsOf } from '../../canvas/layoutCards.ts';
 
 /** The add form; N focuses it from anywhere on the board. */
 export function AddContextItem() {
@@ -15,7 +15,7 @@ export function AddContextItem() {
   const [error, setError] = useState<string | null>(null);
   const textRef = useRef<HTMLInputElement>(null);
   useUnsaved(text.trim() !== '');
-  const place = useNewNotePlace('context', contextLayoutCards);
+  const place = useNewNotePlace('context', layoutCardsOf('context'));
 
   useAddShortcut(textRef);
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { CONTEXT_KINDS, CONTEXT_KIND_LABELS, type ContextItem } from '@okr/shared/schema';
-import type { BoardDoc } from '@okr/shared/doc';
+import { contextLane } from '../../canvas/layoutCards.ts';
 import { Canvas } from '../../canvas/Canvas.tsx';
 import { useNotes } from '../../canvas/useNotes.ts';
 
@@ -16,7 +16,7 @@ export function ContextCanvas({ items, canEdit, projector }: { items: readonly C
       tone: CONTEXT_KINDS.indexOf(item.kind),
       pos: item.pos,
       clusterId: item.clusterId,
-      lane: CONTEXT_KINDS.indexOf(item.kind),
+      lane: contextLane(item.kind),
       canDelete: canEdit,
     }),
     String(canEdit),
@@ -27,6 +27,3 @@ export function ContextCanvas({ items, canEdit, projector }: { items: readonly C
   );
   return <Canvas step="context" label="Context canvas" notes={notes} legend={legend} canEdit={canEdit} projector={projector} empty="No context yet." />;
 }
-
-/** The context cards as the layout sees them, for placing a new one. */
-export const contextLayoutCards = (board: BoardDoc) => board.contextItems.list().map((item) => ({ id: item.id, pos: item.pos, clusterId: item.clusterId, lane: CONTEXT_KINDS.indexOf(item.kind) }));

@@ -53,7 +53,8 @@ export function useFollow(step: CanvasStep, projector: boolean, everything: Rect
     if (!following || size.w === 0) return;
     const apply = () => {
       const view = facilitatorView(room.awareness.getStates(), room.awareness.clientID, step);
-      const target = view ?? (projector ? everything : null);
+      // What of the facilitator's view has notes in it, as large as it goes: their empty margins are not worth the room's screen.
+      const target = view ? (intersection(view, everything) ?? view) : projector ? everything : null;
       if (target) store.getState().setCamera(step, fitView(target, size, view ? MAX_ZOOM : undefined));
     };
     apply();
@@ -75,4 +76,14 @@ function facilitatorView(states: Map<number, unknown>, self: number, step: Canva
     }
   }
   return null;
+}
+
+/** The overlap of two rectangles, or null when they do not meet. */
+function intersection(a: Rect, b: Rect | null): Rect | null {
+  if (!b) return null;
+  const x = Math.max(a.x, b.x);
+  const y = Math.max(a.y, b.y);
+  const right = Math.min(a.x + a.w, b.x + b.w);
+  const bottom = Math.min(a.y + a.h, b.y + b.h);
+  return right > x && bottom > y ? { x, y, w: right - x, h: bottom - y } : null;
 }

@@ -21,9 +21,22 @@ export async function launchBrowser(): Promise<Browser> {
 export const PROJECTOR = { width: 1920, height: 1080 };
 export const PHONE = { width: 390, height: 844 };
 
-/** A fresh browser profile: its own storage, like a separate person's device. */
-export async function newDevice(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<{ context: BrowserContext; page: Page }> {
+/**
+ * A fresh browser profile: its own storage, like a separate person's device. `boardView` is the
+ * device's Canvas / List choice for the canvas steps: tests written before the canvas find cards
+ * in the lanes, so they start with the list; canvas tests ask for the canvas.
+ */
+export async function newDevice(
+  browser: Browser,
+  viewport = { width: 1280, height: 800 },
+  { boardView = 'list' }: { boardView?: 'list' | 'canvas' } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, permissions: ['clipboard-read', 'clipboard-write'] });
+  // Only when the device has not chosen yet, so a test that toggles the view keeps its choice across reloads.
+  await context.addInitScript((view) => {
+    const key = 'okr-board-preferences';
+    if (!localStorage.getItem(key)) localStorage.setItem(key, JSON.stringify({ state: { boardView: view }, version: 0 }));
+  }, boardView);
   const page = await context.newPage();
   page.on('pageerror', (err) => {
     console.error('page error:', err.message);

@@ -9,6 +9,8 @@ import { useUnsaved } from '../components/useUnsaved.ts';
 import { useDrafts } from './draftStore.ts';
 import { draftRoomKey } from './roomKey.ts';
 import { writeCards } from './writeCards.ts';
+import { useNewNotePlace } from '../canvas/useNewNotePlace.ts';
+import { layoutCardsOf } from '../canvas/layoutCards.ts';
 import { isPrivateWriting } from '@okr/shared/workshop';
 
 type Props = {
@@ -33,6 +35,7 @@ export function AddCard({ step, label, placeholder }: Props) {
   useAddShortcut(inputRef);
 
   const key = draftRoomKey(room.access);
+  const place = useNewNotePlace(step, layoutCardsOf(step));
   if (!key) return null;
 
   const add = (event: FormEvent) => {
@@ -45,7 +48,7 @@ export function AddCard({ step, label, placeholder }: Props) {
       useDrafts.getState().addDraft(key, step, value);
     } else {
       const me = useIdentity.getState();
-      const ids = writeCards(room.board, step, [{ text: value }], { id: me.id, name: me.name }, ORIGIN.user);
+      const ids = writeCards(room.board, step, [{ text: value, pos: place() }], { id: me.id, name: me.name }, ORIGIN.user);
       useDrafts.getState().rememberMine(key, ids);
     }
     setText('');

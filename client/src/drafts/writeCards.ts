@@ -1,10 +1,11 @@
 import { ORIGIN, type BoardDoc, type Origin } from '@okr/shared/doc';
-import type { PrivateWritingStep } from '@okr/shared/schema';
+import type { CanvasPos, PrivateWritingStep } from '@okr/shared/schema';
 
 /** Who wrote a card. Cards on an anonymous board never come through here: the server publishes them. */
 export type Author = { id: string; name: string };
 
-export type CardText = { id?: string; text: string };
+/** `pos`: where a card written straight to the board lands on the canvas (none: the tidy layout places it). */
+export type CardText = { id?: string; text: string; pos?: CanvasPos };
 
 /**
  * Puts cards on the board for a writing step, in one transaction: candidate objectives in the
@@ -19,10 +20,10 @@ export function writeCards(board: BoardDoc, step: PrivateWritingStep, cards: rea
       if (!text) continue;
       if (step === 'draft') {
         if (card.id && board.candidates.has(card.id)) continue;
-        written.push(board.addCandidate({ id: card.id, text, authorId: author.id, authorName: author.name }, origin));
+        written.push(board.addCandidate({ id: card.id, text, pos: card.pos, authorId: author.id, authorName: author.name }, origin));
       } else {
         if (card.id && board.keyResults.has(card.id)) continue;
-        written.push(board.addKeyResult({ id: card.id, title: text, authorId: author.id }, origin));
+        written.push(board.addKeyResult({ id: card.id, title: text, pos: card.pos, authorId: author.id }, origin));
       }
     }
   }, origin);

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { StepId } from '@okr/shared/schema';
+import type { CanvasStep, StepId } from '@okr/shared/schema';
+import type { Camera, Size } from '../canvas/camera.ts';
 import type { UnmetItem } from '@okr/shared/workshop';
 import { rememberDrafts, type LastSeenDrafts } from '../drafts/lastSeenDrafts.ts';
 import type { WriterPresence } from '../drafts/writingSummary.ts';
@@ -13,8 +14,8 @@ export type PendingMove = { to: StepId; unmet: UnmetItem[] };
 export type OpenForms = {
   /** The card menu ("more actions") that is open, by the menu's id. */
   menu: string | null;
-  /** The "Group with…" or "Merge into…" picker open on a candidate. */
-  targetPicker: { cardId: string; mode: 'group' | 'merge' } | null;
+  /** The "Group with…", "Merge into…" or (on a canvas) "Move to cluster…" picker open on a card. */
+  targetPicker: { cardId: string; mode: 'group' | 'merge' | 'cluster' } | null;
   /** The Park step's form: parking a card (asks the reason) or editing a parked one; `text` as the form opened. */
   parkForm: { kind: 'park' | 'edit'; key: string; text: string } | null;
   /** The "Add to parking lot" form. */
@@ -58,6 +59,11 @@ export type BoardUi = {
   pendingMove: PendingMove | null;
   /** Everyone's private draft counts as presence last showed them this session (the facilitator's reveal warning). */
   lastSeenDrafts: LastSeenDrafts;
+  /** Each canvas's pan and zoom on this device, and the size of its viewport. */
+  cameras: Partial<Record<CanvasStep, Camera>>;
+  canvasSize: Size;
+  /** This participant stopped following the facilitator's "Follow me" (until it is turned on again). */
+  unfollowed: boolean;
   lookAt: (step: StepId | null) => void;
   hold: (step: StepId | null) => void;
   edit: (id: string | null) => void;
@@ -65,6 +71,9 @@ export type BoardUi = {
   markUnsaved: (key: string, unsaved: boolean) => void;
   askToMove: (move: PendingMove | null) => void;
   seePresence: (people: readonly WriterPresence[]) => void;
+  setCamera: (step: CanvasStep, camera: Camera) => void;
+  setCanvasSize: (size: Size) => void;
+  unfollow: (unfollowed: boolean) => void;
 };
 
 export type BoardUiStore = StoreApi<BoardUi>;
@@ -82,6 +91,9 @@ export function createBoardUiStore(): BoardUiStore {
     unsaved: {},
     pendingMove: null,
     lastSeenDrafts: {},
+    cameras: {},
+    canvasSize: { w: 0, h: 0 },
+    unfollowed: false,
     lookAt: (step) => set({ lookingAt: step }),
     hold: (step) => set({ heldAt: step }),
     edit: (id) => set({ editingId: id }),
@@ -95,6 +107,13 @@ export function createBoardUiStore(): BoardUiStore {
         return { unsaved: next };
       }),
     askToMove: (pendingMove) => set({ pendingMove }),
+    setCamera: (step, camera) =>
+      set((state) => {
+        const now = state.cameras[step];
+        return now && now.x === camera.x && now.y === camera.y && now.zoom === camera.zoom && now.auto === camera.auto ? state : { cameras: { ...state.cameras, [step]: camera } };
+      }),
+    setCanvasSize: (canvasSize) => set((state) => (state.canvasSize.w === canvasSize.w && state.canvasSize.h === canvasSize.h ? state : { canvasSize })),
+    unfollow: (unfollowed) => set({ unfollowed }),
     seePresence: (people) => set((state) => ({ lastSeenDrafts: rememberDrafts(state.lastSeenDrafts, people) })),
   }));
 }

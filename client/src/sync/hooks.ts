@@ -3,7 +3,7 @@ import type { BoardDoc } from '@okr/shared/doc';
 import type { ControlState } from '@okr/shared/schema';
 import { useRoom } from './RoomContext.tsx';
 import type { ConnectionStatus } from './roomConnection.ts';
-import { readPresence, type Presence } from './presence.ts';
+import { readPresence, samePeopleApartFromPointers, type Presence } from './presence.ts';
 import type { VotesSnapshot } from './roomVotes.ts';
 
 /**
@@ -38,14 +38,16 @@ export function useConnectionStatus(): ConnectionStatus {
   );
 }
 
-/** Everyone on the board now (this device included), from awareness. */
+/** Everyone on the board now (this device included), from awareness; a moving pointer alone does not re-render (the canvas draws those itself). */
 export function usePresence(): readonly Presence[] {
   const room = useRoom();
   const cache = useRef<readonly Presence[]>([]);
   const subscribe = useCallback(
     (cb: () => void) => {
       const onChange = () => {
-        cache.current = readPresence(room.awareness);
+        const next = readPresence(room.awareness);
+        if (samePeopleApartFromPointers(cache.current, next)) return;
+        cache.current = next;
         cb();
       };
       cache.current = readPresence(room.awareness);

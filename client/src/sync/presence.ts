@@ -20,3 +20,16 @@ export function updatePresence(awareness: Awareness, patch: Partial<PresenceStat
   const current = (awareness.getLocalState() ?? {}) as Partial<PresenceState>;
   awareness.setLocalState({ ...current, ...patch });
 }
+
+/**
+ * Whether two presence lists differ only in where pointers are (cursor, a note being dragged, a
+ * canvas view): those change 20 times a second per person and only the canvas draws them, so the
+ * people list, writing status and ready counts need not re-render for them.
+ */
+export function samePeopleApartFromPointers(a: readonly Presence[], b: readonly Presence[]): boolean {
+  return a.length === b.length && a.every((p, i) => stablePart(p) === stablePart(b[i]!));
+}
+
+function stablePart({ cursor: _cursor, dragging: _dragging, view: _view, ...rest }: Presence): string {
+  return JSON.stringify(rest);
+}

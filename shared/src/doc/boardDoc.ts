@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import {
   candidateSchema,
+  clusterSchema,
   contextItemSchema,
   dismissalSchema,
   initiativeSchema,
@@ -8,7 +9,10 @@ import {
   newRecordId,
   parkedItemSchema,
   workshopSchema,
+  type CanvasPos,
+  type CanvasStep,
   type Candidate,
+  type Cluster,
   type ContextItem,
   type Initiative,
   type KeyResult,
@@ -27,6 +31,8 @@ export type NewCandidate = Omit<Candidate, 'id' | 'order'> & { id?: string };
 export type NewParkedItem = Omit<ParkedItem, 'id' | 'order'> & { id?: string };
 export type NewKeyResult = Omit<KeyResult, 'id' | 'order'> & { id?: string };
 export type NewInitiative = Omit<Initiative, 'id' | 'order'> & { id?: string };
+/** The collections whose cards are notes on a canvas. */
+export type CanvasCollection = 'contextItems' | 'candidates' | 'keyResults' | 'initiatives';
 
 /**
  * The board's shared content: everything participants write. The only way the app reads or
@@ -38,6 +44,7 @@ export class BoardDoc {
   readonly parked: RecordCollection<ParkedItem>;
   readonly keyResults: RecordCollection<KeyResult>;
   readonly initiatives: RecordCollection<Initiative>;
+  readonly clusters: RecordCollection<Cluster>;
   private readonly workshopMap: Y.Map<unknown>;
   private readonly ballots: Y.Map<unknown>;
   private readonly confidence: Y.Map<unknown>;
@@ -51,6 +58,7 @@ export class BoardDoc {
     this.parked = new RecordCollection(ydoc, 'parked', parkedItemSchema);
     this.keyResults = new RecordCollection(ydoc, 'keyResults', keyResultSchema);
     this.initiatives = new RecordCollection(ydoc, 'initiatives', initiativeSchema);
+    this.clusters = new RecordCollection(ydoc, 'clusters', clusterSchema);
     this.workshopMap = ydoc.getMap('workshop');
     this.ballots = ydoc.getMap('ballots');
     this.confidence = ydoc.getMap('confidenceVotes');
@@ -67,6 +75,7 @@ export class BoardDoc {
       this.parked.root,
       this.keyResults.root,
       this.initiatives.root,
+      this.clusters.root,
       this.workshopMap,
       this.dismissals,
     ] as Y.AbstractType<unknown>[];
@@ -222,9 +231,77 @@ export class BoardDoc {
   groupCandidate(candidateId: string, targetId: string | null): void {
     const target = targetId ? this.candidates.get(targetId) : undefined;
     this.transact(() => {
-      if (target && !target.clusterId) this.candidates.update(target.id, { clusterId: target.id });
-      this.candidates.update(candidateId, { clusterId: target ? (target.clusterId ?? target.id) : undefined });
+      if (target && !target.clusterId) this.candidates.update(target.id, { clusterId: target.id, pos: undefined });
+      // A place counts from the cluster's corner inside one and from the origin outside: the old one means nothing in the new group.
+      this.candidates.update(candidateId, { clusterId: target ? (target.clusterId ?? target.id) : undefined, pos: undefined });
     });
+  }
+
+  // Canvas ---------------------------------------------------------------------------------------
+
+  /**
+   * A note dropped on the canvas: its place and cluster in one write, so concurrent drops of the
+   * same note end in one of the two places on every screen. No cluster: `pos` is absolute.
+   */
+  placeNote(collection: CanvasCollection, id: string, drop: { pos?: CanvasPos; clusterId?: string }): void {
+    this.transact(() => this.canvasCards(collection).update(id, { pos: drop.pos, clusterId: drop.clusterId }));
+  }
+
+  /** Rewords a note, whichever kind of card it is (key results and initiatives keep theirs in `title`). */
+  setNoteText(collection: CanvasCollection, id: string, text: string): void {
+    const field = collection === 'keyResults' || collection === 'initiatives' ? 'title' : 'text';
+    this.transact(() => (this[collection] as unknown as RecordCollection<{ id: string; order: number; text?: string; title?: string }>).update(id, { [field]: text }));
+  }
+
+  /** A new named cluster on a step's canvas, empty; returns its id. */
+  addCluster(step: CanvasStep, name: string, pos: CanvasPos): string {
+    const id = newRecordId();
+    this.transact(() => this.clusters.insert({ id, step, name: name.trim(), pos, order: this.clusters.nextOrder() }));
+    return id;
+  }
+
+  renameCluster(id: string, name: string): void {
+    this.transact(() => this.clusters.update(id, { name: name.trim() }));
+  }
+
+  /** Moves a cluster with all its notes: one write, as their places count from its corner. */
+  moveCluster(id: string, pos: CanvasPos): void {
+    this.transact(() => this.clusters.update(id, { pos }));
+  }
+
+  /**
+   * Gives an unnamed group (candidates grouped before the canvas, or with "Group with…") a name
+   * and a place: a new cluster record its cards join, laid out inside it. Returns the cluster's id.
+   */
+  nameGroup(groupId: string, name: string, pos: CanvasPos): string {
+    const id = newRecordId();
+    this.transact(() => {
+      this.clusters.insert({ id, step: 'draft', name: name.trim(), pos, order: this.clusters.nextOrder() });
+      for (const card of this.candidates.list()) {
+        if (card.clusterId === groupId) this.candidates.update(card.id, { clusterId: id, pos: undefined });
+      }
+    });
+    return id;
+  }
+
+  /** Removes a cluster; its notes stay where they are drawn, loose. */
+  removeCluster(id: string): void {
+    const cluster = this.clusters.get(id);
+    if (!cluster) throw new RecordNotFoundError(id);
+    this.transact(() => {
+      for (const name of ['contextItems', 'candidates', 'keyResults', 'initiatives'] as const) {
+        const cards: RecordCollection<{ id: string; order: number; pos?: CanvasPos; clusterId?: string }> = this.canvasCards(name);
+        for (const card of cards.list()) {
+          if (card.clusterId !== id) continue;
+          cards.update(card.id, { clusterId: undefined, pos: card.pos ? { x: cluster.pos.x + card.pos.x, y: cluster.pos.y + card.pos.y } : undefined });
+        }
+      }
+      this.clusters.remove(id);
+    });
+  }
+
+  private canvasCards(collection: CanvasCollection): RecordCollection<{ id: string; order: number; pos?: CanvasPos; clusterId?: string }> {
+    return this[collection] as unknown as RecordCollection<{ id: string; order: number; pos?: CanvasPos; clusterId?: string }>;
   }
 
   // Votes ----------------------------------------------------------------------------------------
@@ -303,6 +380,7 @@ export class BoardDoc {
         restoreCollection(this.parked, version.parked);
         restoreCollection(this.keyResults, version.keyResults);
         restoreCollection(this.initiatives, version.initiatives);
+        restoreCollection(this.clusters, version.clusters);
         restoreMap(this.workshopMap, differingFields(this.workshopMap.toJSON(), version.workshopMap.toJSON()));
         restoreMap(this.dismissals, differingFields(this.dismissals.toJSON(), version.dismissals.toJSON()));
         this.workshopReads.clear();

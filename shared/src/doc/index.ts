@@ -1,5 +1,5 @@
 export { BoardDoc } from './boardDoc.ts';
-export type { NewCandidate, NewContextItem, NewInitiative, NewKeyResult, NewParkedItem } from './boardDoc.ts';
+export type { CanvasCollection, NewCandidate, NewContextItem, NewInitiative, NewKeyResult, NewParkedItem } from './boardDoc.ts';
 export { ControlDoc } from './controlDoc.ts';
 export { RecordCollection, RecordNotFoundError } from './recordCollection.ts';
 export { ORIGIN } from './origins.ts';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   ballotSchema,
   candidateSchema,
+  clusterSchema,
   confidenceVoteSchema,
   contextItemSchema,
   controlStateSchema,
@@ -37,7 +38,7 @@ export type DocLayout = Readonly<Record<string, RootLayout>>;
 const records = (schema: ObjectSchema, textFields: readonly string[]): RootLayout => ({ kind: 'records', schema, textFields });
 
 /**
- * The board document (BoardDoc): cards in five collections, the workshop's details, ballots,
+ * The board document (BoardDoc): cards in five collections, the canvas's clusters, the workshop's details, ballots,
  * confidence votes and dismissed findings. docs/board-document.md describes it for other tools;
  * layout.test.ts fails when BoardDoc grows a root this does not list.
  */
@@ -47,6 +48,7 @@ export const BOARD_LAYOUT: DocLayout = {
   parked: records(parkedItemSchema, TEXT_FIELDS.parked),
   keyResults: records(keyResultSchema, TEXT_FIELDS.keyResults),
   initiatives: records(initiativeSchema, TEXT_FIELDS.initiatives),
+  clusters: records(clusterSchema, []),
   workshop: { kind: 'fields', fields: workshopSchema.shape },
   ballots: { kind: 'entries', schema: ballotSchema, keyOf: (ballot: z.infer<typeof ballotSchema>) => `${ballot.roundId}:${ballot.voterId}` },
   confidenceVotes: {

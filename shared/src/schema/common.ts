@@ -15,6 +15,18 @@ export const personSchema = z.object({
 });
 export type Person = z.infer<typeof personSchema>;
 
+/**
+ * Where a note sits on a step's canvas, in canvas units (1 unit = 1 CSS pixel at zoom 1): absolute,
+ * or from its cluster's top-left corner when it is in one. One value, so a drop is one
+ * last-writer-wins write and two people dropping the same note end with one of their two places,
+ * never x from one and y from the other.
+ */
+export const canvasPosSchema = z.object({
+  x: z.number().finite().min(-1e6).max(1e6),
+  y: z.number().finite().min(-1e6).max(1e6),
+});
+export type CanvasPos = z.infer<typeof canvasPosSchema>;
+
 /** Fractional ordering key: a new card goes between two others without renumbering. */
 export const orderSchema = z.number().finite();
 

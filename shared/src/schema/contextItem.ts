@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { orderSchema, recordIdSchema } from './common.ts';
+import { canvasPosSchema, orderSchema, recordIdSchema } from './common.ts';
 
 /** The kinds of strategic context a workshop starts from. */
 export const CONTEXT_KINDS = [
@@ -28,6 +28,10 @@ export const contextItemSchema = z.object({
   kind: z.enum(CONTEXT_KINDS),
   text: z.string().max(2000),
   link: z.url().max(2000).optional(),
+  /** Its place on the step's canvas; none until someone places it (laid out tidily on read). */
+  pos: canvasPosSchema.optional(),
+  /** The canvas cluster it is in (a `Cluster` id). */
+  clusterId: recordIdSchema.optional(),
   order: orderSchema,
 });
 export type ContextItem = z.infer<typeof contextItemSchema>;

@@ -45,6 +45,10 @@ export const controlStateSchema = z.object({
   confidenceCounts: z.record(z.string(), z.number().int().min(0)).catch({}),
   /** Written by the server only, at reveal: each revealed key result's votes and their mean. */
   confidenceResults: z.record(z.string(), confidenceResultSchema).catch({}),
+  /** "Follow me": everyone's canvas shows what the facilitator's shows (their view is in their presence). */
+  followMe: z.boolean().catch(false),
+  /** The projector draws everyone's cursors on a canvas (off by default: a wall of arrows distracts the room). */
+  projectorCursors: z.boolean().catch(false),
 });
 export type ControlState = z.infer<typeof controlStateSchema>;
 

@@ -1,6 +1,7 @@
 export * from './common.ts';
 export * from './contextItem.ts';
 export * from './candidate.ts';
+export * from './cluster.ts';
 export * from './parkedItem.ts';
 export * from './keyResult.ts';
 export * from './initiative.ts';

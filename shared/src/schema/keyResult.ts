@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema, orderSchema, recordIdSchema } from './common.ts';
+import { canvasPosSchema, isoDateSchema, orderSchema, recordIdSchema } from './common.ts';
 
 export const KR_TYPES = ['metric', 'milestone', 'binary'] as const;
 export type KrType = (typeof KR_TYPES)[number];
@@ -33,6 +33,10 @@ export const keyResultSchema = z.object({
   confidence: z.number().min(0).max(1).optional(),
   leadLag: z.enum(LEAD_LAG).optional(),
   authorId: z.string().max(64).optional(),
+  /** Its place on the step's canvas; none until someone places it (laid out tidily on read). */
+  pos: canvasPosSchema.optional(),
+  /** The canvas cluster it is in (a `Cluster` id). */
+  clusterId: recordIdSchema.optional(),
   order: orderSchema,
 });
 export type KeyResult = z.infer<typeof keyResultSchema>;

@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import { CANVAS_STEPS } from './cluster.ts';
+import { recordIdSchema } from './common.ts';
+
+const coordinate = z.number().finite().min(-1e6).max(1e6);
+const size = z.number().finite().min(1).max(1e7);
 
 /** What each device tells the others through awareness; never stored. */
 export const presenceSchema = z.object({
@@ -18,5 +23,11 @@ export const presenceSchema = z.object({
   writer: z.number().int().min(0).optional(),
   /** "I'm done" per step. */
   ready: z.record(z.string(), z.boolean()).optional(),
+  /** Where the pointer is on a canvas, in canvas units, while it is over one (about 20 a second at most). */
+  cursor: z.object({ step: z.enum(CANVAS_STEPS), x: coordinate, y: coordinate }).optional(),
+  /** A note being dragged and where its corner is now: others watch it move; only the drop is written to the board. */
+  dragging: z.object({ step: z.enum(CANVAS_STEPS), id: recordIdSchema, x: coordinate, y: coordinate }).optional(),
+  /** The part of a canvas this person sees: the projector and "Follow me" show the facilitator's. */
+  view: z.object({ step: z.enum(CANVAS_STEPS), x: coordinate, y: coordinate, w: size, h: size }).optional(),
 });
 export type PresenceState = z.infer<typeof presenceSchema>;

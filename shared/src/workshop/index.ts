@@ -13,3 +13,6 @@ export * from './groupCandidates.ts';
 export * from './revisit.ts';
 export * from './merge.ts';
 export * from './readiness.ts';
+export * from './canvasGeometry.ts';
+export * from './canvasPlacement.ts';
+export * from './canvasLayout.ts';

@@ -9,6 +9,9 @@ import { useIsMine } from '../../drafts/useMine.ts';
 import { InitiativesLane } from './InitiativesLane.tsx';
 import { KeyResultCard } from './KeyResultCard.tsx';
 import { ObjectiveBanner } from './ObjectiveBanner.tsx';
+import { BrainstormCanvas } from './BrainstormCanvas.tsx';
+import { useBoardView } from '../../canvas/useBoardView.ts';
+import { BoardViewToggle } from '../../canvas/BoardViewToggle.tsx';
 import { taskLikeKeyResults } from './initiativeHints.ts';
 import '../../drafts/drafts.css';
 import './brainstorm.css';
@@ -28,16 +31,22 @@ export function BrainstormStep({ readOnly }: { readOnly: boolean }) {
     [objectiveTitle, keyResults, dismissedKeys],
   );
   const privateOn = isPrivateWriting(control, 'brainstorm');
+  const view = useBoardView();
 
   return (
     <div className={`writing-step brainstorm-step ${projector ? 'is-projector' : ''}`}>
       <ObjectiveBanner />
       {facilitating && <PrivateWritingControls step="brainstorm" />}
       <WritingStatus step="brainstorm" />
+      {!projector && <BoardViewToggle />}
       <div className={`brainstorm-layout ${projector ? 'no-desk' : ''}`}>
         {!projector && (
           <WritingDesk step="brainstorm" canEdit={canEdit} label="Key result" placeholder={privateOn ? 'e.g. Checkout conversion from 58% to 65% by 30 Sep' : 'Add a key result to the board'} editLabel="Edit draft key result" />
         )}
+        {view === 'canvas' ? (
+          <BrainstormCanvas keyResults={keyResults} canEdit={canEdit} projector={projector} />
+        ) : (
+          <>
         <section className="lane bs-kr-lane" aria-label="Key results">
           <h3>
             Key results <span className="count">({keyResults.length})</span>
@@ -59,6 +68,8 @@ export function BrainstormStep({ readOnly }: { readOnly: boolean }) {
           </ul>
         </section>
         <InitiativesLane keyResults={keyResults} canEdit={canEdit} />
+          </>
+        )}
       </div>
     </div>
   );

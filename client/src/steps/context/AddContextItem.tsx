@@ -3,6 +3,8 @@ import { useAddShortcut } from '../../components/useAddShortcut.ts';
 import { CONTEXT_KINDS, CONTEXT_KIND_LABELS, type ContextKind } from '@okr/shared/schema';
 import { useRoom } from '../../sync/RoomContext.tsx';
 import { useUnsaved } from '../../components/useUnsaved.ts';
+import { useNewNotePlace } from '../../canvas/useNewNotePlace.ts';
+import { layoutCardsOf } from '../../canvas/layoutCards.ts';
 
 /** The add form; N focuses it from anywhere on the board. */
 export function AddContextItem() {
@@ -13,6 +15,7 @@ export function AddContextItem() {
   const [error, setError] = useState<string | null>(null);
   const textRef = useRef<HTMLInputElement>(null);
   useUnsaved(text.trim() !== '');
+  const place = useNewNotePlace('context', layoutCardsOf('context'));
 
   useAddShortcut(textRef);
 
@@ -20,7 +23,7 @@ export function AddContextItem() {
     event.preventDefault();
     if (!text.trim()) return;
     try {
-      room.board.addContextItem({ kind, text: text.trim(), link: link.trim() || undefined });
+      room.board.addContextItem({ kind, text: text.trim(), link: link.trim() || undefined, pos: place() });
       setText('');
       setLink('');
       setError(null);

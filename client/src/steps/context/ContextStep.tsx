@@ -6,12 +6,16 @@ import { ContextCard } from './ContextCard.tsx';
 import { AddContextItem } from './AddContextItem.tsx';
 import { loadPrework } from '../../facilitation/facilitatorChunks.ts';
 import { useRoom } from '../../sync/RoomContext.tsx';
+import { useBoardView } from '../../canvas/useBoardView.ts';
+import { BoardViewToggle } from '../../canvas/BoardViewToggle.tsx';
+import { ContextCanvas } from './ContextCanvas.tsx';
 
 /** Step 1: the strategic context, as cards grouped by kind. */
 export function ContextStep({ readOnly }: { readOnly: boolean }) {
   const room = useRoom();
   const items = useBoard((board) => board.contextItems.list());
-  const { canEdit } = useStepAccess(readOnly);
+  const { canEdit, projector } = useStepAccess(readOnly);
+  const view = useBoardView();
   const LoadPrework = loadPrework.Component;
   const kinds = CONTEXT_KINDS.filter((kind) => items.some((item) => item.kind === kind));
   return (
@@ -22,7 +26,11 @@ export function ContextStep({ readOnly }: { readOnly: boolean }) {
           <LoadPrework />
         </Suspense>
       )}
+      {!projector && <BoardViewToggle />}
       {items.length === 0 && <p className="muted">No context yet. Add the mission, company objectives, product vision and strategy, and any pre-work.</p>}
+      {view === 'canvas' ? (
+        <ContextCanvas items={items} canEdit={canEdit} projector={projector} />
+      ) : (
       <div className="lanes">
         {kinds.map((kind: ContextKind) => (
           <section key={kind} className="lane" aria-label={CONTEXT_KIND_LABELS[kind]}>
@@ -37,6 +45,7 @@ export function ContextStep({ readOnly }: { readOnly: boolean }) {
           </section>
         ))}
       </div>
+      )}
     </div>
   );
 }

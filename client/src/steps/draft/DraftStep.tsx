@@ -4,6 +4,9 @@ import { WritingDesk } from '../../drafts/WritingDesk.tsx';
 import { PrivateWritingControls } from '../../drafts/PrivateWritingControls.tsx';
 import { WritingStatus } from '../../drafts/WritingStatus.tsx';
 import { CandidateBoard } from './CandidateBoard.tsx';
+import { DraftCanvas } from './DraftCanvas.tsx';
+import { useBoardView } from '../../canvas/useBoardView.ts';
+import { BoardViewToggle } from '../../canvas/BoardViewToggle.tsx';
 import '../../drafts/drafts.css';
 import './draft.css';
 import { isPrivateWriting } from '@okr/shared/workshop';
@@ -13,15 +16,17 @@ export function DraftStep({ readOnly }: { readOnly: boolean }) {
   const control = useControl();
   const { projector, canEdit, facilitating } = useStepAccess(readOnly);
   const privateOn = isPrivateWriting(control, 'draft');
+  const view = useBoardView();
   return (
     <div className={`writing-step draft-step ${projector ? 'is-projector' : ''}`}>
       {facilitating && <PrivateWritingControls step="draft" />}
       <WritingStatus step="draft" />
+      {!projector && <BoardViewToggle />}
       <div className={`writing-layout ${projector ? 'no-desk' : ''}`}>
         {!projector && (
           <WritingDesk step="draft" canEdit={canEdit} label="Candidate objective" placeholder={privateOn ? 'e.g. Make checkout effortless for first-time buyers' : 'Add a candidate objective to the board'} editLabel="Edit draft objective" />
         )}
-        <CandidateBoard canEdit={canEdit} />
+        {view === 'canvas' ? <DraftCanvas canEdit={canEdit} projector={projector} /> : <CandidateBoard canEdit={canEdit} />}
       </div>
     </div>
   );

@@ -1,0 +1,207 @@
+import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragMoveEvent } from '@dnd-kit/core';
+import type { CanvasStep } from '@okr/shared/schema';
+import { boundsOf, dropNote, layoutCanvas, layoutRects, placeNewNote, type Frame } from '@okr/shared/workshop';
+import { useBoard, useControl } from '../sync/hooks.ts';
+import { useRoom } from '../sync/RoomContext.tsx';
+import { updatePresence } from '../sync/presence.ts';
+import { useBoardUi, useBoardUiStore } from '../state/BoardUiContext.tsx';
+import { fitView, toWorld } from './camera.ts';
+import { NoteCard } from './NoteCard.tsx';
+import { ClusterFrame } from './ClusterFrame.tsx';
+import { CursorLayer } from './CursorLayer.tsx';
+import { CanvasToolbar } from './CanvasToolbar.tsx';
+import { CanvasStepContext } from './CanvasStepContext.ts';
+import { useCanvasGestures, PRESENCE_MS } from './useCanvasGestures.ts';
+import { useFollow } from './useFollow.ts';
+import { throttle } from './throttle.ts';
+import type { CanvasNote, LegendEntry } from './model.ts';
+import './canvas.css';
+
+type Props = {
+  step: CanvasStep;
+  /** The canvas's accessible name, e.g. "Context canvas". */
+  label: string;
+  notes: readonly CanvasNote[];
+  legend: readonly LegendEntry[];
+  canEdit: boolean;
+  projector: boolean;
+  /** Shown on an empty canvas. */
+  empty?: ReactNode;
+};
+
+const announcements = {
+  onDragStart: () => 'Picked up. Use the arrow keys to move, Space to drop, Escape to cancel.',
+  onDragOver: () => undefined,
+  onDragMove: () => undefined,
+  onDragEnd: () => 'Dropped.',
+  onDragCancel: () => 'Cancelled: it is back where it was.',
+};
+
+/**
+ * A step's cards as sticky notes on a surface you pan and zoom. Places and clusters come from the
+ * board (written once, on drop); the camera is this device's; cursors and live drags are presence.
+ */
+export function Canvas({ step, label, notes, legend, canEdit, projector, empty }: Props) {
+  const room = useRoom();
+  const store = useBoardUiStore();
+  const control = useControl();
+  const allClusters = useBoard((board) => board.clusters.list());
+  const clusters = useMemo(() => allClusters.filter((c) => c.step === step), [allClusters, step]);
+  const layout = useMemo(() => layoutCanvas(notes, clusters), [notes, clusters]);
+  const everything = useMemo(() => boundsOf(layoutRects(layout)), [layout]);
+  const byId = useMemo(() => new Map(notes.map((n) => [n.id, n])), [notes]);
+  const viewport = useRef<HTMLDivElement>(null);
+  const world = useRef<HTMLDivElement>(null);
+  const latest = useRef({ layout, clusters });
+  useEffect(() => {
+    latest.current = { layout, clusters };
+  });
+  const { following } = useFollow(step, projector, everything);
+  useCanvasGestures(viewport, step, !projector && !room.isViewer);
+
+  // The viewport's size, and a first view that shows everything, fitted to this viewport (the
+  // last step's canvas may have had another size).
+  const everythingNow = useRef(everything);
+  useEffect(() => {
+    everythingNow.current = everything;
+  });
+  useEffect(() => {
+    const el = viewport.current;
+    if (!el) return;
+    const measure = () => {
+      const size = { w: el.clientWidth, h: el.clientHeight };
+      store.getState().setCanvasSize(size);
+      const camera = store.getState().cameras[step];
+      if ((!camera || camera.auto) && size.w > 0 && everythingNow.current) store.getState().setCamera(step, { ...fitView(everythingNow.current, size), auto: true });
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [store, step]);
+  // Until this person pans or zooms, the canvas keeps showing everything (a first sync, a reveal, new notes).
+  useEffect(() => {
+    const { cameras, canvasSize } = store.getState();
+    const camera = cameras[step];
+    if ((!camera || camera.auto) && canvasSize.w > 0 && everything) store.getState().setCamera(step, { ...fitView(everything, canvasSize), auto: true });
+  }, [everything, store, step]);
+  // Nobody scrolls a projector: there the canvas takes what is left of the screen below it.
+  useEffect(() => {
+    const el = viewport.current;
+    if (!projector || !el) return;
+    const fill = () => {
+      el.style.height = `${Math.max(240, window.innerHeight - el.getBoundingClientRect().top - window.scrollY - 16)}px`;
+    };
+    fill();
+    window.addEventListener('resize', fill);
+    return () => window.removeEventListener('resize', fill);
+  }, [projector]);
+  const fitAll = () => store.getState().setCamera(step, { ...fitView(everything, store.getState().canvasSize), auto: true });
+
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor, { scrollBehavior: 'auto' }));
+  const zoom = () => store.getState().cameras[step]?.zoom ?? 1;
+  const sendDrag = useMemo(() => throttle((id: string, x: number, y: number) => updatePresence(room.awareness, { dragging: { step, id, x: Math.round(x), y: Math.round(y) } }), PRESENCE_MS), [room, step]);
+  const endDrag = () => {
+    sendDrag.cancel();
+    updatePresence(room.awareness, { dragging: undefined });
+  };
+
+  const placeNote = useCallback(
+    (note: CanvasNote, x: number, y: number) => {
+      const { layout: now, clusters: named } = latest.current;
+      // Someone may have deleted it while it was being moved: nothing left to place.
+      if (!room.board[note.collection].has(note.id)) return;
+      const drop = dropNote(now, named, note.id, { x, y });
+      if (drop) room.board.placeNote(note.collection, note.id, drop);
+    },
+    [room],
+  );
+  const moveFrame = useCallback(
+    (frame: Frame, dx: number, dy: number) => {
+      const cluster = latest.current.clusters.find((c) => c.id === frame.id);
+      if (cluster) room.board.moveCluster(frame.id, { x: Math.round(cluster.pos.x + dx), y: Math.round(cluster.pos.y + dy) });
+      else room.board.nameGroup(frame.id, '', { x: Math.round(frame.x + dx), y: Math.round(frame.y + dy) });
+    },
+    [room],
+  );
+  const nudgeNote = useCallback(
+    (note: CanvasNote, dx: number, dy: number) => {
+      const at = latest.current.layout.notes.get(note.id);
+      if (at) placeNote(note, at.x + dx, at.y + dy);
+    },
+    [placeNote],
+  );
+
+  const onDragMove = ({ active, delta }: DragMoveEvent) => {
+    const id = String(active.id);
+    if (!id.startsWith('note:')) return;
+    const at = latest.current.layout.notes.get(id.slice(5));
+    if (at) sendDrag(at.id, at.x + delta.x / zoom(), at.y + delta.y / zoom());
+  };
+  const onDragEnd = ({ active, delta }: DragEndEvent) => {
+    endDrag();
+    const id = String(active.id);
+    const dx = delta.x / zoom();
+    const dy = delta.y / zoom();
+    if (dx === 0 && dy === 0) return;
+    if (id.startsWith('note:')) {
+      const note = byId.get(id.slice(5));
+      const at = latest.current.layout.notes.get(id.slice(5));
+      if (note && at) placeNote(note, at.x + dx, at.y + dy);
+    } else if (id.startsWith('frame:')) {
+      const frame = latest.current.layout.frames.find((f) => f.id === id.slice(6));
+      if (frame) moveFrame(frame, dx, dy);
+    }
+  };
+
+  const newCluster = (name: string) => {
+    const { cameras, canvasSize } = store.getState();
+    const center = toWorld(cameras[step] ?? { x: 0, y: 0, zoom: 1 }, { x: canvasSize.w / 2, y: canvasSize.h / 2 });
+    room.board.addCluster(step, name, placeNewNote(center, layoutRects(layout), { w: 360, h: 200 }));
+  };
+
+  const framed = new Set(layout.frames.flatMap((f) => f.noteIds));
+  const renderNote = (id: string, ox: number, oy: number) => {
+    const note = byId.get(id);
+    const at = layout.notes.get(id);
+    if (!note || !at) return null;
+    return <NoteCard key={id} note={note} x={at.x} y={at.y} ox={ox} oy={oy} canEdit={canEdit} onNudge={nudgeNote} />;
+  };
+  const context = useMemo(() => ({ step, frames: layout.frames, placed: (id: string) => layout.notes.get(id) }), [step, layout]);
+
+  return (
+    <CanvasStepContext.Provider value={context}>
+      <section className={`canvas ${projector ? 'is-projector' : ''}`} aria-label={label}>
+        <CanvasToolbar step={step} canEdit={canEdit} projector={projector} following={following} legend={legend} onFitAll={fitAll} onNewCluster={newCluster} />
+        <DndContext sensors={sensors} accessibility={{ announcements }} onDragMove={onDragMove} onDragEnd={onDragEnd} onDragCancel={endDrag}>
+          <div ref={viewport} className="canvas-viewport">
+            {notes.length === 0 && clusters.length === 0 && empty && <div className="canvas-empty">{empty}</div>}
+            <World step={step} worldRef={world}>
+              {layout.frames.map((frame) => (
+                <ClusterFrame key={frame.id} frame={frame} canEdit={canEdit} onNudge={moveFrame}>
+                  {frame.noteIds.map((id) => renderNote(id, frame.x, frame.y))}
+                </ClusterFrame>
+              ))}
+              <ul className="canvas-loose" aria-label="Notes">
+                {notes.filter((n) => !framed.has(n.id)).map((n) => renderNote(n.id, 0, 0))}
+              </ul>
+              <CursorLayer step={step} showCursors={!projector || control.projectorCursors} world={world} />
+            </World>
+          </div>
+        </DndContext>
+      </section>
+    </CanvasStepContext.Provider>
+  );
+}
+
+/** The one element the camera moves: it alone re-renders on pan and zoom (its children are the same elements). */
+function World({ step, worldRef, children }: { step: CanvasStep; worldRef: React.RefObject<HTMLDivElement | null>; children: ReactNode }) {
+  const camera = useBoardUi((s) => s.cameras[step]);
+  const { x, y, zoom } = camera ?? { x: 0, y: 0, zoom: 1 };
+  return (
+    <div ref={worldRef} className="canvas-world" style={{ transform: `translate(${x}px, ${y}px) scale(${zoom})`, ['--zoom' as string]: zoom }}>
+      {children}
+    </div>
+  );
+}

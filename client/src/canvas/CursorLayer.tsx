@@ -1,0 +1,83 @@
+import { useEffect, useRef, useState } from 'react';
+import { presenceSchema, type CanvasStep } from '@okr/shared/schema';
+import { useRoom } from '../sync/RoomContext.tsx';
+
+type Cursor = { clientId: number; name: string; color: string; x: number; y: number };
+
+/**
+ * Other people's cursors with their names, and the notes they are dragging, moved live from
+ * presence. Its own small render: a cursor moving never re-renders a note; a note someone drags is
+ * shifted with the CSS `translate` property on its element, which React's style never sets.
+ */
+export function CursorLayer({ step, showCursors, world }: { step: CanvasStep; showCursors: boolean; world: React.RefObject<HTMLDivElement | null> }) {
+  const room = useRoom();
+  const [cursors, setCursors] = useState<readonly Cursor[]>([]);
+  const shifted = useRef(new Set<string>());
+
+  useEffect(() => {
+    const root = world.current;
+    const update = () => {
+      const next: Cursor[] = [];
+      const dragged = new Map<string, { x: number; y: number }>();
+      room.awareness.getStates().forEach((state, clientId) => {
+        if (clientId === room.awareness.clientID) return;
+        const parsed = presenceSchema.safeParse(state);
+        if (!parsed.success) return;
+        const { user, cursor, dragging } = parsed.data;
+        if (showCursors && cursor?.step === step) next.push({ clientId, name: user.name, color: user.color, x: cursor.x, y: cursor.y });
+        if (dragging?.step === step) dragged.set(dragging.id, dragging);
+      });
+      setCursors((prev) => (sameCursors(prev, next) ? prev : next));
+      moveDragged(root, dragged, shifted.current);
+    };
+    update();
+    room.awareness.on('change', update);
+    const shiftedNow = shifted.current;
+    return () => {
+      room.awareness.off('change', update);
+      moveDragged(root, new Map(), shiftedNow);
+    };
+  }, [room, step, showCursors, world]);
+
+  return (
+    <div className="cursor-layer" aria-hidden="true">
+      {cursors.map((c) => (
+        <div key={c.clientId} className="cursor" style={{ transform: `translate(${c.x}px, ${c.y}px) scale(calc(1 / var(--zoom)))`, color: c.color }}>
+          <svg width="18" height="22" viewBox="0 0 18 22">
+            <path d="M1 1 L1 18 L6 13 L10 21 L13 20 L9 12 L16 12 Z" fill="currentColor" stroke="#fff" strokeWidth="1.5" />
+          </svg>
+          <span className="cursor-name" style={{ background: c.color }}>
+            {c.name}
+          </span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** Shifts each note someone else drags to where their presence says it is now; puts back the ones let go. */
+function moveDragged(root: HTMLElement | null, dragged: ReadonlyMap<string, { x: number; y: number }>, shifted: Set<string>): void {
+  if (!root) return;
+  for (const id of shifted) {
+    if (dragged.has(id)) continue;
+    const el = root.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(id)}"]`);
+    if (el) el.style.translate = '';
+    shifted.delete(id);
+  }
+  for (const [id, at] of dragged) {
+    const el = root.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(id)}"]`);
+    if (!el) continue;
+    const x = Number(el.dataset.x);
+    const y = Number(el.dataset.y);
+    el.style.translate = `${at.x - x}px ${at.y - y}px`;
+    el.classList.add('is-remote-drag');
+    shifted.add(id);
+  }
+  root.querySelectorAll<HTMLElement>('.is-remote-drag').forEach((el) => {
+    if (!dragged.has(el.dataset.noteId ?? '')) el.classList.remove('is-remote-drag');
+  });
+}
+
+function sameCursors(a: readonly Cursor[], b: readonly Cursor[]): boolean {
+  return a.length === b.length && a.every((c, i) => c.clientId === b[i]!.clientId && c.x === b[i]!.x && c.y === b[i]!.y && c.name === b[i]!.name);
+}

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { agendaSchema, stepLogSchema } from './agenda.ts';
+import { spotlightSchema } from './spotlight.ts';
 import { objectiveSchema, PRIVATE_WRITING_STEPS, STEP_IDS, stepNoteSchema, timerSchema, votingSchema } from './facilitation.ts';
 
 const perStepFlagSchema = z.partialRecord(z.enum(PRIVATE_WRITING_STEPS), z.boolean());
@@ -27,6 +29,14 @@ export const controlStateSchema = z.object({
   notes: z.partialRecord(z.enum(STEP_IDS), stepNoteSchema).catch({}),
   /** Key results whose blind confidence votes are revealed. */
   confidenceRevealed: z.record(z.string(), z.boolean()).catch({}),
+  /** The page of the current step (or of the Summary) the projector shows; every move starts at the first. */
+  presentPage: z.number().int().min(0).max(999).catch(0),
+  /** What the projector shows large and every screen marks, until the facilitator clears it. */
+  spotlight: spotlightSchema.nullable().catch(null),
+  /** The facilitator's timeboxes, in minutes per step. */
+  agenda: agendaSchema.catch({}),
+  /** Every move of the group, with its time: the actual time spent per step is read from it. */
+  stepLog: stepLogSchema.catch([]),
 });
 export type ControlState = z.infer<typeof controlStateSchema>;
 

@@ -13,3 +13,5 @@ export * from './groupCandidates.ts';
 export * from './revisit.ts';
 export * from './merge.ts';
 export * from './readiness.ts';
+export * from './agenda.ts';
+export * from './presentPages.ts';

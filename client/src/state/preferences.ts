@@ -5,8 +5,11 @@ import { persist } from 'zustand/middleware';
 type Preferences = {
   timerSound: boolean;
   presenting: boolean;
+  /** Moving the group starts the new step's timebox at once, rather than offering it. */
+  startTimerOnMove: boolean;
   setTimerSound: (on: boolean) => void;
   setPresenting: (on: boolean) => void;
+  setStartTimerOnMove: (on: boolean) => void;
 };
 
 export const usePreferences = create<Preferences>()(
@@ -14,8 +17,10 @@ export const usePreferences = create<Preferences>()(
     (set) => ({
       timerSound: false,
       presenting: false,
+      startTimerOnMove: false,
       setTimerSound: (timerSound) => set({ timerSound }),
       setPresenting: (presenting) => set({ presenting }),
+      setStartTimerOnMove: (startTimerOnMove) => set({ startTimerOnMove }),
     }),
     { name: 'okr-board-preferences' },
   ),

@@ -1,0 +1,98 @@
+import { useMemo } from 'react';
+import { CONTEXT_KIND_LABELS, type Candidate, type StepId } from '@okr/shared/schema';
+import { assignLanes, type CandidateUnit } from '@okr/shared/workshop';
+import { useControl } from '../sync/hooks.ts';
+import type { ProjectorContent } from './usePresentPages.ts';
+
+type Range = { from: number; to: number };
+
+/** One sticky note on the projector: a small label over its text, clamped so a page always fits. */
+function Note({ label, text, tone = 'yellow', children }: { label?: string; text: string; tone?: 'yellow' | 'blue' | 'green'; children?: React.ReactNode }) {
+  return (
+    <li className={`projector-note projector-note-${tone}`} aria-label={text}>
+      {label && <span className="projector-note-label">{label}</span>}
+      <span className="projector-note-text">{text}</span>
+      {children}
+    </li>
+  );
+}
+
+/** Context cards, or the key results and initiatives of the Brainstorm, eight to a page. */
+export function BoardCards({ step, from, to, content }: Range & { step: StepId; content: ProjectorContent }) {
+  const cards =
+    step === 'brainstorm'
+      ? [
+          ...content.keyResults.map((kr) => ({ id: kr.id, label: 'Key result', text: kr.title, tone: 'yellow' as const })),
+          ...content.initiatives.map((initiative) => ({ id: initiative.id, label: 'Initiative', text: initiative.title, tone: 'blue' as const })),
+        ]
+      : content.context.map((item) => ({ id: item.id, label: CONTEXT_KIND_LABELS[item.kind], text: item.text, tone: 'yellow' as const }));
+  if (cards.length === 0) return <p className="projector-empty">Nothing on the board yet.</p>;
+  return (
+    <ul className="projector-grid projector-grid-4" aria-label={step === 'brainstorm' ? 'Key results and initiatives' : 'Context'}>
+      {cards.slice(from, to).map((card) => (
+        <Note key={card.id} label={card.label} text={card.text} tone={card.tone} />
+      ))}
+    </ul>
+  );
+}
+
+/** Candidate objectives, each group as one note listing the cards in it; in Pick, THE objective and its votes. */
+export function CandidateGroups({ step, from, to, groups }: Range & { step: StepId; groups: CandidateUnit<Candidate>[] }) {
+  const { objective, voting } = useControl();
+  const votes = new Map(objective?.tally.map((entry) => [entry.candidateId, entry.votes]));
+  if (groups.length === 0) return <p className="projector-empty">No candidate objectives yet.</p>;
+  return (
+    <>
+      {step === 'pick' && objective && (
+        <p className="projector-objective">
+          <span className="projector-note-label">THE objective</span> {objective.title}
+        </p>
+      )}
+      {step === 'pick' && !objective && voting.status === 'open' && <p className="projector-status">Dot voting is open: vote on your device.</p>}
+      <ul className="projector-grid projector-grid-3" aria-label="Candidate objectives">
+        {groups.slice(from, to).map((group) => {
+          const [first, ...others] = group.cards;
+          const counted = group.cards.map((card) => votes.get(card.id)).find((n) => n !== undefined);
+          const chosen = group.cards.some((card) => card.id === objective?.candidateId);
+          const label = [others.length > 0 ? `Group of ${group.cards.length}` : null, chosen && step === 'pick' ? 'THE objective' : null, counted !== undefined ? `${counted} dot${counted === 1 ? '' : 's'}` : null]
+            .filter(Boolean)
+            .join(' · ');
+          return (
+            <Note key={group.key} label={label || undefined} text={first!.text} tone={chosen && step === 'pick' ? 'green' : 'yellow'}>
+              {others.length > 0 && (
+                <ul className="projector-members">
+                  {others.map((card) => (
+                    <li key={card.id}>{card.text}</li>
+                  ))}
+                </ul>
+              )}
+            </Note>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+/** Parked items with their reason and owner, six to a page; in Park, how many are still unsorted. */
+export function ParkedCards({ from, to, content, showUnsorted }: Range & { content: ProjectorContent; showUnsorted: boolean }) {
+  const { objective } = useControl();
+  const unsorted = useMemo(() => assignLanes(content.candidates, content.parked, objective?.candidateId ?? null).unsorted.length, [content, objective]);
+  return (
+    <>
+      {showUnsorted && <p className="projector-status">{unsorted === 0 ? 'Every candidate is sorted.' : `${unsorted} still unsorted`}</p>}
+      {content.parked.length === 0 ? (
+        <p className="projector-empty">Nothing parked yet.</p>
+      ) : (
+        <ul className="projector-grid projector-grid-3" aria-label="Parked">
+          {content.parked.slice(from, to).map((item) => (
+            <Note key={item.id} label="Parked" text={item.text} tone="blue">
+              {item.reason && <span className="projector-note-detail">Why: {item.reason}</span>}
+              {item.ownerName && <span className="projector-note-detail">Owner: {item.ownerName}</span>}
+            </Note>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

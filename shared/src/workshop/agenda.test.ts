@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StepLogEntry } from '../schema/index.ts';
-import { actualMs, agendaReport, logMove, plannedMinutes, timerOnArrival, totalPlannedMinutes } from './agenda.ts';
+import { actualMs, agendaReport, logFromActuals, logMove, plannedMinutes, timerOnArrival, totalPlannedMinutes } from './agenda.ts';
 
 const MIN = 60_000;
 const log = (...moves: [StepLogEntry['step'], number][]): StepLogEntry[] => moves.map(([step, minute]) => ({ step, at: minute * MIN }));
@@ -76,5 +76,18 @@ describe('the timer on arriving at a step', () => {
     ['never on the Summary', {}, 'summary', true, { status: 'idle', durationMs: 0, remainingMs: 0 }],
   ] as const)('%s', (_name, agenda, step, autoStart, timer) => {
     expect(timerOnArrival(agenda, step, autoStart, 1_000)).toEqual(timer);
+  });
+});
+
+describe('a step log rebuilt from an export’s actual times', () => {
+  const rows = (...minutes: (number | null)[]) => (['context', 'draft', 'pick'] as const).map((step, i) => ({ step, actualMinutes: minutes[i] ?? null }));
+  it.each([
+    ['visits end to end, ending on the Summary', rows(10, 22, 8), [['context', 60], ['draft', 70], ['pick', 92], ['summary', 100]]],
+    ['steps never visited are left out', rows(10, 0, 5), [['context', 85], ['pick', 95], ['summary', 100]]],
+    ['no recorded time gives no log', rows(null, null, null), []],
+  ] as const)('%s', (_name, input, expected) => {
+    const log = logFromActuals(input, 100 * MIN);
+    expect(log.map((entry) => [entry.step, entry.at / MIN])).toEqual(expected);
+    if (log.length > 0) expect(agendaReport({}, log, 999 * MIN).slice(0, 3).map((row) => row.actualMinutes)).toEqual(input.map((row) => row.actualMinutes));
   });
 });

@@ -60,3 +60,20 @@ export function timerOnArrival(agenda: Agenda, step: StepId, autoStart: boolean,
   const minutes = plannedMinutes(agenda, step);
   return autoStart && minutes > 0 ? startTimer(minutes * 60_000, serverNow) : IDLE_TIMER;
 }
+
+/**
+ * A step log that gives back these actual times, for a board imported from an export: the visits
+ * laid end to end in step order, ending at `endAt` on the Summary (which is not timed), so the
+ * imported room's record goes on from there. No recorded time (null everywhere) gives no log.
+ */
+export function logFromActuals(rows: readonly { step: StepId; actualMinutes: number | null }[], endAt: number): StepLogEntry[] {
+  const spent = rows.filter((row) => row.actualMinutes !== null && row.actualMinutes > 0);
+  if (rows.every((row) => row.actualMinutes === null)) return [];
+  let at = endAt - spent.reduce((sum, row) => sum + row.actualMinutes! * 60_000, 0);
+  const log: StepLogEntry[] = [];
+  for (const row of spent) {
+    log.push({ step: row.step, at: Math.max(0, at) });
+    at += row.actualMinutes! * 60_000;
+  }
+  return [...log, { step: 'summary', at: Math.max(0, endAt) }];
+}

@@ -68,7 +68,7 @@ describe('the projector shows every step whole', () => {
     for (const step of STEP_IDS) {
       control.control.setStep(step);
       for (const page of [facilitator.page, phone.page]) await page.locator('#step-heading', { hasText: stepInfo(step).title }).waitFor();
-      await facilitator.page.screenshot({ path: path.join(shots, `facilitator-${step}.png`) });
+      await facilitator.page.screenshot({ path: path.join(shots, `facilitator-${step}.png`), fullPage: step === 'summary' });
       await phone.page.screenshot({ path: path.join(shots, `phone-${step}.png`) });
     }
     control.destroy();

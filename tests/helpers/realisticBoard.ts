@@ -36,15 +36,23 @@ export function seedRealisticBoard(board: BoardDoc, control: ControlDoc): void {
   });
   const loner = board.addCandidate({ text: 'Refresh the brand before the holiday season', authorName: 'Dan Weiss' });
 
-  const parked: [string, string, string | undefined][] = [
-    ['Mobile app reaches parity with web', 'Depends on the platform team’s Q4 release', 'Ben Okafor'],
-    ['Launch a loyalty programme', 'Needs the CRM migration first', 'Chloé Martin'],
-    ['Refresh the brand before the holiday season', 'Marketing owns it this quarter', undefined],
+  // Park: the two other groups' first cards and the loner are parked (their group-mates discarded),
+  // three more things are added to the parking lot directly.
+  const others: [string, string, string | undefined][] = [
+    [clusterHeads[1]!, 'Depends on the platform team’s Q4 release', 'Ben Okafor'],
+    [clusterHeads[2]!, 'Needs the CRM migration first', 'Chloé Martin'],
+    [loner, 'Marketing owns it this quarter', undefined],
+  ];
+  for (const [candidateId, reason, ownerName] of others) board.parkCandidate(candidateId, { reason, ...(ownerName ? { ownerName } : {}), revisitDate: '2026-10-01' });
+  for (const candidate of board.candidates.list()) {
+    if (candidate.clusterId && candidate.clusterId !== clusterHeads[0] && !clusterHeads.includes(candidate.id)) board.setDiscarded(candidate.id, true);
+  }
+  const added: [string, string, string | undefined][] = [
     ['Automate refunds for damaged parcels', 'After the payment provider switch', 'Dan Weiss'],
     ['Guest checkout without an account', 'Legal review of data retention pending', 'Ana Lima'],
     ['Show delivery dates before payment', 'Logistics API not ready until October', undefined],
   ];
-  for (const [text, reason, ownerName] of parked) board.addParkedItem({ text, reason, ...(ownerName ? { ownerName } : {}), revisitDate: '2026-10-01' });
+  for (const [text, reason, ownerName] of added) board.addParkedItem({ text, reason, ...(ownerName ? { ownerName } : {}), revisitDate: '2026-10-01' });
 
   const keyResults = [
     { title: 'Checkout conversion rate from 58% to 65% by 30 Sep', metricName: 'Checkout conversion rate', unit: '%', baseline: 58, target: 65, ownerName: 'Ana Lima', leadLag: 'lagging' as const },

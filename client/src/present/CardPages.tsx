@@ -1,6 +1,5 @@
-import { useMemo } from 'react';
 import { CONTEXT_KIND_LABELS, type Candidate, type StepId } from '@okr/shared/schema';
-import { assignLanes, type CandidateUnit } from '@okr/shared/workshop';
+import type { CandidateUnit } from '@okr/shared/workshop';
 import { useControl } from '../sync/hooks.ts';
 import type { ProjectorContent } from './usePresentPages.ts';
 
@@ -74,21 +73,27 @@ export function CandidateGroups({ step, from, to, groups }: Range & { step: Step
   );
 }
 
-/** Parked items with their reason and owner, six to a page; in Park, how many are still unsorted. */
+/**
+ * Parked items with their reason and owner, six to a page; in Park, the candidates still to sort
+ * come first (the room is deciding on them) and the page says how many are left.
+ */
 export function ParkedCards({ from, to, content, showUnsorted }: Range & { content: ProjectorContent; showUnsorted: boolean }) {
-  const { objective } = useControl();
-  const unsorted = useMemo(() => assignLanes(content.candidates, content.parked, objective?.candidateId ?? null).unsorted.length, [content, objective]);
+  const unsorted = showUnsorted ? content.unsorted : [];
+  const cards = [
+    ...unsorted.map((item) => ({ key: item.key, label: item.nearObjective ? 'Unsorted · grouped with THE objective' : 'Unsorted', text: item.text, tone: 'yellow' as const, reason: undefined, owner: undefined })),
+    ...content.parked.map((item) => ({ key: item.id, label: 'Parked', text: item.text, tone: 'blue' as const, reason: item.reason, owner: item.ownerName })),
+  ];
   return (
     <>
-      {showUnsorted && <p className="projector-status">{unsorted === 0 ? 'Every candidate is sorted.' : `${unsorted} still unsorted`}</p>}
-      {content.parked.length === 0 ? (
+      {showUnsorted && <p className="projector-status">{unsorted.length === 0 ? 'Every candidate is sorted.' : `${unsorted.length} still unsorted`}</p>}
+      {cards.length === 0 ? (
         <p className="projector-empty">Nothing parked yet.</p>
       ) : (
         <ul className="projector-grid projector-grid-3" aria-label="Parked">
-          {content.parked.slice(from, to).map((item) => (
-            <Note key={item.id} label="Parked" text={item.text} tone="blue">
-              {item.reason && <span className="projector-note-detail">Why: {item.reason}</span>}
-              {item.ownerName && <span className="projector-note-detail">Owner: {item.ownerName}</span>}
+          {cards.slice(from, to).map((card) => (
+            <Note key={card.key} label={card.label} text={card.text} tone={card.tone}>
+              {card.reason && <span className="projector-note-detail">Why: {card.reason}</span>}
+              {card.owner && <span className="projector-note-detail">Owner: {card.owner}</span>}
             </Note>
           ))}
         </ul>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { StepId } from '@okr/shared/schema';
-import { groupCandidates, presentPages, shownPage, type PresentCounts, type PresentPage } from '@okr/shared/workshop';
+import { assignLanes, groupCandidates, presentPages, shownPage, type PresentCounts, type PresentPage } from '@okr/shared/workshop';
 import { useBoard, useControl } from '../sync/hooks.ts';
 
 /** The cards the projector lays out, read once for every page. */
@@ -10,8 +10,10 @@ export function useProjectorContent() {
   const parked = useBoard((board) => board.parked.list());
   const keyResults = useBoard((board) => board.keyResults.list());
   const initiatives = useBoard((board) => board.initiatives.list());
+  const { objective } = useControl();
   const groups = useMemo(() => groupCandidates(candidates.filter((c) => !c.discarded)), [candidates]);
-  return { context, candidates, groups, parked, keyResults, initiatives };
+  const unsorted = useMemo(() => assignLanes(candidates, parked, objective?.candidateId ?? null).unsorted, [candidates, parked, objective]);
+  return { context, candidates, groups, unsorted, parked, keyResults, initiatives };
 }
 
 export type ProjectorContent = ReturnType<typeof useProjectorContent>;
@@ -20,6 +22,7 @@ export function countsOf(content: ProjectorContent): PresentCounts {
   return {
     context: content.context.length,
     candidateGroups: content.groups.length,
+    unsorted: content.unsorted.length,
     parked: content.parked.length,
     keyResults: content.keyResults.length,
     initiatives: content.initiatives.length,

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { presentPages, shownPage, type PresentCounts } from './presentPages.ts';
 
 // Issue 10's realistic board: 8 context cards, 10 candidates in 3 groups (4 with the loner), 6 parked, 5 key results, 3 initiatives.
-const REALISTIC: PresentCounts = { context: 8, candidateGroups: 4, parked: 6, keyResults: 5, initiatives: 3 };
-const EMPTY: PresentCounts = { context: 0, candidateGroups: 0, parked: 0, keyResults: 0, initiatives: 0 };
+const REALISTIC: PresentCounts = { context: 8, candidateGroups: 4, unsorted: 0, parked: 6, keyResults: 5, initiatives: 3 };
+const EMPTY: PresentCounts = { context: 0, candidateGroups: 0, unsorted: 0, parked: 0, keyResults: 0, initiatives: 0 };
 
 describe('projector pages', () => {
   it.each([
@@ -13,6 +13,8 @@ describe('projector pages', () => {
     ['draft: groups', 'draft', REALISTIC, [{ kind: 'groups', from: 0, to: 4 }]],
     ['pick: 7 groups on two pages', 'pick', { ...REALISTIC, candidateGroups: 7 }, [{ kind: 'groups', from: 0, to: 6 }, { kind: 'groups', from: 6, to: 7 }]],
     ['park: 6 parked', 'park', REALISTIC, [{ kind: 'parked', from: 0, to: 6 }]],
+    ['park: 2 unsorted before 6 parked', 'park', { ...REALISTIC, unsorted: 2 }, [{ kind: 'parked', from: 0, to: 6 }, { kind: 'parked', from: 6, to: 8 }]],
+    ['summary: only the parked items, not the unsorted', 'summary', { ...EMPTY, unsorted: 3, parked: 1 }, [{ kind: 'okr' }, { kind: 'parked', from: 0, to: 1 }, { kind: 'decision' }, { kind: 'agenda' }]],
     ['brainstorm: key results and initiatives together', 'brainstorm', REALISTIC, [{ kind: 'cards', from: 0, to: 8 }]],
     [
       'refine: an overview, then one key result per page',

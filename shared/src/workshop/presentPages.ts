@@ -7,7 +7,7 @@ import type { StepId } from '../schema/index.ts';
 export const PER_PAGE = { cards: 8, groups: 6, parked: 6, initiatives: 4 } as const;
 
 /** What is on the board, counted the way the projector lays it out. */
-export type PresentCounts = { context: number; candidateGroups: number; parked: number; keyResults: number; initiatives: number };
+export type PresentCounts = { context: number; candidateGroups: number; unsorted: number; parked: number; keyResults: number; initiatives: number };
 
 /** One projector page: what it shows, and for lists the items `from` (inclusive) to `to` (exclusive). */
 export type PresentPage =
@@ -35,7 +35,8 @@ export function presentPages(step: StepId, counts: PresentCounts): PresentPage[]
     case 'pick':
       return chunks('groups', counts.candidateGroups, PER_PAGE.groups);
     case 'park':
-      return chunks('parked', counts.parked, PER_PAGE.parked);
+      // The candidates still to sort come first: they are what the room is deciding on.
+      return chunks('parked', counts.unsorted + counts.parked, PER_PAGE.parked);
     case 'brainstorm':
       return chunks('cards', counts.keyResults + counts.initiatives, PER_PAGE.cards);
     case 'refine':

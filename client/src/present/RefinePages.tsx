@@ -15,7 +15,7 @@ export function useOpenFindings(keyResultId: string | null): Finding[] {
 }
 
 /** The fields a key result has, as "label: value" pairs; unset ones say so, since the room fills them in. */
-export function keyResultFields(kr: KeyResult): [string, string][] {
+function keyResultFields(kr: KeyResult): [string, string][] {
   const unset = '—';
   return [
     ['Metric', kr.metricName ?? unset],
@@ -25,6 +25,20 @@ export function keyResultFields(kr: KeyResult): [string, string][] {
     ['Kind', [kr.type && KR_TYPE_LABELS[kr.type], kr.direction && KR_DIRECTION_LABELS[kr.direction], kr.leadLag && LEAD_LAG_LABELS[kr.leadLag]].filter(Boolean).join(' · ') || unset],
     ['Confidence', kr.confidence !== undefined ? confidenceLabel(kr.confidence) : unset],
   ];
+}
+
+/** A key result's fields in a grid, read from the back of the room. */
+export function KeyResultFields({ kr }: { kr: KeyResult }) {
+  return (
+    <dl className="projector-fields">
+      {keyResultFields(kr).map(([label, value]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
 }
 
 /** SMART refine's first page: THE objective and every key result on one line, with what the checks still say. */
@@ -68,14 +82,7 @@ export function KeyResultPage({ index, keyResults }: { index: number; keyResults
         Key result {index + 1} of {keyResults.length}
       </p>
       <h3 className="projector-kr-title">{kr.title}</h3>
-      <dl className="projector-fields">
-        {keyResultFields(kr).map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <KeyResultFields kr={kr} />
       {findings.length > 0 && (
         <ul className="projector-findings" aria-label="Findings">
           {shown.map((f) => (

@@ -1,5 +1,5 @@
 import { useBoard } from '../sync/hooks.ts';
-import { keyResultFields } from './RefinePages.tsx';
+import { KeyResultFields } from './RefinePages.tsx';
 import { useSpotlit } from './useSpotlight.ts';
 
 /** On the projector: the spotlit thing large, over the step, until the facilitator clears it. */
@@ -12,14 +12,7 @@ export function SpotlightView() {
       <p className="projector-note-label">Spotlight · {item.kind}</p>
       <p className="projector-spotlight-text">{item.text}</p>
       {kr ? (
-        <dl className="projector-fields">
-          {keyResultFields(kr).map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <KeyResultFields kr={kr} />
       ) : (
         item.details.length > 0 && (
           <ul className="projector-spotlight-details">

@@ -4,6 +4,7 @@ import type { KeyResult } from '@okr/shared/schema';
 import { useControl } from '../sync/hooks.ts';
 import { serverNow } from '../sync/serverClock.ts';
 import type { ProjectorContent } from './usePresentPages.ts';
+import { AgendaTable } from '../steps/summary/AgendaTable.tsx';
 
 /** The Summary's first page: THE objective and its key results, each with its numbers, deadline and owner. */
 export function OkrPage({ keyResults }: { keyResults: readonly KeyResult[] }) {
@@ -85,37 +86,8 @@ export function DecisionPage() {
   );
 }
 
-/** Planned against actual minutes per step (actual: the group's visits, from the facilitator's moves). */
+/** Planned against actual minutes per step (actual: the group's visits, from the facilitator's moves); the Summary is not timed, so it stays put. */
 export function AgendaPage() {
   const { agenda, stepLog } = useControl();
-  const rows = agendaReport(agenda, stepLog, serverNow());
-  const total = (key: 'plannedMinutes' | 'actualMinutes') => rows.reduce((sum, row) => sum + row[key], 0);
-  return (
-    <table className="projector-agenda">
-      <caption className="projector-subheading">Agenda: planned and actual time</caption>
-      <thead>
-        <tr>
-          <th scope="col">Step</th>
-          <th scope="col">Planned</th>
-          <th scope="col">Actual</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.step}>
-            <th scope="row">{row.title}</th>
-            <td>{row.plannedMinutes} min</td>
-            <td>{row.actualMinutes} min</td>
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row">Total</th>
-          <td>{total('plannedMinutes')} min</td>
-          <td>{total('actualMinutes')} min</td>
-        </tr>
-      </tfoot>
-    </table>
-  );
+  return <AgendaTable rows={agendaReport(agenda, stepLog, serverNow())} className="projector-agenda" caption="Agenda: planned and actual time" />;
 }

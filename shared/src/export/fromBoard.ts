@@ -67,8 +67,7 @@ export function buildExport(board: BoardDoc, control: ControlDoc, now: Date = ne
     agenda: agendaReport(state.agenda, state.stepLog, now.getTime()).map(({ step, plannedMinutes, actualMinutes }) => ({
       step: step as OkrExport['agenda'][number]['step'],
       plannedMinutes,
-      // No move and no timer yet: the clock never started, which is not the same as zero minutes.
-      actualMinutes: state.stepLog.length === 0 ? null : actualMinutes,
+      actualMinutes,
     })),
     findings: [],
     dismissedFindings: [],

@@ -9,7 +9,7 @@ type JsonObject = Record<string, unknown>;
 /** Upgrades from version n to n + 1, keyed by n, so every older file keeps opening. */
 const MIGRATIONS: Record<number, (file: JsonObject) => JsonObject> = {
   // Version 2 added the agenda: a version 1 file had the default plan, and no recorded time.
-  1: (v1) => ({ ...v1, agenda: agendaReport({}, [], 0).map(({ step, plannedMinutes }) => ({ step, plannedMinutes, actualMinutes: null })) }),
+  1: (v1) => ({ ...v1, agenda: agendaReport({}, [], 0).map(({ step, plannedMinutes, actualMinutes }) => ({ step, plannedMinutes, actualMinutes })) }),
 };
 
 /** Reads an export of any known version, upgraded to the current one; throws `ExportFormatError`. */

@@ -66,6 +66,10 @@ describe('actual time: summed visits between logged moves', () => {
       ['refine', 15, 0],
     ]);
   });
+
+  it('says "not recorded" (null), not zero, while nothing is logged', () => {
+    expect(agendaReport({}, [], 30 * MIN).map((row) => row.actualMinutes)).toEqual([null, null, null, null, null, null]);
+  });
 });
 
 describe('the timer on arriving at a step', () => {

@@ -38,16 +38,19 @@ export function actualMs(log: readonly StepLogEntry[], now: number): Partial<Rec
   return spent;
 }
 
-export type AgendaRow = { step: StepId; title: string; plannedMinutes: number; actualMinutes: number };
+export type AgendaRow = { step: StepId; title: string; plannedMinutes: number; actualMinutes: number | null };
 
-/** Planned against actual minutes (rounded to the nearest minute) for each of the six steps. */
+/**
+ * Planned against actual minutes (rounded to the nearest minute) for each of the six steps. With
+ * nothing logged the clock never started, which is not zero minutes: actual is then null.
+ */
 export function agendaReport(agenda: Agenda, log: readonly StepLogEntry[], now: number): AgendaRow[] {
   const spent = actualMs(log, now);
   return STEPS.filter((step) => step.number !== null).map((step) => ({
     step: step.id,
     title: step.title,
     plannedMinutes: plannedMinutes(agenda, step.id),
-    actualMinutes: Math.round((spent[step.id] ?? 0) / 60_000),
+    actualMinutes: log.length === 0 ? null : Math.round((spent[step.id] ?? 0) / 60_000),
   }));
 }
 

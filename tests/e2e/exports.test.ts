@@ -148,7 +148,8 @@ describe('Owners, revisit dates and the printed Summary, in Chromium', () => {
     // The projector and a phone show the same Summary on screen.
     const projector = await newDevice(suite.browser, PROJECTOR);
     await projector.page.goto(room.viewerUrl);
-    await projector.page.getByRole('region', { name: 'Parked' }).waitFor();
+    // The projector shows the Summary as pages, from the OKR on.
+    await projector.page.getByRole('list', { name: 'Key results' }).waitFor();
     await projector.page.screenshot({ path: path.join(shots, 'summary-projector-1920.png') });
     const phone = await newDevice(suite.browser, PHONE);
     await join(phone.page, room.participantUrl, 'Ana');

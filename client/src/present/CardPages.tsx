@@ -1,6 +1,9 @@
 import { CONTEXT_KIND_LABELS, type Candidate, type StepId } from '@okr/shared/schema';
 import type { CandidateUnit } from '@okr/shared/workshop';
+import { progressLine } from '@okr/shared/workshop';
 import { useControl } from '../sync/hooks.ts';
+import { WritingStatus } from '../drafts/WritingStatus.tsx';
+import { useVoting } from '../steps/pick/useVoting.ts';
 import type { ProjectorContent } from './usePresentPages.ts';
 
 type Range = { from: number; to: number };
@@ -25,10 +28,18 @@ export function BoardCards({ step, from, to, content }: Range & { step: StepId; 
           ...content.initiatives.map((initiative) => ({ id: initiative.id, label: 'Initiative', text: initiative.title, tone: 'blue' as const })),
         ]
       : content.context.map((item) => ({ id: item.id, label: CONTEXT_KIND_LABELS[item.kind], text: item.text, tone: 'yellow' as const }));
-  if (cards.length === 0) return <p className="projector-empty">Nothing on the board yet.</p>;
+  return (
+    <>
+      {step === 'brainstorm' && <WritingStatus step="brainstorm" />}
+      {cards.length === 0 ? <p className="projector-empty">Nothing on the board yet.</p> : <CardGrid step={step} cards={cards.slice(from, to)} />}
+    </>
+  );
+}
+
+function CardGrid({ step, cards }: { step: StepId; cards: { id: string; label: string; text: string; tone: 'yellow' | 'blue' }[] }) {
   return (
     <ul className="projector-grid projector-grid-4" aria-label={step === 'brainstorm' ? 'Key results and initiatives' : 'Context'}>
-      {cards.slice(from, to).map((card) => (
+      {cards.map((card) => (
         <Note key={card.id} label={card.label} text={card.text} tone={card.tone} />
       ))}
     </ul>
@@ -39,15 +50,16 @@ export function BoardCards({ step, from, to, content }: Range & { step: StepId; 
 export function CandidateGroups({ step, from, to, groups }: Range & { step: StepId; groups: CandidateUnit<Candidate>[] }) {
   const { objective, voting } = useControl();
   const votes = new Map(objective?.tally.map((entry) => [entry.candidateId, entry.votes]));
-  if (groups.length === 0) return <p className="projector-empty">No candidate objectives yet.</p>;
   return (
     <>
+      {step === 'draft' && <WritingStatus step="draft" />}
+      {step === 'pick' && voting.status === 'open' && <VotingProgressLine />}
+      {groups.length === 0 && <p className="projector-empty">No candidate objectives yet.</p>}
       {step === 'pick' && objective && (
         <p className="projector-objective">
           <span className="projector-note-label">THE objective</span> {objective.title}
         </p>
       )}
-      {step === 'pick' && !objective && voting.status === 'open' && <p className="projector-status">Dot voting is open: vote on your device.</p>}
       <ul className="projector-grid projector-grid-3" aria-label="Candidate objectives">
         {groups.slice(from, to).map((group) => {
           const [first, ...others] = group.cards;
@@ -70,6 +82,16 @@ export function CandidateGroups({ step, from, to, groups }: Range & { step: Step
         })}
       </ul>
     </>
+  );
+}
+
+/** While the dots are open the room sees only how many have voted, never the tally. */
+function VotingProgressLine() {
+  const { progress } = useVoting();
+  return (
+    <p className="projector-status" role="status">
+      Dot voting is open: {progressLine(progress)}
+    </p>
   );
 }
 

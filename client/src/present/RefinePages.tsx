@@ -1,7 +1,8 @@
 import { findingKey, type Finding } from '@okr/shared/review';
 import { KR_DIRECTION_LABELS, type KeyResult } from '@okr/shared/schema';
 import { confidenceLabel, KR_TYPE_LABELS, LEAD_LAG_LABELS, levelsPhrase, SEVERITY_LABELS } from '@okr/shared/export';
-import { useControl } from '../sync/hooks.ts';
+import { averageConfidence } from '@okr/shared/workshop';
+import { useBoard, useControl } from '../sync/hooks.ts';
 import { useBoardReview, useDismissals } from '../steps/refine/useReview.ts';
 
 /** Findings on this key result the room has not dismissed, errors first. */
@@ -14,8 +15,16 @@ export function useOpenFindings(keyResultId: string | null): Finding[] {
     .sort((a, b) => rank[a.severity] - rank[b.severity]);
 }
 
+/** "Average 3.5 / 5" once the facilitator revealed the room's blind votes; else the kept confidence, if any. */
+function useConfidenceText(kr: KeyResult): string | undefined {
+  const { confidenceRevealed } = useControl();
+  const average = useBoard((board) => (confidenceRevealed[kr.id] ? averageConfidence(board.confidenceVotes(kr.id).map((vote) => vote.value)) : undefined));
+  if (average !== undefined) return `Average ${confidenceLabel(average)}`;
+  return kr.confidence !== undefined ? confidenceLabel(kr.confidence) : undefined;
+}
+
 /** The fields a key result has, as "label: value" pairs; unset ones say so, since the room fills them in. */
-function keyResultFields(kr: KeyResult): [string, string][] {
+function keyResultFields(kr: KeyResult, confidence: string | undefined): [string, string][] {
   const unset = '—';
   return [
     ['Metric', kr.metricName ?? unset],
@@ -23,15 +32,16 @@ function keyResultFields(kr: KeyResult): [string, string][] {
     ['By', kr.deadline ?? unset],
     ['Owner', kr.ownerName ?? unset],
     ['Kind', [kr.type && KR_TYPE_LABELS[kr.type], kr.direction && KR_DIRECTION_LABELS[kr.direction], kr.leadLag && LEAD_LAG_LABELS[kr.leadLag]].filter(Boolean).join(' · ') || unset],
-    ['Confidence', kr.confidence !== undefined ? confidenceLabel(kr.confidence) : unset],
+    ['Confidence', confidence ?? unset],
   ];
 }
 
 /** A key result's fields in a grid, read from the back of the room. */
 export function KeyResultFields({ kr }: { kr: KeyResult }) {
+  const confidence = useConfidenceText(kr);
   return (
     <dl className="projector-fields">
-      {keyResultFields(kr).map(([label, value]) => (
+      {keyResultFields(kr, confidence).map(([label, value]) => (
         <div key={label}>
           <dt>{label}</dt>
           <dd>{value}</dd>
@@ -60,12 +70,16 @@ export function RefineOverview({ keyResults }: { keyResults: readonly KeyResult[
   );
 }
 
+/** One key result on a line, then what the room has settled: metric, levels, confidence, and open findings. */
 function OverviewRow({ kr }: { kr: KeyResult }) {
   const findings = useOpenFindings(kr.id);
+  const confidence = useConfidenceText(kr);
+  const metric = kr.metricName && (kr.unit ? `${kr.metricName} (${kr.unit})` : kr.metricName);
+  const count = findings.length === 0 ? 'no findings' : `${findings.length} finding${findings.length > 1 ? 's' : ''}`;
   return (
     <li aria-label={kr.title}>
       <span className="projector-row-text">{kr.title}</span>
-      <span className="projector-row-meta">{findings.length === 0 ? 'No findings' : `${findings.length} finding${findings.length > 1 ? 's' : ''}`}</span>
+      <span className="projector-row-meta">{[metric, levelsPhrase(kr), confidence, count].filter(Boolean).join(' · ')}</span>
     </li>
   );
 }

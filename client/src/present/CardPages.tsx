@@ -49,7 +49,10 @@ function CardGrid({ step, cards }: { step: StepId; cards: { id: string; label: s
 /** Candidate objectives, each group as one note listing the cards in it; in Pick, THE objective and its votes. */
 export function CandidateGroups({ step, from, to, groups }: Range & { step: StepId; groups: CandidateUnit<Candidate>[] }) {
   const { objective, voting } = useControl();
-  const votes = new Map(objective?.tally.map((entry) => [entry.candidateId, entry.votes]));
+  const { results } = useVoting();
+  // The dots show once voting closed (never while open), and the confirmed decision keeps them.
+  const tally = objective?.tally ?? (voting.status === 'closed' ? results : []);
+  const votes = new Map(tally.map((entry) => [entry.candidateId, entry.votes]));
   return (
     <>
       {step === 'draft' && <WritingStatus step="draft" />}
@@ -107,7 +110,11 @@ export function ParkedCards({ from, to, content, showUnsorted }: Range & { conte
   ];
   return (
     <>
-      {showUnsorted && <p className="projector-status">{unsorted.length === 0 ? 'Every candidate is sorted.' : `${unsorted.length} still unsorted`}</p>}
+      {showUnsorted && (
+        <p className="projector-status" role="status">
+          {unsorted.length} still unsorted{unsorted.length === 0 && ': every candidate is sorted'}
+        </p>
+      )}
       {cards.length === 0 ? (
         <p className="projector-empty">Nothing parked yet.</p>
       ) : (

@@ -120,7 +120,7 @@ describe('Owners, revisit dates and the printed Summary, in Chromium', () => {
   it('printing the Summary gives the OKR, initiatives, parked items and decision record, and no controls', async () => {
     const shots = artifactDir('exports');
     const { room, seed, control } = await seededRoom('summary');
-    const sample = parseExport(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'shared/src/export/__fixtures__/sample.export.v1.json'), 'utf8')));
+    const sample = parseExport(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'shared/src/export/__fixtures__/sample.export.v2.json'), 'utf8')));
     applyImport({ ...sample, parked: sample.parked.map((item) => (item.revisitDate ? { ...item, revisitDate: dayOffset(-1) } : item)) }, seed.board, control.control);
     control.control.set({ step: 'summary' });
 
@@ -148,7 +148,8 @@ describe('Owners, revisit dates and the printed Summary, in Chromium', () => {
     // The projector and a phone show the same Summary on screen.
     const projector = await newDevice(suite.browser, PROJECTOR);
     await projector.page.goto(room.viewerUrl);
-    await projector.page.getByRole('region', { name: 'Parked' }).waitFor();
+    // The projector shows the Summary as pages, from the OKR on.
+    await projector.page.getByRole('list', { name: 'Key results' }).waitFor();
     await projector.page.screenshot({ path: path.join(shots, 'summary-projector-1920.png') });
     const phone = await newDevice(suite.browser, PHONE);
     await join(phone.page, room.participantUrl, 'Ana');

@@ -173,16 +173,16 @@ describe('facilitation details', () => {
     await waitConnected(v);
     await v.getByText('Checkout conversion 58%').waitFor();
     await v.screenshot({ path: path.join(shots, 'projector-context-1920.png') });
-    const { lanes, columns } = await v.evaluate(() => {
-      const grid = document.querySelector('.context-step .lanes')!.getBoundingClientRect();
-      const cols = [...document.querySelectorAll('.context-step .lane')].map((lane) => lane.getBoundingClientRect());
-      return { lanes: { left: grid.left, right: grid.right, width: grid.width }, columns: cols.map((c) => ({ left: c.left, right: c.right })) };
+    // The projector lays the cards out across the whole width, in rows, with no empty tracks before them.
+    const { grid, notes } = await v.evaluate(() => {
+      const box = document.querySelector('.projector-grid')!.getBoundingClientRect();
+      const cards = [...document.querySelectorAll('.projector-grid .projector-note')].map((note) => note.getBoundingClientRect());
+      return { grid: { left: box.left, width: box.width }, notes: cards.map((c) => ({ left: c.left, top: c.top })) };
     });
-    expect(columns).toHaveLength(3);
-    expect(lanes.width).toBeGreaterThan(1400);
-    // The columns reach from the grid's left edge to its right edge: no empty tracks left over.
-    expect(Math.abs(columns[0]!.left - lanes.left)).toBeLessThanOrEqual(1);
-    expect(Math.abs(columns[2]!.right - lanes.right)).toBeLessThanOrEqual(1);
+    expect(notes).toHaveLength(3);
+    expect(grid.width).toBeGreaterThan(1400);
+    expect(Math.abs(notes[0]!.left - grid.left)).toBeLessThanOrEqual(1);
+    expect(new Set(notes.map((n) => n.top)).size).toBe(1);
     expect(await v.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
     seed.destroy();
   });

@@ -123,8 +123,10 @@ describe('Pick THE objective and Park, in Chromium', () => {
 
     await controls.getByRole('button', { name: 'Close voting' }).click();
 
-    // The tally, sorted, the top card highlighted, for everyone: Come back 4, Effortless 3, Trust 2, Support 0.
-    for (const page of [f, a, b, v]) {
+    // The projector shows each card's dots once voting closed.
+    await v.getByRole('list', { name: 'Candidate objectives' }).getByRole('listitem', { name: COME_BACK }).getByText('4 dots').waitFor();
+    // The tally, sorted, the top card highlighted, for everyone on the board: Come back 4, Effortless 3, Trust 2, Support 0.
+    for (const page of [f, a, b]) {
       const result = page.getByRole('list', { name: 'Vote result' });
       await result.waitFor();
       await expect.poll(() => result.getByRole('listitem').evaluateAll((items) => items.map((li) => li.getAttribute('aria-label')))).toEqual([COME_BACK, EFFORTLESS, TRUST, SUPPORT]);

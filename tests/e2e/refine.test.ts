@@ -212,8 +212,8 @@ describe('SMART refine and summary', () => {
     await f.screenshot({ path: path.join(shots, 'summary-projector.png'), fullPage: true });
     await p.screenshot({ path: path.join(shots, 'summary-phone.png'), fullPage: true });
 
-    // The projector follows to the same summary, large, with no buttons.
-    await v.getByRole('region', { name: 'Key results' }).getByRole('rowheader', { name: new RegExp(KR1) }).waitFor();
+    // The projector follows to the Summary's first page, the OKR, large, with no buttons.
+    await v.getByRole('list', { name: 'Key results' }).getByRole('listitem', { name: KR1 }).waitFor();
     expect(await v.getByRole('button').count()).toBe(0);
     await v.screenshot({ path: path.join(shots, 'summary-viewer.png') });
     await v.screenshot({ path: path.join(shots, 'summary-viewer-full.png'), fullPage: true });

@@ -10,7 +10,7 @@ import { ShareLinks } from '../components/ShareLinks.tsx';
 import { Stepper } from '../components/Stepper.tsx';
 import { StepView } from '../steps/StepView.tsx';
 import { FacilitatorBar } from '../facilitation/FacilitatorBar.tsx';
-import { gateDialog, presentationView } from '../facilitation/facilitatorChunks.ts';
+import { gateDialog, presentationView, spotlightBanner } from '../facilitation/facilitatorChunks.ts';
 import { usePrefetch } from './usePrefetch.ts';
 import { useRememberDrafts } from '../drafts/useRememberDrafts.ts';
 
@@ -25,6 +25,7 @@ export function BoardShell() {
   usePrefetch();
   const PresentationView = presentationView.Component;
   const GateDialog = gateDialog.Component;
+  const SpotlightBanner = spotlightBanner.Component;
 
   useEffect(() => {
     document.title = title ? `${title} · OKR workshop` : 'OKR workshop board';
@@ -58,6 +59,11 @@ export function BoardShell() {
       <OverwriteNotices />
       <Stepper current={control.step} />
       <FacilitatorBar />
+      {control.spotlight && (
+        <Suspense fallback={null}>
+          <SpotlightBanner />
+        </Suspense>
+      )}
       <main className="step-area">
         {refusal}
         <StepView step={control.step} />

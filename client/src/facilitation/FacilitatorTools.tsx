@@ -4,8 +4,11 @@ import { usePreferences } from '../state/preferences.ts';
 import { ViewerLink } from './ViewerLink.tsx';
 import { HistoryButton } from '../history/HistoryButton.tsx';
 import { useFacilitatorLinks } from '../sync/useFacilitatorLinks.ts';
+import { SpotlightPicker } from '../present/SpotlightPicker.tsx';
+import { ProjectorPager } from '../present/ProjectorPager.tsx';
+import { AgendaButton } from './AgendaDialog.tsx';
 
-/** The facilitator's part of the bar: join QR on the projector, projector link, History and Present. */
+/** The facilitator's part of the bar: join QR on the projector, projector link, History, agenda, spotlight, projector pages and Present. */
 export function FacilitatorTools() {
   const room = useRoom();
   const { joinUrl } = useControl();
@@ -20,6 +23,9 @@ export function FacilitatorTools() {
       </label>
       <ViewerLink />
       <HistoryButton />
+      <AgendaButton />
+      <SpotlightPicker />
+      <ProjectorPager />
       <button type="button" onClick={() => setPresenting(true)}>
         Present
       </button>

@@ -4,16 +4,23 @@ import { useBoard, useControl, usePresence } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { usePreferences } from '../state/preferences.ts';
 import { useBoardUiStore } from '../state/BoardUiContext.tsx';
-import { StepView } from '../steps/StepView.tsx';
 import { ConnectionBadge } from '../components/ConnectionBadge.tsx';
+import { ProjectorStep } from '../present/ProjectorStep.tsx';
+import { ProjectorPager } from '../present/ProjectorPager.tsx';
+import { SpotlightView } from '../present/SpotlightView.tsx';
+import { SpotlightPicker } from '../present/SpotlightPicker.tsx';
+import { usePresentPages } from '../present/usePresentPages.ts';
+import { usePresenterKeys } from '../present/usePresenterKeys.ts';
 import { StepTimer } from './StepTimer.tsx';
 import { ReadyCheck } from './ReadyCheck.tsx';
 import { gateDialog, joinQr, loadMoveStep } from './facilitatorChunks.ts';
+import '../present/present.css';
 
 /**
- * The projector: the group's current step in large, high-contrast type with no editing chrome,
- * the timer, who is here and how many are ready, and the join QR code. Viewers always see this;
- * the facilitator sees it in present mode.
+ * The projector: the group's current step in large, high-contrast type with no editing chrome, one
+ * page at a time so it always fits the screen; the timer, a locked board, who is here and how many
+ * are ready; the join QR code; and whatever the facilitator spotlights. Viewers always see this;
+ * the facilitator sees it in Present mode, with the controls and keys that move the room.
  */
 export function PresentationView() {
   const room = useRoom();
@@ -22,11 +29,14 @@ export function PresentationView() {
   const title = useBoard((board) => board.workshop().title);
   const people = usePresence();
   const setPresenting = usePreferences((s) => s.setPresenting);
+  const { pages, index } = usePresentPages(control.step);
+  usePresenterKeys(index, pages.length);
   const info = stepInfo(control.step);
   const previous = neighbourStep(control.step, -1);
   const next = neighbourStep(control.step, 1);
   const JoinQr = joinQr.Component;
   const GateDialog = gateDialog.Component;
+  const move = (to: typeof previous) => to && void loadMoveStep().then(({ requestStep }) => requestStep(room, ui, to));
 
   // rem-based type everywhere scales with the root: large enough to read from the back of the room.
   useEffect(() => {
@@ -43,6 +53,11 @@ export function PresentationView() {
         </div>
         <StepTimer />
         <div className="present-status">
+          {control.locked && (
+            <span className="present-locked" role="status">
+              Board locked
+            </span>
+          )}
           <span>{people.length} here</span>
           <ReadyCheck step={control.step} />
           <ConnectionBadge />
@@ -50,7 +65,8 @@ export function PresentationView() {
       </header>
       <div className="present-body">
         <main className="present-main">
-          <StepView step={control.step} presenting />
+          <ProjectorStep step={control.step} />
+          <SpotlightView />
         </main>
         {control.joinUrl && control.step !== 'summary' && (
           <aside className="present-aside" aria-label="Join this workshop">
@@ -62,12 +78,15 @@ export function PresentationView() {
       </div>
       {room.isFacilitator && (
         <nav className="present-controls" aria-label="Presenter controls">
-          <button type="button" onClick={() => previous && void loadMoveStep().then(({ requestStep }) => requestStep(room, ui, previous))} disabled={!previous}>
+          <button type="button" onClick={() => move(previous)} disabled={!previous}>
             ← Previous step
           </button>
-          <button type="button" className="primary" onClick={() => next && void loadMoveStep().then(({ requestStep }) => requestStep(room, ui, next))} disabled={!next}>
+          <button type="button" className="primary" onClick={() => move(next)} disabled={!next}>
             Next step →
           </button>
+          <ProjectorPager />
+          <SpotlightPicker />
+          <span className="present-keys">Keys: ←/→ pages and steps, Esc leaves</span>
           <button type="button" onClick={() => setPresenting(false)}>
             Exit present mode
           </button>

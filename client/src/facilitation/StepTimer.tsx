@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { extendTimer, formatRemaining, pauseTimer, resetTimer, resumeTimer, startTimer, stepInfo } from '@okr/shared/workshop';
+import { extendTimer, formatRemaining, pauseTimer, plannedMinutes, resetTimer, resumeTimer, startTimer } from '@okr/shared/workshop';
 import { useControl } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { serverNow } from '../sync/serverClock.ts';
@@ -10,11 +10,14 @@ import { useOnTimerZero, useRemaining } from './useRemaining.ts';
 /** The shared step timer: everyone sees the same time left; the facilitator runs it. */
 export function StepTimer() {
   const room = useRoom();
-  const { timer, step } = useControl();
+  const { timer, step, agenda } = useControl();
   const remaining = useRemaining(timer);
   const timerSound = usePreferences((s) => s.timerSound);
   const setTimerSound = usePreferences((s) => s.setTimerSound);
-  const [minutes, setMinutes] = useState(() => String(stepInfo(step).suggestedMinutes || 5));
+  // The timer offers the step's timebox until the facilitator types another length for this step.
+  const [typed, setTyped] = useState<{ step: typeof step; minutes: string } | null>(null);
+  const minutes = typed?.step === step ? typed.minutes : String(plannedMinutes(agenda, step) || 5);
+  const setMinutes = (value: string) => setTyped({ step, minutes: value });
   const onZero = useCallback(() => {
     if (timerSound) playChime();
   }, [timerSound]);
@@ -31,6 +34,7 @@ export function StepTimer() {
       <span className="timer-time" aria-live={done ? 'assertive' : 'off'}>
         {timer.status === 'idle' ? '–:––' : formatRemaining(remaining)}
         {done && <span className="timer-up"> Time is up</span>}
+        {timer.status === 'paused' && <span className="timer-paused-label">Paused</span>}
       </span>
       {room.isFacilitator && (
         <span className="timer-controls">

@@ -6,6 +6,8 @@ export const discussionNotes = loadable(() => import('./DiscussionNotes.tsx').th
 export const gateDialog = loadable(() => import('./GateDialog.tsx').then((m) => m.GateDialog));
 export const presentationView = loadable(() => import('./PresentationView.tsx').then((m) => m.PresentationView));
 export const loadPrework = loadable(() => import('../steps/context/LoadPrework.tsx').then((m) => m.LoadPrework));
+// Everyone's, but only while something is spotlit: the review it reads stays out of a participant's first load.
+export const spotlightBanner = loadable(() => import('../present/SpotlightBanner.tsx').then((m) => m.SpotlightBanner));
 export const joinQr = loadable(() => import('./JoinQr.tsx').then((m) => m.JoinQr));
 
 /** Moving the group runs the step gates, which read the OKR checks: only the facilitator needs them. */

@@ -3,6 +3,8 @@ import { unmetItemsForMove } from '@okr/shared/workshop';
 import { REVIEW_YEAR } from '../steps/refine/useReview.ts';
 import type { RoomConnection } from '../sync/roomConnection.ts';
 import type { BoardUiStore } from '../state/boardUi.ts';
+import { usePreferences } from '../state/preferences.ts';
+import { serverNow } from '../sync/serverClock.ts';
 
 /**
  * The facilitator asks to move the group. Going back always happens at once; going forward past
@@ -24,7 +26,8 @@ export function requestStep(room: RoomConnection, ui: BoardUiStore, to: StepId):
   else moveNow(room, ui, to);
 }
 
+/** Moves the group now; the move's server time feeds the agenda, and the new step's timebox starts if the facilitator wants it. */
 export function moveNow(room: RoomConnection, ui: BoardUiStore, to: StepId): void {
-  room.control.setStep(to);
+  room.control.setStep(to, serverNow(), { startTimer: usePreferences.getState().startTimerOnMove });
   ui.getState().askToMove(null);
 }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { controlStateSchema, type ControlState, type Objective, type PrivateWritingStep, type StepId, type Timer, type Voting } from '../schema/index.ts';
+import { controlStateSchema, MAX_TIMEBOX_MINUTES, type Agenda, type ControlState, type Objective, type PrivateWritingStep, type Spotlight, type StepId, type Timer, type Voting } from '../schema/index.ts';
+import { logMove, timerOnArrival } from '../workshop/agenda.ts';
 import { isPrivateWriting } from '../workshop/privateWriting.ts';
 import { writeObjective } from './objectiveText.ts';
 import { ORIGIN, type Origin } from './origins.ts';
@@ -38,14 +39,41 @@ export class ControlDoc {
     }, origin);
   }
 
-  /** Moves the group; each move starts a new visit of the step, so everyone's "I'm done" starts over. */
-  setStep(step: StepId): void {
-    const { step: current, stepVisit } = this.state();
-    if (step !== current) this.set({ step, stepVisit: stepVisit + 1 });
+  /**
+   * Moves the group at `at` (server ms): a new visit of the step, so everyone's "I'm done" starts
+   * over; the move is logged for the agenda's actual times; the projector starts at the step's first
+   * page; and the last step's timer stays behind (the new step's timebox starts when `startTimer`).
+   */
+  setStep(step: StepId, at: number = Date.now(), { startTimer = false }: { startTimer?: boolean } = {}): void {
+    const { step: current, stepVisit, stepLog, agenda } = this.state();
+    if (step === current) return;
+    this.set({ step, stepVisit: stepVisit + 1, stepLog: logMove(stepLog, step, at), presentPage: 0, timer: timerOnArrival(agenda, step, startTimer, at) });
   }
 
+  /** Starting the first timer starts the workshop's clock too, when no move has yet. */
   setTimer(timer: Timer): void {
-    this.set({ timer });
+    const { stepLog, step } = this.state();
+    const startsClock = stepLog.length === 0 && timer.status === 'running' && timer.endsAt !== undefined;
+    this.set(startsClock ? { timer, stepLog: logMove([], step, timer.endsAt! - timer.remainingMs) } : { timer });
+  }
+
+  /** The page of the current step the projector shows. */
+  setPresentPage(page: number): void {
+    this.set({ presentPage: Math.max(0, Math.round(page)) });
+  }
+
+  /** Puts one card, cluster, key result or finding in front of the room; null clears it. */
+  setSpotlight(spotlight: Spotlight | null): void {
+    this.set({ spotlight });
+  }
+
+  /** The facilitator's timebox for one step, in whole minutes; throws a message a facilitator can act on. */
+  setTimebox(step: StepId, minutes: number): void {
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_TIMEBOX_MINUTES) {
+      throw new RangeError(`A timebox is a whole number of minutes from 1 to ${MAX_TIMEBOX_MINUTES}, not ${minutes}.`);
+    }
+    const agenda: Agenda = { ...this.state().agenda, [step]: minutes };
+    this.set({ agenda });
   }
 
   setVoting(voting: Voting): void {

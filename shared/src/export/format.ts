@@ -16,6 +16,7 @@ import {
   personSchema,
   recordIdSchema,
   STEP_IDS,
+  type StepId,
   stepNoteSchema,
   tallyEntrySchema,
   workshopSchema,
@@ -23,14 +24,14 @@ import {
 import { CANDIDATE_STATUSES } from '../workshop/candidateStatus.ts';
 
 /*
- * Export format version 1: defined once, here. The TypeScript types, the runtime validation and the
- * committed JSON Schema (shared/schema/okr-export.v1.schema.json) all come from these zod schemas.
+ * Export format version 2 (version 1 plus the agenda; migrate.ts upgrades version 1 files): defined once, here. The TypeScript types, the runtime validation and the
+ * committed JSON Schema (shared/schema/okr-export.v2.schema.json) all come from these zod schemas.
  * Every field is present in every export; "unknown" is `null`, never a missing key, so importers
  * need no guessing. Field limits reuse the record schemas in shared/src/schema.
  */
 
 export const EXPORT_FORMAT_ID = 'okr-workshop-board/export';
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
 
 /** A person as OKR tools match them on import: by email where known. */
 const ownerSchema = personSchema.nullable().describe('Who owns it; null when nobody does yet. Tools match people by email.');
@@ -125,6 +126,20 @@ export const exportTrackingSchema = z.object({
   firstCheckIn: isoDateSchema.nullable(),
 });
 
+/** The six timed steps: the Summary has no timebox. */
+const TIMED_STEPS = STEP_IDS.filter((step) => step !== 'summary') as [Exclude<StepId, 'summary'>, ...Exclude<StepId, 'summary'>[]];
+
+export const exportAgendaEntrySchema = z.object({
+  step: z.enum(TIMED_STEPS),
+  plannedMinutes: z.number().int().min(0).describe('The timebox the facilitator planned for the step.'),
+  actualMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .nullable()
+    .describe('Minutes the group spent on the step: the sum of its visits, each from the facilitator moving the group to it until the next move (the current step until the export). Null when no time was recorded (no move or timer yet, or a version 1 file).'),
+});
+
 export const okrExportSchema = z
   .object({
     format: z.literal(EXPORT_FORMAT_ID),
@@ -138,11 +153,12 @@ export const okrExportSchema = z
     parked: z.array(exportParkedItemSchema),
     candidates: z.array(exportCandidateSchema).describe('Every candidate objective, for the record.'),
     tracking: exportTrackingSchema,
+    agenda: z.array(exportAgendaEntrySchema).describe('Planned and actual time per step, in step order (since version 2).'),
     findings: z.array(findingSchema).describe('Review findings at export time, without the dismissed ones.'),
     dismissedFindings: z.array(z.string()).describe('Keys (`rule:targetId`) of findings dismissed on the board, so an import keeps them dismissed.'),
   })
   .meta({
-    title: 'OKR workshop board export, version 1',
+    title: 'OKR workshop board export, version 2',
     description: 'One team\'s OKR as set in a workshop: the objective, its key results, initiatives, parked items and the decision record.',
   });
 
@@ -155,3 +171,4 @@ export type ExportInitiative = z.infer<typeof exportInitiativeSchema>;
 export type ExportParkedItem = z.infer<typeof exportParkedItemSchema>;
 export type ExportCandidate = z.infer<typeof exportCandidateSchema>;
 export type ExportOwner = z.infer<typeof ownerSchema>;
+export type ExportAgendaEntry = z.infer<typeof exportAgendaEntrySchema>;

@@ -4,6 +4,7 @@ import { reviewOkrs } from '../review/reviewOkrs.ts';
 import { STEP_IDS, type ControlState, type KeyResult, type ParkedItem, type Person } from '../schema/index.ts';
 import { candidateStatus, parkedCandidateIds } from '../workshop/candidateStatus.ts';
 import { parseOwnerInput } from '../workshop/owner.ts';
+import { agendaReport } from '../workshop/agenda.ts';
 import { cardAuthors } from '../workshop/merge.ts';
 import { EXPORT_FORMAT_ID, EXPORT_VERSION, type ExportKeyResult, type OkrExport } from './format.ts';
 import { parseExport } from './migrate.ts';
@@ -63,6 +64,11 @@ export function buildExport(board: BoardDoc, control: ControlDoc, now: Date = ne
       status: candidateStatus(candidate, objective?.candidateId, parkedIds),
     })),
     tracking: { checkInCadence: workshop.checkInCadence ?? null, firstCheckIn: workshop.firstCheckIn ?? null },
+    agenda: agendaReport(state.agenda, state.stepLog, now.getTime()).map(({ step, plannedMinutes, actualMinutes }) => ({
+      step: step as OkrExport['agenda'][number]['step'],
+      plannedMinutes,
+      actualMinutes,
+    })),
     findings: [],
     dismissedFindings: [],
   };

@@ -1,3 +1,4 @@
+import { logFromActuals } from '../workshop/agenda.ts';
 import { ORIGIN, type BoardDoc, type ControlDoc } from '../doc/index.ts';
 import { describeIssues } from '../validation/describeIssues.ts';
 import { ExportFormatError } from './errors.ts';
@@ -146,6 +147,14 @@ function applyExport(file: OkrExport, board: BoardDoc, control: ControlDoc): voi
   }
   const notes = file.workshop.discussionNotes ?? [];
   if (notes.length > 0) control.set({ notes: Object.fromEntries(notes.map((note) => [note.step, note.text])) }, ORIGIN.import);
+  // The plan comes along, and the time spent, so the imported room's Summary and export still show it.
+  control.set(
+    {
+      agenda: Object.fromEntries(file.agenda.filter((row) => row.plannedMinutes > 0).map((row) => [row.step, row.plannedMinutes])),
+      stepLog: logFromActuals(file.agenda, Date.parse(file.exportedAt)),
+    },
+    ORIGIN.import,
+  );
 }
 
 function applyPrework(file: PreworkFile, board: BoardDoc): void {

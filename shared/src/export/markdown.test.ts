@@ -74,7 +74,22 @@ describe('exportToMarkdown', () => {
 
   it('orders the sections', () => {
     const headings = sampleMarkdown().filter((line) => line.startsWith('## '));
-    expect(headings).toEqual(['## Objective', '## Key results', '## Initiatives', '## Parked', '## Review findings', '## Tracking']);
+    expect(headings).toEqual(['## Objective', '## Key results', '## Initiatives', '## Parked', '## Review findings', '## Tracking', '## Agenda']);
+  });
+
+  it('tables planned against actual time per step', () => {
+    const lines = sampleMarkdown();
+    expect(lines.slice(lines.indexOf('## Agenda') + 2)).toEqual([
+      '| Step | Planned | Actual |',
+      '|---|---|---|',
+      '| Context | 10 min | 12 min |',
+      '| Draft objectives | 20 min | 24 min |',
+      '| Pick THE objective | 10 min | 26 min |',
+      '| Park | 10 min | 7 min |',
+      '| Brainstorm key results | 25 min | 6 min |',
+      '| SMART refine | 20 min | 15 min |',
+      '',
+    ]);
   });
 
   it('escapes card text so it cannot add markup or links', () => {

@@ -4,6 +4,7 @@ import { contextLine } from './contextText.ts';
 import type { ExportKeyResult, ExportObjective, ExportOwner, OkrExport } from './format.ts';
 import { CHECK_IN_PHRASES, confidenceLabel, levelsPhrase, SEVERITY_LABELS } from './labels.ts';
 import { notesSection } from './notesMarkdown.ts';
+import { stepInfo } from '../workshop/steps.ts';
 
 /**
  * A readable summary for a wiki page or an email: the objective, its key results (baseline → target
@@ -11,7 +12,7 @@ import { notesSection } from './notesMarkdown.ts';
  * reasons, and the review findings. Card text is escaped, so a card cannot inject markup or links.
  */
 export function exportToMarkdown(file: OkrExport): string {
-  const sections = [header(file), objectiveSection(file), keyResultSection(file), initiativeSection(file), parkedSection(file), notesSection(file, paragraph), findingSection(file), trackingSection(file)];
+  const sections = [header(file), objectiveSection(file), keyResultSection(file), initiativeSection(file), parkedSection(file), notesSection(file, paragraph), findingSection(file), trackingSection(file), agendaSection(file)];
   return `${sections.filter((section) => section !== '').join('\n\n')}\n`;
 }
 
@@ -124,4 +125,11 @@ function inline(text: string): string {
 /** A free-text block: one paragraph, and nothing at its start that Markdown reads as a heading, quote or list. */
 function paragraph(text: string): string {
   return inline(text).replace(/^([-+=#>]|\d+[.)])/, '\\$1');
+}
+
+/** Planned against actual minutes per step; left out when no time was recorded. */
+function agendaSection(file: OkrExport): string {
+  if (file.agenda.every((row) => row.actualMinutes === null)) return '';
+  const rows = file.agenda.map((row) => `| ${stepInfo(row.step).title} | ${row.plannedMinutes} min | ${row.actualMinutes ?? '–'} min |`);
+  return ['## Agenda', '', '| Step | Planned | Actual |', '|---|---|---|', ...rows].join('\n');
 }

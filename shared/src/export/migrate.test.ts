@@ -3,6 +3,7 @@ import { FIXED_NOW, sampleBoard } from './__fixtures__/sampleBoard.ts';
 import { ExportFormatError } from './errors.ts';
 import { buildExport } from './fromBoard.ts';
 import { migrateExport } from './migrate.ts';
+import sampleV1 from './__fixtures__/sample.export.v1.json' with { type: 'json' };
 
 /** A valid export as plain JSON, to break one field at a time. */
 function validJson(): Record<string, unknown> {
@@ -26,9 +27,25 @@ function broken(...edits: [Path, unknown][]): unknown {
 }
 
 describe('migrateExport', () => {
-  it('reads a version 1 export as is', () => {
+  it('reads a version 2 export as is', () => {
     const file = validJson();
     expect(migrateExport(file)).toEqual(file);
+  });
+
+  it('upgrades a version 1 export: the same board, with the default plan and no recorded time', () => {
+    const upgraded = migrateExport(sampleV1);
+    const { agenda, version, ...rest } = upgraded;
+    const { version: _v1, ...v1Rest } = sampleV1 as Record<string, unknown>;
+    expect(version).toBe(2);
+    expect(rest).toEqual(v1Rest);
+    expect(agenda.map((row) => [row.step, row.plannedMinutes, row.actualMinutes])).toEqual([
+      ['context', 10, null],
+      ['draft', 20, null],
+      ['pick', 10, null],
+      ['park', 10, null],
+      ['brainstorm', 25, null],
+      ['refine', 15, null],
+    ]);
   });
 
   it.each<[string, unknown, string]>([
@@ -47,8 +64,9 @@ describe('migrateExport', () => {
     ['something that is not an object', 'hello', '(file): expected a JSON object'],
     ['another format', { format: 'trello-board', version: 1 }, 'format: expected "okr-workshop-board/export", got "trello-board"'],
     ['a pre-work file', { format: 'okr-workshop-board/prework', version: 1 }, 'this is a pre-work file; open it with Import'],
-    ['a newer version', broken([['version'], 2]), 'version: 2 is newer than this app reads (up to 1); update the app to open it'],
-    ['no version', broken([['version'], undefined]), 'version: expected a version number such as 1, got nothing'],
+    ['a newer version', broken([['version'], 3]), 'version: 3 is newer than this app reads (up to 2); update the app to open it'],
+    ['no version', broken([['version'], undefined]), 'version: expected a version number such as 2, got nothing'],
+    ['an actual time that is not a number', broken([['agenda', 0, 'actualMinutes'], 'ten']), 'agenda[0].actualMinutes: expected a number, got "ten"'],
   ])('rejects %s, naming the field', (_name, input, line) => {
     expect(() => migrateExport(input)).toThrow(ExportFormatError);
     expect(() => migrateExport(input)).toThrow(line);

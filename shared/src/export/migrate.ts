@@ -2,14 +2,15 @@ import { describeIssues } from '../validation/describeIssues.ts';
 import { ExportFormatError } from './errors.ts';
 import { EXPORT_FORMAT_ID, EXPORT_VERSION, okrExportSchema, type OkrExport } from './format.ts';
 import { PREWORK_FORMAT_ID } from './prework.ts';
+import { agendaReport } from '../workshop/agenda.ts';
 
 type JsonObject = Record<string, unknown>;
 
-/**
- * Upgrades from version n to n + 1, keyed by n. Empty while version 1 is the only one: when version 2
- * arrives, `1: (v1) => v2` goes here and every older file keeps opening.
- */
-const MIGRATIONS: Record<number, (file: JsonObject) => JsonObject> = {};
+/** Upgrades from version n to n + 1, keyed by n, so every older file keeps opening. */
+const MIGRATIONS: Record<number, (file: JsonObject) => JsonObject> = {
+  // Version 2 added the agenda: a version 1 file had the default plan, and no recorded time.
+  1: (v1) => ({ ...v1, agenda: agendaReport({}, [], 0).map(({ step, plannedMinutes, actualMinutes }) => ({ step, plannedMinutes, actualMinutes })) }),
+};
 
 /** Reads an export of any known version, upgraded to the current one; throws `ExportFormatError`. */
 export function migrateExport(input: unknown): OkrExport {

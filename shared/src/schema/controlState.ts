@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { agendaSchema, stepLogSchema } from './agenda.ts';
+import { spotlightSchema } from './spotlight.ts';
 import {
   confidenceResultSchema,
   objectiveSchema,
@@ -49,6 +51,14 @@ export const controlStateSchema = z.object({
   followMe: z.boolean().catch(false),
   /** The projector draws everyone's cursors on a canvas (off by default: a wall of arrows distracts the room). */
   projectorCursors: z.boolean().catch(false),
+  /** The page of the current step (or of the Summary) the projector shows; every move starts at the first. */
+  presentPage: z.number().int().min(0).max(999).catch(0),
+  /** What the projector shows large and every screen marks, until the facilitator clears it. */
+  spotlight: spotlightSchema.nullable().catch(null),
+  /** The facilitator's timeboxes, in minutes per step. */
+  agenda: agendaSchema.catch({}),
+  /** Every move of the group, with its time: the actual time spent per step is read from it. */
+  stepLog: stepLogSchema.catch([]),
 });
 export type ControlState = z.infer<typeof controlStateSchema>;
 

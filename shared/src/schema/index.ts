@@ -7,6 +7,8 @@ export * from './keyResult.ts';
 export * from './initiative.ts';
 export * from './workshop.ts';
 export * from './facilitation.ts';
+export * from './spotlight.ts';
+export * from './agenda.ts';
 export * from './controlState.ts';
 export * from './ballot.ts';
 export * from './confidenceVote.ts';

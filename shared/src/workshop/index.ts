@@ -16,3 +16,5 @@ export * from './readiness.ts';
 export * from './canvasGeometry.ts';
 export * from './canvasPlacement.ts';
 export * from './canvasLayout.ts';
+export * from './agenda.ts';
+export * from './presentPages.ts';

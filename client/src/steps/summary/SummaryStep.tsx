@@ -5,6 +5,7 @@ import { isRevisitOverdue, localDay, ownerLabel, tiedWith } from '@okr/shared/wo
 import { useStepAccess } from '../../sync/useStepAccess.ts';
 import { ExportActions } from './ExportActions.tsx';
 import { NotesSection } from './NotesSection.tsx';
+import { AgendaSection } from './AgendaSection.tsx';
 import { useExport } from './useExport.ts';
 import './summary.css';
 
@@ -37,6 +38,7 @@ export function SummaryStep({ readOnly }: { readOnly: boolean }) {
       <InitiativesSection file={file} />
       <ParkedSection file={file} />
       <NotesSection file={file} />
+      <AgendaSection file={file} />
       <FindingsSection file={file} />
     </div>
   );

@@ -100,5 +100,20 @@ export function sampleBoard(): { board: BoardDoc; control: ControlDoc } {
     rationale: 'Biggest lever on repeat revenue; mobile waits for the platform team.',
     decidedAt: '2026-07-03T09:30:00.000Z',
   });
+  // The plan, with one timebox edited, and the group's moves: the export's agenda reads both.
+  const at = (time: string) => Date.parse(`2026-07-03T${time}:00.000Z`);
+  control.setTimebox('refine', 20);
+  control.set({
+    stepLog: [
+      { step: 'context', at: at('08:30') },
+      { step: 'draft', at: at('08:42') },
+      { step: 'pick', at: at('09:05') },
+      { step: 'park', at: at('09:31') },
+      { step: 'brainstorm', at: at('09:38') },
+      { step: 'draft', at: at('09:40') },
+      { step: 'brainstorm', at: at('09:41') },
+      { step: 'refine', at: at('09:45') },
+    ],
+  });
   return { board, control };
 }

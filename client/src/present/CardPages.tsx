@@ -1,0 +1,132 @@
+import { CONTEXT_KIND_LABELS, type Candidate, type StepId } from '@okr/shared/schema';
+import type { CandidateUnit } from '@okr/shared/workshop';
+import { progressLine } from '@okr/shared/workshop';
+import { useControl } from '../sync/hooks.ts';
+import { WritingStatus } from '../drafts/WritingStatus.tsx';
+import { useVoting } from '../steps/pick/useVoting.ts';
+import type { ProjectorContent } from './usePresentPages.ts';
+
+type Range = { from: number; to: number };
+
+/** One sticky note on the projector: a small label over its text, clamped so a page always fits. */
+function Note({ label, text, tone = 'yellow', children }: { label?: string; text: string; tone?: 'yellow' | 'blue' | 'green'; children?: React.ReactNode }) {
+  return (
+    <li className={`projector-note projector-note-${tone}`} aria-label={text}>
+      {label && <span className="projector-note-label">{label}</span>}
+      <span className="projector-note-text">{text}</span>
+      {children}
+    </li>
+  );
+}
+
+/** Context cards, or the key results and initiatives of the Brainstorm, eight to a page. */
+export function BoardCards({ step, from, to, content }: Range & { step: StepId; content: ProjectorContent }) {
+  const cards =
+    step === 'brainstorm'
+      ? [
+          ...content.keyResults.map((kr) => ({ id: kr.id, label: 'Key result', text: kr.title, tone: 'yellow' as const })),
+          ...content.initiatives.map((initiative) => ({ id: initiative.id, label: 'Initiative', text: initiative.title, tone: 'blue' as const })),
+        ]
+      : content.context.map((item) => ({ id: item.id, label: CONTEXT_KIND_LABELS[item.kind], text: item.text, tone: 'yellow' as const }));
+  return (
+    <>
+      {step === 'brainstorm' && <WritingStatus step="brainstorm" />}
+      {cards.length === 0 ? <p className="projector-empty">Nothing on the board yet.</p> : <CardGrid step={step} cards={cards.slice(from, to)} />}
+    </>
+  );
+}
+
+function CardGrid({ step, cards }: { step: StepId; cards: { id: string; label: string; text: string; tone: 'yellow' | 'blue' }[] }) {
+  return (
+    <ul className="projector-grid projector-grid-4" aria-label={step === 'brainstorm' ? 'Key results and initiatives' : 'Context'}>
+      {cards.map((card) => (
+        <Note key={card.id} label={card.label} text={card.text} tone={card.tone} />
+      ))}
+    </ul>
+  );
+}
+
+/** Candidate objectives, each group as one note listing the cards in it; in Pick, THE objective and its votes. */
+export function CandidateGroups({ step, from, to, groups }: Range & { step: StepId; groups: CandidateUnit<Candidate>[] }) {
+  const { objective, voting } = useControl();
+  const { results } = useVoting();
+  // The dots show once voting closed (never while open), and the confirmed decision keeps them.
+  const tally = objective?.tally ?? (voting.status === 'closed' ? results : []);
+  const votes = new Map(tally.map((entry) => [entry.candidateId, entry.votes]));
+  return (
+    <>
+      {step === 'draft' && <WritingStatus step="draft" />}
+      {step === 'pick' && voting.status === 'open' && <VotingProgressLine />}
+      {groups.length === 0 && <p className="projector-empty">No candidate objectives yet.</p>}
+      {step === 'pick' && objective && (
+        <p className="projector-objective">
+          <span className="projector-note-label">THE objective</span> {objective.title}
+        </p>
+      )}
+      <ul className="projector-grid projector-grid-3" aria-label="Candidate objectives">
+        {groups.slice(from, to).map((group) => {
+          const [first, ...others] = group.cards;
+          const counted = group.cards.map((card) => votes.get(card.id)).find((n) => n !== undefined);
+          const chosen = group.cards.some((card) => card.id === objective?.candidateId);
+          const label = [others.length > 0 ? `Group of ${group.cards.length}` : null, chosen && step === 'pick' ? 'THE objective' : null, counted !== undefined ? `${counted} dot${counted === 1 ? '' : 's'}` : null]
+            .filter(Boolean)
+            .join(' · ');
+          return (
+            <Note key={group.key} label={label || undefined} text={first!.text} tone={chosen && step === 'pick' ? 'green' : 'yellow'}>
+              {others.length > 0 && (
+                <ul className="projector-members">
+                  {others.map((card) => (
+                    <li key={card.id}>{card.text}</li>
+                  ))}
+                </ul>
+              )}
+            </Note>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+/** While the dots are open the room sees only how many have voted, never the tally. */
+function VotingProgressLine() {
+  const { progress } = useVoting();
+  return (
+    <p className="projector-status" role="status">
+      Dot voting is open: {progressLine(progress)}
+    </p>
+  );
+}
+
+/**
+ * Parked items with their reason and owner, six to a page; in Park, the candidates still to sort
+ * come first (the room is deciding on them) and the page says how many are left.
+ */
+export function ParkedCards({ from, to, content, showUnsorted }: Range & { content: ProjectorContent; showUnsorted: boolean }) {
+  const unsorted = showUnsorted ? content.unsorted : [];
+  const cards = [
+    ...unsorted.map((item) => ({ key: item.key, label: item.nearObjective ? 'Unsorted · grouped with THE objective' : 'Unsorted', text: item.text, tone: 'yellow' as const, reason: undefined, owner: undefined })),
+    ...content.parked.map((item) => ({ key: item.id, label: 'Parked', text: item.text, tone: 'blue' as const, reason: item.reason, owner: item.ownerName })),
+  ];
+  return (
+    <>
+      {showUnsorted && (
+        <p className="projector-status" role="status">
+          {unsorted.length} still unsorted{unsorted.length === 0 && ': every candidate is sorted'}
+        </p>
+      )}
+      {cards.length === 0 ? (
+        <p className="projector-empty">Nothing parked yet.</p>
+      ) : (
+        <ul className="projector-grid projector-grid-3" aria-label="Parked">
+          {cards.slice(from, to).map((card) => (
+            <Note key={card.key} label={card.label} text={card.text} tone={card.tone}>
+              {card.reason && <span className="projector-note-detail">Why: {card.reason}</span>}
+              {card.owner && <span className="projector-note-detail">Owner: {card.owner}</span>}
+            </Note>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import type { StepId } from '@okr/shared/schema';
+import { stepInfo, type PresentPage } from '@okr/shared/workshop';
+import { usePresentPages, type ProjectorContent } from './usePresentPages.ts';
+import { BoardCards, CandidateGroups, ParkedCards } from './CardPages.tsx';
+import { KeyResultPage, RefineOverview } from './RefinePages.tsx';
+import { AgendaPage, DecisionPage, InitiativesPage, OkrPage } from './SummaryPages.tsx';
+
+/**
+ * The current step as the room sees it on the projector: one page of it at a time, sized to fit the
+ * screen whole (no scrolling), the facilitator turning pages. Context, Draft objectives and
+ * Brainstorm show their cards as pages until the canvas's "Fit all" view takes their place here.
+ */
+export function ProjectorStep({ step }: { step: StepId }) {
+  const { pages, index, content } = usePresentPages(step);
+  const info = stepInfo(step);
+  const page = pages[index]!;
+  return (
+    <section className="projector-step" aria-labelledby="step-heading">
+      <div className="projector-heading">
+        <h2 id="step-heading">
+          {info.number !== null && <span className="step-number">Step {info.number}</span>} {info.title}
+        </h2>
+        {pages.length > 1 && (
+          <p className="projector-page-number">
+            Page {index + 1} of {pages.length}
+          </p>
+        )}
+      </div>
+      <p className="purpose">{info.purpose}</p>
+      <div className="projector-page">
+        <PageBody step={step} page={page} content={content} />
+      </div>
+    </section>
+  );
+}
+
+function PageBody({ step, page, content }: { step: StepId; page: PresentPage; content: ProjectorContent }) {
+  switch (page.kind) {
+    case 'cards':
+      return <BoardCards step={step} from={page.from} to={page.to} content={content} />;
+    case 'groups':
+      return <CandidateGroups step={step} from={page.from} to={page.to} groups={content.groups} />;
+    case 'parked':
+      return <ParkedCards from={page.from} to={page.to} content={content} showUnsorted={step === 'park'} />;
+    case 'overview':
+      return <RefineOverview keyResults={content.keyResults} />;
+    case 'keyResult':
+      return <KeyResultPage index={page.index} keyResults={content.keyResults} />;
+    case 'okr':
+      return <OkrPage keyResults={content.keyResults} />;
+    case 'initiatives':
+      return <InitiativesPage from={page.from} to={page.to} content={content} />;
+    case 'decision':
+      return <DecisionPage />;
+    case 'agenda':
+      return <AgendaPage />;
+  }
+}

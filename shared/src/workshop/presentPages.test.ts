@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { presentPages, shownPage, type PresentCounts } from './presentPages.ts';
+
+// Issue 10's realistic board: 8 context cards, 10 candidates in 3 groups (4 with the loner), 6 parked, 5 key results, 3 initiatives.
+const REALISTIC: PresentCounts = { context: 8, candidateGroups: 4, unsorted: 0, parked: 6, keyResults: 5, initiatives: 3 };
+const EMPTY: PresentCounts = { context: 0, candidateGroups: 0, unsorted: 0, parked: 0, keyResults: 0, initiatives: 0 };
+
+describe('projector pages', () => {
+  it.each([
+    ['context: 8 cards on one page', 'context', REALISTIC, [{ kind: 'cards', from: 0, to: 8 }]],
+    ['context: 9 cards on two', 'context', { ...REALISTIC, context: 9 }, [{ kind: 'cards', from: 0, to: 8 }, { kind: 'cards', from: 8, to: 9 }]],
+    ['an empty step still has its page', 'context', EMPTY, [{ kind: 'cards', from: 0, to: 0 }]],
+    ['draft: groups', 'draft', REALISTIC, [{ kind: 'groups', from: 0, to: 4 }]],
+    ['pick: 7 groups on two pages', 'pick', { ...REALISTIC, candidateGroups: 7 }, [{ kind: 'groups', from: 0, to: 6 }, { kind: 'groups', from: 6, to: 7 }]],
+    ['park: 6 parked', 'park', REALISTIC, [{ kind: 'parked', from: 0, to: 6 }]],
+    ['park: 2 unsorted before 6 parked', 'park', { ...REALISTIC, unsorted: 2 }, [{ kind: 'parked', from: 0, to: 6 }, { kind: 'parked', from: 6, to: 8 }]],
+    ['summary: only the parked items, not the unsorted', 'summary', { ...EMPTY, unsorted: 3, parked: 1 }, [{ kind: 'okr' }, { kind: 'parked', from: 0, to: 1 }, { kind: 'decision' }, { kind: 'agenda' }]],
+    ['brainstorm: key results and initiatives together', 'brainstorm', REALISTIC, [{ kind: 'cards', from: 0, to: 8 }]],
+    [
+      'refine: an overview, then one key result per page',
+      'refine',
+      REALISTIC,
+      [{ kind: 'overview' }, ...[0, 1, 2, 3, 4].map((index) => ({ kind: 'keyResult', index }))],
+    ],
+    [
+      'summary: OKR, initiatives, parked, decision, agenda',
+      'summary',
+      REALISTIC,
+      [{ kind: 'okr' }, { kind: 'initiatives', from: 0, to: 3 }, { kind: 'parked', from: 0, to: 6 }, { kind: 'decision' }, { kind: 'agenda' }],
+    ],
+    ['summary without initiatives or parked items', 'summary', EMPTY, [{ kind: 'okr' }, { kind: 'decision' }, { kind: 'agenda' }]],
+  ] as const)('%s', (_name, step, counts, pages) => {
+    expect(presentPages(step, counts)).toEqual(pages);
+  });
+
+  it.each([
+    [6, 0, 0],
+    [6, 3, 3],
+    [6, 9, 5],
+    [1, 4, 0],
+  ])('of %i pages, asking for %i shows %i', (count, requested, shown) => {
+    expect(shownPage(count, requested)).toBe(shown);
+  });
+});

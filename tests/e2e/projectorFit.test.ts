@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { STEP_IDS } from '@okr/shared/schema';
+import { stepInfo } from '@okr/shared/workshop';
+import { artifactDir, newDevice, PHONE, PROJECTOR } from '../helpers/browser.ts';
+import { joinBoard, useBrowserSuite, waitConnected } from '../helpers/browserSuite.ts';
+import { openControlClient } from '../helpers/clients.ts';
+import { createRealisticRoom } from '../helpers/realisticBoard.ts';
+import { measureFit, projectorPage } from '../helpers/projectorFit.ts';
+
+const suite = useBrowserSuite();
+const SMALL_PROJECTOR = { width: 1280, height: 720 };
+
+describe('the projector shows every step whole', () => {
+  it('every step and every page fits 1920×1080 and 1280×720 without scrolling, body text at least 28 px at 1920×1080', async () => {
+    const shots = artifactDir('projector-fit');
+    const room = await createRealisticRoom(suite.server.httpUrl, suite.server.wsUrl);
+    const control = openControlClient(suite.server.wsUrl, room.roomId, { key: room.facilitatorKey });
+    await control.synced;
+    control.control.set({ joinUrl: room.participantUrl });
+    const screens = await Promise.all(
+      [PROJECTOR, SMALL_PROJECTOR].map(async (viewport) => {
+        const { page, context } = await newDevice(suite.browser, viewport);
+        await page.goto(room.viewerUrl);
+        await waitConnected(page);
+        return { page, context, viewport };
+      }),
+    );
+    const pagesSeen: string[] = [];
+    // Context, Draft objectives and Brainstorm are shown as pages of cards until the canvas's "Fit all" view replaces them (issue 10): the same checks hold for it.
+    for (const step of STEP_IDS) {
+      control.control.setStep(step);
+      for (const { page } of screens) await page.getByRole('heading', { name: new RegExp(stepInfo(step).title) }).waitFor();
+      const { count } = await projectorPage(screens[0]!.page);
+      for (let index = 0; index < count; index++) {
+        control.control.setPresentPage(index);
+        for (const { page, viewport } of screens) {
+          if (count > 1) await page.getByText(`Page ${index + 1} of ${count}`).waitFor();
+          const fit = await measureFit(page);
+          const where = `${step} page ${index + 1} at ${viewport.width}×${viewport.height}`;
+          expect.soft(fit.scrollHeight, `${where} scrolls`).toBeLessThanOrEqual(fit.innerHeight);
+          expect.soft(fit.innerScrollers, `${where} has inner scrolling`).toEqual([]);
+          if (viewport === PROJECTOR) {
+            expect.soft(fit.smallestText, `${where}: "${fit.smallestTextSample}" is smaller than 28 px`).toBeGreaterThanOrEqual(28);
+            await page.screenshot({ path: path.join(shots, `projector-${step}-${index + 1}.png`) });
+          }
+        }
+        pagesSeen.push(`${step} ${index + 1}/${count}`);
+      }
+    }
+    // SMART refine is an overview and one page per key result; the Summary is a sequence of pages.
+    expect(pagesSeen.filter((p) => p.startsWith('refine'))).toHaveLength(6);
+    expect(pagesSeen.filter((p) => p.startsWith('summary'))).toHaveLength(5);
+    await screens[1]!.page.screenshot({ path: path.join(shots, 'projector-summary-1280.png') });
+    control.destroy();
+    await Promise.all(screens.map((s) => s.context.close()));
+  });
+
+  it('the facilitator and a phone at every step, for the screenshots a person looks at', async () => {
+    const shots = artifactDir('projector-fit');
+    const room = await createRealisticRoom(suite.server.httpUrl, suite.server.wsUrl);
+    const facilitator = await newDevice(suite.browser, PROJECTOR);
+    await joinBoard(facilitator.page, room.facilitatorUrl, 'Fay');
+    const phone = await newDevice(suite.browser, PHONE);
+    await joinBoard(phone.page, room.participantUrl, 'Pat');
+    const control = openControlClient(suite.server.wsUrl, room.roomId, { key: room.facilitatorKey });
+    await control.synced;
+    for (const step of STEP_IDS) {
+      control.control.setStep(step);
+      for (const page of [facilitator.page, phone.page]) await page.locator('#step-heading', { hasText: stepInfo(step).title }).waitFor();
+      await facilitator.page.screenshot({ path: path.join(shots, `facilitator-${step}.png`), fullPage: step === 'summary' });
+      await phone.page.screenshot({ path: path.join(shots, `phone-${step}.png`) });
+    }
+    control.destroy();
+    await Promise.all([facilitator.context.close(), phone.context.close()]);
+  });
+});

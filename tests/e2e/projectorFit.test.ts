@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STEP_IDS } from '@okr/shared/schema';
+import { CANVAS_STEPS, STEP_IDS, type CanvasStep } from '@okr/shared/schema';
 import { stepInfo } from '@okr/shared/workshop';
 import { artifactDir, newDevice, PHONE, PROJECTOR } from '../helpers/browser.ts';
 import { joinBoard, useBrowserSuite, waitConnected } from '../helpers/browserSuite.ts';
@@ -27,7 +27,9 @@ describe('the projector shows every step whole', () => {
       }),
     );
     const pagesSeen: string[] = [];
-    // Context, Draft objectives and Brainstorm are shown as pages of cards until the canvas's "Fit all" view replaces them (issue 10): the same checks hold for it.
+    // Context, Draft objectives and Brainstorm show their canvas, zoomed to fit: it must fit too, and
+    // every note is on it; its notes' size on screen is recorded, not yet held to 28 px (issue 10).
+    const noteSizes: string[] = [];
     for (const step of STEP_IDS) {
       control.control.setStep(step);
       for (const { page } of screens) await page.getByRole('heading', { name: new RegExp(stepInfo(step).title) }).waitFor();
@@ -42,12 +44,17 @@ describe('the projector shows every step whole', () => {
           expect.soft(fit.innerScrollers, `${where} has inner scrolling`).toEqual([]);
           if (viewport === PROJECTOR) {
             expect.soft(fit.smallestText, `${where}: "${fit.smallestTextSample}" is smaller than 28 px`).toBeGreaterThanOrEqual(28);
+            if (CANVAS_STEPS.includes(step as CanvasStep)) {
+              expect(fit.smallestNoteText, `${where}: the canvas shows its notes`).toBeLessThan(Infinity);
+              noteSizes.push(`${step} ${fit.smallestNoteText.toFixed(1)} px`);
+            }
             await page.screenshot({ path: path.join(shots, `projector-${step}-${index + 1}.png`) });
           }
         }
         pagesSeen.push(`${step} ${index + 1}/${count}`);
       }
     }
+    console.log(`projector canvas notes, smallest text on screen at 1920×1080: ${noteSizes.join(', ')}`);
     // SMART refine is an overview and one page per key result; the Summary is a sequence of pages.
     expect(pagesSeen.filter((p) => p.startsWith('refine'))).toHaveLength(6);
     expect(pagesSeen.filter((p) => p.startsWith('summary'))).toHaveLength(5);

@@ -102,7 +102,8 @@ export function seedRealisticBoard(board: BoardDoc, control: ControlDoc): void {
 /** A new room on `httpUrl` holding the realistic board, seeded by stock clients (the facilitator's key on the control document). */
 export async function createRealisticRoom(httpUrl: string, wsUrl: string): Promise<CreatedRoom> {
   const room = await createRoom(httpUrl, 'Checkout team OKRs');
-  const seed = openBoardClient(wsUrl, room.roomId);
+  // The facilitator's key: a kept confidence is the facilitator's to set (issue 14).
+  const seed = openBoardClient(wsUrl, room.roomId, { key: room.facilitatorKey });
   const control = openControlClient(wsUrl, room.roomId, { key: room.facilitatorKey });
   try {
     await Promise.all([seed.synced, control.synced]);

@@ -86,17 +86,6 @@ export function Canvas({ step, label, notes, legend, canEdit, projector, empty }
     const camera = cameras[step];
     if ((!camera || camera.auto) && canvasSize.w > 0 && everything) store.getState().setCamera(step, { ...fitView(everything, canvasSize), auto: true });
   }, [everything, store, step]);
-  // Nobody scrolls a projector: there the canvas takes what is left of the screen below it.
-  useEffect(() => {
-    const el = viewport.current;
-    if (!projector || !el) return;
-    const fill = () => {
-      el.style.height = `${Math.max(240, window.innerHeight - el.getBoundingClientRect().top - window.scrollY - 16)}px`;
-    };
-    fill();
-    window.addEventListener('resize', fill);
-    return () => window.removeEventListener('resize', fill);
-  }, [projector]);
   const fitAll = () => store.getState().setCamera(step, { ...fitView(everything, store.getState().canvasSize), auto: true });
 
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor, { scrollBehavior: 'auto' }));

@@ -1,4 +1,4 @@
-import { CONTEXT_KIND_LABELS, type Candidate, type StepId } from '@okr/shared/schema';
+import type { Candidate, StepId } from '@okr/shared/schema';
 import type { CandidateUnit } from '@okr/shared/workshop';
 import { progressLine } from '@okr/shared/workshop';
 import { useControl } from '../sync/hooks.ts';
@@ -16,33 +16,6 @@ function Note({ label, text, tone = 'yellow', children }: { label?: string; text
       <span className="projector-note-text">{text}</span>
       {children}
     </li>
-  );
-}
-
-/** Context cards, or the key results and initiatives of the Brainstorm, eight to a page. */
-export function BoardCards({ step, from, to, content }: Range & { step: StepId; content: ProjectorContent }) {
-  const cards =
-    step === 'brainstorm'
-      ? [
-          ...content.keyResults.map((kr) => ({ id: kr.id, label: 'Key result', text: kr.title, tone: 'yellow' as const })),
-          ...content.initiatives.map((initiative) => ({ id: initiative.id, label: 'Initiative', text: initiative.title, tone: 'blue' as const })),
-        ]
-      : content.context.map((item) => ({ id: item.id, label: CONTEXT_KIND_LABELS[item.kind], text: item.text, tone: 'yellow' as const }));
-  return (
-    <>
-      {step === 'brainstorm' && <WritingStatus step="brainstorm" />}
-      {cards.length === 0 ? <p className="projector-empty">Nothing on the board yet.</p> : <CardGrid step={step} cards={cards.slice(from, to)} />}
-    </>
-  );
-}
-
-function CardGrid({ step, cards }: { step: StepId; cards: { id: string; label: string; text: string; tone: 'yellow' | 'blue' }[] }) {
-  return (
-    <ul className="projector-grid projector-grid-4" aria-label={step === 'brainstorm' ? 'Key results and initiatives' : 'Context'}>
-      {cards.map((card) => (
-        <Note key={card.id} label={card.label} text={card.text} tone={card.tone} />
-      ))}
-    </ul>
   );
 }
 

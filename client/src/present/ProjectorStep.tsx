@@ -1,14 +1,15 @@
-import type { StepId } from '@okr/shared/schema';
+import type { CanvasStep, StepId } from '@okr/shared/schema';
 import { stepInfo, type PresentPage } from '@okr/shared/workshop';
 import { usePresentPages, type ProjectorContent } from './usePresentPages.ts';
-import { BoardCards, CandidateGroups, ParkedCards } from './CardPages.tsx';
+import { CandidateGroups, ParkedCards } from './CardPages.tsx';
+import { CanvasPage } from './CanvasPage.tsx';
 import { KeyResultPage, RefineOverview } from './RefinePages.tsx';
 import { AgendaPage, DecisionPage, InitiativesPage, OkrPage } from './SummaryPages.tsx';
 
 /**
  * The current step as the room sees it on the projector: one page of it at a time, sized to fit the
  * screen whole (no scrolling), the facilitator turning pages. Context, Draft objectives and
- * Brainstorm show their cards as pages until the canvas's "Fit all" view takes their place here.
+ * Brainstorm are one page: their canvas, zoomed to fit or following the facilitator's view.
  */
 export function ProjectorStep({ step }: { step: StepId }) {
   const { pages, index, content } = usePresentPages(step);
@@ -36,8 +37,8 @@ export function ProjectorStep({ step }: { step: StepId }) {
 
 function PageBody({ step, page, content }: { step: StepId; page: PresentPage; content: ProjectorContent }) {
   switch (page.kind) {
-    case 'cards':
-      return <BoardCards step={step} from={page.from} to={page.to} content={content} />;
+    case 'canvas':
+      return <CanvasPage step={step as CanvasStep} />;
     case 'groups':
       return <CandidateGroups step={step} from={page.from} to={page.to} groups={content.groups} />;
     case 'parked':

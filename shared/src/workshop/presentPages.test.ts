@@ -7,15 +7,15 @@ const EMPTY: PresentCounts = { context: 0, candidateGroups: 0, unsorted: 0, park
 
 describe('projector pages', () => {
   it.each([
-    ['context: 8 cards on one page', 'context', REALISTIC, [{ kind: 'cards', from: 0, to: 8 }]],
-    ['context: 9 cards on two', 'context', { ...REALISTIC, context: 9 }, [{ kind: 'cards', from: 0, to: 8 }, { kind: 'cards', from: 8, to: 9 }]],
-    ['an empty step still has its page', 'context', EMPTY, [{ kind: 'cards', from: 0, to: 0 }]],
-    ['draft: groups', 'draft', REALISTIC, [{ kind: 'groups', from: 0, to: 4 }]],
+    ['context: the canvas, zoomed to fit, on one page', 'context', REALISTIC, [{ kind: 'canvas' }]],
+    ['context: however many cards', 'context', { ...REALISTIC, context: 90 }, [{ kind: 'canvas' }]],
+    ['an empty step still has its page', 'pick', EMPTY, [{ kind: 'groups', from: 0, to: 0 }]],
+    ['draft: the canvas', 'draft', REALISTIC, [{ kind: 'canvas' }]],
     ['pick: 7 groups on two pages', 'pick', { ...REALISTIC, candidateGroups: 7 }, [{ kind: 'groups', from: 0, to: 6 }, { kind: 'groups', from: 6, to: 7 }]],
     ['park: 6 parked', 'park', REALISTIC, [{ kind: 'parked', from: 0, to: 6 }]],
     ['park: 2 unsorted before 6 parked', 'park', { ...REALISTIC, unsorted: 2 }, [{ kind: 'parked', from: 0, to: 6 }, { kind: 'parked', from: 6, to: 8 }]],
     ['summary: only the parked items, not the unsorted', 'summary', { ...EMPTY, unsorted: 3, parked: 1 }, [{ kind: 'okr' }, { kind: 'parked', from: 0, to: 1 }, { kind: 'decision' }, { kind: 'agenda' }]],
-    ['brainstorm: key results and initiatives together', 'brainstorm', REALISTIC, [{ kind: 'cards', from: 0, to: 8 }]],
+    ['brainstorm: the canvas, key results and initiatives together', 'brainstorm', REALISTIC, [{ kind: 'canvas' }]],
     [
       'refine: an overview, then one key result per page',
       'refine',

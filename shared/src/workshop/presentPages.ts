@@ -4,18 +4,20 @@ import type { StepId } from '../schema/index.ts';
  * How many items one projector page holds: what a room reads from the back at 28 px and more.
  * The projector's type scales with the screen's width, so a page that fits 1920×1080 fits any 16:9.
  */
-export const PER_PAGE = { cards: 8, groups: 6, parked: 6, initiatives: 4 } as const;
+export const PER_PAGE = { groups: 6, parked: 6, initiatives: 4 } as const;
 
 /** What is on the board, counted the way the projector lays it out. */
 export type PresentCounts = { context: number; candidateGroups: number; unsorted: number; parked: number; keyResults: number; initiatives: number };
 
 /** One projector page: what it shows, and for lists the items `from` (inclusive) to `to` (exclusive). */
 export type PresentPage =
-  | { kind: 'cards' | 'groups' | 'parked' | 'initiatives'; from: number; to: number }
+  | { kind: 'groups' | 'parked' | 'initiatives'; from: number; to: number }
   | { kind: 'keyResult'; index: number }
-  | { kind: 'overview' | 'okr' | 'decision' | 'agenda' };
+  | { kind: 'overview' | 'okr' | 'decision' | 'agenda' }
+  /** A canvas step: the whole canvas, zoomed to fit (or to the facilitator's view), on one page. */
+  | { kind: 'canvas' };
 
-function chunks(kind: 'cards' | 'groups' | 'parked' | 'initiatives', count: number, size: number): PresentPage[] {
+function chunks(kind: 'groups' | 'parked' | 'initiatives', count: number, size: number): PresentPage[] {
   const pages: PresentPage[] = [];
   for (let from = 0; from < count || pages.length === 0; from += size) pages.push({ kind, from, to: Math.min(count, from + size) });
   return pages;
@@ -30,15 +32,15 @@ function chunks(kind: 'cards' | 'groups' | 'parked' | 'initiatives', count: numb
 export function presentPages(step: StepId, counts: PresentCounts): PresentPage[] {
   switch (step) {
     case 'context':
-      return chunks('cards', counts.context, PER_PAGE.cards);
     case 'draft':
+    case 'brainstorm':
+      // Canvases zoom to fit instead of paging: everyone's notes where everyone put them.
+      return [{ kind: 'canvas' }];
     case 'pick':
       return chunks('groups', counts.candidateGroups, PER_PAGE.groups);
     case 'park':
       // The candidates still to sort come first: they are what the room is deciding on.
       return chunks('parked', counts.unsorted + counts.parked, PER_PAGE.parked);
-    case 'brainstorm':
-      return chunks('cards', counts.keyResults + counts.initiatives, PER_PAGE.cards);
     case 'refine':
       return [{ kind: 'overview' }, ...Array.from({ length: counts.keyResults }, (_, index) => ({ kind: 'keyResult' as const, index }))];
     case 'summary':

@@ -1,0 +1,33 @@
+import type { CanvasStep } from '@okr/shared/schema';
+import { useBoard } from '../sync/hooks.ts';
+import { WritingStatus } from '../drafts/WritingStatus.tsx';
+import { ContextCanvas } from '../steps/context/ContextCanvas.tsx';
+import { DraftCanvas } from '../steps/draft/DraftCanvas.tsx';
+import { BrainstormCanvas } from '../steps/brainstorm/BrainstormCanvas.tsx';
+
+/**
+ * A canvas step on the projector: the same canvas everyone works on, read-only, zoomed to fit (or
+ * to the facilitator's view of it), so the room sees every note where its writer put it.
+ */
+export function CanvasPage({ step }: { step: CanvasStep }) {
+  const context = useBoard((board) => board.contextItems.list());
+  const keyResults = useBoard((board) => board.keyResults.list());
+  switch (step) {
+    case 'context':
+      return <ContextCanvas items={context} canEdit={false} projector />;
+    case 'draft':
+      return (
+        <>
+          <WritingStatus step="draft" />
+          <DraftCanvas canEdit={false} projector />
+        </>
+      );
+    case 'brainstorm':
+      return (
+        <>
+          <WritingStatus step="brainstorm" />
+          <BrainstormCanvas keyResults={keyResults} canEdit={false} projector />
+        </>
+      );
+  }
+}

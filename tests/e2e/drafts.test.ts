@@ -70,8 +70,8 @@ describe('silent writing, reveal, grouping, key results and initiatives', () => 
     for (const page of [f, a, b]) {
       for (const text of texts) await cardIn(page, 'Candidate objectives', text).waitFor();
     }
-    // The projector shows them as notes, a page at a time.
-    for (const text of texts) await v.getByRole('list', { name: 'Candidate objectives' }).getByRole('listitem', { name: text }).waitFor();
+    // The projector shows them as notes on its canvas.
+    for (const text of texts) await v.getByRole('region', { name: 'Candidate objectives canvas' }).getByRole('listitem', { name: text }).waitFor();
     await eventually(() => watcher.board.candidates.list().length === 3, 'three candidates in the document');
     expect(anaCardsSeen.every((n) => n === 0 || n === 2)).toBe(true);
     expect(await a.getByRole('region', { name: 'Your private drafts' }).count()).toBe(0);
@@ -108,11 +108,15 @@ describe('silent writing, reveal, grouping, key results and initiatives', () => 
     }
     expect(over).toBe(true);
     await a.keyboard.press('Space');
-    for (const page of [a, b, v]) {
+    for (const page of [a, b]) {
       const group = page.getByRole('group', { name: 'Group of 2' });
       await group.getByRole('listitem', { name: 'Make checkout effortless', exact: true }).waitFor();
       await group.getByRole('listitem', { name: 'Checkout feels effortless', exact: true }).waitFor();
     }
+    // The projector's canvas draws the group as an unnamed cluster around both notes.
+    const projected = v.getByRole('region', { name: 'Cluster: Group of 2' });
+    await projected.getByRole('listitem', { name: 'Make checkout effortless', exact: true }).waitFor();
+    await projected.getByRole('listitem', { name: 'Checkout feels effortless', exact: true }).waitFor();
     expect(await v.getByRole('button').count()).toBe(0);
     await f.screenshot({ path: path.join(shots, 'draft-revealed-facilitator.png') });
     await v.screenshot({ path: path.join(shots, 'draft-projector.png') });
@@ -133,9 +137,10 @@ describe('silent writing, reveal, grouping, key results and initiatives', () => 
 
     // Step 5. Key results in silence, revealed; an action becomes an initiative.
     await moveGroupTo(f, 'Brainstorm key results');
-    for (const page of [f, a, b, v]) {
+    for (const page of [f, a, b]) {
       await page.getByRole('region', { name: 'THE objective' }).getByText('Checkout feels effortless for first-time buyers').waitFor();
     }
+    await v.getByText('Checkout feels effortless for first-time buyers').waitFor();
     await addCard(a, 'Key result', 'Build a cart reminder tool');
     await addCard(b, 'Key result', 'Checkout conversion from 58% to 65% by 30 Sep');
     await b.getByText('Ana is writing (1)').waitFor();
@@ -156,7 +161,8 @@ describe('silent writing, reveal, grouping, key results and initiatives', () => 
     await offline.getByText('Drafts their devices handed to the server appear now').waitFor();
     await offline.getByRole('button', { name: 'Reveal anyway' }).click();
     const krs = ['Build a cart reminder tool', 'Checkout conversion from 58% to 65% by 30 Sep'];
-    for (const text of krs) await cardIn(v, 'Key results', text).waitFor();
+    const projectedKrs = v.getByRole('region', { name: 'Key results canvas' });
+    for (const text of krs) await projectedKrs.getByRole('listitem', { name: text, exact: true }).waitFor();
     // Published by the server, at once: unsigned, every struct under its client id, none under a presence id.
     expect(watcher.board.keyResults.list().map((kr) => kr.title).sort()).toEqual([...krs].sort());
     expect([...structWriters(watcher.board.ydoc, 'keyResults')]).toEqual([SERVER_CLIENT_ID]);
@@ -168,9 +174,10 @@ describe('silent writing, reveal, grouping, key results and initiatives', () => 
     b = await ben.context.newPage();
     await b.goto(room.participantUrl);
     await connected(b);
-    for (const page of [f, a, b, v]) {
+    for (const page of [f, a, b]) {
       for (const text of krs) await cardIn(page, 'Key results', text).waitFor();
     }
+    for (const text of krs) await projectedKrs.getByRole('listitem', { name: text, exact: true }).waitFor();
     await eventually(() => watcher.board.keyResults.list().length === 2, 'two key results in the document');
     await new Promise((r) => setTimeout(r, 300));
     expect(watcher.board.keyResults.list()).toHaveLength(2);
@@ -186,16 +193,17 @@ describe('silent writing, reveal, grouping, key results and initiatives', () => 
     await f.screenshot({ path: path.join(shots, 'brainstorm-revealed-facilitator.png') });
 
     await a.getByRole('button', { name: 'Move "Build a cart reminder tool" to initiatives' }).click();
-    for (const page of [f, a, b, v]) {
+    for (const page of [f, a, b]) {
       await cardIn(page, 'Initiatives', 'Build a cart reminder tool').waitFor();
       await expect.poll(() => cardIn(page, 'Key results', 'Build a cart reminder tool').count()).toBe(0);
     }
+    await projectedKrs.getByRole('listitem', { name: 'Build a cart reminder tool', exact: true }).getByText('Initiative').waitFor();
 
     // Ben links the initiative to the key result it should move.
     await cardIn(b, 'Initiatives', 'Build a cart reminder tool').getByRole('checkbox', { name: krs[1] }).check();
     const conversion = watcher.board.keyResults.list()[0]!;
     await eventually(() => watcher.board.initiatives.list()[0]?.keyResultIds.join() === conversion.id, 'the initiative linked to the key result');
-    await cardIn(v, 'Initiatives', 'Build a cart reminder tool').getByText(krs[1]!).waitFor();
+    await projectedKrs.getByRole('listitem', { name: 'Build a cart reminder tool', exact: true }).getByText('Initiative').waitFor();
     expect(await v.getByRole('button').count()).toBe(0);
 
     await f.screenshot({ path: path.join(shots, 'brainstorm-facilitator.png') });

@@ -19,7 +19,8 @@ const dayOffset = (days: number) => localDay(new Date(Date.now() + days * 86_400
 
 async function seededRoom(step: 'park' | 'brainstorm' | 'summary') {
   const room = await createRoom(suite.server.httpUrl, 'Checkout team OKRs');
-  const seed = openBoardClient(suite.server.wsUrl, room.roomId);
+  // The facilitator's key: an import brings kept confidences, which are the facilitator's to set (issue 14).
+  const seed = openBoardClient(suite.server.wsUrl, room.roomId, { key: room.facilitatorKey });
   const control = openControlClient(suite.server.wsUrl, room.roomId, { key: room.facilitatorKey });
   await Promise.all([seed.synced, control.synced]);
   return { room, seed, control, step };

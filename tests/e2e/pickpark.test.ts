@@ -146,7 +146,9 @@ describe('Pick THE objective and Park, in Chromium', () => {
     await confirm.getByLabel('Aspirational').check();
     await confirm.getByRole('button', { name: 'Confirm THE objective' }).click();
 
-    for (const page of [f, a, b, v]) {
+    // The projector shows THE objective over the candidates, with their dots (its own page layout).
+    await v.getByText(REWORDED).waitFor();
+    for (const page of [f, a, b]) {
       const objective = page.getByRole('region', { name: 'THE objective' });
       await objective.getByRole('heading', { name: REWORDED }).waitFor();
       await objective.getByText(RATIONALE).waitFor();
@@ -170,7 +172,8 @@ describe('Pick THE objective and Park, in Chromium', () => {
     await change.getByLabel('Final wording').fill(REWORDED);
     await change.getByLabel('Rationale').fill(RATIONALE);
     await change.getByRole('button', { name: 'Confirm the new decision' }).click();
-    for (const page of [f, a, b, v]) {
+    await v.getByText(REWORDED).waitFor();
+    for (const page of [f, a, b]) {
       const objective = page.getByRole('region', { name: 'THE objective' });
       await objective.getByRole('heading', { name: REWORDED }).waitFor();
       await objective.getByText('4 of 9 dots, the most').waitFor();
@@ -206,7 +209,8 @@ describe('Pick THE objective and Park, in Chromium', () => {
     const parkedCard = parkedLane.getByRole('listitem', { name: EFFORTLESS });
     await parkedCard.getByText('Needs the new payment provider first').waitFor();
     await parkedCard.getByText('Bo').waitFor();
-    for (const page of [f, a, v]) await page.getByRole('region', { name: 'Parked' }).getByRole('listitem', { name: EFFORTLESS }).waitFor();
+    for (const page of [f, a]) await page.getByRole('region', { name: 'Parked' }).getByRole('listitem', { name: EFFORTLESS }).waitFor();
+    await v.getByRole('list', { name: 'Parked' }).getByRole('listitem', { name: EFFORTLESS }).waitFor();
     await b.getByRole('status').filter({ hasText: '2 still unsorted' }).waitFor();
 
     // Ana, on her phone, discards one with the plain button; the facilitator parks the last one.

@@ -19,6 +19,17 @@ function Note({ label, text, tone = 'yellow', children }: { label?: string; text
   );
 }
 
+/** THE objective in one bold line, once confirmed: what the room's key results are for. */
+export function ProjectorObjective() {
+  const { objective } = useControl();
+  if (!objective) return null;
+  return (
+    <p className="projector-objective">
+      <span className="projector-note-label">THE objective</span> {objective.title}
+    </p>
+  );
+}
+
 /** Candidate objectives, each group as one note listing the cards in it; in Pick, THE objective and its votes. */
 export function CandidateGroups({ step, from, to, groups }: Range & { step: StepId; groups: CandidateUnit<Candidate>[] }) {
   const { objective, voting } = useControl();
@@ -31,11 +42,7 @@ export function CandidateGroups({ step, from, to, groups }: Range & { step: Step
       {step === 'draft' && <WritingStatus step="draft" />}
       {step === 'pick' && voting.status === 'open' && <VotingProgressLine />}
       {groups.length === 0 && <p className="projector-empty">No candidate objectives yet.</p>}
-      {step === 'pick' && objective && (
-        <p className="projector-objective">
-          <span className="projector-note-label">THE objective</span> {objective.title}
-        </p>
-      )}
+      {step === 'pick' && <ProjectorObjective />}
       <ul className="projector-grid projector-grid-3" aria-label="Candidate objectives">
         {groups.slice(from, to).map((group) => {
           const [first, ...others] = group.cards;

@@ -71,4 +71,20 @@ describe('writersOf', () => {
     expect(writersOf(Y.encodeStateAsUpdate(bo, before))).toEqual([2]);
     expect(writersOf(new Uint8Array([255, 255]))).toEqual([]);
   });
+
+  it("does not count passing on structs the document already has (a full state carries everyone's)", () => {
+    const ana = new Y.Doc();
+    ana.clientID = 1;
+    ana.getMap('m').set('a', 1);
+    const pat = new Y.Doc();
+    pat.clientID = 2;
+    Y.applyUpdate(pat, Y.encodeStateAsUpdate(ana));
+    const serverHas = Y.decodeStateVector(Y.encodeStateVector(pat));
+    pat.getMap('m').set('b', 2);
+    expect(writersOf(Y.encodeStateAsUpdate(pat), serverHas)).toEqual([2]);
+    // Ana wrote more, which the server has not seen: only then does Pat's update write under her id.
+    ana.getMap('m').set('c', 3);
+    Y.applyUpdate(pat, Y.encodeStateAsUpdate(ana));
+    expect(writersOf(Y.encodeStateAsUpdate(pat), serverHas).sort()).toEqual([1, 2]);
+  });
 });

@@ -70,10 +70,16 @@ export class ClientIdOwners {
   }
 }
 
-/** The Yjs client ids an update carries structs of (deleting someone's item is not writing under their id); none when it does not decode, which the relay refuses anyway. */
-export function writersOf(update: Uint8Array): number[] {
+/**
+ * The Yjs client ids an update writes new structs under: past what the document already has of
+ * that client (`known`, its state vector). A client's full state or sync step 2 carries everyone's
+ * structs, and passing on what the server already holds is not writing under their id; deleting
+ * someone's item is not either. None when it does not decode, which the relay refuses anyway.
+ */
+export function writersOf(update: Uint8Array, known: ReadonlyMap<number, number> = new Map()): number[] {
   try {
-    return [...Y.parseUpdateMeta(update).from.keys()];
+    const { to } = Y.parseUpdateMeta(update);
+    return [...to].filter(([clientId, clock]) => clock > (known.get(clientId) ?? 0)).map(([clientId]) => clientId);
   } catch {
     return [];
   }

@@ -421,7 +421,7 @@ export class Room {
    * next edits would reuse the clocks and be ignored everywhere (issue 14).
    */
   private checkWriters(peer: Peer, update: Uint8Array): number[] {
-    const writers = writersOf(update);
+    const writers = writersOf(update, Y.decodeStateVector(Y.encodeStateVector(this.doc(peer.docName).ydoc)));
     this.checkClaims(peer, writers);
     return writers;
   }

@@ -100,10 +100,12 @@ describe('SMART refine: confidence on its scale, Keep all, the gate that names t
 
     // The Summary shows the kept confidence on the same scale.
     await moveGroupTo(f, 'Summary');
-    for (const page of [f, p, v]) {
+    for (const page of [f, p]) {
       const row = page.getByRole('region', { name: 'Key results' }).getByRole('row').filter({ hasText: CONVERSION });
       await row.getByText('3.5 / 5').waitFor();
     }
+    // The projector's Summary page lists each key result on a line of its own.
+    await v.getByRole('list', { name: 'Key results' }).getByRole('listitem', { name: CONVERSION }).getByText('3.5 / 5', { exact: false }).waitFor();
     await f.screenshot({ path: path.join(shots, 'summary-facilitator.png') });
     await v.screenshot({ path: path.join(shots, 'summary-projector.png') });
     await p.screenshot({ path: path.join(shots, 'summary-phone.png'), fullPage: true });

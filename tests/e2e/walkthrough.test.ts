@@ -76,7 +76,7 @@ describe('the whole workshop in Chromium', () => {
     expect(await b.getByText(OBJECTIVE_A).count()).toBe(0);
     await shoot('2-draft-private', { facilitator: f, projector: v, phone: b });
     await f.getByRole('button', { name: 'Reveal all drafts' }).click();
-    for (const text of [OBJECTIVE_A, OBJECTIVE_B, OBJECTIVE_C]) await v.getByRole('list', { name: 'Candidate objectives' }).getByRole('listitem', { name: text }).waitFor();
+    for (const text of [OBJECTIVE_A, OBJECTIVE_B, OBJECTIVE_C]) await v.getByRole('region', { name: 'Candidate objectives canvas' }).getByRole('listitem', { name: text }).waitFor();
     for (const page of people) {
       for (const text of [OBJECTIVE_A, OBJECTIVE_B, OBJECTIVE_C]) await cardIn(page, 'Candidate objectives', text).waitFor();
     }
@@ -133,7 +133,7 @@ describe('the whole workshop in Chromium', () => {
     await a.getByRole('button', { name: `Move "${ACTION}" to initiatives` }).click();
     for (const page of people) await cardIn(page, 'Initiatives', ACTION).waitFor();
     // The projector shows them as one page of notes, the action labelled as an initiative.
-    for (const text of [KR1, KR2]) await v.getByRole('list', { name: 'Key results and initiatives' }).getByRole('listitem', { name: text }).waitFor();
+    for (const text of [KR1, KR2]) await v.getByRole('region', { name: 'Key results canvas' }).getByRole('listitem', { name: text }).waitFor();
     await v.getByRole('listitem', { name: ACTION }).getByText('Initiative').waitFor();
     await cardIn(b, 'Initiatives', ACTION).getByRole('checkbox', { name: KR2 }).check();
     await expect.poll(() => cardIn(f, 'Initiatives', ACTION).getByRole('checkbox', { name: KR2 }).isChecked()).toBe(true);

@@ -4,7 +4,7 @@ import type { RedisBus } from '../../bus/redisBus.ts';
 import { docKey, rowUpdates, type PgDocLog } from '../../store/postgres/pgDocLog.ts';
 import { DOC_NAMES, type StoredDocName } from '../../store/roomStore.ts';
 import type { PreloadedDoc, RelayDoc } from '../relayDoc.ts';
-import type { TurnScheduler, TurnSink } from '../turnFlusher.ts';
+import { TurnEnd, type TurnScheduler, type TurnSink } from '../turnFlusher.ts';
 import { DocSequence } from './docSequence.ts';
 
 /** How often the heads of loaded documents are compared with what this instance holds (repairs lost bus messages, and carries edits while Redis is down). */
@@ -45,9 +45,7 @@ export class SharedDocs implements TurnScheduler {
   private readonly opening = new Map<string, Opening>();
   private readonly dirty = new Set<RelayDoc>();
   private scheduled = false;
-  private readonly turnTasks: (() => void)[] = [];
-  private readonly turnSinks = new Set<TurnSink>();
-  private turnEndScheduled = false;
+  private readonly turnEnd = new TurnEnd();
   private inFlight: Promise<void> | null = null;
   private readonly headTimer: NodeJS.Timeout;
   private readonly compactions = new Set<Promise<void>>();
@@ -122,29 +120,12 @@ export class SharedDocs implements TurnScheduler {
    * at the end of the turn it completes in.
    */
   later(task: () => void): void {
-    this.turnTasks.push(task);
-    this.wakeTurnEnd();
+    this.turnEnd.later(task);
   }
 
   /** Asks `sink` (a connection's outbox) to write what it queued, once, after this turn's tasks. */
   flushAtTurnEnd(sink: TurnSink): void {
-    this.turnSinks.add(sink);
-    this.wakeTurnEnd();
-  }
-
-  private wakeTurnEnd(): void {
-    if (this.turnEndScheduled) return;
-    this.turnEndScheduled = true;
-    setImmediate(() => {
-      this.turnEndScheduled = false;
-      try {
-        for (const task of this.turnTasks.splice(0)) task();
-      } finally {
-        const sinks = [...this.turnSinks];
-        this.turnSinks.clear();
-        for (const sink of sinks) sink.flushTurn();
-      }
-    });
+    this.turnEnd.flushAtTurnEnd(sink);
   }
 
   /** Resolves when nothing is waiting to be committed or compacted (SIGTERM's drain). */

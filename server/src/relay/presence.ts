@@ -12,12 +12,19 @@ export class PresenceTooBigError extends Error {
   override name = 'PresenceTooBigError';
 }
 
-/** Throws PresenceTooBigError when one state's JSON is larger than `maxBytes`: presence is a name and a cursor, not storage. */
-export function checkPresenceSize(entries: readonly PresenceEntry[], maxBytes: number): void {
+/**
+ * Throws PresenceTooBigError when one state's JSON is larger than `maxBytes`: presence is a name
+ * and a cursor, not storage. Returns each presence id's state size (the last entry's for an id
+ * given twice), which the room charges to the sender's presence budget.
+ */
+export function checkPresenceSize(entries: readonly PresenceEntry[], maxBytes: number): Map<number, number> {
+  const sizes = new Map<number, number>();
   for (const entry of entries) {
     const bytes = Buffer.byteLength(JSON.stringify(entry.state));
     if (bytes > maxBytes) throw new PresenceTooBigError(`presence state of ${bytes} bytes; at most ${maxBytes}`);
+    sizes.set(entry.clientId, bytes);
   }
+  return sizes;
 }
 
 /**

@@ -44,6 +44,11 @@ export class PresenceOwners<P> {
     return owned;
   }
 
+  /** The peer that owns `clientId`, if any. */
+  owner(clientId: number): P | undefined {
+    return this.ownerOf.get(clientId);
+  }
+
   isOwned(clientId: number): boolean {
     return this.ownerOf.has(clientId);
   }

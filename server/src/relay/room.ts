@@ -9,6 +9,7 @@ import type { RelayMetrics } from './metrics.ts';
 import { sizeLimitFor } from './docSizePolicy.ts';
 import { ClientIdOwners, ForeignClientIdError, MAX_CLIENT_IDS_PER_CONNECTION, writersOf } from './clientIdOwners.ts';
 import { checkPresenceSize, decodePresence, encodePresence, stampPresence } from './presence.ts';
+import { PresenceBudget } from './presenceBudget.ts';
 import { PresenceOwners } from './presenceOwners.ts';
 import { encodeAwarenessMessage, encodePermissionDenied, encodeRoomMessage, encodeSyncStep1, LOCKED_REASON, type CloseName } from './protocol.ts';
 import { ROOM_REQUESTS } from './roomOps.ts';
@@ -27,8 +28,8 @@ export type RoomLimits = {
   maxConnectionsPerRoom: number;
   maxConnectionsPerRoomPerIp: number;
   maxPresenceBytes: number;
-  /** A presence id's changes go out at most once per this interval, the latest state winning. */
-  presenceIntervalMs: number;
+  /** Presence one connection may have broadcast per second, in state bytes (a second's worth at once); past it its newest state waits. */
+  presenceBytesPerSecond: number;
 };
 
 /**
@@ -88,8 +89,10 @@ export class Room {
   private presenceFlushScheduled = false;
   /** Participants whose board edits met the lock: told once, and asked for them when the board unlocks. */
   private readonly heldByLock = new Set<Peer>();
-  /** When each presence id was last broadcast, so a fast sender's states are coalesced. */
-  private readonly presenceSentAt = new Map<number, number>();
+  /** How much presence each connection may still have broadcast (PRESENCE_BYTES_PER_SECOND). */
+  private readonly presenceBudget: PresenceBudget<Peer>;
+  /** The size of each changed presence id's newest state, charged to its owner's budget when it goes out. */
+  private readonly presenceBytes = new Map<number, number>();
   private presenceTimer: NodeJS.Timeout | undefined;
   private presenceTimerDue = Infinity;
   /** Runs a task at the end of this turn, after the documents' flush (TurnFlusher), so presence joins the turn's batch. */
@@ -112,6 +115,7 @@ export class Room {
     /** Shared mode: each document's rows, read before the room opened (relay/shared/). */
     preloaded?: Partial<Record<StoredDocName, PreloadedDoc>>,
   ) {
+    this.presenceBudget = new PresenceBudget(limits.presenceBytesPerSecond);
     this.atTurnEnd = flusher ? (task) => flusher.later(task) : (task) => setImmediate(task);
     const onFlushed = (ms: number) => metrics.storeWrite(ms);
     const source = (name: StoredDocName) => preloaded?.[name] ?? store;
@@ -195,6 +199,7 @@ export class Room {
     const held = (this.perAddress.get(slot) ?? 1) - 1;
     if (held > 0) this.perAddress.set(slot, held);
     else this.perAddress.delete(slot);
+    this.presenceBudget.forget(peer);
     const owned = this.presenceOwners.release(peer);
     if (owned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, owned, 'connection closed');
     this.forgetOldPresenceClocks();
@@ -421,7 +426,9 @@ export class Room {
    * next edits would reuse the clocks and be ignored everywhere (issue 14).
    */
   private checkWriters(peer: Peer, update: Uint8Array): number[] {
-    const writers = writersOf(update, Y.decodeStateVector(Y.encodeStateVector(this.doc(peer.docName).ydoc)));
+    // Looked up per client id the update names, not by encoding the whole state vector per update (a profile of scenario 1 showed it).
+    const store = this.doc(peer.docName).ydoc.store;
+    const writers = writersOf(update, { get: (clientId) => Y.getState(store, clientId) });
     this.checkClaims(peer, writers);
     return writers;
   }
@@ -453,7 +460,7 @@ export class Room {
   private applyPresence(peer: Peer, update: Uint8Array): void {
     const known = (clientId: number) => ({ clock: this.awareness.meta.get(clientId)?.clock ?? 0, shown: this.awareness.states.has(clientId) });
     const decoded = decodePresence(update);
-    checkPresenceSize(decoded, this.limits.maxPresenceBytes);
+    const sizes = checkPresenceSize(decoded, this.limits.maxPresenceBytes);
     // Presence under an id another seat owns is dropped, set or clear: a newer clock on Ana's id
     // must neither rename her nor reach her own client, which would adopt it.
     const seatId = this.seatIdOf(peer);
@@ -465,6 +472,7 @@ export class Room {
     this.claim(peer, shown);
     const seat = { id: seatId, name: this.seats.resolve(seatId)?.name ?? '', role: peer.role };
     const stamped = entries.map((entry) => ({ ...entry, state: stampPresence(entry.state, seat) }));
+    for (const entry of entries) this.presenceBytes.set(entry.clientId, sizes.get(entry.clientId) ?? 0);
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresence(stamped), peer);
   }
 
@@ -502,9 +510,11 @@ export class Room {
   };
 
   /**
-   * Presence changes of one event-loop turn go out as one message, encoded once. An id changed
-   * again within PRESENCE_INTERVAL_MS waits, and its latest state goes out when the interval is
-   * up: a fast sender costs everyone one state per interval. Departures go out at once.
+   * Presence changes of one event-loop turn go out as one message, encoded once, in the turn's
+   * corked batch right after its edits: each changed id's newest state, so a cursor moved three
+   * times in a turn costs one state, and none overtakes an older one. A sender past its budget
+   * (PresenceBudget) has its ids held, the newest state winning, until the budget refills: a fast
+   * or bulky sender costs everyone a bounded number of bytes. Departures go out at once.
    */
   private readonly flushPresence = (now = Date.now()): void => {
     this.presenceFlushScheduled = false;
@@ -512,14 +522,14 @@ export class Room {
     const due: number[] = [];
     let nextDue = Infinity;
     for (const id of this.changedPresence) {
-      const dueAt = this.awareness.states.has(id) ? (this.presenceSentAt.get(id) ?? -Infinity) + this.limits.presenceIntervalMs : now;
-      if (dueAt <= now) due.push(id);
-      else nextDue = Math.min(nextDue, dueAt);
+      const sender = this.awareness.states.has(id) ? this.presenceOwners.owner(id) : undefined;
+      const wait = sender ? this.presenceBudget.take(sender, this.presenceBytes.get(id) ?? 0, now) : 0;
+      if (wait === 0) due.push(id);
+      else nextDue = Math.min(nextDue, now + wait);
     }
     for (const id of due) {
       this.changedPresence.delete(id);
-      if (this.awareness.states.has(id)) this.presenceSentAt.set(id, now);
-      else this.presenceSentAt.delete(id);
+      this.presenceBytes.delete(id);
     }
     const ids = due.filter((id) => this.awareness.meta.has(id));
     if (ids.length > 0) this.broadcast('board', encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)), 'presence');

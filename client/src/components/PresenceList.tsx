@@ -8,7 +8,7 @@ export function PresenceList() {
       <span className="presence-count">{people.length} here</span>
       <ul>
         {people.map((p) => (
-          <li key={p.user.id} style={{ borderColor: p.user.color }} title={p.user.role === 'facilitator' ? 'Facilitator' : 'Participant'}>
+          <li key={p.seatId} style={{ borderColor: p.user.color }} title={p.user.role === 'facilitator' ? 'Facilitator' : 'Participant'}>
             <span className="dot" style={{ background: p.user.color }} aria-hidden="true" />
             {p.user.name}
             {p.user.role === 'facilitator' && <span className="visually-hidden"> (facilitator)</span>}

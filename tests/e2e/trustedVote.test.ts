@@ -49,6 +49,12 @@ describe('a vote the team can trust (issue 14), in Chromium', () => {
     await dot(b, SUPPORT, 2);
     await dot(b, PET);
     await controls.getByText('3 of 3 have voted').waitFor();
+    // The People screen says who has voted, never how.
+    await f.getByRole('button', { name: 'People…' }).click();
+    const people = f.getByRole('dialog', { name: 'People' });
+    for (const name of ['Fay', 'Ana', 'Bo']) await expect.poll(() => people.getByRole('row', { name, exact: true }).textContent()).toContain('Voted');
+    await f.screenshot({ path: path.join(shots, 'people-voted-facilitator.png') });
+    await people.getByRole('button', { name: 'Close' }).click();
 
     // Mal, the fourth connection, with a stock y-websocket client and a seat of his own.
     const mal = openRequester(server.wsUrl, room.roomId, { seat: 'mal-stock-client-seat-0000001' });

@@ -85,11 +85,11 @@ export class RoomVotes {
     return { roundId: voting.roundId, ...progress, proxies: progress.proxies.map((p) => ({ ...p, dots: dotsOf.get(p.id) ?? {} })) };
   }
 
-  /** Seats with dots on a ballot of the open round (after merges), for the People screen; null when no round is open. */
+  /** Seats that have placed all their dots in the open round (after merges), as "N of M" counts them, for the People screen; null when no round is open. */
   votedSeats(): Set<string> | null {
     const { voting } = this.control();
     if (voting.status !== 'open') return null;
-    return new Set(this.countable(voting.roundId).filter((b) => !b.proxy && dotsUsed(b.dots) > 0).map((b) => b.voterId));
+    return new Set(this.countable(voting.roundId).filter((b) => !b.proxy && dotsUsed(b.dots) >= voting.dotsPerPerson).map((b) => b.voterId));
   }
 
   /** Who is here changed, or a ballot: the room's count and the facilitator's list follow. */

@@ -37,7 +37,7 @@ export type SeatInfo = { id: string; name: string };
 /**
  * One seat on the facilitator's People screen (op `listSeats`, event `seats`). `role` and
  * `devices` describe who holds it now (null and 0 when nobody does); `voted` is whether it has
- * dots on a ballot of the open round (null when no round is open).
+ * placed all its dots in the open round, as "N of M have voted" counts (null when no round is open).
  */
 export type SeatRow = {
   id: string;

@@ -147,6 +147,10 @@ describe('votes the server counts', () => {
     const seats = await w.facilitator.requests.request<{ name: string; devices: number; voted: boolean | null; role: string | null }[]>('listSeats');
     expect(seats.find((s) => s.name === 'Ana')).toMatchObject({ devices: 2, voted: true, role: 'participant' });
     expect(seats.find((s) => s.name === 'Bo')).toMatchObject({ devices: 1, voted: false });
+    // Part of a ballot is not "voted", as in "N of M".
+    await w.people.bo.requests.request('castBallot', { roundId: w.roundId, dots: { [w.candidates[1]!]: 1 } });
+    const later = await w.facilitator.requests.request<{ name: string; voted: boolean | null }[]>('listSeats');
+    expect(later.find((s) => s.name === 'Bo')?.voted).toBe(false);
     expect(seats.filter((s) => s.name === 'Ana')).toHaveLength(1);
     expect(seats.map((s) => s.name).sort()).toEqual(['', 'Ana', 'Bo', 'Mal']);
   });

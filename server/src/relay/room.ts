@@ -364,7 +364,7 @@ export class Room {
     for (const peer of this.allPeers()) {
       const seat = peer.seat ? this.seats.resolve(peer.seat.id) : undefined;
       if (!seat) continue;
-      connections.push({ seatId: seat.id, name: seat.name, role: peer.role, showsPresence: this.presenceOwners.idsOwnedBy(peer).length > 0 });
+      connections.push({ seatId: seat.id, name: seat.name, role: peer.role, showsPresence: this.presenceOwners.showsAny(peer) });
     }
     return peopleHere(connections);
   }
@@ -498,7 +498,7 @@ export class Room {
     // must neither rename her nor reach her own client, which would adopt it.
     const seatId = this.seatIdOf(peer);
     const own = decoded.filter((entry) => this.clientIds.mayUse(entry.clientId, seatId));
-    const wasShown = this.presenceOwners.idsOwnedBy(peer).length > 0;
+    const wasShown = this.presenceOwners.showsAny(peer);
     const entries = this.presenceOwners.admit(peer, own, known);
     if (entries.length === 0) return;
     const shown = entries.filter((entry) => entry.state !== null).map((entry) => entry.clientId);
@@ -508,7 +508,7 @@ export class Room {
     const stamped = entries.map((entry) => ({ ...entry, state: stampPresence(entry.state, seat) }));
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresence(stamped), peer);
     // Showing presence makes a connection someone the room counts (peopleHere).
-    if (!wasShown && this.presenceOwners.idsOwnedBy(peer).length > 0) this.peopleChanged();
+    if (!wasShown && this.presenceOwners.showsAny(peer)) this.peopleChanged();
   }
 
   private sendPresenceSnapshot(peer: Peer): void {

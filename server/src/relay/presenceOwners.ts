@@ -53,6 +53,11 @@ export class PresenceOwners<P> {
     return this.ownerOf.has(clientId);
   }
 
+  /** Whether `peer` shows any presence now (no copy: asked on every presence update). */
+  showsAny(peer: P): boolean {
+    return (this.idsOf.get(peer)?.size ?? 0) > 0;
+  }
+
   /** The ids `peer` owns (for tests and diagnostics). */
   idsOwnedBy(peer: P): number[] {
     return [...(this.idsOf.get(peer) ?? [])];

@@ -1,7 +1,8 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { BoardDoc, ClientIdBindings, ControlDoc, ORIGIN, PrivateDoc, SERVER_OWNER, upgradeObjectiveText, upgradeTextFields } from '@okr/shared/doc';
-import type { RoomPerson } from '@okr/shared/workshop';
+import { peopleHere, type RoomPerson } from '@okr/shared/workshop';
+import type { SeatRow } from '@okr/shared/protocol';
 import type { Role } from '../access.ts';
 import type { DocName, RoomStore, StoredDocName } from '../store/roomStore.ts';
 import type { RelayEvent } from './messageDecoder.ts';
@@ -87,6 +88,7 @@ export class Room {
   private changedPresence = new Set<number>();
   private lastClockSweep = 0;
   private presenceFlushScheduled = false;
+  private seatsPushScheduled = false;
   /** Participants whose board edits met the lock: told once, and asked for them when the board unlocks. */
   private readonly heldByLock = new Set<Peer>();
   /** How much presence each connection may still have broadcast (PRESENCE_BYTES_PER_SECOND). */
@@ -183,7 +185,7 @@ export class Room {
     peer.send(encodeSyncStep1(this.doc(peer.docName).ydoc));
     if (peer.docName === 'board') this.sendPresenceSnapshot(peer);
     this.pushSeat(peer);
-    this.votes.publishProgress();
+    this.peopleChanged();
   }
 
   /** Removes the peer and, at once, the presence it owned: no ghosts. */
@@ -203,7 +205,7 @@ export class Room {
     const owned = this.presenceOwners.release(peer);
     if (owned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, owned, 'connection closed');
     this.forgetOldPresenceClocks();
-    this.votes.publishProgress();
+    this.peopleChanged();
   }
 
   /**
@@ -257,8 +259,26 @@ export class Room {
   /** A seat was renamed: its holders hear their seat again, the facilitators the list. */
   seatChanged(seatId: string): void {
     this.pushToSeat(seatId, 'seat', this.seatView(seatId));
-    this.pushToFacilitators('seats', this.seatList());
+    this.peopleChanged();
+  }
+
+  /**
+   * Someone came, went, showed themself or was renamed: the round's count follows at once, and the
+   * facilitators' seat list (their People screen) once at the end of the turn, however many joined in it.
+   */
+  private peopleChanged(): void {
     this.votes.publishProgress();
+    if (this.seatsPushScheduled) return;
+    this.seatsPushScheduled = true;
+    this.atTurnEnd(() => {
+      this.seatsPushScheduled = false;
+      if (this.hasFacilitatorListening()) this.pushToFacilitators('seats', this.seatList());
+    });
+  }
+
+  private hasFacilitatorListening(): boolean {
+    for (const peer of this.allPeers()) if (peer.speaksRequests && peer.role === 'facilitator') return true;
+    return false;
   }
 
   /** `from` now counts as `into`: its holders hear their new seat, and each feature moves what it kept. */
@@ -268,15 +288,37 @@ export class Room {
     this.seatChanged(into);
   }
 
-  /** The room's seats for the facilitator: every stored one and every connected one, with who is here. */
-  seatList(): { id: string; name: string; connected: boolean }[] {
-    const connected = new Set<string>();
+  /**
+   * The room's seats for the facilitator's People screen: every stored seat and every person here
+   * (peopleHere: not projectors, not a connection that never said who it is), each with its role,
+   * how many devices hold it now, and whether it has voted in the open round.
+   */
+  seatList(): SeatRow[] {
+    const here = new Map(this.people().map((person) => [person.id, person]));
+    const devices = new Map<string, { board: number; control: number }>();
     for (const peer of this.allPeers()) {
-      const seat = peer.seat && peer.role !== 'viewer' ? this.seats.resolve(peer.seat.id) : undefined;
-      if (seat) connected.add(seat.id);
+      const seatId = peer.seat && peer.role !== 'viewer' ? this.seats.resolve(peer.seat.id)?.id : undefined;
+      if (!seatId) continue;
+      const count = devices.get(seatId) ?? { board: 0, control: 0 };
+      count[peer.docName]++;
+      devices.set(seatId, count);
     }
-    const listed = new Map(this.seats.stored().map((seat) => [seat.id, { id: seat.id, name: seat.name, connected: connected.has(seat.id) }]));
-    for (const id of connected) if (!listed.has(id)) listed.set(id, { ...this.seatView(id), connected: true });
+    const voted = this.votes.votedSeats();
+    const row = (id: string, name: string): SeatRow => {
+      const person = here.get(id);
+      const count = devices.get(id);
+      return {
+        id,
+        name,
+        role: person?.role ?? null,
+        connected: person !== undefined,
+        // The app holds a board and a control connection per tab; a tool may hold either alone.
+        devices: person && count ? Math.max(count.board, count.control) : 0,
+        voted: voted === null ? null : voted.has(id),
+      };
+    };
+    const listed = new Map(this.seats.stored().map((seat) => [seat.id, row(seat.id, seat.name)]));
+    for (const id of here.keys()) if (!listed.has(id)) listed.set(id, row(id, this.seatView(id).name));
     return [...listed.values()];
   }
 
@@ -321,17 +363,15 @@ export class Room {
     return this.boardDocView;
   }
 
-  /** Seats connected now (viewers aside), each once, as a facilitator if any of its connections is one. */
+  /** The people here now, one per seat (see peopleHere for who counts). */
   people(): RoomPerson[] {
-    const byId = new Map<string, RoomPerson>();
+    const connections = [];
     for (const peer of this.allPeers()) {
-      if (peer.role === 'viewer' || !peer.seat) continue;
-      const seat = this.seats.resolve(peer.seat.id);
+      const seat = peer.seat ? this.seats.resolve(peer.seat.id) : undefined;
       if (!seat) continue;
-      const role = byId.get(seat.id)?.role === 'facilitator' || peer.role === 'facilitator' ? 'facilitator' : 'participant';
-      byId.set(seat.id, { id: seat.id, name: seat.name || 'Someone', role });
+      connections.push({ seatId: seat.id, name: seat.name, role: peer.role, showsPresence: this.presenceOwners.showsAny(peer) });
     }
-    return [...byId.values()];
+    return peopleHere(connections);
   }
 
   /** Presence ids currently shown to the room (for tests and diagnostics). */
@@ -465,6 +505,7 @@ export class Room {
     // must neither rename her nor reach her own client, which would adopt it.
     const seatId = this.seatIdOf(peer);
     const own = decoded.filter((entry) => this.clientIds.mayUse(entry.clientId, seatId));
+    const wasShown = this.presenceOwners.showsAny(peer);
     const entries = this.presenceOwners.admit(peer, own, known);
     if (entries.length === 0) return;
     const shown = entries.filter((entry) => entry.state !== null).map((entry) => entry.clientId);
@@ -474,6 +515,8 @@ export class Room {
     const stamped = entries.map((entry) => ({ ...entry, state: stampPresence(entry.state, seat) }));
     for (const entry of entries) this.presenceBytes.set(entry.clientId, sizes.get(entry.clientId) ?? 0);
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresence(stamped), peer);
+    // Showing presence makes a connection someone the room counts (peopleHere).
+    if (!wasShown && this.presenceOwners.showsAny(peer)) this.peopleChanged();
   }
 
   private sendPresenceSnapshot(peer: Peer): void {

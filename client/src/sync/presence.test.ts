@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { samePeopleApartFromPointers, type Presence } from './presence.ts';
+import { parsePresence, samePeopleApartFromPointers, type Presence } from './presence.ts';
 
 const ana: Presence = { clientId: 1, user: { id: 'a', name: 'Ana', color: '#f00', role: 'participant' } };
 
@@ -13,5 +13,27 @@ describe('samePeopleApartFromPointers', () => {
     ['ready changed', [ana], [{ ...ana, ready: { 'context:0': true } }], false],
   ])('%s', (_name, a, b, same) => {
     expect(samePeopleApartFromPointers(a, b)).toBe(same);
+  });
+});
+
+describe('parsePresence', () => {
+  const user = { id: 'a', name: 'Ana', color: '#f00', role: 'participant' };
+  it.each<[string, unknown, boolean]>([
+    ['a person with a cursor', { user, cursor: { step: 'context', x: 1, y: 2 } }, true],
+    ['no user', { cursor: { step: 'context', x: 1, y: 2 } }, false],
+    ['a cursor on a step with no canvas', { user, cursor: { step: 'refine', x: 1, y: 2 } }, false],
+    ['a cursor miles away', { user, cursor: { step: 'context', x: 1e9, y: 0 } }, false],
+    ['not an object', 'hello', false],
+    ['null (someone left)', null, false],
+  ])('%s', (_name, state, valid) => {
+    expect(parsePresence(state) !== null).toBe(valid);
+  });
+
+  it('validates each state object once: the same object gives the same result, a new one is read afresh', () => {
+    const state = { user, cursor: { step: 'context', x: 1, y: 2 } };
+    const first = parsePresence(state);
+    expect(parsePresence(state)).toBe(first);
+    const moved = { ...state, cursor: { step: 'context', x: 5, y: 2 } };
+    expect(parsePresence(moved)?.cursor).toEqual({ step: 'context', x: 5, y: 2 });
   });
 });

@@ -45,10 +45,14 @@ export function longTaskStats(durations: number[]): LongTasks {
   return { count: durations.length, totalMs: round(durations.reduce((a, b) => a + b, 0)), maxMs: round(Math.max(0, ...durations)) };
 }
 
-/** Frames dropped: each gap between animation frames counts as round(gap / typical frame) frames, all but one of them dropped. */
+/**
+ * Frames dropped: each gap between animation frames counts as round(gap / frame) frames, all but
+ * one of them dropped. The frame is the typical gap, but never longer than 60 Hz's: a page so busy
+ * that most gaps are long would otherwise make a long gap its "frame" and count nothing dropped.
+ */
 export function frameStats(times: number[]): Frames {
   const gaps = times.slice(1).map((t, i) => t - times[i]!);
-  const frameMs = distribution(gaps).median;
+  const frameMs = Math.min(distribution(gaps).median, 1000 / 60);
   const dropped = gaps.reduce((n, gap) => n + Math.max(0, Math.round(gap / frameMs) - 1), 0);
   const expectedFrames = gaps.length + dropped;
   return { frameMs, frames: gaps.length, dropped, droppedPercent: round((dropped / Math.max(1, expectedFrames)) * 100), worstGapMs: round(Math.max(0, ...gaps)) };

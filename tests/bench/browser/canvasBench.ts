@@ -11,6 +11,7 @@ import { runGenerator, ServerUnderTest, REPO_ROOT, tempDir } from '../servers.ts
 import { round } from '../stats.ts';
 import { summariseProfile, type Profile, type ProfileSummary } from '../profile.ts';
 import { PAGE_PROBE } from './pageProbe.ts';
+import { RENDER_PROBE } from './renderProbe.ts';
 import { sourceLabel } from './sourceMaps.ts';
 import { buildClient, distribution, frameStats, longTaskStats, type Distribution, type Frames, type LongTasks } from './boardBench.ts';
 
@@ -26,6 +27,8 @@ export type CanvasBenchParams = {
   cursorHz: number;
   /** A second, unmeasured pass of each case under Chrome's profiler. */
   profile: boolean;
+  /** Which cases to run (all by default). */
+  cases?: readonly CanvasCase['name'][];
 };
 
 export const CANVAS_FULL: CanvasBenchParams = { notes: 300, seconds: 15, dragsPerSecond: 30, editsPerSecond: 20, cursors: 30, cursorHz: 20, profile: true };
@@ -44,6 +47,11 @@ export type CanvasCase = {
   frames: Frames;
   /** What the page shows at the end: the remote's last text, its last drop, and every remote cursor. */
   shown: { lastEdit: boolean; lastDrop: boolean; cursors: number };
+  /**
+   * From the second, unmeasured pass: notes React re-rendered, per commit and per board update
+   * received. Rendering only what changed keeps it near one per update (the edited note), not 300.
+   */
+  renders: { noteRenders: number; commits: number; boardUpdates: number; perBoardUpdate: number };
   profile: ProfileSummary | null;
 };
 
@@ -143,6 +151,7 @@ export async function runCanvasBench(p: CanvasBenchParams, log: (line: string) =
     await runGenerator({ kind: 'seed', dialect: 'yws', rooms: [room!], cards: p.notes, parallel: 1 });
     const { page } = await newDevice(browser, { width: 1920, height: 1080 }, { boardView: 'canvas' });
     await page.addInitScript(PAGE_PROBE);
+    await page.addInitScript(RENDER_PROBE);
     const notes = page.getByRole('region', { name: 'Context canvas' }).locator('li.note');
     try {
       await page.goto(`${server.httpUrl}/r/${room!.roomName}`);
@@ -156,10 +165,15 @@ export async function runCanvasBench(p: CanvasBenchParams, log: (line: string) =
     }
     const shown = await notes.count();
     if (shown !== p.notes) throw new Error(`the canvas shows ${shown} notes, expected ${p.notes}`);
-    const bounds = (await notes.evaluateAll((els) => ({ w: Math.max(...els.map((e) => Number(e.dataset.x))), h: Math.max(...els.map((e) => Number(e.dataset.y))) }))) as { w: number; h: number };
+    const places = await notes.evaluateAll((els) => els.map((e) => ({ id: e.dataset.noteId!, x: Number(e.dataset.x), y: Number(e.dataset.y) })));
+    const bounds = { w: Math.max(...places.map((n) => n.x)), h: Math.max(...places.map((n) => n.y)) };
 
     remote = openRemote(room!);
     await remote.synced;
+    // A live canvas's notes have places (a new note lands where its writer looks); the seeded cards
+    // have none and would be laid out afresh around every drop. Each is pinned where it is drawn.
+    for (const { id, x, y } of places) remote.board.placeNote('contextItems', id, { pos: { x, y } });
+    await sleep(2000);
     for (let i = 0; i < p.cursors; i++) cursors.push(new LightClient(i, 0, room!, 'yws', () => {}));
     await Promise.all(cursors.map((c) => c.connect(20_000)));
     const failed = cursors.find((c) => c.failure);
@@ -170,6 +184,7 @@ export async function runCanvasBench(p: CanvasBenchParams, log: (line: string) =
     const label = sourceLabel(path.join(REPO_ROOT, 'client/dist'), REPO_ROOT);
     const cases: CanvasCase[] = [];
     const measure = async (name: CanvasCase['name'], load: (pass: number) => Promise<{ lastText?: string; dragged?: string; lastDrop?: { x: number; y: number } }>) => {
+      if (p.cases && !p.cases.includes(name)) return;
       log(`  ${name}: ${p.seconds} s`);
       await sleep(1000);
       const before = await metrics(cdp);
@@ -186,16 +201,23 @@ export async function runCanvasBench(p: CanvasBenchParams, log: (line: string) =
         lastDrop = (await el.getAttribute('data-x')) === String(end.lastDrop.x) && (await el.getAttribute('data-y')) === String(end.lastDrop.y);
       }
       const cursorsShown = await page.locator('.cursor-layer .cursor').count();
+      // The same load again, unmeasured: React's renders counted and, with `profile`, Chrome's profiler on.
       let profile: ProfileSummary | null = null;
+      await page.evaluate('window.__okrRenders.start(); window.__okrBench.start()');
       if (p.profile) {
         await cdp.send('Profiler.enable');
         await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
         await cdp.send('Profiler.start');
-        await load(2);
-        await sleep(500);
+      }
+      await load(2);
+      await sleep(500);
+      if (p.profile) {
         const stopped = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
         profile = summariseProfile(stopped.profile, label, (l) => / (client|shared)\/src\//.test(l));
       }
+      const counted = (await page.evaluate('window.__okrRenders.stop()')) as { noteRenders: number; commits: number };
+      const second = (await page.evaluate('window.__okrBench.stop()')) as { js: number[]; jsLayout: number[] };
+      const boardUpdates = second.js.length + second.jsLayout.length;
       cases.push({
         name,
         perUpdate: distribution(raw.js),
@@ -205,6 +227,7 @@ export async function runCanvasBench(p: CanvasBenchParams, log: (line: string) =
         longTasks: longTaskStats(raw.longTasks),
         frames: frameStats(raw.frames),
         shown: { lastEdit, lastDrop, cursors: cursorsShown },
+        renders: { noteRenders: counted.noteRenders, commits: counted.commits, boardUpdates, perBoardUpdate: boardUpdates ? round(counted.noteRenders / boardUpdates) : 0 },
         profile,
       });
     };

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { CDPSession } from 'playwright-core';
 import { BoardDoc } from '@okr/shared/doc';
+import { GAP, NOTE_H, NOTE_W } from '@okr/shared/workshop';
 import { artifactDir, launchBrowser, newDevice } from '../../helpers/browser.ts';
 import { LightClient, type RoomTarget } from '../loadgen/lightClient.ts';
 import { runGenerator, ServerUnderTest, REPO_ROOT, tempDir } from '../servers.ts';
@@ -165,14 +166,15 @@ export async function runCanvasBench(p: CanvasBenchParams, log: (line: string) =
     }
     const shown = await notes.count();
     if (shown !== p.notes) throw new Error(`the canvas shows ${shown} notes, expected ${p.notes}`);
-    const places = await notes.evaluateAll((els) => els.map((e) => ({ id: e.dataset.noteId!, x: Number(e.dataset.x), y: Number(e.dataset.y) })));
-    const bounds = { w: Math.max(...places.map((n) => n.x)), h: Math.max(...places.map((n) => n.y)) };
-
     remote = openRemote(room!);
     await remote.synced;
     // A live canvas's notes have places (a new note lands where its writer looks); the seeded cards
-    // have none and would be laid out afresh around every drop. Each is pinned where it is drawn.
-    for (const { id, x, y } of places) remote.board.placeNote('contextItems', id, { pos: { x, y } });
+    // have none, and the tidy layout would rearrange them around every drop (and draws 300 of them
+    // four to a row). They are pinned in a wall about as wide as it is high, as a busy room leaves them.
+    const columns = Math.ceil(Math.sqrt(p.notes * 1.5));
+    const ids = remote.board.contextItems.list().map((c) => c.id);
+    ids.forEach((id, i) => remote!.board.placeNote('contextItems', id, { pos: { x: (i % columns) * (NOTE_W + GAP), y: Math.floor(i / columns) * (NOTE_H + GAP) } }));
+    const bounds = { w: columns * (NOTE_W + GAP), h: Math.ceil(ids.length / columns) * (NOTE_H + GAP) };
     await sleep(2000);
     for (let i = 0; i < p.cursors; i++) cursors.push(new LightClient(i, 0, room!, 'yws', () => {}));
     await Promise.all(cursors.map((c) => c.connect(20_000)));
@@ -201,6 +203,7 @@ export async function runCanvasBench(p: CanvasBenchParams, log: (line: string) =
         lastDrop = (await el.getAttribute('data-x')) === String(end.lastDrop.x) && (await el.getAttribute('data-y')) === String(end.lastDrop.y);
       }
       const cursorsShown = await page.locator('.cursor-layer .cursor').count();
+      await page.screenshot({ path: path.join(artifactDir('bench'), `canvas-${name.replaceAll(' ', '-')}.png`) });
       // The same load again, unmeasured: React's renders counted and, with `profile`, Chrome's profiler on.
       let profile: ProfileSummary | null = null;
       await page.evaluate('window.__okrRenders.start(); window.__okrBench.start()');

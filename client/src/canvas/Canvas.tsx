@@ -30,6 +30,14 @@ type Props = {
   empty?: ReactNode;
 };
 
+/**
+ * Sensor options live outside the component: dnd-kit memoises its sensors on the options object, so
+ * a literal made in each render handed every draggable a new context and re-rendered all 300 notes
+ * on every remote edit (the canvas benchmark's profile, BENCHMARKS.md).
+ */
+const POINTER_OPTIONS = { activationConstraint: { distance: 5 } };
+const KEYBOARD_OPTIONS = { scrollBehavior: 'auto' } as const;
+
 const announcements = {
   onDragStart: () => 'Picked up. Use the arrow keys to move, Space to drop, Escape to cancel.',
   onDragOver: () => undefined,
@@ -37,6 +45,7 @@ const announcements = {
   onDragEnd: () => 'Dropped.',
   onDragCancel: () => 'Cancelled: it is back where it was.',
 };
+const ACCESSIBILITY = { announcements };
 
 /**
  * A step's cards as sticky notes on a surface you pan and zoom. Places and clusters come from the
@@ -88,7 +97,7 @@ export function Canvas({ step, label, notes, legend, canEdit, projector, empty }
   }, [everything, store, step]);
   const fitAll = () => store.getState().setCamera(step, { ...fitView(everything, store.getState().canvasSize), auto: true });
 
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor, { scrollBehavior: 'auto' }));
+  const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor, KEYBOARD_OPTIONS));
   const zoom = () => store.getState().cameras[step]?.zoom ?? 1;
   const sendDrag = useMemo(() => throttle((id: string, x: number, y: number) => updatePresence(room.awareness, { dragging: { step, id, x: Math.round(x), y: Math.round(y) } }), PRESENCE_MS), [room, step]);
   const endDrag = () => {
@@ -163,7 +172,7 @@ export function Canvas({ step, label, notes, legend, canEdit, projector, empty }
     <CanvasStepContext.Provider value={context}>
       <section className={`canvas ${projector ? 'is-projector' : ''}`} aria-label={label}>
         <CanvasToolbar step={step} canEdit={canEdit} projector={projector} following={following} legend={legend} onFitAll={fitAll} onNewCluster={newCluster} />
-        <DndContext sensors={sensors} accessibility={{ announcements }} onDragMove={onDragMove} onDragEnd={onDragEnd} onDragCancel={endDrag}>
+        <DndContext sensors={sensors} accessibility={ACCESSIBILITY} onDragMove={onDragMove} onDragEnd={onDragEnd} onDragCancel={endDrag}>
           <div ref={viewport} className="canvas-viewport">
             {notes.length === 0 && clusters.length === 0 && empty && <div className="canvas-empty">{empty}</div>}
             <World step={step} worldRef={world}>

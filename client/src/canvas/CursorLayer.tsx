@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import { presenceSchema, type CanvasStep } from '@okr/shared/schema';
+import type { CanvasStep } from '@okr/shared/schema';
 import { useRoom } from '../sync/RoomContext.tsx';
+import { parsePresence } from '../sync/presence.ts';
 
 type Cursor = { clientId: number; name: string; color: string; x: number; y: number };
 
 /**
  * Other people's cursors with their names, and the notes they are dragging, moved live from
- * presence. Its own small render: a cursor moving never re-renders a note; a note someone drags is
+ * presence, at most once an animation frame. Its own small render: a cursor moving never re-renders a note; a note someone drags is
  * shifted with the CSS `translate` property on its element, which React's style never sets.
  */
 export function CursorLayer({ step, showCursors, world }: { step: CanvasStep; showCursors: boolean; world: React.RefObject<HTMLDivElement | null> }) {
@@ -16,25 +17,32 @@ export function CursorLayer({ step, showCursors, world }: { step: CanvasStep; sh
 
   useEffect(() => {
     const root = world.current;
-    const update = () => {
+    const draw = () => {
+      frame = 0;
       const next: Cursor[] = [];
       const dragged = new Map<string, { x: number; y: number }>();
       room.awareness.getStates().forEach((state, clientId) => {
         if (clientId === room.awareness.clientID) return;
-        const parsed = presenceSchema.safeParse(state);
-        if (!parsed.success) return;
-        const { user, cursor, dragging } = parsed.data;
+        const parsed = parsePresence(state);
+        if (!parsed) return;
+        const { user, cursor, dragging } = parsed;
         if (showCursors && cursor?.step === step) next.push({ clientId, name: user.name, color: user.color, x: cursor.x, y: cursor.y });
         if (dragging?.step === step) dragged.set(dragging.id, dragging);
       });
       setCursors((prev) => (sameCursors(prev, next) ? prev : next));
       moveDragged(root, dragged, shifted.current);
     };
-    update();
-    room.awareness.on('change', update);
+    // A room of 30 sends 600 presence messages a second: draw at most once a frame, with the newest of them.
+    let frame = 0;
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(draw);
+    };
+    draw();
+    room.awareness.on('change', schedule);
     const shiftedNow = shifted.current;
     return () => {
-      room.awareness.off('change', update);
+      room.awareness.off('change', schedule);
+      cancelAnimationFrame(frame);
       moveDragged(root, new Map(), shiftedNow);
     };
   }, [room, step, showCursors, world]);

@@ -1,11 +1,10 @@
 import { useEffect } from 'react';
-import type { CanvasStep, PresenceState } from '@okr/shared/schema';
-import { presenceSchema } from '@okr/shared/schema';
+import type { CanvasStep } from '@okr/shared/schema';
 import type { Rect } from '@okr/shared/workshop';
 import { useBoardUi, useBoardUiStore } from '../state/BoardUiContext.tsx';
 import { useControl } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
-import { updatePresence } from '../sync/presence.ts';
+import { parsePresence, updatePresence } from '../sync/presence.ts';
 import { fitView, MAX_ZOOM, visibleWorld } from './camera.ts';
 import { throttle } from './throttle.ts';
 import { PRESENCE_MS } from './useCanvasGestures.ts';
@@ -68,8 +67,7 @@ export function useFollow(step: CanvasStep, projector: boolean, everything: Rect
 function facilitatorView(states: Map<number, unknown>, self: number, step: CanvasStep): Rect | null {
   for (const [clientId, state] of states) {
     if (clientId === self) continue;
-    const parsed = presenceSchema.safeParse(state);
-    const presence: PresenceState | null = parsed.success ? parsed.data : null;
+    const presence = parsePresence(state);
     if (presence?.user.role === 'facilitator' && presence.view?.step === step) {
       const { x, y, w, h } = presence.view;
       return { x, y, w, h };

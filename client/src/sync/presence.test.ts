@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onePerSeat, samePeopleApartFromPointers, type Presence } from './presence.ts';
+import { onePerSeat, parsePresence, samePeopleApartFromPointers, type Presence } from './presence.ts';
 
 const ana: Presence = { clientId: 1, seatId: 'sa', isMe: false, user: { id: 'a', name: 'Ana', color: '#f00', role: 'participant' } };
 
@@ -44,5 +44,27 @@ describe('onePerSeat', () => {
     ['an invalid state is left out', [entry(2, { seatId: 'sa', user: { name: 'Ana' } })], undefined, []],
   ])('%s', (_name, entries, mySeatId, expected) => {
     expect(shown(onePerSeat(entries, OWN, mySeatId))).toEqual(expected);
+  });
+});
+
+describe('parsePresence', () => {
+  const user = { id: 'a', name: 'Ana', color: '#f00', role: 'participant' };
+  it.each<[string, unknown, boolean]>([
+    ['a person with a cursor', { user, cursor: { step: 'context', x: 1, y: 2 } }, true],
+    ['no user', { cursor: { step: 'context', x: 1, y: 2 } }, false],
+    ['a cursor on a step with no canvas', { user, cursor: { step: 'refine', x: 1, y: 2 } }, false],
+    ['a cursor miles away', { user, cursor: { step: 'context', x: 1e9, y: 0 } }, false],
+    ['not an object', 'hello', false],
+    ['null (someone left)', null, false],
+  ])('%s', (_name, state, valid) => {
+    expect(parsePresence(state) !== null).toBe(valid);
+  });
+
+  it('validates each state object once: the same object gives the same result, a new one is read afresh', () => {
+    const state = { user, cursor: { step: 'context', x: 1, y: 2 } };
+    const first = parsePresence(state);
+    expect(parsePresence(state)).toBe(first);
+    const moved = { ...state, cursor: { step: 'context', x: 5, y: 2 } };
+    expect(parsePresence(moved)?.cursor).toEqual({ step: 'context', x: 5, y: 2 });
   });
 });

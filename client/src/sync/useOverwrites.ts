@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { onOverwritten, restoreMine, type Overwrite } from '@okr/shared/doc';
 import { useRoom } from './RoomContext.tsx';
-import { presenceSchema } from '@okr/shared/schema';
+import { parsePresence } from './presence.ts';
 
 /** One lost conflict on this device, named for the person whose change won. */
 export type OverwriteNotice = { key: number; overwrite: Overwrite; byName: string | null; error?: string };
@@ -21,8 +21,8 @@ export function useOverwrites() {
     const names = new Map<number, string>();
     const remember = () =>
       room.awareness.getStates().forEach((state) => {
-        const presence = presenceSchema.safeParse(state);
-        if (presence.success && presence.data.writer !== undefined) names.set(presence.data.writer, presence.data.user.name);
+        const presence = parsePresence(state);
+        if (presence?.writer !== undefined) names.set(presence.writer, presence.user.name);
       });
     remember();
     room.awareness.on('change', remember);

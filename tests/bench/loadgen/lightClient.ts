@@ -113,7 +113,8 @@ export class LightClient {
     });
   }
 
-  private sendPresence(state: unknown): void {
+  /** Any presence state, e.g. a canvas cursor (the browser benchmark's remote cursors). */
+  sendPresence(state: unknown): void {
     if (!this.open) return;
     this.presenceClock++;
     this.ws!.send(this.framer.awareness(encodeAwareness(this.doc.clientID, this.presenceClock, state)));

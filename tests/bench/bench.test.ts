@@ -3,6 +3,7 @@ import { TINY } from './config.ts';
 import { runBench } from './harness.ts';
 import { renderGenerated, type BenchDocument } from './report.ts';
 import { checkTargets } from './targets.ts';
+import { renderShared } from './sharedReport.ts';
 
 // Keeps the benchmark harness alive at a tiny scale: it must produce results and every document
 // must converge. Timings on a shared test machine mean nothing, so none is asserted.
@@ -77,6 +78,9 @@ describe('the benchmark harness at tiny scale', () => {
     expect(orphans!.orphanInSyncMs.runs).toBe(orphans!.orphans);
     const ids = checkTargets(results, TINY.writers.thresholdMs).map((t) => t.id);
     expect(ids).toEqual(expect.arrayContaining(['shared-p99-oneRoom', 'shared-p99-manyRooms', 'shared-catch-up', 'shared-orphans', 'shared-orphans-lost']));
+    const report = renderShared(results, TINY).join('\n');
+    expect(report).toContain('### 8. Shared mode, catch-up');
+    expect(report).toContain('### 9. Shared mode, orphans');
   }, 300_000);
 
   it('seeds a room, cold-loads it from each store, and renders a report', async () => {

@@ -30,11 +30,11 @@ export const GENERATED_START = '<!-- bench:generated:start (tests/bench/report.t
 export const GENERATED_END = '<!-- bench:generated:end -->';
 
 const num = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? '–' : String(n));
-const cell = (s: Spread | undefined) => (!s || !Number.isFinite(s.median) ? '–' : s.runs > 1 && s.min !== s.max ? `${s.median} (${s.min}–${s.max})` : `${s.median}`);
+export const cell = (s: Spread | undefined) => (!s || !Number.isFinite(s.median) ? '–' : s.runs > 1 && s.min !== s.max ? `${s.median} (${s.min}–${s.max})` : `${s.median}`);
 const med = (s: Spread | undefined) => num(s?.median);
 const verdict = (holds: boolean | null) => (holds === null ? 'not decided' : holds ? '**holds**' : '**missed**');
 
-function table(head: string[], rows: string[][]): string {
+export function table(head: string[], rows: string[][]): string {
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 

@@ -1,14 +1,8 @@
 import type { Scale } from './config.ts';
 import type { BenchResults } from './harness.ts';
-import type { Spread } from './stats.ts';
+import { cell, table } from './report.ts';
 
 /** BENCHMARKS.md's sections for shared mode's own scenarios: catch-up and orphans (report.ts renders the rest). */
-
-const cell = (s: Spread | undefined) => (!s || !Number.isFinite(s.median) ? '–' : s.runs > 1 && s.min !== s.max ? `${s.median} (${s.min}–${s.max})` : `${s.median}`);
-
-function table(head: string[], rows: string[][]): string {
-  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
-}
 
 export function renderShared(r: BenchResults, scale: Scale): string[] {
   const out: string[] = [];

@@ -3,6 +3,7 @@ import { TINY } from './config.ts';
 import { runBench } from './harness.ts';
 import { renderGenerated, type BenchDocument } from './report.ts';
 import { checkTargets } from './targets.ts';
+import { renderShared } from './sharedReport.ts';
 
 // Keeps the benchmark harness alive at a tiny scale: it must produce results and every document
 // must converge. Timings on a shared test machine mean nothing, so none is asserted.
@@ -49,6 +50,38 @@ describe('the benchmark harness at tiny scale', () => {
     const ids = checkTargets(results, TINY.writers.thresholdMs).map((t) => t.id);
     expect(ids).toEqual(expect.arrayContaining(['cursor-p99', 'cursor-edit-cost', 'cursor-order', 'cursor-frames']));
   }, 120_000);
+
+  it('runs shared mode beside single-node in scenarios 1 and 2, catches rooms up from PostgreSQL, and kills an instance under its clients', async () => {
+    const results = await runBench({ scale: TINY, servers: ['ours', 'shared'], scenarios: ['oneRoom', 'manyRooms', 'catchUp', 'orphans'], log: quiet, repeatBudget: 0 });
+    for (const scenario of [results.oneRoom!, results.manyRooms!]) {
+      for (const kind of ['ours', 'shared'] as const) {
+        const [run] = scenario.runs[kind]!;
+        expect(run, kind).toBeDefined();
+        expect(run!.edits.sent, kind).toBeGreaterThan(0);
+        expect(run!.edits.delivered, kind).toBe(run!.edits.expected);
+        expect(run!.presence.staleAtEnd, kind).toBe(0);
+        expect(run!.converged, `${kind}: ${run!.convergence}`).toBe(true);
+      }
+      // Shared mode's CPU counts both instances, PostgreSQL and Redis.
+      expect(scenario.runs.shared![0]!.server.cpuPercent).toBeGreaterThan(0);
+    }
+    expect(results.errors).toBeUndefined();
+    for (const rows of TINY.catchUp.logRows) {
+      const [load] = results.catchUp!.levels[rows]!.runs;
+      expect(load!.cards, `${rows} log rows`).toBe(TINY.catchUp.snapshotCards);
+    }
+    const [orphans] = results.orphans!.runs.shared!;
+    // The balancer alternates, so every other client was on the killed instance; every card written is in PostgreSQL.
+    expect(orphans!.orphans).toBe(TINY.orphans.clients / 2);
+    expect(orphans!.written).toBeGreaterThan(0);
+    expect(orphans!.lost).toBe(0);
+    expect(orphans!.orphanInSyncMs.runs).toBe(orphans!.orphans);
+    const ids = checkTargets(results, TINY.writers.thresholdMs).map((t) => t.id);
+    expect(ids).toEqual(expect.arrayContaining(['shared-p99-oneRoom', 'shared-p99-manyRooms', 'shared-catch-up', 'shared-orphans', 'shared-orphans-lost']));
+    const report = renderShared(results, TINY).join('\n');
+    expect(report).toContain('### 8. Shared mode, catch-up');
+    expect(report).toContain('### 9. Shared mode, orphans');
+  }, 300_000);
 
   it('seeds a room, cold-loads it from each store, and renders a report', async () => {
     const results = await runBench({ scale: TINY, servers: ['ours', 'reference'], scenarios: ['coldLoad', 'storm'], log: quiet, repeatBudget: 0 });

@@ -13,6 +13,10 @@ export type Scale = {
   coldLoad: { cards: number; loads: number };
   memory: { rooms: number; cardsPerRoom: number; cycles: number };
   browser: { cards: number; editsPerSecond: number; seconds: number };
+  /** Shared mode: an instance loads a room of a snapshot (`snapshotCards`) plus each count of log rows; `loads` fresh rooms per count. */
+  catchUp: { snapshotCards: number; logRows: number[]; loads: number };
+  /** Shared mode: clients through a balancer add cards for `stormMs`, then one instance is SIGKILLed. */
+  orphans: { clients: number; editsPerSecond: number; stormMs: number };
 };
 
 export const FULL: Scale = {
@@ -27,6 +31,8 @@ export const FULL: Scale = {
   coldLoad: { cards: 1000, loads: 5 },
   memory: { rooms: 100, cardsPerRoom: 50, cycles: 3 },
   browser: { cards: 300, editsPerSecond: 20, seconds: 15 },
+  catchUp: { snapshotCards: 1000, logRows: [0, 500, 10_000], loads: 5 },
+  orphans: { clients: 20, editsPerSecond: 2, stormMs: 3000 },
 };
 
 export const TINY: Scale = {
@@ -41,9 +47,13 @@ export const TINY: Scale = {
   coldLoad: { cards: 20, loads: 1 },
   memory: { rooms: 3, cardsPerRoom: 5, cycles: 1 },
   browser: { cards: 20, editsPerSecond: 5, seconds: 2 },
+  catchUp: { snapshotCards: 20, logRows: [0, 50], loads: 1 },
+  orphans: { clients: 4, editsPerSecond: 2, stormMs: 500 },
 };
 
-export const SCENARIOS = ['oneRoom', 'manyRooms', 'writers', 'storm', 'cursors', 'coldLoad', 'memory', 'browser'] as const;
+export const SCENARIOS = ['oneRoom', 'manyRooms', 'writers', 'storm', 'cursors', 'coldLoad', 'memory', 'catchUp', 'orphans', 'browser'] as const;
+/** The scenarios shared mode runs in beside the single-node server; catchUp and orphans are its own. */
+export const SHARED_SCENARIOS: readonly ScenarioId[] = ['oneRoom', 'manyRooms', 'catchUp', 'orphans'];
 export type ScenarioId = (typeof SCENARIOS)[number];
 
 export const SCENARIO_TITLES: Record<ScenarioId, string> = {
@@ -54,5 +64,7 @@ export const SCENARIO_TITLES: Record<ScenarioId, string> = {
   cursors: '7. Live cursors: 30 people, 10 editing',
   coldLoad: '5. Cold load of a 1,000-card room',
   memory: '6. Memory per loaded room',
+  catchUp: '8. Shared mode: catch-up from PostgreSQL',
+  orphans: '9. Shared mode: orphaned clients back in sync',
   browser: 'The board in Chromium',
 };

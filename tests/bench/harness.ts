@@ -7,6 +7,8 @@ import { summariseProfileDir, type ProfileSummary } from './profile.ts';
 import { summariseRuns, type Spread } from './stats.ts';
 import type { ColdLoadResult, HoldResult, RealtimeResult, SeedResult, StormResult } from './loadgen/tasks.ts';
 import { runBoardBench, type BoardBenchResult } from './browser/boardBench.ts';
+import { onInstance } from './loadgen/lightClient.ts';
+import { lastEditText, orphanRun, seedCatchUp, type OrphanRun } from './sharedScenarios.ts';
 
 type Eld = { p50: number; p99: number; max: number };
 /** What the orchestrator measured on the server process during the window. */
@@ -50,6 +52,10 @@ export type BenchResults = {
   coldLoad?: Scenario<ColdLoadResult> & { seed: Partial<Record<ServerKind, SeedResult>> };
   memory?: Scenario<MemoryCycle>;
   browser?: BoardBenchResult;
+  /** Shared mode: loads of a room of a snapshot plus each count of log rows, by count. */
+  catchUp?: { snapshotCards: number; levels: Record<number, { runs: ColdLoadResult[]; summary: Record<string, Spread> }>; notes: string[] };
+  /** Shared mode: one instance killed under its clients, once per round. */
+  orphans?: Scenario<OrphanRun>;
   /** Scenarios that failed as a whole, with why. */
   errors?: string[];
 };
@@ -83,7 +89,7 @@ async function withServer<T>(kind: ServerKind, body: (server: ServerUnderTest) =
  * window written to that file.
  */
 function windowProbe(server: ServerUnderTest, profileTo?: string) {
-  const sampler = new ProcessSampler(server.pid);
+  const sampler = new ProcessSampler(() => server.pids);
   let machine: MachineSampler | null = null;
   let side: ServerSide | null = null;
   return {
@@ -91,7 +97,7 @@ function windowProbe(server: ServerUnderTest, profileTo?: string) {
       // The /proc samplers first: a saturated server may take seconds to answer the probe's IPC.
       if (phase === 'window-start') {
         sampler.start();
-        machine = new MachineSampler([server.pid, generatorPid, process.pid]);
+        machine = new MachineSampler([...server.pids, generatorPid, process.pid]);
         await server.eventLoop(true);
         await server.metrics();
         if (profileTo) await server.startProfile();
@@ -245,10 +251,11 @@ function addRound<R>(into: Scenario<R>, one: Scenario<R>, round: number): void {
 }
 
 function brief(result: object): string {
-  const r = result as Partial<RealtimeRun & StormRun & ColdLoadResult & MemoryCycle>;
+  const r = result as Partial<RealtimeRun & StormRun & ColdLoadResult & MemoryCycle & OrphanRun>;
   if (r.edits) return `p50 ${r.edits.latency.p50} p99 ${r.edits.latency.p99} ms, presence p99 ${r.presence?.latency.p99} ms, ${r.framesPerClientPerSecond} frames/s per client, drops ${r.edits.dropped}, cpu ${r.server?.cpuPercent}%, gen ${r.generator?.cpuPercent}%, others ${r.server?.outsideCpuPercent}%, ${r.converged ? 'converged' : `NOT converged: ${r.convergence}`}`;
   if (r.connectToSync) return `p50 ${r.connectToSync.p50} p99 ${r.connectToSync.p99} ms, all in ${r.allSyncedMs} ms, failures ${r.failures}, others ${r.server?.outsideCpuPercent}%`;
   if (r.completeMs !== undefined) return `full board in ${r.completeMs} ms (first sync ${r.syncedMs} ms)`;
+  if (r.allInSyncMs !== undefined) return `${r.orphans} of ${r.clients} clients orphaned; all in sync ${r.allInSyncMs} ms after the kill (reconnects ${r.reconnectMs?.min}–${r.reconnectMs?.max} ms), ${r.lost} of ${r.written} lost`;
   if (r.rssPerRoomKb !== undefined) return `${r.rssPerRoomKb} KB RSS/room, retained ${r.retainedRssMb} MB`;
   return JSON.stringify(result);
 }
@@ -256,6 +263,8 @@ function brief(result: object): string {
 export async function runBench({ scale, servers, scenarios, log, progress = () => {}, repeatBudget = REPEAT_BUDGET }: BenchOptions): Promise<BenchResults> {
   const results: BenchResults = {};
   const want = (id: ScenarioId) => scenarios.includes(id);
+  // Shared mode runs beside the single-node server in scenarios 1 and 2 only, and alone in its own two.
+  const single = servers.filter((k) => k !== 'shared');
   repeats.left = repeatBudget;
   // Each scenario on its own: one that fails as a whole is recorded, and the others still run.
   const guarded = async (id: ScenarioId, body: () => Promise<void>) => {
@@ -284,7 +293,7 @@ export async function runBench({ scale, servers, scenarios, log, progress = () =
   await guarded('writers', async () => {
     const w = scale.writers;
     const writers: WritersScenario = { levels: {}, skipped: {} };
-    let active = [...servers];
+    let active = [...single];
     for (const count of w.counts) {
       if (active.length === 0) break;
       log(`scenario 3: one room, ${count} writers`);
@@ -305,7 +314,7 @@ export async function runBench({ scale, servers, scenarios, log, progress = () =
   await guarded('storm', async () => {
     const s = scale.storm;
     log(`scenario 4: connect storm, ${s.clients} clients in ${s.spreadMs} ms`);
-    results.storm = await repeated(servers, scale.runs, log, 's4', (kind, run) => stormRun(kind, scale, `s4r${run}`));
+    results.storm = await repeated(single, scale.runs, log, 's4', (kind, run) => stormRun(kind, scale, `s4r${run}`));
   });
 
   await guarded('cursors', async () => {
@@ -318,7 +327,7 @@ export async function runBench({ scale, servers, scenarios, log, progress = () =
     for (let round = 0; round < scale.runs; round++) {
       for (const name of ['withCursors', 'withoutCursors'] as const) {
         const label = `${name === 'withCursors' ? 'cursors' : 'no cursors'} round ${round + 1}`;
-        const one = await repeated(servers, 1, log, label, (kind) => realtimeRun(kind, variants[name], scale, `${name}${round}`));
+        const one = await repeated(single, 1, log, label, (kind) => realtimeRun(kind, variants[name], scale, `${name}${round}`));
         addRound(cursors[name], one, round);
       }
     }
@@ -330,7 +339,7 @@ export async function runBench({ scale, servers, scenarios, log, progress = () =
 
   await guarded('coldLoad', async () => {
     const c = scale.coldLoad;
-    const stateful = servers.filter((k) => k !== 'bare');
+    const stateful = single.filter((k) => k !== 'bare');
     log(`scenario 5: cold load of ${c.cards} cards`);
     const coldLoad = { ...emptyScenario<ColdLoadResult>(), seed: {} as Partial<Record<ServerKind, SeedResult>> };
     for (const kind of stateful) {
@@ -359,7 +368,7 @@ export async function runBench({ scale, servers, scenarios, log, progress = () =
     const m = scale.memory;
     log(`scenario 6: memory, ${m.rooms} rooms of ${m.cardsPerRoom} cards`);
     const memory = emptyScenario<MemoryCycle>();
-    for (const kind of servers) {
+    for (const kind of single) {
       try {
         await withServer(kind, async (server) => {
           const rooms = await server.createRooms(m.rooms, 's6');
@@ -413,6 +422,40 @@ export async function runBench({ scale, servers, scenarios, log, progress = () =
       if (memory.runs[kind]) memory.summary[kind] = summariseRuns(memory.runs[kind]);
     }
     results.memory = memory;
+  });
+
+  await guarded('catchUp', async () => {
+    const c = scale.catchUp;
+    if (!servers.includes('shared')) return log('scenario 8 (catch-up) skipped: it measures shared mode, which --servers leaves out');
+    log(`scenario 8: shared-mode catch-up of a ${c.snapshotCards}-card snapshot plus ${c.logRows.join(', ')} log rows`);
+    const catchUp: NonNullable<BenchResults['catchUp']> = { snapshotCards: c.snapshotCards, levels: {}, notes: [] };
+    await withServer('shared', async (cluster) => {
+      // A fresh room per load (an instance compacts a long log once it has loaded it), loaded by the
+      // second instance, which never had it, for a new client; the first load warms the instance up and is not counted.
+      const load = async (rows: number, tag: string) => {
+        const [room] = await cluster.createRooms(1, tag);
+        await seedCatchUp(cluster.engines!.postgres.url, room!.roomName, c.snapshotCards, rows);
+        const task = { kind: 'coldload', dialect: cluster.dialect, room: onInstance(room!, 1), cards: c.snapshotCards, lastText: rows ? lastEditText(rows) : undefined, timeoutMs: 30_000 } as const;
+        return (await runGenerator(task)) as ColdLoadResult;
+      };
+      log(`  s8 warm-up load (not counted): ${brief(await load(0, 's8warmup'))}`);
+      for (const rows of c.logRows) {
+        const runs: ColdLoadResult[] = [];
+        for (let i = 0; i < Math.max(c.loads, scale.runs); i++) {
+          runs.push(await load(rows, `s8r${rows}l${i}`));
+          log(`  s8 ${rows} log rows, load ${i + 1}: ${brief(runs.at(-1)!)}`);
+        }
+        catchUp.levels[rows] = { runs, summary: summariseRuns(runs) };
+      }
+    });
+    results.catchUp = catchUp;
+  });
+
+  await guarded('orphans', async () => {
+    const o = scale.orphans;
+    if (!servers.includes('shared')) return log('scenario 9 (orphans) skipped: it measures shared mode, which --servers leaves out');
+    log(`scenario 9: ${o.clients} clients on two instances, one SIGKILLed after ${o.stormMs} ms of edits`);
+    results.orphans = await repeated(['shared'], scale.runs, log, 's9', (_, run) => withServer('shared', (cluster) => orphanRun(cluster, o, `s9r${run}`)));
   });
 
   await guarded('browser', async () => {

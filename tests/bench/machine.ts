@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT, TESTS_DIR } from './servers.ts';
+import { PG_BIN, REDIS_SERVER } from '../helpers/engines.ts';
+import { REPO_ROOT, SHARED_INSTANCES, TESTS_DIR } from './servers.ts';
 
 export type Machine = { cpu: string; cores: number; ramGb: number; node: string; os: string };
 
@@ -35,6 +36,15 @@ function versionFrom(fromDir: string, name: string): string {
   }
 }
 
+/** The first line of an engine's `--version` (PostgreSQL, redis-server). */
+function engineVersion(binary: string): string {
+  try {
+    return execFileSync(binary, ['--version']).toString().split('\n')[0]!.trim();
+  } catch {
+    return `${path.basename(binary)} (not installed)`;
+  }
+}
+
 function gitCommit(): string {
   try {
     const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT }).toString().trim();
@@ -52,6 +62,7 @@ export function versions(): Record<string, string> {
   const hocuspocus = path.join(TESTS_DIR, 'node_modules/@hocuspocus/server');
   return {
     ours: `server/ at commit ${gitCommit()} (yjs ${versionFrom(serverDir, 'yjs')}, y-protocols ${versionFrom(serverDir, 'y-protocols')}, ws ${versionFrom(serverDir, 'ws')}, better-sqlite3 ${versionFrom(serverDir, 'better-sqlite3')})`,
+    shared: `the same server/, ${SHARED_INSTANCES} instances (pg ${versionFrom(serverDir, 'pg')}, ioredis ${versionFrom(serverDir, 'ioredis')}) on ${engineVersion(path.join(PG_BIN, 'postgres'))} and ${engineVersion(REDIS_SERVER)}`,
     reference: `@y/websocket-server ${versionFrom(TESTS_DIR, '@y/websocket-server')} (yjs ${versionFrom(reference, 'yjs')}, ws ${versionFrom(reference, 'ws')}, y-leveldb ${versionFrom(reference, 'y-leveldb')})`,
     hocuspocus: `@hocuspocus/server ${versionFrom(TESTS_DIR, '@hocuspocus/server')} with @hocuspocus/extension-database ${versionFrom(TESTS_DIR, '@hocuspocus/extension-database')} (yjs ${versionFrom(hocuspocus, 'yjs')}, ws ${versionFrom(hocuspocus, 'ws')}); clients: @hocuspocus/provider ${versionFrom(TESTS_DIR, '@hocuspocus/provider')}`,
     bare: `ws ${versionFrom(TESTS_DIR, 'ws')} (tests/bench/servers/bare.ts)`,

@@ -24,36 +24,67 @@ export function rssBytes(pid: number): number {
   return match ? Number(match[1]) * 1024 : NaN;
 }
 
-/** Samples a process's CPU and peak RSS between `start` and `stop`. */
+/** A process and all its descendants (PostgreSQL's backends are children of its postmaster), from /proc. */
+export function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // it ended while we looked
+    }
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]!) ?? []));
+  return tree;
+}
+
+/**
+ * Samples the CPU and peak RSS of a server between `start` and `stop`: one process, or (shared mode)
+ * every process of it, summed: the instances, PostgreSQL with its backends, and Redis.
+ */
 export class ProcessSampler {
-  private cpuAtStart = 0;
+  private cpuAtStart = new Map<number, number>();
   private startedAt = 0;
   private timer: NodeJS.Timeout | null = null;
   peakRss = 0;
+  private readonly pids: () => number[];
 
-  constructor(private readonly pid: number) {}
+  constructor(pids: number | (() => number[])) {
+    this.pids = typeof pids === 'number' ? () => [pids] : pids;
+  }
+
+  private rss(): number {
+    return this.pids().reduce((sum, pid) => sum + (safe(() => rssBytes(pid)) ?? 0), 0);
+  }
 
   start(): void {
-    this.cpuAtStart = cpuSeconds(this.pid);
+    this.cpuAtStart = new Map(this.pids().map((pid) => [pid, cpuSeconds(pid)]));
     this.startedAt = performance.now();
-    this.peakRss = rssBytes(this.pid);
-    this.timer = setInterval(() => {
-      try {
-        this.peakRss = Math.max(this.peakRss, rssBytes(this.pid));
-      } catch {
-        // the process ended; stop() reports what was seen
-      }
-    }, 250);
+    this.peakRss = this.rss();
+    this.timer = setInterval(() => (this.peakRss = Math.max(this.peakRss, this.rss())), 250);
   }
 
   /** CPU used since start, as a percentage of one core, and RSS now and at its peak (MB). */
   stop(): { cpuPercent: number; rssMb: number; peakRssMb: number } {
     if (this.timer) clearInterval(this.timer);
     const seconds = (performance.now() - this.startedAt) / 1000;
-    const cpu = cpuSeconds(this.pid) - this.cpuAtStart;
-    const rss = rssBytes(this.pid);
+    // A process that started during the window (a new PostgreSQL backend) counts from zero.
+    const cpu = this.pids().reduce((sum, pid) => sum + (safe(() => cpuSeconds(pid)) ?? 0) - (this.cpuAtStart.get(pid) ?? 0), 0);
+    const rss = this.rss();
     this.peakRss = Math.max(this.peakRss, rss);
     return { cpuPercent: round1((cpu / seconds) * 100), rssMb: round1(rss / 2 ** 20), peakRssMb: round1(this.peakRss / 2 ** 20) };
+  }
+}
+
+function safe<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined; // the process ended; what was seen of it stands
   }
 }
 

@@ -6,6 +6,7 @@ import type { ProfileSummary } from './profile.ts';
 import { SERVER_KINDS, SERVER_LABELS, type ServerKind } from './servers.ts';
 import type { Spread } from './stats.ts';
 import { MIN_ROUNDS, writersBelow, type TargetCheck } from './targets.ts';
+import { renderShared } from './sharedReport.ts';
 
 /** Everything one `npx pnpm@10 bench` run produced: what latest.json holds and BENCHMARKS.md shows. */
 export type BenchDocument = {
@@ -29,11 +30,11 @@ export const GENERATED_START = '<!-- bench:generated:start (tests/bench/report.t
 export const GENERATED_END = '<!-- bench:generated:end -->';
 
 const num = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? '–' : String(n));
-const cell = (s: Spread | undefined) => (!s || !Number.isFinite(s.median) ? '–' : s.runs > 1 && s.min !== s.max ? `${s.median} (${s.min}–${s.max})` : `${s.median}`);
+export const cell = (s: Spread | undefined) => (!s || !Number.isFinite(s.median) ? '–' : s.runs > 1 && s.min !== s.max ? `${s.median} (${s.min}–${s.max})` : `${s.median}`);
 const med = (s: Spread | undefined) => num(s?.median);
 const verdict = (holds: boolean | null) => (holds === null ? 'not decided' : holds ? '**holds**' : '**missed**');
 
-function table(head: string[], rows: string[][]): string {
+export function table(head: string[], rows: string[][]): string {
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
@@ -56,7 +57,7 @@ function realtimeTable(scenario: Scenario<unknown>): string {
       med(s['presence.coalesced']),
       cell(s['server.cpuPercent']),
       `${med(s['server.rssMb'])} (peak ${med(s['server.peakRssMb'])})`,
-      `${med(s['server.eventLoop.p99'])}${k === 'ours' ? ` (/metrics ${med(s['server.metricsEventLoop.p99'])})` : ''}`,
+      `${med(s['server.eventLoop.p99'])}${k === 'ours' || k === 'shared' ? ` (/metrics ${med(s['server.metricsEventLoop.p99'])})` : ''}`,
       converged ? 'yes' : '**no**',
       `${med(s['generator.cpuPercent'])} / ${med(s['generator.sendLagP99Ms'])}`,
       med(s['server.outsideCpuPercent']),
@@ -226,6 +227,7 @@ export function renderGenerated(doc: BenchDocument): string {
       ) + notes(r.memory),
     );
   }
+  out.push(...renderShared(r, scale));
   if (r.browser) {
     const b = r.browser;
     out.push(`\n### The board in Chromium: ${b.cards} context cards, ${b.editsPerSecond} remote edits/s for ${b.seconds} s (${b.chromium})\n`);

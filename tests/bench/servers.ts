@@ -7,22 +7,30 @@ import { fileURLToPath } from 'node:url';
 import type { RoomTarget } from './loadgen/lightClient.ts';
 import type { Task, TaskResult, WorkerMessage } from './loadgen/tasks.ts';
 import type { Dialect } from './loadgen/wire.ts';
+import { startPostgres, startRedis, type Postgres, type RedisServer } from '../helpers/engines.ts';
+import { processTree } from './procStats.ts';
 
 export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const TESTS_DIR = path.resolve(BENCH_DIR, '..');
 export const REPO_ROOT = path.resolve(TESTS_DIR, '..');
 
-export type ServerKind = 'ours' | 'reference' | 'hocuspocus' | 'bare';
-export const SERVER_KINDS: ServerKind[] = ['ours', 'reference', 'hocuspocus', 'bare'];
+export type ServerKind = 'ours' | 'shared' | 'reference' | 'hocuspocus' | 'bare';
+export const SERVER_KINDS: ServerKind[] = ['ours', 'shared', 'reference', 'hocuspocus', 'bare'];
 
 export const SERVER_LABELS: Record<ServerKind, string> = {
   ours: 'ours',
+  shared: 'ours, shared mode (2 instances)',
   reference: '@y/websocket-server',
   hocuspocus: 'Hocuspocus',
   bare: 'bare ws (ceiling)',
 };
 
-const DIALECT: Record<ServerKind, Dialect> = { ours: 'yws', reference: 'yws', hocuspocus: 'hocuspocus', bare: 'bare' };
+const DIALECT: Record<ServerKind, Dialect> = { ours: 'yws', shared: 'yws', reference: 'yws', hocuspocus: 'hocuspocus', bare: 'bare' };
+
+/** Shared mode in the benchmarks: this many instances of our server on one PostgreSQL and one Redis, clients spread over them. */
+export const SHARED_INSTANCES = 2;
+/** Our server, single-node or shared: the kinds that run server/src/main.ts. */
+const isOurs = (kind: ServerKind) => kind === 'ours' || kind === 'shared';
 
 /**
  * Our server's limits, raised for the benchmark (BENCHMARKS.md says so): every benchmark client
@@ -75,6 +83,9 @@ type Eld = { p50: number; p99: number; max: number };
 export class ServerUnderTest {
   private output = '';
   private readonly waiting = new Map<string, (value: unknown) => void>();
+  /** Shared mode: the other instances (this one is the first), and PostgreSQL and Redis under them. */
+  peers: ServerUnderTest[] = [];
+  engines: { postgres: Postgres; redis: RedisServer } | null = null;
 
   private constructor(
     readonly kind: ServerKind,
@@ -98,6 +109,12 @@ export class ServerUnderTest {
     return this.child.pid!;
   }
 
+  /** Every process of this server: for shared mode also the other instances, PostgreSQL (with its backends) and Redis. */
+  get pids(): number[] {
+    const engines = [this.engines?.postgres.pid(), this.engines?.redis.pid()].filter((pid): pid is number => pid !== undefined);
+    return [this.pid, ...this.peers.map((p) => p.pid), ...engines.flatMap(processTree)];
+  }
+
   get httpUrl(): string {
     return `http://127.0.0.1:${this.port}`;
   }
@@ -107,6 +124,36 @@ export class ServerUnderTest {
   }
 
   static async start(kind: ServerKind, dataDir: string): Promise<ServerUnderTest> {
+    return kind === 'shared' ? ServerUnderTest.startShared(dataDir) : ServerUnderTest.startOne(kind, dataDir);
+  }
+
+  /**
+   * Shared mode: a throwaway PostgreSQL and Redis (tests/helpers/engines.ts) and SHARED_INSTANCES of
+   * our server on them, every process pinned to the server's core, as one single-node server is:
+   * the comparison gives both modes the same CPU.
+   */
+  private static async startShared(dataDir: string): Promise<ServerUnderTest> {
+    const prefix = pinning().server;
+    const [postgres, redis] = await Promise.all([startPostgres({ prefix }), startRedis({ prefix })]);
+    const instances: ServerUnderTest[] = [];
+    try {
+      for (let i = 0; i < SHARED_INSTANCES; i++) {
+        const dir = path.join(dataDir, `instance-${i + 1}`);
+        fs.mkdirSync(dir);
+        instances.push(await ServerUnderTest.startOne('shared', dir, { DATABASE_URL: postgres.url, REDIS_URL: redis.url, INSTANCE_ID: `bench-${i + 1}` }));
+      }
+    } catch (err) {
+      await Promise.all(instances.map((i) => i.stop()));
+      await Promise.all([postgres.stop(), redis.stop()]);
+      throw err;
+    }
+    const [first, ...peers] = instances;
+    first!.peers = peers;
+    first!.engines = { postgres, redis };
+    return first!;
+  }
+
+  private static async startOne(kind: ServerKind, dataDir: string, extraEnv: Record<string, string> = {}): Promise<ServerUnderTest> {
     const port = await freePort();
     const probe = path.join(BENCH_DIR, 'probe.ts');
     const node = (entry: string) => ['--expose-gc', '--import', 'tsx', '--import', probe, entry];
@@ -115,7 +162,8 @@ export class ServerUnderTest {
     let child: ChildProcess;
     switch (kind) {
       case 'ours':
-        child = spawnPinned(pin, node(path.join(REPO_ROOT, 'server/src/main.ts')), { cwd: REPO_ROOT, env: { ...env, ...OUR_BENCH_ENV } });
+      case 'shared':
+        child = spawnPinned(pin, node(path.join(REPO_ROOT, 'server/src/main.ts')), { cwd: REPO_ROOT, env: { ...env, ...OUR_BENCH_ENV, ...extraEnv } });
         break;
       case 'reference':
         // Its own bin, with its own persistence (YPERSISTENCE: y-leveldb), as its README runs it.
@@ -138,7 +186,8 @@ export class ServerUnderTest {
 
   private async waitUntilUp(): Promise<void> {
     const started = Date.now();
-    const url = this.kind === 'ours' ? `${this.httpUrl}/healthz` : `${this.httpUrl}/`;
+    // Shared mode: /readyz, which answers only once PostgreSQL and Redis are reachable.
+    const url = this.kind === 'ours' ? `${this.httpUrl}/healthz` : this.kind === 'shared' ? `${this.httpUrl}/readyz` : `${this.httpUrl}/`;
     while (Date.now() - started < 30_000) {
       if (this.child.exitCode !== null) throw new Error(`${this.kind} exited with ${this.child.exitCode}:\n${this.output}`);
       try {
@@ -165,9 +214,9 @@ export class ServerUnderTest {
     });
   }
 
-  /** Event-loop delay since the last reset (ms above the probe's 10 ms resolution). */
-  eventLoop(reset: boolean): Promise<Eld> {
-    return this.ask({ probe: 'eld', reset });
+  /** Event-loop delay since the last reset (ms above the probe's 10 ms resolution); shared mode: the worst instance's. */
+  async eventLoop(reset: boolean): Promise<Eld> {
+    return worstOf(await Promise.all([this, ...this.peers].map((s) => s.ask<Eld>({ probe: 'eld', reset }))));
   }
 
   memory(gc: boolean): Promise<NodeJS.MemoryUsage> {
@@ -184,9 +233,17 @@ export class ServerUnderTest {
     return ((await this.ask({ probe: 'profile-stop', file })) as { written: boolean }).written;
   }
 
-  /** Ours only: its own /metrics, whose event-loop histogram (20 ms resolution) resets on each scrape. */
+  /** Ours only: its own /metrics, whose event-loop histogram (20 ms resolution) resets on each scrape; shared mode: every instance's, the worst delay and the sum of rooms. */
   async metrics(): Promise<{ eld: Eld; roomsLoaded: number } | null> {
-    if (this.kind !== 'ours') return null;
+    if (!isOurs(this.kind)) return null;
+    if (this.peers.length > 0) {
+      const all = await Promise.all([this, ...this.peers].map((s) => s.ownMetrics()));
+      return { eld: worstOf(all.map((m) => m.eld)), roomsLoaded: all.reduce((sum, m) => sum + m.roomsLoaded, 0) };
+    }
+    return this.ownMetrics();
+  }
+
+  private async ownMetrics(): Promise<{ eld: Eld; roomsLoaded: number }> {
     const text = await (await fetch(`${this.httpUrl}/metrics`)).text();
     const value = (name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.eE+-]+)$`, 'm').exec(text)?.[1] ?? NaN);
     const ms = (seconds: number) => Math.max(0, Math.round((seconds * 1000 - 20) * 100) / 100);
@@ -200,11 +257,12 @@ export class ServerUnderTest {
   async createRooms(count: number, tag: string): Promise<RoomTarget[]> {
     const rooms: RoomTarget[] = [];
     for (let i = 0; i < count; i++) {
-      if (this.kind === 'ours') {
+      if (isOurs(this.kind)) {
         const res = await fetch(`${this.httpUrl}/api/rooms`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title: `Bench ${tag} ${i}` }) });
         if (res.status !== 201) throw new Error(`POST /api/rooms answered ${res.status}`);
         const { roomId } = (await res.json()) as { roomId: string };
-        rooms.push({ url: `${this.wsUrl}/sync/${roomId}`, providerBase: `${this.wsUrl}/sync`, roomName: roomId, docName: roomId });
+        const at = (server: ServerUnderTest) => ({ url: `${server.wsUrl}/sync/${roomId}`, providerBase: `${server.wsUrl}/sync` });
+        rooms.push({ ...at(this), roomName: roomId, docName: roomId, ...(this.peers.length ? { elsewhere: this.peers.map(at) } : {}) });
       } else {
         const name = `bench-${tag}-${i}`;
         const url = this.kind === 'hocuspocus' ? this.wsUrl : `${this.wsUrl}/${name}`;
@@ -216,7 +274,7 @@ export class ServerUnderTest {
 
   /** Waits until the server has let go of every room (ours: its metric; the others unload on the last disconnect). */
   async waitUntilRoomsUnloaded(): Promise<void> {
-    if (this.kind !== 'ours') return new Promise((r) => setTimeout(r, 2500));
+    if (!isOurs(this.kind)) return new Promise((r) => setTimeout(r, 2500));
     const started = Date.now();
     while (Date.now() - started < 30_000) {
       if ((await this.metrics())!.roomsLoaded === 0) return;
@@ -226,6 +284,12 @@ export class ServerUnderTest {
   }
 
   async stop(): Promise<void> {
+    await Promise.all(this.peers.map((p) => p.stop()));
+    await this.stopOwn();
+    if (this.engines) await Promise.all([this.engines.postgres.stop(), this.engines.redis.stop()]);
+  }
+
+  private async stopOwn(): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
     this.child.kill('SIGTERM');
@@ -233,6 +297,10 @@ export class ServerUnderTest {
     await exited;
     clearTimeout(timer);
   }
+}
+
+function worstOf(all: Eld[]): Eld {
+  return { p50: Math.max(...all.map((e) => e.p50)), p99: Math.max(...all.map((e) => e.p99)), max: Math.max(...all.map((e) => e.max)) };
 }
 
 /** The load generator process for one task. `onPhase` runs when it opens and closes its measurement window. */

@@ -1,5 +1,6 @@
 import type { BenchResults, Scenario } from './harness.ts';
 import { SERVER_KINDS, type ServerKind } from './servers.ts';
+import { sharedTargets } from './sharedTargets.ts';
 import { describeRatios, ratioVerdict, roundRatios, type ByRound, type RatioVerdict, type Spread } from './stats.ts';
 
 export type TargetId =
@@ -15,7 +16,12 @@ export type TargetId =
   | 'cursor-order'
   | 'cursor-frames'
   | 'update-4ms'
-  | 'js-250kb';
+  | 'js-250kb'
+  | 'shared-p99-oneRoom'
+  | 'shared-p99-manyRooms'
+  | 'shared-catch-up'
+  | 'shared-orphans'
+  | 'shared-orphans-lost';
 export type TargetCheck = {
   id: TargetId;
   target: string;
@@ -182,6 +188,7 @@ export function checkTargets(results: BenchResults, thresholdMs: number): Target
     });
   }
   if (results.cursors) checks.push(...cursorTargets(results.cursors));
+  checks.push(...sharedTargets(results));
   if (results.browser) {
     const b = results.browser;
     checks.push({

@@ -7,8 +7,8 @@ import pg from 'pg';
 import { freePort } from '../bench/servers.ts';
 
 /** Debian's PostgreSQL binaries (package `postgresql`, newest version installed); PG_BIN overrides. */
-const PG_BIN = process.env.PG_BIN ?? newestPgBin();
-const REDIS_SERVER = process.env.REDIS_SERVER ?? '/usr/bin/redis-server';
+export const PG_BIN = process.env.PG_BIN ?? newestPgBin();
+export const REDIS_SERVER = process.env.REDIS_SERVER ?? '/usr/bin/redis-server';
 const MISSING = 'shared-mode tests need PostgreSQL and Redis: `sudo apt-get install -y postgresql redis-server` (or set PG_BIN and REDIS_SERVER)';
 const IS_ROOT = process.getuid?.() === 0;
 
@@ -32,15 +32,22 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 }
 
-/** Runs a PostgreSQL binary, as the `postgres` user when we are root (initdb and postgres refuse root). */
-function pgCommand(binary: string, args: string[]): [string, string[]] {
+/** Runs a PostgreSQL binary, as the `postgres` user when we are root (initdb and postgres refuse root), after `prefix` (taskset). */
+function pgCommand(binary: string, args: string[], prefix: string[] = []): [string, string[]] {
   const full = path.join(PG_BIN, binary);
-  return IS_ROOT ? ['runuser', ['-u', 'postgres', '--', full, ...args]] : [full, args];
+  const command = IS_ROOT ? ['runuser', '-u', 'postgres', '--', full, ...args] : [full, ...args];
+  const [first, ...rest] = [...prefix, ...command];
+  return [first!, rest];
 }
+
+/** How an engine process is started: `prefix` goes before its command (the benchmarks pin it with taskset). */
+export type EngineOptions = { prefix?: string[] };
 
 export type Postgres = {
   url: string;
   port: number;
+  /** The process started for the server (its backends are its descendants), while it runs. */
+  pid: () => number | undefined;
   /** `pg_ctl stop -m immediate`: every backend dies without a checkpoint, as in a crash. */
   stopImmediate: () => Promise<void>;
   start: () => Promise<void>;
@@ -49,7 +56,7 @@ export type Postgres = {
 };
 
 /** A throwaway PostgreSQL cluster in a temp directory on a free loopback port; `stop` removes it. */
-export async function startPostgres(): Promise<Postgres> {
+export async function startPostgres(options: EngineOptions = {}): Promise<Postgres> {
   if (!fs.existsSync(path.join(PG_BIN, 'initdb'))) throw new Error(MISSING);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okr-pg-'));
   if (IS_ROOT) spawnSync('chown', ['postgres', dir]);
@@ -62,7 +69,7 @@ export async function startPostgres(): Promise<Postgres> {
   let output = '';
   const start = async () => {
     // fsync off: these tests kill processes, not the machine; what a commit wrote is in the page cache.
-    const [cmd, args] = pgCommand('postgres', ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200']);
+    const [cmd, args] = pgCommand('postgres', ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200'], options.prefix);
     child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
@@ -92,6 +99,7 @@ export async function startPostgres(): Promise<Postgres> {
   return {
     url,
     port,
+    pid: () => child?.pid,
     query,
     start,
     stopImmediate,
@@ -104,6 +112,7 @@ export async function startPostgres(): Promise<Postgres> {
 
 export type RedisServer = {
   url: string;
+  pid: () => number | undefined;
   /** SIGKILL: no shutdown, nothing saved. */
   kill: () => Promise<void>;
   start: () => Promise<void>;
@@ -111,14 +120,15 @@ export type RedisServer = {
 };
 
 /** A throwaway redis-server on a free loopback port, persisting nothing. */
-export async function startRedis(): Promise<RedisServer> {
+export async function startRedis(options: EngineOptions = {}): Promise<RedisServer> {
   if (!fs.existsSync(REDIS_SERVER)) throw new Error(MISSING);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okr-redis-'));
   const port = await freePort();
   let child: ChildProcess | undefined;
   let output = '';
   const start = async () => {
-    child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const [command, ...args] = [...(options.prefix ?? []), REDIS_SERVER, '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir];
+    child = spawn(command!, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
     await waitFor('redis', () => new Promise<boolean>((resolve) => {
@@ -139,6 +149,7 @@ export async function startRedis(): Promise<RedisServer> {
   };
   return {
     url: `redis://127.0.0.1:${port}`,
+    pid: () => child?.pid,
     kill,
     start,
     stop: async () => {

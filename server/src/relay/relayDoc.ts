@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { BOARD_LAYOUT, checkChanges, CONTROL_LAYOUT, type DocLayout, type SchemaProblem } from '@okr/shared/doc';
+import { applyStored, BOARD_LAYOUT, checkChanges, CONTROL_LAYOUT, type DocLayout, type SchemaProblem } from '@okr/shared/doc';
 import type { DocName, RoomStore, StoredDoc, StoredDocName } from '../store/roomStore.ts';
 import { encodeSyncStep2, encodeSyncUpdate } from './protocol.ts';
 import { SERVER_CLIENT_ID } from './serverClientId.ts';
@@ -84,7 +84,9 @@ export class RelayDoc {
     this.lastSeq = stored.lastSeq;
     this.logCount = stored.logCount;
     this.doc = this.build(stored.updates);
-    this.committed = this.store ? null : docFrom(stored.updates);
+    // A copy of the document just built, from its state in one update: rebuilding it from the rows
+    // again cost as much as the build itself (a sixth of catching up 10,000 log rows).
+    this.committed = this.store ? null : docFrom([Y.encodeStateAsUpdate(this.doc)]);
   }
 
   get ydoc(): Y.Doc {
@@ -270,7 +272,7 @@ export class RelayDoc {
     const doc = new Y.Doc({ gc: true });
     // Its roots exist as maps from the start, so a client's update always meets them typed.
     if (isSynced(this.name)) for (const root of ROOTS[this.name]) doc.getMap(root);
-    if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates));
+    applyStored(doc, updates);
     // Set after loading: Yjs takes stored structs under its own id for another client's and switches to a random id.
     doc.clientID = this.serverClientId;
     // Listen only after loading, so loading itself is not logged again.
@@ -311,7 +313,7 @@ export class RelayDoc {
 
 function docFrom(updates: Uint8Array[]): Y.Doc {
   const doc = new Y.Doc({ gc: true });
-  if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates));
+  applyStored(doc, updates);
   return doc;
 }
 

@@ -5,7 +5,7 @@ export { RecordCollection, RecordNotFoundError } from './recordCollection.ts';
 export { ORIGIN } from './origins.ts';
 export type { Origin } from './origins.ts';
 export { createUndoManager } from './undo.ts';
-export { encodeState, docFromUpdates } from './encoding.ts';
+export { applyStored, encodeState, docFromUpdates } from './encoding.ts';
 export { TEXT_FIELDS, upgradeTextFields } from './textFields.ts';
 export { upgradeObjectiveText } from './objectiveText.ts';
 export { onOverwritten, restoreMine } from './overwrites.ts';

@@ -11,7 +11,15 @@ export type RoomTarget = {
   roomName: string;
   /** Hocuspocus document name (sent inside every message). */
   docName: string;
+  /** Shared mode: the same room on the other instances. */
+  elsewhere?: { url: string; providerBase: string }[];
 };
+
+/** The room as its `k`-th instance serves it (k counts around): shared mode spreads a room's clients over every instance. */
+export function onInstance(target: RoomTarget, k: number): RoomTarget {
+  const all = [{ url: target.url, providerBase: target.providerBase }, ...(target.elsewhere ?? [])];
+  return { ...target, ...all[k % all.length]! };
+}
 
 type Received = (client: LightClient, message: Buffer) => void;
 

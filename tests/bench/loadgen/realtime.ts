@@ -1,7 +1,7 @@
 import { createHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { openFullClient, until, type FullClient } from './fullClients.ts';
-import { LightClient } from './lightClient.ts';
+import { LightClient, onInstance } from './lightClient.ts';
 import { recordMs, summarise, Tally } from './tally.ts';
 import type { RealtimeResult, RealtimeTask } from './tasks.ts';
 import { TICKS_PER_MS } from './wire.ts';
@@ -38,14 +38,15 @@ export async function runRealtime(task: RealtimeTask, phase: (p: 'window-start' 
   );
   const clients = Array.from(
     { length: n },
-    (_, i) => new LightClient(i, roomOf[i]!, task.rooms[roomOf[i]!]!, task.dialect, (c, message) => tally.received(c.id, message)),
+    // In shared mode a room's clients alternate between the instances, so most deliveries cross the bus.
+    (_, i) => new LightClient(i, roomOf[i]!, onInstance(task.rooms[roomOf[i]!]!, slot[i]!), task.dialect, (c, message) => tally.received(c.id, message)),
   );
 
   // Everyone joins, spread out; observers join the first rooms.
   await Promise.all(clients.map((c, i) => sleep((i * task.connectSpreadMs) / n).then(() => c.connect(30_000))));
   const observers: { room: number; client: FullClient }[] = [];
   for (let r = 0; r < Math.min(task.observerRooms, task.rooms.length); r++) {
-    for (let k = 0; k < task.observersPerRoom; k++) observers.push({ room: r, client: openFullClient(task.dialect, task.rooms[r]!) });
+    for (let k = 0; k < task.observersPerRoom; k++) observers.push({ room: r, client: openFullClient(task.dialect, onInstance(task.rooms[r]!, r + k)) });
   }
   const observerProblems: string[] = [];
   await Promise.all(observers.map((o) => o.client.ready.catch((err: Error) => observerProblems.push(err.message))));
@@ -153,7 +154,7 @@ export async function runRealtime(task: RealtimeTask, phase: (p: 'window-start' 
   for (const room of rooms) {
     const docs = observers.filter((o) => o.room === room).map((o) => o.client.doc);
     if (task.lateJoiner) {
-      const late = openFullClient(task.dialect, task.rooms[room]!);
+      const late = openFullClient(task.dialect, onInstance(task.rooms[room]!, room + task.observersPerRoom));
       try {
         await late.ready;
         if (!(await until(late.doc, () => matches(late.doc, expectedFor(room)), 5000))) observerProblems.push(`the late joiner in room ${room} lacks some writers' last edit`);

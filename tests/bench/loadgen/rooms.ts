@@ -40,13 +40,15 @@ export async function runColdLoad(task: ColdLoadTask): Promise<ColdLoadResult> {
   const started = performance.now();
   const client = openFullClient(task.dialect, task.room, task.timeoutMs);
   const board = new BoardDoc(client.doc);
+  const last = task.lastText;
+  const done = () => cardCount(board) >= task.cards && (last === undefined || board.contextItems.list().some((card) => card.text.endsWith(last)));
   try {
     await client.ready;
     const syncedMs = performance.now() - started;
-    const incompleteAtFirstSync = cardCount(board) < task.cards;
-    const complete = await until(client.doc, () => cardCount(board) >= task.cards, task.timeoutMs);
+    const incompleteAtFirstSync = !done();
+    const complete = await until(client.doc, done, task.timeoutMs);
     const completeMs = performance.now() - started;
-    if (!complete) throw new Error(`cold load: only ${cardCount(board)} of ${task.cards} cards arrived`);
+    if (!complete) throw new Error(`cold load: ${cardCount(board)} of ${task.cards} cards arrived${last === undefined ? '' : `, the last edit (${last}) ${done() ? 'too' : 'not'}`}`);
     return { syncedMs: round(syncedMs), completeMs: round(completeMs), incompleteAtFirstSync, cards: cardCount(board) };
   } finally {
     client.destroy();

@@ -35,7 +35,8 @@ export type StormTask = {
 };
 
 export type SeedTask = { kind: 'seed'; dialect: Dialect; rooms: RoomTarget[]; cards: number; parallel: number };
-export type ColdLoadTask = { kind: 'coldload'; dialect: Dialect; room: RoomTarget; cards: number; timeoutMs: number };
+/** `lastText`: the load is complete only once a card's text ends with it too (shared mode's catch-up: the log's last edit). */
+export type ColdLoadTask = { kind: 'coldload'; dialect: Dialect; room: RoomTarget; cards: number; timeoutMs: number; lastText?: string };
 /** Opens one client per room and holds them until told to release. */
 export type HoldTask = { kind: 'hold'; dialect: Dialect; rooms: RoomTarget[]; spreadMs: number; timeoutMs: number };
 

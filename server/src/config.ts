@@ -37,8 +37,11 @@ const envSchema = z.object({
   MAX_EDIT_BYTES_PER_MINUTE: int(2 * 1024 * 1024),
   /** Largest presence state of one person; a bigger one closes that connection. */
   MAX_PRESENCE_BYTES: int(8 * 1024),
-  /** A connection's presence changes are applied at most once per this interval, the latest winning. */
-  PRESENCE_INTERVAL_MS: int(100),
+  /**
+   * Presence state bytes one connection may have broadcast per second (a second's worth at once):
+   * each turn sends every changed state's newest; past the budget a sender's newest state waits.
+   */
+  PRESENCE_BYTES_PER_SECOND: int(16 * 1024),
   /** Rooms one address may create per hour (429 with Retry-After past it). */
   MAX_ROOMS_CREATED_PER_IP_PER_HOUR: int(60),
   /** When set, POST /api/rooms needs `Authorization: Bearer <token>`. */
@@ -82,7 +85,7 @@ export type Config = {
   compactAfterUpdates: number;
   maxEditBytesPerMinute: number;
   maxPresenceBytes: number;
-  presenceIntervalMs: number;
+  presenceBytesPerSecond: number;
   maxRoomsCreatedPerIpPerHour: number;
   createRoomToken: string | undefined;
   roomRetentionDays: number | undefined;
@@ -129,7 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     maxEditBytesPerMinute: e.MAX_EDIT_BYTES_PER_MINUTE,
     maxPresenceBytes: e.MAX_PRESENCE_BYTES,
-    presenceIntervalMs: e.PRESENCE_INTERVAL_MS,
+    presenceBytesPerSecond: e.PRESENCE_BYTES_PER_SECOND,
     maxRoomsCreatedPerIpPerHour: e.MAX_ROOMS_CREATED_PER_IP_PER_HOUR,
     createRoomToken: e.CREATE_ROOM_TOKEN,
     roomRetentionDays: e.ROOM_RETENTION_DAYS,

@@ -150,6 +150,12 @@ function shapeFor(id: 'oneRoom' | 'manyRooms' | 'writers', scale: Scale, writers
   return { rooms: 1, clientsPerRoom: writers, editsPerSecond: scale.writers.editsPerSecond, presencePerSecond: 0, measureMs: scale.writers.measureMs };
 }
 
+/** The cursor scenario's room: everyone moving a cursor, some editing. */
+function cursorShape(scale: Scale): RealtimeShape {
+  const c = scale.cursors;
+  return { rooms: 1, clientsPerRoom: c.clients, editsPerSecond: c.editsPerSecond, presencePerSecond: c.cursorsPerSecond, editors: c.editors };
+}
+
 async function stormRun(kind: ServerKind, scale: Scale, tag: string, profileTo?: string): Promise<StormRun> {
   const s = scale.storm;
   return withServer(kind, async (server) => {
@@ -160,14 +166,19 @@ async function stormRun(kind: ServerKind, scale: Scale, tag: string, profileTo?:
   });
 }
 
+export type ProfiledScenario = 'oneRoom' | 'manyRooms' | 'writers' | 'storm' | 'cursors';
 export type ProfiledRun = { scenario: string; run: RealtimeRun | StormRun; profile: ProfileSummary | null };
 
 /** One more run of a scenario on our server with V8's CPU profiler on over the window, summarised to its busiest frames. */
-export async function profileOurs(id: 'oneRoom' | 'manyRooms' | 'writers' | 'storm', scale: Scale, writers = 0): Promise<ProfiledRun> {
+export async function profileOurs(id: ProfiledScenario, scale: Scale, writers = 0): Promise<ProfiledRun> {
   const dir = tempDir('okr-bench-profile-');
   try {
     const file = path.join(dir, 'window.cpuprofile');
-    const run = id === 'storm' ? await stormRun('ours', scale, 'profile', file) : await realtimeRun('ours', shapeFor(id, scale, writers), scale, 'profile', file);
+    const run =
+      id === 'storm' ? await stormRun('ours', scale, 'profile', file) : await realtimeRun('ours', id === 'cursors' ? cursorShape(scale) : shapeFor(id, scale, writers), scale, 'profile', file);
+    // KEEP_PROFILE=/some/prefix keeps the raw profile (<prefix>-<scenario>.cpuprofile) for a closer look than the summary gives.
+    const raw = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+    if (process.env.KEEP_PROFILE && raw) fs.copyFileSync(path.join(dir, raw), `${process.env.KEEP_PROFILE}-${id}.cpuprofile`);
     return { scenario: id === 'writers' ? `writers/${writers}` : id, run, profile: summariseProfileDir(dir, REPO_ROOT, 'server/src') };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -300,7 +311,7 @@ export async function runBench({ scale, servers, scenarios, log, progress = () =
   await guarded('cursors', async () => {
     const c = scale.cursors;
     log(`cursor scenario: one room, ${c.clients} people moving cursors at ${c.cursorsPerSecond}/s, ${c.editors} of them editing at ${c.editsPerSecond}/s`);
-    const withCursors = { rooms: 1, clientsPerRoom: c.clients, editsPerSecond: c.editsPerSecond, presencePerSecond: c.cursorsPerSecond, editors: c.editors };
+    const withCursors = cursorShape(scale);
     const variants = { withCursors, withoutCursors: { ...withCursors, presencePerSecond: 0 } };
     const cursors = { withCursors: emptyScenario<RealtimeRun>(), withoutCursors: emptyScenario<RealtimeRun>() };
     // Round by round, with and without cursors in turn: the edit-cost ratio compares runs minutes apart, not a whole scenario apart.

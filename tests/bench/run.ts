@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { FULL, SCENARIOS, TINY, type ScenarioId } from './config.ts';
-import { profileOurs, runBench, type ProfiledRun } from './harness.ts';
+import { profileOurs, runBench, type ProfiledRun, type ProfiledScenario } from './harness.ts';
 import { loadAverage, machine, versions } from './machine.ts';
 import { writeReport, type BenchDocument } from './report.ts';
 import { BENCH_DIR, OUR_BENCH_ENV, pinning, REPO_ROOT, SERVER_KINDS, type ServerKind } from './servers.ts';
@@ -12,7 +12,8 @@ import { checkTargets, type TargetId } from './targets.ts';
  * `npx pnpm@10 bench`: every scenario against every server, then BENCHMARKS.md and latest.json.
  * Options: --scale full|tiny, --servers ours,reference,…, --scenarios oneRoom,storm,…, --runs N,
  * --repeats N (disturbed runs that may be repeated in all; default 20, 0 on a machine that never quietens),
- * --no-profile (skip profiling misses), --report-only (rewrite BENCHMARKS.md from latest.json). Only a full run of everything rewrites BENCHMARKS.md and
+ * --no-profile (skip profiling misses), --profile oneRoom,writers,cursors,… (profile our server on these whatever the verdicts;
+ * writers at its largest count), --report-only (rewrite BENCHMARKS.md from latest.json). Only a full run of everything rewrites BENCHMARKS.md and
  * tests/bench/latest.json; every run writes tests/bench/results/<time>.json.
  */
 const { values } = parseArgs({
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     runs: { type: 'string' },
     repeats: { type: 'string' },
     'no-profile': { type: 'boolean', default: false },
+    profile: { type: 'string', default: '' },
     'report-only': { type: 'boolean', default: false },
   },
 });
@@ -64,17 +66,21 @@ const profiles: ProfiledRun[] = [];
 if (!values['no-profile'] && servers.includes('ours')) {
   const missed = (id: TargetId) => targets.some((t) => t.id === id && t.holds === false);
   const largestWriters = Math.max(0, ...Object.keys(results.writers?.levels ?? {}).map(Number).filter((n) => results.writers!.levels[n]!.summary.ours));
+  const asked = (id: ProfiledScenario) => values.profile!.split(',').includes(id);
   const wanted: [boolean, () => Promise<ProfiledRun>][] = [
-    [missed('p99-oneRoom') || missed('ceiling-1.3x'), () => profileOurs('oneRoom', scale)],
-    [missed('p99-manyRooms'), () => profileOurs('manyRooms', scale)],
-    [missed('p99-writers') || missed('writers-2x') || missed('cpu-per-message'), () => profileOurs('writers', scale, largestWriters)],
-    [missed('p99-storm'), () => profileOurs('storm', scale)],
+    [asked('oneRoom') || missed('p99-oneRoom') || missed('ceiling-1.3x'), () => profileOurs('oneRoom', scale)],
+    [asked('manyRooms') || missed('p99-manyRooms'), () => profileOurs('manyRooms', scale)],
+    [asked('writers') || missed('p99-writers') || missed('writers-2x') || missed('cpu-per-message'), () => profileOurs('writers', scale, largestWriters || Math.max(...scale.writers.counts))],
+    [asked('storm') || missed('p99-storm'), () => profileOurs('storm', scale)],
+    [asked('cursors') || missed('cursor-p99') || missed('cursor-edit-cost'), () => profileOurs('cursors', scale)],
   ];
   for (const [miss, run] of wanted) {
     if (!miss) continue;
     try {
       const profiled = await run();
-      log(`  profiled ${profiled.scenario}`);
+      log(`  profiled ${profiled.scenario}: busy ${profiled.profile?.busyMs} ms, idle ${profiled.profile?.idlePercent}%, gc ${profiled.profile?.gcPercent}%`);
+      for (const f of profiled.profile?.top ?? []) log(`    self ${f.selfPercent}% total ${f.totalPercent}%  ${f.frame}`);
+      for (const f of profiled.profile?.ours ?? []) log(`    ours total ${f.totalPercent}%  ${f.frame}`);
       profiles.push(profiled);
     } catch (err) {
       log(`  profiling failed: ${(err as Error).message}`);

@@ -33,7 +33,7 @@ describe('a vote the team can trust (issue 14), in Chromium', () => {
     await joinBoard(f, room.facilitatorUrl, 'Fay');
     await joinBoard(a, room.participantUrl, 'Ana');
     await joinBoard(b, room.participantUrl, 'Bo');
-    // Every connection holds a seat and counts as a voter: the seeding stock client leaves first.
+    // The seeding stock client never named a seat nor showed presence, so it is not waited for; it leaves anyway.
     seeder.destroy();
     await moveGroupTo(f, 'Pick THE objective');
     const controls = f.getByRole('region', { name: 'Voting controls' });
@@ -49,6 +49,12 @@ describe('a vote the team can trust (issue 14), in Chromium', () => {
     await dot(b, SUPPORT, 2);
     await dot(b, PET);
     await controls.getByText('3 of 3 have voted').waitFor();
+    // The People screen says who has voted, never how.
+    await f.getByRole('button', { name: 'People…' }).click();
+    const people = f.getByRole('dialog', { name: 'People' });
+    for (const name of ['Fay', 'Ana', 'Bo']) await expect.poll(() => people.getByRole('row', { name, exact: true }).textContent()).toContain('Voted');
+    await f.screenshot({ path: path.join(shots, 'people-voted-facilitator.png') });
+    await people.getByRole('button', { name: 'Close' }).click();
 
     // Mal, the fourth connection, with a stock y-websocket client and a seat of his own.
     const mal = openRequester(server.wsUrl, room.roomId, { seat: 'mal-stock-client-seat-0000001' });

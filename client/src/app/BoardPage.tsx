@@ -12,6 +12,7 @@ import { useRoomExists } from './useRoomExists.ts';
 import { LinkRevoked } from './LinkRevoked.tsx';
 import { openWithoutKeptKey } from './addressBar.ts';
 import { RememberWorkshop } from './RememberWorkshop.tsx';
+import { useSeatName } from './useSeatName.ts';
 
 /** One open board: its connection and this device's UI state for it, born and dropped together. */
 type Session = { room: RoomConnection; ui: BoardUiStore };
@@ -37,18 +38,13 @@ export function BoardPage({ access }: { access: Access }) {
     };
   }, [accessKey, needsName, exists]);
 
+  const seatName = useSeatName(room);
   useEffect(() => {
     if (!room || room.isViewer) return;
     updatePresence(room.awareness, {
-      user: { id: identityId, name: identityName, color: identityColor, role: room.isFacilitator ? 'facilitator' : 'participant' },
+      user: { id: identityId, name: seatName || identityName, color: identityColor, role: room.isFacilitator ? 'facilitator' : 'participant' },
     });
-  }, [room, identityId, identityName, identityColor]);
-
-  // The seat carries the name the facilitator sees in "Not voted yet" and the tally's voters.
-  useEffect(() => {
-    if (!room || room.isViewer || !identityName) return;
-    room.requests.request('nameMySeat', { name: identityName }).catch(() => undefined);
-  }, [room, identityName]);
+  }, [room, identityId, identityName, seatName, identityColor]);
 
   if (exists === 'missing') {
     return (

@@ -19,3 +19,12 @@ export function parseRoute(pathname: string, hash: string): Route {
   if (viewer?.[1]) return { page: 'board', access: { kind: 'viewer', viewerKey: viewer[1] } };
   return { page: 'not-found' };
 }
+
+/**
+ * The seat secret of a seat link (`/r/<roomId>#seat=<secret>`, what the facilitator hands over to
+ * move someone's seat to another device), or null. In the fragment, so it never reaches a server log.
+ */
+export function seatFromFragment(hash: string): string | null {
+  const seat = new URLSearchParams(hash.replace(/^#/, '')).get('seat');
+  return seat !== null && new RegExp(`^${ID}$`).test(seat) ? seat : null;
+}

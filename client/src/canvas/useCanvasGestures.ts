@@ -6,7 +6,7 @@ import { updatePresence } from '../sync/presence.ts';
 import { toWorld, zoomAt, type Camera } from './camera.ts';
 import { throttle } from './throttle.ts';
 
-/** Presence goes out about 20 times a second at most; the server coalesces further (PRESENCE_INTERVAL_MS). */
+/** Presence goes out about 20 times a second at most; the server coalesces per turn and bounds each sender's bytes (PRESENCE_BYTES_PER_SECOND). */
 export const PRESENCE_MS = 50;
 
 /**

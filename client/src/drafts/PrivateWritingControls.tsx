@@ -18,7 +18,7 @@ export function PrivateWritingControls({ step }: { step: PrivateWritingStep }) {
   const people = usePresence();
   const privateOn = isPrivateWriting(control, step);
   const rounds = control.reveals[step] ?? 0;
-  const summary = summarizeWriting(people, step, '', readyKey(step, control.stepVisit));
+  const summary = summarizeWriting(people, step, readyKey(step, control.stepVisit));
 
   const setAnonymous = (anonymous: boolean) => {
     room.control.set({ anonymous });

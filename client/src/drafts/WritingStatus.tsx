@@ -1,7 +1,6 @@
 import type { PrivateWritingStep } from '@okr/shared/schema';
 import { useControl, usePresence } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
-import { useIdentity } from '../state/identity.ts';
 import { summarizeWriting, writingLine } from './writingSummary.ts';
 import { useStepAccess } from '../sync/useStepAccess.ts';
 import { LockIcon } from './LockIcon.tsx';
@@ -17,9 +16,8 @@ export function WritingStatus({ step }: { step: PrivateWritingStep }) {
   const { projector } = useStepAccess();
   const control = useControl();
   const people = usePresence();
-  const meId = useIdentity((s) => s.id);
   const privateOn = isPrivateWriting(control, step);
-  const summary = summarizeWriting(people, step, room.isViewer ? '' : meId, readyKey(step, control.stepVisit));
+  const summary = summarizeWriting(people, step, readyKey(step, control.stepVisit));
   // On a projector the presenting facilitator is one of the writers like everyone else.
   const others = projector ? summary.writers : summary.writers.filter((w) => !w.isMe);
   // The facilitator reads the totals beside the Reveal button; the projector reads them here.

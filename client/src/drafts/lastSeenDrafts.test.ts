@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { offlineLine, offlineWithDrafts, rememberDrafts, type LastSeenDrafts } from './lastSeenDrafts.ts';
 import type { WriterPresence } from './writingSummary.ts';
 
-const person = (id: string, name: string, drafts?: Record<string, number>): WriterPresence => ({ user: { id, name, role: 'participant' }, drafts });
+const person = (id: string, name: string, drafts?: Record<string, number>): WriterPresence => ({ seatId: id, user: { name, role: 'participant' }, drafts });
 
 /** Feeds presence snapshots one after another, as awareness changes would. */
 const seen = (...snapshots: WriterPresence[][]): LastSeenDrafts => snapshots.reduce<LastSeenDrafts>(rememberDrafts, {});

@@ -13,10 +13,10 @@ export function rememberDrafts(known: LastSeenDrafts, people: readonly WriterPre
   let next: Record<string, SeenWriter> | null = null;
   for (const person of people) {
     const drafts = person.drafts ?? {};
-    const before = known[person.user.id];
+    const before = known[person.seatId];
     if (before && before.name === person.user.name && sameCounts(before.drafts, drafts)) continue;
     next ??= { ...known };
-    next[person.user.id] = { name: person.user.name, drafts };
+    next[person.seatId] = { name: person.user.name, drafts };
   }
   return next ?? known;
 }
@@ -28,7 +28,7 @@ export type OfflineWriter = { id: string; name: string; count: number };
  * @example offlineWithDrafts({ b: { name: 'Ben', drafts: { draft: 2 } } }, [], 'draft') // → [{ id: 'b', name: 'Ben', count: 2 }]
  */
 export function offlineWithDrafts(known: LastSeenDrafts, people: readonly WriterPresence[], step: string): OfflineWriter[] {
-  const here = new Set(people.map((p) => p.user.id));
+  const here = new Set(people.map((p) => p.seatId));
   return Object.entries(known)
     .filter(([id, seen]) => !here.has(id) && (seen.drafts[step] ?? 0) > 0)
     .map(([id, seen]) => ({ id, name: seen.name, count: seen.drafts[step] ?? 0 }))

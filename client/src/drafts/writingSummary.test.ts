@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { summarizeWriting, writingLine, type WriterPresence } from './writingSummary.ts';
 
 const person = (id: string, name: string, drafts?: Record<string, number>, ready?: Record<string, boolean>): WriterPresence => ({
-  user: { id, name, role: 'participant' },
+  seatId: id,
+  user: { name, role: 'participant' },
   drafts,
   ready,
 });
@@ -15,7 +16,7 @@ describe('summarizeWriting', () => {
     ['counts only the asked step', [person('a', 'Ana', { draft: 0, brainstorm: 4 })], 'draft', 0, [], ['Ana'], '0 written · 0 people writing'],
     ['brainstorm step', [person('a', 'Ana', { draft: 2, brainstorm: 1 })], 'brainstorm', 1, ['Ana'], [], '1 written · 1 person writing'],
   ] as const)('%s', (_name, people, step, written, writers, notStarted, line) => {
-    const summary = summarizeWriting(people, step, 'me', `${step}@1`);
+    const summary = summarizeWriting(people, step, `${step}@1`);
     expect(summary.written).toBe(written);
     expect(summary.writers.map((w) => w.name)).toEqual(writers);
     expect(summary.notStarted.map((w) => w.name)).toEqual(notStarted);
@@ -23,7 +24,7 @@ describe('summarizeWriting', () => {
   });
 
   it('marks this device and who said they are done', () => {
-    const summary = summarizeWriting([person('me', 'Me', { draft: 1 }, { 'draft@1': true })], 'draft', 'me', 'draft@1');
+    const summary = summarizeWriting([{ ...person('me', 'Me', { draft: 1 }, { 'draft@1': true }), isMe: true }, person('b', 'Ben')], 'draft', 'draft@1');
     expect(summary.writers[0]).toMatchObject({ isMe: true, ready: true, count: 1 });
   });
 });

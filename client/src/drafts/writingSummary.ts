@@ -1,6 +1,10 @@
 /** The parts of a person's presence the writing markers read. */
 export type WriterPresence = {
-  user: { id: string; name: string; role: string };
+  /** The person's seat (see onePerSeat): one entry per seat, whatever `user.id` a client claims. */
+  seatId: string;
+  /** Whether this is this device's own entry. */
+  isMe?: boolean;
+  user: { name: string; role: string };
   drafts?: Record<string, number>;
   ready?: Record<string, boolean>;
 };
@@ -19,16 +23,16 @@ export type WritingSummary = {
 /**
  * "N written, M writing" from presence alone: counts, never text.
  * `readyAt` is the ready check's key for this visit of the step (`readyKey`).
- * @example summarizeWriting([{ user: { id: 'a', name: 'Ana', role: 'participant' }, drafts: { draft: 2 } }], 'draft', 'me', 'draft@1')
+ * @example summarizeWriting([{ seatId: 'a', user: { name: 'Ana', role: 'participant' }, drafts: { draft: 2 } }], 'draft', 'draft@1')
  *   // → { written: 2, writers: [{ name: 'Ana', count: 2, … }], notStarted: [] }
  */
-export function summarizeWriting(people: readonly WriterPresence[], step: string, meId: string, readyAt: string): WritingSummary {
+export function summarizeWriting(people: readonly WriterPresence[], step: string, readyAt: string): WritingSummary {
   const all = people.map((p) => ({
-    id: p.user.id,
+    id: p.seatId,
     name: p.user.name,
     count: p.drafts?.[step] ?? 0,
     ready: p.ready?.[readyAt] ?? false,
-    isMe: p.user.id === meId,
+    isMe: p.isMe === true,
   }));
   const writers = all.filter((w) => w.count > 0).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   return {

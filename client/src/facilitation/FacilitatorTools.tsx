@@ -7,8 +7,9 @@ import { useFacilitatorLinks } from '../sync/useFacilitatorLinks.ts';
 import { SpotlightPicker } from '../present/SpotlightPicker.tsx';
 import { ProjectorPager } from '../present/ProjectorPager.tsx';
 import { AgendaButton } from './AgendaDialog.tsx';
+import { PeopleButton } from './PeopleDialog.tsx';
 
-/** The facilitator's part of the bar: join QR on the projector, projector link, History, agenda, spotlight, projector pages and Present. */
+/** The facilitator's part of the bar: join QR on the projector, projector link, History, agenda, people (seats), spotlight, projector pages and Present. */
 export function FacilitatorTools() {
   const room = useRoom();
   const { joinUrl } = useControl();
@@ -24,6 +25,7 @@ export function FacilitatorTools() {
       <ViewerLink />
       <HistoryButton />
       <AgendaButton />
+      <PeopleButton />
       <SpotlightPicker />
       <ProjectorPager />
       <button type="button" onClick={() => setPresenting(true)}>

@@ -3,7 +3,6 @@ import { readiness, readyKey } from '@okr/shared/workshop';
 import { useControl, usePresence } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { updatePresence } from '../sync/presence.ts';
-import { useIdentity } from '../state/identity.ts';
 import { useStepAccess } from '../sync/useStepAccess.ts';
 
 /**
@@ -14,12 +13,11 @@ import { useStepAccess } from '../sync/useStepAccess.ts';
 export function ReadyCheck({ step }: { step: StepId }) {
   const room = useRoom();
   const { facilitating } = useStepAccess();
-  const me = useIdentity((s) => s.id);
   const people = usePresence();
   const { stepVisit } = useControl();
   const key = readyKey(step, stepVisit);
   const { ready, waiting } = readiness(people, key);
-  const mine = people.find((p) => p.user.id === me);
+  const mine = people.find((p) => p.isMe);
 
   if (!room.isFacilitator && !room.isViewer) {
     const isReady = mine?.ready?.[key] === true;

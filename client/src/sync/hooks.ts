@@ -44,15 +44,21 @@ export function usePresence(): readonly Presence[] {
   const cache = useRef<readonly Presence[]>([]);
   const subscribe = useCallback(
     (cb: () => void) => {
+      const read = () => readPresence(room.awareness, room.mySeat()?.id);
       const onChange = () => {
-        const next = readPresence(room.awareness);
+        const next = read();
         if (samePeopleApartFromPointers(cache.current, next)) return;
         cache.current = next;
         cb();
       };
-      cache.current = readPresence(room.awareness);
+      cache.current = read();
       room.awareness.on('change', onChange);
-      return () => room.awareness.off('change', onChange);
+      // Until the server names this device's seat, its own state is keyed apart from its other devices'.
+      const stopSeat = room.requests.on('seat', onChange);
+      return () => {
+        room.awareness.off('change', onChange);
+        stopSeat();
+      };
     },
     [room],
   );

@@ -1,18 +1,41 @@
 import type { Awareness } from 'y-protocols/awareness';
 import { presenceSchema, type PresenceState } from '@okr/shared/schema';
 
-export type Presence = PresenceState & { clientId: number };
+/** One person in the room: their seat (the server's stamp), the device shown, and whether it is this one. */
+export type Presence = PresenceState & { clientId: number; seatId: string; isMe: boolean };
 
-/** Valid presence states, one per person (their newest device wins), sorted by name. */
-export function readPresence(awareness: Awareness): readonly Presence[] {
-  const byUser = new Map<string, Presence>();
-  awareness.getStates().forEach((state, clientId) => {
+/** One awareness entry as `onePerSeat` reads it: `updatedAt` is when this device last heard it. */
+export type PresenceEntry = { clientId: number; state: unknown; updatedAt: number };
+
+/** Valid presence states, one per seat, sorted by name (see onePerSeat). `mySeatId` is this device's seat once the server said it. */
+export function readPresence(awareness: Awareness, mySeatId?: string): readonly Presence[] {
+  const entries: PresenceEntry[] = [];
+  awareness.getStates().forEach((state, clientId) => entries.push({ clientId, state, updatedAt: awareness.meta.get(clientId)?.lastUpdated ?? 0 }));
+  return onePerSeat(entries, awareness.clientID, mySeatId);
+}
+
+/**
+ * People keyed by the seat the server stamped on each state, never by the `user.id` a client
+ * claims: a modified client cannot show itself as someone else's device (and mark them ready), and
+ * one seat with several devices or presence ids is one person. This device's own state carries no
+ * stamp (the server does not echo it) and counts as `mySeatId`'s; a remote state without one did
+ * not come through the room and is ignored. Of a seat's devices, this one wins, then the most
+ * recently heard. Sorted by name.
+ * @example onePerSeat([{ clientId: 2, state: { seatId: 's1', user: … }, updatedAt: 5 }], 1) // → [{ seatId: 's1', clientId: 2, isMe: false, … }]
+ */
+export function onePerSeat(entries: readonly PresenceEntry[], ownClientId: number, mySeatId?: string): readonly Presence[] {
+  const bySeat = new Map<string, { presence: Presence; updatedAt: number }>();
+  for (const { clientId, state, updatedAt } of entries) {
     const parsed = presenceSchema.safeParse(state);
-    if (!parsed.success) return;
-    const existing = byUser.get(parsed.data.user.id);
-    if (!existing || clientId === awareness.clientID) byUser.set(parsed.data.user.id, { ...parsed.data, clientId });
-  });
-  return [...byUser.values()].sort((a, b) => a.user.name.localeCompare(b.user.name));
+    if (!parsed.success) continue;
+    const isMe = clientId === ownClientId;
+    const seatId = isMe ? (mySeatId ?? parsed.data.seatId ?? `device:${clientId}`) : parsed.data.seatId;
+    if (seatId === undefined) continue;
+    const existing = bySeat.get(seatId);
+    if (existing && (existing.presence.isMe || (!isMe && existing.updatedAt >= updatedAt))) continue;
+    bySeat.set(seatId, { presence: { ...parsed.data, clientId, seatId, isMe }, updatedAt });
+  }
+  return [...bySeat.values()].map((e) => e.presence).sort((a, b) => a.user.name.localeCompare(b.user.name));
 }
 
 /** Merges `patch` into this device's presence. */

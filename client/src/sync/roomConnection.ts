@@ -9,6 +9,7 @@ import { REQUEST_PROTOCOL } from '@okr/shared/protocol';
 import { RoomRequests } from './roomRequests.ts';
 import { RoomVotes } from './roomVotes.ts';
 import { seatSecretFor } from './seatSecret.ts';
+import type { SeatInfo } from '@okr/shared/protocol';
 import { LinkRefusedError, socketTarget } from './tickets.ts';
 import { publishWriterWhileNamed } from './writerPresence.ts';
 import { carryPresence } from './presenceChannel.ts';
@@ -37,6 +38,10 @@ export class RoomConnection {
   readonly requests: RoomRequests;
   /** This device's dot votes and confidence votes, kept by the server. */
   readonly votes: RoomVotes;
+  /** The seat this device holds, as the server last said (pushed on every connect and rename). */
+  mySeat(): SeatInfo | undefined {
+    return this.requests.last('seat') as SeatInfo | undefined;
+  }
   /** This device's seat secret for the room; viewers hold no lasting seat. */
   private readonly seatSecret: string | undefined;
   private readonly boardProvider: WebsocketProvider;

@@ -76,7 +76,7 @@ export class ClientIdOwners {
  * structs, and passing on what the server already holds is not writing under their id; deleting
  * someone's item is not either. None when it does not decode, which the relay refuses anyway.
  */
-export function writersOf(update: Uint8Array, known: ReadonlyMap<number, number> = new Map()): number[] {
+export function writersOf(update: Uint8Array, known: Pick<ReadonlyMap<number, number>, 'get'> = new Map()): number[] {
   try {
     const { to } = Y.parseUpdateMeta(update);
     return [...to].filter(([clientId, clock]) => clock > (known.get(clientId) ?? 0)).map(([clientId]) => clientId);

@@ -120,6 +120,8 @@ export class Connection implements Peer, TurnSink {
     this.outbox = [];
     this.outboxBytes = 0;
     if (batch.length === 0) return;
+    let messages = 0;
+    let bytes = 0;
     this.socket.cork();
     try {
       for (const item of batch) {
@@ -127,15 +129,20 @@ export class Connection implements Peer, TurnSink {
           this.ws.pong(item.pong);
           continue;
         }
-        this.metrics.sent(item.byteLength);
-        this.ws.send(item, (err) => {
-          if (err) this.close('goingAway', { terminate: true });
-        });
+        messages++;
+        bytes += item.byteLength;
+        this.ws.send(item, this.onWritten);
       }
     } finally {
       this.socket.uncork();
+      this.metrics.sent(messages, bytes);
     }
   }
+
+  /** One callback for every send, not a closure per message and peer. */
+  private readonly onWritten = (err?: Error): void => {
+    if (err) this.close('goingAway', { terminate: true });
+  };
 
   /** Closes with the named code and reason; `terminate` drops the socket without a handshake. */
   close(name: CloseName, options: { terminate?: boolean; detail?: string } = {}): void {

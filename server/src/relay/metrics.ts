@@ -63,8 +63,9 @@ export class RelayMetrics {
     this.bytesIn.inc(bytes);
   }
 
-  sent(bytes: number): void {
-    this.messagesOut.inc();
+  /** `messages` messages of `bytes` in all, counted once per write rather than per message. */
+  sent(messages: number, bytes: number): void {
+    this.messagesOut.inc(messages);
     this.bytesOut.inc(bytes);
   }
 

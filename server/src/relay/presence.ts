@@ -12,12 +12,21 @@ export class PresenceTooBigError extends Error {
   override name = 'PresenceTooBigError';
 }
 
-/** Throws PresenceTooBigError when one state's JSON is larger than `maxBytes`: presence is a name and a cursor, not storage. */
-export function checkPresenceSize(entries: readonly PresenceEntry[], maxBytes: number): void {
-  for (const entry of entries) {
-    const bytes = Buffer.byteLength(JSON.stringify(entry.state));
+/** A decoded entry and the size of its state's JSON as sent. */
+export type SizedPresenceEntry = PresenceEntry & { bytes: number };
+
+/**
+ * Throws PresenceTooBigError when one state's JSON is larger than `maxBytes`: presence is a name
+ * and a cursor, not storage. Returns each presence id's state size (the last entry's for an id
+ * given twice), which the room charges to the sender's presence budget.
+ */
+export function checkPresenceSize(entries: readonly SizedPresenceEntry[], maxBytes: number): Map<number, number> {
+  const sizes = new Map<number, number>();
+  for (const { clientId, bytes } of entries) {
     if (bytes > maxBytes) throw new PresenceTooBigError(`presence state of ${bytes} bytes; at most ${maxBytes}`);
+    sizes.set(clientId, bytes);
   }
+  return sizes;
 }
 
 /**
@@ -25,21 +34,24 @@ export function checkPresenceSize(entries: readonly PresenceEntry[], maxBytes: n
  * half of an update applied: every state must be JSON, and an object or null (what
  * `awareness.setLocalState` produces). y-protocols would `JSON.parse` entry by entry while applying.
  */
-export function decodePresence(update: Uint8Array): PresenceEntry[] {
+export function decodePresence(update: Uint8Array): SizedPresenceEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
-  const entries: PresenceEntry[] = [];
+  const entries: SizedPresenceEntry[] = [];
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     let state: unknown;
+    let bytes: number;
     try {
+      // The string as sent, measured once: the size check needs no second JSON.stringify.
+      bytes = decoding.peekVarUint(decoder);
       state = JSON.parse(decoding.readVarString(decoder));
     } catch {
       throw new MalformedPresenceError('presence state is not JSON');
     }
     if (state !== null && (typeof state !== 'object' || Array.isArray(state))) throw new MalformedPresenceError('presence state is not an object');
-    entries.push({ clientId, clock, state: state as PresenceEntry['state'] });
+    entries.push({ clientId, clock, state: state as PresenceEntry['state'], bytes });
   }
   if (decoding.hasContent(decoder)) throw new MalformedPresenceError('trailing bytes after presence entries');
   return entries;

@@ -110,6 +110,7 @@ describe('PresenceOwners.admit', () => {
     expect(presence.admit(peer, entries, knownFrom(known)).map((e) => e.clientId)).toEqual(admitted);
     expect(presence.idsOwnedBy('a')).toEqual(ownedBy.a);
     expect(presence.idsOwnedBy('b')).toEqual(ownedBy.b);
+    expect([presence.showsAny('a'), presence.showsAny('b')]).toEqual([ownedBy.a.length > 0, ownedBy.b.length > 0]);
   });
 
   it(`refuses a connection that would own more than ${MAX_PRESENCE_IDS_PER_CONNECTION} ids, and claims none of them`, () => {

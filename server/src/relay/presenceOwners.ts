@@ -44,8 +44,18 @@ export class PresenceOwners<P> {
     return owned;
   }
 
+  /** The peer that owns `clientId`, if any. */
+  owner(clientId: number): P | undefined {
+    return this.ownerOf.get(clientId);
+  }
+
   isOwned(clientId: number): boolean {
     return this.ownerOf.has(clientId);
+  }
+
+  /** Whether `peer` shows any presence now (no copy: asked on every presence update). */
+  showsAny(peer: P): boolean {
+    return (this.idsOf.get(peer)?.size ?? 0) > 0;
   }
 
   /** The ids `peer` owns (for tests and diagnostics). */

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import * as decoding from 'lib0/decoding';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BoardDoc, ControlDoc, encodeState } from '@okr/shared/doc';
 import type { Role } from '../access.ts';
 import { RoomStore, type DocName } from '../store/roomStore.ts';
 import { RelayMetrics } from './metrics.ts';
-import { encodePresence } from './presence.ts';
+import { decodePresence, encodePresence } from './presence.ts';
 import { encodePermissionDenied, encodeSyncStep1, LOCKED_REASON, type CloseName } from './protocol.ts';
 import { Room } from './room.ts';
 import { FakePeer, testLimits } from './room.testkit.ts';
@@ -131,5 +132,90 @@ describe('Room presence ownership, without sockets', () => {
     room.receive(joined(room, 'viewer', 'board'), set(1, 1));
     room.receive(joined(room, 'participant', 'control'), set(2, 1));
     expect(room.presenceIds()).toEqual([]);
+  });
+});
+
+describe('Room presence per turn, without sockets', () => {
+  afterEach(() => vi.useRealTimers());
+
+  /** A room whose turns end when the test says: its end-of-turn tasks (the presence flush) wait in a list. */
+  function roomWithTurns(bytesPerSecond: number): { room: Room; endTurn: () => void } {
+    const store = RoomStore.open(fs.mkdtempSync(path.join(os.tmpdir(), 'okr-room-')));
+    const tasks: (() => void)[] = [];
+    const turns = { schedule: () => {}, later: (task: () => void) => tasks.push(task) };
+    const room = new Room(store.createRoom('Presence turns').id, store, testLimits({ presenceBytesPerSecond: bytesPerSecond }), new RelayMetrics(), turns);
+    cleanups.push(() => {
+      room.unload();
+      store.close();
+    });
+    return { room, endTurn: () => tasks.splice(0).forEach((task) => task()) };
+  }
+
+  const move = (clientId: number, clock: number, filler = '') => ({ kind: 'presence', update: encodePresence([{ clientId, clock, state: { cursor: { x: clock, y: clock }, filler } }]) }) as const;
+
+  /** The presence entries a peer was sent, as `id@clock` (`id gone` for a departure), one string per message. */
+  function presenceSent(peer: FakePeer): string[] {
+    return peer.sent.flatMap((message) => {
+      const decoder = decoding.createDecoder(message);
+      if (decoding.readVarUint(decoder) !== 1) return [];
+      return [decodePresence(decoding.readVarUint8Array(decoder)).map((entry) => (entry.state ? `${entry.clientId}@${entry.clock}` : `${entry.clientId} gone`)).join(' ')];
+    });
+  }
+
+  it('sends each changed id’s newest state once per turn, in one message, never an older after a newer', () => {
+    vi.useFakeTimers({ now: 0 });
+    const { room, endTurn } = roomWithTurns(16 * 1024);
+    const [ana, ben, watcher] = [joined(room, 'participant', 'board'), joined(room, 'participant', 'board'), joined(room, 'participant', 'board')];
+    for (const clock of [1, 2, 3]) room.receive(ana, move(11, clock));
+    room.receive(ben, move(22, 1));
+    expect(presenceSent(watcher)).toEqual([]);
+    endTurn();
+    expect(presenceSent(watcher)).toEqual(['11@3 22@1']);
+    room.receive(ana, move(11, 2));
+    endTurn();
+    expect(presenceSent(watcher)).toEqual(['11@3 22@1']);
+  });
+
+  it('never holds an honest cursor: 20 moves a second each go out in their own turn', () => {
+    vi.useFakeTimers({ now: 0 });
+    const { room, endTurn } = roomWithTurns(16 * 1024);
+    const [ana, watcher] = [joined(room, 'participant', 'board'), joined(room, 'participant', 'board')];
+    for (let clock = 1; clock <= 60; clock++) {
+      room.receive(ana, move(11, clock, 'x'.repeat(200)));
+      endTurn();
+      vi.advanceTimersByTime(50);
+    }
+    expect(presenceSent(watcher)).toEqual(Array.from({ length: 60 }, (_, i) => `11@${i + 1}`));
+  });
+
+  it('holds a sender past its byte budget, newest state winning, and sends it once the budget refills', () => {
+    vi.useFakeTimers({ now: 0 });
+    const { room, endTurn } = roomWithTurns(1000);
+    const [ana, ben, watcher] = [joined(room, 'participant', 'board'), joined(room, 'participant', 'board'), joined(room, 'participant', 'board')];
+    const big = 'x'.repeat(600);
+    room.receive(ana, move(11, 1, big));
+    endTurn();
+    room.receive(ana, move(11, 2, big));
+    room.receive(ben, move(22, 1));
+    endTurn();
+    // Ana spent her second's worth on clock 1; Ben's budget is his own.
+    expect(presenceSent(watcher)).toEqual(['11@1', '22@1']);
+    room.receive(ana, move(11, 3, big));
+    endTurn();
+    expect(presenceSent(watcher)).toEqual(['11@1', '22@1']);
+    vi.advanceTimersByTime(1000);
+    expect(presenceSent(watcher)).toEqual(['11@1', '22@1', '11@3']);
+  });
+
+  it('sends a departure at once, whatever the budget', () => {
+    vi.useFakeTimers({ now: 0 });
+    const { room, endTurn } = roomWithTurns(1000);
+    const [ana, watcher] = [joined(room, 'participant', 'board'), joined(room, 'participant', 'board')];
+    room.receive(ana, move(11, 1, 'x'.repeat(900)));
+    endTurn();
+    room.receive(ana, move(11, 2, 'x'.repeat(900)));
+    room.leave(ana);
+    endTurn();
+    expect(presenceSent(watcher)).toEqual(['11@1', '11 gone']);
   });
 });

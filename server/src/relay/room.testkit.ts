@@ -32,7 +32,7 @@ export function testLimits(overrides: Partial<RoomLimits> = {}): RoomLimits {
     maxConnectionsPerRoom: 10,
     maxConnectionsPerRoomPerIp: 10,
     maxPresenceBytes: 8192,
-    presenceIntervalMs: 100,
+    presenceBytesPerSecond: 16 * 1024,
     ...overrides,
   };
 }

@@ -1,7 +1,8 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { BoardDoc, ClientIdBindings, ControlDoc, ORIGIN, PrivateDoc, SERVER_OWNER, upgradeObjectiveText, upgradeTextFields } from '@okr/shared/doc';
-import type { RoomPerson } from '@okr/shared/workshop';
+import { peopleHere, type RoomPerson } from '@okr/shared/workshop';
+import type { SeatRow } from '@okr/shared/protocol';
 import type { Role } from '../access.ts';
 import type { DocName, RoomStore, StoredDocName } from '../store/roomStore.ts';
 import type { RelayEvent } from './messageDecoder.ts';
@@ -9,6 +10,7 @@ import type { RelayMetrics } from './metrics.ts';
 import { sizeLimitFor } from './docSizePolicy.ts';
 import { ClientIdOwners, ForeignClientIdError, MAX_CLIENT_IDS_PER_CONNECTION, writersOf } from './clientIdOwners.ts';
 import { checkPresenceSize, decodePresence, encodePresence, stampPresence } from './presence.ts';
+import { PresenceBudget } from './presenceBudget.ts';
 import { PresenceOwners } from './presenceOwners.ts';
 import { encodeAwarenessMessage, encodePermissionDenied, encodeRoomMessage, encodeSyncStep1, LOCKED_REASON, type CloseName } from './protocol.ts';
 import { ROOM_REQUESTS } from './roomOps.ts';
@@ -27,8 +29,8 @@ export type RoomLimits = {
   maxConnectionsPerRoom: number;
   maxConnectionsPerRoomPerIp: number;
   maxPresenceBytes: number;
-  /** A presence id's changes go out at most once per this interval, the latest state winning. */
-  presenceIntervalMs: number;
+  /** Presence one connection may have broadcast per second, in state bytes (a second's worth at once); past it its newest state waits. */
+  presenceBytesPerSecond: number;
 };
 
 /**
@@ -86,10 +88,13 @@ export class Room {
   private changedPresence = new Set<number>();
   private lastClockSweep = 0;
   private presenceFlushScheduled = false;
+  private seatsPushScheduled = false;
   /** Participants whose board edits met the lock: told once, and asked for them when the board unlocks. */
   private readonly heldByLock = new Set<Peer>();
-  /** When each presence id was last broadcast, so a fast sender's states are coalesced. */
-  private readonly presenceSentAt = new Map<number, number>();
+  /** How much presence each connection may still have broadcast (PRESENCE_BYTES_PER_SECOND). */
+  private readonly presenceBudget: PresenceBudget<Peer>;
+  /** The size of each changed presence id's newest state, charged to its owner's budget when it goes out. */
+  private readonly presenceBytes = new Map<number, number>();
   private presenceTimer: NodeJS.Timeout | undefined;
   private presenceTimerDue = Infinity;
   /** Runs a task at the end of this turn, after the documents' flush (TurnFlusher), so presence joins the turn's batch. */
@@ -112,6 +117,7 @@ export class Room {
     /** Shared mode: each document's rows, read before the room opened (relay/shared/). */
     preloaded?: Partial<Record<StoredDocName, PreloadedDoc>>,
   ) {
+    this.presenceBudget = new PresenceBudget(limits.presenceBytesPerSecond);
     this.atTurnEnd = flusher ? (task) => flusher.later(task) : (task) => setImmediate(task);
     const onFlushed = (ms: number) => metrics.storeWrite(ms);
     const source = (name: StoredDocName) => preloaded?.[name] ?? store;
@@ -179,7 +185,7 @@ export class Room {
     peer.send(encodeSyncStep1(this.doc(peer.docName).ydoc));
     if (peer.docName === 'board') this.sendPresenceSnapshot(peer);
     this.pushSeat(peer);
-    this.votes.publishProgress();
+    this.peopleChanged();
   }
 
   /** Removes the peer and, at once, the presence it owned: no ghosts. */
@@ -195,10 +201,11 @@ export class Room {
     const held = (this.perAddress.get(slot) ?? 1) - 1;
     if (held > 0) this.perAddress.set(slot, held);
     else this.perAddress.delete(slot);
+    this.presenceBudget.forget(peer);
     const owned = this.presenceOwners.release(peer);
     if (owned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, owned, 'connection closed');
     this.forgetOldPresenceClocks();
-    this.votes.publishProgress();
+    this.peopleChanged();
   }
 
   /**
@@ -252,8 +259,26 @@ export class Room {
   /** A seat was renamed: its holders hear their seat again, the facilitators the list. */
   seatChanged(seatId: string): void {
     this.pushToSeat(seatId, 'seat', this.seatView(seatId));
-    this.pushToFacilitators('seats', this.seatList());
+    this.peopleChanged();
+  }
+
+  /**
+   * Someone came, went, showed themself or was renamed: the round's count follows at once, and the
+   * facilitators' seat list (their People screen) once at the end of the turn, however many joined in it.
+   */
+  private peopleChanged(): void {
     this.votes.publishProgress();
+    if (this.seatsPushScheduled) return;
+    this.seatsPushScheduled = true;
+    this.atTurnEnd(() => {
+      this.seatsPushScheduled = false;
+      if (this.hasFacilitatorListening()) this.pushToFacilitators('seats', this.seatList());
+    });
+  }
+
+  private hasFacilitatorListening(): boolean {
+    for (const peer of this.allPeers()) if (peer.speaksRequests && peer.role === 'facilitator') return true;
+    return false;
   }
 
   /** `from` now counts as `into`: its holders hear their new seat, and each feature moves what it kept. */
@@ -263,15 +288,37 @@ export class Room {
     this.seatChanged(into);
   }
 
-  /** The room's seats for the facilitator: every stored one and every connected one, with who is here. */
-  seatList(): { id: string; name: string; connected: boolean }[] {
-    const connected = new Set<string>();
+  /**
+   * The room's seats for the facilitator's People screen: every stored seat and every person here
+   * (peopleHere: not projectors, not a connection that never said who it is), each with its role,
+   * how many devices hold it now, and whether it has voted in the open round.
+   */
+  seatList(): SeatRow[] {
+    const here = new Map(this.people().map((person) => [person.id, person]));
+    const devices = new Map<string, { board: number; control: number }>();
     for (const peer of this.allPeers()) {
-      const seat = peer.seat && peer.role !== 'viewer' ? this.seats.resolve(peer.seat.id) : undefined;
-      if (seat) connected.add(seat.id);
+      const seatId = peer.seat && peer.role !== 'viewer' ? this.seats.resolve(peer.seat.id)?.id : undefined;
+      if (!seatId) continue;
+      const count = devices.get(seatId) ?? { board: 0, control: 0 };
+      count[peer.docName]++;
+      devices.set(seatId, count);
     }
-    const listed = new Map(this.seats.stored().map((seat) => [seat.id, { id: seat.id, name: seat.name, connected: connected.has(seat.id) }]));
-    for (const id of connected) if (!listed.has(id)) listed.set(id, { ...this.seatView(id), connected: true });
+    const voted = this.votes.votedSeats();
+    const row = (id: string, name: string): SeatRow => {
+      const person = here.get(id);
+      const count = devices.get(id);
+      return {
+        id,
+        name,
+        role: person?.role ?? null,
+        connected: person !== undefined,
+        // The app holds a board and a control connection per tab; a tool may hold either alone.
+        devices: person && count ? Math.max(count.board, count.control) : 0,
+        voted: voted === null ? null : voted.has(id),
+      };
+    };
+    const listed = new Map(this.seats.stored().map((seat) => [seat.id, row(seat.id, seat.name)]));
+    for (const id of here.keys()) if (!listed.has(id)) listed.set(id, row(id, this.seatView(id).name));
     return [...listed.values()];
   }
 
@@ -316,17 +363,15 @@ export class Room {
     return this.boardDocView;
   }
 
-  /** Seats connected now (viewers aside), each once, as a facilitator if any of its connections is one. */
+  /** The people here now, one per seat (see peopleHere for who counts). */
   people(): RoomPerson[] {
-    const byId = new Map<string, RoomPerson>();
+    const connections = [];
     for (const peer of this.allPeers()) {
-      if (peer.role === 'viewer' || !peer.seat) continue;
-      const seat = this.seats.resolve(peer.seat.id);
+      const seat = peer.seat ? this.seats.resolve(peer.seat.id) : undefined;
       if (!seat) continue;
-      const role = byId.get(seat.id)?.role === 'facilitator' || peer.role === 'facilitator' ? 'facilitator' : 'participant';
-      byId.set(seat.id, { id: seat.id, name: seat.name || 'Someone', role });
+      connections.push({ seatId: seat.id, name: seat.name, role: peer.role, showsPresence: this.presenceOwners.showsAny(peer) });
     }
-    return [...byId.values()];
+    return peopleHere(connections);
   }
 
   /** Presence ids currently shown to the room (for tests and diagnostics). */
@@ -421,7 +466,9 @@ export class Room {
    * next edits would reuse the clocks and be ignored everywhere (issue 14).
    */
   private checkWriters(peer: Peer, update: Uint8Array): number[] {
-    const writers = writersOf(update, Y.decodeStateVector(Y.encodeStateVector(this.doc(peer.docName).ydoc)));
+    // Looked up per client id the update names, not by encoding the whole state vector per update (a profile of scenario 1 showed it).
+    const store = this.doc(peer.docName).ydoc.store;
+    const writers = writersOf(update, { get: (clientId) => Y.getState(store, clientId) });
     this.checkClaims(peer, writers);
     return writers;
   }
@@ -453,11 +500,12 @@ export class Room {
   private applyPresence(peer: Peer, update: Uint8Array): void {
     const known = (clientId: number) => ({ clock: this.awareness.meta.get(clientId)?.clock ?? 0, shown: this.awareness.states.has(clientId) });
     const decoded = decodePresence(update);
-    checkPresenceSize(decoded, this.limits.maxPresenceBytes);
+    const sizes = checkPresenceSize(decoded, this.limits.maxPresenceBytes);
     // Presence under an id another seat owns is dropped, set or clear: a newer clock on Ana's id
     // must neither rename her nor reach her own client, which would adopt it.
     const seatId = this.seatIdOf(peer);
     const own = decoded.filter((entry) => this.clientIds.mayUse(entry.clientId, seatId));
+    const wasShown = this.presenceOwners.showsAny(peer);
     const entries = this.presenceOwners.admit(peer, own, known);
     if (entries.length === 0) return;
     const shown = entries.filter((entry) => entry.state !== null).map((entry) => entry.clientId);
@@ -465,7 +513,10 @@ export class Room {
     this.claim(peer, shown);
     const seat = { id: seatId, name: this.seats.resolve(seatId)?.name ?? '', role: peer.role };
     const stamped = entries.map((entry) => ({ ...entry, state: stampPresence(entry.state, seat) }));
+    for (const entry of entries) this.presenceBytes.set(entry.clientId, sizes.get(entry.clientId) ?? 0);
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresence(stamped), peer);
+    // Showing presence makes a connection someone the room counts (peopleHere).
+    if (!wasShown && this.presenceOwners.showsAny(peer)) this.peopleChanged();
   }
 
   private sendPresenceSnapshot(peer: Peer): void {
@@ -502,9 +553,11 @@ export class Room {
   };
 
   /**
-   * Presence changes of one event-loop turn go out as one message, encoded once. An id changed
-   * again within PRESENCE_INTERVAL_MS waits, and its latest state goes out when the interval is
-   * up: a fast sender costs everyone one state per interval. Departures go out at once.
+   * Presence changes of one event-loop turn go out as one message, encoded once, in the turn's
+   * corked batch right after its edits: each changed id's newest state, so a cursor moved three
+   * times in a turn costs one state, and none overtakes an older one. A sender past its budget
+   * (PresenceBudget) has its ids held, the newest state winning, until the budget refills: a fast
+   * or bulky sender costs everyone a bounded number of bytes. Departures go out at once.
    */
   private readonly flushPresence = (now = Date.now()): void => {
     this.presenceFlushScheduled = false;
@@ -512,14 +565,14 @@ export class Room {
     const due: number[] = [];
     let nextDue = Infinity;
     for (const id of this.changedPresence) {
-      const dueAt = this.awareness.states.has(id) ? (this.presenceSentAt.get(id) ?? -Infinity) + this.limits.presenceIntervalMs : now;
-      if (dueAt <= now) due.push(id);
-      else nextDue = Math.min(nextDue, dueAt);
+      const sender = this.awareness.states.has(id) ? this.presenceOwners.owner(id) : undefined;
+      const wait = sender ? this.presenceBudget.take(sender, this.presenceBytes.get(id) ?? 0, now) : 0;
+      if (wait === 0) due.push(id);
+      else nextDue = Math.min(nextDue, now + wait);
     }
     for (const id of due) {
       this.changedPresence.delete(id);
-      if (this.awareness.states.has(id)) this.presenceSentAt.set(id, now);
-      else this.presenceSentAt.delete(id);
+      this.presenceBytes.delete(id);
     }
     const ids = due.filter((id) => this.awareness.meta.has(id));
     if (ids.length > 0) this.broadcast('board', encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)), 'presence');

@@ -85,6 +85,13 @@ export class RoomVotes {
     return { roundId: voting.roundId, ...progress, proxies: progress.proxies.map((p) => ({ ...p, dots: dotsOf.get(p.id) ?? {} })) };
   }
 
+  /** Seats that have placed all their dots in the open round (after merges), as "N of M" counts them, for the People screen; null when no round is open. */
+  votedSeats(): Set<string> | null {
+    const { voting } = this.control();
+    if (voting.status !== 'open') return null;
+    return new Set(this.countable(voting.roundId).filter((b) => !b.proxy && dotsUsed(b.dots) >= voting.dotsPerPerson).map((b) => b.voterId));
+  }
+
   /** Who is here changed, or a ballot: the room's count and the facilitator's list follow. */
   publishProgress(): void {
     const { voting, votingCount } = this.control();

@@ -33,3 +33,17 @@ export type RoomMessage = z.infer<typeof roomMessageSchema>;
 
 /** The seat a connection holds, as its holder hears it (event `seat`, op `mySeat`). */
 export type SeatInfo = { id: string; name: string };
+
+/**
+ * One seat on the facilitator's People screen (op `listSeats`, event `seats`). `role` and
+ * `devices` describe who holds it now (null and 0 when nobody does); `voted` is whether it has
+ * placed all its dots in the open round, as "N of M have voted" counts (null when no round is open).
+ */
+export type SeatRow = {
+  id: string;
+  name: string;
+  role: 'facilitator' | 'participant' | null;
+  connected: boolean;
+  devices: number;
+  voted: boolean | null;
+};

@@ -13,6 +13,12 @@ export const presenceSchema = z.object({
     color: z.string().check(z.maxLength(32)),
     role: z.enum(['facilitator', 'participant']),
   }),
+  /**
+   * The seat this state belongs to, stamped by the server on every state it relays (whatever the
+   * client sent): people, readiness and "not voted yet" are keyed by it, never by `user.id`, which
+   * any client may claim. Absent only on this device's own state, which the server never echoes.
+   */
+  seatId: z.string().max(64).optional(),
   /** Private drafts per step: others see "Ana is writing (2)", never the text. */
   drafts: z.optional(z.record(z.string(), z.int().check(z.minimum(0)))),
   /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Ballot, Voting } from '../schema/index.ts';
 import { proxyVoterId } from './voting.ts';
-import { progressLine, votingProgress, type RoomPerson } from './votingProgress.ts';
+import { peopleHere, progressLine, votingProgress, type RoomPerson, type SeatConnection } from './votingProgress.ts';
 
 const voting: Voting = { roundId: 'r1', status: 'open', dotsPerPerson: 3, capPerItem: 2 };
 const ana: RoomPerson = { id: 'ana', name: 'Ana', role: 'participant' };
@@ -40,5 +40,25 @@ describe('progressLine', () => {
     [5, 7, '5 of 7 have voted'],
   ])('%i of %i', (done, total, line) => {
     expect(progressLine({ done, total })).toBe(line);
+  });
+});
+
+describe('peopleHere', () => {
+  const c = (seatId: string, name: string, role: SeatConnection['role'] = 'participant', showsPresence = true): SeatConnection => ({ seatId, name, role, showsPresence });
+  it.each<[string, SeatConnection[], string[]]>([
+    ['nobody connected', [], []],
+    ['one per seat: two devices, two tabs, board and control sockets', [c('a', 'Ana'), c('a', 'Ana', 'participant', false), c('a', 'Ana'), c('b', 'Bo')], ['Ana:participant', 'Bo:participant']],
+    ['projector and view-only links are nobody', [c('a', 'Ana'), c('v', '', 'viewer'), c('w', 'Wall', 'viewer')], ['Ana:participant']],
+    ['a seat with a facilitator connection is the facilitator', [c('f', 'Fay', 'participant'), c('f', 'Fay', 'facilitator', false)], ['Fay:facilitator']],
+    ['a stock client that never said who it is is nobody', [c('a', 'Ana'), c('s', '', 'participant', false)], ['Ana:participant']],
+    ['named without presence (a tool that named its seat) counts', [c('t', 'Tablet', 'participant', false)], ['Tablet:participant']],
+    ['shown on the board without a seat name counts, as Someone', [c('s', '', 'participant', true)], ['Someone:participant']],
+  ])('%s', (_name, connections, expected) => {
+    expect(peopleHere(connections).map((p) => `${p.name}:${p.role}`)).toEqual(expected);
+  });
+
+  it('feeds "N of M": the facilitator and a stock reader are not waited for', () => {
+    const people = peopleHere([c('f', 'Fay', 'facilitator'), c('a', 'Ana'), c('a', 'Ana'), c('s', '', 'participant', false), c('v', '', 'viewer')]);
+    expect(votingProgress(people, [], voting)).toMatchObject({ total: 1, done: 0, notDone: [{ id: 'a', name: 'Ana', left: 3 }] });
   });
 });

@@ -4,6 +4,36 @@ import { dotsUsed, notDoneVoting } from './voting.ts';
 export type RoomPerson = { id: string; name: string; role: 'facilitator' | 'participant' };
 export type Voter = { id: string; name: string; left: number };
 
+/** One connection to the room, as the server sees it: the seat it holds (after merges) and what it showed. */
+export type SeatConnection = {
+  seatId: string;
+  /** The seat's name ('' until named). */
+  name: string;
+  role: 'facilitator' | 'participant' | 'viewer';
+  /** Whether it shows presence on the board (the app does as soon as it joins). */
+  showsPresence: boolean;
+};
+
+/**
+ * The people in the room, one per seat, for "N of M have voted" and "not voted yet". A seat with
+ * several connections (two devices, two tabs, the app's board and control sockets) is one person,
+ * the facilitator if any of them is; projector and view-only links are nobody; and a seat counts
+ * once it said who it is, by a name or by showing presence: a connection that never did (a sync
+ * tool, a script reading the board) is not someone the room waits for.
+ * Example: Ana on a laptop and a phone, a projector, a stock client that only reads → [Ana].
+ */
+export function peopleHere(connections: readonly SeatConnection[]): RoomPerson[] {
+  const bySeat = new Map<string, RoomPerson>();
+  const said = new Set<string>();
+  for (const c of connections) {
+    if (c.role === 'viewer') continue;
+    if (c.name || c.showsPresence) said.add(c.seatId);
+    const role = bySeat.get(c.seatId)?.role === 'facilitator' || c.role === 'facilitator' ? 'facilitator' : 'participant';
+    bySeat.set(c.seatId, { id: c.seatId, name: c.name || 'Someone', role });
+  }
+  return [...bySeat.values()].filter((p) => said.has(p.id));
+}
+
 export type VotingProgress = {
   /** People expected to vote this round. */
   total: number;

@@ -109,9 +109,9 @@ describe('per-connection limits', () => {
     expect(honest.provider.wsconnected && watcher.provider.wsconnected).toBe(true);
   });
 
-  it('PRESENCE_INTERVAL_MS: a fast presence sender is coalesced, so an honest client receives bounded bytes', async () => {
-    const intervalMs = 100;
-    await fixture.start({ presenceIntervalMs: intervalMs });
+  it('PRESENCE_BYTES_PER_SECOND: a fast presence sender is held to its budget, so an honest client receives bounded bytes', async () => {
+    const perSecond = 16 * 1024;
+    await fixture.start({ presenceBytesPerSecond: perSecond });
     const honest = await fixture.raw();
     const flooder = await fixture.raw();
     const filler = 'x'.repeat(6 * 1024);
@@ -128,9 +128,10 @@ describe('per-connection limits', () => {
     const elapsed = performance.now() - started;
 
     const receivedBytes = honest.received.reduce((sum, message) => sum + message.byteLength, 0);
-    // One state per interval (and the first at once), whatever the sender does.
-    const allowed = (Math.ceil(elapsed / intervalMs) + 2) * (filler.length + 256);
-    expect(receivedBytes).toBeLessThanOrEqual(allowed);
+    // A second's worth at once, then the refill rate, and one state over (the one that emptied the
+    // bucket), whatever the sender does; each state carries its stamp and framing on top.
+    const states = Math.floor((perSecond * (1 + elapsed / 1000)) / filler.length) + 1;
+    expect(receivedBytes).toBeLessThanOrEqual(states * (filler.length + 256));
     expect(receivedBytes).toBeLessThan(sentBytes / 5);
     expect(flooder.isOpen).toBe(true);
   });

@@ -3,6 +3,8 @@ import { eventually, type TestClient } from '../../helpers/clients.ts';
 import { awarenessMessage } from '../../helpers/rawSocket.ts';
 import { openRequester } from '../../helpers/requester.ts';
 import { useServerWithRoom } from '../../helpers/useServerWithRoom.ts';
+import { readiness } from '@okr/shared/workshop';
+import { readPresence } from '../../../client/src/sync/presence.ts';
 
 // "Presence can be taken over" (issue 14): a newer clock on Ana's presence id renamed her and
 // marked her ready, her own client adopted the forged state, and anyone could clear anyone's
@@ -103,5 +105,39 @@ describe('presence belongs to its seat', () => {
     // A stock client re-sends its state at the clock the server already has; its next change goes through.
     ana.provider.awareness.setLocalStateField('ready', { 'draft:0': true });
     await eventually(() => stateOf(bo, anaId)?.user?.name === 'Ana' && stateOf(bo, anaId)?.ready?.['draft:0'] === true, 'Bo sees Ana again');
+  });
+
+  // "Readiness keyed by seat" (issue 14): the app grouped people by the `user.id` a client claims,
+  // so a modified client could show itself as Ana's device, marked ready, or appear several times.
+  it('readiness and the people list are keyed by the server’s seat: a claimed user id neither marks Ana ready nor counts twice', async () => {
+    const malSeat = openRequester(fixture.server.wsUrl, fixture.room.roomId, { seat: MAL_SEAT });
+    fixture.onTearDown(malSeat.destroy);
+    await malSeat.requests.request('nameMySeat', { name: 'Mal' });
+    const ana = await person('Ana', { seat: ANA_SEAT });
+    const bo = await person('Bo');
+    const mal = await person('Mal', { seat: MAL_SEAT });
+    const key = 'draft@1';
+    const seen = () => readiness(readPresence(bo.provider.awareness), key);
+
+    // Honest path: Ana says she is done, and only she is shown done.
+    ana.provider.awareness.setLocalStateField('ready', { [key]: true });
+    await eventually(() => seen().ready.join() === 'Ana', 'Bo sees Ana done');
+
+    ana.provider.awareness.setLocalStateField('ready', { [key]: false });
+    await eventually(() => seen().ready.length === 0, 'Ana took it back');
+    // Attack: Mal's modified client shows three more presence ids, each claiming Ana's user id, name and "done".
+    const malRaw = await fixture.raw(`/sync/${fixture.room.roomId}?seat=${MAL_SEAT}`);
+    const forged = JSON.stringify({ user: user('Ana'), ready: { [key]: true } });
+    const ids = [9_001, 9_002, 9_003];
+    malRaw.send(awarenessMessage(ids.map((clientId) => ({ clientId, clock: 1, state: forged }))));
+    expect(await malRaw.roundTrip()).toBe('alive');
+    await eventually(() => ids.every((id) => stateOf(bo, id) !== undefined), 'Bo receives the forged states');
+
+    // Each forged state carries Mal's seat and Mal's name; Ana's own seat is still not done.
+    for (const id of ids) expect(stateOf(bo, id)).toMatchObject({ seatId: (await malSeat.requests.request<{ id: string }>('mySeat')).id, user: { name: 'Mal' } });
+    const people = readPresence(bo.provider.awareness);
+    expect(people.map((p) => p.user.name).sort()).toEqual(['Ana', 'Bo', 'Mal']);
+    expect(seen()).toEqual({ ready: ['Mal'], waiting: ['Ana', 'Bo'] });
+    expect(mal.provider.awareness.getLocalState()).toMatchObject({ user: { name: 'Mal' } });
   });
 });

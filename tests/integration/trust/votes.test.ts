@@ -108,6 +108,53 @@ describe('votes the server counts', () => {
     expect(w.control.control.state().voteResult).toMatchObject({ ballots: 1, voters: null });
   });
 
+  // "Who counts as a voter" (issue 14): every connection used to count in M, stock ones included.
+  it('counts in "N of M" the people here, once per seat: not the facilitator, a projector, a second device or a stock reader', async () => {
+    const w = await openRound(fixture.server.wsUrl, fixture.room, fixture.onTearDown);
+    const { roomId, viewerKey } = fixture.room;
+    const room = () => fixture.server.registry.get(roomId)!;
+    const progress = () => w.facilitator.requests.request<{ total: number; done: number; notDone: { name: string }[] }>('votingProgress');
+    const showing = (client: TestClient, name: string) => client.provider.awareness.setLocalStateField('user', { id: name.toLowerCase(), name, color: '#123456', role: 'participant' });
+    expect(await progress()).toMatchObject({ total: 3, done: 0 });
+
+    // Ana's second device (same seat secret) on the board and on the control document; a projector; a stock client that only reads.
+    const extra = [
+      openBoardClient(fixture.server.wsUrl, roomId, { seat: SECRETS.ana }),
+      openControlClient(fixture.server.wsUrl, roomId, { seat: SECRETS.ana }),
+      openBoardClient(fixture.server.wsUrl, roomId, { viewerKey }),
+      openBoardClient(fixture.server.wsUrl, roomId),
+    ];
+    for (const client of extra) fixture.onTearDown(client.destroy);
+    await Promise.all(extra.map((client) => client.synced));
+    showing(extra[0] as TestClient, 'Ana');
+    await eventually(() => room().presenceIds().includes((extra[0] as TestClient).provider.doc.clientID), 'Ana’s second device shows');
+    expect(await progress()).toMatchObject({ total: 3, done: 0 });
+
+    // A stock client that shows itself on the board is someone, named by its seat (unnamed: "Someone").
+    const kim = openBoardClient(fixture.server.wsUrl, roomId);
+    fixture.onTearDown(kim.destroy);
+    await kim.synced;
+    showing(kim, 'Kim');
+    await eventually(() => w.control.control.state().votingCount?.total === 4, 'Kim counts once shown');
+
+    await w.people.ana.requests.request('castBallot', { roundId: w.roundId, dots: { [w.candidates[0]!]: 2, [w.candidates[1]!]: 1 } });
+    const after = await progress();
+    expect(after).toMatchObject({ total: 4, done: 1 });
+    expect(after.notDone.map((p) => p.name)).toEqual(['Bo', 'Mal', 'Someone']);
+    expect(w.control.control.state().votingCount).toEqual({ roundId: w.roundId, done: 1, total: 4 });
+
+    // The People screen: Ana once, on two devices, voted; the projector and the reader are not listed.
+    const seats = await w.facilitator.requests.request<{ name: string; devices: number; voted: boolean | null; role: string | null }[]>('listSeats');
+    expect(seats.find((s) => s.name === 'Ana')).toMatchObject({ devices: 2, voted: true, role: 'participant' });
+    expect(seats.find((s) => s.name === 'Bo')).toMatchObject({ devices: 1, voted: false });
+    // Part of a ballot is not "voted", as in "N of M".
+    await w.people.bo.requests.request('castBallot', { roundId: w.roundId, dots: { [w.candidates[1]!]: 1 } });
+    const later = await w.facilitator.requests.request<{ name: string; voted: boolean | null }[]>('listSeats');
+    expect(later.find((s) => s.name === 'Bo')?.voted).toBe(false);
+    expect(seats.filter((s) => s.name === 'Ana')).toHaveLength(1);
+    expect(seats.map((s) => s.name).sort()).toEqual(['', 'Ana', 'Bo', 'Mal']);
+  });
+
   it('closes a connection that writes ballots or confidence votes into the board, and keeps the board as it was', async () => {
     const w = await openRound(fixture.server.wsUrl, fixture.room, fixture.onTearDown);
     const attacks: [string, (board: TestClient) => void][] = [

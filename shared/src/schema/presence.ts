@@ -18,7 +18,7 @@ export const presenceSchema = z.object({
    * client sent): people, readiness and "not voted yet" are keyed by it, never by `user.id`, which
    * any client may claim. Absent only on this device's own state, which the server never echoes.
    */
-  seatId: z.string().max(64).optional(),
+  seatId: z.optional(z.string().check(z.maxLength(64))),
   /** Private drafts per step: others see "Ana is writing (2)", never the text. */
   drafts: z.optional(z.record(z.string(), z.int().check(z.minimum(0)))),
   /**

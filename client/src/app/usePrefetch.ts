@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useConnectionStatus, useControl } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { stepComponents } from '../steps/stepComponents.ts';
+import { canvasViews } from '../steps/canvasViews.ts';
 import { discussionNotes, facilitatorTools, gateDialog, joinQr, loadMoveStep, loadPrework, presentationView } from '../facilitation/facilitatorChunks.ts';
 import { historyDialog } from '../history/historyChunk.ts';
 
@@ -17,7 +18,7 @@ export function usePrefetch(): void {
     if (!connected) return;
     let cancelled = false;
     let cancel = () => undefined as void;
-    const chunks: { preload: () => Promise<unknown> }[] = [...Object.values(stepComponents)];
+    const chunks: { preload: () => Promise<unknown> }[] = [...Object.values(stepComponents), ...Object.values(canvasViews)];
     if (room.isFacilitator) chunks.push(facilitatorTools, discussionNotes, gateDialog, presentationView, joinQr, historyDialog, loadPrework, { preload: loadMoveStep });
     if (room.isViewer) chunks.push(presentationView, joinQr);
     // Preloads are remembered, so a later step change only re-runs this for nothing new.

@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import type { StepId } from '@okr/shared/schema';
 import { stepInfo } from '@okr/shared/workshop';
 import { useBoardUi } from '../state/BoardUiContext.tsx';
@@ -6,6 +6,8 @@ import { useRoom } from '../sync/RoomContext.tsx';
 import { useHeldStep } from '../facilitation/useHeldStep.ts';
 import { discussionNotes } from '../facilitation/facilitatorChunks.ts';
 import { stepComponents } from './stepComponents.ts';
+import { canvasViews } from './canvasViews.ts';
+import { useBoardView } from '../canvas/useBoardView.ts';
 import { StepLoading } from './StepLoading.tsx';
 
 /**
@@ -25,6 +27,11 @@ export function StepView({ step, presenting = false }: { step: StepId; presentin
   const info = stepInfo(shown);
   const Step = stepComponents[shown].Component;
   const DiscussionNotes = discussionNotes.Component;
+  const view = useBoardView();
+  // On a device that shows the canvas, its chunk is fetched beside the step's, not after it.
+  useEffect(() => {
+    if (view === 'canvas') void canvasViews[shown]?.preload().catch(() => undefined);
+  }, [view, shown]);
   return (
     <section className="step" aria-labelledby="step-heading">
       {heldAt && heldAt !== step && (

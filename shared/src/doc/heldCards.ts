@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { PRIVATE_WRITING_STEPS, recordIdSchema, type PrivateWritingStep } from '../schema/index.ts';
 import { MAX_CARD_TEXT, type HeldCard } from './anonymousCards.ts';
 
@@ -8,9 +8,9 @@ export const MAX_HELD_PER_WRITER = 50;
 
 const heldEntrySchema = z.object({
   /** The seat that wrote it: only that seat replaces or withdraws it. Never published. */
-  writer: z.string().max(64),
+  writer: z.string().check(z.maxLength(64)),
   step: z.enum(PRIVATE_WRITING_STEPS),
-  text: z.string().max(MAX_CARD_TEXT),
+  text: z.string().check(z.maxLength(MAX_CARD_TEXT)),
   /** Set once writing is open for its step: the card goes out with the next batch, not at a reveal. */
   due: z.boolean(),
 });

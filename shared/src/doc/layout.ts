@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   ballotSchema,
   candidateSchema,
@@ -16,7 +16,7 @@ import {
 import { OBJECTIVE_TEXT_FIELDS } from './objectiveText.ts';
 import { TEXT_FIELDS } from './textFields.ts';
 
-type ObjectSchema = z.ZodObject<z.ZodRawShape>;
+type ObjectSchema = z.ZodMiniObject<z.core.$ZodShape>;
 
 /** A value that may be a nested `Y.Map` (fields as plain values, the named ones `Y.Text`) or a plain object. */
 export type NestedRecord = { schema: ObjectSchema; textFields: readonly string[] };
@@ -29,8 +29,8 @@ export type NestedRecord = { schema: ObjectSchema; textFields: readonly string[]
  */
 export type RootLayout =
   | { kind: 'records'; schema: ObjectSchema; textFields: readonly string[] }
-  | { kind: 'fields'; fields: Readonly<Record<string, z.ZodType>>; nested?: Readonly<Record<string, NestedRecord>> }
-  | { kind: 'entries'; schema: z.ZodType; keyOf: (value: never) => string };
+  | { kind: 'fields'; fields: Readonly<Record<string, z.ZodMiniType>>; nested?: Readonly<Record<string, NestedRecord>> }
+  | { kind: 'entries'; schema: z.ZodMiniType; keyOf: (value: never) => string };
 
 /** A document's root maps by name; nothing else may appear at its top level. */
 export type DocLayout = Readonly<Record<string, RootLayout>>;
@@ -72,6 +72,6 @@ export const CONTROL_LAYOUT: DocLayout = {
 };
 
 /** The field's own schema, without the default its reader falls back to. */
-function withoutFallback(schema: z.ZodType): z.ZodType {
-  return schema instanceof z.ZodCatch ? (schema.unwrap() as z.ZodType) : schema;
+function withoutFallback(schema: z.ZodMiniType): z.ZodMiniType {
+  return schema instanceof z.ZodMiniCatch ? (schema.def.innerType as z.ZodMiniType) : schema;
 }

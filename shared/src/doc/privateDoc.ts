@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ballotSchema, confidenceVoteSchema, seatSchema, type Ballot, type ConfidenceVote, type Seat } from '../schema/index.ts';
 import { ORIGIN } from './origins.ts';
 
@@ -90,7 +90,7 @@ export class PrivateDoc {
 }
 
 /** The map's values that parse; anything else is skipped. */
-function validValues<T>(map: Y.Map<unknown>, schema: z.ZodType<T>): T[] {
+function validValues<T>(map: Y.Map<unknown>, schema: z.ZodMiniType<T>): T[] {
   const out: T[] = [];
   for (const value of map.values()) {
     const parsed = schema.safeParse(value);

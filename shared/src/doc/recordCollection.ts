@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { overwrittenFields, type OverwrittenField } from './overwrites.ts';
 import { applyTextDiff, textFieldsOf } from './textFields.ts';
 
@@ -28,7 +28,7 @@ export class RecordCollection<T extends WithIdAndOrder> {
   constructor(
     private readonly doc: Y.Doc,
     readonly name: string,
-    private readonly schema: z.ZodType<T>,
+    private readonly schema: z.ZodMiniType<T>,
   ) {
     this.root = doc.getMap(name);
     this.textFields = new Set(textFieldsOf(name));

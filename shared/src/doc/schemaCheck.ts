@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { describeIssues, formatIssuePath } from '../validation/describeIssues.ts';
 import type { DocLayout, NestedRecord, RootLayout } from './layout.ts';
 
@@ -127,7 +127,7 @@ function readNested(map: Y.Map<unknown>, layout: NestedRecord, path: string[]): 
       if (!layout.textFields.includes(field)) return fail({ path: formatIssuePath(at), message: 'a shared text (Y.Text) where a plain value belongs' });
       const text = plainText(value);
       if (text === null) return fail({ path: formatIssuePath(at), message: 'a text holds only characters (no embeds, formatting or attributes)' });
-      out[field] = withinMergeSlack(text, layout.schema.shape[field] as z.ZodType);
+      out[field] = withinMergeSlack(text, layout.schema.shape[field] as z.ZodMiniType);
     } else if (value instanceof Y.AbstractType) {
       return fail(sharedTypeMisplaced(at));
     } else {
@@ -152,23 +152,25 @@ function hasLiveList(type: { _start: Y.Item | null }): boolean {
 }
 
 /** A merged text within TEXT_MERGE_SLACK of its limit is checked as if it were at the limit. */
-function withinMergeSlack(text: string, schema: z.ZodType): string {
+function withinMergeSlack(text: string, schema: z.ZodMiniType): string {
   const max = maxLengthOf(schema);
   return max !== null && text.length > max && text.length <= max * TEXT_MERGE_SLACK ? text.slice(0, max) : text;
 }
 
-function maxLengthOf(schema: z.ZodType): number | null {
-  let inner: z.ZodType = schema;
-  while (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable) inner = inner.unwrap() as z.ZodType;
-  return inner instanceof z.ZodString ? inner.maxLength : null;
+function maxLengthOf(schema: z.ZodMiniType): number | null {
+  let inner: z.ZodMiniType = schema;
+  while (inner instanceof z.ZodMiniOptional || inner instanceof z.ZodMiniNullable) inner = inner.def.innerType as z.ZodMiniType;
+  if (!(inner instanceof z.ZodMiniString)) return null;
+  const limit = inner.def.checks?.find((check) => check instanceof z.core.$ZodCheckMaxLength);
+  return limit instanceof z.core.$ZodCheckMaxLength ? limit._zod.def.maximum : null;
 }
 
-function validate(schema: z.ZodType, value: unknown, path: string[]): SchemaProblem | null {
+function validate(schema: z.ZodMiniType, value: unknown, path: string[]): SchemaProblem | null {
   const result = schema.safeParse(value);
   return result.success ? null : firstIssue(result.error, value, path);
 }
 
-function firstIssue(error: z.ZodError, value: unknown, path: string[]): SchemaProblem {
+function firstIssue(error: z.core.$ZodError, value: unknown, path: string[]): SchemaProblem {
   const [first] = describeIssues(error.issues, value);
   if (!first) return { path: formatIssuePath(path), message: 'does not validate' };
   return { path: first.path === '(file)' ? formatIssuePath(path) : `${formatIssuePath(path)}.${first.path}`, message: first.message };

@@ -33,16 +33,27 @@ import { CANDIDATE_STATUSES } from '../workshop/candidateStatus.ts';
 export const EXPORT_FORMAT_ID = 'okr-workshop-board/export';
 export const EXPORT_VERSION = 2;
 
+/**
+ * `.describe()` for a record schema: those are zod/mini (no methods, so the browser's first load
+ * carries no more of zod than it parses with), so this describes a copy, leaving the record's own
+ * schema undescribed wherever else it is used.
+ */
+function described<T extends z.core.$ZodType>(schema: T, description: string): T {
+  const copy = z.core.clone(schema);
+  z.globalRegistry.add(copy, { description });
+  return copy;
+}
+
 /** A person as OKR tools match them on import: by email where known. */
-const ownerSchema = personSchema.nullable().describe('Who owns it; null when nobody does yet. Tools match people by email.');
+const ownerSchema = z.nullable(personSchema).describe('Who owns it; null when nobody does yet. Tools match people by email.');
 
 export const exportWorkshopSchema = z.object({
   title: workshopSchema.shape.title,
-  team: workshopSchema.shape.team.unwrap().nullable(),
+  team: z.nullable(workshopSchema.shape.team.def.innerType),
   cycle: z.object({
-    label: workshopSchema.shape.cycleLabel.unwrap().nullable().describe('For example "Q3 2026".'),
-    start: isoDateSchema.nullable(),
-    end: isoDateSchema.nullable(),
+    label: z.nullable(workshopSchema.shape.cycleLabel.def.innerType).describe('For example "Q3 2026".'),
+    start: z.nullable(isoDateSchema),
+    end: z.nullable(isoDateSchema),
   }),
   discussionNotes: z
     .array(z.object({ step: z.enum(STEP_IDS), text: stepNoteSchema }))
@@ -54,22 +65,22 @@ export const exportContextItemSchema = z.object({
   id: recordIdSchema,
   kind: z.enum(CONTEXT_KINDS),
   text: contextItemSchema.shape.text,
-  link: contextItemSchema.shape.link.unwrap().nullable(),
+  link: z.nullable(contextItemSchema.shape.link.def.innerType),
 });
 
 export const exportDecisionSchema = z.object({
   tally: z.array(tallyEntrySchema).describe('Dots per candidate in the vote that chose the objective.'),
-  rationale: objectiveSchema.shape.rationale.unwrap().nullable(),
-  decidedAt: objectiveSchema.shape.decidedAt.describe('When the facilitator confirmed the objective (ISO time).'),
+  rationale: z.nullable(objectiveSchema.shape.rationale.def.innerType),
+  decidedAt: described(objectiveSchema.shape.decidedAt, 'When the facilitator confirmed the objective (ISO time).'),
 });
 
 export const exportObjectiveSchema = z
   .object({
-    candidateId: recordIdSchema.describe('The candidate objective that was chosen.'),
+    candidateId: described(recordIdSchema, 'The candidate objective that was chosen.'),
     title: objectiveSchema.shape.title,
-    description: objectiveSchema.shape.description.unwrap().nullable(),
+    description: z.nullable(objectiveSchema.shape.description.def.innerType),
     commitment: objectiveSchema.shape.commitment,
-    contextIds: objectiveSchema.shape.contextIds.describe('The context items this objective serves.'),
+    contextIds: described(objectiveSchema.shape.contextIds, 'The context items this objective serves.'),
     decision: exportDecisionSchema,
   })
   .nullable()
@@ -79,16 +90,16 @@ export const exportKeyResultSchema = z.object({
   id: recordIdSchema,
   title: keyResultSchema.shape.title,
   metric: z.object({
-    name: keyResultSchema.shape.metricName.unwrap().nullable(),
-    unit: keyResultSchema.shape.unit.unwrap().nullable().describe('"%", "$", "ms", "users"…'),
+    name: z.nullable(keyResultSchema.shape.metricName.def.innerType),
+    unit: z.nullable(keyResultSchema.shape.unit.def.innerType).describe('"%", "$", "ms", "users"…'),
   }),
   type: z.enum(KR_TYPES).nullable(),
   direction: z.enum(KR_DIRECTIONS).nullable().describe('at-least / at-most: stay at or above / below the target.'),
   baseline: z.number().nullable(),
   target: z.number().nullable(),
-  deadline: isoDateSchema.nullable(),
+  deadline: z.nullable(isoDateSchema),
   owner: ownerSchema,
-  confidence: keyResultSchema.shape.confidence.unwrap().nullable().describe('0 to 1, the room\'s revealed average; a fist-of-five vote of n fingers is n / 5, shown to people as "3.5 / 5".'),
+  confidence: z.nullable(keyResultSchema.shape.confidence.def.innerType).describe('0 to 1, the room\'s revealed average; a fist-of-five vote of n fingers is n / 5, shown to people as "3.5 / 5".'),
   leadLag: z.enum(LEAD_LAG).nullable(),
 });
 
@@ -96,7 +107,7 @@ export const exportInitiativeSchema = z.object({
   id: recordIdSchema,
   title: initiativeSchema.shape.title,
   owner: ownerSchema,
-  keyResultIds: initiativeSchema.shape.keyResultIds.describe('The key results this work should move.'),
+  keyResultIds: described(initiativeSchema.shape.keyResultIds, 'The key results this work should move.'),
 });
 
 export const exportParkedItemSchema = z.object({
@@ -104,26 +115,26 @@ export const exportParkedItemSchema = z.object({
   text: parkedItemSchema.shape.text,
   reason: parkedItemSchema.shape.reason,
   owner: ownerSchema,
-  revisitDate: isoDateSchema.nullable(),
-  candidateId: recordIdSchema.nullable().describe('The candidate objective it was parked from, if any.'),
+  revisitDate: z.nullable(isoDateSchema),
+  candidateId: z.nullable(recordIdSchema).describe('The candidate objective it was parked from, if any.'),
 });
 
 export const exportCandidateSchema = z.object({
   id: recordIdSchema,
   text: candidateSchema.shape.text,
-  author: candidateSchema.shape.authorName.unwrap().nullable().describe('null when the board was anonymous.'),
+  author: z.nullable(candidateSchema.shape.authorName.def.innerType).describe('null when the board was anonymous.'),
   authors: z
-    .array(candidateSchema.shape.authorName.unwrap())
+    .array(candidateSchema.shape.authorName.def.innerType)
     .optional()
     .describe('Everyone who wrote the card, `author` first, then the authors of cards merged into it; empty when the board was anonymous. Missing in exports made before merges kept every author.'),
-  clusterId: recordIdSchema.nullable(),
+  clusterId: z.nullable(recordIdSchema),
   votes: z.number().int().min(0).describe('Dots in the decision record\'s tally; 0 before a decision.'),
   status: z.enum(CANDIDATE_STATUSES),
 });
 
 export const exportTrackingSchema = z.object({
   checkInCadence: z.enum(CHECK_IN_CADENCES).nullable(),
-  firstCheckIn: isoDateSchema.nullable(),
+  firstCheckIn: z.nullable(isoDateSchema),
 });
 
 /** The six timed steps: the Summary has no timebox. */

@@ -17,17 +17,17 @@ export const preworkFileSchema = z
     version: z.literal(PREWORK_VERSION),
     workshop: z
       .object({
-        title: workshopSchema.shape.title.optional(),
+        title: z.optional(workshopSchema.shape.title),
         team: workshopSchema.shape.team,
         cycle: z
           .object({
             label: workshopSchema.shape.cycleLabel,
-            start: isoDateSchema.optional(),
-            end: isoDateSchema.optional(),
+            start: z.optional(isoDateSchema),
+            end: z.optional(isoDateSchema),
           })
           .optional(),
         checkInCadence: z.enum(CHECK_IN_CADENCES).optional(),
-        firstCheckIn: isoDateSchema.optional(),
+        firstCheckIn: z.optional(isoDateSchema),
       })
       .optional(),
     context: z

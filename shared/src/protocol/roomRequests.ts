@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * The room request channel, shared by the server and the app's client: a y-websocket message type
@@ -15,9 +15,9 @@ export const MESSAGE_REQUEST = 100;
 export const REQUEST_PROTOCOL = 'okr-requests-1';
 
 export const requestEnvelopeSchema = z.object({
-  id: z.union([z.number().int().min(0), z.string().max(64)]),
-  op: z.string().max(64),
-  args: z.unknown().optional(),
+  id: z.union([z.int().check(z.minimum(0)), z.string().check(z.maxLength(64))]),
+  op: z.string().check(z.maxLength(64)),
+  args: z.optional(z.unknown()),
 });
 export type RequestEnvelope = z.infer<typeof requestEnvelopeSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { voterIdSchema } from './common.ts';
 
 /**
@@ -7,13 +7,13 @@ import { voterIdSchema } from './common.ts';
  * for a proxy ballot the facilitator cast; the target is a candidate id (a cluster id later).
  */
 export const ballotSchema = z.object({
-  roundId: z.string().max(64),
+  roundId: z.string().check(z.maxLength(64)),
   voterId: voterIdSchema,
-  voterName: z.string().max(120),
+  voterName: z.string().check(z.maxLength(120)),
   /** Cast by the facilitator for someone in the room without a device. */
-  proxy: z.boolean().optional(),
-  dots: z.record(z.string(), z.number().int().min(0).max(20)),
+  proxy: z.optional(z.boolean()),
+  dots: z.record(z.string(), z.int().check(z.minimum(0), z.maximum(20))),
   /** When the server stored it (ms): after a merge of two seats, the later ballot is the one that counts. */
-  castAt: z.number().int().min(0).optional(),
+  castAt: z.optional(z.int().check(z.minimum(0))),
 });
 export type Ballot = z.infer<typeof ballotSchema>;

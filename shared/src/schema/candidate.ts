@@ -1,23 +1,23 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { canvasPosSchema, orderSchema, recordIdSchema } from './common.ts';
 
 /** A candidate objective drafted in step 2. Authors stay out of the document when the board is anonymous. */
 export const candidateSchema = z.object({
   id: recordIdSchema,
-  text: z.string().max(500),
-  authorId: z.string().max(64).optional(),
-  authorName: z.string().max(120).optional(),
+  text: z.string().check(z.maxLength(500)),
+  authorId: z.optional(z.string().check(z.maxLength(64))),
+  authorName: z.optional(z.string().check(z.maxLength(120))),
   /** The authors of cards merged into this one, so a merge keeps every author (none on an anonymous board). */
-  mergedAuthors: z.array(z.object({ id: z.string().max(64).optional(), name: z.string().max(120) })).max(50).optional(),
+  mergedAuthors: z.optional(z.array(z.object({ id: z.optional(z.string().check(z.maxLength(64))), name: z.string().check(z.maxLength(120)) })).check(z.maxLength(50))),
   /**
    * The group it is in: a canvas `Cluster` id, or (groups made before the canvas, and "Group with…"
    * on two loose cards) the id of the group's first card, which the canvas shows as an unnamed group.
    */
-  clusterId: recordIdSchema.optional(),
+  clusterId: z.optional(recordIdSchema),
   /** Its place on the Draft canvas; none until someone places it (laid out tidily on read). */
-  pos: canvasPosSchema.optional(),
+  pos: z.optional(canvasPosSchema),
   /** Set when the candidate is thrown away in the Park step (not parked, not chosen). */
-  discarded: z.boolean().optional(),
+  discarded: z.optional(z.boolean()),
   order: orderSchema,
 });
 export type Candidate = z.infer<typeof candidateSchema>;

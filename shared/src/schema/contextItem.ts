@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { canvasPosSchema, orderSchema, recordIdSchema } from './common.ts';
 
 /** The kinds of strategic context a workshop starts from. */
@@ -26,12 +26,12 @@ export const CONTEXT_KIND_LABELS: Record<ContextKind, string> = {
 export const contextItemSchema = z.object({
   id: recordIdSchema,
   kind: z.enum(CONTEXT_KINDS),
-  text: z.string().max(2000),
-  link: z.url().max(2000).optional(),
+  text: z.string().check(z.maxLength(2000)),
+  link: z.optional(z.url().check(z.maxLength(2000))),
   /** Its place on the step's canvas; none until someone places it (laid out tidily on read). */
-  pos: canvasPosSchema.optional(),
+  pos: z.optional(canvasPosSchema),
   /** The canvas cluster it is in (a `Cluster` id). */
-  clusterId: recordIdSchema.optional(),
+  clusterId: z.optional(recordIdSchema),
   order: orderSchema,
 });
 export type ContextItem = z.infer<typeof contextItemSchema>;

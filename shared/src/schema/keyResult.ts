@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { canvasPosSchema, isoDateSchema, orderSchema, recordIdSchema } from './common.ts';
 
 export const KR_TYPES = ['metric', 'milestone', 'binary'] as const;
@@ -19,24 +19,24 @@ export type LeadLag = (typeof LEAD_LAG)[number];
 /** A measurable outcome for THE objective. Every field but the title is optional while it is a draft. */
 export const keyResultSchema = z.object({
   id: recordIdSchema,
-  title: z.string().max(500),
-  metricName: z.string().max(200).optional(),
-  unit: z.string().max(40).optional(),
-  type: z.enum(KR_TYPES).optional(),
-  direction: z.enum(KR_DIRECTIONS).optional(),
-  baseline: z.number().finite().optional(),
-  target: z.number().finite().optional(),
-  deadline: isoDateSchema.optional(),
-  ownerName: z.string().max(120).optional(),
-  ownerEmail: z.email().optional(),
+  title: z.string().check(z.maxLength(500)),
+  metricName: z.optional(z.string().check(z.maxLength(200))),
+  unit: z.optional(z.string().check(z.maxLength(40))),
+  type: z.optional(z.enum(KR_TYPES)),
+  direction: z.optional(z.enum(KR_DIRECTIONS)),
+  baseline: z.optional(z.number()),
+  target: z.optional(z.number()),
+  deadline: z.optional(isoDateSchema),
+  ownerName: z.optional(z.string().check(z.maxLength(120))),
+  ownerEmail: z.optional(z.email()),
   /** 0 to 1; the average of the room's blind votes once the facilitator reveals them. */
-  confidence: z.number().min(0).max(1).optional(),
-  leadLag: z.enum(LEAD_LAG).optional(),
-  authorId: z.string().max(64).optional(),
+  confidence: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
+  leadLag: z.optional(z.enum(LEAD_LAG)),
+  authorId: z.optional(z.string().check(z.maxLength(64))),
   /** Its place on the step's canvas; none until someone places it (laid out tidily on read). */
-  pos: canvasPosSchema.optional(),
+  pos: z.optional(canvasPosSchema),
   /** The canvas cluster it is in (a `Cluster` id). */
-  clusterId: recordIdSchema.optional(),
+  clusterId: z.optional(recordIdSchema),
   order: orderSchema,
 });
 export type KeyResult = z.infer<typeof keyResultSchema>;

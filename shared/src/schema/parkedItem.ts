@@ -1,17 +1,17 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { isoDateSchema, orderSchema, recordIdSchema } from './common.ts';
 
 /** Something that matters but is not this quarter's focus: listed with a reason, never forgotten. */
 export const parkedItemSchema = z.object({
   id: recordIdSchema,
-  text: z.string().max(500),
-  reason: z.string().max(500),
-  ownerName: z.string().max(120).optional(),
+  text: z.string().check(z.maxLength(500)),
+  reason: z.string().check(z.maxLength(500)),
+  ownerName: z.optional(z.string().check(z.maxLength(120))),
   /** OKR tools match people by email on import; the export carries it in `owner`. */
-  ownerEmail: z.email().optional(),
-  revisitDate: isoDateSchema.optional(),
+  ownerEmail: z.optional(z.email()),
+  revisitDate: z.optional(isoDateSchema),
   /** The candidate objective this was parked from, if any. */
-  candidateId: recordIdSchema.optional(),
+  candidateId: z.optional(recordIdSchema),
   order: orderSchema,
 });
 export type ParkedItem = z.infer<typeof parkedItemSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { recordIdSchema } from './common.ts';
 
 /**
@@ -9,10 +9,10 @@ import { recordIdSchema } from './common.ts';
 export const seatSchema = z.object({
   id: recordIdSchema,
   /** What the person called themselves, or the facilitator's correction; empty until named. */
-  name: z.string().max(120),
-  createdAt: z.number().int().min(0),
+  name: z.string().check(z.maxLength(120)),
+  createdAt: z.int().check(z.minimum(0)),
   /** Set when the facilitator merged this seat into another (someone who joined twice): that one counts. */
-  mergedInto: recordIdSchema.optional(),
+  mergedInto: z.optional(recordIdSchema),
 });
 export type Seat = z.infer<typeof seatSchema>;
 

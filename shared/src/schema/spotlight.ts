@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** What the facilitator can put in the spotlight: any card, a cluster of candidates, a key result or a finding. */
 export const SPOTLIGHT_KINDS = ['context', 'candidate', 'cluster', 'parked', 'keyResult', 'initiative', 'finding'] as const;
@@ -10,6 +10,6 @@ export type SpotlightKind = (typeof SPOTLIGHT_KINDS)[number];
  */
 export const spotlightSchema = z.object({
   kind: z.enum(SPOTLIGHT_KINDS),
-  id: z.string().min(1).max(200),
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
 });
 export type Spotlight = z.infer<typeof spotlightSchema>;

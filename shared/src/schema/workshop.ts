@@ -1,17 +1,17 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { isoDateSchema } from './common.ts';
 
 export const CHECK_IN_CADENCES = ['weekly', 'biweekly', 'monthly'] as const;
 
 /** Workshop metadata everyone may edit: what, who, and which quarter. */
 export const workshopSchema = z.object({
-  title: z.string().max(200),
-  team: z.string().max(200).optional(),
-  cycleLabel: z.string().max(60).optional(),
-  cycleStart: isoDateSchema.optional(),
-  cycleEnd: isoDateSchema.optional(),
-  checkInCadence: z.enum(CHECK_IN_CADENCES).optional(),
-  firstCheckIn: isoDateSchema.optional(),
+  title: z.string().check(z.maxLength(200)),
+  team: z.optional(z.string().check(z.maxLength(200))),
+  cycleLabel: z.optional(z.string().check(z.maxLength(60))),
+  cycleStart: z.optional(isoDateSchema),
+  cycleEnd: z.optional(isoDateSchema),
+  checkInCadence: z.optional(z.enum(CHECK_IN_CADENCES)),
+  firstCheckIn: z.optional(isoDateSchema),
 });
 export type Workshop = z.infer<typeof workshopSchema>;
 

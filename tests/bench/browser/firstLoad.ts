@@ -39,9 +39,15 @@ function knownName(role: Role): string {
   return `localStorage.setItem('okr-board-identity', JSON.stringify({ state: { id: 'firstload-${role}', name: 'First load ${role}', color: '#1d4ed8' }, version: 0 }))`;
 }
 
+/**
+ * A card in the list view or a note on the canvas: the context step shows either, by the device's
+ * board view (a wide screen opens on the canvas, a phone on the list).
+ */
+const CARD = 'li.card, li.note';
+
 /** In the page's own clock: when the first card is laid out (ms since navigation start). */
 const FIRST_CARD_PROBE = String.raw`new MutationObserver((_, observer) => {
-  const card = document.querySelector('li.card');
+  const card = document.querySelector('${CARD}');
   if (!card || card.getBoundingClientRect().height === 0) return;
   window.__firstCardAt = performance.now();
   observer.disconnect();
@@ -88,7 +94,7 @@ async function measureRole(browser: Browser, server: ServerUnderTest, links: Lin
       if (url) finished.push({ url, bytes: e.encodedDataLength });
     });
     await page.goto(pageUrl(server, links, role), { waitUntil: 'commit' });
-    await page.locator('li.card').first().waitFor({ state: 'visible', timeout: 60_000 });
+    await page.locator(CARD).first().waitFor({ state: 'visible', timeout: 60_000 });
     const firstCardMs = round((await page.evaluate('window.__firstCardAt')) as number);
     // Scripts whose last byte arrived before the first card: what that card waited on, not the prefetch after it.
     const arrivedBefore = new Set(
@@ -129,7 +135,7 @@ export async function runFirstLoad(cards = 12, log: (line: string) => void = () 
       const page = await warm.newPage();
       await page.addInitScript(knownName(role));
       await page.goto(pageUrl(server, links, role));
-      await page.locator('li.card').first().waitFor({ timeout: 30_000 });
+      await page.locator(CARD).first().waitFor({ timeout: 30_000 });
       await page.waitForLoadState('networkidle');
       await warm.close();
     }

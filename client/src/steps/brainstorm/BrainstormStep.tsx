@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { Suspense, useMemo } from 'react';
 import { useBoard, useControl } from '../../sync/hooks.ts';
 import { useRoom } from '../../sync/RoomContext.tsx';
 import { useStepAccess } from '../../sync/useStepAccess.ts';
@@ -9,7 +9,8 @@ import { useIsMine } from '../../drafts/useMine.ts';
 import { InitiativesLane } from './InitiativesLane.tsx';
 import { KeyResultCard } from './KeyResultCard.tsx';
 import { ObjectiveBanner } from './ObjectiveBanner.tsx';
-import { BrainstormCanvas } from './BrainstormCanvas.tsx';
+import { brainstormCanvas } from '../canvasViews.ts';
+import { StepLoading } from '../StepLoading.tsx';
 import { useBoardView } from '../../canvas/useBoardView.ts';
 import { BoardViewToggle } from '../../canvas/BoardViewToggle.tsx';
 import { taskLikeKeyResults } from './initiativeHints.ts';
@@ -32,6 +33,7 @@ export function BrainstormStep({ readOnly }: { readOnly: boolean }) {
   );
   const privateOn = isPrivateWriting(control, 'brainstorm');
   const view = useBoardView();
+  const BrainstormCanvas = brainstormCanvas.Component;
 
   return (
     <div className={`writing-step brainstorm-step ${projector ? 'is-projector' : ''}`}>
@@ -44,7 +46,9 @@ export function BrainstormStep({ readOnly }: { readOnly: boolean }) {
           <WritingDesk step="brainstorm" canEdit={canEdit} label="Key result" placeholder={privateOn ? 'e.g. Checkout conversion from 58% to 65% by 30 Sep' : 'Add a key result to the board'} editLabel="Edit draft key result" />
         )}
         {view === 'canvas' ? (
-          <BrainstormCanvas keyResults={keyResults} canEdit={canEdit} projector={projector} />
+          <Suspense fallback={<StepLoading />}>
+            <BrainstormCanvas keyResults={keyResults} canEdit={canEdit} projector={projector} />
+          </Suspense>
         ) : (
           <>
         <section className="lane bs-kr-lane" aria-label="Key results">

@@ -8,7 +8,8 @@ import { loadPrework } from '../../facilitation/facilitatorChunks.ts';
 import { useRoom } from '../../sync/RoomContext.tsx';
 import { useBoardView } from '../../canvas/useBoardView.ts';
 import { BoardViewToggle } from '../../canvas/BoardViewToggle.tsx';
-import { ContextCanvas } from './ContextCanvas.tsx';
+import { contextCanvas } from '../canvasViews.ts';
+import { StepLoading } from '../StepLoading.tsx';
 
 /** Step 1: the strategic context, as cards grouped by kind. */
 export function ContextStep({ readOnly }: { readOnly: boolean }) {
@@ -17,6 +18,7 @@ export function ContextStep({ readOnly }: { readOnly: boolean }) {
   const { canEdit, projector } = useStepAccess(readOnly);
   const view = useBoardView();
   const LoadPrework = loadPrework.Component;
+  const ContextCanvas = contextCanvas.Component;
   const kinds = CONTEXT_KINDS.filter((kind) => items.some((item) => item.kind === kind));
   return (
     <div className="context-step">
@@ -29,7 +31,9 @@ export function ContextStep({ readOnly }: { readOnly: boolean }) {
       {!projector && <BoardViewToggle />}
       {items.length === 0 && <p className="muted">No context yet. Add the mission, company objectives, product vision and strategy, and any pre-work.</p>}
       {view === 'canvas' ? (
-        <ContextCanvas items={items} canEdit={canEdit} projector={projector} />
+        <Suspense fallback={<StepLoading />}>
+          <ContextCanvas items={items} canEdit={canEdit} projector={projector} />
+        </Suspense>
       ) : (
       <div className="lanes">
         {kinds.map((kind: ContextKind) => (

@@ -1,10 +1,12 @@
+import { Suspense } from 'react';
 import { useControl } from '../../sync/hooks.ts';
 import { useStepAccess } from '../../sync/useStepAccess.ts';
 import { WritingDesk } from '../../drafts/WritingDesk.tsx';
 import { PrivateWritingControls } from '../../drafts/PrivateWritingControls.tsx';
 import { WritingStatus } from '../../drafts/WritingStatus.tsx';
 import { CandidateBoard } from './CandidateBoard.tsx';
-import { DraftCanvas } from './DraftCanvas.tsx';
+import { draftCanvas } from '../canvasViews.ts';
+import { StepLoading } from '../StepLoading.tsx';
 import { useBoardView } from '../../canvas/useBoardView.ts';
 import { BoardViewToggle } from '../../canvas/BoardViewToggle.tsx';
 import '../../drafts/drafts.css';
@@ -17,6 +19,7 @@ export function DraftStep({ readOnly }: { readOnly: boolean }) {
   const { projector, canEdit, facilitating } = useStepAccess(readOnly);
   const privateOn = isPrivateWriting(control, 'draft');
   const view = useBoardView();
+  const DraftCanvas = draftCanvas.Component;
   return (
     <div className={`writing-step draft-step ${projector ? 'is-projector' : ''}`}>
       {facilitating && <PrivateWritingControls step="draft" />}
@@ -26,7 +29,12 @@ export function DraftStep({ readOnly }: { readOnly: boolean }) {
         {!projector && (
           <WritingDesk step="draft" canEdit={canEdit} label="Candidate objective" placeholder={privateOn ? 'e.g. Make checkout effortless for first-time buyers' : 'Add a candidate objective to the board'} editLabel="Edit draft objective" />
         )}
-        {view === 'canvas' ? <DraftCanvas canEdit={canEdit} projector={projector} /> : <CandidateBoard canEdit={canEdit} />}
+        {view === 'canvas' ? (
+          <Suspense fallback={<StepLoading />}>
+            <DraftCanvas canEdit={canEdit} projector={projector} />
+          </Suspense>
+        ) : ( <CandidateBoard canEdit={canEdit} />
+        )}
       </div>
     </div>
   );

@@ -61,7 +61,7 @@ export function buildExport(board: BoardDoc, control: ControlDoc, now: Date = ne
       authors: state.anonymous ? [] : cardAuthors(candidate).map((person) => person.name),
       clusterId: candidate.clusterId ?? null,
       votes: votes.get(candidate.id) ?? 0,
-      status: candidateStatus(candidate, objective?.candidateId, parkedIds),
+      status: candidateStatus(candidate, objective, parkedIds),
     })),
     tracking: { checkInCadence: workshop.checkInCadence ?? null, firstCheckIn: workshop.firstCheckIn ?? null },
     agenda: agendaReport(state.agenda, state.stepLog, now.getTime()).map(({ step, plannedMinutes, actualMinutes }) => ({

@@ -1,11 +1,11 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { Candidate, Objective } from '@okr/shared/schema';
+import type { Objective } from '@okr/shared/schema';
 import { useRoom } from '../../sync/RoomContext.tsx';
 import { useUnsaved } from '../../components/useUnsaved.ts';
-import { decide, defaultCandidateId, type Commitment, type DecisionErrors, type TallyEntry } from '@okr/shared/workshop';
+import { decide, defaultCandidateId, type BallotCandidate, type Commitment, type DecisionErrors, type TallyEntry } from '@okr/shared/workshop';
 
 type Props = {
-  candidates: readonly Candidate[];
+  candidates: readonly BallotCandidate[];
   /** Sorted, highest first. */
   results: readonly TallyEntry[];
   current: Objective | null;
@@ -71,12 +71,22 @@ export function ConfirmObjective({ candidates, results, current, showVotes, onDo
           {ordered.map((c) => (
             <option key={c.id} value={c.id}>
               {showVotes ? `${votesFor(c.id)} · ` : ''}
-              {c.text}
+              {c.notes ? `Cluster: ${c.text} (${c.notes.length} ${c.notes.length === 1 ? 'note' : 'notes'})` : c.text}
             </option>
           ))}
         </select>
       </label>
       {errors.candidateId && <p className="error">{errors.candidateId}</p>}
+      {chosen?.notes && (
+        <div className="pick-from-notes">
+          <span>The decision record keeps its notes:</span>
+          <ul aria-label="Notes kept with the decision">
+            {chosen.notes.map((note) => (
+              <li key={note.id}>{note.text}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <label>
         Final wording
         <textarea

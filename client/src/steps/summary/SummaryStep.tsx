@@ -98,6 +98,16 @@ function ObjectiveSection({ file }: { file: OkrExport }) {
           {tied.length > 0 && ` It was tied with ${tied.map((entry) => `“${entry.text}”`).join(' and ')}; the group chose this one.`}
           {rationale ? ` Rationale: ${rationale}` : ' No rationale recorded.'}
         </p>
+        {objective.decision.fromNotes.length > 0 && (
+          <>
+            <p>Chosen as a cluster of notes:</p>
+            <ul className="summary-from-notes" aria-label="From notes">
+              {objective.decision.fromNotes.map((note) => (
+                <li key={note.id}>{note.text}</li>
+              ))}
+            </ul>
+          </>
+        )}
         {ranked.length > 0 && (
           <ol className="summary-tally" aria-label="Vote tally">
             {ranked.map((entry) => (

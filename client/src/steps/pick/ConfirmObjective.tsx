@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Objective } from '@okr/shared/schema';
 import { useRoom } from '../../sync/RoomContext.tsx';
 import { useUnsaved } from '../../components/useUnsaved.ts';
+import { NoteList } from './FromNotes.tsx';
 import { decide, defaultCandidateId, type BallotCandidate, type Commitment, type DecisionErrors, type TallyEntry } from '@okr/shared/workshop';
 
 type Props = {
@@ -77,16 +78,7 @@ export function ConfirmObjective({ candidates, results, current, showVotes, onDo
         </select>
       </label>
       {errors.candidateId && <p className="error">{errors.candidateId}</p>}
-      {chosen?.notes && (
-        <div className="pick-from-notes">
-          <span>The decision record keeps its notes:</span>
-          <ul aria-label="Notes kept with the decision">
-            {chosen.notes.map((note) => (
-              <li key={note.id}>{note.text}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {chosen?.notes && <NoteList notes={chosen.notes} lead="The decision record keeps its notes:" label="Notes kept with the decision" />}
       <label>
         Final wording
         <textarea

@@ -121,7 +121,7 @@ describe('Owners, revisit dates and the printed Summary, in Chromium', () => {
   it('printing the Summary gives the OKR, initiatives, parked items and decision record, and no controls', async () => {
     const shots = artifactDir('exports');
     const { room, seed, control } = await seededRoom('summary');
-    const sample = parseExport(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'shared/src/export/__fixtures__/sample.export.v2.json'), 'utf8')));
+    const sample = parseExport(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'shared/src/export/__fixtures__/sample.export.v3.json'), 'utf8')));
     applyImport({ ...sample, parked: sample.parked.map((item) => (item.revisitDate ? { ...item, revisitDate: dayOffset(-1) } : item)) }, seed.board, control.control);
     control.control.set({ step: 'summary' });
 

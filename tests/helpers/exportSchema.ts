@@ -7,7 +7,7 @@ import type { OkrExport } from '@okr/shared/export';
 import { REPO_ROOT } from './server.ts';
 
 /** The committed file other tools validate against; checking it too catches a schema that drifts from zod or is wrong. */
-export const EXPORT_SCHEMA_FILE = path.join(REPO_ROOT, 'shared/schema/okr-export.v2.schema.json');
+export const EXPORT_SCHEMA_FILE = path.join(REPO_ROOT, 'shared/schema/okr-export.v3.schema.json');
 
 let validator: ValidateFunction | undefined;
 

@@ -66,7 +66,7 @@ describe('rooms API', () => {
     const exported = (await ok.json()) as { format: string; version: number; workshop: { title: string }; context: { text: string }[] };
     assertValidExport(exported);
     expect(exported.format).toBe('okr-workshop-board/export');
-    expect(exported.version).toBe(2);
+    expect(exported.version).toBe(3);
     expect(exported.workshop.title).toBe('Export me');
     expect(exported.context.map((c) => c.text)).toEqual(['Make checkout effortless']);
     client.destroy();

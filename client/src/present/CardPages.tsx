@@ -1,7 +1,7 @@
 import type { Candidate, StepId } from '@okr/shared/schema';
 import type { CandidateUnit } from '@okr/shared/workshop';
-import { progressLine } from '@okr/shared/workshop';
-import { useControl } from '../sync/hooks.ts';
+import { progressLine, UNNAMED_CLUSTER } from '@okr/shared/workshop';
+import { useBoard, useControl } from '../sync/hooks.ts';
 import { WritingStatus } from '../drafts/WritingStatus.tsx';
 import { useVoting } from '../steps/pick/useVoting.ts';
 import type { ProjectorContent } from './usePresentPages.ts';
@@ -26,6 +26,7 @@ export function ProjectorObjective() {
   return (
     <p className="projector-objective">
       <span className="projector-note-label">THE objective</span> {objective.title}
+      {objective.fromNotes && objective.fromNotes.length > 0 && <span className="projector-from-notes"> · from {objective.fromNotes.map((note) => `“${note.text}”`).join(', ')}</span>}
     </p>
   );
 }
@@ -34,6 +35,8 @@ export function ProjectorObjective() {
 export function CandidateGroups({ step, from, to, groups }: Range & { step: StepId; groups: CandidateUnit<Candidate>[] }) {
   const { objective, voting } = useControl();
   const { results } = useVoting();
+  const clusters = useBoard((board) => board.clusters.list());
+  const named = new Map(clusters.map((cluster) => [cluster.id, cluster]));
   // The dots show once voting closed (never while open), and the confirmed decision keeps them.
   const tally = objective?.tally ?? (voting.status === 'closed' ? results : []);
   const votes = new Map(tally.map((entry) => [entry.candidateId, entry.votes]));
@@ -45,10 +48,12 @@ export function CandidateGroups({ step, from, to, groups }: Range & { step: Step
       {step === 'pick' && <ProjectorObjective />}
       <ul className="projector-grid projector-grid-3" aria-label="Candidate objectives">
         {groups.slice(from, to).map((group) => {
-          const [first, ...others] = group.cards;
-          const counted = group.cards.map((card) => votes.get(card.id)).find((n) => n !== undefined);
-          const chosen = group.cards.some((card) => card.id === objective?.candidateId);
-          const label = [others.length > 0 ? `Group of ${group.cards.length}` : null, chosen && step === 'pick' ? 'THE objective' : null, counted !== undefined ? `${counted} dot${counted === 1 ? '' : 's'}` : null]
+          // A named cluster is one candidate in Pick: its dots and the decision are under its id, its name heads the note.
+          const cluster = group.cards[0]?.clusterId ? named.get(group.cards[0].clusterId) : undefined;
+          const [first, ...others] = cluster ? [{ id: cluster.id, text: cluster.name.trim() || UNNAMED_CLUSTER }, ...group.cards] : group.cards;
+          const counted = cluster ? votes.get(cluster.id) : group.cards.map((card) => votes.get(card.id)).find((n) => n !== undefined);
+          const chosen = cluster ? cluster.id === objective?.candidateId : group.cards.some((card) => card.id === objective?.candidateId);
+          const label = [cluster ? `Cluster of ${group.cards.length}` : others.length > 0 ? `Group of ${group.cards.length}` : null, chosen && step === 'pick' ? 'THE objective' : null, counted !== undefined ? `${counted} dot${counted === 1 ? '' : 's'}` : null]
             .filter(Boolean)
             .join(' · ');
           return (

@@ -12,6 +12,9 @@ export function OkrPage({ keyResults }: { keyResults: readonly KeyResult[] }) {
   return (
     <>
       <p className="projector-objective">{objective?.title ?? 'No objective confirmed yet.'}</p>
+      {objective?.fromNotes && objective.fromNotes.length > 0 && (
+        <p className="projector-row-meta">From the cluster’s notes: {objective.fromNotes.map((note) => `“${note.text}”`).join(', ')}</p>
+      )}
       <ol className="projector-rows" aria-label="Key results">
         {keyResults.map((kr) => (
           <li key={kr.id} aria-label={kr.title}>

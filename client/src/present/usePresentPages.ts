@@ -12,7 +12,7 @@ export function useProjectorContent() {
   const initiatives = useBoard((board) => board.initiatives.list());
   const { objective } = useControl();
   const groups = useMemo(() => groupCandidates(candidates.filter((c) => !c.discarded)), [candidates]);
-  const unsorted = useMemo(() => assignLanes(candidates, parked, objective?.candidateId ?? null).unsorted, [candidates, parked, objective]);
+  const unsorted = useMemo(() => assignLanes(candidates, parked, objective).unsorted, [candidates, parked, objective]);
   return { context, candidates, groups, unsorted, parked, keyResults, initiatives };
 }
 

@@ -2,6 +2,8 @@ import { ORIGIN, type BoardDoc, type ControlDoc, type PrivateDoc } from '@okr/sh
 import type { Ballot, ControlState, Seat, VoteResult } from '@okr/shared/schema';
 import {
   averageConfidence,
+  ballotCandidates,
+  ballotIds,
   checkBallot,
   countableBallots,
   dotsUsed,
@@ -10,6 +12,7 @@ import {
   tally,
   VOTE_REFUSAL_MESSAGES,
   votingProgress,
+  type BallotCandidate,
   type Dots,
   type RoomPerson,
 } from '@okr/shared/workshop';
@@ -45,8 +48,7 @@ export class RoomVotes {
   castBallot(seat: Seat, role: Role, input: { roundId: string; dots: Record<string, number>; proxyFor?: string | undefined }): BallotView {
     const { voting } = this.control();
     const dots = withoutZeros(input.dots);
-    const candidateIds = new Set(this.room.boardView().candidates.list().filter((c) => !c.discarded).map((c) => c.id));
-    const refusal = checkBallot(input.roundId, dots, voting, candidateIds);
+    const refusal = checkBallot(input.roundId, dots, voting, ballotIds(this.ballot()));
     if (refusal) throw new RequestError(refusal, VOTE_REFUSAL_MESSAGES[refusal]);
     let ballot: Ballot;
     if (input.proxyFor !== undefined) {
@@ -141,14 +143,19 @@ export class RoomVotes {
   private close(state: ControlState): void {
     const { voting, anonymous } = state;
     const ballots = this.countable(voting.roundId).filter((b) => dotsUsed(b.dots) > 0);
-    const candidates = this.room.boardView().candidates.list().filter((c) => !c.discarded);
     const voters = anonymous
       ? null
       : ballots
           .map((b) => (b.proxy ? { name: b.voterName, proxy: true } : { name: this.room.seats.resolve(b.voterId)?.name || 'Someone' }))
           .sort((a, b) => a.name.localeCompare(b.name));
-    const result: VoteResult = { roundId: voting.roundId, tally: tally(ballots, candidates, voting), ballots: ballots.length, voters };
+    const result: VoteResult = { roundId: voting.roundId, tally: tally(ballots, this.ballot(), voting), ballots: ballots.length, voters };
     this.room.controlView().set({ voteResult: result, votingCount: null }, ORIGIN.server);
+  }
+
+  /** What dots may go on: the cards not discarded, and the Draft canvas's named clusters as one candidate each. */
+  private ballot(): BallotCandidate[] {
+    const board = this.room.boardView();
+    return ballotCandidates(board.candidates.list(), board.clusters.list());
   }
 
   /** The round's ballots after seat merges, one per voter. */

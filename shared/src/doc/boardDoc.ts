@@ -253,6 +253,11 @@ export class BoardDoc {
     this.transact(() => (this[collection] as unknown as RecordCollection<{ id: string; order: number; text?: string; title?: string }>).update(id, { [field]: text }));
   }
 
+  /** A cluster from an export, under its own id so its notes' `clusterId` still name it. */
+  importCluster(cluster: Omit<Cluster, 'order'>, origin: Origin = ORIGIN.user): void {
+    this.transact(() => this.clusters.insert({ ...cluster, name: cluster.name.trim(), order: this.clusters.nextOrder() }), origin);
+  }
+
   /** A new named cluster on a step's canvas, empty; returns its id. */
   addCluster(step: CanvasStep, name: string, pos: CanvasPos): string {
     const id = newRecordId();

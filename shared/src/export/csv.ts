@@ -29,6 +29,7 @@ export const CSV_COLUMNS = [
   'serves_key_results',
   'reason',
   'revisit_date',
+  'cluster',
 ] as const;
 
 /** What a row is: `objective` only stands in for key results when there are none, so the objective is not lost. */
@@ -43,10 +44,13 @@ export function exportToCsv(file: OkrExport): string {
   const { label, start, end } = file.workshop.cycle;
   const cycle: CsvRow = { cycle: label, cycle_start: start, cycle_end: end };
   const objective: CsvRow = { objective: file.objective?.title ?? null, objective_description: file.objective?.description ?? null };
-  const keyResults = file.keyResults.length > 0 ? file.keyResults.map(keyResultRow) : [{ row_type: 'objective' }];
+  // The Brainstorm canvas's cluster a key result or initiative sits in, by name: how the team grouped the work.
+  const clusterNames = new Map(file.clusters.map((c) => [c.id, c.name]));
+  const cluster = (note: { clusterId: string | null }): CsvRow => ({ cluster: note.clusterId === null ? null : (clusterNames.get(note.clusterId) ?? null) });
+  const keyResults = file.keyResults.length > 0 ? file.keyResults.map((kr) => ({ ...keyResultRow(kr), ...cluster(kr) })) : [{ row_type: 'objective' }];
   const rows: CsvRow[] = [
     ...keyResults.map((row) => ({ ...cycle, ...objective, ...row })),
-    ...file.initiatives.map((initiative) => ({ ...cycle, ...objective, ...initiativeRow(initiative) })),
+    ...file.initiatives.map((initiative) => ({ ...cycle, ...objective, ...initiativeRow(initiative), ...cluster(initiative) })),
     // Parked items are not the objective's: they carry the cycle they were parked in, not its objective.
     ...file.parked.map((item) => ({ ...cycle, ...parkedRow(item) })),
   ];

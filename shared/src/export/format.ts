@@ -7,6 +7,8 @@ import {
   KR_TYPES,
   LEAD_LAG,
   candidateSchema,
+  canvasPosSchema,
+  clusterSchema,
   contextItemSchema,
   initiativeSchema,
   isoDateSchema,
@@ -24,14 +26,16 @@ import {
 import { CANDIDATE_STATUSES } from '../workshop/candidateStatus.ts';
 
 /*
- * Export format version 2 (version 1 plus the agenda; migrate.ts upgrades version 1 files): defined once, here. The TypeScript types, the runtime validation and the
- * committed JSON Schema (shared/schema/okr-export.v2.schema.json) all come from these zod schemas.
+ * Export format version 3 (version 2 plus the canvas: each note's place and cluster, the clusters, and
+ * the notes of a cluster chosen as THE objective; version 2 added the agenda; migrate.ts upgrades
+ * older files): defined once, here. The TypeScript types, the runtime validation and the committed
+ * JSON Schema (shared/schema/okr-export.v3.schema.json) all come from these zod schemas.
  * Every field is present in every export; "unknown" is `null`, never a missing key, so importers
  * need no guessing. Field limits reuse the record schemas in shared/src/schema.
  */
 
 export const EXPORT_FORMAT_ID = 'okr-workshop-board/export';
-export const EXPORT_VERSION = 2;
+export const EXPORT_VERSION = 3;
 
 /**
  * `.describe()` for a record schema: those are zod/mini (no methods, so the browser's first load
@@ -61,22 +65,42 @@ export const exportWorkshopSchema = z.object({
     .describe('The facilitator\'s notes per step (what was said, decisions, open questions), in step order. Left out when there are none.'),
 });
 
+/** A note's place on its step's canvas (since version 3). */
+const placeSchema = z.nullable(canvasPosSchema).describe('Where the note sits on its step\'s canvas, in canvas pixels: from its cluster\'s corner when it is in one, else from the canvas origin. Null when nobody placed it (laid out tidily on import).');
+const noteClusterIdSchema = z.nullable(recordIdSchema).describe('The cluster it is in (see `clusters`), or null.');
+
 export const exportContextItemSchema = z.object({
   id: recordIdSchema,
   kind: z.enum(CONTEXT_KINDS),
   text: contextItemSchema.shape.text,
   link: z.nullable(contextItemSchema.shape.link.def.innerType),
+  place: placeSchema,
+  clusterId: noteClusterIdSchema,
 });
+
+export const exportClusterSchema = z.object({
+  id: recordIdSchema,
+  step: described(clusterSchema.shape.step, 'The canvas it is on: context, draft (candidate objectives) or brainstorm (key results and initiatives).'),
+  name: clusterSchema.shape.name,
+  place: described(canvasPosSchema, 'Its corner on the canvas, in canvas pixels.'),
+  noteIds: z.array(recordIdSchema).describe('The notes in it, in board order.'),
+});
+
+/** A note of the cluster chosen as THE objective, as the decision kept it. */
+export const exportFromNoteSchema = z.object({ id: recordIdSchema, text: candidateSchema.shape.text });
 
 export const exportDecisionSchema = z.object({
   tally: z.array(tallyEntrySchema).describe('Dots per candidate in the vote that chose the objective.'),
   rationale: z.nullable(objectiveSchema.shape.rationale.def.innerType),
   decidedAt: described(objectiveSchema.shape.decidedAt, 'When the facilitator confirmed the objective (ISO time).'),
+  fromNotes: z
+    .array(exportFromNoteSchema)
+    .describe('When a cluster was chosen (`candidateId` is then the cluster\'s id): its notes at the decision, with their texts and no authors. Empty when one card was chosen (since version 3).'),
 });
 
 export const exportObjectiveSchema = z
   .object({
-    candidateId: described(recordIdSchema, 'The candidate objective that was chosen.'),
+    candidateId: described(recordIdSchema, 'The candidate objective that was chosen: a candidate\'s id, or a Draft cluster\'s id when the group voted on a cluster.'),
     title: objectiveSchema.shape.title,
     description: z.nullable(objectiveSchema.shape.description.def.innerType),
     commitment: objectiveSchema.shape.commitment,
@@ -101,6 +125,8 @@ export const exportKeyResultSchema = z.object({
   owner: ownerSchema,
   confidence: z.nullable(keyResultSchema.shape.confidence.def.innerType).describe('0 to 1, the room\'s revealed average; a fist-of-five vote of n fingers is n / 5, shown to people as "3.5 / 5".'),
   leadLag: z.enum(LEAD_LAG).nullable(),
+  place: placeSchema,
+  clusterId: noteClusterIdSchema,
 });
 
 export const exportInitiativeSchema = z.object({
@@ -108,6 +134,8 @@ export const exportInitiativeSchema = z.object({
   title: initiativeSchema.shape.title,
   owner: ownerSchema,
   keyResultIds: described(initiativeSchema.shape.keyResultIds, 'The key results this work should move.'),
+  place: placeSchema,
+  clusterId: noteClusterIdSchema,
 });
 
 export const exportParkedItemSchema = z.object({
@@ -127,8 +155,9 @@ export const exportCandidateSchema = z.object({
     .array(candidateSchema.shape.authorName.def.innerType)
     .optional()
     .describe('Everyone who wrote the card, `author` first, then the authors of cards merged into it; empty when the board was anonymous. Missing in exports made before merges kept every author.'),
-  clusterId: z.nullable(recordIdSchema),
-  votes: z.number().int().min(0).describe('Dots in the decision record\'s tally; 0 before a decision.'),
+  clusterId: z.nullable(recordIdSchema).describe('The cluster it is in: a `clusters` id, or (a group made with "Group with…") the id of the group\'s first card.'),
+  place: placeSchema,
+  votes: z.number().int().min(0).describe('Dots in the decision record\'s tally; 0 before a decision, and 0 for a card voted on as part of a cluster (the cluster has the dots).'),
   status: z.enum(CANDIDATE_STATUSES),
 });
 
@@ -163,13 +192,14 @@ export const okrExportSchema = z
     initiatives: z.array(exportInitiativeSchema),
     parked: z.array(exportParkedItemSchema),
     candidates: z.array(exportCandidateSchema).describe('Every candidate objective, for the record.'),
+    clusters: z.array(exportClusterSchema).describe('The named clusters on the canvases (since version 3).'),
     tracking: exportTrackingSchema,
     agenda: z.array(exportAgendaEntrySchema).describe('Planned and actual time per step, in step order (since version 2).'),
     findings: z.array(findingSchema).describe('Review findings at export time, without the dismissed ones.'),
     dismissedFindings: z.array(z.string()).describe('Keys (`rule:targetId`) of findings dismissed on the board, so an import keeps them dismissed.'),
   })
   .meta({
-    title: 'OKR workshop board export, version 2',
+    title: 'OKR workshop board export, version 3',
     description: 'One team\'s OKR as set in a workshop: the objective, its key results, initiatives, parked items and the decision record.',
   });
 
@@ -183,3 +213,4 @@ export type ExportParkedItem = z.infer<typeof exportParkedItemSchema>;
 export type ExportCandidate = z.infer<typeof exportCandidateSchema>;
 export type ExportOwner = z.infer<typeof ownerSchema>;
 export type ExportAgendaEntry = z.infer<typeof exportAgendaEntrySchema>;
+export type ExportCluster = z.infer<typeof exportClusterSchema>;

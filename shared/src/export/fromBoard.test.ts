@@ -9,7 +9,7 @@ describe('buildExport', () => {
     const { board, control } = sampleBoard();
     const exported = buildExport(board, control, FIXED_NOW);
     // Review the diff, then `npx vitest run shared/src/export -u` to accept an intended change.
-    await expect(`${JSON.stringify(exported, null, 2)}\n`).toMatchFileSnapshot('./__fixtures__/sample.export.v2.json');
+    await expect(`${JSON.stringify(exported, null, 2)}\n`).toMatchFileSnapshot('./__fixtures__/sample.export.v3.json');
   });
 
   it('produces output the schema accepts unchanged', () => {

@@ -1,12 +1,12 @@
 import type { BoardDoc, ControlDoc } from '../doc/index.ts';
 import { findingKey } from '../review/finding.ts';
 import { reviewOkrs } from '../review/reviewOkrs.ts';
-import { STEP_IDS, type ControlState, type KeyResult, type ParkedItem, type Person } from '../schema/index.ts';
+import { STEP_IDS, type CanvasPos, type ControlState, type KeyResult, type ParkedItem, type Person } from '../schema/index.ts';
 import { candidateStatus, parkedCandidateIds } from '../workshop/candidateStatus.ts';
 import { parseOwnerInput } from '../workshop/owner.ts';
 import { agendaReport } from '../workshop/agenda.ts';
 import { cardAuthors } from '../workshop/merge.ts';
-import { EXPORT_FORMAT_ID, EXPORT_VERSION, type ExportKeyResult, type OkrExport } from './format.ts';
+import { EXPORT_FORMAT_ID, EXPORT_VERSION, type ExportCluster, type ExportKeyResult, type OkrExport } from './format.ts';
 import { parseExport } from './migrate.ts';
 
 /**
@@ -36,7 +36,7 @@ export function buildExport(board: BoardDoc, control: ControlDoc, now: Date = ne
       cycle: { label: workshop.cycleLabel ?? null, start: workshop.cycleStart ?? null, end: workshop.cycleEnd ?? null },
       ...discussionNotes(state.notes),
     },
-    context: context.map((item) => ({ id: item.id, kind: item.kind, text: item.text, link: item.link ?? null })),
+    context: context.map((item) => ({ id: item.id, kind: item.kind, text: item.text, link: item.link ?? null, ...canvasPlace(item) })),
     objective: objective && {
       candidateId: objective.candidateId,
       title: objective.title,
@@ -44,7 +44,7 @@ export function buildExport(board: BoardDoc, control: ControlDoc, now: Date = ne
       commitment: objective.commitment,
       // A context card deleted after the decision leaves a dangling id; the export stays self-consistent.
       contextIds: objective.contextIds.filter((id) => contextIds.has(id)),
-      decision: { tally: objective.tally, rationale: objective.rationale ?? null, decidedAt: objective.decidedAt },
+      decision: { tally: objective.tally, rationale: objective.rationale ?? null, decidedAt: objective.decidedAt, fromNotes: objective.fromNotes ?? [] },
     },
     keyResults: keyResults.map(exportKeyResult),
     initiatives: board.initiatives.list().map((initiative) => ({
@@ -52,6 +52,7 @@ export function buildExport(board: BoardDoc, control: ControlDoc, now: Date = ne
       title: initiative.title,
       owner: ownerOf(initiative.ownerName, initiative.ownerEmail),
       keyResultIds: initiative.keyResultIds.filter((id) => keyResultIds.has(id)),
+      ...canvasPlace(initiative),
     })),
     parked: parked.map(exportParkedItem),
     candidates: board.candidates.list().map((candidate) => ({
@@ -59,10 +60,11 @@ export function buildExport(board: BoardDoc, control: ControlDoc, now: Date = ne
       text: candidate.text,
       author: state.anonymous ? null : (candidate.authorName ?? null),
       authors: state.anonymous ? [] : cardAuthors(candidate).map((person) => person.name),
-      clusterId: candidate.clusterId ?? null,
+      ...canvasPlace(candidate),
       votes: votes.get(candidate.id) ?? 0,
-      status: candidateStatus(candidate, objective?.candidateId, parkedIds),
+      status: candidateStatus(candidate, objective, parkedIds),
     })),
+    clusters: exportClusters(board),
     tracking: { checkInCadence: workshop.checkInCadence ?? null, firstCheckIn: workshop.firstCheckIn ?? null },
     agenda: agendaReport(state.agenda, state.stepLog, now.getTime()).map(({ step, plannedMinutes, actualMinutes }) => ({
       step: step as OkrExport['agenda'][number]['step'],
@@ -98,7 +100,25 @@ function exportKeyResult(kr: KeyResult): ExportKeyResult {
     owner: ownerOf(kr.ownerName, kr.ownerEmail),
     confidence: kr.confidence ?? null,
     leadLag: kr.leadLag ?? null,
+    ...canvasPlace(kr),
   };
+}
+
+/** A note's place and cluster; null for a note nobody placed (it is laid out tidily on read). */
+function canvasPlace(note: { pos?: CanvasPos; clusterId?: string }): { place: CanvasPos | null; clusterId: string | null } {
+  return { place: note.pos ?? null, clusterId: note.clusterId ?? null };
+}
+
+/** Every canvas's named clusters, each with its notes in board order. */
+function exportClusters(board: BoardDoc): ExportCluster[] {
+  const notes = [...board.contextItems.list(), ...board.candidates.list(), ...board.keyResults.list(), ...board.initiatives.list()];
+  return board.clusters.list().map((cluster) => ({
+    id: cluster.id,
+    step: cluster.step,
+    name: cluster.name,
+    place: cluster.pos,
+    noteIds: notes.filter((note) => note.clusterId === cluster.id).map((note) => note.id),
+  }));
 }
 
 function exportParkedItem(item: ParkedItem): OkrExport['parked'][number] {

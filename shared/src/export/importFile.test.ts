@@ -52,6 +52,21 @@ describe('pre-work import', () => {
   });
 });
 
+/** The sample board with notes placed, a named cluster on Draft and on Brainstorm, and the Draft cluster chosen as THE objective. */
+function clusterChosen(): { board: BoardDoc; control: ControlDoc } {
+  const made = sampleBoard();
+  const [first, second] = made.board.candidates.list();
+  const cluster = made.board.addCluster('draft', 'Effortless checkout', { x: 40, y: 60 });
+  made.board.placeNote('candidates', first!.id, { clusterId: cluster, pos: { x: 12, y: 40 } });
+  made.board.placeNote('candidates', second!.id, { clusterId: cluster, pos: { x: 12, y: 200 } });
+  const krCluster = made.board.addCluster('brainstorm', 'Speed', { x: 500, y: 0 });
+  made.board.placeNote('keyResults', made.board.keyResults.list()[0]!.id, { clusterId: krCluster, pos: { x: 8, y: 30 } });
+  made.board.placeNote('contextItems', made.board.contextItems.list()[0]!.id, { pos: { x: -120, y: 300 } });
+  const objective = made.control.state().objective!;
+  made.control.setObjective({ ...objective, candidateId: cluster, title: 'Effortless checkout', fromNotes: [first!, second!].map(({ id, text }) => ({ id, text })) });
+  return made;
+}
+
 describe('export import', () => {
   /** Export, write to JSON text, read back into a fresh board, export again. */
   function roundTrip(made: { board: BoardDoc; control: ControlDoc }) {
@@ -96,6 +111,7 @@ describe('export import', () => {
         return made;
       },
     ],
+    ['a board whose objective is a cluster, its notes placed on the canvases', clusterChosen],
     ['an empty board', fresh],
   ])('gives back the same OKR content: %s', (_name, make) => {
     const { first, second } = roundTrip(make());
@@ -107,6 +123,19 @@ describe('export import', () => {
     expect(target.board.initiatives.get('init-reminder')?.keyResultIds).toEqual(['kr-abandon', 'kr-conversion']);
     expect(target.control.state().objective?.contextIds).toEqual(['ctx-mission', 'ctx-strategy']);
     expect(target.board.dismissedFindings()).toEqual(new Set(['kr-has-number:kr-reminder']));
+  });
+
+  it('keeps note places, clusters and the notes of a chosen cluster', () => {
+    const { first, target } = roundTrip(clusterChosen());
+    expect(first.clusters.map((c) => [c.step, c.name, c.noteIds.length])).toEqual([
+      ['draft', 'Effortless checkout', 2],
+      ['brainstorm', 'Speed', 1],
+    ]);
+    expect(first.objective?.decision.fromNotes.map((note) => note.text)).toEqual(first.candidates.slice(0, 2).map((c) => c.text));
+    expect(first.context[0]?.place).toEqual({ x: -120, y: 300 });
+    const draftCluster = target.board.clusters.list().find((c) => c.step === 'draft');
+    expect(target.board.candidates.list().filter((c) => c.clusterId === draftCluster?.id).map((c) => c.pos)).toEqual([{ x: 12, y: 40 }, { x: 12, y: 200 }]);
+    expect(target.control.state().objective?.fromNotes).toHaveLength(2);
   });
 
   it('writes every card with the import origin, which undo never tracks', () => {

@@ -1,5 +1,6 @@
 import { logFromActuals } from '../workshop/agenda.ts';
 import { ORIGIN, type BoardDoc, type ControlDoc } from '../doc/index.ts';
+import type { CanvasPos } from '../schema/index.ts';
 import { describeIssues } from '../validation/describeIssues.ts';
 import { ExportFormatError } from './errors.ts';
 import { EXPORT_FORMAT_ID, type ExportOwner, type OkrExport } from './format.ts';
@@ -64,7 +65,7 @@ function applyExport(file: OkrExport, board: BoardDoc, control: ControlDoc): voi
     ORIGIN.import,
   );
   for (const item of file.context) {
-    board.addContextItem({ id: item.id, kind: item.kind, text: item.text, link: item.link ?? undefined }, ORIGIN.import);
+    board.addContextItem({ id: item.id, kind: item.kind, text: item.text, link: item.link ?? undefined, ...notePlace(item) }, ORIGIN.import);
   }
   for (const candidate of file.candidates) {
     board.addCandidate(
@@ -73,7 +74,7 @@ function applyExport(file: OkrExport, board: BoardDoc, control: ControlDoc): voi
         text: candidate.text,
         authorName: candidate.author ?? undefined,
         ...mergedAuthorsFrom(candidate),
-        clusterId: candidate.clusterId ?? undefined,
+        ...notePlace(candidate),
         discarded: candidate.status === 'discarded' ? true : undefined,
       },
       ORIGIN.import,
@@ -109,6 +110,7 @@ function applyExport(file: OkrExport, board: BoardDoc, control: ControlDoc): voi
         ownerEmail: kr.owner?.email,
         confidence: kr.confidence ?? undefined,
         leadLag: kr.leadLag ?? undefined,
+        ...notePlace(kr),
       },
       ORIGIN.import,
     );
@@ -121,10 +123,12 @@ function applyExport(file: OkrExport, board: BoardDoc, control: ControlDoc): voi
         ownerName: ownerName(initiative.owner),
         ownerEmail: initiative.owner?.email,
         keyResultIds: initiative.keyResultIds,
+        ...notePlace(initiative),
       },
       ORIGIN.import,
     );
   }
+  for (const cluster of file.clusters) board.importCluster({ id: cluster.id, step: cluster.step, name: cluster.name, pos: cluster.place }, ORIGIN.import);
   for (const key of file.dismissedFindings) board.dismissFinding(key, 'import', ORIGIN.import);
 
   const objective = file.objective;
@@ -140,6 +144,7 @@ function applyExport(file: OkrExport, board: BoardDoc, control: ControlDoc): voi
           tally: objective.decision.tally,
           rationale: objective.decision.rationale ?? undefined,
           decidedAt: objective.decision.decidedAt,
+          ...(objective.decision.fromNotes.length > 0 ? { fromNotes: objective.decision.fromNotes } : {}),
         },
       },
       ORIGIN.import,
@@ -175,6 +180,14 @@ function applyPrework(file: PreworkFile, board: BoardDoc): void {
   }
   for (const item of file.context) board.addContextItem({ kind: item.kind, text: item.text, link: item.link }, ORIGIN.import);
   for (const candidate of file.candidates ?? []) board.addCandidate({ text: candidate.text }, ORIGIN.import);
+}
+
+/**
+ * A note's place and cluster as the board keeps them. A note without a place (files before version
+ * 3, or never placed) gets none, and the canvas lays it out tidily on read.
+ */
+function notePlace(note: { place: CanvasPos | null; clusterId: string | null }): { pos?: CanvasPos; clusterId?: string } {
+  return { ...(note.place ? { pos: note.place } : {}), ...(note.clusterId ? { clusterId: note.clusterId } : {}) };
 }
 
 /** The authors after the first become the card's merged authors again (names only: ids stay on the devices). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import committedExportSchema from '../../schema/okr-export.v2.schema.json' with { type: 'json' };
+import committedExportSchema from '../../schema/okr-export.v3.schema.json' with { type: 'json' };
 import committedPreworkSchema from '../../schema/okr-prework.v1.schema.json' with { type: 'json' };
 import { BoardDoc, ControlDoc } from '../doc/index.ts';
 import { FIXED_NOW, sampleBoard } from './__fixtures__/sampleBoard.ts';
@@ -8,7 +8,7 @@ import { buildExport } from './fromBoard.ts';
 import { JSON_SCHEMA_FILES, type JsonSchemaFileName } from './jsonSchema.ts';
 
 const COMMITTED: Record<JsonSchemaFileName, unknown> = {
-  'okr-export.v2.schema.json': committedExportSchema,
+  'okr-export.v3.schema.json': committedExportSchema,
   'okr-prework.v1.schema.json': committedPreworkSchema,
 };
 

@@ -4,13 +4,13 @@ import { preworkFileSchema } from './prework.ts';
 
 /*
  * The JSON Schema files in shared/schema/ are generated from the zod schemas, never edited by hand
- * (okr-export.v1.schema.json stays as it was, for files made before version 2).
+ * (okr-export.v1 and v2 stay as they were, for files made before versions 2 and 3).
  * jsonSchema.test.ts fails when a committed file drifts; `npx tsx shared/scripts/write-schema.ts`
  * rewrites them.
  */
 
 export const JSON_SCHEMA_FILES = {
-  'okr-export.v2.schema.json': () => z.toJSONSchema(okrExportSchema, { target: 'draft-2020-12' }),
+  'okr-export.v3.schema.json': () => z.toJSONSchema(okrExportSchema, { target: 'draft-2020-12' }),
   'okr-prework.v1.schema.json': () => z.toJSONSchema(preworkFileSchema, { target: 'draft-2020-12' }),
 } as const;
 

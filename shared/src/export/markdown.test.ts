@@ -97,6 +97,17 @@ describe('exportToMarkdown', () => {
     expect(lines).toContain('4. **\\[click\\](http://evil.example) \\<img src=x> \\*\\*bold\\*\\* #1** — owner: none yet');
   });
 
+  it('lists the notes of a cluster chosen as THE objective, and the cluster of a key result', () => {
+    const lines = sampleMarkdown(({ board, control }) => {
+      const objective = objectiveOf(control);
+      control.setObjective({ ...objective, fromNotes: [{ id: 'cand-checkout', text: 'Fewer steps to pay' }, { id: 'cand-loyalty', text: 'Pay on the phone' }] });
+      board.placeNote('keyResults', 'kr-conversion', { clusterId: board.addCluster('brainstorm', 'Speed', { x: 0, y: 0 }), pos: { x: 0, y: 0 } });
+    });
+    const at = lines.indexOf('Chosen as a cluster of notes:');
+    expect(lines.slice(at, at + 3)).toEqual(['Chosen as a cluster of notes:', '- Fewer steps to pay', '- Pay on the phone']);
+    expect(lines.find((line) => line.includes('Checkout conversion rate'))).toContain('cluster “Speed”');
+  });
+
   it('says so when nothing is decided yet', () => {
     const markdown = exportToMarkdown(buildExport(new BoardDoc(), new ControlDoc(), FIXED_NOW));
     expect(markdown).toContain('# OKR workshop');

@@ -45,6 +45,8 @@ function objectiveSection(file: OkrExport): string {
   const total = tally.reduce((sum, entry) => sum + entry.votes, 0);
   const chosenVotes = tally.find((entry) => entry.candidateId === objective.candidateId)?.votes;
   if (total > 0 && chosenVotes !== undefined) lines.push('', `Decision: chosen with ${chosenVotes} of ${total} votes${tie(tally, objective.candidateId)}.`);
+  const { fromNotes } = objective.decision;
+  if (fromNotes.length > 0) lines.push('', 'Chosen as a cluster of notes:', ...fromNotes.map((note) => `- ${inline(note.text)}`));
   if (rationale) lines.push('', `Rationale: ${inline(rationale)}`);
   return lines.join('\n');
 }
@@ -58,8 +60,10 @@ function tie(tally: ExportObjective['decision']['tally'], candidateId: string): 
 
 function keyResultSection(file: OkrExport): string {
   if (file.keyResults.length === 0) return '## Key results\n\nNone yet.';
+  const clusterNames = new Map(file.clusters.map((cluster) => [cluster.id, cluster.name]));
   const items = file.keyResults.map((kr, index) => {
-    const details = [levels(kr), `owner: ${owner(kr.owner)}`, kr.confidence === null ? '' : `confidence ${confidenceLabel(kr.confidence)}`].filter(Boolean);
+    const cluster = kr.clusterId === null ? undefined : clusterNames.get(kr.clusterId);
+    const details = [levels(kr), `owner: ${owner(kr.owner)}`, kr.confidence === null ? '' : `confidence ${confidenceLabel(kr.confidence)}`, cluster ? `cluster “${inline(cluster)}”` : ''].filter(Boolean);
     return `${index + 1}. **${inline(kr.title)}** — ${details.join(' · ')}`;
   });
   return `## Key results\n\n${items.join('\n')}`;

@@ -4,6 +4,7 @@ import { ExportFormatError } from './errors.ts';
 import { buildExport } from './fromBoard.ts';
 import { migrateExport } from './migrate.ts';
 import sampleV1 from './__fixtures__/sample.export.v1.json' with { type: 'json' };
+import sampleV2 from './__fixtures__/sample.export.v2.json' with { type: 'json' };
 
 /** A valid export as plain JSON, to break one field at a time. */
 function validJson(): Record<string, unknown> {
@@ -27,7 +28,17 @@ function broken(...edits: [Path, unknown][]): unknown {
 }
 
 describe('migrateExport', () => {
-  it('reads a version 2 export as is', () => {
+  it('upgrades a version 2 export: the same board, its notes unplaced, no clusters, one card chosen', () => {
+    const upgraded = migrateExport(sampleV2);
+    expect(upgraded.version).toBe(3);
+    expect(upgraded.clusters).toEqual([]);
+    expect(upgraded.objective?.decision.fromNotes).toEqual([]);
+    for (const note of [...upgraded.context, ...upgraded.candidates, ...upgraded.keyResults, ...upgraded.initiatives]) expect(note.place).toBeNull();
+    expect(upgraded.keyResults.map((kr) => kr.clusterId)).toEqual(sampleV2.keyResults.map(() => null));
+    expect(upgraded.candidates.map((c) => [c.id, c.clusterId])).toEqual(sampleV2.candidates.map((c) => [c.id, c.clusterId]));
+  });
+
+  it('reads a version 3 export as is', () => {
     const file = validJson();
     expect(migrateExport(file)).toEqual(file);
   });
@@ -36,8 +47,9 @@ describe('migrateExport', () => {
     const upgraded = migrateExport(sampleV1);
     const { agenda, version, ...rest } = upgraded;
     const { version: _v1, ...v1Rest } = sampleV1 as Record<string, unknown>;
-    expect(version).toBe(2);
-    expect(rest).toEqual(v1Rest);
+    expect(version).toBe(3);
+    // Everything the version 1 file said is still there; the later versions only added fields.
+    expect(rest).toMatchObject(v1Rest);
     expect(agenda.map((row) => [row.step, row.plannedMinutes, row.actualMinutes])).toEqual([
       ['context', 10, null],
       ['draft', 20, null],
@@ -64,8 +76,9 @@ describe('migrateExport', () => {
     ['something that is not an object', 'hello', '(file): expected a JSON object'],
     ['another format', { format: 'trello-board', version: 1 }, 'format: expected "okr-workshop-board/export", got "trello-board"'],
     ['a pre-work file', { format: 'okr-workshop-board/prework', version: 1 }, 'this is a pre-work file; open it with Import'],
-    ['a newer version', broken([['version'], 3]), 'version: 3 is newer than this app reads (up to 2); update the app to open it'],
-    ['no version', broken([['version'], undefined]), 'version: expected a version number such as 2, got nothing'],
+    ['a newer version', broken([['version'], 4]), 'version: 4 is newer than this app reads (up to 3); update the app to open it'],
+    ['no version', broken([['version'], undefined]), 'version: expected a version number such as 3, got nothing'],
+    ['a note place that is not a point', broken([['candidates', 0, 'place'], 'top left']), 'candidates[0].place: expected an object, got "top left"'],
     ['an actual time that is not a number', broken([['agenda', 0, 'actualMinutes'], 'ten']), 'agenda[0].actualMinutes: expected a number, got "ten"'],
   ])('rejects %s, naming the field', (_name, input, line) => {
     expect(() => migrateExport(input)).toThrow(ExportFormatError);

@@ -10,7 +10,27 @@ type JsonObject = Record<string, unknown>;
 const MIGRATIONS: Record<number, (file: JsonObject) => JsonObject> = {
   // Version 2 added the agenda: a version 1 file had the default plan, and no recorded time.
   1: (v1) => ({ ...v1, agenda: agendaReport({}, [], 0).map(({ step, plannedMinutes, actualMinutes }) => ({ step, plannedMinutes, actualMinutes })) }),
+  // Version 3 added the canvas: notes had no place (they are laid out tidily on import), no cluster had a name, and one card was always chosen.
+  2: (v2) => ({
+    ...v2,
+    context: unplaced(v2.context, true),
+    candidates: unplaced(v2.candidates, false),
+    keyResults: unplaced(v2.keyResults, true),
+    initiatives: unplaced(v2.initiatives, true),
+    clusters: [],
+    objective: isObject(v2.objective) && isObject(v2.objective.decision) ? { ...v2.objective, decision: { ...v2.objective.decision, fromNotes: [] } } : v2.objective,
+  }),
 };
+
+/** Each note of a list with no place (and no cluster, where the older version had none); anything else is left for validation to name. */
+function unplaced(list: unknown, withCluster: boolean): unknown {
+  if (!Array.isArray(list)) return list;
+  return list.map((note: unknown) => (isObject(note) ? { ...note, place: null, ...(withCluster ? { clusterId: null } : {}) } : note));
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
 
 /** Reads an export of any known version, upgraded to the current one; throws `ExportFormatError`. */
 export function migrateExport(input: unknown): OkrExport {

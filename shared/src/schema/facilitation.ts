@@ -58,6 +58,12 @@ export const objectiveSchema = z.object({
   tally: z.array(tallyEntrySchema),
   rationale: z.optional(z.string().check(z.maxLength(2000))),
   decidedAt: z.string(),
+  /**
+   * When a cluster was chosen (candidateId is then the cluster's id): its notes at the decision,
+   * with their texts, so the record keeps what the group voted for even if the notes change later.
+   * No authors: the record is read on anonymous boards too.
+   */
+  fromNotes: z.optional(z.array(z.object({ id: recordIdSchema, text: z.string().check(z.maxLength(500)) })).check(z.maxLength(200))),
 });
 export type Objective = z.infer<typeof objectiveSchema>;
 

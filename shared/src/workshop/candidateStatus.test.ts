@@ -7,13 +7,15 @@ const park = (id: string, candidateId?: string): ParkedItem => ({ id, text: id, 
 
 describe('candidateStatus', () => {
   it.each([
-    ['THE objective is chosen', cand('a'), 'a', [], 'chosen'],
-    ['chosen beats parked', cand('a'), 'a', [park('p', 'a')], 'chosen'],
-    ['a parked candidate is parked', cand('b'), 'a', [park('p', 'b')], 'parked'],
-    ['parked beats discarded', cand('b', true), 'a', [park('p', 'b')], 'parked'],
+    ['THE objective is chosen', cand('a'), { candidateId: 'a' }, [], 'chosen'],
+    ['chosen beats parked', cand('a'), { candidateId: 'a' }, [park('p', 'a')], 'chosen'],
+    ['a note of the chosen cluster is chosen', cand('b'), { candidateId: 'k', fromNotes: [{ id: 'b', text: 'b' }] }, [park('p', 'b')], 'chosen'],
+    ['a note outside the chosen cluster is not', cand('c'), { candidateId: 'k', fromNotes: [{ id: 'b', text: 'b' }] }, [], 'unsorted'],
+    ['a parked candidate is parked', cand('b'), { candidateId: 'a' }, [park('p', 'b')], 'parked'],
+    ['parked beats discarded', cand('b', true), { candidateId: 'a' }, [park('p', 'b')], 'parked'],
     ['a discarded one is discarded', cand('b', true), null, [], 'discarded'],
     ['the rest is unsorted', cand('b'), undefined, [park('p'), park('q', 'c')], 'unsorted'],
-  ] as const)('%s', (_name, candidate, chosenId, parked, status) => {
-    expect(candidateStatus(candidate, chosenId, parkedCandidateIds(parked))).toBe(status);
+  ] as const)('%s', (_name, candidate, chosen, parked, status) => {
+    expect(candidateStatus(candidate, chosen, parkedCandidateIds(parked))).toBe(status);
   });
 });

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Candidate, Objective } from '../schema/index.ts';
+import type { BallotCandidate } from './ballotCandidates.ts';
 import { decide, defaultCandidateId, tiedWith, topIds, voteLine, type DecisionDraft, type TallyEntry } from './decision.ts';
 
-const candidates: Candidate[] = [
+const cards: Candidate[] = [
   { id: 'a', text: 'Checkout feels effortless', order: 1 },
   { id: 'b', text: 'Grow repeat purchases', order: 2 },
 ];
+const candidates: BallotCandidate[] = cards.map((c) => ({ id: c.id, text: c.text, notes: null }));
 const tally: TallyEntry[] = [
   { candidateId: 'b', text: 'Grow repeat purchases', votes: 5 },
   { candidateId: 'a', text: 'Checkout feels effortless', votes: 3 },
@@ -46,6 +48,22 @@ describe('decide', () => {
   ] as const)('%s', (_name, patch, expected) => {
     const result = decide({ ...draft, ...patch }, { candidates, tally, previous: null, now });
     expect('objective' in result && result.objective).toMatchObject(expected);
+  });
+
+  it('keeps the notes of a chosen cluster, with their texts and no authors', () => {
+    const notes: Candidate[] = [
+      { id: 'n1', text: 'Fewer steps to pay', authorName: 'Ana', order: 1, clusterId: 'k' },
+      { id: 'n2', text: 'Pay on the phone', order: 2, clusterId: 'k' },
+    ];
+    const withCluster = [...candidates, { id: 'k', text: 'Effortless checkout', notes }];
+    const result = decide({ ...draft, candidateId: 'k' }, { candidates: withCluster, tally, previous: null, now });
+    expect('objective' in result && result.objective).toMatchObject({
+      candidateId: 'k',
+      fromNotes: [
+        { id: 'n1', text: 'Fewer steps to pay' },
+        { id: 'n2', text: 'Pay on the phone' },
+      ],
+    });
   });
 
   it('keeps the context links of an earlier decision', () => {

@@ -1,4 +1,5 @@
-import { objectiveSchema, type Candidate, type Objective } from '../schema/index.ts';
+import { objectiveSchema, type Objective } from '../schema/index.ts';
+import type { BallotCandidate } from './ballotCandidates.ts';
 
 export type TallyEntry = Objective['tally'][number];
 export type Commitment = Objective['commitment'];
@@ -16,16 +17,18 @@ export type DecisionErrors = Partial<Record<'candidateId' | 'title' | 'rationale
 
 /**
  * Turns the facilitator's form into THE objective, or says what is missing. Re-confirming keeps
- * the context links made so far: changing the decision destroys nothing.
+ * the context links made so far: changing the decision destroys nothing. A cluster chosen keeps its
+ * notes (ids and texts, never authors) in the decision record.
  */
 export function decide(
   draft: DecisionDraft,
-  input: { candidates: readonly Candidate[]; tally: readonly TallyEntry[]; previous: Objective | null; now: Date },
+  input: { candidates: readonly BallotCandidate[]; tally: readonly TallyEntry[]; previous: Objective | null; now: Date },
 ): { objective: Objective } | { errors: DecisionErrors } {
   const errors: DecisionErrors = {};
   const title = draft.title.trim();
   const rationale = draft.rationale.trim();
-  if (!input.candidates.some((c) => c.id === draft.candidateId)) errors.candidateId = 'Choose one of the candidates.';
+  const chosen = input.candidates.find((c) => c.id === draft.candidateId);
+  if (!chosen) errors.candidateId = 'Choose one of the candidates.';
   if (!title) errors.title = 'Write the objective as the team will read it all quarter.';
   else if (title.length > 500) errors.title = 'Keep the objective under 500 characters: one sentence is best.';
   if (!rationale) errors.rationale = 'Say in a sentence why the group chose this one: it goes in the decision record.';
@@ -41,12 +44,13 @@ export function decide(
     tally: input.tally.map((t) => ({ candidateId: t.candidateId, text: t.text, votes: t.votes })),
     rationale,
     decidedAt: input.now.toISOString(),
+    ...(chosen?.notes ? { fromNotes: chosen.notes.map((note) => ({ id: note.id, text: note.text })) } : {}),
   });
   return { objective };
 }
 
 /** The candidate the confirm form starts on: the current decision, else the top of the vote, else the first card. */
-export function defaultCandidateId(tally: readonly TallyEntry[], current: Objective | null, candidates: readonly Candidate[]): string {
+export function defaultCandidateId(tally: readonly TallyEntry[], current: Objective | null, candidates: readonly { id: string }[]): string {
   if (current && candidates.some((c) => c.id === current.candidateId)) return current.candidateId;
   const top = tally[0];
   if (top && top.votes > 0 && candidates.some((c) => c.id === top.candidateId)) return top.candidateId;

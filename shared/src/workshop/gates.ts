@@ -22,7 +22,7 @@ export type UnmetItem = { message: string; keyResultId?: string; cardName?: stri
 /** Candidates that are neither THE objective, nor parked, nor discarded. */
 export function unsortedCandidates(input: Pick<GateInput, 'control' | 'candidates' | 'parked'>): Candidate[] {
   const parked = parkedCandidateIds(input.parked);
-  return input.candidates.filter((c) => candidateStatus(c, input.control.objective?.candidateId, parked) === 'unsorted');
+  return input.candidates.filter((c) => candidateStatus(c, input.control.objective, parked) === 'unsorted');
 }
 
 /**

@@ -1,5 +1,6 @@
 export * from './steps.ts';
 export * from './voting.ts';
+export * from './ballotCandidates.ts';
 export * from './votingProgress.ts';
 export * from './timer.ts';
 export * from './gates.ts';

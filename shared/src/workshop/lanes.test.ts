@@ -16,12 +16,13 @@ describe('assignLanes', () => {
   it.each([
     ['nothing on the board', [], [], null, { unsorted: [], parked: [], discarded: [] }],
     ['every candidate starts unsorted', [cand('a'), cand('b')], [], null, { unsorted: ['c:a', 'c:b'], parked: [], discarded: [] }],
-    ['THE objective is in no lane', [cand('a'), cand('b')], [], 'a', { unsorted: ['c:b'], parked: [], discarded: [] }],
-    ['a parked candidate shows as its parked item', [cand('a'), cand('b')], [park('p1', 'b')], 'a', { unsorted: [], parked: ['p:p1'], discarded: [] }],
-    ['a discarded candidate is discarded', [cand('a'), cand('b', { discarded: true })], [], 'a', { unsorted: [], parked: [], discarded: ['c:b'] }],
+    ['THE objective is in no lane', [cand('a'), cand('b')], [], { candidateId: 'a' }, { unsorted: ['c:b'], parked: [], discarded: [] }],
+    ['a parked candidate shows as its parked item', [cand('a'), cand('b')], [park('p1', 'b')], { candidateId: 'a' }, { unsorted: [], parked: ['p:p1'], discarded: [] }],
+    ['a discarded candidate is discarded', [cand('a'), cand('b', { discarded: true })], [], { candidateId: 'a' }, { unsorted: [], parked: [], discarded: ['c:b'] }],
     ['parked wins over discarded', [cand('b', { discarded: true })], [park('p1', 'b')], null, { unsorted: [], parked: ['p:p1'], discarded: [] }],
-    ['a free parked item is parked', [cand('a')], [park('p1')], 'a', { unsorted: [], parked: ['p:p1'], discarded: [] }],
+    ['a free parked item is parked', [cand('a')], [park('p1')], { candidateId: 'a' }, { unsorted: [], parked: ['p:p1'], discarded: [] }],
     ['a parked item whose candidate is gone stays parked', [], [park('p1', 'gone')], null, { unsorted: [], parked: ['p:p1'], discarded: [] }],
+    ['the notes of a chosen cluster are in no lane', [cand('a', { clusterId: 'k' }), cand('b', { clusterId: 'k' }), cand('c')], [], { candidateId: 'k', fromNotes: [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }] }, { unsorted: ['c:c'], parked: [], discarded: [] }],
     ['two parked items for one candidate both show', [cand('b')], [park('p1', 'b'), park('p2', 'b')], null, { unsorted: [], parked: ['p:p1', 'p:p2'], discarded: [] }],
   ])('%s', (_name, candidates, parked, objective, expected) => {
     expect(summary(assignLanes(candidates, parked, objective))).toEqual(expected);
@@ -35,11 +36,11 @@ describe('assignLanes', () => {
     const candidates = [cand('a'), cand('b'), cand('c', { discarded: true }), cand('d')];
     const parked = [park('p1', 'd')];
     const control = { ...DEFAULT_CONTROL, objective: objectiveId ? { candidateId: objectiveId, title: 'A', commitment: 'committed' as const, contextIds: [], tally: [], decidedAt: 'now' } : null };
-    expect(assignLanes(candidates, parked, objectiveId).unsorted.map((i) => i.candidate?.id)).toEqual(unsortedCandidates({ control, candidates, parked }).map((c) => c.id));
+    expect(assignLanes(candidates, parked, control.objective).unsorted.map((i) => i.candidate?.id)).toEqual(unsortedCandidates({ control, candidates, parked }).map((c) => c.id));
   });
 
   it('flags cards grouped with THE objective and a parked item that became THE objective', () => {
-    const lanes = assignLanes([cand('a', { clusterId: 'a' }), cand('b', { clusterId: 'a' }), cand('c')], [park('p1', 'a')], 'a');
+    const lanes = assignLanes([cand('a', { clusterId: 'a' }), cand('b', { clusterId: 'a' }), cand('c')], [park('p1', 'a')], { candidateId: 'a' });
     expect(lanes.unsorted.map((i) => [i.key, i.nearObjective])).toEqual([['c:b', true], ['c:c', false]]);
     expect(lanes.parked.map((i) => [i.key, i.isObjective])).toEqual([['p:p1', true]]);
   });

@@ -1,5 +1,5 @@
 import type { Candidate, ParkedItem } from '../schema/index.ts';
-import { candidateStatus } from './candidateStatus.ts';
+import { candidateStatus, isChosen, type ChosenRef } from './candidateStatus.ts';
 
 export const LANES = ['unsorted', 'parked', 'discarded'] as const;
 export type Lane = (typeof LANES)[number];
@@ -28,7 +28,8 @@ export type Lanes = Record<Lane, LaneItem[]>;
  * parked item shows as that item; otherwise a discarded one is discarded, and the rest are
  * unsorted. Things parked that were never candidates are parked too.
  */
-export function assignLanes(candidates: readonly Candidate[], parked: readonly ParkedItem[], objectiveCandidateId: string | null): Lanes {
+export function assignLanes(candidates: readonly Candidate[], parked: readonly ParkedItem[], objective: ChosenRef): Lanes {
+  const objectiveCandidateId = objective?.candidateId ?? null;
   const byId = new Map(candidates.map((c) => [c.id, c]));
   const objectiveCluster = objectiveCandidateId ? byId.get(objectiveCandidateId)?.clusterId : undefined;
   const near = (c: Candidate | undefined) => Boolean(objectiveCluster && c && c.id !== objectiveCandidateId && c.clusterId === objectiveCluster);
@@ -44,11 +45,11 @@ export function assignLanes(candidates: readonly Candidate[], parked: readonly P
       ...(candidate ? { candidate } : {}),
       parked: item,
       nearObjective: near(candidate),
-      isObjective: Boolean(candidate && candidate.id === objectiveCandidateId),
+      isObjective: Boolean(candidate && isChosen(candidate.id, objective)),
     });
   }
   for (const candidate of candidates) {
-    const lane = candidateStatus(candidate, objectiveCandidateId, parkedCandidates);
+    const lane = candidateStatus(candidate, objective, parkedCandidates);
     if (lane === 'chosen' || lane === 'parked') continue;
     lanes[lane].push({ key: `c:${candidate.id}`, lane, text: candidate.text, candidate, nearObjective: near(candidate), isObjective: false });
   }

@@ -1,4 +1,4 @@
-import type { Ballot, Candidate, Voting } from '../schema/index.ts';
+import type { Ballot, Voting } from '../schema/index.ts';
 
 export type Dots = Readonly<Record<string, number>>;
 
@@ -15,7 +15,7 @@ export const VOTE_REFUSAL_MESSAGES: Record<VoteRefusal, string> = {
 
 /**
  * Whether a whole ballot keeps the round's rules: the round is the open one, every dot is on a
- * card of the ballot, no card has more than the cap and the dots stay within the budget. The
+ * candidate of the ballot (a card or a cluster, see `ballotIds`), no candidate has more than the cap and the dots stay within the budget. The
  * server checks every ballot cast with this; null means it may be kept.
  */
 export function checkBallot(roundId: string, dots: Dots, voting: Voting, candidateIds: ReadonlySet<string>): VoteRefusal | null {
@@ -68,11 +68,11 @@ export function removeDot(dots: Dots, candidateId: string, voting: Voting): Dots
 }
 
 /**
- * Counts the round's dots per candidate. A ballot is counted only within the rules (a modified
+ * Counts the round's dots per candidate on the ballot (a card, or a cluster: see `ballotCandidates`). A ballot is counted only within the rules (a modified
  * client cannot stuff the box): dots beyond the cap or the budget, and dots on cards that are
  * gone, are ignored.
  */
-export function tally(ballots: readonly Ballot[], candidates: readonly Candidate[], voting: Voting): { candidateId: string; text: string; votes: number }[] {
+export function tally(ballots: readonly Ballot[], candidates: readonly { id: string; text: string }[], voting: Voting): { candidateId: string; text: string; votes: number }[] {
   const counts = new Map(candidates.map((c) => [c.id, 0]));
   for (const ballot of ballots) {
     if (ballot.roundId !== voting.roundId) continue;

@@ -155,6 +155,33 @@ describe('votes the server counts', () => {
     expect(seats.map((s) => s.name).sort()).toEqual(['', 'Ana', 'Bo', 'Mal']);
   });
 
+  it('takes a named Draft cluster as one candidate: dots on the cluster count, dots on its notes or an unknown cluster are refused', async () => {
+    const w = await openRound(fixture.server.wsUrl, fixture.room, fixture.onTearDown);
+    const [delight, halve, pet] = w.candidates as [string, string, string];
+    const cluster = w.board.board.addCluster('draft', 'Happy customers', { x: 0, y: 0 });
+    w.board.board.placeNote('candidates', delight, { clusterId: cluster, pos: { x: 10, y: 10 } });
+    w.board.board.placeNote('candidates', halve, { clusterId: cluster, pos: { x: 10, y: 120 } });
+    const cast = (p: Person, dots: Record<string, number>) => w.people[p].requests.request('castBallot', { roundId: w.roundId, dots });
+    // The cluster reaches the server over the board connection, the ballot over another: retry until it has arrived.
+    let first = await refusalCode(cast('ana', { [cluster]: 2 }));
+    for (let tries = 0; first === 'unknown-candidate' && tries < 100; tries++) {
+      await new Promise((r) => setTimeout(r, 50));
+      first = await refusalCode(cast('ana', { [cluster]: 2 }));
+    }
+    expect(first).toBe('accepted');
+
+    expect(await refusalCode(cast('bo', { [delight]: 1 }))).toBe('unknown-candidate');
+    expect(await refusalCode(cast('bo', { [newRecordId()]: 1 }))).toBe('unknown-candidate');
+    expect(await refusalCode(cast('bo', { [cluster]: 3 }))).toBe('cap-reached');
+    await cast('bo', { [cluster]: 1, [pet]: 2 });
+
+    w.control.control.setVoting({ roundId: w.roundId, status: 'closed', dotsPerPerson: 3, capPerItem: 2 });
+    await eventually(() => w.control.control.state().voteResult?.roundId === w.roundId, 'the server writes the tally');
+    const tally = w.control.control.state().voteResult!.tally;
+    expect(tally.find((t) => t.candidateId === cluster)).toEqual({ candidateId: cluster, text: 'Happy customers', votes: 3 });
+    expect(tally.some((t) => t.candidateId === delight || t.candidateId === halve)).toBe(false);
+  });
+
   it('closes a connection that writes ballots or confidence votes into the board, and keeps the board as it was', async () => {
     const w = await openRound(fixture.server.wsUrl, fixture.room, fixture.onTearDown);
     const attacks: [string, (board: TestClient) => void][] = [

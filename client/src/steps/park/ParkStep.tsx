@@ -33,7 +33,7 @@ export function ParkStep({ readOnly }: { readOnly: boolean }) {
   const candidates = useBoard((board) => board.candidates.list());
   const parked = useBoard((board) => board.parked.list());
   const objective = control.objective;
-  const lanes = useMemo(() => assignLanes(candidates, parked, objective?.candidateId ?? null), [candidates, parked, objective]);
+  const lanes = useMemo(() => assignLanes(candidates, parked, objective), [candidates, parked, objective]);
   const unsorted = unsortedCandidates({ control, candidates, parked }).length;
 
   const [form, setForm] = useOpenForm('parkForm');

@@ -1,11 +1,12 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { Candidate, Objective } from '@okr/shared/schema';
+import type { Objective } from '@okr/shared/schema';
 import { useRoom } from '../../sync/RoomContext.tsx';
 import { useUnsaved } from '../../components/useUnsaved.ts';
-import { decide, defaultCandidateId, type Commitment, type DecisionErrors, type TallyEntry } from '@okr/shared/workshop';
+import { NoteList } from './FromNotes.tsx';
+import { decide, defaultCandidateId, type BallotCandidate, type Commitment, type DecisionErrors, type TallyEntry } from '@okr/shared/workshop';
 
 type Props = {
-  candidates: readonly Candidate[];
+  candidates: readonly BallotCandidate[];
   /** Sorted, highest first. */
   results: readonly TallyEntry[];
   current: Objective | null;
@@ -71,12 +72,13 @@ export function ConfirmObjective({ candidates, results, current, showVotes, onDo
           {ordered.map((c) => (
             <option key={c.id} value={c.id}>
               {showVotes ? `${votesFor(c.id)} · ` : ''}
-              {c.text}
+              {c.notes ? `Cluster: ${c.text} (${c.notes.length} ${c.notes.length === 1 ? 'note' : 'notes'})` : c.text}
             </option>
           ))}
         </select>
       </label>
       {errors.candidateId && <p className="error">{errors.candidateId}</p>}
+      {chosen?.notes && <NoteList notes={chosen.notes} lead="The decision record keeps its notes:" label="Notes kept with the decision" />}
       <label>
         Final wording
         <textarea

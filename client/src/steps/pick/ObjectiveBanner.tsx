@@ -1,5 +1,6 @@
 import type { Objective } from '@okr/shared/schema';
 import { voteLine } from '@okr/shared/workshop';
+import { FromNotes } from './FromNotes.tsx';
 
 const COMMITMENT_LABELS: Record<Objective['commitment'], string> = {
   committed: 'Committed',
@@ -21,6 +22,7 @@ export function ObjectiveBanner({ objective, compact = false, onChange }: { obje
       </p>
       <h3 className="pick-objective-title">{objective.title}</h3>
       {objective.description && !compact && <p className="pick-objective-description">{objective.description}</p>}
+      <FromNotes objective={objective} />
       {!compact && (
         <dl className="pick-decision-record">
           <div>
@@ -35,7 +37,7 @@ export function ObjectiveBanner({ objective, compact = false, onChange }: { obje
           )}
           {reworded && (
             <div>
-              <dt>Card</dt>
+              <dt>{objective.fromNotes ? 'Cluster' : 'Card'}</dt>
               <dd>“{original}”</dd>
             </div>
           )}

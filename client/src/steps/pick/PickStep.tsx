@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { Candidate } from '@okr/shared/schema';
-import { addDot, dotsUsed, removeDot, talliesVisible, VOTE_REFUSAL_MESSAGES } from '@okr/shared/workshop';
+import { addDot, dotsUsed, removeDot, talliesVisible, VOTE_REFUSAL_MESSAGES, type BallotCandidate } from '@okr/shared/workshop';
 import { useControl } from '../../sync/hooks.ts';
 import { useRoom } from '../../sync/RoomContext.tsx';
 import { useStepAccess } from '../../sync/useStepAccess.ts';
@@ -48,7 +47,7 @@ export function PickStep({ readOnly }: { readOnly: boolean }) {
     });
   };
 
-  const card = (candidate: Candidate) => (
+  const card = (candidate: BallotCandidate) => (
     <VoteCard
       key={candidate.id}
       candidate={candidate}
@@ -62,8 +61,10 @@ export function PickStep({ readOnly }: { readOnly: boolean }) {
     />
   );
 
-  const groups = groupCandidates(view.candidates);
-  const clusters = groups.filter((g) => g.cards.length > 1);
+  const clusters = view.candidates.filter((c) => c.notes !== null);
+  // Groups made without a cluster record ("Group with…") show together, each card with its own dots.
+  const groups = groupCandidates(view.candidates.filter((c) => c.notes === null));
+  const unnamedGroups = groups.filter((g) => g.cards.length > 1);
   const singles = groups.filter((g) => g.cards.length === 1).flatMap((g) => g.cards);
   // After a close the form waits for the server's tally, which picks the card it starts on.
   const showForm = facilitating && (deciding || (!objective && voting.status === 'closed' && view.result !== null));
@@ -110,14 +111,19 @@ export function PickStep({ readOnly }: { readOnly: boolean }) {
             <Results view={view} objectiveId={objective?.candidateId ?? null} />
           ) : (
             <div className="pick-cards">
-              {clusters.map((group) => (
+              {clusters.length > 0 && (
+                <ul className="cards pick-clusters" aria-label="Clusters">
+                  {clusters.map(card)}
+                </ul>
+              )}
+              {unnamedGroups.map((group) => (
                 <section key={group.key} className="pick-cluster" aria-label={`Group of ${group.cards.length}`}>
                   <h3>Group of {group.cards.length}</h3>
                   <ul className="cards">{group.cards.map(card)}</ul>
                 </section>
               ))}
               {singles.length > 0 && (
-                <ul className="cards pick-singles" aria-label={clusters.length > 0 ? 'Other candidates' : 'Candidates'}>
+                <ul className="cards pick-singles" aria-label={clusters.length + unnamedGroups.length > 0 ? 'Other candidates' : 'Candidates'}>
                   {singles.map(card)}
                 </ul>
               )}

@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
-import type { Candidate, VoteResult } from '@okr/shared/schema';
-import type { Dots, TallyEntry, VotingProgress } from '@okr/shared/workshop';
+import type { VoteResult } from '@okr/shared/schema';
+import { ballotCandidates, ballotIds, type BallotCandidate, type Dots, type TallyEntry, type VotingProgress } from '@okr/shared/workshop';
 import { useBoard, useControl, useVotes } from '../../sync/hooks.ts';
 
 export type VotingView = {
-  /** Candidates on the ballot: every candidate not discarded in the Park step. */
-  candidates: readonly Candidate[];
+  /** The ballot: every card not discarded in the Park step, a named Draft cluster as one candidate. */
+  candidates: readonly BallotCandidate[];
   candidateIds: ReadonlySet<string>;
   /** Candidates thrown away in the Park step, left off the ballot. */
   discardedCount: number;
@@ -27,8 +27,9 @@ export type VotingView = {
 export function useVoting(): VotingView {
   const { voting, votingCount, voteResult } = useControl();
   const all = useBoard((board) => board.candidates.list());
+  const clusters = useBoard((board) => board.clusters.list());
   const votes = useVotes();
-  const candidates = useMemo(() => all.filter((c) => !c.discarded), [all]);
+  const candidates = useMemo(() => ballotCandidates(all, clusters), [all, clusters]);
   return useMemo(() => {
     const roundId = voting.roundId;
     const facilitatorView = votes.progress?.roundId === roundId ? votes.progress : null;
@@ -40,8 +41,8 @@ export function useVoting(): VotingView {
     const mine = votes.ballot.roundId === roundId ? votes.ballot.dots : {};
     return {
       candidates,
-      candidateIds: new Set(candidates.map((c) => c.id)),
-      discardedCount: all.length - candidates.length,
+      candidateIds: ballotIds(candidates),
+      discardedCount: all.filter((c) => c.discarded).length,
       progress,
       results: result?.tally ?? [],
       result,

@@ -20,7 +20,6 @@ export type BoardSnapshot = {
  * written without one, so the keys match what the export leaves out.
  */
 export function reviewBoard(board: BoardSnapshot, year: number): Finding[] {
-  const chosenId = board.objective?.candidateId;
   const parkedFrom = parkedCandidateIds(board.parked);
   return reviewOkrs(
     {
@@ -31,7 +30,7 @@ export function reviewBoard(board: BoardSnapshot, year: number): Finding[] {
       keyResults: [...board.keyResults],
       initiatives: [...board.initiatives],
       parked: [...board.parked],
-      candidates: board.candidates.map((candidate) => ({ id: candidate.id, status: candidateStatus(candidate, chosenId, parkedFrom) })),
+      candidates: board.candidates.map((candidate) => ({ id: candidate.id, status: candidateStatus(candidate, board.objective, parkedFrom) })),
     },
     { year },
   );

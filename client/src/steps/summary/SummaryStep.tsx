@@ -1,4 +1,5 @@
 import { CHECK_IN_PHRASES, confidenceLabel, KR_TYPE_LABELS, LEAD_LAG_LABELS, levelsPhrase, SEVERITY_LABELS, withoutKindPrefix, type OkrExport } from '@okr/shared/export';
+import { NoteList } from '../pick/FromNotes.tsx';
 import { findingKey } from '@okr/shared/review';
 import { CONTEXT_KIND_LABELS, KR_DIRECTION_LABELS } from '@okr/shared/schema';
 import { isRevisitOverdue, localDay, ownerLabel, tiedWith } from '@okr/shared/workshop';
@@ -98,6 +99,7 @@ function ObjectiveSection({ file }: { file: OkrExport }) {
           {tied.length > 0 && ` It was tied with ${tied.map((entry) => `“${entry.text}”`).join(' and ')}; the group chose this one.`}
           {rationale ? ` Rationale: ${rationale}` : ' No rationale recorded.'}
         </p>
+        {objective.decision.fromNotes.length > 0 && <NoteList notes={objective.decision.fromNotes} lead="Chosen as a cluster of notes:" label="From notes" />}
         {ranked.length > 0 && (
           <ol className="summary-tally" aria-label="Vote tally">
             {ranked.map((entry) => (

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragMoveEvent } from '@dnd-kit/core';
 import type { CanvasStep } from '@okr/shared/schema';
-import { boundsOf, dropNote, layoutCanvas, layoutRects, placeNewNote, type Frame } from '@okr/shared/workshop';
+import { boundsOf, canvasPage, canvasPages, dropNote, layoutCanvas, layoutRects, placeNewNote, type Frame } from '@okr/shared/workshop';
 import { useBoard, useControl } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { updatePresence } from '../sync/presence.ts';
@@ -57,7 +57,10 @@ export function Canvas({ step, label, notes, legend, canEdit, projector, empty }
   useEffect(() => {
     latest.current = { layout, clusters };
   });
-  const { following } = useFollow(step, projector, everything);
+  // The projector cuts the canvas into pages it shows at a readable size (canvasPages); the facilitator turns them.
+  const pages = useMemo(() => (projector ? canvasPages(layout) : []), [projector, layout]);
+  const page = canvasPage(pages, control.presentPage);
+  const { following } = useFollow(step, projector, everything, page);
   useCanvasGestures(viewport, step, !projector && !room.isViewer);
 
   // The viewport's size, and a first view that shows everything, fitted to this viewport (the

@@ -84,6 +84,10 @@ describe('the projector shows every step whole', () => {
       await facilitator.page.screenshot({ path: path.join(shots, `facilitator-${step}.png`), fullPage: step === 'summary' });
       await phone.page.screenshot({ path: path.join(shots, `phone-${step}.png`) });
     }
+    // The facilitator's bar at a laptop's width, with its projector menu open.
+    await facilitator.page.setViewportSize({ width: 1280, height: 800 });
+    await facilitator.page.getByRole('button', { name: 'Projector', exact: true }).click();
+    await facilitator.page.screenshot({ path: path.join(shots, 'facilitator-bar-1280.png') });
     control.destroy();
     await Promise.all([facilitator.context.close(), phone.context.close()]);
   });

@@ -36,7 +36,8 @@ export function measureFit(page: Page): Promise<FitReport> {
     const onScreen = (r: DOMRect) => !!viewport && r.right > viewport.left && r.left < viewport.right && r.bottom > viewport.top && r.top < viewport.bottom;
     const whole = (r: DOMRect) => !!viewport && r.left >= viewport.left - 1 && r.right <= viewport.right + 1 && r.top >= viewport.top - 1 && r.bottom <= viewport.bottom + 1;
     const notes = [...document.querySelectorAll<HTMLElement>('.canvas-world [data-note-id]')];
-    const notesShown = notes.filter((n) => whole(n.getBoundingClientRect())).map((n) => n.dataset.noteId!);
+    // A faint note at the page's edge belongs to the next or last page: not shown on this one.
+    const notesShown = notes.filter((n) => !n.classList.contains('is-off-page') && whole(n.getBoundingClientRect())).map((n) => n.dataset.noteId!);
     const main = document.querySelector('.present-main');
     if (main) {
       const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);

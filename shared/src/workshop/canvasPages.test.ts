@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { canvasPage, canvasPages } from './canvasPages.ts';
+import { canvasPage, canvasPages, within } from './canvasPages.ts';
 import { layoutCanvas, type LayoutCard, type LayoutCluster } from './canvasLayout.ts';
 import { GAP, NOTE_H, NOTE_W, type Rect } from './canvasGeometry.ts';
 
 const WINDOW = { w: 940, h: 330 };
 // A window four notes wide keeps the cases short; the projector's own is narrower (PROJECTOR_WINDOW).
 const loose = (n: number): LayoutCard[] => Array.from({ length: n }, (_, i) => ({ id: `n${i}` }));
-const inside = (page: Rect, r: Rect) => r.x >= page.x && r.y >= page.y && r.x + r.w <= page.x + page.w && r.y + r.h <= page.y + page.h;
+const inside = (page: Rect, r: Rect) => within(r, page);
 
 describe('canvasPages', () => {
   it.each<[string, LayoutCard[], LayoutCluster[], Rect[]]>([
@@ -65,5 +65,17 @@ describe('canvasPages', () => {
 
   it('an empty canvas shows no region', () => {
     expect(canvasPage([], 0)).toBeNull();
+  });
+});
+
+describe('within', () => {
+  const page = { x: 0, y: 0, w: 100, h: 100 };
+  it.each([
+    ['inside', { x: 10, y: 10, w: 50, h: 50 }, true],
+    ['the page itself', page, true],
+    ['across its right edge', { x: 60, y: 10, w: 50, h: 50 }, false],
+    ['above it', { x: 10, y: -60, w: 50, h: 50 }, false],
+  ] as const)('%s', (_name, rect, expected) => {
+    expect(within(rect, page)).toBe(expected);
   });
 });

@@ -47,6 +47,11 @@ export function canvasPages(layout: CanvasLayout, window: { w: number; h: number
   return pages;
 }
 
+/** Whether `inner` lies wholly inside `outer`: a note on the projector's page, rather than one of its neighbours at the edge. */
+export function within(inner: Rect, outer: Rect): boolean {
+  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h;
+}
+
 /**
  * The page `index` shows, held to the last one; null for a canvas without pages.
  */

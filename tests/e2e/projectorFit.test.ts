@@ -82,6 +82,16 @@ describe('the projector shows every step whole', () => {
       control.control.setStep(step);
       for (const page of [facilitator.page, phone.page]) await page.locator('#step-heading', { hasText: stepInfo(step).title }).waitFor();
       await facilitator.page.screenshot({ path: path.join(shots, `facilitator-${step}.png`), fullPage: step === 'summary' });
+      // The phone's step strip scrolls sideways: the group's step is in view, not left off its end.
+      await expect
+        .poll(() =>
+          phone.page.evaluate(() => {
+            const strip = document.querySelector('.stepper ol')!.getBoundingClientRect();
+            const current = document.querySelector('.stepper [aria-current="step"]')!.getBoundingClientRect();
+            return current.left >= strip.left - 1 && current.right <= strip.right + 1;
+          }),
+        )
+        .toBe(true);
       await phone.page.screenshot({ path: path.join(shots, `phone-${step}.png`) });
     }
     // The facilitator's bar at a laptop's width, with its projector menu open.

@@ -5,6 +5,7 @@ import { artifactDir, newDevice, PHONE, PROJECTOR } from '../helpers/browser.ts'
 import { joinBoard, useBrowserSuite, waitConnected } from '../helpers/browserSuite.ts';
 import { openControlClient } from '../helpers/clients.ts';
 import { createRealisticRoom } from '../helpers/realisticBoard.ts';
+import { projectorPage } from '../helpers/projectorFit.ts';
 
 const suite = useBrowserSuite();
 
@@ -43,7 +44,12 @@ describe('Present mode, spotlight and the agenda, in Chromium', () => {
     expect(box!.y + box!.height).toBeLessThanOrEqual(PROJECTOR.height);
     expect(await f.evaluate(() => document.scrollingElement!.scrollHeight <= window.innerHeight)).toBe(true);
 
-    // Brainstorm fits one page: → moves the group to SMART refine, whose overview is page 1 of 6.
+    // Brainstorm's canvas is shown a region a page at a time: → turns its pages, then past the last
+    // moves the group to SMART refine, whose overview is page 1 of 6.
+    await v.locator('.canvas-world').waitFor({ state: 'attached' });
+    const { count } = await projectorPage(v);
+    expect(count).toBeGreaterThan(1);
+    for (let page = 2; page <= count; page++) await press(f, 'ArrowRight', v.getByText(`Page ${page} of ${count}`));
     await press(f, 'ArrowRight', v.getByRole('heading', { name: /SMART refine/ }));
     await v.getByText('Page 1 of 6').waitFor();
     await press(f, 'ArrowRight', v.getByText('Page 2 of 6'));

@@ -37,7 +37,9 @@ describe('the whole workshop in Chromium', () => {
     const participantUrl = await f.getByLabel('Participant link').inputValue();
     // The key is no longer in the address bar: the link to keep is in the facilitator's link panel.
     const facilitatorKey = new URLSearchParams(new URL(await panelLink(f, 'Your facilitator link')).hash.slice(1)).get('key');
+    await f.getByRole('button', { name: 'Projector', exact: true }).click();
     const viewerUrl = await f.getByRole('link', { name: 'Open projector view' }).getAttribute('href');
+    await f.keyboard.press('Escape');
     expect(viewerUrl).toMatch(/\/v\/[A-Za-z0-9_-]{22,}$/);
 
     const ana = await newDevice(browser);

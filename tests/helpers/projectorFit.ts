@@ -9,8 +9,12 @@ export type FitReport = {
   /** The smallest font size of any text in the step's area, in px. */
   smallestText: number;
   smallestTextSample: string;
-  /** The smallest text on a canvas's notes as drawn on screen (under the canvas's zoom), in px; Infinity without a canvas. */
+  /** The smallest text on the part of a canvas on screen, as drawn (under the canvas's zoom), in px; Infinity without a canvas. */
   smallestNoteText: number;
+  smallestNoteSample: string;
+  /** The canvas's notes wholly on screen, by id, and how many it draws in all (on this page or another). */
+  notesShown: string[];
+  notesDrawn: number;
 };
 
 /** Measures what the projector shows: whether anything scrolls, and its smallest text in the step's area. */
@@ -27,17 +31,30 @@ export function measureFit(page: Page): Promise<FitReport> {
     let smallestText = Infinity;
     let smallestTextSample = '';
     let smallestNoteText = Infinity;
+    let smallestNoteSample = '';
+    const viewport = document.querySelector('.canvas-viewport')?.getBoundingClientRect();
+    const onScreen = (r: DOMRect) => !!viewport && r.right > viewport.left && r.left < viewport.right && r.bottom > viewport.top && r.top < viewport.bottom;
+    const whole = (r: DOMRect) => !!viewport && r.left >= viewport.left - 1 && r.right <= viewport.right + 1 && r.top >= viewport.top - 1 && r.bottom <= viewport.bottom + 1;
+    const notes = [...document.querySelectorAll<HTMLElement>('.canvas-world [data-note-id]')];
+    // A faint note at the page's edge belongs to the next or last page: not shown on this one.
+    const notesShown = notes.filter((n) => !n.classList.contains('is-off-page') && whole(n.getBoundingClientRect())).map((n) => n.dataset.noteId!);
     const main = document.querySelector('.present-main');
     if (main) {
       const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const parent = node.parentElement;
         if (!node.textContent?.trim() || !parent || parent.closest('.visually-hidden')) continue;
-        // Notes on a canvas are sized by its zoom (fit all, or the facilitator's view), not by the
-        // projector's type: measured apart (smallestNoteText), since they do not reach 28 px yet (issue 10).
+        // Text on a canvas is sized by its zoom (the projector's page, or the facilitator's view), not
+        // by the projector's type: measured as drawn, where it is on screen (other pages are off it).
         if (parent.closest('.canvas-world')) {
-          const zoom = parent.offsetHeight > 0 ? parent.getBoundingClientRect().height / parent.offsetHeight : 1;
-          smallestNoteText = Math.min(smallestNoteText, parseFloat(getComputedStyle(parent).fontSize) * zoom);
+          const rect = parent.getBoundingClientRect();
+          if (!onScreen(rect)) continue;
+          const zoom = parent.offsetHeight > 0 ? rect.height / parent.offsetHeight : 1;
+          const drawn = parseFloat(getComputedStyle(parent).fontSize) * zoom;
+          if (drawn < smallestNoteText) {
+            smallestNoteText = drawn;
+            smallestNoteSample = node.textContent.trim().slice(0, 40);
+          }
           continue;
         }
         const size = parseFloat(getComputedStyle(parent).fontSize);
@@ -47,7 +64,17 @@ export function measureFit(page: Page): Promise<FitReport> {
         }
       }
     }
-    return { scrollHeight: document.scrollingElement!.scrollHeight, innerHeight: window.innerHeight, innerScrollers, smallestText, smallestTextSample, smallestNoteText };
+    return {
+      scrollHeight: document.scrollingElement!.scrollHeight,
+      innerHeight: window.innerHeight,
+      innerScrollers,
+      smallestText,
+      smallestTextSample,
+      smallestNoteText,
+      smallestNoteSample,
+      notesShown,
+      notesDrawn: notes.length,
+    };
   });
 }
 

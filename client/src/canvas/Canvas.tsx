@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragMoveEvent } from '@dnd-kit/core';
 import type { CanvasStep } from '@okr/shared/schema';
-import { boundsOf, dropNote, layoutCanvas, layoutRects, placeNewNote, type Frame } from '@okr/shared/workshop';
+import { boundsOf, canvasPage, canvasPages, dropNote, layoutCanvas, layoutRects, noteRect, placeNewNote, within, type Frame } from '@okr/shared/workshop';
 import { useBoard, useControl } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { updatePresence } from '../sync/presence.ts';
@@ -66,7 +66,10 @@ export function Canvas({ step, label, notes, legend, canEdit, projector, empty }
   useEffect(() => {
     latest.current = { layout, clusters };
   });
-  const { following } = useFollow(step, projector, everything);
+  // The projector cuts the canvas into pages it shows at a readable size (canvasPages); the facilitator turns them.
+  const pages = useMemo(() => (projector ? canvasPages(layout) : []), [projector, layout]);
+  const page = canvasPage(pages, control.presentPage);
+  const { following } = useFollow(step, projector, everything, page);
   useCanvasGestures(viewport, step, !projector && !room.isViewer);
 
   // The viewport's size, and a first view that shows everything, fitted to this viewport (the
@@ -164,7 +167,9 @@ export function Canvas({ step, label, notes, legend, canEdit, projector, empty }
     const note = byId.get(id);
     const at = layout.notes.get(id);
     if (!note || !at) return null;
-    return <NoteCard key={id} note={note} x={at.x} y={at.y} ox={ox} oy={oy} canEdit={canEdit} onNudge={nudgeNote} />;
+    // On the projector, notes of the next or last page showing at the edges are faint: the room reads this page's.
+    const faint = page !== null && !following && !within(noteRect(at), page);
+    return <NoteCard key={id} note={note} x={at.x} y={at.y} ox={ox} oy={oy} canEdit={canEdit} faint={faint} onNudge={nudgeNote} />;
   };
   const context = useMemo(() => ({ step, frames: layout.frames, placed: (id: string) => layout.notes.get(id) }), [step, layout]);
 

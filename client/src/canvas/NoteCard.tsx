@@ -17,6 +17,8 @@ type Props = {
   ox: number;
   oy: number;
   canEdit: boolean;
+  /** On the projector: a neighbour of the page shown, drawn faint. */
+  faint?: boolean;
   /** Arrow keys: move the note by (dx, dy) canvas units, written at once. */
   onNudge: (note: CanvasNote, dx: number, dy: number) => void;
 };
@@ -28,7 +30,7 @@ type Listeners = Partial<Record<'onKeyDown' | 'onPointerDown', (event: Synthetic
  * One sticky note. Memoised: a note re-renders when its own record or place changes, never for a
  * cursor or another note. The drag preview is dnd-kit's transform, divided by the zoom in CSS.
  */
-export const NoteCard = memo(function NoteCard({ note, x, y, ox, oy, canEdit, onNudge }: Props) {
+export const NoteCard = memo(function NoteCard({ note, x, y, ox, oy, canEdit, faint = false, onNudge }: Props) {
   const room = useRoom();
   const editing = useBoardUi((s) => canEdit && s.editingId === note.id);
   const edit = useBoardUi((s) => s.edit);
@@ -83,7 +85,7 @@ export const NoteCard = memo(function NoteCard({ note, x, y, ox, oy, canEdit, on
       // dnd-kit marks a note whose drag is off (while it is edited) as disabled; the note itself is not.
       aria-disabled={undefined}
       tabIndex={0}
-      className={`note tone-${note.tone} ${drag.isDragging ? 'is-dragging' : ''} ${editing || picking ? 'is-open' : ''}`}
+      className={`note tone-${note.tone} ${drag.isDragging ? 'is-dragging' : ''} ${editing || picking ? 'is-open' : ''} ${faint ? 'is-off-page' : ''}`}
       data-note-id={note.id}
       data-x={x}
       data-y={y}

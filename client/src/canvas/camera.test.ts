@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitView, toWorld, visibleWorld, zoomAt, MAX_ZOOM, MIN_ZOOM } from './camera.ts';
+import { fitView, readableView, toWorld, visibleWorld, zoomAt, MAX_ZOOM, MIN_ZOOM } from './camera.ts';
 
 describe('fitView', () => {
   it.each([
@@ -36,4 +36,22 @@ it('visibleWorld is what fitView fits back', () => {
   const world = visibleWorld(camera, { w: 1000, h: 500 });
   expect(world).toEqual({ x: 240, y: -160, w: 2000, h: 1000 });
   expect(fitView(world, { w: 1000, h: 500 }, 10).zoom).toBeLessThan(0.5);
+});
+
+describe('readableView', () => {
+  const WINDOW = { w: 940, h: 330 };
+  const PROJECTOR_CANVAS = { w: 1880, h: 660 };
+  it.each([
+    ['a page: the readable zoom, centred on it', { x: 0, y: 0, w: 940, h: 330 }, PROJECTOR_CANVAS, false, { x: 0, y: 0, zoom: 2 }],
+    ['a page of one note: still the readable zoom, every page alike', { x: 0, y: 0, w: 200, h: 120 }, PROJECTOR_CANVAS, false, { x: 740, y: 210, zoom: 2 }],
+    ['a smaller projector: the same window, a smaller zoom', { x: 0, y: 0, w: 940, h: 330 }, { w: 1253, h: 440 }, false, { x: 0, y: 0, zoom: 1.333 }],
+    ['a short canvas area: the height decides', { x: 0, y: 0, w: 940, h: 330 }, { w: 1880, h: 330 }, false, { x: 470, y: 0, zoom: 1 }],
+    ['a followed view wider than a page: its middle, readable', { x: 0, y: 0, w: 3000, h: 1000 }, PROJECTOR_CANVAS, true, { x: -2060, y: -670, zoom: 2 }],
+    ['a followed view closer than a page: as close as it is', { x: 100, y: 100, w: 400, h: 200 }, PROJECTOR_CANVAS, true, { x: 190, y: -170, zoom: MAX_ZOOM }],
+  ] as const)('%s', (_name, target, size, closer, expected) => {
+    const camera = readableView(target, size, WINDOW, closer);
+    expect(camera.zoom).toBeCloseTo(expected.zoom, 2);
+    expect(camera.x).toBeCloseTo(expected.x, 0);
+    expect(camera.y).toBeCloseTo(expected.y, 0);
+  });
 });

@@ -43,3 +43,17 @@ export function visibleWorld(camera: Camera, size: Size): Rect {
   const topLeft = toWorld(camera, { x: 0, y: 0 });
   return { x: Math.round(topLeft.x), y: Math.round(topLeft.y), w: Math.round(size.w / camera.zoom), h: Math.round(size.h / camera.zoom) };
 }
+
+/**
+ * The projector's camera on `target` (a page of the canvas, or the facilitator's view): centred on
+ * it, never smaller than the zoom that fits `window` (PROJECTOR_WINDOW) in `size`, where a note's
+ * text is readable from the back of the room. A page is shown at exactly that zoom, so every page's
+ * notes are the same size; a followed view closer than a page is shown as close as it is.
+ * @example readableView({ x: 0, y: 0, w: 200, h: 120 }, { w: 1880, h: 660 }, { w: 940, h: 330 }, false) // → zoom 2, the note in the middle
+ */
+export function readableView(target: Rect, size: Size, window: { w: number; h: number }, closer: boolean): Camera {
+  const readable = Math.min(size.w / window.w, size.h / window.h);
+  const fit = Math.min((size.w - 2 * FIT_MARGIN) / Math.max(target.w, 1), (size.h - 2 * FIT_MARGIN) / Math.max(target.h, 1));
+  const zoom = closer ? Math.max(readable, Math.min(fit, MAX_ZOOM)) : readable;
+  return { zoom, x: Math.round(size.w / 2 - (target.x + target.w / 2) * zoom), y: Math.round(size.h / 2 - (target.y + target.h / 2) * zoom) };
+}

@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
 import type { CanvasStep } from '@okr/shared/schema';
-import type { Rect } from '@okr/shared/workshop';
+import { PROJECTOR_WINDOW, type Rect } from '@okr/shared/workshop';
 import { useBoardUi, useBoardUiStore } from '../state/BoardUiContext.tsx';
 import { useControl } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { parsePresence, updatePresence } from '../sync/presence.ts';
-import { fitView, MAX_ZOOM, visibleWorld } from './camera.ts';
+import { fitView, MAX_ZOOM, readableView, visibleWorld } from './camera.ts';
 import { throttle } from './throttle.ts';
 import { PRESENCE_MS } from './useCanvasGestures.ts';
 
@@ -13,15 +13,16 @@ import { PRESENCE_MS } from './useCanvasGestures.ts';
  * The facilitator's view of a canvas travels in their presence (it changes many times a second,
  * means nothing once they leave, and must not land in the board's history); "Follow me" and
  * "cursors on the projector" are control state, which only a facilitator's connection may change.
- * The projector always follows the facilitator's view when there is one, else it fits all.
+ * The projector shows `page` (a region of the canvas the facilitator put up) at a size the back of
+ * the room reads; with "Follow me" it shows the facilitator's view instead, at that size or closer.
  */
-export function useFollow(step: CanvasStep, projector: boolean, everything: Rect | null): { following: boolean } {
+export function useFollow(step: CanvasStep, projector: boolean, everything: Rect | null, page: Rect | null): { following: boolean } {
   const room = useRoom();
   const store = useBoardUiStore();
   const control = useControl();
   const unfollowed = useBoardUi((s) => s.unfollowed);
   const size = useBoardUi((s) => s.canvasSize);
-  const following = projector || (control.followMe && !room.isFacilitator && !unfollowed);
+  const following = projector ? control.followMe : control.followMe && !room.isFacilitator && !unfollowed;
   const publishing = room.isFacilitator && !projector;
   const unfollow = useBoardUi((s) => s.unfollow);
   // Each "Follow me" brings everyone along again, including those who stopped following the last one.
@@ -47,14 +48,28 @@ export function useFollow(step: CanvasStep, projector: boolean, everything: Rect
     };
   }, [publishing, room, store, step]);
 
+  // The projector: its page, or the facilitator's view when they lead, readable either way.
+  useEffect(() => {
+    if (!projector || size.w === 0) return;
+    const apply = () => {
+      const view = following ? facilitatorView(room.awareness.getStates(), room.awareness.clientID, step) : null;
+      const target = view ? (intersection(view, everything) ?? view) : (page ?? everything);
+      if (target) store.getState().setCamera(step, readableView(target, size, PROJECTOR_WINDOW, view !== null));
+    };
+    apply();
+    if (!following) return;
+    room.awareness.on('change', apply);
+    return () => room.awareness.off('change', apply);
+  }, [following, projector, room, store, step, size, everything, page]);
+
   // Everyone else who follows takes that view, fitted to their own screen.
   useEffect(() => {
-    if (!following || size.w === 0) return;
+    if (projector || !following || size.w === 0) return;
     const apply = () => {
       const view = facilitatorView(room.awareness.getStates(), room.awareness.clientID, step);
       // What of the facilitator's view has notes in it, as large as it goes: their empty margins are not worth the room's screen.
-      const target = view ? (intersection(view, everything) ?? view) : projector ? everything : null;
-      if (target) store.getState().setCamera(step, fitView(target, size, view ? MAX_ZOOM : undefined));
+      const target = view ? (intersection(view, everything) ?? view) : null;
+      if (target) store.getState().setCamera(step, fitView(target, size, MAX_ZOOM));
     };
     apply();
     room.awareness.on('change', apply);

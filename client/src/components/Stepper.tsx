@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { StepId } from '@okr/shared/schema';
 import { neighbourStep, STEPS, stepIndex } from '@okr/shared/workshop';
 import { useRoom } from '../sync/RoomContext.tsx';
@@ -17,6 +17,17 @@ export function Stepper({ current }: { current: StepId }) {
   const lookAt = useBoardUi((s) => s.lookAt);
   const hold = useBoardUi((s) => s.hold);
   const shown = heldAt ?? lookingAt ?? current;
+  const list = useRef<HTMLOListElement>(null);
+
+  // On a phone the steps scroll sideways: keep the one shown in the middle of the strip, or the
+  // group reaches SMART refine while the strip still shows Context. Only the strip scrolls, never the page.
+  useEffect(() => {
+    const ol = list.current;
+    const li = ol?.querySelector<HTMLElement>(`[data-step="${shown}"]`);
+    if (!ol || !li || ol.scrollWidth <= ol.clientWidth) return;
+    const offset = li.getBoundingClientRect().left - ol.getBoundingClientRect().left + ol.scrollLeft;
+    ol.scrollTo({ left: offset - (ol.clientWidth - li.offsetWidth) / 2 });
+  }, [shown]);
 
   useEffect(() => {
     if (!room.isFacilitator) return;
@@ -43,11 +54,11 @@ export function Stepper({ current }: { current: StepId }) {
 
   return (
     <nav className="stepper" aria-label="Workshop steps">
-      <ol>
+      <ol ref={list}>
         {STEPS.map((step) => {
           const reachable = room.isFacilitator || stepIndex(step.id) <= stepIndex(current);
           return (
-            <li key={step.id} className={step.id === current ? 'current' : step.id === shown ? 'shown' : ''}>
+            <li key={step.id} data-step={step.id} className={step.id === current ? 'current' : step.id === shown ? 'shown' : ''}>
               <button
                 type="button"
                 onClick={() => choose(step.id)}

@@ -7,9 +7,14 @@ import { useFacilitatorLinks } from '../sync/useFacilitatorLinks.ts';
 import { SpotlightPicker } from '../present/SpotlightPicker.tsx';
 import { ProjectorPager } from '../present/ProjectorPager.tsx';
 import { AgendaButton } from './AgendaDialog.tsx';
+import { BarMenu } from './BarMenu.tsx';
 import { PeopleButton } from './PeopleDialog.tsx';
 
-/** The facilitator's part of the bar: join QR on the projector, projector link, History, agenda, people (seats), spotlight, projector pages and Present. */
+/**
+ * The facilitator's part of the bar: what they reach for while the room works (spotlight, projector
+ * pages, Present) in the line, the projector's set-up (join QR, its link) in a menu, then History,
+ * agenda and people (seats).
+ */
 export function FacilitatorTools() {
   const room = useRoom();
   const { joinUrl } = useControl();
@@ -18,19 +23,21 @@ export function FacilitatorTools() {
   const participantUrl = room.access.kind === 'viewer' ? null : (links?.participantUrl ?? `${location.origin}/r/${room.access.roomId}`);
   return (
     <>
-      <label className="inline-check">
-        <input type="checkbox" checked={joinUrl !== null} onChange={(e) => room.control.set({ joinUrl: e.target.checked ? participantUrl : null })} />
-        Join QR on projector
-      </label>
-      <ViewerLink />
-      <HistoryButton />
-      <AgendaButton />
-      <PeopleButton />
       <SpotlightPicker />
       <ProjectorPager />
       <button type="button" onClick={() => setPresenting(true)}>
         Present
       </button>
+      <BarMenu label="Projector">
+        <label className="inline-check">
+          <input type="checkbox" checked={joinUrl !== null} onChange={(e) => room.control.set({ joinUrl: e.target.checked ? participantUrl : null })} />
+          Join QR on projector
+        </label>
+        <ViewerLink />
+      </BarMenu>
+      <HistoryButton />
+      <AgendaButton />
+      <PeopleButton />
     </>
   );
 }

@@ -17,5 +17,6 @@ export * from './readiness.ts';
 export * from './canvasGeometry.ts';
 export * from './canvasPlacement.ts';
 export * from './canvasLayout.ts';
+export * from './canvasPages.ts';
 export * from './agenda.ts';
 export * from './presentPages.ts';

@@ -7,15 +7,24 @@ import type { StepId } from '../schema/index.ts';
 export const PER_PAGE = { groups: 6, parked: 6, initiatives: 4 } as const;
 
 /** What is on the board, counted the way the projector lays it out. */
-export type PresentCounts = { context: number; candidateGroups: number; unsorted: number; parked: number; keyResults: number; initiatives: number };
+export type PresentCounts = {
+  context: number;
+  candidateGroups: number;
+  unsorted: number;
+  parked: number;
+  keyResults: number;
+  initiatives: number;
+  /** A canvas step's pages at a readable size (`canvasPages`); 0 for an empty canvas or another step. */
+  canvasPages: number;
+};
 
 /** One projector page: what it shows, and for lists the items `from` (inclusive) to `to` (exclusive). */
 export type PresentPage =
   | { kind: 'groups' | 'parked' | 'initiatives'; from: number; to: number }
   | { kind: 'keyResult'; index: number }
   | { kind: 'overview' | 'okr' | 'decision' | 'agenda' }
-  /** A canvas step: the whole canvas, zoomed to fit (or to the facilitator's view), on one page. */
-  | { kind: 'canvas' };
+  /** A canvas step: region `index` of its canvas at a readable size (or the facilitator's view, when they lead). */
+  | { kind: 'canvas'; index: number };
 
 function chunks(kind: 'groups' | 'parked' | 'initiatives', count: number, size: number): PresentPage[] {
   const pages: PresentPage[] = [];
@@ -34,8 +43,8 @@ export function presentPages(step: StepId, counts: PresentCounts): PresentPage[]
     case 'context':
     case 'draft':
     case 'brainstorm':
-      // Canvases zoom to fit instead of paging: everyone's notes where everyone put them.
-      return [{ kind: 'canvas' }];
+      // A canvas zoomed to fit is unreadable from the back of the room: its regions, one per page, at a readable size.
+      return Array.from({ length: Math.max(1, counts.canvasPages) }, (_, index) => ({ kind: 'canvas' as const, index }));
     case 'pick':
       return chunks('groups', counts.candidateGroups, PER_PAGE.groups);
     case 'park':

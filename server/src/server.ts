@@ -48,12 +48,16 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       ? await startSharedMode(config.storage, config.compactAfterUpdates, log, {
           dropRooms: (ids) => late.registry?.dropRooms(ids),
           revalidate: (roomId) => void late.registry?.revalidate(roomId),
+        }, {
+          connectionsPerMinute: config.maxConnectionsPerIpPerMinute,
+          refusedUpdatesPerMinute: config.maxRefusedUpdatesPerIpPerMinute,
+          roomsPerHour: config.maxRoomsCreatedPerIpPerHour,
         })
       : undefined;
   const relay = attachRelay(server, store, config, new RelayMetrics(metricsRegistry), log, refuseUpgrade, shared);
   late.registry = relay.registry;
   const baseUrlOf = (req: http.IncomingMessage) => config.publicUrl ?? `http://${req.headers.host ?? `localhost:${port}`}`;
-  const creationGate = new RoomCreationGate(config.createRoomToken, config.maxRoomsCreatedPerIpPerHour);
+  const creationGate = new RoomCreationGate(config.createRoomToken, config.maxRoomsCreatedPerIpPerHour, shared?.limits.roomCreation);
   const handler = createRequestHandler({
     store,
     flushRoom: (roomId) => relay.registry.flush(roomId),

@@ -5,6 +5,8 @@ import type { StorageMode } from './config.ts';
 import { admitShared } from './relay/shared/sharedAdmission.ts';
 import { SharedDocs } from './relay/shared/sharedDocs.ts';
 import { SharedLinkWatch } from './relay/shared/sharedLinkWatch.ts';
+import { SharedRateLimiter } from './relay/shared/sharedRateLimiter.ts';
+import { HOUR_MS } from './http/roomCreationGate.ts';
 import { SharedPresence } from './relay/shared/sharedPresence.ts';
 import { SharedTickets } from './relay/shared/sharedTickets.ts';
 import { PgCatalog } from './store/postgres/pgCatalog.ts';
@@ -27,6 +29,8 @@ export type SharedMode = {
   docLog: PgDocLog;
   tickets: SharedTickets;
   links: SharedLinkWatch;
+  /** The per-address limits counted across instances (fixed windows in Redis). */
+  limits: { connections: SharedRateLimiter; refusedUpdates: SharedRateLimiter; roomCreation: SharedRateLimiter };
   admit: (url: URL) => ReturnType<typeof admitShared>;
   /** PostgreSQL and Redis both answer: the load balancer's check. */
   readiness: () => Promise<Readiness>;
@@ -43,6 +47,7 @@ export async function startSharedMode(
   compactAfterUpdates: number,
   log: Logger,
   registry: { dropRooms: (roomIds: string[]) => void; revalidate: (roomId: string) => void },
+  perAddress: { connectionsPerMinute: number; refusedUpdatesPerMinute: number; roomsPerHour: number },
 ): Promise<SharedMode> {
   const pool = new pg.Pool({
     connectionString: storage.databaseUrl,
@@ -68,6 +73,11 @@ export async function startSharedMode(
   const presence = new SharedPresence(bus, log, storage.instanceId);
   const tickets = new SharedTickets(bus);
   const links = new SharedLinkWatch(catalog, bus, log, (roomId) => registry.revalidate(roomId));
+  const limits = {
+    connections: new SharedRateLimiter(bus, log, 'connections', perAddress.connectionsPerMinute, 60_000),
+    refusedUpdates: new SharedRateLimiter(bus, log, 'refused-updates', perAddress.refusedUpdatesPerMinute, 60_000),
+    roomCreation: new SharedRateLimiter(bus, log, 'rooms-created', perAddress.roomsPerHour, HOUR_MS),
+  };
   return {
     docs,
     presence,
@@ -75,6 +85,7 @@ export async function startSharedMode(
     docLog,
     tickets,
     links,
+    limits,
     admit: (url) => admitShared(url, catalog, tickets, links),
     readiness: async () => {
       const [store, busOk] = await Promise.all([probePostgres(pool), bus.ping(PROBE_TIMEOUT_MS)]);

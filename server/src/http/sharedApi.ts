@@ -3,8 +3,8 @@ import { bearerKey, roleForKeyRow } from '../access.ts';
 import { createSharedRoom, newBoard } from '../rooms/createRoom.ts';
 import { isWellFormedSecret } from '../store/keys.ts';
 import type { PgCatalog } from '../store/postgres/pgCatalog.ts';
-import { rowUpdates, type PgDocLog } from '../store/postgres/pgDocLog.ts';
-import { BoardDoc, ControlDoc, docFromUpdates } from '@okr/shared/doc';
+import type { PgDocLog } from '../store/postgres/pgDocLog.ts';
+import { readSharedRoomDocs } from '../store/readRoom.ts';
 import { buildExport } from '@okr/shared/export';
 import { answerTime, readCreateRoom, sendCreatedRoom, wrongFacilitatorKey, type ApiContext } from './api.ts';
 import { HttpError, methodNotAllowed, sendJson } from './json.ts';
@@ -100,8 +100,8 @@ async function exportRoom(req: IncomingMessage, res: ServerResponse, roomId: str
   const row = isWellFormedSecret(roomId) ? await ctx.catalog.keyRow(roomId) : undefined;
   if (!row) throw new HttpError(404, 'not_found', 'No room with that id.');
   if (roleForKeyRow(row, key) !== 'facilitator') throw wrongFacilitatorKey();
-  const [board, control] = await Promise.all([ctx.docLog.readAfter(roomId, 'board', 0), ctx.docLog.readAfter(roomId, 'control', 0)]);
-  sendJson(res, 200, buildExport(new BoardDoc(docFromUpdates(rowUpdates(board))), new ControlDoc(docFromUpdates(rowUpdates(control)))));
+  const { board, control } = await readSharedRoomDocs(ctx.docLog, roomId);
+  sendJson(res, 200, buildExport(board, control));
   ctx.log.info({ room: roomId }, 'room exported');
 }
 

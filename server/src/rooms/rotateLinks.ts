@@ -67,13 +67,20 @@ export function planRotation(row: RoomKeyRow, roomId: string, facilitatorKey: st
 export function reissueFacilitator(store: RoomStore, roomId: string): RoomKeys {
   const row = store.keyRow(roomId);
   if (!row) throw new UnknownRoomError(roomId);
+  const { keys, change } = planReissue(row, roomId);
+  store.changeKeys(roomId, change);
+  return keys;
+}
+
+/** What reissueFacilitator writes (either store applies `change` in one transaction) and the keys after it. */
+export function planReissue(row: RoomKeyRow, roomId: string): { keys: RoomKeys; change: KeyChange } {
   const keys: RoomKeys = { roomId, facilitatorKey: newSecret(), viewerKey: newSecret(), participantKey: row.participantHash ? newSecret() : null };
-  store.changeKeys(roomId, {
+  const change: KeyChange = {
     facilitatorHash: hashKey(keys.facilitatorKey),
     viewerHash: hashKey(keys.viewerKey ?? ''),
     ...(keys.participantKey ? { participantHash: hashKey(keys.participantKey) } : {}),
     sealedLinks: sealLinks({ viewerKey: keys.viewerKey, participantKey: keys.participantKey }, keys.facilitatorKey, roomId),
     revoked: [row.facilitatorHash, row.viewerHash, ...(row.participantHash ? [row.participantHash] : [])],
-  });
-  return keys;
+  };
+  return { keys, change };
 }

@@ -67,10 +67,16 @@ export class PgCatalog {
     });
   }
 
+  /** Every room, most recently active first (`okr rooms` against DATABASE_URL). */
+  async listRooms(): Promise<RoomRecord[]> {
+    const result = await this.pool.query<RoomRow>('SELECT id, title, created_at, last_activity FROM rooms ORDER BY last_activity DESC');
+    return result.rows.map(toRecord);
+  }
+
   async getRoom(roomId: string): Promise<RoomRecord | undefined> {
     const result = await this.pool.query<RoomRow>('SELECT id, title, created_at, last_activity FROM rooms WHERE id = $1', [roomId]);
     const row = result.rows[0];
-    return row && { id: row.id, title: row.title, createdAt: Number(row.created_at), lastActivity: Number(row.last_activity) };
+    return row && toRecord(row);
   }
 
   async keyRow(roomId: string): Promise<RoomKeyRow | undefined> {
@@ -113,4 +119,8 @@ export class PgCatalog {
     const result = await this.pool.query<{ room_id: string }>('SELECT room_id FROM revoked_keys WHERE hash = $1', [hashKey(key)]);
     return result.rows[0]?.room_id;
   }
+}
+
+function toRecord(row: RoomRow): RoomRecord {
+  return { id: row.id, title: row.title, createdAt: Number(row.created_at), lastActivity: Number(row.last_activity) };
 }

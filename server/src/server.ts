@@ -16,7 +16,8 @@ import { pruneRooms } from './rooms/retention.ts';
 import type { RoomRegistry } from './relay/roomRegistry.ts';
 import { createLogger } from './logger.ts';
 import { ControlDoc } from '@okr/shared/doc';
-import { publishJoinUrl } from './rooms/publishJoinUrl.ts';
+import { publishJoinUrl, publishJoinUrlShared } from './rooms/publishJoinUrl.ts';
+import { rowUpdates } from './store/postgres/pgDocLog.ts';
 import { createMetricsRegistry } from './metrics.ts';
 import { handleSharedApi } from './http/sharedApi.ts';
 import { startSharedMode } from './sharedMode.ts';
@@ -40,12 +41,23 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const metricsRegistry = createMetricsRegistry();
   let ready = false;
   const server = http.createServer();
-  let dropRooms = (roomIds: string[]): void => void roomIds;
-  const shared = config.storage.kind === 'shared' ? await startSharedMode(config.storage, config.compactAfterUpdates, log, (ids) => dropRooms(ids)) : undefined;
+  // The registry exists only once the relay is attached, which needs shared mode first.
+  const late: { registry?: RoomRegistry } = {};
+  const shared =
+    config.storage.kind === 'shared'
+      ? await startSharedMode(config.storage, config.compactAfterUpdates, log, {
+          dropRooms: (ids) => late.registry?.dropRooms(ids),
+          revalidate: (roomId) => void late.registry?.revalidate(roomId),
+        }, {
+          connectionsPerMinute: config.maxConnectionsPerIpPerMinute,
+          refusedUpdatesPerMinute: config.maxRefusedUpdatesPerIpPerMinute,
+          roomsPerHour: config.maxRoomsCreatedPerIpPerHour,
+        })
+      : undefined;
   const relay = attachRelay(server, store, config, new RelayMetrics(metricsRegistry), log, refuseUpgrade, shared);
-  dropRooms = (roomIds) => relay.registry.dropRooms(roomIds);
+  late.registry = relay.registry;
   const baseUrlOf = (req: http.IncomingMessage) => config.publicUrl ?? `http://${req.headers.host ?? `localhost:${port}`}`;
-  const creationGate = new RoomCreationGate(config.createRoomToken, config.maxRoomsCreatedPerIpPerHour);
+  const creationGate = new RoomCreationGate(config.createRoomToken, config.maxRoomsCreatedPerIpPerHour, shared?.limits.roomCreation);
   const handler = createRequestHandler({
     store,
     flushRoom: (roomId) => relay.registry.flush(roomId),
@@ -65,7 +77,26 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     ...(shared && {
       readiness: shared.readiness,
       api: (req: http.IncomingMessage, res: http.ServerResponse, url: URL) =>
-        handleSharedApi(req, res, url, { log, maxBodyBytes: config.maxHttpBodyBytes, creationGate, baseUrl: baseUrlOf, catalog: shared.catalog, docLog: shared.docLog, tickets: shared.tickets }),
+        handleSharedApi(req, res, url, {
+          log,
+          maxBodyBytes: config.maxHttpBodyBytes,
+          creationGate,
+          baseUrl: baseUrlOf,
+          catalog: shared.catalog,
+          docLog: shared.docLog,
+          tickets: shared.tickets,
+          keysRotated: async (roomId, participantUrl) => {
+            await shared.links.rotated(roomId);
+            if (!participantUrl) return;
+            const loaded = relay.registry.get(roomId);
+            await publishJoinUrlShared(
+              async () => rowUpdates(await shared.docLog.readAfter(roomId, 'control', 0)),
+              (update) => shared.docs.appendUnloaded(roomId, 'control', update),
+              participantUrl,
+              loaded && new ControlDoc(loaded.control.ydoc),
+            );
+          },
+        }),
     }),
   });
   server.on('request', handler);

@@ -4,6 +4,9 @@ import { RedisBus } from './bus/redisBus.ts';
 import type { StorageMode } from './config.ts';
 import { admitShared } from './relay/shared/sharedAdmission.ts';
 import { SharedDocs } from './relay/shared/sharedDocs.ts';
+import { SharedLinkWatch } from './relay/shared/sharedLinkWatch.ts';
+import { SharedRateLimiter } from './relay/shared/sharedRateLimiter.ts';
+import { HOUR_MS } from './http/roomCreationGate.ts';
 import { SharedPresence } from './relay/shared/sharedPresence.ts';
 import { SharedTickets } from './relay/shared/sharedTickets.ts';
 import { PgCatalog } from './store/postgres/pgCatalog.ts';
@@ -25,6 +28,9 @@ export type SharedMode = {
   catalog: PgCatalog;
   docLog: PgDocLog;
   tickets: SharedTickets;
+  links: SharedLinkWatch;
+  /** The per-address limits counted across instances (fixed windows in Redis). */
+  limits: { connections: SharedRateLimiter; refusedUpdates: SharedRateLimiter; roomCreation: SharedRateLimiter };
   admit: (url: URL) => ReturnType<typeof admitShared>;
   /** PostgreSQL and Redis both answer: the load balancer's check. */
   readiness: () => Promise<Readiness>;
@@ -33,9 +39,16 @@ export type SharedMode = {
 
 /**
  * Connects shared mode's engines: PostgreSQL (created tables if missing) for rooms and documents,
- * Redis for the bus. `dropRooms` is the registry's: called when a commit fails.
+ * Redis for the bus. `registry` is the relay's: `dropRooms` when a commit fails, `revalidate` after
+ * a rotation made on any instance.
  */
-export async function startSharedMode(storage: Extract<StorageMode, { kind: 'shared' }>, compactAfterUpdates: number, log: Logger, dropRooms: (roomIds: string[]) => void): Promise<SharedMode> {
+export async function startSharedMode(
+  storage: Extract<StorageMode, { kind: 'shared' }>,
+  compactAfterUpdates: number,
+  log: Logger,
+  registry: { dropRooms: (roomIds: string[]) => void; revalidate: (roomId: string) => void },
+  perAddress: { connectionsPerMinute: number; refusedUpdatesPerMinute: number; roomsPerHour: number },
+): Promise<SharedMode> {
   const pool = new pg.Pool({
     connectionString: storage.databaseUrl,
     max: 10,
@@ -55,17 +68,25 @@ export async function startSharedMode(storage: Extract<StorageMode, { kind: 'sha
   const docs = new SharedDocs(docLog, bus, log, {
     instanceId: storage.instanceId,
     compactAfterUpdates,
-    onStoreFailure: (roomIds) => dropRooms(roomIds),
+    onStoreFailure: (roomIds) => registry.dropRooms(roomIds),
   });
   const presence = new SharedPresence(bus, log, storage.instanceId);
   const tickets = new SharedTickets(bus);
+  const links = new SharedLinkWatch(catalog, bus, log, (roomId) => registry.revalidate(roomId));
+  const limits = {
+    connections: new SharedRateLimiter(bus, log, 'connections', perAddress.connectionsPerMinute, 60_000),
+    refusedUpdates: new SharedRateLimiter(bus, log, 'refused-updates', perAddress.refusedUpdatesPerMinute, 60_000),
+    roomCreation: new SharedRateLimiter(bus, log, 'rooms-created', perAddress.roomsPerHour, HOUR_MS),
+  };
   return {
     docs,
     presence,
     catalog,
     docLog,
     tickets,
-    admit: (url) => admitShared(url, catalog, tickets),
+    links,
+    limits,
+    admit: (url) => admitShared(url, catalog, tickets, links),
     readiness: async () => {
       const [store, busOk] = await Promise.all([probePostgres(pool), bus.ping(PROBE_TIMEOUT_MS)]);
       return { ready: store && busOk, checks: { store: store ? 'ok' : 'unreachable', bus: busOk ? 'ok' : 'unreachable' } };
@@ -74,6 +95,7 @@ export async function startSharedMode(storage: Extract<StorageMode, { kind: 'sha
       await docs.drain();
       docs.stop();
       presence.stop();
+      links.stop();
       await bus.close();
       await pool.end();
     },

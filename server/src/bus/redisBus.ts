@@ -65,6 +65,30 @@ export class RedisBus {
     return this.pub.getdel(`${this.prefix}:${key}`);
   }
 
+  /**
+   * Adds one to the counter `key` and returns its new value; the counter expires `ttlMs` after its
+   * last increment (per-address limits across instances). Rejects when Redis does not answer
+   * within `timeoutMs`, so a caller never waits on a frozen Redis.
+   */
+  async increment(key: string, ttlMs: number, timeoutMs: number): Promise<number> {
+    const counted = this.pub
+      .multi()
+      .incr(`${this.prefix}:${key}`)
+      .pexpire(`${this.prefix}:${key}`, ttlMs)
+      .exec()
+      .then((results) => {
+        const [err, value] = results?.[0] ?? [new Error('transaction discarded'), null];
+        if (err) throw err;
+        return Number(value);
+      });
+    return withTimeout(counted, timeoutMs);
+  }
+
+  /** A counter's value (0 when there is none), with the same timeout as `increment`. */
+  async counter(key: string, timeoutMs: number): Promise<number> {
+    return withTimeout(this.pub.get(`${this.prefix}:${key}`).then((value) => Number(value ?? 0)), timeoutMs);
+  }
+
   /** Whether Redis answers a PING within `timeoutMs` (GET /readyz). */
   async ping(timeoutMs: number): Promise<boolean> {
     const late = new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
@@ -75,4 +99,13 @@ export class RedisBus {
     this.pub.disconnect();
     this.sub.disconnect();
   }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`redis did not answer within ${ms} ms`)), ms);
+    timer.unref();
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }

@@ -1,6 +1,7 @@
 import { buildExport, exportToCsv, exportToMarkdown, type OkrExport } from '@okr/shared/export';
 import { loadConfig } from '../config.ts';
-import { readRoomDocs } from '../store/readRoom.ts';
+import { readRoomDocs, readSharedRoomDocs } from '../store/readRoom.ts';
+import { redact, sharedDatabaseUrl, withPostgres } from './postgres.ts';
 import { parseCommandArgs } from './args.ts';
 import { CliError, EXIT } from './cliError.ts';
 import type { Command } from './command.ts';
@@ -16,12 +17,12 @@ type FormatName = keyof typeof FORMATS;
 
 const usage = 'okr export <roomId> [--format json|md|csv] [--out FILE]';
 
-/** A room's export straight from the store in DATA_DIR: the server may be running or stopped. */
+/** A room's export straight from the store in DATA_DIR, or shared mode's database when DATABASE_URL is set: the servers may be running or stopped. */
 export const exportCommand: Command = {
   name: 'export',
   summary: 'print a room\'s OKR export (JSON, Markdown or CSV), or write it to a file',
   usage,
-  run(argv, io) {
+  async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {
       usage,
       positionals: ['<roomId>'],
@@ -30,13 +31,20 @@ export const exportCommand: Command = {
     const format = formatName(values.format);
     const roomId = parseRoomId(positionals[0] ?? '');
     if (values.out === '') throw new CliError('--out needs a file name');
-    const { dataDir } = loadConfig(io.env);
-
-    const file = withStore(openExistingStore(dataDir), (store) => {
-      if (!store.getRoom(roomId)) throw new CliError(`no room ${roomId} in ${dataDir} (run "okr rooms" to list them)`);
-      const { board, control } = readRoomDocs(store, roomId);
-      return buildExport(board, control);
-    });
+    const databaseUrl = sharedDatabaseUrl(io.env);
+    const noRoom = (where: string) => new CliError(`no room ${roomId} in ${where} (run "okr rooms" to list them)`);
+    const file =
+      databaseUrl === undefined
+        ? withStore(openExistingStore(loadConfig(io.env).dataDir), (store) => {
+            if (!store.getRoom(roomId)) throw noRoom(loadConfig(io.env).dataDir);
+            const { board, control } = readRoomDocs(store, roomId);
+            return buildExport(board, control);
+          })
+        : await withPostgres(databaseUrl, async ({ catalog, docLog }) => {
+            if (!(await catalog.getRoom(roomId))) throw noRoom(redact(databaseUrl));
+            const { board, control } = await readSharedRoomDocs(docLog, roomId);
+            return buildExport(board, control);
+          });
     const text = FORMATS[format].render(file);
 
     if (values.out === undefined) {

@@ -1,7 +1,9 @@
 import { loadConfig } from '../config.ts';
 import { roomLinks } from '../rooms/links.ts';
-import { publishJoinUrl } from '../rooms/publishJoinUrl.ts';
-import { reissueFacilitator } from '../rooms/rotateLinks.ts';
+import { publishJoinUrl, publishJoinUrlShared } from '../rooms/publishJoinUrl.ts';
+import { planReissue, reissueFacilitator, type RoomKeys } from '../rooms/rotateLinks.ts';
+import { rowUpdates } from '../store/postgres/pgDocLog.ts';
+import { redact, sharedDatabaseUrl, withPostgres, type SharedDatabase } from './postgres.ts';
 import { parseCommandArgs } from './args.ts';
 import { CliError, EXIT } from './cliError.ts';
 import type { Command } from './command.ts';
@@ -12,14 +14,15 @@ const usage = 'okr links <roomId> --rotate-facilitator [--json]';
 
 /**
  * An operator's way back into a board whose facilitator link was lost or leaked: new keys, printed
- * once. Only hashes are stored, so the old links cannot be shown; the running server notices the
- * change within a second and closes connections that used the old keys.
+ * once. Only hashes are stored, so the old links cannot be shown; the running server (in shared
+ * mode, with DATABASE_URL set, every instance) notices the change within a second and closes
+ * connections that used the old keys.
  */
 export const linksCommand: Command = {
   name: 'links',
   summary: 'issue a new facilitator link for a room (the old key stops working at once); also replaces its projector link',
   usage,
-  run(argv, io) {
+  async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {
       usage,
       positionals: ['<roomId>'],
@@ -29,15 +32,22 @@ export const linksCommand: Command = {
     if (!values['rotate-facilitator']) {
       throw new CliError(`only hashes of a room's keys are stored, so its links cannot be shown again: add --rotate-facilitator to issue new ones\nusage: ${usage}`);
     }
-    const config = loadConfig(io.env);
+    const databaseUrl = sharedDatabaseUrl(io.env);
+    // PUBLIC_URL and PORT say where links point; the database alone (without REDIS_URL) is enough for the tool.
+    const config = loadConfig({ ...io.env, DATABASE_URL: undefined, REDIS_URL: undefined });
     const baseUrl = linkBase(config);
-    const { title, keys } = withStore(openExistingStore(config.dataDir), (store) => {
-      const room = store.getRoom(roomId);
-      if (!room) throw new CliError(`no room ${roomId} in ${config.dataDir} (run "okr rooms" to list them)`);
-      const issued = reissueFacilitator(store, roomId);
-      if (issued.participantKey) publishJoinUrl(store, roomId, roomLinks(baseUrl, { id: roomId, participantKey: issued.participantKey }).participantUrl, undefined);
-      return { title: room.title, keys: issued };
-    });
+    const joinUrl = (keys: RoomKeys) => keys.participantKey && roomLinks(baseUrl, { id: roomId, participantKey: keys.participantKey }).participantUrl;
+    const { title, keys } =
+      databaseUrl === undefined
+        ? withStore(openExistingStore(config.dataDir), (store) => {
+            const room = store.getRoom(roomId);
+            if (!room) throw new CliError(`no room ${roomId} in ${config.dataDir} (run "okr rooms" to list them)`);
+            const issued = reissueFacilitator(store, roomId);
+            const url = joinUrl(issued);
+            if (url) publishJoinUrl(store, roomId, url, undefined);
+            return { title: room.title, keys: issued };
+          })
+        : await withPostgres(databaseUrl, (db) => reissueShared(db, roomId, redact(databaseUrl), joinUrl));
     const links = roomLinks(baseUrl, { id: roomId, ...keys });
     const result = {
       roomId,
@@ -68,3 +78,21 @@ export const linksCommand: Command = {
     return EXIT.ok;
   },
 };
+
+/** reissueFacilitator against shared mode's database: the instances close old-key connections within a second (their key watch), and pick up the join link from the log. */
+async function reissueShared(db: SharedDatabase, roomId: string, where: string, joinUrl: (keys: RoomKeys) => string | null): Promise<{ title: string; keys: RoomKeys }> {
+  const [room, row] = await Promise.all([db.catalog.getRoom(roomId), db.catalog.keyRow(roomId)]);
+  if (!room || !row) throw new CliError(`no room ${roomId} in ${where} (run "okr rooms" to list them)`);
+  const { keys, change } = planReissue(row, roomId);
+  await db.catalog.changeKeys(roomId, change);
+  const url = joinUrl(keys);
+  if (url) {
+    await publishJoinUrlShared(
+      async () => rowUpdates(await db.docLog.readAfter(roomId, 'control', 0)),
+      async (update) => void (await db.docLog.appendTurn([{ roomId, doc: 'control', update }])),
+      url,
+      undefined,
+    );
+  }
+  return { title: room.title, keys };
+}

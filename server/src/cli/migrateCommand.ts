@@ -8,6 +8,7 @@ import { parseCommandArgs } from './args.ts';
 import { CliError, EXIT } from './cliError.ts';
 import type { Command } from './command.ts';
 import { openExistingStore, withStore } from './store.ts';
+import { redact } from './postgres.ts';
 
 const usage = 'okr migrate --to postgres://…';
 
@@ -56,7 +57,3 @@ export const migrateCommand: Command = {
   },
 };
 
-/** The URL without its password, for messages. */
-function redact(url: string): string {
-  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-}

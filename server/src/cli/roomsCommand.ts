@@ -2,20 +2,22 @@ import { loadConfig } from '../config.ts';
 import { parseCommandArgs } from './args.ts';
 import { EXIT } from './cliError.ts';
 import type { Command } from './command.ts';
+import { redact, sharedDatabaseUrl, withPostgres } from './postgres.ts';
 import { openExistingStore, withStore } from './store.ts';
 import { clip, localTime, printable, table } from './text.ts';
 
 const usage = 'okr rooms [--json]';
 
-/** Every room in DATA_DIR, most recently active first. */
+/** Every room in DATA_DIR (or, with DATABASE_URL set, in shared mode's database), most recently active first. */
 export const roomsCommand: Command = {
   name: 'rooms',
-  summary: 'list the rooms in DATA_DIR with title, creation time and last activity',
+  summary: 'list the rooms in DATA_DIR (or DATABASE_URL) with title, creation time and last activity',
   usage,
-  run(argv, io) {
+  async run(argv, io) {
     const { values } = parseCommandArgs(argv, { usage, positionals: [], options: { json: { type: 'boolean' } } });
-    const { dataDir } = loadConfig(io.env);
-    const rooms = withStore(openExistingStore(dataDir), (store) => store.listRooms());
+    const databaseUrl = sharedDatabaseUrl(io.env);
+    const dataDir = databaseUrl === undefined ? loadConfig(io.env).dataDir : redact(databaseUrl);
+    const rooms = databaseUrl === undefined ? withStore(openExistingStore(dataDir), (store) => store.listRooms()) : await withPostgres(databaseUrl, (db) => db.catalog.listRooms());
 
     if (values.json) {
       const json = rooms.map((room) => ({

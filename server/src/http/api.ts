@@ -73,7 +73,7 @@ async function postRoom(req: IncomingMessage, res: ServerResponse, ctx: ApiConte
 
 /** POST /api/rooms's checks (creation gate, body), the same in both modes: the title asked for. */
 export async function readCreateRoom(req: IncomingMessage, ctx: Pick<ApiContext, 'creationGate' | 'maxBodyBytes'>): Promise<string | undefined> {
-  ctx.creationGate.admit(req);
+  await ctx.creationGate.admit(req);
   const parsed = createRoomBody.safeParse(await readJsonBody(req, ctx.maxBodyBytes));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { bearerKey, isFacilitatorKey, wasRevoked } from '../access.ts';
 import { isWellFormedSecret, SECRET_PATTERN } from '../store/keys.ts';
 import { roomLinks } from '../rooms/links.ts';
-import { readLinkSecrets, rotateLink, type RoomKeys } from '../rooms/rotateLinks.ts';
+import { readLinkSecrets, rotateLink, type RotatableLink, type RoomKeys } from '../rooms/rotateLinks.ts';
 import { grantForKey, REVOKED_MESSAGE } from '../relay/resolveTarget.ts';
 import { TICKET_TTL_MS } from '../relay/tickets.ts';
 import type { ApiContext } from './api.ts';
@@ -44,14 +44,20 @@ export async function handleLinksApi(req: IncomingMessage, res: ServerResponse, 
   }
   if (req.method !== 'POST') throw methodNotAllowed('POST');
   const key = facilitatorOf(req, roomId, ctx);
-  const parsed = rotateBody.safeParse(await readJsonBody(req, ctx.maxBodyBytes));
-  if (!parsed.success) throw new HttpError(400, 'invalid_body', 'Send {"link": "participant" | "viewer" | "facilitator"}.');
-  const keys = rotateLink(ctx.store, roomId, key, parsed.data.link);
+  const link = await readRotateRequest(req, ctx.maxBodyBytes);
+  const keys = rotateLink(ctx.store, roomId, key, link);
   const body = linksBody(ctx.baseUrl(req), keys);
-  ctx.keysRotated(roomId, parsed.data.link === 'participant' ? body.participantUrl : undefined);
-  ctx.log.info({ room: roomId, link: parsed.data.link }, 'link rotated');
+  ctx.keysRotated(roomId, link === 'participant' ? body.participantUrl : undefined);
+  ctx.log.info({ room: roomId, link }, 'link rotated');
   sendJson(res, 200, body);
   return true;
+}
+
+/** POST /api/rooms/<id>/rotate's body, the same in both modes: which link to replace. */
+export async function readRotateRequest(req: IncomingMessage, maxBodyBytes: number): Promise<RotatableLink> {
+  const parsed = rotateBody.safeParse(await readJsonBody(req, maxBodyBytes));
+  if (!parsed.success) throw new HttpError(400, 'invalid_body', 'Send {"link": "participant" | "viewer" | "facilitator"}.');
+  return parsed.data.link;
 }
 
 /** The facilitator key of the request, checked: 401 missing or wrong, 410 rotated away, 404 no room. */
@@ -64,7 +70,7 @@ function facilitatorOf(req: IncomingMessage, roomId: string, ctx: ApiContext): s
   throw new HttpError(401, 'unauthorized', 'That is not this room\'s facilitator key.');
 }
 
-function linksBody(baseUrl: string, keys: RoomKeys) {
+export function linksBody(baseUrl: string, keys: RoomKeys) {
   const links = roomLinks(baseUrl, { id: keys.roomId, ...keys });
   return {
     roomId: keys.roomId,

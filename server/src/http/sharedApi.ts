@@ -3,22 +3,31 @@ import { bearerKey, roleForKeyRow } from '../access.ts';
 import { createSharedRoom, newBoard } from '../rooms/createRoom.ts';
 import { isWellFormedSecret } from '../store/keys.ts';
 import type { PgCatalog } from '../store/postgres/pgCatalog.ts';
-import { rowUpdates, type PgDocLog } from '../store/postgres/pgDocLog.ts';
-import { BoardDoc, ControlDoc, docFromUpdates } from '@okr/shared/doc';
+import type { PgDocLog } from '../store/postgres/pgDocLog.ts';
+import { readSharedRoomDocs } from '../store/readRoom.ts';
 import { buildExport } from '@okr/shared/export';
 import { answerTime, readCreateRoom, sendCreatedRoom, wrongFacilitatorKey, type ApiContext } from './api.ts';
 import { HttpError, methodNotAllowed, sendJson } from './json.ts';
-import { admitTicketGrant, readTicketRequest, revokedLink, sendTicket } from './linksApi.ts';
+import { admitTicketGrant, linksBody, readRotateRequest, readTicketRequest, revokedLink, sendTicket } from './linksApi.ts';
+import { linkSecretsOf, planRotation } from '../rooms/rotateLinks.ts';
+import type { RoomKeyRow } from '../store/roomStore.ts';
+import { credentialOf } from '../relay/shared/linkCredential.ts';
 import { sharedGrantForKey } from '../relay/shared/sharedAdmission.ts';
 import type { SharedTickets } from '../relay/shared/sharedTickets.ts';
 
-export type SharedApiContext = Pick<ApiContext, 'log' | 'maxBodyBytes' | 'creationGate' | 'baseUrl'> & { catalog: PgCatalog; docLog: PgDocLog; tickets: SharedTickets };
+export type SharedApiContext = Pick<ApiContext, 'log' | 'maxBodyBytes' | 'creationGate' | 'baseUrl'> & {
+  catalog: PgCatalog;
+  docLog: PgDocLog;
+  tickets: SharedTickets;
+  /** A rotation committed: cut the old link's connections on every instance; the new join link when the participant link changed. */
+  keysRotated: (roomId: string, participantUrl?: string) => Promise<void>;
+};
 
 /**
  * The rooms API in shared mode, against PostgreSQL: create a room, check a link, the server
- * clock. Tickets live in Redis, so one issued here opens a websocket on any instance. The routes not
- * built for shared mode yet (history, link rotation) answer 501
- * with what to use instead, never a wrong answer from one instance's local store.
+ * clock, links and their rotation, export. Tickets live in Redis, so one issued here opens a
+ * websocket on any instance. The routes not built for shared mode yet (history) answer 501 with
+ * what to use instead, never a wrong answer from one instance's local store.
  */
 export async function handleSharedApi(req: IncomingMessage, res: ServerResponse, url: URL, ctx: SharedApiContext): Promise<boolean> {
   const path = url.pathname;
@@ -35,7 +44,12 @@ export async function handleSharedApi(req: IncomingMessage, res: ServerResponse,
     if (req.method !== 'POST') throw methodNotAllowed('POST');
     const { key, roomId, seat } = await readTicketRequest(req, ctx.maxBodyBytes);
     const grant = admitTicketGrant(await sharedGrantForKey(ctx.catalog, key, roomId));
-    sendTicket(res, await ctx.tickets.issue({ ...grant, seatSecret: seat }), grant);
+    sendTicket(res, await ctx.tickets.issue({ ...grant, keyHash: credentialOf(grant.role, key).keyHash, seatSecret: seat }), grant);
+    return true;
+  }
+  const linksMatch = /^\/api\/rooms\/([^/]*)\/(links|rotate)$/.exec(path);
+  if (linksMatch) {
+    await linksOrRotate(req, res, linksMatch[1] ?? '', linksMatch[2] === 'rotate', ctx);
     return true;
   }
   const exportMatch = /^\/api\/rooms\/([^/]*)\/export$/.exec(path);
@@ -50,7 +64,33 @@ export async function handleSharedApi(req: IncomingMessage, res: ServerResponse,
     await describeRoom(req, res, path.startsWith('/api/view/') ? { viewerKey: roomMatch[1] ?? '' } : { roomId: roomMatch[1] ?? '' }, ctx);
     return true;
   }
-  throw new HttpError(501, 'not_in_shared_mode', `${path} is not available in shared mode yet (issue 12); the board itself, room creation, links, tickets and export work.`);
+  throw new HttpError(501, 'not_in_shared_mode', `${path} is not available in shared mode yet (issue 12); the board itself, room creation, links and their rotation, tickets and export work.`);
+}
+
+/** GET /api/rooms/<id>/links and POST /api/rooms/<id>/rotate, as in single-node mode (linksApi.ts). */
+async function linksOrRotate(req: IncomingMessage, res: ServerResponse, roomId: string, rotate: boolean, ctx: SharedApiContext): Promise<void> {
+  if (req.method !== (rotate ? 'POST' : 'GET')) throw methodNotAllowed(rotate ? 'POST' : 'GET');
+  const { key, row } = await facilitatorOf(req, roomId, ctx);
+  if (!rotate) return sendJson(res, 200, linksBody(ctx.baseUrl(req), { roomId, facilitatorKey: key, ...linkSecretsOf(row, roomId, key) }));
+  const link = await readRotateRequest(req, ctx.maxBodyBytes);
+  // Two facilitators rotating at once: the later commit wins (the earlier one's new key then opens nothing).
+  const { keys, change } = planRotation(row, roomId, key, link);
+  await ctx.catalog.changeKeys(roomId, change);
+  const body = linksBody(ctx.baseUrl(req), keys);
+  await ctx.keysRotated(roomId, link === 'participant' ? body.participantUrl : undefined);
+  ctx.log.info({ room: roomId, link }, 'link rotated');
+  sendJson(res, 200, body);
+}
+
+/** The facilitator key of the request with the room's key row: 401 missing or wrong, 410 rotated away, 404 no room. */
+async function facilitatorOf(req: IncomingMessage, roomId: string, ctx: SharedApiContext): Promise<{ key: string; row: RoomKeyRow }> {
+  const key = bearerKey(req.headers.authorization);
+  if (key === undefined) throw new HttpError(401, 'unauthorized', 'Send the facilitator key as "Authorization: Bearer <facilitatorKey>".');
+  const row = isWellFormedSecret(roomId) ? await ctx.catalog.keyRow(roomId) : undefined;
+  if (!row) throw new HttpError(404, 'not_found', 'No room with that id.');
+  if (roleForKeyRow(row, key) === 'facilitator') return { key, row };
+  if (isWellFormedSecret(key) && (await ctx.catalog.roomOfRevokedKey(key)) === roomId) throw revokedLink();
+  throw new HttpError(401, 'unauthorized', 'That is not this room\'s facilitator key.');
 }
 
 /** GET /api/rooms/<id>/export, as in single-node mode: what PostgreSQL holds is everything any client has been sent. */
@@ -60,8 +100,8 @@ async function exportRoom(req: IncomingMessage, res: ServerResponse, roomId: str
   const row = isWellFormedSecret(roomId) ? await ctx.catalog.keyRow(roomId) : undefined;
   if (!row) throw new HttpError(404, 'not_found', 'No room with that id.');
   if (roleForKeyRow(row, key) !== 'facilitator') throw wrongFacilitatorKey();
-  const [board, control] = await Promise.all([ctx.docLog.readAfter(roomId, 'board', 0), ctx.docLog.readAfter(roomId, 'control', 0)]);
-  sendJson(res, 200, buildExport(new BoardDoc(docFromUpdates(rowUpdates(board))), new ControlDoc(docFromUpdates(rowUpdates(control)))));
+  const { board, control } = await readSharedRoomDocs(ctx.docLog, roomId);
+  sendJson(res, 200, buildExport(board, control));
   ctx.log.info({ room: roomId }, 'room exported');
 }
 

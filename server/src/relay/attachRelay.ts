@@ -7,7 +7,7 @@ import type { Config } from '../config.ts';
 import type { RoomStore } from '../store/roomStore.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { RoomRegistry, type SharedRooms } from './roomRegistry.ts';
-import { RateLimiter } from './rateLimiter.ts';
+import { RateLimiter, type AddressLimiter } from './rateLimiter.ts';
 import { resolveTarget, withConnectionParams, type Refusal, type Target } from './resolveTarget.ts';
 import { TicketBook } from './tickets.ts';
 import { watchKeyChanges } from './watchKeyChanges.ts';
@@ -16,7 +16,11 @@ import { watchKeyChanges } from './watchKeyChanges.ts';
 export type RefuseUpgrade = (socket: Duplex, status: number, message: string) => void;
 
 /** Shared mode: documents through PostgreSQL and Redis, links checked against PostgreSQL. */
-export type SharedRelay = SharedRooms & { admit: (url: URL) => Promise<Target | Refusal> };
+export type SharedRelay = SharedRooms & {
+  admit: (url: URL) => Promise<Target | Refusal>;
+  /** The per-address limits, counted across instances through Redis. */
+  limits: { connections: AddressLimiter; refusedUpdates: AddressLimiter };
+};
 
 export type Relay = { registry: RoomRegistry; tickets: TicketBook; close: () => Promise<void>; connectionCount: () => number };
 
@@ -35,7 +39,7 @@ export function attachRelay(server: Server, store: RoomStore, config: Config, me
   const perIp = new RateLimiter(config.maxConnectionsPerIpPerMinute, 60_000);
   // A rolled-back update rebuilds its room's document (docs/board-document.md): bounded per address.
   const rollbacks = new RateLimiter(config.maxRefusedUpdatesPerIpPerMinute, 60_000);
-  registry.onRollback = (address) => void rollbacks.take(address);
+  registry.onRollback = (address) => void (shared?.limits.refusedUpdates ?? rollbacks).take(address);
   let closing = false;
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -48,8 +52,8 @@ export function attachRelay(server: Server, store: RoomStore, config: Config, me
     if (closing) return refuse(503, 'server is shutting down; reconnect in a moment');
     if (!isOriginAllowed(req.headers.origin, config.allowedOrigins)) return refuse(403, 'origin not allowed');
     const address = req.socket.remoteAddress ?? 'unknown';
-    if (!perIp.take(address)) return refuse(429, 'too many new connections from this address; wait a minute');
-    if (rollbacks.exhausted(address)) return refuse(429, 'too many refused updates from this address; wait a minute');
+    if (!shared && !perIp.take(address)) return refuse(429, TOO_MANY_CONNECTIONS);
+    if (!shared && rollbacks.exhausted(address)) return refuse(429, TOO_MANY_REFUSED);
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://relay');
@@ -65,7 +69,12 @@ export function attachRelay(server: Server, store: RoomStore, config: Config, me
       log.error({ err: (err as Error).message }, 'store lookup failed');
       refuse(503, 'store unavailable');
     };
-    if (shared) return void shared.admit(url).then((target) => admitted(withConnectionParams(url, target)), failed);
+    if (shared) {
+      // Counted across instances (Redis), so asynchronous: the limits first, then the link.
+      return void sharedLimited(address, shared.limits)
+        .then(async (refusal) => (refusal ? { status: 429, error: refusal } : withConnectionParams(url, await shared.admit(url))))
+        .then(admitted, failed);
+    }
     let target: ReturnType<typeof resolveTarget>;
     try {
       target = resolveTarget(url, store, tickets);
@@ -92,4 +101,14 @@ export function attachRelay(server: Server, store: RoomStore, config: Config, me
       wss.close();
     },
   };
+}
+
+const TOO_MANY_CONNECTIONS = 'too many new connections from this address; wait a minute';
+const TOO_MANY_REFUSED = 'too many refused updates from this address; wait a minute';
+
+/** Shared mode's per-address checks of an upgrade, counted across instances: the refusal's message, or undefined. */
+async function sharedLimited(address: string, limits: SharedRelay['limits']): Promise<string | undefined> {
+  if (!(await limits.connections.take(address))) return TOO_MANY_CONNECTIONS;
+  if (await limits.refusedUpdates.exhausted(address)) return TOO_MANY_REFUSED;
+  return undefined;
 }

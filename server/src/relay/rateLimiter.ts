@@ -1,5 +1,12 @@
+/** A per-address limit: this instance's RateLimiter, or in shared mode one counted across instances (shared/sharedRateLimiter.ts). */
+export interface AddressLimiter {
+  take(key: string, now?: number): boolean | Promise<boolean>;
+  exhausted(key: string, now?: number): boolean | Promise<boolean>;
+  msUntilReset(now?: number): number;
+}
+
 /** Fixed-window counter per key: at most `limit` takes per `windowMs`. Old windows are dropped as they pass. */
-export class RateLimiter {
+export class RateLimiter implements AddressLimiter {
   private counts = new Map<string, number>();
   private windowStart = Date.now();
 

@@ -1,5 +1,5 @@
 import { hashKey, newSecret } from '../store/keys.ts';
-import type { RoomStore } from '../store/roomStore.ts';
+import type { KeyChange, RoomKeyRow, RoomStore } from '../store/roomStore.ts';
 import { openLinks, sealLinks, type LinkSecrets } from '../store/sealedLinks.ts';
 
 /** The links a facilitator (or, for the facilitator link, an operator) can replace. */
@@ -14,7 +14,12 @@ export class UnknownRoomError extends Error {
 
 /** The viewer and participant keys a facilitator key can read; nulls when they were never sealed (rooms made before). */
 export function readLinkSecrets(store: RoomStore, roomId: string, facilitatorKey: string): LinkSecrets {
-  const sealed = store.keyRow(roomId)?.sealedLinks;
+  return linkSecretsOf(store.keyRow(roomId), roomId, facilitatorKey);
+}
+
+/** readLinkSecrets from a key row of either store. */
+export function linkSecretsOf(row: RoomKeyRow | undefined, roomId: string, facilitatorKey: string): LinkSecrets {
+  const sealed = row?.sealedLinks;
   return (sealed && openLinks(sealed, facilitatorKey, roomId)) ?? { viewerKey: null, participantKey: null };
 }
 
@@ -26,20 +31,31 @@ export function readLinkSecrets(store: RoomStore, roomId: string, facilitatorKey
 export function rotateLink(store: RoomStore, roomId: string, facilitatorKey: string, link: RotatableLink): RoomKeys {
   const row = store.keyRow(roomId);
   if (!row) throw new UnknownRoomError(roomId);
-  const secrets = readLinkSecrets(store, roomId, facilitatorKey);
+  const { keys, change } = planRotation(row, roomId, facilitatorKey, link);
+  store.changeKeys(roomId, change);
+  return keys;
+}
+
+/** What rotating `link` writes (either store applies `change` in one transaction) and the keys after it. */
+export function planRotation(row: RoomKeyRow, roomId: string, facilitatorKey: string, link: RotatableLink): { keys: RoomKeys; change: KeyChange } {
+  const secrets = linkSecretsOf(row, roomId, facilitatorKey);
   const fresh = newSecret();
   if (link === 'facilitator') {
-    store.changeKeys(roomId, { facilitatorHash: hashKey(fresh), sealedLinks: sealLinks(secrets, fresh, roomId), revoked: [row.facilitatorHash] });
-    return { roomId, facilitatorKey: fresh, ...secrets };
+    return {
+      keys: { roomId, facilitatorKey: fresh, ...secrets },
+      change: { facilitatorHash: hashKey(fresh), sealedLinks: sealLinks(secrets, fresh, roomId), revoked: [row.facilitatorHash] },
+    };
   }
   const next: LinkSecrets = link === 'viewer' ? { ...secrets, viewerKey: fresh } : { ...secrets, participantKey: fresh };
   const revoked = link === 'viewer' ? [row.viewerHash] : row.participantHash ? [row.participantHash] : [];
-  store.changeKeys(roomId, {
-    ...(link === 'viewer' ? { viewerHash: hashKey(fresh) } : { participantHash: hashKey(fresh) }),
-    sealedLinks: sealLinks(next, facilitatorKey, roomId),
-    revoked,
-  });
-  return { roomId, facilitatorKey, ...next };
+  return {
+    keys: { roomId, facilitatorKey, ...next },
+    change: {
+      ...(link === 'viewer' ? { viewerHash: hashKey(fresh) } : { participantHash: hashKey(fresh) }),
+      sealedLinks: sealLinks(next, facilitatorKey, roomId),
+      revoked,
+    },
+  };
 }
 
 /**
@@ -51,13 +67,20 @@ export function rotateLink(store: RoomStore, roomId: string, facilitatorKey: str
 export function reissueFacilitator(store: RoomStore, roomId: string): RoomKeys {
   const row = store.keyRow(roomId);
   if (!row) throw new UnknownRoomError(roomId);
+  const { keys, change } = planReissue(row, roomId);
+  store.changeKeys(roomId, change);
+  return keys;
+}
+
+/** What reissueFacilitator writes (either store applies `change` in one transaction) and the keys after it. */
+export function planReissue(row: RoomKeyRow, roomId: string): { keys: RoomKeys; change: KeyChange } {
   const keys: RoomKeys = { roomId, facilitatorKey: newSecret(), viewerKey: newSecret(), participantKey: row.participantHash ? newSecret() : null };
-  store.changeKeys(roomId, {
+  const change: KeyChange = {
     facilitatorHash: hashKey(keys.facilitatorKey),
     viewerHash: hashKey(keys.viewerKey ?? ''),
     ...(keys.participantKey ? { participantHash: hashKey(keys.participantKey) } : {}),
     sealedLinks: sealLinks({ viewerKey: keys.viewerKey, participantKey: keys.participantKey }, keys.facilitatorKey, roomId),
     revoked: [row.facilitatorHash, row.viewerHash, ...(row.participantHash ? [row.participantHash] : [])],
-  });
-  return keys;
+  };
+  return { keys, change };
 }

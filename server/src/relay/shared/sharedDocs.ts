@@ -107,6 +107,16 @@ export class SharedDocs implements TurnScheduler {
     }
   }
 
+  /**
+   * A server write to a room this instance has not loaded (the join link after a rotation): one
+   * row appended like any other, then published, so instances holding the room apply it in
+   * sequence (and their head check catches it if the message is lost).
+   */
+  async appendUnloaded(roomId: string, doc: StoredDocName, update: Uint8Array): Promise<void> {
+    const [seq] = await this.docLog.appendTurn([{ roomId, doc, update }]);
+    this.bus.publish(this.bus.channel('room', roomId), encodeDocUpdate({ instance: this.options.instanceId, doc, seq: seq!, update }));
+  }
+
   schedule(doc: RelayDoc): void {
     this.dirty.add(doc);
     if (this.scheduled || this.inFlight) return;

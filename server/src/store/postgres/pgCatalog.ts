@@ -1,7 +1,7 @@
 import { inTransaction } from './pgClient.ts';
 import type pg from 'pg';
 import { hashKey, newSecret } from '../keys.ts';
-import type { CreatedRoom, StoredDocName, RoomKeyRow, RoomRecord } from '../roomStore.ts';
+import type { CreatedRoom, KeyChange, StoredDocName, RoomKeyRow, RoomRecord } from '../roomStore.ts';
 import { sealLinks } from '../sealedLinks.ts';
 
 type RoomRow = { id: string; title: string; created_at: string; last_activity: string };
@@ -67,10 +67,16 @@ export class PgCatalog {
     });
   }
 
+  /** Every room, most recently active first (`okr rooms` against DATABASE_URL). */
+  async listRooms(): Promise<RoomRecord[]> {
+    const result = await this.pool.query<RoomRow>('SELECT id, title, created_at, last_activity FROM rooms ORDER BY last_activity DESC');
+    return result.rows.map(toRecord);
+  }
+
   async getRoom(roomId: string): Promise<RoomRecord | undefined> {
     const result = await this.pool.query<RoomRow>('SELECT id, title, created_at, last_activity FROM rooms WHERE id = $1', [roomId]);
     const row = result.rows[0];
-    return row && { id: row.id, title: row.title, createdAt: Number(row.created_at), lastActivity: Number(row.last_activity) };
+    return row && toRecord(row);
   }
 
   async keyRow(roomId: string): Promise<RoomKeyRow | undefined> {
@@ -82,6 +88,28 @@ export class PgCatalog {
     return row && { facilitatorHash: row.f, viewerHash: row.v, participantHash: row.p, sealedLinks: row.s };
   }
 
+  /** RoomStore.changeKeys in PostgreSQL: new hashes, sealed links and revocations in one transaction, stamped for the instances' key watch. */
+  async changeKeys(roomId: string, change: KeyChange, now = Date.now()): Promise<void> {
+    await inTransaction(this.pool, async (client) => {
+      await client.query(
+        `UPDATE rooms SET facilitator_key_hash = coalesce($1, facilitator_key_hash), viewer_key_hash = coalesce($2, viewer_key_hash),
+           participant_key_hash = coalesce($3, participant_key_hash), sealed_links = $4, keys_changed_at = $5 WHERE id = $6`,
+        [change.facilitatorHash ?? null, change.viewerHash ?? null, change.participantHash ?? null, change.sealedLinks, now, roomId],
+      );
+      await client.query('INSERT INTO revoked_keys (hash, room_id, revoked_at) SELECT unnest($1::bytea[]), $2, $3 ON CONFLICT DO NOTHING', [change.revoked, roomId, now]);
+    });
+  }
+
+  /** Rooms whose keys changed after `since` (ms), with their key rows: each instance's watch for rotations made elsewhere. */
+  async keysChangedSince(since: number): Promise<{ id: string; at: number; row: RoomKeyRow }[]> {
+    const result = await this.pool.query<{ id: string; at: string; f: Buffer; v: Buffer; p: Buffer | null; s: Buffer | null }>(
+      `SELECT id, keys_changed_at AS at, facilitator_key_hash AS f, viewer_key_hash AS v, participant_key_hash AS p, sealed_links AS s
+         FROM rooms WHERE keys_changed_at > $1`,
+      [since],
+    );
+    return result.rows.map((r) => ({ id: r.id, at: Number(r.at), row: { facilitatorHash: r.f, viewerHash: r.v, participantHash: r.p, sealedLinks: r.s } }));
+  }
+
   async roomIdForViewerKey(viewerKey: string): Promise<string | undefined> {
     const result = await this.pool.query<{ id: string }>('SELECT id FROM rooms WHERE viewer_key_hash = $1', [hashKey(viewerKey)]);
     return result.rows[0]?.id;
@@ -91,4 +119,8 @@ export class PgCatalog {
     const result = await this.pool.query<{ room_id: string }>('SELECT room_id FROM revoked_keys WHERE hash = $1', [hashKey(key)]);
     return result.rows[0]?.room_id;
   }
+}
+
+function toRecord(row: RoomRow): RoomRecord {
+  return { id: row.id, title: row.title, createdAt: Number(row.created_at), lastActivity: Number(row.last_activity) };
 }

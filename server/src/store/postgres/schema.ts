@@ -20,6 +20,7 @@ const SCHEMA = `
     created_at bigint NOT NULL,
     last_activity bigint NOT NULL
   );
+  CREATE INDEX IF NOT EXISTS rooms_keys_changed_at ON rooms (keys_changed_at);
   CREATE TABLE IF NOT EXISTS revoked_keys (
     hash bytea PRIMARY KEY,
     room_id text NOT NULL,

@@ -148,7 +148,7 @@ describe('facilitation details', () => {
     expect(markdown).toContain('## Discussion notes\n\n### Draft objectives\n\n- Decided: one theme, checkout.\n- Open: who owns loyalty?');
   });
 
-  it('names the workshop on the join page, serves a favicon, and spreads the projector’s context canvas over 1920 px', async () => {
+  it('names the workshop on the join page, serves a favicon, and spreads the projector’s context canvas over 1920 px with the page’s notes inside', async () => {
     const shots = artifactDir('facilitation-details');
     const { server, browser } = suite;
     const room = await createRoom(server.httpUrl, 'Checkout team OKRs');
@@ -173,13 +173,16 @@ describe('facilitation details', () => {
     await waitConnected(v);
     await v.getByText('Checkout conversion 58%').waitFor();
     await v.screenshot({ path: path.join(shots, 'projector-context-1920.png') });
-    // The projector's canvas spans the screen's width and shows every note inside it.
-    const { canvas, notes } = await v.evaluate(() => {
+    // The projector's canvas spans the screen's width; the notes of the page shown sit inside it (the
+    // projector pages a canvas at a readable zoom, docs/projector.md; the next page's notes show faint at the edge).
+    const { canvas, notes, all } = await v.evaluate(() => {
       const box = document.querySelector('.canvas-viewport')!.getBoundingClientRect();
-      const cards = [...document.querySelectorAll('.canvas-viewport .note')].map((note) => note.getBoundingClientRect());
-      return { canvas: { left: box.left, right: box.right, top: box.top, bottom: box.bottom, width: box.width }, notes: cards.map((c) => ({ left: c.left, right: c.right, top: c.top, bottom: c.bottom })) };
+      const cards = [...document.querySelectorAll('.canvas-viewport .note:not(.is-off-page)')].map((note) => note.getBoundingClientRect());
+      const all = document.querySelectorAll('.canvas-viewport .note').length;
+      return { canvas: { left: box.left, right: box.right, top: box.top, bottom: box.bottom, width: box.width }, notes: cards.map((c) => ({ left: c.left, right: c.right, top: c.top, bottom: c.bottom })), all };
     });
-    expect(notes).toHaveLength(3);
+    expect(all).toBe(3);
+    expect(notes.length).toBeGreaterThanOrEqual(2);
     expect(canvas.width).toBeGreaterThan(1400);
     for (const note of notes) {
       expect(note.left).toBeGreaterThanOrEqual(canvas.left);

@@ -13,8 +13,9 @@ export function ProjectorPager() {
       <button type="button" onClick={() => room.control.setPresentPage(index - 1)} disabled={index === 0} aria-label="Previous projector page">
         ‹
       </button>
+      {/* "Projector" is said by the group's name: the bar stays one line at 1920 px. */}
       <span aria-live="polite">
-        Projector page {index + 1} of {pages.length}
+        Page {index + 1} of {pages.length}
       </span>
       <button type="button" onClick={() => room.control.setPresentPage(index + 1)} disabled={index === pages.length - 1} aria-label="Next projector page">
         ›

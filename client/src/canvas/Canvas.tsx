@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type ComponentProps, type ReactElement, type ReactNode } from 'react';
 import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragMoveEvent } from '@dnd-kit/core';
 import type { CanvasStep } from '@okr/shared/schema';
-import { boundsOf, canvasPage, canvasPages, dropNote, layoutCanvas, layoutRects, noteRect, placeNewNote, within, type Frame } from '@okr/shared/workshop';
+import { boundsOf, canvasPage, canvasPages, dropNote, layoutCanvas, layoutRects, noteRect, placeNewNote, within, type CanvasLayout, type Frame, type LayoutCluster } from '@okr/shared/workshop';
 import { useBoard, useControl } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { updatePresence } from '../sync/presence.ts';
@@ -55,9 +55,10 @@ export function Canvas({ step, label, notes, legend, canEdit, projector, empty }
   const room = useRoom();
   const store = useBoardUiStore();
   const control = useControl();
-  const allClusters = useBoard((board) => board.clusters.list());
+  // Records keep their identity until edited: the same clusters are the same list, so an edit of a note leaves it be.
+  const allClusters = useBoard((board) => board.clusters.list(), sameItems);
   const clusters = useMemo(() => allClusters.filter((c) => c.step === step), [allClusters, step]);
-  const layout = useMemo(() => layoutCanvas(notes, clusters), [notes, clusters]);
+  const layout = useStableLayout(notes, clusters);
   const everything = useMemo(() => boundsOf(layoutRects(layout)), [layout]);
   const byId = useMemo(() => new Map(notes.map((n) => [n.id, n])), [notes]);
   const viewport = useRef<HTMLDivElement>(null);
@@ -162,16 +163,40 @@ export function Canvas({ step, label, notes, legend, canEdit, projector, empty }
     room.board.addCluster(step, name, placeNewNote(center, layoutRects(layout), { w: 360, h: 200 }));
   };
 
-  const framed = new Set(layout.frames.flatMap((f) => f.noteIds));
+  const framed = useMemo(() => new Set(layout.frames.flatMap((f) => f.noteIds)), [layout]);
+  // Each note's element is kept while its props are the same: React then skips that note outright
+  // (same props object) instead of running 300 memo checks on every remote edit.
+  const elements = useRef(new Map<string, { props: NoteProps; element: ReactElement }>());
+  const seen = new Set<string>();
   const renderNote = (id: string, ox: number, oy: number) => {
     const note = byId.get(id);
     const at = layout.notes.get(id);
     if (!note || !at) return null;
+    seen.add(id);
     // On the projector, notes of the next or last page showing at the edges are faint: the room reads this page's.
     const faint = page !== null && !following && !within(noteRect(at), page);
-    return <NoteCard key={id} note={note} x={at.x} y={at.y} ox={ox} oy={oy} canEdit={canEdit} faint={faint} onNudge={nudgeNote} />;
+    const props: NoteProps = { note, x: at.x, y: at.y, ox, oy, canEdit, faint, onNudge: nudgeNote };
+    const kept = elements.current.get(id);
+    if (kept && sameProps(kept.props, props)) return kept.element;
+    const element = <NoteCard key={id} {...props} />;
+    elements.current.set(id, { props, element });
+    return element;
   };
   const context = useMemo(() => ({ step, frames: layout.frames, placed: (id: string) => layout.notes.get(id) }), [step, layout]);
+
+  const drawn = (
+    <>
+      {layout.frames.map((frame) => (
+        <ClusterFrame key={frame.id} frame={frame} canEdit={canEdit} onNudge={moveFrame}>
+          {frame.noteIds.map((id) => renderNote(id, frame.x, frame.y))}
+        </ClusterFrame>
+      ))}
+      <ul className="canvas-loose" aria-label="Notes">
+        {notes.filter((n) => !framed.has(n.id)).map((n) => renderNote(n.id, 0, 0))}
+      </ul>
+    </>
+  );
+  for (const id of elements.current.keys()) if (!seen.has(id)) elements.current.delete(id);
 
   return (
     <CanvasStepContext.Provider value={context}>
@@ -181,14 +206,7 @@ export function Canvas({ step, label, notes, legend, canEdit, projector, empty }
           <div ref={viewport} className="canvas-viewport">
             {notes.length === 0 && clusters.length === 0 && empty && <div className="canvas-empty">{empty}</div>}
             <World step={step} worldRef={world}>
-              {layout.frames.map((frame) => (
-                <ClusterFrame key={frame.id} frame={frame} canEdit={canEdit} onNudge={moveFrame}>
-                  {frame.noteIds.map((id) => renderNote(id, frame.x, frame.y))}
-                </ClusterFrame>
-              ))}
-              <ul className="canvas-loose" aria-label="Notes">
-                {notes.filter((n) => !framed.has(n.id)).map((n) => renderNote(n.id, 0, 0))}
-              </ul>
+              {drawn}
               <CursorLayer step={step} showCursors={!projector || control.projectorCursors} world={world} />
             </World>
           </div>
@@ -196,6 +214,27 @@ export function Canvas({ step, label, notes, legend, canEdit, projector, empty }
       </section>
     </CanvasStepContext.Provider>
   );
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+type NoteProps = ComponentProps<typeof NoteCard>;
+
+function sameProps(a: NoteProps, b: NoteProps): boolean {
+  return a.note === b.note && a.x === b.x && a.y === b.y && a.ox === b.ox && a.oy === b.oy && a.canEdit === b.canEdit && a.faint === b.faint && a.onNudge === b.onNudge;
+}
+
+/**
+ * The layout, kept while what it reads (each note's id, place, cluster and lane, in order) is the
+ * same: a remote edit of a note's text then leaves the layout, the frames, the pages and the
+ * notes' context as they were, and only that note re-renders.
+ */
+function useStableLayout(notes: readonly CanvasNote[], clusters: readonly LayoutCluster[]): CanvasLayout {
+  const placesKey = notes.map((n) => `${n.id}|${n.clusterId ?? ''}|${n.pos ? `${n.pos.x},${n.pos.y}` : ''}|${n.lane ?? ''}`).join('\n');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `placesKey` is all of `notes` the layout reads
+  return useMemo(() => layoutCanvas(notes, clusters), [placesKey, clusters]);
 }
 
 /** The one element the camera moves: it alone re-renders on pan and zoom (its children are the same elements). */

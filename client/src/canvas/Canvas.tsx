@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, type ComponentProps, type Reac
 import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragMoveEvent } from '@dnd-kit/core';
 import type { CanvasStep } from '@okr/shared/schema';
 import { boundsOf, canvasPage, canvasPages, dropNote, layoutCanvas, layoutRects, noteRect, placeNewNote, within, type CanvasLayout, type Frame, type LayoutCluster } from '@okr/shared/workshop';
-import { useBoard, useControl } from '../sync/hooks.ts';
+import { sameItems, useBoard, useControl } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { updatePresence } from '../sync/presence.ts';
 import { useBoardUi, useBoardUiStore } from '../state/BoardUiContext.tsx';
@@ -214,10 +214,6 @@ export function Canvas({ step, label, notes, legend, canEdit, projector, empty }
       </section>
     </CanvasStepContext.Provider>
   );
-}
-
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 type NoteProps = ComponentProps<typeof NoteCard>;

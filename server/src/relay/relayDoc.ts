@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { applyStored, BOARD_LAYOUT, checkChanges, CONTROL_LAYOUT, type DocLayout, type SchemaProblem } from '@okr/shared/doc';
+import { applyStored, BOARD_LAYOUT, checkChanges, CONTROL_LAYOUT, docFromUpdates, type DocLayout, type SchemaProblem } from '@okr/shared/doc';
 import type { DocName, RoomStore, StoredDoc, StoredDocName } from '../store/roomStore.ts';
 import { encodeSyncStep2, encodeSyncUpdate } from './protocol.ts';
 import { SERVER_CLIENT_ID } from './serverClientId.ts';
@@ -86,7 +86,7 @@ export class RelayDoc {
     this.doc = this.build(stored.updates);
     // A copy of the document just built, from its state in one update: rebuilding it from the rows
     // again cost as much as the build itself (a sixth of catching up 10,000 log rows).
-    this.committed = this.store ? null : docFrom([Y.encodeStateAsUpdate(this.doc)]);
+    this.committed = this.store ? null : docFromUpdates([Y.encodeStateAsUpdate(this.doc)]);
   }
 
   get ydoc(): Y.Doc {
@@ -309,12 +309,6 @@ export class RelayDoc {
       this.scheduler.schedule(this);
     }
   };
-}
-
-function docFrom(updates: Uint8Array[]): Y.Doc {
-  const doc = new Y.Doc({ gc: true });
-  applyStored(doc, updates);
-  return doc;
 }
 
 /** A Yjs-style random client id, never the single server's SERVER_CLIENT_ID. */

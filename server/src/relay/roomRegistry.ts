@@ -88,7 +88,15 @@ export class RoomRegistry {
       this.release(room);
       return;
     }
-    const refusal = !room.hasRoomFor(info.docName) ? 'roomFull' : !room.hasSeatFor(info.docName, info.address) ? 'addressFull' : undefined;
+    // A rotation that landed after admission read the keys (or while the room was read) revalidated
+    // the room before this connection was in it: check the link again now that it joins.
+    const refusal = !info.stillValid()
+      ? 'revoked'
+      : !room.hasRoomFor(info.docName)
+        ? 'roomFull'
+        : !room.hasSeatFor(info.docName, info.address)
+          ? 'addressFull'
+          : undefined;
     if (refusal) {
       this.metrics.closed(refusal);
       ws.close(CLOSE[refusal].code, CLOSE[refusal].reason);

@@ -8,17 +8,13 @@ import { CardMenu, type MenuItem } from '../drafts/CardMenu.tsx';
 import { NotePicker } from './NotePicker.tsx';
 import type { CanvasNote } from './model.ts';
 import { ARROWS, NUDGE, previewTransform } from './moves.ts';
+import { useNoteView, type NoteStore, type NoteView } from './noteStore.ts';
 
 type Props = {
-  note: CanvasNote;
-  /** Where it is drawn on the canvas, and the corner of what it is drawn in (the canvas, or its cluster's frame). */
-  x: number;
-  y: number;
-  ox: number;
-  oy: number;
+  id: string;
+  /** Where its card and place come from: the note subscribes to its own. */
+  store: NoteStore;
   canEdit: boolean;
-  /** On the projector: a neighbour of the page shown, drawn faint. */
-  faint?: boolean;
   /** Arrow keys: move the note by (dx, dy) canvas units, written at once. */
   onNudge: (note: CanvasNote, dx: number, dy: number) => void;
 };
@@ -27,10 +23,17 @@ type Listeners = Partial<Record<'onKeyDown' | 'onPointerDown', (event: Synthetic
 
 
 /**
- * One sticky note. Memoised: a note re-renders when its own record or place changes, never for a
- * cursor or another note. The drag preview is dnd-kit's transform, divided by the zoom in CSS.
+ * One sticky note. It subscribes to its own view (NoteStore), so it re-renders when its own record
+ * or place changes, never for a cursor or another note; memoised against its layer re-rendering.
  */
-export const NoteCard = memo(function NoteCard({ note, x, y, ox, oy, canEdit, faint = false, onNudge }: Props) {
+export const NoteCard = memo(function NoteCard({ id, store, canEdit, onNudge }: Props) {
+  const view = useNoteView(store, id);
+  // Gone from the drawing in the same change that removes it from its layer.
+  return view ? <Note view={view} canEdit={canEdit} onNudge={onNudge} /> : null;
+});
+
+/** The note itself. The drag preview is dnd-kit's transform, divided by the zoom in CSS. */
+function Note({ view: { note, x, y, ox, oy, faint }, canEdit, onNudge }: { view: NoteView; canEdit: boolean; onNudge: Props['onNudge'] }) {
   const room = useRoom();
   const editing = useBoardUi((s) => canEdit && s.editingId === note.id);
   const edit = useBoardUi((s) => s.edit);
@@ -112,4 +115,4 @@ export const NoteCard = memo(function NoteCard({ note, x, y, ox, oy, canEdit, fa
       {picking && picking !== 'group' && <NotePicker note={note} mode={picking} onDone={() => setPicker(null)} />}
     </li>
   );
-});
+}

@@ -231,6 +231,9 @@ export async function runCanvasBench(p: CanvasBenchParams, log: (line: string) =
       // The same load again, unmeasured: React's renders counted and, with `profile`, Chrome's profiler on.
       let profile: ProfileSummary | null = null;
       await page.evaluate('window.__okrRenders.start(); window.__okrBench.start()');
+      // KEEP_TRACE=/some/prefix records Chrome's timeline of this pass (<prefix>-canvas-<case>.json): style, layout, paint and the compositor, which a CPU profile shows only as "(program)".
+      const tracing = process.env.KEEP_TRACE ? `${process.env.KEEP_TRACE}-canvas-${name.replaceAll(' ', '-')}.json` : null;
+      if (tracing) await browser.startTracing(page, { path: tracing, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
       if (p.profile) {
         await cdp.send('Profiler.enable');
         await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -238,6 +241,7 @@ export async function runCanvasBench(p: CanvasBenchParams, log: (line: string) =
       }
       await load(2);
       await sleep(500);
+      if (tracing) await browser.stopTracing();
       if (p.profile) {
         const stopped = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
         // KEEP_PROFILE=/some/prefix keeps the raw profile (<prefix>-canvas-<case>.cpuprofile), to open in Chrome's DevTools.

@@ -1,14 +1,14 @@
 import { memo, type CSSProperties, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { useDraggable } from '@dnd-kit/core';
 import { useRoom } from '../sync/RoomContext.tsx';
-import { useBoardUi } from '../state/BoardUiContext.tsx';
-import { useOpenForm } from '../state/useOpenForm.ts';
+import { useBoardUi, useBoardUiStore } from '../state/BoardUiContext.tsx';
 import { InlineEditor } from '../components/InlineEditor.tsx';
 import { CardMenu, type MenuItem } from '../drafts/CardMenu.tsx';
 import { NotePicker } from './NotePicker.tsx';
 import type { CanvasNote } from './model.ts';
 import { ARROWS, NUDGE, previewTransform } from './moves.ts';
 import { useNoteView, type NoteStore, type NoteView } from './noteStore.ts';
+import { useNotePicker } from './useNotePicker.ts';
 
 type Props = {
   id: string;
@@ -35,10 +35,11 @@ export const NoteCard = memo(function NoteCard({ id, store, canEdit, onNudge }: 
 /** The note itself. The drag preview is dnd-kit's transform, divided by the zoom in CSS. */
 function Note({ view: { note, x, y, ox, oy, faint }, canEdit, onNudge }: { view: NoteView; canEdit: boolean; onNudge: Props['onNudge'] }) {
   const room = useRoom();
+  const ui = useBoardUiStore();
+  // Each note selects only what concerns it, so opening one note's editor or picker re-renders that note alone.
   const editing = useBoardUi((s) => canEdit && s.editingId === note.id);
-  const edit = useBoardUi((s) => s.edit);
-  const [picker, setPicker] = useOpenForm('targetPicker', (open) => open?.cardId === note.id);
-  const picking = picker?.cardId === note.id ? picker.mode : null;
+  const edit = (id: string | null) => ui.getState().edit(id);
+  const [picking, setPicker] = useNotePicker(note.id);
   const drag = useDraggable({ id: `note:${note.id}`, data: { note }, disabled: !canEdit || editing || picking !== null });
   const listeners = drag.listeners as Listeners | undefined;
   const style = {

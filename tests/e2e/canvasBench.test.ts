@@ -16,6 +16,11 @@ describe('the canvas benchmark at tiny scale', () => {
     expect(drag.shown).toMatchObject({ lastEdit: true, lastDrop: true });
     expect(drag.perUpdate.count + drag.perUpdateWithLayout.count).toBeGreaterThanOrEqual(10);
     expect(drag.perPresence.count).toBeGreaterThan(0);
+    // Every update is filed under its kind: the two drops (one a second, each its own message) and the text edits.
+    const count = (kind: 'drop' | 'text edit') => (drag.perUpdateByKind[kind]?.script.count ?? 0) + (drag.perUpdateByKind[kind]?.withLayout.count ?? 0);
+    expect(count('drop')).toBe(2);
+    expect(count('text edit')).toBeGreaterThanOrEqual(5);
+    expect(count('drop') + count('text edit')).toBe(drag.perUpdate.count + drag.perUpdateWithLayout.count);
     // A remote edit or drop re-renders the note it names, not all 20 (dnd-kit's sensors once re-rendered every note).
     expect(drag.renders.boardUpdates).toBeGreaterThanOrEqual(10);
     expect(drag.renders.perBoardUpdate).toBeLessThanOrEqual(1.5);

@@ -1,14 +1,14 @@
-import { useCallback, useEffect, useMemo, useRef, type ComponentProps, type ReactElement, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragMoveEvent } from '@dnd-kit/core';
 import type { CanvasStep } from '@okr/shared/schema';
-import { boundsOf, canvasPage, canvasPages, dropNote, layoutCanvas, layoutRects, noteRect, placeNewNote, within, type CanvasLayout, type Frame, type LayoutCluster } from '@okr/shared/workshop';
+import { boundsOf, canvasPage, canvasPages, dropNote, layoutCanvas, layoutRects, placeNewNote, type CanvasLayout, type Frame, type LayoutCluster } from '@okr/shared/workshop';
 import { sameItems, useBoard, useControl } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { updatePresence } from '../sync/presence.ts';
 import { useBoardUi, useBoardUiStore } from '../state/BoardUiContext.tsx';
 import { fitView, toWorld } from './camera.ts';
-import { NoteCard } from './NoteCard.tsx';
-import { ClusterFrame } from './ClusterFrame.tsx';
+import { NoteLayer } from './NoteLayer.tsx';
+import { drawNotes, NoteStore } from './noteStore.ts';
 import { CursorLayer } from './CursorLayer.tsx';
 import { CanvasToolbar } from './CanvasToolbar.tsx';
 import { CanvasStepContext } from './CanvasStepContext.ts';
@@ -60,7 +60,6 @@ export function Canvas({ step, label, notes, legend, canEdit, projector, empty }
   const clusters = useMemo(() => allClusters.filter((c) => c.step === step), [allClusters, step]);
   const layout = useStableLayout(notes, clusters);
   const everything = useMemo(() => boundsOf(layoutRects(layout)), [layout]);
-  const byId = useMemo(() => new Map(notes.map((n) => [n.id, n])), [notes]);
   const viewport = useRef<HTMLDivElement>(null);
   const world = useRef<HTMLDivElement>(null);
   const latest = useRef({ layout, clusters });
@@ -102,12 +101,20 @@ export function Canvas({ step, label, notes, legend, canEdit, projector, empty }
   const fitAll = () => store.getState().setCamera(step, { ...fitView(everything, store.getState().canvasSize), auto: true });
 
   const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor, KEYBOARD_OPTIONS));
-  const zoom = () => store.getState().cameras[step]?.zoom ?? 1;
+  const zoom = useCallback(() => store.getState().cameras[step]?.zoom ?? 1, [store, step]);
   const sendDrag = useMemo(() => throttle((id: string, x: number, y: number) => updatePresence(room.awareness, { dragging: { step, id, x: Math.round(x), y: Math.round(y) } }), PRESENCE_MS), [room, step]);
-  const endDrag = () => {
+  const endDrag = useCallback(() => {
     sendDrag.cancel();
     updatePresence(room.awareness, { dragging: undefined });
-  };
+  }, [room, sendDrag]);
+
+  // The notes as drawn, handed to their store after each commit: a remote edit or drop then
+  // re-renders the one note it changed, and the surface below (dnd-kit, the world, 300 notes) not at all.
+  const drawn = useMemo(() => drawNotes(notes, layout, following ? null : page), [notes, layout, page, following]);
+  const [noteStore] = useState(() => new NoteStore(drawn));
+  useLayoutEffect(() => {
+    noteStore.set(drawn);
+  }, [noteStore, drawn]);
 
   const placeNote = useCallback(
     (note: CanvasNote, x: number, y: number) => {
@@ -135,27 +142,33 @@ export function Canvas({ step, label, notes, legend, canEdit, projector, empty }
     [placeNote],
   );
 
-  const onDragMove = ({ active, delta }: DragMoveEvent) => {
-    const id = String(active.id);
-    if (!id.startsWith('note:')) return;
-    const at = latest.current.layout.notes.get(id.slice(5));
-    if (at) sendDrag(at.id, at.x + delta.x / zoom(), at.y + delta.y / zoom());
-  };
-  const onDragEnd = ({ active, delta }: DragEndEvent) => {
-    endDrag();
-    const id = String(active.id);
-    const dx = delta.x / zoom();
-    const dy = delta.y / zoom();
-    if (dx === 0 && dy === 0) return;
-    if (id.startsWith('note:')) {
-      const note = byId.get(id.slice(5));
+  const onDragMove = useCallback(
+    ({ active, delta }: DragMoveEvent) => {
+      const id = String(active.id);
+      if (!id.startsWith('note:')) return;
       const at = latest.current.layout.notes.get(id.slice(5));
-      if (note && at) placeNote(note, at.x + dx, at.y + dy);
-    } else if (id.startsWith('frame:')) {
-      const frame = latest.current.layout.frames.find((f) => f.id === id.slice(6));
-      if (frame) moveFrame(frame, dx, dy);
-    }
-  };
+      if (at) sendDrag(at.id, at.x + delta.x / zoom(), at.y + delta.y / zoom());
+    },
+    [sendDrag, zoom],
+  );
+  const onDragEnd = useCallback(
+    ({ active, delta }: DragEndEvent) => {
+      endDrag();
+      const id = String(active.id);
+      const dx = delta.x / zoom();
+      const dy = delta.y / zoom();
+      if (dx === 0 && dy === 0) return;
+      if (id.startsWith('note:')) {
+        const note = noteStore.view(id.slice(5))?.note;
+        const at = latest.current.layout.notes.get(id.slice(5));
+        if (note && at) placeNote(note, at.x + dx, at.y + dy);
+      } else if (id.startsWith('frame:')) {
+        const frame = latest.current.layout.frames.find((f) => f.id === id.slice(6));
+        if (frame) moveFrame(frame, dx, dy);
+      }
+    },
+    [endDrag, zoom, noteStore, placeNote, moveFrame],
+  );
 
   const newCluster = (name: string) => {
     const { cameras, canvasSize } = store.getState();
@@ -163,78 +176,93 @@ export function Canvas({ step, label, notes, legend, canEdit, projector, empty }
     room.board.addCluster(step, name, placeNewNote(center, layoutRects(layout), { w: 360, h: 200 }));
   };
 
-  const framed = useMemo(() => new Set(layout.frames.flatMap((f) => f.noteIds)), [layout]);
-  // Each note's element is kept while its props are the same: React then skips that note outright
-  // (same props object) instead of running 300 memo checks on every remote edit.
-  const elements = useRef(new Map<string, { props: NoteProps; element: ReactElement }>());
-  const seen = new Set<string>();
-  const renderNote = (id: string, ox: number, oy: number) => {
-    const note = byId.get(id);
-    const at = layout.notes.get(id);
-    if (!note || !at) return null;
-    seen.add(id);
-    // On the projector, notes of the next or last page showing at the edges are faint: the room reads this page's.
-    const faint = page !== null && !following && !within(noteRect(at), page);
-    const props: NoteProps = { note, x: at.x, y: at.y, ox, oy, canEdit, faint, onNudge: nudgeNote };
-    const kept = elements.current.get(id);
-    if (kept && sameProps(kept.props, props)) return kept.element;
-    const element = <NoteCard key={id} {...props} />;
-    elements.current.set(id, { props, element });
-    return element;
+  const context = useMemo(() => ({ step, store: noteStore }), [step, noteStore]);
+  const surface: SurfaceProps = {
+    step,
+    store: noteStore,
+    canEdit,
+    showCursors: !projector || control.projectorCursors,
+    empty: notes.length === 0 && clusters.length === 0 ? empty : null,
+    sensors,
+    viewport,
+    world,
+    onDragMove,
+    onDragEnd,
+    onDragCancel: endDrag,
+    onNudgeNote: nudgeNote,
+    onNudgeFrame: moveFrame,
   };
-  const context = useMemo(() => ({ step, frames: layout.frames, placed: (id: string) => layout.notes.get(id) }), [step, layout]);
-
-  const drawn = (
-    <>
-      {layout.frames.map((frame) => (
-        <ClusterFrame key={frame.id} frame={frame} canEdit={canEdit} onNudge={moveFrame}>
-          {frame.noteIds.map((id) => renderNote(id, frame.x, frame.y))}
-        </ClusterFrame>
-      ))}
-      <ul className="canvas-loose" aria-label="Notes">
-        {notes.filter((n) => !framed.has(n.id)).map((n) => renderNote(n.id, 0, 0))}
-      </ul>
-    </>
-  );
-  for (const id of elements.current.keys()) if (!seen.has(id)) elements.current.delete(id);
 
   return (
     <CanvasStepContext.Provider value={context}>
       <section className={`canvas ${projector ? 'is-projector' : ''}`} aria-label={label}>
         <CanvasToolbar step={step} canEdit={canEdit} projector={projector} following={following} legend={legend} onFitAll={fitAll} onNewCluster={newCluster} />
-        <DndContext sensors={sensors} accessibility={ACCESSIBILITY} onDragMove={onDragMove} onDragEnd={onDragEnd} onDragCancel={endDrag}>
-          <div ref={viewport} className="canvas-viewport">
-            {notes.length === 0 && clusters.length === 0 && empty && <div className="canvas-empty">{empty}</div>}
-            <World step={step} worldRef={world}>
-              {drawn}
-              <CursorLayer step={step} showCursors={!projector || control.projectorCursors} world={world} />
-            </World>
-          </div>
-        </DndContext>
+        <CanvasSurface {...surface} />
       </section>
     </CanvasStepContext.Provider>
   );
 }
 
-type NoteProps = ComponentProps<typeof NoteCard>;
+type SurfaceProps = {
+  step: CanvasStep;
+  store: NoteStore;
+  canEdit: boolean;
+  showCursors: boolean;
+  /** What an empty canvas shows; null while it has notes or clusters. */
+  empty: ReactNode;
+  sensors: ReturnType<typeof useSensors>;
+  viewport: RefObject<HTMLDivElement | null>;
+  world: RefObject<HTMLDivElement | null>;
+  onDragMove: (event: DragMoveEvent) => void;
+  onDragEnd: (event: DragEndEvent) => void;
+  onDragCancel: () => void;
+  onNudgeNote: (note: CanvasNote, dx: number, dy: number) => void;
+  onNudgeFrame: (frame: Frame, dx: number, dy: number) => void;
+};
 
-function sameProps(a: NoteProps, b: NoteProps): boolean {
-  return a.note === b.note && a.x === b.x && a.y === b.y && a.ox === b.ox && a.oy === b.oy && a.canEdit === b.canEdit && a.faint === b.faint && a.onNudge === b.onNudge;
-}
+/**
+ * dnd-kit's context, the viewport and the world, memoised on props that stay the same across remote
+ * edits and drops: a board update that re-renders the canvas stops here (dnd-kit's context re-ran its
+ * hooks, and React walked all 300 notes, on each one: the canvas benchmark's profile, BENCHMARKS.md).
+ */
+const CanvasSurface = memo(function CanvasSurface({ step, store, canEdit, showCursors, empty, sensors, viewport, world, onDragMove, onDragEnd, onDragCancel, onNudgeNote, onNudgeFrame }: SurfaceProps) {
+  return (
+    <DndContext sensors={sensors} accessibility={ACCESSIBILITY} onDragMove={onDragMove} onDragEnd={onDragEnd} onDragCancel={onDragCancel}>
+      <div ref={viewport} className="canvas-viewport">
+        {empty && <div className="canvas-empty">{empty}</div>}
+        <World step={step} worldRef={world}>
+          <NoteLayer store={store} canEdit={canEdit} onNudgeNote={onNudgeNote} onNudgeFrame={onNudgeFrame} />
+          <CursorLayer step={step} showCursors={showCursors} world={world} />
+        </World>
+      </div>
+    </DndContext>
+  );
+});
 
 /**
  * The layout, kept while what it reads (each note's id, place, cluster and lane, in order) is the
  * same: a remote edit of a note's text then leaves the layout, the frames, the pages and the
- * notes' context as they were, and only that note re-renders.
+ * notes' drawing as they were.
  */
 function useStableLayout(notes: readonly CanvasNote[], clusters: readonly LayoutCluster[]): CanvasLayout {
-  const placesKey = notes.map((n) => `${n.id}|${n.clusterId ?? ''}|${n.pos ? `${n.pos.x},${n.pos.y}` : ''}|${n.lane ?? ''}`).join('\n');
+  const placesKey = notes.map(placeKey).join('\n');
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `placesKey` is all of `notes` the layout reads
   return useMemo(() => layoutCanvas(notes, clusters), [placesKey, clusters]);
 }
 
+// Notes keep their identity until their record changes, so each note's key is built once, not 300 per update.
+const placeKeys = new WeakMap<CanvasNote, string>();
+function placeKey(n: CanvasNote): string {
+  let key = placeKeys.get(n);
+  if (key === undefined) {
+    key = `${n.id}|${n.clusterId ?? ''}|${n.pos ? `${n.pos.x},${n.pos.y}` : ''}|${n.lane ?? ''}`;
+    placeKeys.set(n, key);
+  }
+  return key;
+}
+
 /** The one element the camera moves: it alone re-renders on pan and zoom (its children are the same elements). */
-function World({ step, worldRef, children }: { step: CanvasStep; worldRef: React.RefObject<HTMLDivElement | null>; children: ReactNode }) {
+function World({ step, worldRef, children }: { step: CanvasStep; worldRef: RefObject<HTMLDivElement | null>; children: ReactNode }) {
   const camera = useBoardUi((s) => s.cameras[step]);
   const { x, y, zoom } = camera ?? { x: 0, y: 0, zoom: 1 };
   return (

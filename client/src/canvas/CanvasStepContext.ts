@@ -1,9 +1,9 @@
 import { createContext, useContext } from 'react';
 import type { CanvasStep } from '@okr/shared/schema';
-import type { Frame, PlacedNote } from '@okr/shared/workshop';
+import type { NoteStore } from './noteStore.ts';
 
-/** The canvas a note or picker sits on: its step, its clusters as drawn, and where each note is. */
-export type CanvasStepInfo = { step: CanvasStep; frames: readonly Frame[]; placed: (id: string) => PlacedNote | undefined };
+/** The canvas a note or picker sits on: its step, and its notes and clusters as drawn (read through `useNoteShape` and `useNoteView`). */
+export type CanvasStepInfo = { step: CanvasStep; store: NoteStore };
 
 export const CanvasStepContext = createContext<CanvasStepInfo | null>(null);
 

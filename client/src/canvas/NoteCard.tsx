@@ -1,24 +1,20 @@
 import { memo, type CSSProperties, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { useDraggable } from '@dnd-kit/core';
 import { useRoom } from '../sync/RoomContext.tsx';
-import { useBoardUi } from '../state/BoardUiContext.tsx';
-import { useOpenForm } from '../state/useOpenForm.ts';
+import { useBoardUi, useBoardUiStore } from '../state/BoardUiContext.tsx';
 import { InlineEditor } from '../components/InlineEditor.tsx';
 import { CardMenu, type MenuItem } from '../drafts/CardMenu.tsx';
 import { NotePicker } from './NotePicker.tsx';
 import type { CanvasNote } from './model.ts';
 import { ARROWS, NUDGE, previewTransform } from './moves.ts';
+import { useNoteView, type NoteStore, type NoteView } from './noteStore.ts';
+import { useNotePicker } from './useNotePicker.ts';
 
 type Props = {
-  note: CanvasNote;
-  /** Where it is drawn on the canvas, and the corner of what it is drawn in (the canvas, or its cluster's frame). */
-  x: number;
-  y: number;
-  ox: number;
-  oy: number;
+  id: string;
+  /** Where its card and place come from: the note subscribes to its own. */
+  store: NoteStore;
   canEdit: boolean;
-  /** On the projector: a neighbour of the page shown, drawn faint. */
-  faint?: boolean;
   /** Arrow keys: move the note by (dx, dy) canvas units, written at once. */
   onNudge: (note: CanvasNote, dx: number, dy: number) => void;
 };
@@ -27,15 +23,23 @@ type Listeners = Partial<Record<'onKeyDown' | 'onPointerDown', (event: Synthetic
 
 
 /**
- * One sticky note. Memoised: a note re-renders when its own record or place changes, never for a
- * cursor or another note. The drag preview is dnd-kit's transform, divided by the zoom in CSS.
+ * One sticky note. It subscribes to its own view (NoteStore), so it re-renders when its own record
+ * or place changes, never for a cursor or another note; memoised against its layer re-rendering.
  */
-export const NoteCard = memo(function NoteCard({ note, x, y, ox, oy, canEdit, faint = false, onNudge }: Props) {
+export const NoteCard = memo(function NoteCard({ id, store, canEdit, onNudge }: Props) {
+  const view = useNoteView(store, id);
+  // Gone from the drawing in the same change that removes it from its layer.
+  return view ? <Note view={view} canEdit={canEdit} onNudge={onNudge} /> : null;
+});
+
+/** The note itself. The drag preview is dnd-kit's transform, divided by the zoom in CSS. */
+function Note({ view: { note, x, y, ox, oy, faint }, canEdit, onNudge }: { view: NoteView; canEdit: boolean; onNudge: Props['onNudge'] }) {
   const room = useRoom();
+  const ui = useBoardUiStore();
+  // Each note selects only what concerns it, so opening one note's editor or picker re-renders that note alone.
   const editing = useBoardUi((s) => canEdit && s.editingId === note.id);
-  const edit = useBoardUi((s) => s.edit);
-  const [picker, setPicker] = useOpenForm('targetPicker', (open) => open?.cardId === note.id);
-  const picking = picker?.cardId === note.id ? picker.mode : null;
+  const edit = (id: string | null) => ui.getState().edit(id);
+  const [picking, setPicker] = useNotePicker(note.id);
   const drag = useDraggable({ id: `note:${note.id}`, data: { note }, disabled: !canEdit || editing || picking !== null });
   const listeners = drag.listeners as Listeners | undefined;
   const style = {
@@ -112,4 +116,4 @@ export const NoteCard = memo(function NoteCard({ note, x, y, ox, oy, canEdit, fa
       {picking && picking !== 'group' && <NotePicker note={note} mode={picking} onDone={() => setPicker(null)} />}
     </li>
   );
-});
+}

@@ -5,6 +5,7 @@ import { MergePicker } from '../steps/draft/MergePicker.tsx';
 import { escapeCancels } from '../steps/draft/TargetPicker.tsx';
 import type { CanvasNote } from './model.ts';
 import { useCanvasStep } from './CanvasStepContext.ts';
+import { useNoteShape } from './noteStore.ts';
 
 /** The keyboard path for what a drag does: "Move to cluster…", and "Merge into…" on a candidate. */
 export function NotePicker({ note, mode, onDone }: { note: CanvasNote; mode: 'cluster' | 'merge'; onDone: () => void }) {
@@ -28,7 +29,8 @@ export function NotePicker({ note, mode, onDone }: { note: CanvasNote; mode: 'cl
 
 function ClusterPicker({ note, onDone }: { note: CanvasNote; onDone: () => void }) {
   const room = useRoom();
-  const { step, frames, placed } = useCanvasStep();
+  const { step, store } = useCanvasStep();
+  const { frames } = useNoteShape(store);
   const [target, setTarget] = useState(note.clusterId ?? '');
   const ref = useRef<HTMLSelectElement>(null);
   useEffect(() => ref.current?.focus(), []);
@@ -36,7 +38,7 @@ function ClusterPicker({ note, onDone }: { note: CanvasNote; onDone: () => void 
     const frame = frames.find((f) => f.id === target);
     if (!frame) {
       // Out of its cluster, it stays where it is drawn.
-      const at = placed(note.id);
+      const at = store.view(note.id);
       room.board.placeNote(note.collection, note.id, { pos: at ? { x: at.x, y: at.y } : undefined });
     } else if (frame.named) room.board.placeNote(note.collection, note.id, { clusterId: frame.id });
     else room.board.groupCandidate(note.id, frame.noteIds.find((id) => id !== note.id) ?? null);

@@ -40,6 +40,11 @@ export type CanvasCase = {
   perUpdate: Distribution;
   /** The same plus forced style and layout (every other update). */
   perUpdateWithLayout: Distribution;
+  /**
+   * The same two, by kind of update: `drop` (the message writes a note's place; the server merges a
+   * turn's updates, so an edit that arrived in the same turn rides along) and `text edit` (the rest).
+   */
+  perUpdateByKind: Partial<Record<UpdateKind, { script: Distribution; withLayout: Distribution }>>;
   /** A presence message (drag or cursor): the handler and what it does at once (the dragged note moves in it). */
   perPresence: Distribution;
   /** The page's main thread per second of the run, from the DevTools protocol's Performance metrics (ms). */
@@ -55,6 +60,17 @@ export type CanvasCase = {
   renders: { noteRenders: number; commits: number; boardUpdates: number; perBoardUpdate: number };
   profile: ProfileSummary | null;
 };
+
+export type UpdateKind = 'drop' | 'text edit';
+
+/**
+ * How the page probe tells the kinds apart: a drop writes the note's new place, `{ x, y }`, which
+ * a Yjs update encodes as lib0's `writeAny` object (118), of 2 keys, the first "x" (length 1, then
+ * 120); a text edit inserts a Y.Text string and writes no object. (The key "pos" itself is not in
+ * the update: an overwrite names its left neighbour, not the key.)
+ */
+const UPDATE_KINDS: [string, number[]][] = [['drop', [118, 2, 1, 120]]];
+const kindName = (probeKind: string): UpdateKind => (probeKind === 'drop' ? 'drop' : 'text edit');
 
 export type CanvasBenchResult = { params: CanvasBenchParams; chromium: string; cases: CanvasCase[] };
 
@@ -183,17 +199,25 @@ export async function runCanvasBench(p: CanvasBenchParams, log: (line: string) =
 
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
-    const label = sourceLabel(path.join(REPO_ROOT, 'client/dist'), REPO_ROOT);
+    // CLIENT_DIR (the server's own setting) serves another build, e.g. main's beside this branch's.
+    const label = sourceLabel(process.env.CLIENT_DIR ?? path.join(REPO_ROOT, 'client/dist'), REPO_ROOT);
     const cases: CanvasCase[] = [];
     const measure = async (name: CanvasCase['name'], load: (pass: number) => Promise<{ lastText?: string; dragged?: string; lastDrop?: { x: number; y: number } }>) => {
       if (p.cases && !p.cases.includes(name)) return;
       log(`  ${name}: ${p.seconds} s`);
       await sleep(1000);
       const before = await metrics(cdp);
-      await page.evaluate('window.__okrBench.start()');
+      await page.evaluate(`window.__okrBench.start(${JSON.stringify(UPDATE_KINDS)})`);
       const end = await load(1);
       await sleep(1000);
-      const raw = (await page.evaluate('window.__okrBench.stop()')) as { js: number[]; jsLayout: number[]; presence: number[]; longTasks: number[]; frames: number[] };
+      const raw = (await page.evaluate('window.__okrBench.stop()')) as {
+        js: number[];
+        jsLayout: number[];
+        presence: number[];
+        longTasks: number[];
+        frames: number[];
+        byKind: Record<string, { js: number[]; jsLayout: number[] }>;
+      };
       const after = await metrics(cdp);
       const per = (key: string) => round(((after[key]! - before[key]!) * 1000) / (after.Timestamp! - before.Timestamp!));
       const lastEdit = end.lastText ? (await page.getByRole('listitem', { name: end.lastText }).count()) === 1 : false;
@@ -207,6 +231,9 @@ export async function runCanvasBench(p: CanvasBenchParams, log: (line: string) =
       // The same load again, unmeasured: React's renders counted and, with `profile`, Chrome's profiler on.
       let profile: ProfileSummary | null = null;
       await page.evaluate('window.__okrRenders.start(); window.__okrBench.start()');
+      // KEEP_TRACE=/some/prefix records Chrome's timeline of this pass (<prefix>-canvas-<case>.json): style, layout, paint and the compositor, which a CPU profile shows only as "(program)".
+      const tracing = process.env.KEEP_TRACE ? `${process.env.KEEP_TRACE}-canvas-${name.replaceAll(' ', '-')}.json` : null;
+      if (tracing) await browser.startTracing(page, { path: tracing, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
       if (p.profile) {
         await cdp.send('Profiler.enable');
         await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -214,8 +241,11 @@ export async function runCanvasBench(p: CanvasBenchParams, log: (line: string) =
       }
       await load(2);
       await sleep(500);
+      if (tracing) await browser.stopTracing();
       if (p.profile) {
         const stopped = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+        // KEEP_PROFILE=/some/prefix keeps the raw profile (<prefix>-canvas-<case>.cpuprofile), to open in Chrome's DevTools.
+        if (process.env.KEEP_PROFILE) fs.writeFileSync(`${process.env.KEEP_PROFILE}-canvas-${name.replaceAll(' ', '-')}.cpuprofile`, JSON.stringify(stopped.profile));
         profile = summariseProfile(stopped.profile, label, (l) => / (client|shared)\/src\//.test(l));
       }
       const counted = (await page.evaluate('window.__okrRenders.stop()')) as { noteRenders: number; commits: number };
@@ -225,6 +255,7 @@ export async function runCanvasBench(p: CanvasBenchParams, log: (line: string) =
         name,
         perUpdate: distribution(raw.js),
         perUpdateWithLayout: distribution(raw.jsLayout),
+        perUpdateByKind: Object.fromEntries(Object.entries(raw.byKind).map(([kind, k]) => [kindName(kind), { script: distribution(k.js), withLayout: distribution(k.jsLayout) }])),
         perPresence: distribution(raw.presence),
         perSecond: { scriptMs: per('ScriptDuration'), layoutMs: per('LayoutDuration'), styleMs: per('RecalcStyleDuration'), taskMs: per('TaskDuration') },
         longTasks: longTaskStats(raw.longTasks),

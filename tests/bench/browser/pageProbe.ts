@@ -8,20 +8,38 @@
  * Presence messages (type 1) are timed the same way into their own list (a cursor layer's own
  * React render is scheduled later, so that share shows in the page's script time instead).
  * A PerformanceObserver collects long tasks, and a requestAnimationFrame loop records frame times
- * while recording.
+ * while recording. `start(kinds)` may name kinds of board update by a byte sequence their message
+ * contains (`[['drop', [3, 112, 111, 115]]]`: the map key "pos"); each update is also filed under
+ * the first kind it matches, or `other`, with its own every-other-update layout, so a p95 can be
+ * traced to the kind of update it comes from.
  */
 export const PAGE_PROBE = String.raw`(() => {
-  const state = { recording: false, seq: 0, js: [], jsLayout: [], presence: [], longTasks: [], frames: [] };
+  const state = { recording: false, seq: 0, js: [], jsLayout: [], presence: [], longTasks: [], frames: [], kinds: [], byKind: {} };
+  const contains = (bytes, marker) => {
+    outer: for (let i = 0; i + marker.length <= bytes.length; i++) {
+      for (let j = 0; j < marker.length; j++) if (bytes[i + j] !== marker[j]) continue outer;
+      return true;
+    }
+    return false;
+  };
+  const kindOf = (data) => {
+    const bytes = new Uint8Array(data);
+    for (const [name, marker] of state.kinds) if (contains(bytes, marker)) return name;
+    return 'other';
+  };
   window.__okrBench = {
-    start() {
+    start(kinds) {
       state.recording = true;
       state.js = []; state.jsLayout = []; state.presence = []; state.longTasks = []; state.frames = [];
+      state.kinds = kinds || []; state.byKind = {};
       performance.clearMarks(); performance.clearMeasures();
       requestAnimationFrame(frame);
     },
     stop() {
       state.recording = false;
-      return { js: state.js, jsLayout: state.jsLayout, presence: state.presence, longTasks: state.longTasks, frames: state.frames };
+      const byKind = {};
+      for (const [name, k] of Object.entries(state.byKind)) byKind[name] = { js: k.js, jsLayout: k.jsLayout };
+      return { js: state.js, jsLayout: state.jsLayout, presence: state.presence, longTasks: state.longTasks, frames: state.frames, byKind };
     },
   };
   const Native = window.WebSocket;
@@ -45,13 +63,17 @@ export const PAGE_PROBE = String.raw`(() => {
         // y-websocket: message type 0 (sync), sub-type 2 (update).
         if (bytes[0] !== 0 || bytes[1] !== 2) return handler.call(this, event);
         const id = ++state.seq;
-        const withLayout = id % 2 === 0;
+        const kind = kindOf(event.data);
+        const mine = (state.byKind[kind] = state.byKind[kind] || { seq: 0, js: [], jsLayout: [] });
+        // Every other update of each kind forces layout, so every kind has both figures.
+        const withLayout = ++mine.seq % 2 === 0;
         performance.mark('okr-update-start-' + id);
         const result = handler.call(this, event);
         queueMicrotask(() => {
           if (withLayout) void document.body.offsetHeight;
           const m = performance.measure('okr-remote-update', 'okr-update-start-' + id);
           (withLayout ? state.jsLayout : state.js).push(m.duration);
+          (withLayout ? mine.jsLayout : mine.js).push(m.duration);
         });
         return result;
       });

@@ -6,11 +6,12 @@ import { MessageReceiver, type ReceiverLimits } from './messageReceiver.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { CLOSE } from './protocol.ts';
 import { RestoreRequests } from './restoreRequests.ts';
+import type { VersionKeeper } from './roomHistory.ts';
 import type { SharedDocs } from './shared/sharedDocs.ts';
 import type { SharedPresence } from './shared/sharedPresence.ts';
 
-/** Shared mode's per-instance pipelines: documents through PostgreSQL and Redis, presence over Redis. */
-export type SharedRooms = { docs: SharedDocs; presence: SharedPresence };
+/** Shared mode's per-instance pipelines: documents through PostgreSQL and Redis, presence over Redis, History in PostgreSQL. */
+export type SharedRooms = { docs: SharedDocs; presence: SharedPresence; history: VersionKeeper };
 import { Room, type RoomLimits } from './room.ts';
 import { TurnFlusher } from './turnFlusher.ts';
 
@@ -148,7 +149,7 @@ export class RoomRegistry {
       this.checkLoadLimits(address);
       loading = shared.docs.open(roomId).then((preloaded) => {
         if (this.rooms.has(roomId)) return;
-        const room = this.register(roomId, address, () => new Room(roomId, this.store, this.limits, this.metrics, shared.docs, preloaded));
+        const room = this.register(roomId, address, () => new Room(roomId, this.store, this.limits, this.metrics, shared.docs, preloaded, shared.history));
         shared.docs.attach(roomId, (name) => room.doc(name));
         shared.presence.attach(room);
       });

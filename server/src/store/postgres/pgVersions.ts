@@ -44,6 +44,33 @@ export class PgVersions {
     });
   }
 
+  /**
+   * Copies a room's History from a SQLite store (`okr migrate`), each version with its time, step
+   * and snapshot (ids are new). Only into a room with no versions here yet, so a second run (or
+   * one after a failed copy) neither doubles nor mixes them; returns whether it copied.
+   */
+  async importHistory(roomId: string, versions: readonly (VersionInfo & { snapshot: Uint8Array })[]): Promise<boolean> {
+    if (versions.length === 0) return false;
+    return inTransaction(this.pool, async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`versions/${roomId}`]);
+      if ((await newestIn(client, roomId)) !== null) return false;
+      await client.query(
+        `INSERT INTO versions (room_id, created_at, reason, step, snapshot, bytes, card_ids)
+         SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::bytea[], $6::integer[], $7::jsonb[])`,
+        [
+          roomId,
+          versions.map((v) => v.createdAt),
+          versions.map((v) => v.reason),
+          versions.map((v) => v.step),
+          versions.map((v) => Buffer.from(v.snapshot)),
+          versions.map((v) => v.snapshot.byteLength),
+          versions.map((v) => JSON.stringify(v.cardIds)),
+        ],
+      );
+      return true;
+    });
+  }
+
   /** The room's versions, newest first (without their snapshots). */
   async list(roomId: string): Promise<VersionInfo[]> {
     const result = await this.pool.query<VersionRow>(`SELECT ${COLUMNS} FROM versions WHERE room_id = $1 ORDER BY created_at DESC, id DESC`, [roomId]);

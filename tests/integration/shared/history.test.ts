@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import pg from 'pg';
 import * as Y from 'yjs';
 import { cardIds, ORIGIN, type BoardDoc } from '@okr/shared/doc';
 import { eventually, openBoardClient, openControlClient, relayHandled } from '../../helpers/clients.ts';
 import { runOkr } from '../../helpers/cli.ts';
+import { PgVersions } from '../../../server/src/store/postgres/pgVersions.ts';
 import { scrapeMetrics } from '../../helpers/metrics.ts';
 import { createRoom, tempDataDir, type CreatedRoom } from '../../helpers/server.ts';
 import { useSharedCluster, type Instance } from '../../helpers/sharedCluster.ts';
@@ -157,6 +159,27 @@ describe('history in shared mode', () => {
     const late = track(openBoardClient(two.wsUrl, room.roomId));
     await late.synced;
     expect(cardIds(late.board)).toEqual(cards);
+  }, 60_000);
+
+  it('PgVersions: of versions asked for at once by several instances, the policy keeps one; thinning bounds the room', async () => {
+    const room = await createRoom(instances()[0].httpUrl, 'Concurrent versions');
+    const pool = new pg.Pool({ connectionString: fixture.cluster.postgres.url, max: 6 });
+    try {
+      const board = new Uint8Array([0, 0]);
+      const now = Date.now();
+      const version = (createdAt: number) => ({ reason: 'deletion' as const, step: 'draft', board, cardIds: [], createdAt });
+      // Five instances, each with its own pool connection, at the same moment: one version, as a single server keeps.
+      const apart = (newestAt: number | null) => newestAt === null || now - newestAt >= 10_000;
+      const added = await Promise.all([0, 1, 2, 3, 4].map(() => new PgVersions(pool).add(room.roomId, version(now), apart)));
+      expect(added.filter((a) => a.id !== null)).toHaveLength(1);
+      expect(added.map((a) => a.newestAt)).toEqual([now, now, now, now, now]);
+
+      const bounded = new PgVersions(pool, { maxVersions: 3, maxBytes: 1024 });
+      for (let i = 1; i <= 4; i++) await bounded.add(room.roomId, version(now + i * 1_000));
+      expect((await bounded.list(room.roomId)).map((v) => v.createdAt)).toEqual([now + 4_000, now + 3_000, now + 2_000]);
+    } finally {
+      await pool.end();
+    }
   }, 60_000);
 
   it('okr history and restore on DATABASE_URL refuse a room or version that is not there with exit code 2', async () => {

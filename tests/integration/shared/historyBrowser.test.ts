@@ -5,7 +5,8 @@ import { cardIds } from '@okr/shared/doc';
 import { DELETION_VERSION_GAP_MS } from '../../../server/src/relay/versionTriggers.ts';
 import { artifactDir, launchBrowser, newDevice, PHONE, PROJECTOR } from '../../helpers/browser.ts';
 import { cardIn, joinBoard as join, moveGroupTo } from '../../helpers/browserSuite.ts';
-import { eventually, openBoardClient, relayHandled } from '../../helpers/clients.ts';
+import { eventually, openBoardClient } from '../../helpers/clients.ts';
+import { addThenWipe, previewVersionOf } from '../../helpers/historyDialog.ts';
 import { createRoom } from '../../helpers/server.ts';
 import { useSharedCluster, type Instance } from '../../helpers/sharedCluster.ts';
 
@@ -46,18 +47,10 @@ describe('History in shared mode, in the browser', () => {
       await new Promise((resolve) => setTimeout(resolve, DELETION_VERSION_GAP_MS + 500));
 
       // The accident of issue 9 on instance one: 11 cards, then one stock client deletes them all.
-      for (const text of TEXTS) stock.board.addCandidate({ text });
-      await relayHandled(stock.provider);
-      for (const page of [f, p]) await cardIn(page, 'Candidate objectives', TEXTS[10]!).waitFor();
-      stock.board.transact(() => stock.board.candidates.list().forEach((card) => stock.board.candidates.remove(card.id)));
-      for (const page of [f, p]) await expect.poll(() => cardIn(page, 'Candidate objectives', TEXTS[0]!).count()).toBe(0);
+      await addThenWipe(stock, [f, p], TEXTS);
 
       // History on instance two: the version instance one kept before the wipe.
-      await f.getByRole('button', { name: 'History' }).click();
-      const history = f.getByRole('dialog', { name: 'History' });
-      await history.getByRole('button', { name: /^Preview .*11 cards/ }).first().click();
-      const preview = history.getByRole('region', { name: 'Preview' });
-      await preview.getByText('Candidate objectives (11)').waitFor();
+      const { history, preview } = await previewVersionOf(f, 11);
       await f.screenshot({ path: path.join(shots, 'facilitator-history-instance-two-1920.png') });
       await preview.getByRole('button', { name: 'Restore this version' }).click();
       await expect.poll(() => history.count()).toBe(0);

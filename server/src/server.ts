@@ -36,7 +36,7 @@ export type RunningServer = {
 
 /** Opens the store, then starts HTTP and the relay on one port. */
 export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
-  // In shared mode this store keeps only this instance's history versions (README "Shared mode").
+  // In shared mode rooms, their documents and their History live in PostgreSQL, and this store holds none of them.
   const store = RoomStore.open(config.dataDir);
   const metricsRegistry = createMetricsRegistry();
   let ready = false;
@@ -84,6 +84,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
           baseUrl: baseUrlOf,
           catalog: shared.catalog,
           docLog: shared.docLog,
+          versions: shared.versions,
           tickets: shared.tickets,
           keysRotated: async (roomId, participantUrl) => {
             await shared.links.rotated(roomId);

@@ -11,7 +11,9 @@ import { SharedPresence } from './relay/shared/sharedPresence.ts';
 import { SharedTickets } from './relay/shared/sharedTickets.ts';
 import { PgCatalog } from './store/postgres/pgCatalog.ts';
 import { PgDocLog } from './store/postgres/pgDocLog.ts';
+import { PgVersions } from './store/postgres/pgVersions.ts';
 import { migrate } from './store/postgres/schema.ts';
+import { sharedVersionKeeper, type VersionKeeper } from './relay/roomHistory.ts';
 
 /** A commit not done within this is given up and its rooms dropped (their clients resend elsewhere). */
 const COMMIT_TIMEOUT_MS = 5_000;
@@ -27,6 +29,10 @@ export type SharedMode = {
   presence: SharedPresence;
   catalog: PgCatalog;
   docLog: PgDocLog;
+  /** The rooms' History (versions), read by the history API on any instance. */
+  versions: PgVersions;
+  /** The same, as the rooms of this instance keep versions: failures logged, never thrown. */
+  history: VersionKeeper;
   tickets: SharedTickets;
   links: SharedLinkWatch;
   /** The per-address limits counted across instances (fixed windows in Redis). */
@@ -70,6 +76,7 @@ export async function startSharedMode(
     compactAfterUpdates,
     onStoreFailure: (roomIds) => registry.dropRooms(roomIds),
   });
+  const versions = new PgVersions(pool);
   const presence = new SharedPresence(bus, log, storage.instanceId);
   const tickets = new SharedTickets(bus);
   const links = new SharedLinkWatch(catalog, bus, log, (roomId) => registry.revalidate(roomId));
@@ -83,6 +90,8 @@ export async function startSharedMode(
     presence,
     catalog,
     docLog,
+    versions,
+    history: sharedVersionKeeper(versions, log),
     tickets,
     links,
     limits,

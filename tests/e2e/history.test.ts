@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { cardIds } from '@okr/shared/doc';
 import { artifactDir, newDevice, PHONE, PROJECTOR } from '../helpers/browser.ts';
 import { cardIn, joinBoard as join, moveGroupTo, useBrowserSuite } from '../helpers/browserSuite.ts';
-import { eventually, openBoardClient, relayHandled } from '../helpers/clients.ts';
+import { eventually, openBoardClient } from '../helpers/clients.ts';
+import { addThenWipe, previewVersionOf } from '../helpers/historyDialog.ts';
 import { createRoom } from '../helpers/server.ts';
 
 const suite = useBrowserSuite();
@@ -28,20 +29,13 @@ describe('history and restore', () => {
     try {
       await stock.synced;
       await moveGroupTo(f, 'Draft objectives');
-      for (const text of TEXTS) stock.board.addCandidate({ text });
-      await relayHandled(stock.provider);
-      await moveGroupTo(f, 'Pick THE objective');
-      await moveGroupTo(f, 'Draft objectives');
-      for (const page of [f, p]) await cardIn(page, 'Candidate objectives', TEXTS[10]!).waitFor();
-      stock.board.transact(() => stock.board.candidates.list().forEach((card) => stock.board.candidates.remove(card.id)));
-      for (const page of [f, p]) await expect.poll(() => cardIn(page, 'Candidate objectives', TEXTS[0]!).count()).toBe(0);
+      await addThenWipe(stock, [f, p], TEXTS, async () => {
+        await moveGroupTo(f, 'Pick THE objective');
+        await moveGroupTo(f, 'Draft objectives');
+      });
 
       // History: the version before the wipe, previewed, then restored.
-      await f.getByRole('button', { name: 'History' }).click();
-      const history = f.getByRole('dialog', { name: 'History' });
-      await history.getByRole('button', { name: /^Preview .*11 cards/ }).first().click();
-      const preview = history.getByRole('region', { name: 'Preview' });
-      await preview.getByText('Candidate objectives (11)').waitFor();
+      const { history, preview } = await previewVersionOf(f, 11);
       await preview.getByText(TEXTS[10]!).waitFor();
       await f.screenshot({ path: path.join(shots, 'facilitator-history-1920.png') });
       await preview.getByRole('button', { name: 'Restore this version' }).click();

@@ -31,7 +31,8 @@ function usageText(): string {
     'export, rooms, import and links use the server\'s store in DATA_DIR (default ./data); export, rooms',
     'and links work while the server runs or is stopped. import and links print links on PUBLIC_URL, or http://localhost:PORT.',
     'migrate copies DATA_DIR\'s rooms into PostgreSQL for shared mode (DATABASE_URL and REDIS_URL).',
-    'history and restore work with the server running (it makes the restore and sends it to everyone) or stopped.',
+    'history and restore work with the server running (it makes the restore and sends it to everyone) or stopped;',
+    'with DATABASE_URL set they work on the shared database while the instances run.',
     'Exit codes: 0 done, 1 the review found an error (or a restore stayed queued), 2 bad arguments or input (nothing is written).',
     '',
   ].join('\n');

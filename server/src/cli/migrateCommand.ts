@@ -2,6 +2,7 @@ import pg from 'pg';
 import { docFromUpdates, encodeState } from '@okr/shared/doc';
 import { loadConfig } from '../config.ts';
 import { PgCatalog } from '../store/postgres/pgCatalog.ts';
+import { PgVersions } from '../store/postgres/pgVersions.ts';
 import { migrate } from '../store/postgres/schema.ts';
 import { DOC_NAMES, type StoredDocName } from '../store/roomStore.ts';
 import { parseCommandArgs } from './args.ts';
@@ -14,8 +15,8 @@ const usage = 'okr migrate --to postgres://…';
 
 /**
  * Copies every room of DATA_DIR's SQLite store into a PostgreSQL database for shared mode: rooms,
- * key hashes, revoked keys and each document (as one log row holding its whole state). Rooms
- * already there are skipped, so it can run again. History versions stay behind.
+ * key hashes, revoked keys, each document (as one log row holding its whole state) and its History
+ * (the versions, with new ids). Rooms already there are skipped, so it can run again.
  */
 export const migrateCommand: Command = {
   name: 'migrate',
@@ -36,7 +37,8 @@ export const migrateCommand: Command = {
           const { updates } = store.loadDoc(room.id, doc);
           if (updates.length > 0) docs[doc] = encodeState(docFromUpdates(updates));
         }
-        return { room, keys, revoked: store.revokedKeysOf(room.id), docs };
+        const history = store.versions.list(room.id).map((version) => ({ ...version, snapshot: store.versions.snapshot(room.id, version.id)! }));
+        return { room, keys, revoked: store.revokedKeysOf(room.id), docs, history };
       }),
     );
     const pool = new pg.Pool({ connectionString: url, max: 1 });
@@ -47,7 +49,12 @@ export const migrateCommand: Command = {
         throw new CliError(`cannot reach PostgreSQL at ${redact(url)}: ${err.message}`);
       });
       const catalog = new PgCatalog(pool);
-      for (const { room, keys, revoked, docs } of rooms) if (await catalog.importRoom(room, keys, revoked, docs)) copied++;
+      const versions = new PgVersions(pool);
+      for (const { room, keys, revoked, docs, history } of rooms) {
+        if (await catalog.importRoom(room, keys, revoked, docs)) copied++;
+        // Also for a room copied by an earlier run whose History did not make it: only into a room with none yet.
+        await versions.importHistory(room.id, history);
+      }
     } finally {
       await pool.end();
     }

@@ -1,12 +1,13 @@
 import pg from 'pg';
 import { PgCatalog } from '../store/postgres/pgCatalog.ts';
 import { PgDocLog } from '../store/postgres/pgDocLog.ts';
+import { PgVersions } from '../store/postgres/pgVersions.ts';
 import { CliError } from './cliError.ts';
 
 /** A statement of the tool's waits at most this long: the instances' own commits must not queue behind it. */
 const STATEMENT_TIMEOUT_MS = 5_000;
 
-export type SharedDatabase = { catalog: PgCatalog; docLog: PgDocLog };
+export type SharedDatabase = { catalog: PgCatalog; docLog: PgDocLog; versions: PgVersions };
 
 /**
  * The shared-mode database when DATABASE_URL is set: the commands then act on the rooms the
@@ -26,7 +27,7 @@ export async function withPostgres<T>(url: string, use: (db: SharedDatabase) => 
     await pool.query('SELECT 1').catch((err: Error) => {
       throw new CliError(`cannot reach PostgreSQL at ${redact(url)}: ${err.message}`);
     });
-    return await use({ catalog: new PgCatalog(pool), docLog: new PgDocLog(pool, STATEMENT_TIMEOUT_MS) });
+    return await use({ catalog: new PgCatalog(pool), docLog: new PgDocLog(pool, STATEMENT_TIMEOUT_MS), versions: new PgVersions(pool) });
   } finally {
     await pool.end();
   }

@@ -1,11 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig } from '../config.ts';
 import { restoreInStore } from '../store/restoreInStore.ts';
+import { restoreShared } from '../store/postgres/pgRestore.ts';
 import type { RoomStore } from '../store/roomStore.ts';
 import { SERVER_FRESH_MS } from '../store/versionStore.ts';
 import { parseCommandArgs } from './args.ts';
 import { CliError, EXIT } from './cliError.ts';
 import type { Command } from './command.ts';
+import { redact, sharedDatabaseUrl, withPostgres } from './postgres.ts';
 import { openExistingStore, parseRoomId } from './store.ts';
 
 const usage = 'okr restore <roomId> <version>';
@@ -22,7 +24,9 @@ const POLL_MS = 100;
  * drop it, and its clients would never see it). So the tool leaves a request in the store and the
  * server makes the change itself, sending it to everyone. With the server stopped, it appends the
  * change to the room's log directly. Which one is decided in one write-locked transaction with the
- * server's heartbeat, so a server starting at that moment cannot slip in between.
+ * server's heartbeat, so a server starting at that moment cannot slip in between. With
+ * DATABASE_URL (shared mode) the log is PostgreSQL's, which every instance follows: the tool
+ * appends the change there.
  */
 export const restoreCommand: Command = {
   name: 'restore',
@@ -32,6 +36,8 @@ export const restoreCommand: Command = {
     const { positionals } = parseCommandArgs(argv, { usage, positionals: ['<roomId>', '<version>'], options: {} });
     const roomId = parseRoomId(positionals[0] ?? '');
     const versionId = parseVersion(positionals[1] ?? '');
+    const databaseUrl = sharedDatabaseUrl(io.env);
+    if (databaseUrl !== undefined) return restoreInShared(roomId, versionId, databaseUrl, io.out);
     const { dataDir } = loadConfig(io.env);
     const store = openExistingStore(dataDir);
     try {
@@ -43,7 +49,7 @@ export const restoreCommand: Command = {
         restoreInStore(store, roomId, versionId);
         return undefined;
       });
-      const what = `Restored version ${versionId} of room ${roomId} (${cards} card${cards === 1 ? '' : 's'}) as a new change`;
+      const what = restoredWhat(roomId, versionId, cards);
       if (requestId === undefined) {
         io.out(`${what}, written to the store: the room opens with it. Undo it with the "Before a restore" version in okr history.\n`);
         return EXIT.ok;
@@ -60,6 +66,29 @@ export const restoreCommand: Command = {
     }
   },
 };
+
+/**
+ * Shared mode: the instances follow PostgreSQL's log, so the tool appends the change there itself
+ * (store/postgres/pgRestore.ts) whether or not any instance holds the room: those that do send it
+ * to their people within a second, like an edit made on another instance.
+ */
+async function restoreInShared(roomId: string, versionId: number, databaseUrl: string, out: (text: string) => void): Promise<number> {
+  const cards = await withPostgres(databaseUrl, async (db) => {
+    if (!(await db.catalog.getRoom(roomId))) throw new CliError(`no room ${roomId} in ${redact(databaseUrl)} (run "okr rooms" to list them)`);
+    const count = (await db.versions.list(roomId)).find((version) => version.id === versionId)?.cardIds.length;
+    if (count === undefined) throw new CliError(`room ${roomId} has no version ${versionId} (run "okr history ${roomId}" to list them)`);
+    await restoreShared(db, roomId, versionId);
+    return count;
+  });
+  out(
+    `${restoredWhat(roomId, versionId, cards)}, written to PostgreSQL: every instance holding the room sends it to everyone in it, and the room opens with it anywhere. Undo it with the "Before a restore" version in okr history.\n`,
+  );
+  return EXIT.ok;
+}
+
+function restoredWhat(roomId: string, versionId: number, cards: number): string {
+  return `Restored version ${versionId} of room ${roomId} (${cards} card${cards === 1 ? '' : 's'}) as a new change`;
+}
 
 /** Waits for the server to claim the request; if the server stops beating meanwhile, claims and makes the restore here. */
 async function waitForServer(store: RoomStore, roomId: string, versionId: number, requestId: number): Promise<'server' | 'here' | 'nobody'> {

@@ -52,7 +52,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
     exportRoom(req, res, exportMatch[1] ?? '', ctx);
     return true;
   }
-  if (handleHistory(req, res, path, ctx)) return true;
+  if (await handleHistory(req, res, path, ctx)) return true;
   if (await handleLinksApi(req, res, path, ctx)) return true;
   if (path.startsWith('/api/')) throw new HttpError(404, 'not_found', `No API route ${path}. See the README for the rooms API.`);
   return false;

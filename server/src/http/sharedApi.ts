@@ -7,6 +7,7 @@ import type { PgDocLog } from '../store/postgres/pgDocLog.ts';
 import { readSharedRoomDocs } from '../store/readRoom.ts';
 import { buildExport } from '@okr/shared/export';
 import { answerTime, readCreateRoom, sendCreatedRoom, wrongFacilitatorKey, type ApiContext } from './api.ts';
+import { matchHistory, sendHistory, type VersionReader } from './history.ts';
 import { HttpError, methodNotAllowed, sendJson } from './json.ts';
 import { admitTicketGrant, linksBody, readRotateRequest, readTicketRequest, revokedLink, sendTicket } from './linksApi.ts';
 import { linkSecretsOf, planRotation } from '../rooms/rotateLinks.ts';
@@ -18,6 +19,7 @@ import type { SharedTickets } from '../relay/shared/sharedTickets.ts';
 export type SharedApiContext = Pick<ApiContext, 'log' | 'maxBodyBytes' | 'creationGate' | 'baseUrl'> & {
   catalog: PgCatalog;
   docLog: PgDocLog;
+  versions: VersionReader;
   tickets: SharedTickets;
   /** A rotation committed: cut the old link's connections on every instance; the new join link when the participant link changed. */
   keysRotated: (roomId: string, participantUrl?: string) => Promise<void>;
@@ -26,8 +28,7 @@ export type SharedApiContext = Pick<ApiContext, 'log' | 'maxBodyBytes' | 'creati
 /**
  * The rooms API in shared mode, against PostgreSQL: create a room, check a link, the server
  * clock, links and their rotation, export. Tickets live in Redis, so one issued here opens a
- * websocket on any instance. The routes not built for shared mode yet (history) answer 501 with
- * what to use instead, never a wrong answer from one instance's local store.
+ * websocket on any instance. History reads the versions every instance keeps in PostgreSQL.
  */
 export async function handleSharedApi(req: IncomingMessage, res: ServerResponse, url: URL, ctx: SharedApiContext): Promise<boolean> {
   const path = url.pathname;
@@ -64,7 +65,14 @@ export async function handleSharedApi(req: IncomingMessage, res: ServerResponse,
     await describeRoom(req, res, path.startsWith('/api/view/') ? { viewerKey: roomMatch[1] ?? '' } : { roomId: roomMatch[1] ?? '' }, ctx);
     return true;
   }
-  throw new HttpError(501, 'not_in_shared_mode', `${path} is not available in shared mode yet (issue 12); the board itself, room creation, links and their rotation, tickets and export work.`);
+  const history = matchHistory(req, path);
+  if (history) {
+    // Versions are in PostgreSQL, whichever instance kept them: every instance lists the same.
+    await facilitatorOf(req, history.roomId, ctx);
+    await sendHistory(res, history, ctx.versions);
+    return true;
+  }
+  throw new HttpError(404, 'not_found', `No API route ${path}. See the README for the rooms API.`);
 }
 
 /** GET /api/rooms/<id>/links and POST /api/rooms/<id>/rotate, as in single-node mode (linksApi.ts). */

@@ -1,8 +1,9 @@
 import type { Logger } from 'pino';
 import { restoreInStore } from '../store/restoreInStore.ts';
 import type { RoomStore } from '../store/roomStore.ts';
-import { SERVER_BEAT_MS } from '../store/versionStore.ts';
+import { SERVER_BEAT_MS, type RestoreRequest } from '../store/versionStore.ts';
 import type { Room } from './room.ts';
+import { VersionNotFoundError } from './roomHistory.ts';
 
 /**
  * Makes the restores `okr restore` asks a running server for, and beats so the tool knows one is
@@ -39,7 +40,7 @@ export class RestoreRequests {
         if (!this.store.versions.claimRestore(request.id)) continue;
         const room = this.loadedRoom(request.roomId);
         try {
-          if (room) room.history.restore(request.versionId);
+          if (room) room.history.restore(this.snapshotOf(request));
           else restoreInStore(this.store, request.roomId, request.versionId);
           this.log.info({ room: request.roomId, version: request.versionId, loaded: room !== undefined }, 'version restored');
         } catch (err) {
@@ -49,5 +50,11 @@ export class RestoreRequests {
     } catch (err) {
       this.log.error({ err: (err as Error).message }, 'restore requests could not be read');
     }
+  }
+
+  private snapshotOf(request: RestoreRequest): Uint8Array {
+    const snapshot = this.store.versions.snapshot(request.roomId, request.versionId);
+    if (!snapshot) throw new VersionNotFoundError(`Room ${request.roomId} has no version ${request.versionId}.`);
+    return snapshot;
   }
 }

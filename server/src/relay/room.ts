@@ -17,7 +17,7 @@ import { ROOM_REQUESTS } from './roomOps.ts';
 import { RoomVotes } from './roomVotes.ts';
 import { SeatBook, type SeatRef } from './seatBook.ts';
 import { RelayDoc, type PreloadedDoc } from './relayDoc.ts';
-import { RoomHistory } from './roomHistory.ts';
+import { RoomHistory, type VersionKeeper } from './roomHistory.ts';
 import { AnonymousDesk } from './anonymousDesk.ts';
 import type { TurnScheduler } from './turnFlusher.ts';
 import { bringsNews } from './updateNews.ts';
@@ -116,6 +116,8 @@ export class Room {
     flusher?: TurnScheduler,
     /** Shared mode: each document's rows, read before the room opened (relay/shared/). */
     preloaded?: Partial<Record<StoredDocName, PreloadedDoc>>,
+    /** Where the board's versions go: the store's SQLite, or PostgreSQL in shared mode. */
+    versions: VersionKeeper = store.versions,
   ) {
     this.presenceBudget = new PresenceBudget(limits.presenceBytesPerSecond);
     this.atTurnEnd = flusher ? (task) => flusher.later(task) : (task) => setImmediate(task);
@@ -145,7 +147,9 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onPresence);
-    this.history = new RoomHistory(id, store.versions, { board: () => this.board.ydoc, controlState: () => this.controlState() });
+    this.history = new RoomHistory(id, versions, { board: () => this.board.ydoc, controlState: () => this.controlState() });
+    // Shared mode: another instance's people changed the board, so a step change here keeps it.
+    this.board.onRemoteApplied = () => this.history.boardChanged();
     this.anonymous = new AnonymousDesk({
       boardView: () => this.boardView(),
       privateDoc: () => this.privateDoc.ydoc,

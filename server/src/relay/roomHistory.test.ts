@@ -115,7 +115,7 @@ describe('Room history', () => {
     const sent: Uint8Array[] = [];
     room.board.ydoc.on('update', (update: Uint8Array) => sent.push(update));
 
-    room.history.restore(before!.id);
+    room.history.restore(store.versions.snapshot(room.id, before!.id)!);
 
     expect(cardIds(new BoardDoc(room.board.ydoc))).toEqual(before!.cardIds);
     for (const update of sent) Y.applyUpdate(participant.ydoc, update, room);
@@ -131,7 +131,7 @@ describe('Room history', () => {
     const [before] = store.versions.list(room.id);
     wipe(participant);
     expect(() => room.receive(new FakePeer('participant', 'board'), { kind: 'update', update: Y.encodeStateAsUpdate(bigCardBoard()) })).toThrow(DocTooLargeError);
-    room.history.restore(before!.id);
+    room.history.restore(store.versions.snapshot(room.id, before!.id)!);
     expect(cardIds(new BoardDoc(room.board.ydoc))).toEqual(before!.cardIds);
   });
 

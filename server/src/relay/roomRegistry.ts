@@ -6,11 +6,12 @@ import { MessageReceiver, type ReceiverLimits } from './messageReceiver.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { CLOSE } from './protocol.ts';
 import { RestoreRequests } from './restoreRequests.ts';
+import type { VersionKeeper } from './roomHistory.ts';
 import type { SharedDocs } from './shared/sharedDocs.ts';
 import type { SharedPresence } from './shared/sharedPresence.ts';
 
-/** Shared mode's per-instance pipelines: documents through PostgreSQL and Redis, presence over Redis. */
-export type SharedRooms = { docs: SharedDocs; presence: SharedPresence };
+/** Shared mode's per-instance pipelines: documents through PostgreSQL and Redis, presence over Redis, History in PostgreSQL. */
+export type SharedRooms = { docs: SharedDocs; presence: SharedPresence; history: VersionKeeper };
 import { Room, type RoomLimits } from './room.ts';
 import { TurnFlusher } from './turnFlusher.ts';
 
@@ -39,8 +40,8 @@ export class RoomRegistry {
   private readonly loading = new Map<string, Promise<void>>();
   /** Told the address of each connection whose update was rolled back (a document rebuilt for it). */
   onRollback: (address: string) => void = () => {};
-  /** Restores asked for by `okr restore` while this server runs. */
-  private readonly restores: RestoreRequests;
+  /** Restores asked for by `okr restore` while this server runs; none in shared mode, where the tool appends to PostgreSQL's log itself. */
+  private readonly restores: RestoreRequests | undefined;
 
   constructor(
     private readonly store: RoomStore,
@@ -51,8 +52,8 @@ export class RoomRegistry {
     private readonly shared?: SharedRooms,
   ) {
     this.flusher = shared?.docs ?? new TurnFlusher(store);
-    this.restores = new RestoreRequests(store, (roomId) => this.rooms.get(roomId), log);
-    this.restores.start();
+    this.restores = shared ? undefined : new RestoreRequests(store, (roomId) => this.rooms.get(roomId), log);
+    this.restores?.start();
   }
 
   /** Binds an accepted socket (`socket` is the one under `ws`, for corked writes) to its room's document, or closes it when the room cannot take it. */
@@ -148,7 +149,7 @@ export class RoomRegistry {
       this.checkLoadLimits(address);
       loading = shared.docs.open(roomId).then((preloaded) => {
         if (this.rooms.has(roomId)) return;
-        const room = this.register(roomId, address, () => new Room(roomId, this.store, this.limits, this.metrics, shared.docs, preloaded));
+        const room = this.register(roomId, address, () => new Room(roomId, this.store, this.limits, this.metrics, shared.docs, preloaded, shared.history));
         shared.docs.attach(roomId, (name) => room.doc(name));
         shared.presence.attach(room);
       });
@@ -258,7 +259,7 @@ export class RoomRegistry {
    * every socket has closed.
    */
   closeAll(): Promise<void> {
-    this.restores.stop();
+    this.restores?.stop();
     const closed = Promise.all([...this.connections].map((connection) => connection.whenClosed()));
     for (const room of [...this.rooms.values()]) {
       for (const name of ['board', 'control'] as const) {

@@ -85,6 +85,22 @@ export class VersionStore {
     })();
   }
 
+  /** Keeps a version unless `wanted(newestAt)`, asked in the same transaction, says no; returns the newest version's time afterwards (RoomHistory's VersionKeeper). */
+  keep(roomId: string, version: NewVersion, wanted: (newestAt: number | null) => boolean): number | null {
+    return this.db.transaction(() => {
+      const newest = this.newestAt(roomId);
+      if (!wanted(newest)) return newest;
+      this.add(roomId, version);
+      const createdAt = version.createdAt ?? Date.now();
+      return Math.max(createdAt, newest ?? createdAt);
+    })();
+  }
+
+  /** The newest version's time, or null when the room has none. */
+  newestAt(roomId: string): number | null {
+    return this.latest(roomId)?.createdAt ?? null;
+  }
+
   /** The room's versions, newest first. */
   list(roomId: string): VersionInfo[] {
     return this.statements.list.all(roomId).map(toInfo);

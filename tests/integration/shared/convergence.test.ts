@@ -68,9 +68,9 @@ describe('shared mode: several instances serve one room', () => {
     expect((await exportFrom(fixture.cluster.instances[0]!.httpUrl, fixture.room.viewerKey)).status).toBe(401);
   });
 
-  it('answers 501 for routes not built for shared mode yet', async () => {
-    const res = await fetch(`${fixture.cluster.instances[0]!.httpUrl}/api/rooms/${fixture.room.roomId}/history`, { headers: { Authorization: `Bearer ${fixture.room.facilitatorKey}` } });
-    expect(res.status).toBe(501);
-    expect((await res.json()).error).toBe('not_in_shared_mode');
+  it('answers an unknown API route with 404, as a single server does', async () => {
+    const res = await fetch(`${fixture.cluster.instances[0]!.httpUrl}/api/rooms/${fixture.room.roomId}/nothing-here`, { headers: { Authorization: `Bearer ${fixture.room.facilitatorKey}` } });
+    expect(res.status).toBe(404);
+    expect((await res.json()).error).toBe('not_found');
   });
 });

@@ -6,7 +6,8 @@ import type pg from 'pg';
  * StoredDocName: the doc column is text, so a new kind of document is only new rows) has a head row
  * holding its gap-free sequence, log rows numbered by it, and at most one snapshot with the
  * sequence it covers. Appends lock head rows; compaction replaces the snapshot and drops the log
- * prefix it covers in one transaction.
+ * prefix it covers in one transaction. Versions are the rooms' History, as in the SQLite store
+ * (pgVersions.ts).
  */
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS rooms (
@@ -48,6 +49,17 @@ const SCHEMA = `
     PRIMARY KEY (room_id, doc),
     FOREIGN KEY (room_id, doc) REFERENCES doc_heads (room_id, doc) ON DELETE CASCADE
   );
+  CREATE TABLE IF NOT EXISTS versions (
+    id bigserial PRIMARY KEY,
+    room_id text NOT NULL REFERENCES rooms (id) ON DELETE CASCADE,
+    created_at bigint NOT NULL,
+    reason text NOT NULL,
+    step text NOT NULL,
+    snapshot bytea NOT NULL,
+    bytes integer NOT NULL,
+    card_ids jsonb NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS versions_by_room ON versions (room_id, created_at);
 `;
 
 /** Any fixed number: instances starting together take turns creating the tables (concurrent CREATE IF NOT EXISTS can fail). */

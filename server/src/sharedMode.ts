@@ -11,6 +11,7 @@ import { SharedPresence } from './relay/shared/sharedPresence.ts';
 import { SharedTickets } from './relay/shared/sharedTickets.ts';
 import { PgCatalog } from './store/postgres/pgCatalog.ts';
 import { PgDocLog } from './store/postgres/pgDocLog.ts';
+import { RoomHolds } from './store/postgres/pgRoomHolds.ts';
 import { migrate } from './store/postgres/schema.ts';
 
 /** A commit not done within this is given up and its rooms dropped (their clients resend elsewhere). */
@@ -68,6 +69,7 @@ export async function startSharedMode(
   const docs = new SharedDocs(docLog, bus, log, {
     instanceId: storage.instanceId,
     compactAfterUpdates,
+    holds: new RoomHolds(pool, storage.instanceId, log),
     onStoreFailure: (roomIds) => registry.dropRooms(roomIds),
   });
   const presence = new SharedPresence(bus, log, storage.instanceId);

@@ -6,7 +6,8 @@ import type pg from 'pg';
  * StoredDocName: the doc column is text, so a new kind of document is only new rows) has a head row
  * holding its gap-free sequence, log rows numbered by it, and at most one snapshot with the
  * sequence it covers. Appends lock head rows; compaction replaces the snapshot and drops the log
- * prefix it covers in one transaction.
+ * prefix it covers in one transaction. A room an instance has loaded has a hold row, renewed while
+ * it stays loaded (pgRoomHolds.ts), which retention respects.
  */
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS rooms (
@@ -47,6 +48,12 @@ const SCHEMA = `
     data bytea NOT NULL,
     PRIMARY KEY (room_id, doc),
     FOREIGN KEY (room_id, doc) REFERENCES doc_heads (room_id, doc) ON DELETE CASCADE
+  );
+  CREATE TABLE IF NOT EXISTS room_holds (
+    room_id text NOT NULL REFERENCES rooms (id) ON DELETE CASCADE,
+    instance_id text NOT NULL,
+    held_until timestamptz NOT NULL,
+    PRIMARY KEY (room_id, instance_id)
   );
 `;
 

@@ -12,6 +12,7 @@ import { SharedTickets } from './relay/shared/sharedTickets.ts';
 import { PgCatalog } from './store/postgres/pgCatalog.ts';
 import { PgDocLog } from './store/postgres/pgDocLog.ts';
 import { RoomHolds } from './store/postgres/pgRoomHolds.ts';
+import { PgRetention } from './store/postgres/pgRetention.ts';
 import { migrate } from './store/postgres/schema.ts';
 
 /** A commit not done within this is given up and its rooms dropped (their clients resend elsewhere). */
@@ -28,6 +29,8 @@ export type SharedMode = {
   presence: SharedPresence;
   catalog: PgCatalog;
   docLog: PgDocLog;
+  /** Rooms idle past ROOM_RETENTION_DAYS and held by no instance, deleted one transaction each. */
+  retention: PgRetention;
   tickets: SharedTickets;
   links: SharedLinkWatch;
   /** The per-address limits counted across instances (fixed windows in Redis). */
@@ -85,6 +88,7 @@ export async function startSharedMode(
     presence,
     catalog,
     docLog,
+    retention: new PgRetention(pool),
     tickets,
     links,
     limits,

@@ -147,6 +147,19 @@ describe('okr import, review and prune against DATABASE_URL', () => {
     expect(again.stdout).toBe(`No rooms without an edit for 30 days in ${fixture.cluster.postgres.url}.\n`);
   }, 120_000);
 
+  it('ROOM_RETENTION_DAYS in shared mode: an instance\'s sweep deletes idle rooms and spares one another instance holds', async () => {
+    const [one] = instances();
+    const idle = await createRoom(one.httpUrl, 'Autumn offsite');
+    const held = await createRoom(one.httpUrl, 'Wall screen');
+    const screen = track(openBoardClient(one.wsUrl, held.roomId));
+    await screen.synced;
+    await sql('UPDATE rooms SET last_activity = $2 WHERE id = ANY($1)', [[idle.roomId, held.roomId], Date.now() - 40 * DAY_MS]);
+    // The sweep runs when an instance starts, then hourly.
+    await fixture.cluster.addInstance({ ROOM_RETENTION_DAYS: '30' });
+    await expect.poll(async () => (await sql('SELECT 1 FROM rooms WHERE id = $1', [idle.roomId])).length, { timeout: 15_000 }).toBe(0);
+    expect(await sql('SELECT 1 FROM rooms WHERE id = $1', [held.roomId])).toHaveLength(1);
+  }, 120_000);
+
   it('bad input is one message and exit 2, and creates or deletes nothing', async () => {
     const broken = path.join(scratch, 'broken.json');
     fs.writeFileSync(broken, '{ "format": ');

@@ -79,10 +79,12 @@ export const linksCommand: Command = {
 
 /** reissueFacilitator against shared mode's database: the instances close old-key connections within a second (their key watch), and pick up the join link from the log. */
 async function reissueShared(db: SharedDatabase, roomId: string, where: string, joinUrl: (keys: RoomKeys) => string | null): Promise<{ title: string; keys: RoomKeys }> {
-  const [room, row] = await Promise.all([db.catalog.getRoom(roomId), db.catalog.keyRow(roomId)]);
-  if (!room || !row) throw new CliError(`no room ${roomId} in ${where} (run "okr rooms" to list them)`);
-  const { keys, change } = planReissue(row, roomId);
-  await db.catalog.changeKeys(roomId, change);
+  const noRoom = () => new CliError(`no room ${roomId} in ${where} (run "okr rooms" to list them)`);
+  const room = await db.catalog.getRoom(roomId);
+  if (!room) throw noRoom();
+  // Under the room row's lock: a rotation an instance makes meanwhile goes before or after this one, never half into it.
+  const keys = await db.catalog.changeKeys(roomId, (row) => planReissue(row, roomId));
+  if (!keys) throw noRoom();
   const url = joinUrl(keys);
   if (url) {
     await publishJoinUrlShared(

@@ -71,8 +71,10 @@ export class SharedDocs implements TurnScheduler {
     const opening: Opening = { heads: new Map(), waiting: [] };
     this.opening.set(roomId, opening);
     try {
-      await this.bus.subscribe(this.bus.channel('room', roomId), (message) => this.receive(roomId, message));
-      await this.options.holds.hold(roomId);
+      // The hold (retention's sign that the room is in use) before the read, beside the subscription: no extra round trip.
+      // Both settle before a failure is thrown, so the clean-up below never races a subscription still being made.
+      const joined = await Promise.allSettled([this.bus.subscribe(this.bus.channel('room', roomId), (message) => this.receive(roomId, message)), this.options.holds.hold(roomId)]);
+      for (const step of joined) if (step.status === 'rejected') throw step.reason;
       await this.docLog.ensureHeads(roomId, DOC_NAMES);
       const rows = await Promise.all(DOC_NAMES.map((doc) => this.docLog.readAfter(roomId, doc, 0)));
       const preloaded = {} as Record<StoredDocName, PreloadedDoc>;

@@ -11,8 +11,8 @@ import { RoomCreationGate } from './http/roomCreationGate.ts';
 import { HttpError, writeRawError } from './http/json.ts';
 import { attachRelay } from './relay/attachRelay.ts';
 import { RelayMetrics } from './relay/metrics.ts';
-import { RoomStore } from './store/roomStore.ts';
-import { pruneRooms } from './rooms/retention.ts';
+import { RoomStore, type RoomRecord } from './store/roomStore.ts';
+import { pruneRooms, pruneSharedRooms } from './rooms/retention.ts';
 import type { RoomRegistry } from './relay/roomRegistry.ts';
 import { createLogger } from './logger.ts';
 import { ControlDoc } from '@okr/shared/doc';
@@ -112,8 +112,12 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   });
   const port = (server.address() as AddressInfo).port;
   ready = true;
-  // Retention is the SQLite store's; shared mode's is not built yet (README "Shared mode").
-  const stopRetention = startRetention(store, shared ? undefined : config.roomRetentionDays, (roomId) => relay.registry.get(roomId) !== undefined, log);
+  // Shared mode: every instance sweeps; each room goes in its own transaction, skipped if any instance holds it loaded.
+  const stopRetention = startRetention(
+    (days) => (shared ? pruneSharedRooms(shared.retention, days) : pruneRooms(store, days, { inUse: (roomId) => relay.registry.get(roomId) !== undefined })),
+    config.roomRetentionDays,
+    log,
+  );
   const baseUrl = config.publicUrl ?? `http://${displayHost(config.host)}:${port}`;
 
   let closing: Promise<void> | null = null;
@@ -142,18 +146,18 @@ export async function startServer(config: Config, log: Logger = createLogger(con
 const RETENTION_SWEEP_MS = 60 * 60 * 1000;
 
 /** Deletes rooms untouched for ROOM_RETENTION_DAYS, at start and hourly; returns how to stop. Off when unset. */
-function startRetention(store: RoomStore, days: number | undefined, inUse: (roomId: string) => boolean, log: Logger): () => void {
+function startRetention(prune: (days: number) => RoomRecord[] | Promise<RoomRecord[]>, days: number | undefined, log: Logger): () => void {
   if (days === undefined) return () => {};
-  const sweep = () => {
+  const sweep = async () => {
     try {
-      const removed = pruneRooms(store, days, { inUse });
+      const removed = await prune(days);
       if (removed.length > 0) log.info({ rooms: removed.length, days }, 'rooms past ROOM_RETENTION_DAYS deleted');
     } catch (err) {
       log.error({ err: (err as Error).message }, 'room retention sweep failed');
     }
   };
-  sweep();
-  const timer = setInterval(sweep, RETENTION_SWEEP_MS);
+  void sweep();
+  const timer = setInterval(() => void sweep(), RETENTION_SWEEP_MS);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -12,6 +12,8 @@ import { SharedTickets } from './relay/shared/sharedTickets.ts';
 import { PgCatalog } from './store/postgres/pgCatalog.ts';
 import { PgDocLog } from './store/postgres/pgDocLog.ts';
 import { PgVersions } from './store/postgres/pgVersions.ts';
+import { RoomHolds } from './store/postgres/pgRoomHolds.ts';
+import { PgRetention } from './store/postgres/pgRetention.ts';
 import { migrate } from './store/postgres/schema.ts';
 import { sharedVersionKeeper, type VersionKeeper } from './relay/roomHistory.ts';
 
@@ -33,6 +35,8 @@ export type SharedMode = {
   versions: PgVersions;
   /** The same, as the rooms of this instance keep versions: failures logged, never thrown. */
   history: VersionKeeper;
+  /** Rooms idle past ROOM_RETENTION_DAYS and held by no instance, deleted one transaction each. */
+  retention: PgRetention;
   tickets: SharedTickets;
   links: SharedLinkWatch;
   /** The per-address limits counted across instances (fixed windows in Redis). */
@@ -74,6 +78,7 @@ export async function startSharedMode(
   const docs = new SharedDocs(docLog, bus, log, {
     instanceId: storage.instanceId,
     compactAfterUpdates,
+    holds: new RoomHolds(pool, storage.instanceId, log),
     onStoreFailure: (roomIds) => registry.dropRooms(roomIds),
   });
   const versions = new PgVersions(pool);
@@ -92,6 +97,7 @@ export async function startSharedMode(
     docLog,
     versions,
     history: sharedVersionKeeper(versions, log),
+    retention: new PgRetention(pool),
     tickets,
     links,
     limits,

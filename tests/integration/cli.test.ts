@@ -189,6 +189,18 @@ describe('okr command-line tool, server running', () => {
       expect(findings).toEqual(running.findings);
     });
 
+    it('reviews a stored room by id or link as it reviews the room\'s export, under the room\'s id and title', async () => {
+      const { roomId } = fixture.room;
+      const json = await runCli(['review', roomId, '--json']);
+      expect(json).toMatchObject({ code: 0, stderr: '' });
+      expect(findingSchema.array().parse(JSON.parse(json.stdout))).toEqual(running.findings);
+      const text = await runCli(['review', `${fixture.server.httpUrl}/r/${roomId}#key=${fixture.room.facilitatorKey}`]);
+      expect(text).toMatchObject({ code: 0, stderr: '' });
+      expect(text.stdout.split('\n')[0]).toMatch(new RegExp(`^room ${roomId} "Checkout team OKRs": .*\\(1 dismissed on the board not shown\\)$`));
+      const fromFile = await runCli(['review', scratchFile('export.json', running)]);
+      expect(text.stdout.split('\n').slice(1)).toEqual(fromFile.stdout.split('\n').slice(1));
+    });
+
     it('exits 1 when a finding is an error, with and without --json', async () => {
       const file = scratchFile('draft.json', { objective: 'Checkout feels effortless for returning customers' });
       const text = await runCli(['review', file]);
@@ -294,7 +306,8 @@ describe('okr command-line tool, server running', () => {
       ['an unknown room', () => ['export', 'AAAAAAAAAAAAAAAAAAAAAAAA', '--out', outFile()], 'no room AAAAAAAAAAAAAAAAAAAAAAAA in'],
       ['a malformed room id', () => ['export', 'not-a-room', '--out', outFile()], '"not-a-room" is not a room id'],
       ['a missing room id', () => ['export', '--out', outFile()], 'missing <roomId>'],
-      ['a missing file', () => ['review'], 'missing <file>'],
+      ['a missing file', () => ['review'], 'missing <file|roomId>'],
+      ['an unknown room (review)', () => ['review', 'AAAAAAAAAAAAAAAAAAAAAAAA'], 'no room AAAAAAAAAAAAAAAAAAAAAAAA in'],
       ['an unknown format', () => ['export', fixture.room.roomId, '--format', 'xml', '--out', outFile()], '--format: expected json, md or csv, got "xml"'],
       ['--format without a value', () => ['export', fixture.room.roomId, '--format'], '--format needs a value'],
       ['an unknown option', () => ['rooms', '--verbose'], 'unknown option --verbose'],
@@ -346,7 +359,7 @@ describe('okr command-line tool, server running', () => {
     }
     const one = await runCli(['review', '--help']);
     expect(one).toMatchObject({ code: 0, stderr: '' });
-    expect(one.stdout).toMatch(/^usage: okr review <file> \[--json\]\n/);
+    expect(one.stdout).toMatch(/^usage: okr review <file\|roomId> \[--json\]\n/);
   });
 
   it('export works the same with the server stopped', async () => {

@@ -4,6 +4,7 @@ import { tryUpgrade } from '../helpers/rawSocket.ts';
 import { tempDataDir } from '../helpers/server.ts';
 import { useServerWithRoom } from '../helpers/useServerWithRoom.ts';
 import { runOkr } from '../helpers/cli.ts';
+import { expectOneConsistentKeySet, issuedFrom, reissueWithCli, tryRotate } from '../helpers/rotationRace.ts';
 
 /*
  * `okr links <room> --rotate-facilitator`: an operator's way back into a board whose facilitator
@@ -50,6 +51,25 @@ describe('okr links --rotate-facilitator', () => {
     const links = await fetch(`${fixture.server.httpUrl}/api/rooms/${roomId}/links`, { headers: { Authorization: `Bearer ${issued.facilitatorKey}` } });
     expect(await links.json()).toMatchObject({ viewerKey: issued.viewerKey });
   });
+
+  it('two runs at once while the facilitator keeps rotating links in the server: they take turns (one write lock), the last wins, nothing is left half-rotated', async () => {
+    const { room } = fixture;
+    const issued = issuedFrom(room);
+    const { httpUrl } = fixture.server;
+    // A participant key first, so a reissue replaces all three links.
+    expect(await tryRotate(httpUrl, room.roomId, room.facilitatorKey, 'participant', issued)).toBe(200);
+    let tools = 2;
+    const runs = [0, 1].map(() => reissueWithCli(room.roomId, fixture.server.dataDir, {}, issued).finally(() => tools--));
+    const statuses: number[] = [];
+    const facilitating = (async () => {
+      for (let i = 0; tools > 0; i++) statuses.push(await tryRotate(httpUrl, room.roomId, room.facilitatorKey, i % 2 ? 'viewer' : 'participant', issued));
+    })();
+    await Promise.all([...runs, facilitating]);
+    expect(statuses.filter((status) => status !== 200 && status !== 410)).toEqual([]);
+    expect(statuses.at(-1)).toBe(410);
+    const current = await expectOneConsistentKeySet([httpUrl], room.roomId, issued);
+    expect(issued.facilitator.slice(1)).toContain(current.facilitatorKey);
+  }, 60_000);
 
   it('prints the links for people, and asks for --rotate-facilitator (exit 2) rather than pretend to show old ones', async () => {
     const { roomId } = fixture.room;

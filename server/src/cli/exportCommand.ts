@@ -1,12 +1,10 @@
-import { buildExport, exportToCsv, exportToMarkdown, type OkrExport } from '@okr/shared/export';
-import { loadConfig } from '../config.ts';
-import { readRoomDocs, readSharedRoomDocs } from '../store/readRoom.ts';
-import { redact, sharedDatabaseUrl, withPostgres } from './postgres.ts';
+import { exportToCsv, exportToMarkdown, type OkrExport } from '@okr/shared/export';
 import { parseCommandArgs } from './args.ts';
 import { CliError, EXIT } from './cliError.ts';
 import type { Command } from './command.ts';
 import { writeFileAtomically } from './files.ts';
-import { openExistingStore, parseRoomId, withStore } from './store.ts';
+import { readRoomExport } from './roomExport.ts';
+import { parseRoomId } from './store.ts';
 
 const FORMATS = {
   json: { label: 'JSON', render: (file: OkrExport) => `${JSON.stringify(file, null, 2)}\n` },
@@ -31,20 +29,7 @@ export const exportCommand: Command = {
     const format = formatName(values.format);
     const roomId = parseRoomId(positionals[0] ?? '');
     if (values.out === '') throw new CliError('--out needs a file name');
-    const databaseUrl = sharedDatabaseUrl(io.env);
-    const noRoom = (where: string) => new CliError(`no room ${roomId} in ${where} (run "okr rooms" to list them)`);
-    const file =
-      databaseUrl === undefined
-        ? withStore(openExistingStore(loadConfig(io.env).dataDir), (store) => {
-            if (!store.getRoom(roomId)) throw noRoom(loadConfig(io.env).dataDir);
-            const { board, control } = readRoomDocs(store, roomId);
-            return buildExport(board, control);
-          })
-        : await withPostgres(databaseUrl, async ({ catalog, docLog }) => {
-            if (!(await catalog.getRoom(roomId))) throw noRoom(redact(databaseUrl));
-            const { board, control } = await readSharedRoomDocs(docLog, roomId);
-            return buildExport(board, control);
-          });
+    const file = await readRoomExport(io.env, roomId);
     const text = FORMATS[format].render(file);
 
     if (values.out === undefined) {

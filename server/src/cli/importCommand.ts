@@ -1,31 +1,33 @@
 import { ControlDoc } from '@okr/shared/doc';
 import { applyImport, EXPORT_FORMAT_ID, parseImportFile } from '@okr/shared/export';
-import { loadConfig } from '../config.ts';
-import { createRoom, newBoard } from '../rooms/createRoom.ts';
+import { createRoom, createSharedRoom, newBoard } from '../rooms/createRoom.ts';
 import { parseCommandArgs } from './args.ts';
 import { EXIT, inFile } from './cliError.ts';
 import type { Command } from './command.ts';
 import { readJsonFile } from './files.ts';
+import { sharedDatabaseUrl, toolConfig, withPostgres } from './postgres.ts';
 import { linkBase, openStore, withStore } from './store.ts';
 import { printable } from './text.ts';
 
 const usage = 'okr import <file> [--json]';
 
 /**
- * A new room from a pre-work file or an export. The board is built in memory and the store opened
- * only after the file has passed validation, so a bad file creates nothing. Prints the links the
- * rooms API would answer with.
+ * A new room from a pre-work file or an export, in DATA_DIR's store or (DATABASE_URL) shared
+ * mode's database, where its first states are the first rows of its documents' logs. The board is
+ * built in memory and the store opened only after the file has passed validation, so a bad file
+ * creates nothing. Prints the links the rooms API would answer with.
  */
 export const importCommand: Command = {
   name: 'import',
   summary: 'create a room from a pre-work file or an export, and print its links and keys',
   usage,
-  run(argv, io) {
+  async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { usage, positionals: ['<file>'], options: { json: { type: 'boolean' } } });
     const path = positionals[0] ?? '';
     const json = readJsonFile(path);
     const file = inFile(path, () => parseImportFile(json));
-    const config = loadConfig(io.env);
+    const databaseUrl = sharedDatabaseUrl(io.env);
+    const config = toolConfig(io.env);
 
     // As a board made in the app starts; an export's own workshop fields then replace these.
     const board = newBoard();
@@ -33,7 +35,10 @@ export const importCommand: Command = {
     applyImport(file, board, control);
 
     const baseUrl = linkBase(config);
-    const { room, links } = withStore(openStore(config.dataDir), (store) => createRoom(store, baseUrl, board, control));
+    const { room, links } =
+      databaseUrl === undefined
+        ? withStore(openStore(config.dataDir), (store) => createRoom(store, baseUrl, board, control))
+        : await withPostgres(databaseUrl, ({ catalog }) => createSharedRoom(catalog, baseUrl, board, control), { createTables: true });
 
     const result = {
       roomId: room.id,

@@ -1,9 +1,8 @@
-import { loadConfig } from '../config.ts';
 import { roomLinks } from '../rooms/links.ts';
 import { publishJoinUrl, publishJoinUrlShared } from '../rooms/publishJoinUrl.ts';
 import { planReissue, reissueFacilitator, type RoomKeys } from '../rooms/rotateLinks.ts';
 import { rowUpdates } from '../store/postgres/pgDocLog.ts';
-import { redact, sharedDatabaseUrl, withPostgres, type SharedDatabase } from './postgres.ts';
+import { redact, sharedDatabaseUrl, toolConfig, withPostgres, type SharedDatabase } from './postgres.ts';
 import { parseCommandArgs } from './args.ts';
 import { CliError, EXIT } from './cliError.ts';
 import type { Command } from './command.ts';
@@ -33,8 +32,7 @@ export const linksCommand: Command = {
       throw new CliError(`only hashes of a room's keys are stored, so its links cannot be shown again: add --rotate-facilitator to issue new ones\nusage: ${usage}`);
     }
     const databaseUrl = sharedDatabaseUrl(io.env);
-    // PUBLIC_URL and PORT say where links point; the database alone (without REDIS_URL) is enough for the tool.
-    const config = loadConfig({ ...io.env, DATABASE_URL: undefined, REDIS_URL: undefined });
+    const config = toolConfig(io.env);
     const baseUrl = linkBase(config);
     const joinUrl = (keys: RoomKeys) => keys.participantKey && roomLinks(baseUrl, { id: roomId, participantKey: keys.participantKey }).participantUrl;
     const { title, keys } =
@@ -81,10 +79,12 @@ export const linksCommand: Command = {
 
 /** reissueFacilitator against shared mode's database: the instances close old-key connections within a second (their key watch), and pick up the join link from the log. */
 async function reissueShared(db: SharedDatabase, roomId: string, where: string, joinUrl: (keys: RoomKeys) => string | null): Promise<{ title: string; keys: RoomKeys }> {
-  const [room, row] = await Promise.all([db.catalog.getRoom(roomId), db.catalog.keyRow(roomId)]);
-  if (!room || !row) throw new CliError(`no room ${roomId} in ${where} (run "okr rooms" to list them)`);
-  const { keys, change } = planReissue(row, roomId);
-  await db.catalog.changeKeys(roomId, change);
+  const noRoom = () => new CliError(`no room ${roomId} in ${where} (run "okr rooms" to list them)`);
+  const room = await db.catalog.getRoom(roomId);
+  if (!room) throw noRoom();
+  // Under the room row's lock: a rotation an instance makes meanwhile goes before or after this one, never half into it.
+  const keys = await db.catalog.changeKeys(roomId, (row) => planReissue(row, roomId));
+  if (!keys) throw noRoom();
   const url = joinUrl(keys);
   if (url) {
     await publishJoinUrlShared(

@@ -30,12 +30,17 @@ export function withStore<T>(store: RoomStore, use: (store: RoomStore) => T): T 
 
 /** A room id, or a room link (`…/r/<roomId>`, with or without `#key=…`) pasted whole. */
 export function parseRoomId(input: string): string {
-  const fromLink = /\/r\/([^/?#]+)/.exec(input)?.[1];
-  const id = fromLink ?? input;
-  if (!isWellFormedSecret(id)) {
+  const id = roomIdIn(input);
+  if (id === undefined) {
     throw new CliError(`"${input}" is not a room id: room ids are 22 to 64 letters, digits, _ or - (run "okr rooms" to list them)`);
   }
   return id;
+}
+
+/** parseRoomId for an argument that may be something else (`okr review`'s file): undefined when it names no room. */
+export function roomIdIn(input: string): string | undefined {
+  const id = /\/r\/([^/?#]+)/.exec(input)?.[1] ?? input;
+  return isWellFormedSecret(id) ? id : undefined;
 }
 
 /** Where the links the tool prints point: PUBLIC_URL, else the server on this machine's PORT. */

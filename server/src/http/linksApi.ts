@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { bearerKey, isFacilitatorKey, wasRevoked } from '../access.ts';
 import { isWellFormedSecret, SECRET_PATTERN } from '../store/keys.ts';
 import { roomLinks } from '../rooms/links.ts';
-import { readLinkSecrets, rotateLink, type RotatableLink, type RoomKeys } from '../rooms/rotateLinks.ts';
+import { readLinkSecrets, rotateLink, RotatedMeanwhileError, UnknownRoomError, type RotatableLink, type RoomKeys } from '../rooms/rotateLinks.ts';
 import { grantForKey, REVOKED_MESSAGE } from '../relay/resolveTarget.ts';
 import { TICKET_TTL_MS } from '../relay/tickets.ts';
 import type { ApiContext } from './api.ts';
@@ -45,12 +45,23 @@ export async function handleLinksApi(req: IncomingMessage, res: ServerResponse, 
   if (req.method !== 'POST') throw methodNotAllowed('POST');
   const key = facilitatorOf(req, roomId, ctx);
   const link = await readRotateRequest(req, ctx.maxBodyBytes);
-  const keys = rotateLink(ctx.store, roomId, key, link);
+  const keys = rotatedKeys(() => rotateLink(ctx.store, roomId, key, link));
   const body = linksBody(ctx.baseUrl(req), keys);
   ctx.keysRotated(roomId, link === 'participant' ? body.participantUrl : undefined);
   ctx.log.info({ room: roomId, link }, 'link rotated');
   sendJson(res, 200, body);
   return true;
+}
+
+/** A rotation's keys, or the answer for one that lost a race: its key rotated away meanwhile (410), its room deleted meanwhile (404). */
+function rotatedKeys(rotate: () => RoomKeys): RoomKeys {
+  try {
+    return rotate();
+  } catch (err) {
+    if (err instanceof RotatedMeanwhileError) throw revokedLink();
+    if (err instanceof UnknownRoomError) throw new HttpError(404, 'not_found', 'No room with that id.');
+    throw err;
+  }
 }
 
 /** POST /api/rooms/<id>/rotate's body, the same in both modes: which link to replace. */

@@ -10,7 +10,7 @@ import { answerTime, readCreateRoom, sendCreatedRoom, wrongFacilitatorKey, type 
 import { matchHistory, sendHistory, type VersionReader } from './history.ts';
 import { HttpError, methodNotAllowed, sendJson } from './json.ts';
 import { admitTicketGrant, linksBody, readRotateRequest, readTicketRequest, revokedLink, sendTicket } from './linksApi.ts';
-import { linkSecretsOf, planRotation } from '../rooms/rotateLinks.ts';
+import { linkSecretsOf, planRotation, RotatedMeanwhileError } from '../rooms/rotateLinks.ts';
 import type { RoomKeyRow } from '../store/roomStore.ts';
 import { credentialOf } from '../relay/shared/linkCredential.ts';
 import { sharedGrantForKey } from '../relay/shared/sharedAdmission.ts';
@@ -81,9 +81,11 @@ async function linksOrRotate(req: IncomingMessage, res: ServerResponse, roomId: 
   const { key, row } = await facilitatorOf(req, roomId, ctx);
   if (!rotate) return sendJson(res, 200, linksBody(ctx.baseUrl(req), { roomId, facilitatorKey: key, ...linkSecretsOf(row, roomId, key) }));
   const link = await readRotateRequest(req, ctx.maxBodyBytes);
-  // Two facilitators rotating at once: the later commit wins (the earlier one's new key then opens nothing).
-  const { keys, change } = planRotation(row, roomId, key, link);
-  await ctx.catalog.changeKeys(roomId, change);
+  // Rotations at once (on any instance, or okr links) take turns under the room row's lock; one asked with a key rotated away meanwhile is refused.
+  const keys = await ctx.catalog.changeKeys(roomId, (locked) => planRotation(locked, roomId, key, link)).catch((err: unknown) => {
+    throw err instanceof RotatedMeanwhileError ? revokedLink() : err;
+  });
+  if (!keys) throw new HttpError(404, 'not_found', 'No room with that id.');
   const body = linksBody(ctx.baseUrl(req), keys);
   await ctx.keysRotated(roomId, link === 'participant' ? body.participantUrl : undefined);
   ctx.log.info({ room: roomId, link }, 'link rotated');

@@ -34,12 +34,15 @@ export function joinUrlUpdate(participantUrl: string): Uint8Array {
   return encodeState(join.ydoc);
 }
 
-/** Shared mode's createRoom: the same first states, stored in PostgreSQL in one transaction. */
-export async function createSharedRoom(catalog: PgCatalog, baseUrl: string, board: BoardDoc): Promise<{ room: CreatedRoom; links: ReturnType<typeof roomLinks> }> {
+/**
+ * Shared mode's createRoom: the same first states, stored in PostgreSQL in one transaction as the
+ * first rows of each document's log (sequence 1, 2, …), which any instance loads like any other.
+ */
+export async function createSharedRoom(catalog: PgCatalog, baseUrl: string, board: BoardDoc, control?: ControlDoc): Promise<{ room: CreatedRoom; links: ReturnType<typeof roomLinks> }> {
   const title = board.workshop().title.trim() || DEFAULT_ROOM_TITLE;
   const room = await catalog.createRoom(title, (roomId) => ({
     board: [encodeState(board.ydoc)],
-    control: [joinUrlUpdate(roomLinks(baseUrl, { id: roomId }).participantUrl)],
+    control: [...(control ? [encodeState(control.ydoc)] : []), joinUrlUpdate(roomLinks(baseUrl, { id: roomId }).participantUrl)],
   }));
   return { room, links: roomLinks(baseUrl, room) };
 }

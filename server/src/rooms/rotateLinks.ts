@@ -1,4 +1,4 @@
-import { hashKey, newSecret } from '../store/keys.ts';
+import { hashKey, keyMatches, newSecret } from '../store/keys.ts';
 import type { KeyChange, RoomKeyRow, RoomStore } from '../store/roomStore.ts';
 import { openLinks, sealLinks, type LinkSecrets } from '../store/sealedLinks.ts';
 
@@ -11,6 +11,14 @@ export type RoomKeys = { roomId: string; facilitatorKey: string } & LinkSecrets;
 export class UnknownRoomError extends Error {
   override name = 'UnknownRoomError';
 }
+
+/** The facilitator key a rotation was asked with was itself rotated away first: the earlier rotation stands (410 for the asker). */
+export class RotatedMeanwhileError extends Error {
+  override name = 'RotatedMeanwhileError';
+}
+
+/** What a rotation writes and the keys after it, planned from the key row as it is under the lock. */
+export type KeyPlan = (row: RoomKeyRow) => { keys: RoomKeys; change: KeyChange };
 
 /** The viewer and participant keys a facilitator key can read; nulls when they were never sealed (rooms made before). */
 export function readLinkSecrets(store: RoomStore, roomId: string, facilitatorKey: string): LinkSecrets {
@@ -29,15 +37,33 @@ export function linkSecretsOf(row: RoomKeyRow | undefined, roomId: string, facil
  * Example: `rotateLink(store, roomId, key, 'viewer').viewerKey` is the new projector key.
  */
 export function rotateLink(store: RoomStore, roomId: string, facilitatorKey: string, link: RotatableLink): RoomKeys {
-  const row = store.keyRow(roomId);
-  if (!row) throw new UnknownRoomError(roomId);
-  const { keys, change } = planRotation(row, roomId, facilitatorKey, link);
-  store.changeKeys(roomId, change);
-  return keys;
+  return changeKeysLocked(store, roomId, (row) => planRotation(row, roomId, facilitatorKey, link));
 }
 
-/** What rotating `link` writes (either store applies `change` in one transaction) and the keys after it. */
+/**
+ * Reads the key row, plans and writes the change in one write-locked (immediate) transaction, so
+ * rotations from the server and the command-line tool (another process) take turns: each plans
+ * from the keys the one before it wrote, never from a row about to be replaced (which would leave
+ * a new hash beside sealed links that do not hold its key). Shared mode does the same under a row
+ * lock (PgCatalog.changeKeys).
+ */
+function changeKeysLocked(store: RoomStore, roomId: string, plan: KeyPlan): RoomKeys {
+  return store.exclusively(() => {
+    const row = store.keyRow(roomId);
+    if (!row) throw new UnknownRoomError(roomId);
+    const { keys, change } = plan(row);
+    store.changeKeys(roomId, change);
+    return keys;
+  });
+}
+
+/**
+ * What rotating `link` writes and the keys after it. Throws RotatedMeanwhileError when
+ * `facilitatorKey` no longer matches the row: a rotation sealed under it would hide the links from
+ * the facilitator who rotated it away.
+ */
 export function planRotation(row: RoomKeyRow, roomId: string, facilitatorKey: string, link: RotatableLink): { keys: RoomKeys; change: KeyChange } {
+  if (!keyMatches(facilitatorKey, row.facilitatorHash)) throw new RotatedMeanwhileError(`the facilitator key of room ${roomId} was rotated meanwhile`);
   const secrets = linkSecretsOf(row, roomId, facilitatorKey);
   const fresh = newSecret();
   if (link === 'facilitator') {
@@ -65,14 +91,10 @@ export function planRotation(row: RoomKeyRow, roomId: string, facilitatorKey: st
  * `/r/<roomId>` stays open otherwise).
  */
 export function reissueFacilitator(store: RoomStore, roomId: string): RoomKeys {
-  const row = store.keyRow(roomId);
-  if (!row) throw new UnknownRoomError(roomId);
-  const { keys, change } = planReissue(row, roomId);
-  store.changeKeys(roomId, change);
-  return keys;
+  return changeKeysLocked(store, roomId, (row) => planReissue(row, roomId));
 }
 
-/** What reissueFacilitator writes (either store applies `change` in one transaction) and the keys after it. */
+/** What reissueFacilitator writes and the keys after it. */
 export function planReissue(row: RoomKeyRow, roomId: string): { keys: RoomKeys; change: KeyChange } {
   const keys: RoomKeys = { roomId, facilitatorKey: newSecret(), viewerKey: newSecret(), participantKey: row.participantHash ? newSecret() : null };
   const change: KeyChange = {

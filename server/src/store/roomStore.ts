@@ -232,6 +232,11 @@ export class RoomStore {
     return this.db.transaction(fn)();
   }
 
+  /** Runs `fn` in one immediate (write-locked) transaction: a read and the write it decides, with no other process's write between them. */
+  exclusively<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
   /** Appends a batch of updates durably in one transaction; returns the last sequence number. */
   appendUpdates(roomId: string, doc: StoredDocName, updates: readonly Uint8Array[], now = Date.now()): number {
     let last = 0;

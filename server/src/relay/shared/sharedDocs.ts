@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { decodeDocUpdate, encodeDocUpdate } from '../../bus/busMessage.ts';
 import type { RedisBus } from '../../bus/redisBus.ts';
 import { docKey, rowUpdates, type PgDocLog } from '../../store/postgres/pgDocLog.ts';
+import type { RoomHolds } from '../../store/postgres/pgRoomHolds.ts';
 import { DOC_NAMES, type StoredDocName } from '../../store/roomStore.ts';
 import type { PreloadedDoc, RelayDoc } from '../relayDoc.ts';
 import { TurnEnd, type TurnScheduler, type TurnSink } from '../turnFlusher.ts';
@@ -29,6 +30,8 @@ type Opening = { heads: Map<StoredDocName, number>; waiting: Buffer[] };
 export type SharedDocsOptions = {
   instanceId: string;
   compactAfterUpdates: number;
+  /** Marks the rooms loaded here, so retention leaves them alone while they are. */
+  holds: RoomHolds;
   /** A commit failed or timed out: these rooms must close their sockets and drop their copies. */
   onStoreFailure: (roomIds: string[], err: Error) => void;
 };
@@ -68,7 +71,10 @@ export class SharedDocs implements TurnScheduler {
     const opening: Opening = { heads: new Map(), waiting: [] };
     this.opening.set(roomId, opening);
     try {
-      await this.bus.subscribe(this.bus.channel('room', roomId), (message) => this.receive(roomId, message));
+      // The hold (retention's sign that the room is in use) before the read, beside the subscription: no extra round trip.
+      // Both settle before a failure is thrown, so the clean-up below never races a subscription still being made.
+      const joined = await Promise.allSettled([this.bus.subscribe(this.bus.channel('room', roomId), (message) => this.receive(roomId, message)), this.options.holds.hold(roomId)]);
+      for (const step of joined) if (step.status === 'rejected') throw step.reason;
       await this.docLog.ensureHeads(roomId, DOC_NAMES);
       const rows = await Promise.all(DOC_NAMES.map((doc) => this.docLog.readAfter(roomId, doc, 0)));
       const preloaded = {} as Record<StoredDocName, PreloadedDoc>;
@@ -81,6 +87,7 @@ export class SharedDocs implements TurnScheduler {
     } catch (err) {
       this.opening.delete(roomId);
       this.bus.unsubscribe(this.bus.channel('room', roomId));
+      this.options.holds.release(roomId);
       throw err;
     }
   }
@@ -99,6 +106,7 @@ export class SharedDocs implements TurnScheduler {
   /** The room was unloaded or dropped: stop following it. A final compaction is best effort (the log holds everything anyway). */
   close(roomId: string, options: { compact: boolean }): void {
     this.bus.unsubscribe(this.bus.channel('room', roomId));
+    this.options.holds.release(roomId);
     for (const doc of DOC_NAMES) {
       const follower = this.followers.get(docKey(roomId, doc));
       if (!follower) continue;
@@ -149,6 +157,7 @@ export class SharedDocs implements TurnScheduler {
 
   stop(): void {
     clearInterval(this.headTimer);
+    this.options.holds.stop();
   }
 
   private readonly run = (): void => {

@@ -1,7 +1,8 @@
 import { inTransaction } from './pgClient.ts';
 import type pg from 'pg';
 import { hashKey, newSecret } from '../keys.ts';
-import type { CreatedRoom, KeyChange, StoredDocName, RoomKeyRow, RoomRecord } from '../roomStore.ts';
+import type { KeyPlan, RoomKeys } from '../../rooms/rotateLinks.ts';
+import type { CreatedRoom, StoredDocName, RoomKeyRow, RoomRecord } from '../roomStore.ts';
 import { sealLinks } from '../sealedLinks.ts';
 
 type RoomRow = { id: string; title: string; created_at: string; last_activity: string };
@@ -88,15 +89,28 @@ export class PgCatalog {
     return row && { facilitatorHash: row.f, viewerHash: row.v, participantHash: row.p, sealedLinks: row.s };
   }
 
-  /** RoomStore.changeKeys in PostgreSQL: new hashes, sealed links and revocations in one transaction, stamped for the instances' key watch. */
-  async changeKeys(roomId: string, change: KeyChange, now = Date.now()): Promise<void> {
-    await inTransaction(this.pool, async (client) => {
+  /**
+   * A rotation in PostgreSQL: the room row locked (FOR UPDATE), `plan` run on its keys as they are
+   * then, the new hashes, sealed links and revocations written, in one transaction stamped for the
+   * instances' key watch. Concurrent rotations (on any instance, or `okr links`) take turns, each
+   * planning from what the one before wrote. Undefined for an unknown room.
+   */
+  async changeKeys(roomId: string, plan: KeyPlan, now = Date.now()): Promise<RoomKeys | undefined> {
+    return inTransaction(this.pool, async (client) => {
+      const locked = await client.query<{ f: Buffer; v: Buffer; p: Buffer | null; s: Buffer | null }>(
+        'SELECT facilitator_key_hash AS f, viewer_key_hash AS v, participant_key_hash AS p, sealed_links AS s FROM rooms WHERE id = $1 FOR UPDATE',
+        [roomId],
+      );
+      const row = locked.rows[0];
+      if (!row) return undefined;
+      const { keys, change } = plan({ facilitatorHash: row.f, viewerHash: row.v, participantHash: row.p, sealedLinks: row.s });
       await client.query(
         `UPDATE rooms SET facilitator_key_hash = coalesce($1, facilitator_key_hash), viewer_key_hash = coalesce($2, viewer_key_hash),
            participant_key_hash = coalesce($3, participant_key_hash), sealed_links = $4, keys_changed_at = $5 WHERE id = $6`,
         [change.facilitatorHash ?? null, change.viewerHash ?? null, change.participantHash ?? null, change.sealedLinks, now, roomId],
       );
       await client.query('INSERT INTO revoked_keys (hash, room_id, revoked_at) SELECT unnest($1::bytea[]), $2, $3 ON CONFLICT DO NOTHING', [change.revoked, roomId, now]);
+      return keys;
     });
   }
 

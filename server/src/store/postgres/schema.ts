@@ -7,7 +7,8 @@ import type pg from 'pg';
  * holding its gap-free sequence, log rows numbered by it, and at most one snapshot with the
  * sequence it covers. Appends lock head rows; compaction replaces the snapshot and drops the log
  * prefix it covers in one transaction. Versions are the rooms' History, as in the SQLite store
- * (pgVersions.ts).
+ * (pgVersions.ts). A room an instance has loaded has a hold row, renewed while
+ * it stays loaded (pgRoomHolds.ts), which retention respects.
  */
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS rooms (
@@ -60,6 +61,12 @@ const SCHEMA = `
     card_ids jsonb NOT NULL
   );
   CREATE INDEX IF NOT EXISTS versions_by_room ON versions (room_id, created_at);
+  CREATE TABLE IF NOT EXISTS room_holds (
+    room_id text NOT NULL REFERENCES rooms (id) ON DELETE CASCADE,
+    instance_id text NOT NULL,
+    held_until timestamptz NOT NULL,
+    PRIMARY KEY (room_id, instance_id)
+  );
 `;
 
 /** Any fixed number: instances starting together take turns creating the tables (concurrent CREATE IF NOT EXISTS can fail). */

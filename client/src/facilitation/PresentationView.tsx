@@ -47,10 +47,10 @@ export function PresentationView() {
   return (
     <div className="presentation">
       <header className="present-header">
-        <div>
-          <p className="present-workshop">{title}</p>
-          <p className="present-step">{info.number !== null ? `Step ${info.number} of 6` : 'Wrap-up'}</p>
-        </div>
+        {/* One line, so the step's page (a canvas most of all) keeps the height. */}
+        <p className="present-workshop">
+          {title} <span className="present-step">· {info.number !== null ? `Step ${info.number} of 6` : 'Wrap-up'}</span>
+        </p>
         <StepTimer />
         <div className="present-status">
           {control.locked && (

@@ -3,6 +3,7 @@ import type { CandidateUnit } from '@okr/shared/workshop';
 import { progressLine, UNNAMED_CLUSTER } from '@okr/shared/workshop';
 import { useBoard, useControl } from '../sync/hooks.ts';
 import { WritingStatus } from '../drafts/WritingStatus.tsx';
+import { NoteList } from '../steps/pick/FromNotes.tsx';
 import { useVoting } from '../steps/pick/useVoting.ts';
 import type { ProjectorContent } from './usePresentPages.ts';
 
@@ -19,15 +20,34 @@ function Note({ label, text, tone = 'yellow', children }: { label?: string; text
   );
 }
 
-/** THE objective in one bold line, once confirmed: what the room's key results are for. */
+/**
+ * THE objective in one bold line, once confirmed: what the room's key results are for. A cluster
+ * chosen as the objective lists its first notes on one line below it, so the line stays short and
+ * the canvas under it keeps its height.
+ */
 export function ProjectorObjective() {
   const { objective } = useControl();
   if (!objective) return null;
   return (
-    <p className="projector-objective">
-      <span className="projector-note-label">THE objective</span> {objective.title}
-      {objective.fromNotes && objective.fromNotes.length > 0 && <span className="projector-from-notes"> · from {objective.fromNotes.map((note) => `“${note.text}”`).join(', ')}</span>}
-    </p>
+    <>
+      <p className="projector-objective">
+        <span className="projector-note-label">THE objective</span> {objective.title}
+      </p>
+      <ProjectorFromNotes notes={objective.fromNotes} />
+    </>
+  );
+}
+
+/** How many of a chosen cluster's notes the projector names on its one line before "+N more". */
+const NOTES_SHOWN = 3;
+
+/** A chosen cluster's notes on the projector: one line, the first few and how many more; nothing for a single card. */
+export function ProjectorFromNotes({ notes }: { notes: readonly { id: string; text: string }[] | undefined }) {
+  if (!notes || notes.length === 0) return null;
+  return (
+    <div className="projector-from-notes">
+      <NoteList notes={notes} lead={`From a cluster of ${notes.length}:`} label="From notes" max={NOTES_SHOWN} />
+    </div>
   );
 }
 

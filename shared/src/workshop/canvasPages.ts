@@ -7,7 +7,7 @@ import type { CanvasLayout } from './canvasLayout.ts';
  * Brainstorm, under THE objective; more elsewhere) holds it at a zoom of 1.89, where a note's 15-unit
  * text is 28 px on screen. The projector's type scales with its width, so every 16:9 projector shows the same.
  */
-export const PROJECTOR_WINDOW = { w: 820, h: 360 } as const;
+export const PROJECTOR_WINDOW = { w: 820, h: 400 } as const;
 
 /**
  * The projector's pages of a canvas: regions of it, each fitting `window`, in reading order (top to

@@ -5,6 +5,7 @@ import { artifactDir, newDevice, PHONE, PROJECTOR } from '../helpers/browser.ts'
 import { cardIn, joinBoard as join, moveGroupTo, useBrowserSuite } from '../helpers/browserSuite.ts';
 import { eventually, openBoardClient, relayHandled } from '../helpers/clients.ts';
 import { createRoom } from '../helpers/server.ts';
+import { clickBarItem } from '../helpers/barMenu.ts';
 
 const suite = useBrowserSuite();
 
@@ -37,7 +38,7 @@ describe('history and restore', () => {
       for (const page of [f, p]) await expect.poll(() => cardIn(page, 'Candidate objectives', TEXTS[0]!).count()).toBe(0);
 
       // History: the version before the wipe, previewed, then restored.
-      await f.getByRole('button', { name: 'History' }).click();
+      await clickBarItem(f, 'More', 'History');
       const history = f.getByRole('dialog', { name: 'History' });
       await history.getByRole('button', { name: /^Preview .*11 cards/ }).first().click();
       const preview = history.getByRole('region', { name: 'Preview' });
@@ -61,7 +62,7 @@ describe('history and restore', () => {
       // History on a phone-sized facilitator screen.
       const phone = await newDevice(browser, PHONE);
       await join(phone.page, room.facilitatorUrl, 'Fay on the phone');
-      await phone.page.getByRole('button', { name: 'History' }).click();
+      await clickBarItem(phone.page, 'More', 'History');
       const phoneHistory = phone.page.getByRole('dialog', { name: 'History' });
       await phoneHistory.getByRole('button', { name: /^Preview .*11 cards/ }).first().click();
       await phoneHistory.getByRole('region', { name: 'Preview' }).getByText('Candidate objectives (11)').waitFor();

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CANVAS_STEPS, STEP_IDS, type CanvasStep } from '@okr/shared/schema';
 import { stepInfo } from '@okr/shared/workshop';
@@ -9,6 +10,17 @@ import { createRealisticRoom } from '../helpers/realisticBoard.ts';
 import { measureFit, projectorPage } from '../helpers/projectorFit.ts';
 
 const suite = useBrowserSuite();
+
+/** How many lines the facilitator's bar takes: its items' vertical middles, told apart by more than a few pixels. */
+function barLines(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const middles = [...document.querySelector('.facilitator-bar')!.children].map((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top + r.height / 2;
+    });
+    return new Set(middles.map((m) => Math.round(m / 8))).size;
+  });
+}
 const SMALL_PROJECTOR = { width: 1280, height: 720 };
 
 describe('the projector shows every step whole', () => {
@@ -94,10 +106,26 @@ describe('the projector shows every step whole', () => {
         .toBe(true);
       await phone.page.screenshot({ path: path.join(shots, `phone-${step}.png`) });
     }
-    // The facilitator's bar at a laptop's width, with its projector menu open.
-    await facilitator.page.setViewportSize({ width: 1280, height: 800 });
-    await facilitator.page.getByRole('button', { name: 'Projector', exact: true }).click();
+    // The facilitator's bar is one line at 1920 and at a laptop's 1280, with the timer idle or running.
+    for (const width of [1920, 1280]) {
+      await facilitator.page.setViewportSize({ width, height: 800 });
+      for (const running of [false, true]) {
+        const bar = facilitator.page.getByRole('toolbar', { name: 'Facilitation' });
+        await bar.getByRole('button', { name: running ? 'Pause' : 'Start timer' }).waitFor();
+        expect.soft(await barLines(facilitator.page), `the bar at ${width} px with the timer ${running ? 'running' : 'idle'}`).toBe(1);
+        await facilitator.page.screenshot({ path: path.join(shots, `facilitator-bar-${width}-${running ? 'running' : 'idle'}.png`) });
+        await bar.getByRole('button', { name: running ? 'Clear timer' : 'Start timer' }).click();
+      }
+    }
+    await facilitator.page.getByRole('button', { name: 'More', exact: true }).click();
     await facilitator.page.screenshot({ path: path.join(shots, 'facilitator-bar-1280.png') });
+    await facilitator.page.getByRole('button', { name: 'Projector', exact: true }).click();
+    await facilitator.page.screenshot({ path: path.join(shots, 'facilitator-bar-1280-projector.png') });
+    // On a phone the bar wraps, and nothing in it runs off the screen.
+    await facilitator.page.setViewportSize(PHONE);
+    await facilitator.page.keyboard.press('Escape');
+    expect.soft(await facilitator.page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await facilitator.page.screenshot({ path: path.join(shots, 'facilitator-phone.png') });
     control.destroy();
     await Promise.all([facilitator.context.close(), phone.context.close()]);
   });

@@ -51,7 +51,7 @@ export function PresentationView() {
         <p className="present-workshop">
           {title} <span className="present-step">· {info.number !== null ? `Step ${info.number} of 6` : 'Wrap-up'}</span>
         </p>
-        <StepTimer />
+        <StepTimer showSound={false} />
         <div className="present-status">
           {control.locked && (
             <span className="present-locked" role="status">

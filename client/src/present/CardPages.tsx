@@ -38,7 +38,7 @@ export function ProjectorObjective() {
   );
 }
 
-/** How many of a chosen cluster's notes the projector names on its one line before "+N more". */
+/** How many of a cluster's notes the projector names before "+N more": on THE objective's one line, or in a candidate's note. */
 const NOTES_SHOWN = 3;
 
 /** A chosen cluster's notes on the projector: one line, the first few and how many more; nothing for a single card. */
@@ -80,9 +80,10 @@ export function CandidateGroups({ step, from, to, groups }: Range & { step: Step
             <Note key={group.key} label={label || undefined} text={first!.text} tone={chosen && step === 'pick' ? 'green' : 'yellow'}>
               {others.length > 0 && (
                 <ul className="projector-members">
-                  {others.map((card) => (
+                  {others.slice(0, NOTES_SHOWN).map((card) => (
                     <li key={card.id}>{card.text}</li>
                   ))}
+                  {others.length > NOTES_SHOWN && <li className="projector-more">+{others.length - NOTES_SHOWN} more</li>}
                 </ul>
               )}
             </Note>

@@ -65,8 +65,8 @@ describe('the projector shows every step whole', () => {
               for (const id of fit.notesShown) notesShown.add(id);
               notesDrawn = fit.notesDrawn;
             }
-            await page.screenshot({ path: path.join(shots, `projector-${step}-${index + 1}.png`) });
           }
+          await page.screenshot({ path: path.join(shots, `projector-${step}-${index + 1}${viewport === PROJECTOR ? '' : '-1280'}.png`) });
         }
         pagesSeen.push(`${step} ${index + 1}/${count}`);
       }
@@ -77,6 +77,29 @@ describe('the projector shows every step whole', () => {
     expect(pagesSeen.filter((p) => p.startsWith('refine'))).toHaveLength(6);
     expect(pagesSeen.filter((p) => p.startsWith('summary'))).toHaveLength(5);
     await screens[1]!.page.screenshot({ path: path.join(shots, 'projector-summary-1280.png') });
+
+    // THE objective chosen as a cluster of five notes: they take one line under it, where Pick,
+    // Brainstorm and the Summary show it, and everything still fits with its text at 28 px.
+    const fromNotes = ['Fewer steps to pay', 'Pay on the phone in one tap', 'Remember my address', 'No account needed to pay', 'Saved cards on every device'].map((text, i) => ({ id: `note${i}`, text }));
+    control.control.setObjective({ ...control.control.state().objective!, fromNotes });
+    for (const step of ['pick', 'brainstorm', 'summary'] as const) {
+      control.control.setStep(step);
+      control.control.setPresentPage(0);
+      for (const { page, viewport } of screens) {
+        await page.getByRole('heading', { name: new RegExp(stepInfo(step).title) }).waitFor();
+        await page.getByRole('list', { name: 'From notes' }).getByText('+2 more').waitFor();
+        const fit = await measureFit(page);
+        const where = `${step} with a cluster's notes at ${viewport.width}×${viewport.height}`;
+        expect.soft(fit.scrollHeight, `${where} scrolls`).toBeLessThanOrEqual(fit.innerHeight);
+        if (viewport !== PROJECTOR) continue;
+        expect.soft(fit.smallestText, `${where}: "${fit.smallestTextSample}" is smaller than 28 px`).toBeGreaterThanOrEqual(28);
+        if (step === 'brainstorm') {
+          expect.soft(fit.smallestNoteText, `${where}: "${fit.smallestNoteSample}" on the canvas is smaller than 28 px`).toBeGreaterThanOrEqual(28);
+          console.log(`brainstorm under a cluster objective at 1920×1080: ${fit.notesShown.length} notes, ${fit.smallestNoteText.toFixed(1)} px`);
+        }
+        await page.screenshot({ path: path.join(shots, `projector-${step}-cluster-objective.png`) });
+      }
+    }
     control.destroy();
     await Promise.all(screens.map((s) => s.context.close()));
   });

@@ -105,7 +105,7 @@ function VotingProgressLine() {
 }
 
 /**
- * Parked items with their reason and owner, six to a page; in Park, the candidates still to sort
+ * Parked items with their reason and owner, eight to a page; in Park, the candidates still to sort
  * come first (the room is deciding on them) and the page says how many are left.
  */
 export function ParkedCards({ from, to, content, showUnsorted }: Range & { content: ProjectorContent; showUnsorted: boolean }) {
@@ -124,7 +124,8 @@ export function ParkedCards({ from, to, content, showUnsorted }: Range & { conte
       {cards.length === 0 ? (
         <p className="projector-empty">Nothing parked yet.</p>
       ) : (
-        <ul className="projector-grid projector-grid-3" aria-label="Parked">
+        // Up to six in three columns; more (Park's unsorted with the parked) four across, so a page holds eight.
+        <ul className={`projector-grid projector-grid-${to - from > 6 ? 4 : 3}`} aria-label="Parked">
           {cards.slice(from, to).map((card) => (
             <Note key={card.key} label={card.label} text={card.text} tone={card.tone}>
               {card.reason && <span className="projector-note-detail">Why: {card.reason}</span>}

@@ -6,6 +6,7 @@ import { cardIn, joinBoard as join, moveGroupTo, useBrowserSuite } from '../help
 import { eventually, openBoardClient } from '../helpers/clients.ts';
 import { addThenWipe, previewVersionOf } from '../helpers/historyDialog.ts';
 import { createRoom } from '../helpers/server.ts';
+import { clickBarItem } from '../helpers/barMenu.ts';
 
 const suite = useBrowserSuite();
 
@@ -55,7 +56,7 @@ describe('history and restore', () => {
       // History on a phone-sized facilitator screen.
       const phone = await newDevice(browser, PHONE);
       await join(phone.page, room.facilitatorUrl, 'Fay on the phone');
-      await phone.page.getByRole('button', { name: 'History' }).click();
+      await clickBarItem(phone.page, 'More', 'History');
       const phoneHistory = phone.page.getByRole('dialog', { name: 'History' });
       await phoneHistory.getByRole('button', { name: /^Preview .*11 cards/ }).first().click();
       await phoneHistory.getByRole('region', { name: 'Preview' }).getByText('Candidate objectives (11)').waitFor();

@@ -4,13 +4,14 @@ import type { Page } from 'playwright-core';
 import { artifactDir, newDevice, PHONE, PROJECTOR } from '../helpers/browser.ts';
 import { createRoom } from '../helpers/server.ts';
 import { joinBoard, useBrowserSuite, waitConnected } from '../helpers/browserSuite.ts';
+import { clickBarItem } from '../helpers/barMenu.ts';
 
 const suite = useBrowserSuite();
 
 /** The facilitator's People dialog, opened if it is closed. */
 async function people(f: Page) {
   const dialog = f.getByRole('dialog', { name: 'People' });
-  if (!(await dialog.isVisible())) await f.getByRole('button', { name: 'People…' }).click();
+  if (!(await dialog.isVisible())) await clickBarItem(f, 'More', 'People…');
   await dialog.waitFor();
   return dialog;
 }

@@ -6,6 +6,7 @@ import { joinBoard, useBrowserSuite, waitConnected } from '../helpers/browserSui
 import { openControlClient } from '../helpers/clients.ts';
 import { createRealisticRoom } from '../helpers/realisticBoard.ts';
 import { projectorPage } from '../helpers/projectorFit.ts';
+import { clickBarItem } from '../helpers/barMenu.ts';
 
 const suite = useBrowserSuite();
 
@@ -34,8 +35,8 @@ describe('Present mode, spotlight and the agenda, in Chromium', () => {
   it('Present mode is driven by keys: → and ← turn the projector’s pages and move the group, Esc leaves; its controls need no scrolling', async () => {
     const shots = artifactDir('present');
     const { control, f, v, devices } = await openRoom();
-    control.control.setStep('brainstorm');
-    await f.locator('#step-heading', { hasText: 'Brainstorm key results' }).waitFor();
+    control.control.setStep('draft');
+    await f.locator('#step-heading', { hasText: 'Draft objectives' }).waitFor();
 
     await f.getByRole('button', { name: 'Present' }).click();
     const controls = f.getByRole('navigation', { name: 'Presenter controls' });
@@ -44,12 +45,16 @@ describe('Present mode, spotlight and the agenda, in Chromium', () => {
     expect(box!.y + box!.height).toBeLessThanOrEqual(PROJECTOR.height);
     expect(await f.evaluate(() => document.scrollingElement!.scrollHeight <= window.innerHeight)).toBe(true);
 
-    // Brainstorm's canvas is shown a region a page at a time: → turns its pages, then past the last
-    // moves the group to SMART refine, whose overview is page 1 of 6.
+    // Draft's canvas is shown a region a page at a time (two groups a page): → turns its pages, then
+    // past the last moves the group on; from Brainstorm (one page) → moves it to SMART refine, whose
+    // overview is page 1 of 6.
     await v.locator('.canvas-world').waitFor({ state: 'attached' });
     const { count } = await projectorPage(v);
     expect(count).toBeGreaterThan(1);
     for (let page = 2; page <= count; page++) await press(f, 'ArrowRight', v.getByText(`Page ${page} of ${count}`));
+    await press(f, 'ArrowRight', v.getByRole('heading', { name: /Pick THE objective/ }));
+    control.control.setStep('brainstorm');
+    for (const page of [f, v]) await page.getByRole('heading', { name: /Brainstorm key results/ }).waitFor();
     await press(f, 'ArrowRight', v.getByRole('heading', { name: /SMART refine/ }));
     await v.getByText('Page 1 of 6').waitFor();
     await press(f, 'ArrowRight', v.getByText('Page 2 of 6'));
@@ -121,7 +126,7 @@ describe('Present mode, spotlight and the agenda, in Chromium', () => {
     await v.screenshot({ path: path.join(shots, 'projector-paused.png') });
 
     // The facilitator edits the plan and asks for timers to start on each move.
-    await f.getByRole('button', { name: 'Agenda…' }).click();
+    await clickBarItem(f, 'More', 'Agenda…');
     const agenda = f.getByRole('dialog', { name: 'Agenda' });
     await agenda.getByText('Total: 90 minutes').waitFor();
     await agenda.getByLabel('Draft objectives minutes').fill('7');
@@ -146,7 +151,7 @@ describe('Present mode, spotlight and the agenda, in Chromium', () => {
     expect(log.map((entry) => entry.step)).toEqual(['context', 'draft']);
 
     // Without the preference a move leaves no timer behind, and the next step's timebox is offered.
-    await f.getByRole('button', { name: 'Agenda…' }).click();
+    await clickBarItem(f, 'More', 'Agenda…');
     await agenda.getByLabel(/Start the step’s timer when I move the group/).uncheck();
     await agenda.getByRole('button', { name: 'Done' }).click();
     await f.locator('body').click();

@@ -7,6 +7,7 @@ import { openBoardClient } from '../helpers/clients.ts';
 import { openRequester, refusalCode } from '../helpers/requester.ts';
 import { createRoom } from '../helpers/server.ts';
 import { joinBoard, moveGroupTo, useBrowserSuite } from '../helpers/browserSuite.ts';
+import { clickBarItem } from '../helpers/barMenu.ts';
 
 const suite = useBrowserSuite();
 
@@ -50,7 +51,7 @@ describe('a vote the team can trust (issue 14), in Chromium', () => {
     await dot(b, PET);
     await controls.getByText('3 of 3 have voted').waitFor();
     // The People screen says who has voted, never how.
-    await f.getByRole('button', { name: 'People…' }).click();
+    await clickBarItem(f, 'More', 'People…');
     const people = f.getByRole('dialog', { name: 'People' });
     for (const name of ['Fay', 'Ana', 'Bo']) await expect.poll(() => people.getByRole('row', { name, exact: true }).textContent()).toContain('Voted');
     await f.screenshot({ path: path.join(shots, 'people-voted-facilitator.png') });

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { clickBarItem } from './barMenu.ts';
 import { cardIn } from './browserSuite.ts';
 import { relayHandled, type TestClient } from './clients.ts';
 
@@ -19,7 +20,7 @@ export async function addThenWipe(stock: TestClient, pages: readonly Page[], tex
 
 /** The facilitator opens History and previews the newest version holding `cards` candidates: the dialog and its preview. */
 export async function previewVersionOf(f: Page, cards: number) {
-  await f.getByRole('button', { name: 'History' }).click();
+  await clickBarItem(f, 'More', 'History');
   const history = f.getByRole('dialog', { name: 'History' });
   await history.getByRole('button', { name: new RegExp(`^Preview .*${cards} cards`) }).first().click();
   const preview = history.getByRole('region', { name: 'Preview' });

@@ -6,6 +6,7 @@ import { ReadyCheck } from './ReadyCheck.tsx';
 import { LockToggle } from './LockToggle.tsx';
 import { UndoRedo } from './UndoRedo.tsx';
 import { facilitatorTools } from './facilitatorChunks.ts';
+import './facilitatorBar.css';
 
 /** The strip under the stepper: timer and ready check for all; lock, present and projector link for the facilitator. */
 export function FacilitatorBar() {
@@ -14,7 +15,7 @@ export function FacilitatorBar() {
   const Tools = facilitatorTools.Component;
   return (
     <div className="facilitator-bar" role="toolbar" aria-label="Facilitation">
-      <StepTimer />
+      <StepTimer showSound={!room.isFacilitator} />
       <ReadyCheck step={step} />
       <LockToggle />
       <UndoRedo />

@@ -9,11 +9,12 @@ import { ProjectorPager } from '../present/ProjectorPager.tsx';
 import { AgendaButton } from './AgendaDialog.tsx';
 import { BarMenu } from './BarMenu.tsx';
 import { PeopleButton } from './PeopleDialog.tsx';
+import { TimerSound } from './StepTimer.tsx';
 
 /**
  * The facilitator's part of the bar: what they reach for while the room works (spotlight, projector
- * pages, Present) in the line, the projector's set-up (join QR, its link) in a menu, then History,
- * agenda and people (seats).
+ * pages, Present) in the line, the projector's set-up (join QR, its link) in a menu, and History,
+ * agenda, people (seats) and the timer's sound in More, so the bar is one line at 1280 px.
  */
 export function FacilitatorTools() {
   const room = useRoom();
@@ -35,9 +36,12 @@ export function FacilitatorTools() {
         </label>
         <ViewerLink />
       </BarMenu>
-      <HistoryButton />
-      <AgendaButton />
-      <PeopleButton />
+      <BarMenu label="More">
+        <HistoryButton />
+        <AgendaButton />
+        <PeopleButton />
+        <TimerSound />
+      </BarMenu>
     </>
   );
 }

@@ -47,11 +47,11 @@ export function PresentationView() {
   return (
     <div className="presentation">
       <header className="present-header">
-        <div>
-          <p className="present-workshop">{title}</p>
-          <p className="present-step">{info.number !== null ? `Step ${info.number} of 6` : 'Wrap-up'}</p>
-        </div>
-        <StepTimer />
+        {/* One line, so the step's page (a canvas most of all) keeps the height. */}
+        <p className="present-workshop">
+          {title} <span className="present-step">· {info.number !== null ? `Step ${info.number} of 6` : 'Wrap-up'}</span>
+        </p>
+        <StepTimer showSound={false} />
         <div className="present-status">
           {control.locked && (
             <span className="present-locked" role="status">

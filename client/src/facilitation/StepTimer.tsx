@@ -7,13 +7,15 @@ import { usePreferences } from '../state/preferences.ts';
 import { playChime } from './chime.ts';
 import { useOnTimerZero, useRemaining } from './useRemaining.ts';
 
-/** The shared step timer: everyone sees the same time left; the facilitator runs it. */
-export function StepTimer() {
+/**
+ * The shared step timer: everyone sees the same time left; the facilitator runs it. `showSound`:
+ * the "Sound at zero" switch beside it (the facilitator's is in the bar's More menu, to keep the bar one line).
+ */
+export function StepTimer({ showSound = true }: { showSound?: boolean }) {
   const room = useRoom();
   const { timer, step, agenda } = useControl();
   const remaining = useRemaining(timer);
   const timerSound = usePreferences((s) => s.timerSound);
-  const setTimerSound = usePreferences((s) => s.setTimerSound);
   // The timer offers the step's timebox until the facilitator types another length for this step.
   const [typed, setTyped] = useState<{ step: typeof step; minutes: string } | null>(null);
   const minutes = typed?.step === step ? typed.minutes : String(plannedMinutes(agenda, step) || 5);
@@ -44,8 +46,8 @@ export function StepTimer() {
                 <span className="visually-hidden">Timer minutes</span>
                 <input type="number" min={1} max={180} value={minutes} onChange={(e) => setMinutes(e.target.value)} aria-label="Timer minutes" />
               </label>
-              <button type="button" onClick={() => set(startTimer(duration, serverNow()))}>
-                Start timer
+              <button type="button" onClick={() => set(startTimer(duration, serverNow()))} aria-label="Start timer">
+                Start
               </button>
             </>
           )}
@@ -61,24 +63,31 @@ export function StepTimer() {
           )}
           {timer.status !== 'idle' && (
             <>
-              <button type="button" onClick={() => set(extendTimer(timer, 60_000, serverNow()))} aria-label="Add one minute">
-                +1 min
+              <button type="button" onClick={() => set(extendTimer(timer, 60_000, serverNow()))} aria-label="Add one minute" title="Add one minute">
+                +1
               </button>
-              <button type="button" onClick={() => set(resetTimer(timer))}>
-                Reset
+              <button type="button" className="bar-icon" onClick={() => set(resetTimer(timer))} aria-label="Reset timer" title="Reset timer">
+                <span aria-hidden="true">↺</span>
               </button>
-              <button type="button" onClick={() => set({ status: 'idle', durationMs: 0, remainingMs: 0 })} aria-label="Clear timer">
-                Clear
+              <button type="button" className="bar-icon" onClick={() => set({ status: 'idle', durationMs: 0, remainingMs: 0 })} aria-label="Clear timer" title="Clear timer">
+                <span aria-hidden="true">✕</span>
               </button>
             </>
           )}
         </span>
       )}
-      {!room.isViewer && (
-        <label className="timer-sound">
-          <input type="checkbox" checked={timerSound} onChange={(e) => setTimerSound(e.target.checked)} /> Sound at zero
-        </label>
-      )}
+      {!room.isViewer && showSound && <TimerSound />}
     </div>
+  );
+}
+
+/** This device's chime when the timer reaches zero: a preference of the person, kept on the device. */
+export function TimerSound() {
+  const timerSound = usePreferences((s) => s.timerSound);
+  const setTimerSound = usePreferences((s) => s.setTimerSound);
+  return (
+    <label className="timer-sound">
+      <input type="checkbox" checked={timerSound} onChange={(e) => setTimerSound(e.target.checked)} /> Sound at zero
+    </label>
   );
 }

@@ -40,11 +40,12 @@ export function UndoRedo() {
   if (room.isViewer) return null;
   return (
     <span className="undo-redo">
-      <button type="button" onClick={() => undo.undo()} disabled={lockedOut || !undoCount} aria-label="Undo my last edit" title="Undo (Ctrl/Cmd+Z)">
-        Undo
+      {/* Arrows, named for screen readers and in the tooltip: the bar stays one line at 1280 px and on a phone. */}
+      <button type="button" className="bar-icon" onClick={() => undo.undo()} disabled={lockedOut || !undoCount} aria-label="Undo my last edit" title="Undo (Ctrl/Cmd+Z)">
+        <span aria-hidden="true">↶</span>
       </button>
-      <button type="button" onClick={() => undo.redo()} disabled={lockedOut || !redoCount} aria-label="Redo" title="Redo (Shift+Ctrl/Cmd+Z)">
-        Redo
+      <button type="button" className="bar-icon" onClick={() => undo.redo()} disabled={lockedOut || !redoCount} aria-label="Redo" title="Redo (Shift+Ctrl/Cmd+Z)">
+        <span aria-hidden="true">↷</span>
       </button>
     </span>
   );

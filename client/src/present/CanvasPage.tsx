@@ -1,7 +1,6 @@
 import type { CanvasStep } from '@okr/shared/schema';
 import { useBoard } from '../sync/hooks.ts';
 import { WritingStatus } from '../drafts/WritingStatus.tsx';
-import { ProjectorObjective } from './CardPages.tsx';
 import { ContextCanvas } from '../steps/context/ContextCanvas.tsx';
 import { DraftCanvas } from '../steps/draft/DraftCanvas.tsx';
 import { BrainstormCanvas } from '../steps/brainstorm/BrainstormCanvas.tsx';
@@ -26,7 +25,6 @@ export function CanvasPage({ step }: { step: CanvasStep }) {
     case 'brainstorm':
       return (
         <>
-          <ProjectorObjective />
           <WritingStatus step="brainstorm" />
           <BrainstormCanvas keyResults={keyResults} canEdit={false} projector />
         </>

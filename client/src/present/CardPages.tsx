@@ -3,6 +3,7 @@ import type { CandidateUnit } from '@okr/shared/workshop';
 import { progressLine, UNNAMED_CLUSTER } from '@okr/shared/workshop';
 import { useBoard, useControl } from '../sync/hooks.ts';
 import { WritingStatus } from '../drafts/WritingStatus.tsx';
+import { NoteList } from '../steps/pick/FromNotes.tsx';
 import { useVoting } from '../steps/pick/useVoting.ts';
 import type { ProjectorContent } from './usePresentPages.ts';
 
@@ -19,15 +20,34 @@ function Note({ label, text, tone = 'yellow', children }: { label?: string; text
   );
 }
 
-/** THE objective in one bold line, once confirmed: what the room's key results are for. */
+/**
+ * THE objective in one bold line, once confirmed: what the room's key results are for. A cluster
+ * chosen as the objective lists its first notes on one line below it, so the line stays short and
+ * the canvas under it keeps its height.
+ */
 export function ProjectorObjective() {
   const { objective } = useControl();
   if (!objective) return null;
   return (
-    <p className="projector-objective">
-      <span className="projector-note-label">THE objective</span> {objective.title}
-      {objective.fromNotes && objective.fromNotes.length > 0 && <span className="projector-from-notes"> · from {objective.fromNotes.map((note) => `“${note.text}”`).join(', ')}</span>}
-    </p>
+    <>
+      <p className="projector-objective">
+        <span className="projector-note-label">THE objective</span> {objective.title}
+      </p>
+      <ProjectorFromNotes notes={objective.fromNotes} />
+    </>
+  );
+}
+
+/** How many of a cluster's notes the projector names before "+N more": on THE objective's one line, or in a candidate's note. */
+const NOTES_SHOWN = 3;
+
+/** A chosen cluster's notes on the projector: one line, the first few and how many more; nothing for a single card. */
+export function ProjectorFromNotes({ notes }: { notes: readonly { id: string; text: string }[] | undefined }) {
+  if (!notes || notes.length === 0) return null;
+  return (
+    <div className="projector-from-notes">
+      <NoteList notes={notes} lead={`From a cluster of ${notes.length}:`} label="From notes" max={NOTES_SHOWN} />
+    </div>
   );
 }
 
@@ -60,9 +80,10 @@ export function CandidateGroups({ step, from, to, groups }: Range & { step: Step
             <Note key={group.key} label={label || undefined} text={first!.text} tone={chosen && step === 'pick' ? 'green' : 'yellow'}>
               {others.length > 0 && (
                 <ul className="projector-members">
-                  {others.map((card) => (
+                  {others.slice(0, NOTES_SHOWN).map((card) => (
                     <li key={card.id}>{card.text}</li>
                   ))}
+                  {others.length > NOTES_SHOWN && <li className="projector-more">+{others.length - NOTES_SHOWN} more</li>}
                 </ul>
               )}
             </Note>
@@ -84,7 +105,7 @@ function VotingProgressLine() {
 }
 
 /**
- * Parked items with their reason and owner, six to a page; in Park, the candidates still to sort
+ * Parked items with their reason and owner, eight to a page; in Park, the candidates still to sort
  * come first (the room is deciding on them) and the page says how many are left.
  */
 export function ParkedCards({ from, to, content, showUnsorted }: Range & { content: ProjectorContent; showUnsorted: boolean }) {
@@ -103,7 +124,8 @@ export function ParkedCards({ from, to, content, showUnsorted }: Range & { conte
       {cards.length === 0 ? (
         <p className="projector-empty">Nothing parked yet.</p>
       ) : (
-        <ul className="projector-grid projector-grid-3" aria-label="Parked">
+        // Up to six in three columns; more (Park's unsorted with the parked) four across, so a page holds eight.
+        <ul className={`projector-grid projector-grid-${to - from > 6 ? 4 : 3}`} aria-label="Parked">
           {cards.slice(from, to).map((card) => (
             <Note key={card.key} label={card.label} text={card.text} tone={card.tone}>
               {card.reason && <span className="projector-note-detail">Why: {card.reason}</span>}

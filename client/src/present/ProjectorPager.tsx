@@ -13,9 +13,13 @@ export function ProjectorPager() {
       <button type="button" onClick={() => room.control.setPresentPage(index - 1)} disabled={index === 0} aria-label="Previous projector page">
         ‹
       </button>
-      {/* "Projector" is said by the group's name: the bar stays one line at 1920 px. */}
+      {/* "Projector" is said by the group's name, "Page … of" to screen readers only: the bar stays one line at 1280 px. */}
       <span aria-live="polite">
-        Page {index + 1} of {pages.length}
+        <span className="visually-hidden">Page </span>
+        {index + 1}
+        <span aria-hidden="true">/</span>
+        <span className="visually-hidden"> of </span>
+        {pages.length}
       </span>
       <button type="button" onClick={() => room.control.setPresentPage(index + 1)} disabled={index === pages.length - 1} aria-label="Next projector page">
         ›

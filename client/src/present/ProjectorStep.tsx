@@ -1,7 +1,8 @@
 import type { CanvasStep, StepId } from '@okr/shared/schema';
 import { stepInfo, type PresentPage } from '@okr/shared/workshop';
 import { usePresentPages, type ProjectorContent } from './usePresentPages.ts';
-import { CandidateGroups, ParkedCards } from './CardPages.tsx';
+import { CandidateGroups, ParkedCards, ProjectorObjective } from './CardPages.tsx';
+import { useControl } from '../sync/hooks.ts';
 import { CanvasPage } from './CanvasPage.tsx';
 import { KeyResultPage, RefineOverview } from './RefinePages.tsx';
 import { AgendaPage, DecisionPage, InitiativesPage, OkrPage } from './SummaryPages.tsx';
@@ -9,10 +10,11 @@ import { AgendaPage, DecisionPage, InitiativesPage, OkrPage } from './SummaryPag
 /**
  * The current step as the room sees it on the projector: one page of it at a time, sized to fit the
  * screen whole (no scrolling), the facilitator turning pages. Context, Draft objectives and
- * Brainstorm are one page: their canvas, zoomed to fit or following the facilitator's view.
+ * Brainstorm show their canvas a region at a time (canvasPages), or following the facilitator's view.
  */
 export function ProjectorStep({ step }: { step: StepId }) {
   const { pages, index, content } = usePresentPages(step);
+  const { objective } = useControl();
   const info = stepInfo(step);
   const page = pages[index]!;
   return (
@@ -27,7 +29,8 @@ export function ProjectorStep({ step }: { step: StepId }) {
           </p>
         )}
       </div>
-      <p className="purpose">{info.purpose}</p>
+      {/* In Brainstorm THE objective is what the step is for: it takes the purpose's line, which leaves the canvas three rows of notes at 28 px. */}
+      {step === 'brainstorm' && objective ? <ProjectorObjective /> : <p className="purpose">{info.purpose}</p>}
       <div className="projector-page">
         <PageBody step={step} page={page} content={content} />
       </div>

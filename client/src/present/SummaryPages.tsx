@@ -5,6 +5,7 @@ import { useControl } from '../sync/hooks.ts';
 import { serverNow } from '../sync/serverClock.ts';
 import type { ProjectorContent } from './usePresentPages.ts';
 import { AgendaTable } from '../steps/summary/AgendaTable.tsx';
+import { ProjectorFromNotes } from './CardPages.tsx';
 
 /** The Summary's first page: THE objective and its key results, each with its numbers, deadline and owner. */
 export function OkrPage({ keyResults }: { keyResults: readonly KeyResult[] }) {
@@ -12,9 +13,7 @@ export function OkrPage({ keyResults }: { keyResults: readonly KeyResult[] }) {
   return (
     <>
       <p className="projector-objective">{objective?.title ?? 'No objective confirmed yet.'}</p>
-      {objective?.fromNotes && objective.fromNotes.length > 0 && (
-        <p className="projector-row-meta">From the cluster’s notes: {objective.fromNotes.map((note) => `“${note.text}”`).join(', ')}</p>
-      )}
+      <ProjectorFromNotes notes={objective?.fromNotes} />
       <ol className="projector-rows" aria-label="Key results">
         {keyResults.map((kr) => (
           <li key={kr.id} aria-label={kr.title}>

@@ -11,10 +11,17 @@ const at = (layout: ReturnType<typeof layoutCanvas>, id: string) => {
 
 describe('layoutCanvas', () => {
   it.each<[string, LayoutCard[], LayoutCluster[], Record<string, [number, number]>]>([
-    ['nothing placed: a tidy grid of four columns', [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }, { id: 'e' }], [], { a: [0, 0], b: [CW, 0], d: [3 * CW, 0], e: [0, CH] }],
+    ['nothing placed: a tidy grid of three columns', [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }, { id: 'e' }], [], { a: [0, 0], b: [CW, 0], c: [2 * CW, 0], d: [0, CH], e: [CW, CH] }],
     ['a placed note stays put', [{ id: 'a', pos: { x: 900, y: 900 } }], [], { a: [900, 900] }],
     ['unplaced notes flow around a placed one', [{ id: 'a', pos: { x: 0, y: 0 } }, { id: 'b' }], [], { a: [0, 0], b: [CW, 0] }],
-    ['each lane starts a new row', [{ id: 'a', lane: 0 }, { id: 'b', lane: 1 }, { id: 'c', lane: 0 }], [], { a: [0, 0], c: [CW, 0], b: [0, CH] }],
+    ['lanes in order; a lane that fits the rest of the row shares it', [{ id: 'a', lane: 0 }, { id: 'b', lane: 1 }, { id: 'c', lane: 0 }], [], { a: [0, 0], c: [CW, 0], b: [2 * CW, 0] }],
+    [
+      'a lane too long for the rest of the row starts the next one',
+      [{ id: 'a', lane: 0 }, { id: 'b', lane: 0 }, { id: 'm1', lane: 1 }, { id: 'm2', lane: 1 }, { id: 'z', lane: 2 }],
+      [],
+      { a: [0, 0], b: [CW, 0], m1: [0, CH], m2: [CW, CH], z: [2 * CW, CH] },
+    ],
+    ['a lane longer than a row wraps from a new one', [{ id: 'a', lane: 0 }, ...['1', '2', '3', '4'].map((id) => ({ id, lane: 1 }))], [], { a: [0, 0], 1: [0, CH], 3: [2 * CW, CH], 4: [0, 2 * CH] }],
     [
       'a cluster member counts from the cluster corner',
       [{ id: 'a', clusterId: 'k', pos: { x: 30, y: 60 } }],
@@ -28,10 +35,10 @@ describe('layoutCanvas', () => {
       { a: [1000 + CLUSTER_PAD, 500 + CLUSTER_HEADER], b: [1000 + CLUSTER_PAD + CW, 500 + CLUSTER_HEADER] },
     ],
     [
-      'an old group of candidates sits in a frame of the tidy layout',
+      'an old group of candidates sits in a frame of the tidy layout; a card too wide for the rest of the row goes below',
       [{ id: 'a', clusterId: 'a' }, { id: 'x' }, { id: 'b', clusterId: 'a' }],
       [],
-      { a: [CLUSTER_PAD, CLUSTER_HEADER], b: [CLUSTER_PAD + CW, CLUSTER_HEADER], x: [2 * CW - GAP + 2 * CLUSTER_PAD + GAP, 0] },
+      { a: [CLUSTER_PAD, CLUSTER_HEADER], b: [CLUSTER_PAD + CW, CLUSTER_HEADER], x: [0, CLUSTER_HEADER + NOTE_H + CLUSTER_PAD + GAP] },
     ],
     ['a group of one is a loose card', [{ id: 'a', clusterId: 'gone' }], [], { a: [0, 0] }],
   ])('%s', (_name, cards, clusters, expected) => {

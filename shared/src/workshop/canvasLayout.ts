@@ -16,7 +16,8 @@ export type CanvasLayout = { notes: ReadonlyMap<string, PlacedNote>; frames: rea
 const CELL_W = NOTE_W + GAP;
 const CELL_H = NOTE_H + GAP;
 const CLUSTER_COLS = 3;
-const TIDY_COLS = 4;
+// Three across, as the projector's page (PROJECTOR_WINDOW) shows them at a readable size.
+const TIDY_COLS = 3;
 // Wide enough for its name, Rename and Remove at projector size.
 const FRAME_MIN_W = 2 * NOTE_W + GAP + 2 * CLUSTER_PAD;
 const FRAME_MIN_H = CLUSTER_HEADER + NOTE_H + CLUSTER_PAD;
@@ -94,9 +95,22 @@ function layoutInside(inside: readonly LayoutCard[]): Map<string, CanvasPos> {
   return rel;
 }
 
-/** Shelf layout from the origin: each unit (a card, or an old group in its frame) at the next free spot; a new lane starts a new shelf. */
+/**
+ * Shelf layout from the origin: each unit (a card, or an old group in its frame) at the next free
+ * spot. A lane starts a new shelf unless all of it fits in what is left of the current one, so a
+ * kind is never split across two shelves for want of room, and short lanes share a shelf (eight
+ * context cards of seven kinds take three shelves, not seven).
+ */
 function tidy(units: readonly { lane: number; cards: LayoutCard[] }[], taken: readonly Rect[], notes: Map<string, PlacedNote>, frames: Frame[]): void {
   const shelfWidth = TIDY_COLS * CELL_W;
+  const sizeOf = (unit: { cards: LayoutCard[] }) => {
+    const group = unit.cards.length > 1;
+    const cols = group ? Math.min(unit.cards.length, CLUSTER_COLS) : 1;
+    const rows = Math.ceil(unit.cards.length / cols);
+    return { group, cols, w: group ? cols * CELL_W - GAP + 2 * CLUSTER_PAD : NOTE_W, h: group ? CLUSTER_HEADER + rows * CELL_H - GAP + CLUSTER_PAD : NOTE_H };
+  };
+  const laneWidth = new Map<number, number>();
+  for (const unit of units) laneWidth.set(unit.lane, (laneWidth.get(unit.lane) ?? 0) + sizeOf(unit).w + GAP);
   let x = 0;
   let y = 0;
   let shelfH = 0;
@@ -107,12 +121,8 @@ function tidy(units: readonly { lane: number; cards: LayoutCard[] }[], taken: re
     shelfH = 0;
   };
   for (const unit of units) {
-    const group = unit.cards.length > 1;
-    const cols = group ? Math.min(unit.cards.length, CLUSTER_COLS) : 1;
-    const rows = Math.ceil(unit.cards.length / cols);
-    const w = group ? cols * CELL_W - GAP + 2 * CLUSTER_PAD : NOTE_W;
-    const h = group ? CLUSTER_HEADER + rows * CELL_H - GAP + CLUSTER_PAD : NOTE_H;
-    if (lane !== undefined && unit.lane !== lane && x > 0) newShelf();
+    const { group, cols, w, h } = sizeOf(unit);
+    if (lane !== undefined && unit.lane !== lane && x > 0 && x + laneWidth.get(unit.lane)! - GAP > shelfWidth) newShelf();
     lane = unit.lane;
     for (;;) {
       if (x > 0 && x + w > shelfWidth) newShelf();

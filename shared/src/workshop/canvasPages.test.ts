@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { canvasPage, canvasPages, within } from './canvasPages.ts';
+import { canvasPage, canvasPages, PROJECTOR_WINDOW, within } from './canvasPages.ts';
 import { layoutCanvas, type LayoutCard, type LayoutCluster } from './canvasLayout.ts';
-import { GAP, NOTE_H, NOTE_W, type Rect } from './canvasGeometry.ts';
+import { GAP, NOTE_H, NOTE_W, noteRect, type Rect } from './canvasGeometry.ts';
 
-const WINDOW = { w: 940, h: 330 };
-// A window four notes wide keeps the cases short; the projector's own is narrower (PROJECTOR_WINDOW).
+const WINDOW = PROJECTOR_WINDOW;
 const loose = (n: number): LayoutCard[] => Array.from({ length: n }, (_, i) => ({ id: `n${i}` }));
 const inside = (page: Rect, r: Rect) => within(r, page);
 
@@ -12,15 +11,15 @@ describe('canvasPages', () => {
   it.each<[string, LayoutCard[], LayoutCluster[], Rect[]]>([
     ['an empty canvas has no pages', [], [], []],
     ['one note is one page around it', loose(1), [], [{ x: 0, y: 0, w: NOTE_W, h: NOTE_H }]],
-    // The tidy grid is four notes wide (860 units): two rows fit a page, the third starts the next.
-    ['eight notes in rows of four: two rows a page', loose(8), [], [{ x: 0, y: 0, w: 4 * NOTE_W + 3 * GAP, h: 2 * NOTE_H + GAP }]],
+    // The tidy grid is three notes wide (640 units): three rows fit a page, the fourth starts the next.
+    ['nine notes in rows of three: one page', loose(9), [], [{ x: 0, y: 0, w: 3 * NOTE_W + 2 * GAP, h: 3 * NOTE_H + 2 * GAP }]],
     [
-      'twelve notes: the third row on a second page',
+      'twelve notes: the fourth row on a second page',
       loose(12),
       [],
       [
-        { x: 0, y: 0, w: 4 * NOTE_W + 3 * GAP, h: 2 * NOTE_H + GAP },
-        { x: 0, y: 2 * (NOTE_H + GAP), w: 4 * NOTE_W + 3 * GAP, h: NOTE_H },
+        { x: 0, y: 0, w: 3 * NOTE_W + 2 * GAP, h: 3 * NOTE_H + 2 * GAP },
+        { x: 0, y: 3 * (NOTE_H + GAP), w: 3 * NOTE_W + 2 * GAP, h: NOTE_H },
       ],
     ],
     [
@@ -42,7 +41,7 @@ describe('canvasPages', () => {
 
   it.each<[string, LayoutCard[], LayoutCluster[], number]>([
     ['a cluster that fits stays whole on one page, beside a loose note', [{ id: 'a', clusterId: 'k' }, { id: 'b', clusterId: 'k' }, { id: 'x', pos: { x: 600, y: 0 } }], [{ id: 'k', name: 'Speed', pos: { x: 0, y: 0 } }], 1],
-    ['a cluster too large for a page is shown note by note', Array.from({ length: 9 }, (_, i) => ({ id: `m${i}`, clusterId: 'k' })), [{ id: 'k', name: 'Big', pos: { x: 0, y: 0 } }], 2],
+    ['a cluster too large for a page is shown note by note', Array.from({ length: 12 }, (_, i) => ({ id: `m${i}`, clusterId: 'k' })), [{ id: 'k', name: 'Big', pos: { x: 0, y: 0 } }], 2],
     ['thirty scattered notes', Array.from({ length: 30 }, (_, i) => ({ id: `s${i}`, pos: { x: (i * 397) % 2400, y: (i * 211) % 1500 } })), [], 0],
   ])('every note is whole on some page, each page fits the window: %s', (_name, cards, clusters, pageCount) => {
     const layout = layoutCanvas(cards, clusters);
@@ -51,6 +50,25 @@ describe('canvasPages', () => {
     for (const page of pages) expect(page.w <= WINDOW.w && page.h <= WINDOW.h, JSON.stringify(page)).toBe(true);
     for (const note of layout.notes.values()) expect(pages.some((p) => inside(p, { x: note.x, y: note.y, w: NOTE_W, h: NOTE_H })), note.id).toBe(true);
     for (const frame of layout.frames.filter((f) => f.w <= WINDOW.w && f.h <= WINDOW.h)) expect(pages.some((p) => inside(p, frame)), frame.id).toBe(true);
+  });
+
+  // Issue 10's realistic board, as its three canvases lay it out with nothing placed yet: the
+  // projector's page is three notes across and three rows.
+  const realistic: [string, LayoutCard[], number[]][] = [
+    // Seven kinds (two metrics): kinds share a row when they fit it, so three rows.
+    ['8 context cards of 7 kinds: one page', [0, 1, 2, 3, 4, 5, 5, 6].map((lane, i) => ({ id: `c${i}`, lane })), [8]],
+    [
+      '10 candidates, three groups of three and one alone: two groups a page',
+      [...['a', 'b', 'c'].flatMap((g) => [0, 1, 2].map((i) => ({ id: `${g}${i}`, clusterId: `${g}0` }))), { id: 'alone' }],
+      [6, 4],
+    ],
+    ['5 key results and 3 initiatives: one page', [...[0, 1, 2, 3, 4].map((i) => ({ id: `kr${i}`, lane: 0 })), ...[0, 1, 2].map((i) => ({ id: `in${i}`, lane: 1 }))], [8]],
+  ];
+  it.each(realistic)('the realistic board: %s', (_name, cards, perPage) => {
+    const layout = layoutCanvas(cards, []);
+    const pages = canvasPages(layout);
+    expect(pages.map((p) => [...layout.notes.values()].filter((n) => within(noteRect(n), p)).length)).toEqual(perPage);
+    for (const page of pages) expect(page.w <= PROJECTOR_WINDOW.w && page.h <= PROJECTOR_WINDOW.h, JSON.stringify(page)).toBe(true);
   });
 
   it.each([

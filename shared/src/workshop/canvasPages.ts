@@ -2,12 +2,13 @@ import { boundsOf, noteRect, type Rect } from './canvasGeometry.ts';
 import type { CanvasLayout } from './canvasLayout.ts';
 
 /**
- * How much of a canvas, in canvas units, the projector shows at once: three notes across, two rows
- * (or a cluster of two rows with its name). At 1920×1080 the canvas's area (about 1554×692 px in
- * Brainstorm, under THE objective; more elsewhere) holds it at a zoom of 1.89, where a note's 15-unit
- * text is 28 px on screen. The projector's type scales with its width, so every 16:9 projector shows the same.
+ * How much of a canvas, in canvas units, the projector shows at once: three notes across, three rows
+ * (the tidy layout's rows are three notes wide), or two clusters of a row each with their names. At
+ * 1920×1080 the canvas's area (about 1554×780 px; in Brainstorm THE objective takes the purpose's
+ * line, so it is as tall there) holds it at a zoom of 1.89, where a note's 15-unit text is 28 px on
+ * screen. The projector's type scales with its width, so every 16:9 projector shows the same.
  */
-export const PROJECTOR_WINDOW = { w: 820, h: 360 } as const;
+export const PROJECTOR_WINDOW = { w: 820, h: 400 } as const;
 
 /**
  * The projector's pages of a canvas: regions of it, each fitting `window`, in reading order (top to
@@ -15,7 +16,7 @@ export const PROJECTOR_WINDOW = { w: 820, h: 360 } as const;
  * with its name when it fits one; a larger one is shown note by note. Each page starts at the first
  * thing no page shows yet and takes everything else that fits beside it, so nearby notes share a
  * page and the pages follow the canvas's own arrangement. An empty canvas has no pages.
- * @example canvasPages(layoutCanvas(twelveLooseNotes, [])) // → the first two rows of the tidy grid, then the third
+ * @example canvasPages(layoutCanvas(twelveLooseNotes, [])) // → the first three rows of the tidy grid, then the fourth
  */
 export function canvasPages(layout: CanvasLayout, window: { w: number; h: number } = PROJECTOR_WINDOW): Rect[] {
   const fits = (r: Rect) => r.w <= window.w && r.h <= window.h;

@@ -13,7 +13,8 @@ describe('projector pages', () => {
     ['draft: one region', 'draft', { ...REALISTIC, canvasPages: 1 }, [{ kind: 'canvas', index: 0 }]],
     ['pick: 7 groups on two pages', 'pick', { ...REALISTIC, candidateGroups: 7 }, [{ kind: 'groups', from: 0, to: 6 }, { kind: 'groups', from: 6, to: 7 }]],
     ['park: 6 parked', 'park', REALISTIC, [{ kind: 'parked', from: 0, to: 6 }]],
-    ['park: 2 unsorted before 6 parked', 'park', { ...REALISTIC, unsorted: 2 }, [{ kind: 'parked', from: 0, to: 6 }, { kind: 'parked', from: 6, to: 8 }]],
+    ['park: 2 unsorted and 6 parked on one page', 'park', { ...REALISTIC, unsorted: 2 }, [{ kind: 'parked', from: 0, to: 8 }]],
+    ['park: 4 unsorted before 6 parked, eight a page', 'park', { ...REALISTIC, unsorted: 4 }, [{ kind: 'parked', from: 0, to: 8 }, { kind: 'parked', from: 8, to: 10 }]],
     ['summary: only the parked items, not the unsorted', 'summary', { ...EMPTY, unsorted: 3, parked: 1 }, [{ kind: 'okr' }, { kind: 'parked', from: 0, to: 1 }, { kind: 'decision' }, { kind: 'agenda' }]],
     ['brainstorm: key results and initiatives on the same pages', 'brainstorm', REALISTIC, [{ kind: 'canvas', index: 0 }, { kind: 'canvas', index: 1 }]],
     [

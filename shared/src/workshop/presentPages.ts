@@ -4,7 +4,8 @@ import type { StepId } from '../schema/index.ts';
  * How many items one projector page holds: what a room reads from the back at 28 px and more.
  * The projector's type scales with the screen's width, so a page that fits 1920×1080 fits any 16:9.
  */
-export const PER_PAGE = { groups: 6, parked: 6, initiatives: 4 } as const;
+// Parked items: four across and two rows, so Park's realistic 2 unsorted and 6 parked are one page.
+export const PER_PAGE = { groups: 6, parked: 8, initiatives: 4 } as const;
 
 /** What is on the board, counted the way the projector lays it out. */
 export type PresentCounts = {

@@ -11,6 +11,7 @@ import { VoteCard } from './VoteCard.tsx';
 import { VotingControls, type ProxyVoter } from './VotingControls.tsx';
 import { ConfirmObjective } from './ConfirmObjective.tsx';
 import { ObjectiveBanner } from './ObjectiveBanner.tsx';
+import { NoteList } from './FromNotes.tsx';
 import './pick.css';
 
 /**
@@ -190,6 +191,7 @@ function Results({ view, objectiveId }: { view: ReturnType<typeof useVoting>; ob
               {entry.candidateId === objectiveId && <span className="pick-badge is-chosen">THE objective</span>}
             </p>
             <p className="card-text">{entry.text}</p>
+            <ResultNotes notes={view.candidates.find((c) => c.id === entry.candidateId)?.notes ?? null} />
             <span className="pick-bar" aria-hidden="true">
               <span style={{ width: `${(entry.votes / most) * 100}%` }} />
             </span>
@@ -198,4 +200,13 @@ function Results({ view, objectiveId }: { view: ReturnType<typeof useVoting>; ob
       </ol>
     </>
   );
+}
+
+/** How many of a cluster's notes a result names before "+N more": the result list stays a list of candidates. */
+const RESULT_NOTES = 3;
+
+/** A cluster's notes under its result, so the room sees what the dots were for; nothing for a card. */
+function ResultNotes({ notes }: { notes: BallotCandidate['notes'] }) {
+  if (!notes || notes.length === 0) return null;
+  return <NoteList notes={notes} lead={`Cluster of ${notes.length} ${notes.length === 1 ? 'note' : 'notes'}:`} label="Notes in this cluster" max={RESULT_NOTES} />;
 }

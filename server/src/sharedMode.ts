@@ -13,9 +13,18 @@ import { PgCatalog } from './store/postgres/pgCatalog.ts';
 import { PgDocLog } from './store/postgres/pgDocLog.ts';
 import { migrate } from './store/postgres/schema.ts';
 
-/** A commit not done within this is given up and its rooms dropped (their clients resend elsewhere). */
-const COMMIT_TIMEOUT_MS = 5_000;
-/** Shorter than COMMIT_TIMEOUT_MS, so others waiting on a stalled instance's locks still commit in time. */
+/**
+ * A commit not done within this is given up and its rooms dropped (their clients resend elsewhere).
+ * Long on purpose: a commit that is only slow (PostgreSQL busy, the machine starved) must not close
+ * rooms, and waiting costs nothing the guarantee needs, since nothing of it is broadcast meanwhile
+ * and later turns queue up to go in the next commit as one. A PostgreSQL that is down or restarting
+ * resets the connection, which fails the commit at once; this bound is for a link that goes silent.
+ */
+const COMMIT_TIMEOUT_MS = 30_000;
+/**
+ * Appends are one statement and hold no lock between round trips; compaction and the catalog's
+ * transactions do. A frozen instance must not hold those for long: far below COMMIT_TIMEOUT_MS.
+ */
 const IDLE_IN_TRANSACTION_MS = 2_000;
 /** /readyz waits this long for each engine. */
 const PROBE_TIMEOUT_MS = 1_000;

@@ -61,7 +61,12 @@ export async function startSharedMode(
   const pool = new pg.Pool({
     connectionString: storage.databaseUrl,
     max: 10,
-    connectionTimeoutMillis: PROBE_TIMEOUT_MS * 2,
+    // A new session is slow to come (a backend forks) when PostgreSQL's machine is busy, and one
+    // not had within 2 s used to fail that turn's commit and close its rooms, as a commit timeout
+    // did (BENCHMARKS.md, shared mode). A PostgreSQL that is down refuses at once; /readyz has its own 1 s.
+    connectionTimeoutMillis: COMMIT_TIMEOUT_MS,
+    // Two sessions stay open when idle, so the next commit after a quiet spell needs no new one.
+    min: 2,
     idleTimeoutMillis: 30_000,
     // An instance paused mid-transaction (SIGSTOP, a long GC, a frozen VM) must not hold head rows
     // locked for everyone: PostgreSQL ends its session, and its commit fails when it wakes.

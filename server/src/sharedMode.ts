@@ -58,27 +58,31 @@ export async function startSharedMode(
   registry: { dropRooms: (roomIds: string[]) => void; revalidate: (roomId: string) => void },
   perAddress: { connectionsPerMinute: number; refusedUpdatesPerMinute: number; roomsPerHour: number },
 ): Promise<SharedMode> {
-  const pool = new pg.Pool({
+  const poolOptions = (max: number, min: number): pg.PoolConfig => ({
     connectionString: storage.databaseUrl,
-    max: 10,
+    max,
+    min,
     // A new session is slow to come (a backend forks) when PostgreSQL's machine is busy, and one
     // not had within 2 s used to fail that turn's commit and close its rooms, as a commit timeout
     // did (BENCHMARKS.md, shared mode). A PostgreSQL that is down refuses at once; /readyz has its own 1 s.
     connectionTimeoutMillis: COMMIT_TIMEOUT_MS,
-    // Two sessions stay open when idle, so the next commit after a quiet spell needs no new one.
-    min: 2,
     idleTimeoutMillis: 30_000,
-    // An instance paused mid-transaction (SIGSTOP, a long GC, a frozen VM) must not hold head rows
-    // locked for everyone: PostgreSQL ends its session, and its commit fails when it wakes.
+    // An instance paused mid-transaction (SIGSTOP, a long GC, a frozen VM) must not hold locks
+    // for everyone: PostgreSQL ends its session, and its commit fails when it wakes.
     options: `-c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS} -c statement_timeout=${COMMIT_TIMEOUT_MS}`,
   });
+  // Reads (rooms loading, gap fills, head checks, the catalog) share ten sessions, two kept open when idle.
+  const pool = new pg.Pool(poolOptions(10, 2));
+  // Commits have a session of their own (one is in flight per instance): a slow PostgreSQL queues
+  // reads, and a commit waiting behind them in one pool is every edit of the instance waiting.
+  const appendPool = new pg.Pool(poolOptions(1, 1));
   // An idle client whose server went away emits here; without a listener it would crash the process.
-  pool.on('error', (err) => log.warn({ err: err.message }, 'postgres connection lost'));
+  for (const p of [pool, appendPool]) p.on('error', (err) => log.warn({ err: err.message }, 'postgres connection lost'));
   await migrate(pool);
   const bus = new RedisBus(storage.redisUrl, log);
   bus.start().catch((err: Error) => log.warn({ err: err.message }, 'redis not reachable yet; edits cross instances through the head check until it is'));
   const catalog = new PgCatalog(pool);
-  const docLog = new PgDocLog(pool, COMMIT_TIMEOUT_MS);
+  const docLog = new PgDocLog(pool, COMMIT_TIMEOUT_MS, appendPool);
   const docs = new SharedDocs(docLog, bus, log, {
     instanceId: storage.instanceId,
     compactAfterUpdates,
@@ -111,7 +115,7 @@ export async function startSharedMode(
       presence.stop();
       links.stop();
       await bus.close();
-      await pool.end();
+      await Promise.all([pool.end(), appendPool.end()]);
     },
   };
 }

@@ -49,6 +49,11 @@ export class PgDocLog {
     private readonly pool: pg.Pool,
     /** A commit not done in this long is given up: its updates are broadcast nowhere. */
     private readonly commitTimeoutMs: number,
+    /**
+     * Where appends run: an instance gives them a pool of their own, so a commit never queues
+     * behind reads (rooms loading, gap fills, head checks) for a session when PostgreSQL is slow.
+     */
+    private readonly appendPool: pg.Pool = pool,
   ) {}
 
   /** Makes sure a document has its head row (rooms made before a new kind of document have none). */
@@ -68,7 +73,7 @@ export class PgDocLog {
    * instance frozen between round trips (SIGSTOP, a long GC) holds no head row locked.
    */
   async appendTurn(batch: readonly DocAppend[], now = Date.now()): Promise<number[]> {
-    const client = await checkOut(this.pool);
+    const client = await checkOut(this.appendPool);
     let broken: Error | undefined;
     const timer = setTimeout(() => {
       broken = new StoreTimeoutError(`commit took more than ${this.commitTimeoutMs} ms`);

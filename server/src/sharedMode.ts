@@ -17,9 +17,18 @@ import { PgRetention } from './store/postgres/pgRetention.ts';
 import { migrate } from './store/postgres/schema.ts';
 import { sharedVersionKeeper, type VersionKeeper } from './relay/roomHistory.ts';
 
-/** A commit not done within this is given up and its rooms dropped (their clients resend elsewhere). */
-const COMMIT_TIMEOUT_MS = 5_000;
-/** Shorter than COMMIT_TIMEOUT_MS, so others waiting on a stalled instance's locks still commit in time. */
+/**
+ * A commit not done within this is given up and its rooms dropped (their clients resend elsewhere).
+ * Long on purpose: a commit that is only slow (PostgreSQL busy, the machine starved) must not close
+ * rooms, and waiting costs nothing the guarantee needs, since nothing of it is broadcast meanwhile
+ * and later turns queue up to go in the next commit as one. A PostgreSQL that is down or restarting
+ * resets the connection, which fails the commit at once; this bound is for a link that goes silent.
+ */
+const COMMIT_TIMEOUT_MS = 30_000;
+/**
+ * Appends are one statement and hold no lock between round trips; compaction and the catalog's
+ * transactions do. A frozen instance must not hold those for long: far below COMMIT_TIMEOUT_MS.
+ */
 const IDLE_IN_TRANSACTION_MS = 2_000;
 /** /readyz waits this long for each engine. */
 const PROBE_TIMEOUT_MS = 1_000;
@@ -59,22 +68,31 @@ export async function startSharedMode(
   registry: { dropRooms: (roomIds: string[]) => void; revalidate: (roomId: string) => void },
   perAddress: { connectionsPerMinute: number; refusedUpdatesPerMinute: number; roomsPerHour: number },
 ): Promise<SharedMode> {
-  const pool = new pg.Pool({
+  const poolOptions = (max: number, min: number): pg.PoolConfig => ({
     connectionString: storage.databaseUrl,
-    max: 10,
-    connectionTimeoutMillis: PROBE_TIMEOUT_MS * 2,
+    max,
+    min,
+    // A new session is slow to come (a backend forks) when PostgreSQL's machine is busy, and one
+    // not had within 2 s used to fail that turn's commit and close its rooms, as a commit timeout
+    // did (BENCHMARKS.md, shared mode). A PostgreSQL that is down refuses at once; /readyz has its own 1 s.
+    connectionTimeoutMillis: COMMIT_TIMEOUT_MS,
     idleTimeoutMillis: 30_000,
-    // An instance paused mid-transaction (SIGSTOP, a long GC, a frozen VM) must not hold head rows
-    // locked for everyone: PostgreSQL ends its session, and its commit fails when it wakes.
+    // An instance paused mid-transaction (SIGSTOP, a long GC, a frozen VM) must not hold locks
+    // for everyone: PostgreSQL ends its session, and its commit fails when it wakes.
     options: `-c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS} -c statement_timeout=${COMMIT_TIMEOUT_MS}`,
   });
+  // Reads (rooms loading, gap fills, head checks, the catalog) share ten sessions, two kept open when idle.
+  const pool = new pg.Pool(poolOptions(10, 2));
+  // Commits have a session of their own (one is in flight per instance): a slow PostgreSQL queues
+  // reads, and a commit waiting behind them in one pool is every edit of the instance waiting.
+  const appendPool = new pg.Pool(poolOptions(1, 1));
   // An idle client whose server went away emits here; without a listener it would crash the process.
-  pool.on('error', (err) => log.warn({ err: err.message }, 'postgres connection lost'));
+  for (const p of [pool, appendPool]) p.on('error', (err) => log.warn({ err: err.message }, 'postgres connection lost'));
   await migrate(pool);
   const bus = new RedisBus(storage.redisUrl, log);
   bus.start().catch((err: Error) => log.warn({ err: err.message }, 'redis not reachable yet; edits cross instances through the head check until it is'));
   const catalog = new PgCatalog(pool);
-  const docLog = new PgDocLog(pool, COMMIT_TIMEOUT_MS);
+  const docLog = new PgDocLog(pool, COMMIT_TIMEOUT_MS, appendPool);
   const docs = new SharedDocs(docLog, bus, log, {
     instanceId: storage.instanceId,
     compactAfterUpdates,
@@ -112,7 +130,7 @@ export async function startSharedMode(
       presence.stop();
       links.stop();
       await bus.close();
-      await pool.end();
+      await Promise.all([pool.end(), appendPool.end()]);
     },
   };
 }

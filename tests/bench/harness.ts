@@ -252,7 +252,7 @@ function addRound<R>(into: Scenario<R>, one: Scenario<R>, round: number): void {
 
 function brief(result: object): string {
   const r = result as Partial<RealtimeRun & StormRun & ColdLoadResult & MemoryCycle & OrphanRun>;
-  if (r.edits) return `p50 ${r.edits.latency.p50} p99 ${r.edits.latency.p99} ms, presence p99 ${r.presence?.latency.p99} ms, ${r.framesPerClientPerSecond} frames/s per client, drops ${r.edits.dropped}, cpu ${r.server?.cpuPercent}%, gen ${r.generator?.cpuPercent}%, others ${r.server?.outsideCpuPercent}%, ${r.converged ? 'converged' : `NOT converged: ${r.convergence}`}`;
+  if (r.edits) return `p50 ${r.edits.latency.p50} p99 ${r.edits.latency.p99} ms, presence p99 ${r.presence?.latency.p99} ms, ${r.framesPerClientPerSecond} frames/s per client, drops ${r.edits.dropped}${r.disconnects ? ` (sockets closed under ${r.disconnects} clients, ${r.reconnects} reconnects)` : ''}, cpu ${r.server?.cpuPercent}%, gen ${r.generator?.cpuPercent}%, others ${r.server?.outsideCpuPercent}%, ${r.converged ? 'converged' : `NOT converged: ${r.convergence}`}`;
   if (r.connectToSync) return `p50 ${r.connectToSync.p50} p99 ${r.connectToSync.p99} ms, all in ${r.allSyncedMs} ms, failures ${r.failures}, others ${r.server?.outsideCpuPercent}%`;
   if (r.completeMs !== undefined) return `full board in ${r.completeMs} ms (first sync ${r.syncedMs} ms)`;
   if (r.allInSyncMs !== undefined) return `${r.orphans} of ${r.clients} clients orphaned; all in sync ${r.allInSyncMs} ms after the kill (reconnects ${r.reconnectMs?.min}–${r.reconnectMs?.max} ms), ${r.lost} of ${r.written} lost`;

@@ -296,6 +296,8 @@ export class ServerUnderTest {
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
     await exited;
     clearTimeout(timer);
+    // BENCH_SERVER_LOG=/path keeps what each server logged (warnings and errors): why a round closed sockets, for example.
+    if (process.env.BENCH_SERVER_LOG) fs.appendFileSync(process.env.BENCH_SERVER_LOG, `=== ${this.kind} on port ${this.port}, stopped ${new Date().toISOString()}\n${this.output}\n`);
   }
 }
 

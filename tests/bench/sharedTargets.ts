@@ -26,7 +26,7 @@ function describeValues(v: RatioVerdict, unit: string): string {
   return Number.isFinite(median) ? `${median} ${unit} (${min}–${max}, ${runs} round${runs === 1 ? '' : 's'})` : 'n/a';
 }
 
-type Delivery = { edits: { dropped: number }; converged: boolean; disconnects: number };
+type Delivery = { edits: { dropped: number }; converged: boolean; disconnects: number; reconnects?: number };
 
 /**
  * Shared rounds that lost deliveries or did not converge: a latency verdict cannot excuse them (a
@@ -36,7 +36,7 @@ function brokenRounds(scenario: Scenario<unknown>): string | null {
   const runs = (scenario.runs.shared ?? []) as Delivery[];
   const broken = runs.filter((run) => run.edits.dropped > 0 || !run.converged);
   if (broken.length === 0) return null;
-  const closed = broken.map((run) => run.disconnects).join(', ');
+  const closed = broken.map((run) => `${run.disconnects}${run.reconnects === undefined ? '' : ` (${run.reconnects} reconnects)`}`).join(', ');
   return `; ${broken.length} of ${runs.length} shared rounds dropped edits or did not converge (clients whose socket closed under them: ${closed})`;
 }
 

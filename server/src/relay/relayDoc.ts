@@ -45,9 +45,12 @@ export class RelayDoc {
   /**
    * Shared mode only: the document as committed to PostgreSQL. A joining client's full state is
    * taken from it, so nobody receives an update before its commit; the live document runs ahead
-   * by the updates whose commit is in flight.
+   * by the updates whose commit is in flight. Until this instance first changes the live document
+   * the two are the same, so the copy is made then (or once the room has greeted its first
+   * clients), not while a room loads: copying a large board cost as much as a third of loading it.
    */
-  private readonly committed: Y.Doc | null;
+  private committed: Y.Doc | null = null;
+  private readonly shared: boolean;
   private readonly store: RoomStore | null;
   /**
    * The Yjs client id of the server's own changes: SERVER_CLIENT_ID on a single server; in shared
@@ -78,15 +81,15 @@ export class RelayDoc {
     private readonly scheduler: FlushScheduler = { schedule: (doc) => setImmediate(() => doc.flush()) },
   ) {
     this.store = 'preloaded' in source ? null : source;
+    this.shared = this.store === null;
     this.serverClientId = this.store ? SERVER_CLIENT_ID : randomClientId();
     const stored = 'preloaded' in source ? source.preloaded : source.loadDoc(roomId, name);
     for (const update of stored.updates) this.storedBytes += update.byteLength;
     this.lastSeq = stored.lastSeq;
     this.logCount = stored.logCount;
     this.doc = this.build(stored.updates);
-    // A copy of the document just built, from its state in one update: rebuilding it from the rows
-    // again cost as much as the build itself (a sixth of catching up 10,000 log rows).
-    this.committed = this.store ? null : docFromUpdates([Y.encodeStateAsUpdate(this.doc)]);
+    // A timer runs after this turn's writes (setImmediate), so the first clients are greeted before the copy is made.
+    if (this.shared) setTimeout(() => this.copyCommitted(), 0);
   }
 
   get ydoc(): Y.Doc {
@@ -165,7 +168,7 @@ export class RelayDoc {
     if (merged) this.publish(merged);
   }
 
-  /** Sync step 2 for a client with `stateVector`: only what the store has (flushed first, or the committed copy in shared mode). */
+  /** Sync step 2 for a client with `stateVector`: only what the store has (flushed first, or the committed copy in shared mode, which is the live document until the first local change). */
   syncStep2(stateVector: Uint8Array): Uint8Array {
     this.flush();
     return encodeSyncStep2(this.committed ?? this.doc, stateVector);
@@ -277,7 +280,20 @@ export class RelayDoc {
     doc.clientID = this.serverClientId;
     // Listen only after loading, so loading itself is not logged again.
     doc.on('update', this.onUpdate);
+    if (this.shared && !this.committed) doc.on('beforeTransaction', this.beforeLocalChange);
     return doc;
+  }
+
+  /** Shared mode: the first change of this instance's own (a client's update, the server's) leaves the committed state behind: copy it first. */
+  private readonly beforeLocalChange = (transaction: Y.Transaction): void => {
+    if (transaction.origin !== REMOTE_ORIGIN) this.copyCommitted();
+  };
+
+  /** The committed copy, made from the live document's state in one update (rebuilding it from the rows cost as much as loading). */
+  private copyCommitted(): void {
+    if (this.committed || this.doc.isDestroyed) return;
+    this.committed = docFromUpdates([Y.encodeStateAsUpdate(this.doc)]);
+    this.doc.off('beforeTransaction', this.beforeLocalChange);
   }
 
   /**

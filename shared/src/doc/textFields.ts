@@ -50,19 +50,21 @@ export function applyTextDiff(text: Y.Text, next: string): void {
  * creating a nested type under the same key would lose one's content (yjs issue 483).
  */
 export function upgradeTextFields(ydoc: Y.Doc): number {
-  let converted = 0;
+  const legacy: { entry: Y.Map<unknown>; field: string; value: string }[] = [];
+  for (const [name, fields] of Object.entries(TEXT_FIELDS)) {
+    ydoc.getMap<unknown>(name).forEach((entry) => {
+      if (!(entry instanceof Y.Map)) return;
+      for (const field of fields) {
+        const value: unknown = entry.get(field);
+        if (typeof value === 'string') legacy.push({ entry: entry as Y.Map<unknown>, field, value });
+      }
+    });
+  }
+  // No transaction at all when there is nothing to convert: the server's first transaction on a
+  // shared-mode document is what makes it copy the committed state (server/src/relay/relayDoc.ts).
+  if (legacy.length === 0) return 0;
   ydoc.transact(() => {
-    for (const [name, fields] of Object.entries(TEXT_FIELDS)) {
-      ydoc.getMap<unknown>(name).forEach((entry) => {
-        if (!(entry instanceof Y.Map)) return;
-        for (const field of fields) {
-          const value: unknown = entry.get(field);
-          if (typeof value !== 'string') continue;
-          entry.set(field, new Y.Text(value));
-          converted++;
-        }
-      });
-    }
+    for (const { entry, field, value } of legacy) entry.set(field, new Y.Text(value));
   }, ORIGIN.upgrade);
-  return converted;
+  return legacy.length;
 }

@@ -21,6 +21,10 @@ export function onInstance(target: RoomTarget, k: number): RoomTarget {
   return { ...target, ...all[k % all.length]! };
 }
 
+/** y-websocket's provider: its first retry after 100 ms, doubling per failed attempt, at most `maxBackoffTime` (2,500 ms). */
+const RECONNECT_BASE_MS = 100;
+const RECONNECT_MAX_MS = 2_500;
+
 type Received = (client: LightClient, message: Buffer) => void;
 
 /**
@@ -41,6 +45,11 @@ export class LightClient {
   openedAt = 0;
   syncedAt = 0;
   closedUnexpectedly = false;
+  /** Times the server closed this client's socket after it had joined, and times it opened one again. */
+  disconnects = 0;
+  reconnects = 0;
+  private failedAttempts = 0;
+  private presenceState: unknown;
   failure: string | null = null;
   lastEdit: string | null = null;
 
@@ -64,41 +73,73 @@ export class LightClient {
   /** Resolves once joined: after the server's full state (sync step 2), or on open for the bare relay. */
   connect(timeoutMs: number, presence?: unknown): Promise<void> {
     this.startedAt = performance.now();
-    return new Promise((resolve) => {
-      const ws = new WebSocket(this.target.url, { perMessageDeflate: false, skipUTF8Validation: true });
-      this.ws = ws;
-      ws.binaryType = 'nodebuffer';
-      let settled = false;
-      const settle = (failure: string | null) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        if (failure) this.failure = failure;
-        else this.syncedAt = performance.now();
-        resolve();
-      };
-      const timer = setTimeout(() => settle('timeout'), timeoutMs);
-      ws.on('open', () => {
-        this.openedAt = performance.now();
-        for (const message of this.framer.hello(Y.encodeStateVector(this.doc))) ws.send(message);
-        if (presence !== undefined) this.sendPresence(presence);
-        if (this.dialect === 'bare') settle(null);
-      });
-      ws.on('message', (data: Buffer) => {
-        if (!settled || this.dialect !== 'bare') {
-          const kind = this.framer.classify(data);
-          // Answer the server's state vector with what we have, as a real client does.
-          if (kind === 'step1' && this.dialect !== 'bare') ws.send(this.framer.step2(Y.encodeStateAsUpdate(this.doc)));
-          else if (kind === 'step2') settle(null);
-        }
-        this.onReceived(this, data);
-      });
-      ws.on('unexpected-response', (_req, res) => settle(`HTTP ${res.statusCode}`));
-      ws.on('error', (err) => settle(err.message));
-      ws.on('close', (code) => {
-        if (!settled) settle(`closed ${code}`);
-        else if (!this.closing) this.closedUnexpectedly = true;
-      });
+    this.presenceState = presence;
+    return new Promise((resolve) => this.join(timeoutMs, resolve));
+  }
+
+  /**
+   * Opens a socket and joins. A socket the server closes after joining is opened again, as
+   * y-websocket's provider does (after 100 ms × 2^attempts, at most 2.5 s, its defaults): the
+   * join's sync step 2 sends this client's whole state, so its latest edit reaches the room again,
+   * while edits it overwrote meanwhile are gone (and count as dropped, as they are for a person).
+   */
+  private join(timeoutMs: number, joined: () => void): void {
+    const ws = new WebSocket(this.target.url, { perMessageDeflate: false, skipUTF8Validation: true });
+    this.ws = ws;
+    ws.binaryType = 'nodebuffer';
+    let settled = false;
+    let joinedHere = false;
+    const settle = (failure: string | null) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      // Only the first join's failure is the client's: a failed reconnect is tried again.
+      if (failure && !this.syncedAt) this.failure = failure;
+      if (!failure) {
+        joinedHere = true;
+        this.syncedAt ||= performance.now();
+        this.failedAttempts = 0;
+      }
+      joined();
+    };
+    const timer = setTimeout(() => {
+      settle('timeout');
+      // A reconnect that hangs is given up and tried again (its 'close' below).
+      if (this.syncedAt) ws.terminate();
+    }, timeoutMs);
+    ws.on('open', () => {
+      this.openedAt ||= performance.now();
+      for (const message of this.framer.hello(Y.encodeStateVector(this.doc))) ws.send(message);
+      if (this.presenceState !== undefined) this.sendPresence(this.presenceState);
+      if (this.dialect === 'bare') settle(null);
+    });
+    ws.on('message', (data: Buffer) => {
+      if (!settled || this.dialect !== 'bare') {
+        const kind = this.framer.classify(data);
+        // Answer the server's state vector with what we have, as a real client does.
+        if (kind === 'step1' && this.dialect !== 'bare') ws.send(this.framer.step2(Y.encodeStateAsUpdate(this.doc)));
+        else if (kind === 'step2') settle(null);
+      }
+      this.onReceived(this, data);
+    });
+    ws.on('unexpected-response', (_req, res) => settle(`HTTP ${res.statusCode}`));
+    ws.on('error', (err) => settle(err.message));
+    ws.on('close', (code) => {
+      if (this.closing) return;
+      settle(`closed ${code}`);
+      // A client that never joined has failed to connect (counted above); one that had, comes back.
+      if (!this.syncedAt) return;
+      if (joinedHere) {
+        this.closedUnexpectedly = true;
+        this.disconnects++;
+      }
+      const delay = Math.min(RECONNECT_BASE_MS * 2 ** this.failedAttempts++, RECONNECT_MAX_MS);
+      setTimeout(() => {
+        if (this.closing) return;
+        this.reconnects++;
+        // A failed reconnect closes too, and is tried again from 'close'.
+        this.join(timeoutMs, () => {});
+      }, delay);
     });
   }
 

@@ -178,6 +178,7 @@ export async function runRealtime(task: RealtimeTask, phase: (p: 'window-start' 
     : observerProblems.join('; ') || 'no observers';
 
   const disconnects = clients.filter((c) => c.closedUnexpectedly).length;
+  const reconnects = clients.reduce((sum, c) => sum + c.reconnects, 0);
   const connectFailures = clients.filter((c) => c.failure !== null).length;
   for (const c of clients) c.close();
   for (const o of observers) o.client.destroy();
@@ -209,6 +210,7 @@ export async function runRealtime(task: RealtimeTask, phase: (p: 'window-start' 
     drainMs: Math.round(drainMs),
     connectFailures,
     disconnects,
+    reconnects,
     converged,
     convergence,
     generator: {

@@ -56,7 +56,10 @@ export type RealtimeResult = {
   framesPerClientPerSecond: number;
   drainMs: number;
   connectFailures: number;
+  /** Clients whose socket the server closed after they joined. */
   disconnects: number;
+  /** Sockets those clients opened again (as y-websocket does), counting failed attempts. */
+  reconnects: number;
   converged: boolean;
   convergence: string;
   generator: GeneratorHealth;

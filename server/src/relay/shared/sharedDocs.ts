@@ -52,6 +52,7 @@ export class SharedDocs implements TurnScheduler {
   private inFlight: Promise<void> | null = null;
   private readonly headTimer: NodeJS.Timeout;
   private readonly compactions = new Set<Promise<void>>();
+  private checkingHeads = false;
 
   constructor(
     private readonly docLog: PgDocLog,
@@ -274,14 +275,18 @@ export class SharedDocs implements TurnScheduler {
   }
 
   private async checkHeads(): Promise<void> {
-    if (this.followers.size === 0) return;
+    // One check at a time: on a slow PostgreSQL, checks every 500 ms would pile up in the pool ahead of rooms loading.
+    if (this.followers.size === 0 || this.checkingHeads) return;
     const followers = [...this.followers.values()];
     let heads: Map<string, number>;
+    this.checkingHeads = true;
     try {
       heads = await this.docLog.heads(followers.map(({ roomId, doc }) => ({ roomId, doc })));
     } catch (err) {
       this.log.debug({ err: (err as Error).message }, 'head check failed');
       return;
+    } finally {
+      this.checkingHeads = false;
     }
     for (const follower of followers) {
       if (follower.sequence.isBehind(heads.get(docKey(follower.roomId, follower.doc)) ?? 0)) void this.fill(follower);

@@ -13,6 +13,28 @@ export type DocRows = {
   head: number;
 };
 
+/**
+ * One turn's append as one statement: lock the head rows of the documents written, in one fixed
+ * order (room, then document, byte order) so two instances appending to the same documents cannot
+ * deadlock; number each row after its head; insert the rows, move the heads, touch the rooms; and
+ * answer each entry's sequence by its position (n). A document without a head row leaves its row
+ * with a null sequence, which doc_log refuses, so the whole statement fails and nothing is written.
+ * Under READ COMMITTED, a head row another instance moved while we waited for its lock is read
+ * again as committed (FOR UPDATE returns the newest version), so the numbering stays gap-free.
+ */
+const APPEND_TURN = `
+  WITH v AS (SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[]) WITH ORDINALITY AS v(room_id, doc, data, n)),
+       h AS (SELECT d.room_id, d.doc, d.seq + 1 AS seq FROM doc_heads d
+               WHERE (d.room_id, d.doc) IN (SELECT room_id, doc FROM v)
+               ORDER BY d.room_id COLLATE "C", d.doc COLLATE "C"
+               FOR UPDATE),
+       numbered AS (SELECT v.n, v.room_id, v.doc, v.data, h.seq FROM v LEFT JOIN h ON h.room_id = v.room_id AND h.doc = v.doc),
+       logged AS (INSERT INTO doc_log (room_id, doc, seq, data) SELECT room_id, doc, seq, data FROM numbered),
+       moved AS (UPDATE doc_heads d SET seq = h.seq FROM h WHERE d.room_id = h.room_id AND d.doc = h.doc),
+       touched AS (UPDATE rooms SET last_activity = $4 WHERE id IN (SELECT room_id FROM h))
+  SELECT n, seq FROM numbered`;
+const NOT_NULL_VIOLATION = '23502';
+
 export class StoreTimeoutError extends Error {
   override name = 'StoreTimeoutError';
 }
@@ -27,6 +49,11 @@ export class PgDocLog {
     private readonly pool: pg.Pool,
     /** A commit not done in this long is given up: its updates are broadcast nowhere. */
     private readonly commitTimeoutMs: number,
+    /**
+     * Where appends run: an instance gives them a pool of their own, so a commit never queues
+     * behind reads (rooms loading, gap fills, head checks) for a session when PostgreSQL is slow.
+     */
+    private readonly appendPool: pg.Pool = pool,
   ) {}
 
   /** Makes sure a document has its head row (rooms made before a new kind of document have none). */
@@ -40,10 +67,13 @@ export class PgDocLog {
   /**
    * Appends one row per entry in one transaction and returns each entry's sequence number. Throws
    * (and nothing is visible to anyone) when the transaction fails or does not commit in time.
+   *
+   * The transaction is one statement (APPEND_TURN), so a commit costs one round trip: every
+   * statement is its own transaction, committed before PostgreSQL answers. It also means an
+   * instance frozen between round trips (SIGSTOP, a long GC) holds no head row locked.
    */
   async appendTurn(batch: readonly DocAppend[], now = Date.now()): Promise<number[]> {
-    const order = batch.map((entry, i) => ({ entry, i })).sort((a, b) => compareDocs(a.entry, b.entry));
-    const client = await checkOut(this.pool);
+    const client = await checkOut(this.appendPool);
     let broken: Error | undefined;
     const timer = setTimeout(() => {
       broken = new StoreTimeoutError(`commit took more than ${this.commitTimeoutMs} ms`);
@@ -51,31 +81,18 @@ export class PgDocLog {
       (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
     }, this.commitTimeoutMs);
     try {
-      const rooms = order.map((o) => o.entry.roomId);
-      const docs = order.map((o) => o.entry.doc);
-      await client.query('BEGIN');
-      const heads = await client.query<{ seq: string }>(
-        `SELECT h.seq FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS v(room_id, doc, n)
-           JOIN LATERAL (SELECT seq FROM doc_heads d WHERE d.room_id = v.room_id AND d.doc = v.doc FOR UPDATE) h ON true
-         ORDER BY v.n`,
-        [rooms, docs],
-      );
-      if (heads.rows.length !== order.length) throw new Error('a document has no head row (was its room deleted?)');
-      const seqs = heads.rows.map((row) => Number(row.seq) + 1);
-      await client.query(
-        `WITH v AS (SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bytea[]) AS v(room_id, doc, seq, data)),
-              logged AS (INSERT INTO doc_log (room_id, doc, seq, data) SELECT room_id, doc, seq, data FROM v),
-              moved AS (UPDATE doc_heads h SET seq = v.seq FROM v WHERE h.room_id = v.room_id AND h.doc = v.doc)
-         UPDATE rooms SET last_activity = $5 WHERE id IN (SELECT room_id FROM v)`,
-        [rooms, docs, seqs, order.map((o) => Buffer.from(o.entry.update.buffer, o.entry.update.byteOffset, o.entry.update.byteLength)), now],
-      );
-      await client.query('COMMIT');
+      const result = await client.query<{ n: string; seq: string }>(APPEND_TURN, [
+        batch.map((entry) => entry.roomId),
+        batch.map((entry) => entry.doc),
+        batch.map((entry) => Buffer.from(entry.update.buffer, entry.update.byteOffset, entry.update.byteLength)),
+        now,
+      ]);
       if (broken) throw broken;
-      const result = new Array<number>(batch.length);
-      order.forEach((o, k) => (result[o.i] = seqs[k]!));
-      return result;
+      const seqs = new Array<number>(batch.length);
+      for (const row of result.rows) seqs[Number(row.n) - 1] = Number(row.seq);
+      return seqs;
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
+      if ((err as { code?: string }).code === NOT_NULL_VIOLATION) throw new Error('a document has no head row (was its room deleted?)', { cause: err });
       throw broken ?? err;
     } finally {
       clearTimeout(timer);
@@ -146,8 +163,4 @@ export function rowUpdates(rows: DocRows): Uint8Array[] {
 /** The one string a document is known by in maps, locks and on the bus. */
 export function docKey(roomId: string, doc: string): string {
   return `${roomId}/${doc}`;
-}
-
-function compareDocs(a: { roomId: string; doc: string }, b: { roomId: string; doc: string }): number {
-  return a.roomId < b.roomId ? -1 : a.roomId > b.roomId ? 1 : a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0;
 }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { RelayDoc } from './relayDoc.ts';
+
+/** An update from a client of its own: one dismissal, a small keyed value the board's schema takes. */
+function clientUpdate(key: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getMap('dismissals').set(key, { key, by: 'tester' });
+  return Y.encodeStateAsUpdate(doc);
+}
+
+/** The dismissals a new client would receive (sync step 2 against an empty state vector). */
+function greeting(relay: RelayDoc): string[] {
+  // The message: sync (0), step 2 (1), then the update.
+  const decoder = decoding.createDecoder(relay.syncStep2(Y.encodeStateVector(new Y.Doc())));
+  expect([decoding.readVarUint(decoder), decoding.readVarUint(decoder)]).toEqual([0, 1]);
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
+  return [...doc.getMap('dismissals').keys()].sort();
+}
+
+/** Shared mode: a loaded document, its rows as read from PostgreSQL; nothing flushes by itself. */
+function sharedDoc(stored: string[]): RelayDoc {
+  const updates = stored.map(clientUpdate);
+  return new RelayDoc('room', 'board', { preloaded: { updates, lastSeq: updates.length, logCount: updates.length } }, () => {}, 500, () => {}, { schedule: () => {} });
+}
+
+/** The committed copy is made lazily (relayDoc.ts): whenever it is made, a new client is greeted with committed updates only. */
+describe('RelayDoc in shared mode: what a joining client is greeted with', () => {
+  it.each([
+    { name: 'loaded, nothing changed here', stored: ['a', 'b'], steps: [], greeted: ['a', 'b'] },
+    { name: 'a client update whose commit is in flight', stored: ['a'], steps: ['local c'], greeted: ['a'] },
+    { name: 'that update once committed', stored: ['a'], steps: ['local c', 'commit'], greeted: ['a', 'c'] },
+    { name: 'another instance’s update before any local one', stored: ['a'], steps: ['remote r', 'local c'], greeted: ['a', 'r'] },
+    { name: 'another instance’s update while a local one is in flight', stored: ['a'], steps: ['local c', 'remote r'], greeted: ['a', 'r'] },
+    { name: 'two local turns, the first committed', stored: [], steps: ['local c', 'commit', 'local d'], greeted: ['c'] },
+  ])('$name', ({ stored, steps, greeted }) => {
+    const relay = sharedDoc(stored);
+    let inFlight: Uint8Array | null = null;
+    for (const step of steps) {
+      const [kind, key] = step.split(' ');
+      if (kind === 'local') {
+        relay.apply(clientUpdate(key!), 'client');
+        inFlight = relay.takeTurn();
+      } else if (kind === 'remote') relay.applyRemote(clientUpdate(key!));
+      else relay.committedHere(inFlight!);
+    }
+    expect(greeting(relay)).toEqual(greeted);
+    relay.destroy();
+  });
+});

@@ -78,7 +78,7 @@ if (!values['no-profile'] && servers.includes('ours')) {
     if (!miss) continue;
     try {
       const profiled = await run();
-      log(`  profiled ${profiled.scenario}: busy ${profiled.profile?.busyMs} ms, idle ${profiled.profile?.idlePercent}%, gc ${profiled.profile?.gcPercent}%`);
+      log(`  profiled ${profiled.scenario}: busy ${profiled.profile?.busyMs} ms, idle ${profiled.profile?.idlePercent}%, gc ${profiled.profile?.gcPercent}%, probe left out ${profiled.profile?.probeMs} ms`);
       for (const f of profiled.profile?.top ?? []) log(`    self ${f.selfPercent}% total ${f.totalPercent}%  ${f.frame}`);
       for (const f of profiled.profile?.ours ?? []) log(`    ours total ${f.totalPercent}%  ${f.frame}`);
       profiles.push(profiled);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BenchResults, RealtimeRun, Scenario } from './harness.ts';
-import { describeRatios, ratioVerdict, roundRatios } from './stats.ts';
+import { describeRatios, ratioVerdict, roundOrder, roundRatios } from './stats.ts';
 import { baselineComparison, checkTargets, MIN_ROUNDS } from './targets.ts';
 
 // The verdict math: per-round ratios of ours to the best peer of the same round, their median
@@ -139,5 +139,21 @@ describe('baselineComparison', () => {
     { name: 'nothing without the baseline', results: { oneRoom: scenario({ ours: five(8, 40), reference: five(9, 45) }) } as BenchResults, lines: [] },
   ])('$name', ({ results, lines }) => {
     expect(baselineComparison(results)).toEqual(lines);
+  });
+});
+
+describe('roundOrder', () => {
+  it.each([
+    { round: 0, order: ['ours', 'reference', 'bare'] },
+    { round: 1, order: ['reference', 'bare', 'ours'] },
+    { round: 2, order: ['bare', 'ours', 'reference'] },
+    { round: 3, order: ['ours', 'reference', 'bare'] },
+  ])('round $round runs $order', ({ round, order }) => {
+    expect(roundOrder(['ours', 'reference', 'bare'], round)).toEqual(order);
+  });
+
+  it('one server or none', () => {
+    expect(roundOrder(['ours'], 4)).toEqual(['ours']);
+    expect(roundOrder([], 2)).toEqual([]);
   });
 });

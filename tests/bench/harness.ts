@@ -4,7 +4,7 @@ import type { Scale, ScenarioId } from './config.ts';
 import { MachineSampler, ProcessSampler, round1, rssBytes } from './procStats.ts';
 import { REPO_ROOT, runGenerator, ServerUnderTest, tempDir, type ServerKind } from './servers.ts';
 import { summariseProfileDir, type ProfileSummary } from './profile.ts';
-import { summariseRuns, type Spread } from './stats.ts';
+import { roundOrder, summariseRuns, type Spread } from './stats.ts';
 import type { ColdLoadResult, HoldResult, RealtimeResult, SeedResult, StormResult } from './loadgen/tasks.ts';
 import { runBoardBench, type BoardBenchResult } from './browser/boardBench.ts';
 import { onInstance } from './loadgen/lightClient.ts';
@@ -205,7 +205,8 @@ const outside = (result: object) => (result as { server?: ServerSide }).server?.
 
 /**
  * Runs are interleaved in rounds (run 1 of every server, then run 2, …) so slow drift on the machine
- * hits all alike, and verdicts compare servers within a round (targets.ts).
+ * hits all alike, and verdicts compare servers within a round (targets.ts). Each round starts with
+ * the next server (roundOrder), so no server always runs first.
  */
 async function repeated<R extends object>(
   servers: ServerKind[],
@@ -216,7 +217,7 @@ async function repeated<R extends object>(
 ): Promise<Scenario<R>> {
   const scenario = emptyScenario<R>();
   for (let run = 0; run < runs; run++) {
-    for (const kind of servers) {
+    for (const kind of roundOrder(servers, run)) {
       const started = Date.now();
       try {
         // A run that other work on the machine disturbed is repeated (up to twice); the least disturbed one counts.

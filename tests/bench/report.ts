@@ -77,7 +77,9 @@ function profileBlock(title: string, p: ProfileSummary | null): string {
   if (!p) return `${title}: no profile was written.\n`;
   const top = table(['self %', 'total %', 'frame'], p.top.map((f) => [String(f.selfPercent), String(f.totalPercent), `\`${f.frame}\``]));
   const ours = p.ours.length ? `\n\nOur frames by total time:\n\n${table(['total %', 'self %', 'frame'], p.ours.map((f) => [String(f.totalPercent), String(f.selfPercent), `\`${f.frame}\``]))}` : '';
-  return `${title}: ${p.busyMs} ms busy, idle ${p.idlePercent}% of the profile, garbage collection ${p.gcPercent}% of busy time.\n\n${top}${ours}\n`;
+  // Profiles written before probeMs existed counted the probe's profiler stop as busy time.
+  const probe = p.probeMs === undefined ? ' (the harness\'s own profiler stop counted as busy)' : `; the harness's profiler stop (${p.probeMs} ms) left out`;
+  return `${title}: ${p.busyMs} ms busy, idle ${p.idlePercent}% of the profile, garbage collection ${p.gcPercent}% of busy time${probe}.\n\n${top}${ours}\n`;
 }
 
 export function renderGenerated(doc: BenchDocument): string {

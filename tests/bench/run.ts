@@ -5,8 +5,8 @@ import { FULL, SCENARIOS, TINY, type ScenarioId } from './config.ts';
 import { profileOurs, runBench, type ProfiledRun, type ProfiledScenario } from './harness.ts';
 import { loadAverage, machine, versions } from './machine.ts';
 import { writeReport, type BenchDocument } from './report.ts';
-import { BENCH_DIR, OUR_BENCH_ENV, pinning, REPO_ROOT, SERVER_KINDS, type ServerKind } from './servers.ts';
-import { checkTargets, type TargetId } from './targets.ts';
+import { baselineRoot, BENCH_DIR, OPTIONAL_KINDS, OUR_BENCH_ENV, pinning, REPO_ROOT, SERVER_KINDS, type ServerKind } from './servers.ts';
+import { baselineComparison, checkTargets, type TargetId } from './targets.ts';
 
 /**
  * `npx pnpm@10 bench`: every scenario against every server, then BENCHMARKS.md and latest.json.
@@ -41,9 +41,10 @@ const base = values.scale === 'tiny' ? TINY : FULL;
 const scale = { ...base, runs: values.runs ? Number(values.runs) : base.runs };
 const servers = values.servers!.split(',') as ServerKind[];
 const scenarios = values.scenarios!.split(',') as ScenarioId[];
-for (const s of servers) if (!SERVER_KINDS.includes(s)) throw new Error(`unknown server ${s}; use ${SERVER_KINDS.join(', ')}`);
+for (const s of servers) if (![...SERVER_KINDS, ...OPTIONAL_KINDS].includes(s)) throw new Error(`unknown server ${s}; use ${[...SERVER_KINDS, ...OPTIONAL_KINDS].join(', ')}`);
+if (servers.includes('baseline')) baselineRoot();
 for (const s of scenarios) if (!SCENARIOS.includes(s)) throw new Error(`unknown scenario ${s}; use ${SCENARIOS.join(', ')}`);
-const complete = scale.name === 'full' && servers.length === SERVER_KINDS.length && scenarios.length === SCENARIOS.length;
+const complete = scale.name === 'full' && SERVER_KINDS.every((k) => servers.includes(k)) && scenarios.length === SCENARIOS.length;
 const command = ['npx pnpm@10 bench', ...process.argv.slice(2).filter((a) => a !== '--')].join(' ');
 
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
@@ -78,7 +79,7 @@ if (!values['no-profile'] && servers.includes('ours')) {
     if (!miss) continue;
     try {
       const profiled = await run();
-      log(`  profiled ${profiled.scenario}: busy ${profiled.profile?.busyMs} ms, idle ${profiled.profile?.idlePercent}%, gc ${profiled.profile?.gcPercent}%`);
+      log(`  profiled ${profiled.scenario}: busy ${profiled.profile?.busyMs} ms, idle ${profiled.profile?.idlePercent}%, gc ${profiled.profile?.gcPercent}%, probe left out ${profiled.profile?.probeMs} ms`);
       for (const f of profiled.profile?.top ?? []) log(`    self ${f.selfPercent}% total ${f.totalPercent}%  ${f.frame}`);
       for (const f of profiled.profile?.ours ?? []) log(`    ours total ${f.totalPercent}%  ${f.frame}`);
       profiles.push(profiled);
@@ -116,6 +117,7 @@ if (complete) {
   log('wrote tests/bench/latest.json and BENCHMARKS.md');
 }
 for (const t of targets) log(`target: ${t.target}: ${t.measured} (${t.ratio}) → ${t.holds === null ? 'not decided' : t.holds ? 'holds' : 'MISSED'}`);
+for (const line of baselineComparison(results)) log(`ours ÷ baseline (${process.env.BENCH_BASELINE}): ${line}`);
 for (const error of results.errors ?? []) log(`failed: ${error}`);
 log(`done in ${doc.minutes} min; load average at the end ${doc.loadAverage.end}`);
 process.exit(results.errors?.length ? 1 : 0);

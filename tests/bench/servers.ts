@@ -14,8 +14,15 @@ export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const TESTS_DIR = path.resolve(BENCH_DIR, '..');
 export const REPO_ROOT = path.resolve(TESTS_DIR, '..');
 
-export type ServerKind = 'ours' | 'shared' | 'reference' | 'hocuspocus' | 'bare';
+export type ServerKind = 'ours' | 'shared' | 'reference' | 'hocuspocus' | 'bare' | 'baseline';
+/** The servers a full run compares (and the order of every table). */
 export const SERVER_KINDS: ServerKind[] = ['ours', 'shared', 'reference', 'hocuspocus', 'bare'];
+/**
+ * `baseline`, asked for by name only: our single-node server from another checkout (BENCH_BASELINE,
+ * the path of its repository root, installed), run exactly as `ours`, so a change and the code it
+ * changed meet the same machine in the same round. No verdict reads it.
+ */
+export const OPTIONAL_KINDS: ServerKind[] = ['baseline'];
 
 export const SERVER_LABELS: Record<ServerKind, string> = {
   ours: 'ours',
@@ -23,14 +30,24 @@ export const SERVER_LABELS: Record<ServerKind, string> = {
   reference: '@y/websocket-server',
   hocuspocus: 'Hocuspocus',
   bare: 'bare ws (ceiling)',
+  baseline: 'ours at BENCH_BASELINE',
 };
 
-const DIALECT: Record<ServerKind, Dialect> = { ours: 'yws', shared: 'yws', reference: 'yws', hocuspocus: 'hocuspocus', bare: 'bare' };
+const DIALECT: Record<ServerKind, Dialect> = { ours: 'yws', shared: 'yws', reference: 'yws', hocuspocus: 'hocuspocus', bare: 'bare', baseline: 'yws' };
 
 /** Shared mode in the benchmarks: this many instances of our server on one PostgreSQL and one Redis, clients spread over them. */
 export const SHARED_INSTANCES = 2;
-/** Our server, single-node or shared: the kinds that run server/src/main.ts. */
-const isOurs = (kind: ServerKind) => kind === 'ours' || kind === 'shared';
+/** Our server, single-node or shared (or another checkout's): the kinds that run server/src/main.ts. */
+const isOurs = (kind: ServerKind) => kind === 'ours' || kind === 'shared' || kind === 'baseline';
+
+/** The repository root of the baseline checkout (BENCH_BASELINE), checked before anything runs. */
+export function baselineRoot(): string {
+  const root = process.env.BENCH_BASELINE;
+  if (!root) throw new Error('the baseline server needs BENCH_BASELINE=<another checkout of this repository, installed>');
+  const main = path.join(root, 'server/src/main.ts');
+  if (!fs.existsSync(main) || !fs.existsSync(path.join(root, 'node_modules'))) throw new Error(`BENCH_BASELINE=${root}: no server/src/main.ts or no node_modules there (run pnpm install in it)`);
+  return path.resolve(root);
+}
 
 /**
  * Our server's limits, raised for the benchmark (BENCHMARKS.md says so): every benchmark client
@@ -165,6 +182,12 @@ export class ServerUnderTest {
       case 'shared':
         child = spawnPinned(pin, node(path.join(REPO_ROOT, 'server/src/main.ts')), { cwd: REPO_ROOT, env: { ...env, ...OUR_BENCH_ENV, ...extraEnv } });
         break;
+      case 'baseline': {
+        // From its own root, so tsx and every dependency resolve in that checkout.
+        const root = baselineRoot();
+        child = spawnPinned(pin, node(path.join(root, 'server/src/main.ts')), { cwd: root, env: { ...env, ...OUR_BENCH_ENV } });
+        break;
+      }
       case 'reference':
         // Its own bin, with its own persistence (YPERSISTENCE: y-leveldb), as its README runs it.
         child = spawnPinned(pin, node(path.join(TESTS_DIR, 'node_modules/@y/websocket-server/src/server.js')), {
@@ -187,7 +210,7 @@ export class ServerUnderTest {
   private async waitUntilUp(): Promise<void> {
     const started = Date.now();
     // Shared mode: /readyz, which answers only once PostgreSQL and Redis are reachable.
-    const url = this.kind === 'ours' ? `${this.httpUrl}/healthz` : this.kind === 'shared' ? `${this.httpUrl}/readyz` : `${this.httpUrl}/`;
+    const url = this.kind === 'ours' || this.kind === 'baseline' ? `${this.httpUrl}/healthz` : this.kind === 'shared' ? `${this.httpUrl}/readyz` : `${this.httpUrl}/`;
     while (Date.now() - started < 30_000) {
       if (this.child.exitCode !== null) throw new Error(`${this.kind} exited with ${this.child.exitCode}:\n${this.output}`);
       try {

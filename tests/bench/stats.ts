@@ -32,6 +32,16 @@ export function round(n: number): number {
   return Math.round(n * f) / f;
 }
 
+/**
+ * The order servers run in round `round`: the list turned by one place each round, so none is
+ * always first. Under load the server that ran second in a round did better in four rounds of five,
+ * whichever it was (BENCHMARKS.md, "The relay's cost per message"). Example: roundOrder([a, b, c], 1) → [b, c, a].
+ */
+export function roundOrder<T>(servers: readonly T[], round: number): T[] {
+  const shift = servers.length === 0 ? 0 : round % servers.length;
+  return [...servers.slice(shift), ...servers.slice(0, shift)];
+}
+
 /** One server's value of a measure in each round it completed: round number → value. */
 export type ByRound = ReadonlyMap<number, number>;
 

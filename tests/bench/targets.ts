@@ -209,6 +209,28 @@ export function checkTargets(results: BenchResults, thresholdMs: number): Target
   return checks;
 }
 
+/**
+ * Ours beside the baseline checkout (`--servers …,baseline`), per round as the verdicts are: edit
+ * p99 and CPU per delivered message, ours ÷ baseline, for every scenario both ran. Not a target: how
+ * a change moved our own figures, on the machine as it was in each round.
+ */
+export function baselineComparison(results: BenchResults): string[] {
+  const cells: [string, Scenario<unknown> | undefined][] = [
+    ['s1', results.oneRoom as Scenario<unknown> | undefined],
+    ['s2', results.manyRooms as Scenario<unknown> | undefined],
+    ...Object.entries(results.writers?.levels ?? {}).map(([level, s]): [string, Scenario<unknown>] => [`s3/${level}`, s as Scenario<unknown>]),
+    ['cursors', results.cursors?.withCursors as Scenario<unknown> | undefined],
+  ];
+  const rows: string[] = [];
+  for (const [label, scenario] of cells) {
+    if (!scenario?.runs.ours || !scenario.runs.baseline) continue;
+    const p99 = roundVerdict(scenario, p99Of, ['baseline'], 1);
+    const cpu = roundVerdict(scenario, cpuPerMessage, ['baseline'], 1);
+    rows.push(`${label}: edit p99 ${describeRatios(p99)}, CPU per delivered message ${describeRatios(cpu)}`);
+  }
+  return rows;
+}
+
 /** The cursor scenario's targets: cursor latency, what cursors cost the edits, order, and frames per client. */
 function cursorTargets({ withCursors, withoutCursors }: NonNullable<BenchResults['cursors']>): TargetCheck[] {
   const ours = (withCursors.runs.ours ?? []) as unknown[];

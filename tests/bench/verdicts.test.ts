@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BenchResults, RealtimeRun, Scenario } from './harness.ts';
-import { describeRatios, ratioVerdict, roundRatios } from './stats.ts';
-import { checkTargets, MIN_ROUNDS } from './targets.ts';
+import { describeRatios, ratioVerdict, roundOrder, roundRatios } from './stats.ts';
+import { baselineComparison, checkTargets, MIN_ROUNDS } from './targets.ts';
 
 // The verdict math: per-round ratios of ours to the best peer of the same round, their median
 // against the limit, decided only with enough rounds.
@@ -120,5 +120,40 @@ describe('checkTargets with per-round ratios', () => {
     const holdsAt = (results: BenchResults) => checkTargets(results, 100).find((t) => t.id === 'p99-writers')!.holds;
     expect(holdsAt(writers({ 50: { ours: five(8), reference: five(10) }, 400: { ours: five(30) } }))).toBe(true);
     expect(holdsAt(writers({ 50: { ours: five(8), reference: five(10) }, 100: { ours: five(10), hocuspocus: five(10) } }))).toBe(false);
+  });
+});
+
+describe('baselineComparison', () => {
+  const five = (p99: number, cpu: number) => Array.from({ length: 5 }, () => ({ p99, cpu }));
+  it.each([
+    {
+      name: 'ours beside the baseline checkout, per round, in every scenario both ran',
+      results: { oneRoom: scenario({ ours: five(8, 40), baseline: five(10, 50), reference: five(9, 45) }) } as BenchResults,
+      lines: ['s1: edit p99 0.80× (0.80–0.80, 5 rounds), CPU per delivered message 0.80× (0.80–0.80, 5 rounds)'],
+    },
+    {
+      name: 'writer levels each get a line',
+      results: { writers: { levels: { 50: scenario({ ours: five(12, 30), baseline: five(10, 30) }) }, skipped: {} } } as unknown as BenchResults,
+      lines: ['s3/50: edit p99 1.20× (1.20–1.20, 5 rounds), CPU per delivered message 1.00× (1.00–1.00, 5 rounds)'],
+    },
+    { name: 'nothing without the baseline', results: { oneRoom: scenario({ ours: five(8, 40), reference: five(9, 45) }) } as BenchResults, lines: [] },
+  ])('$name', ({ results, lines }) => {
+    expect(baselineComparison(results)).toEqual(lines);
+  });
+});
+
+describe('roundOrder', () => {
+  it.each([
+    { round: 0, order: ['ours', 'reference', 'bare'] },
+    { round: 1, order: ['reference', 'bare', 'ours'] },
+    { round: 2, order: ['bare', 'ours', 'reference'] },
+    { round: 3, order: ['ours', 'reference', 'bare'] },
+  ])('round $round runs $order', ({ round, order }) => {
+    expect(roundOrder(['ours', 'reference', 'bare'], round)).toEqual(order);
+  });
+
+  it('one server or none', () => {
+    expect(roundOrder(['ours'], 4)).toEqual(['ours']);
+    expect(roundOrder([], 2)).toEqual([]);
   });
 });

@@ -87,4 +87,23 @@ describe('writersOf', () => {
     Y.applyUpdate(pat, Y.encodeStateAsUpdate(ana));
     expect(writersOf(Y.encodeStateAsUpdate(pat), serverHas).sort()).toEqual([1, 2]);
   });
+
+  it('reads the same from the update as the room decoded it (Y.decodeUpdate) as from its bytes, clients interleaved', () => {
+    const docs = [1, 2, 3].map((clientId) => {
+      const doc = new Y.Doc();
+      doc.clientID = clientId;
+      return doc;
+    });
+    const [ana, bo, cy] = docs as [Y.Doc, Y.Doc, Y.Doc];
+    ana.getMap('m').set('a', 1);
+    bo.getMap('m').set('b', 1);
+    Y.applyUpdate(cy, Y.mergeUpdates([Y.encodeStateAsUpdate(ana), Y.encodeStateAsUpdate(bo)]));
+    cy.getText('t').insert(0, 'hello');
+    bo.getMap('m').set('b', 2);
+    const update = Y.mergeUpdates([Y.encodeStateAsUpdate(cy), Y.encodeStateAsUpdate(bo)]);
+    for (const known of [new Map<number, number>(), new Map([[1, 1], [2, 1], [3, 0]]), new Map([[1, 1], [2, 2], [3, 5]])]) {
+      expect(writersOf(Y.decodeUpdate(update), known).sort()).toEqual(writersOf(update, known).sort());
+    }
+    expect(writersOf(update, new Map([[1, 1], [2, 1], [3, 0]])).sort()).toEqual([2, 3]);
+  });
 });

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { SERVER_OWNER, type ClientIdBindings } from '@okr/shared/doc';
+import { SERVER_OWNER, type ClientIdBindings, type DecodedUpdate } from '@okr/shared/doc';
 import { SERVER_CLIENT_ID } from './serverClientId.ts';
 
 /** A connection announces few Yjs client ids (one per document and page load); more is not a client. */
@@ -75,12 +75,20 @@ export class ClientIdOwners {
  * that client (`known`, its state vector). A client's full state or sync step 2 carries everyone's
  * structs, and passing on what the server already holds is not writing under their id; deleting
  * someone's item is not either. None when it does not decode, which the relay refuses anyway.
+ * Takes the bytes or, from a caller that decoded them already, `Y.decodeUpdate`'s structs.
  */
-export function writersOf(update: Uint8Array, known: Pick<ReadonlyMap<number, number>, 'get'> = new Map()): number[] {
-  try {
-    const { to } = Y.parseUpdateMeta(update);
-    return [...to].filter(([clientId, clock]) => clock > (known.get(clientId) ?? 0)).map(([clientId]) => clientId);
-  } catch {
-    return [];
+export function writersOf(update: Uint8Array | DecodedUpdate, known: Pick<ReadonlyMap<number, number>, 'get'> = new Map()): number[] {
+  let to: Map<number, number>;
+  if (update instanceof Uint8Array) {
+    try {
+      to = Y.parseUpdateMeta(update).to;
+    } catch {
+      return [];
+    }
+  } else {
+    // As parseUpdateMeta reads it: each client's end is where its last struct (skips included) ends.
+    to = new Map();
+    for (const struct of update.structs) to.set(struct.id.client, struct.id.clock + struct.length);
   }
+  return [...to].filter(([clientId, clock]) => clock > (known.get(clientId) ?? 0)).map(([clientId]) => clientId);
 }

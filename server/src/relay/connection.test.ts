@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as wsModule from 'ws';
 import type { WebSocket } from 'ws';
 import { BoardDoc, encodeState } from '@okr/shared/doc';
 import { RoomStore } from '../store/roomStore.ts';
@@ -18,17 +19,26 @@ import { TurnFlusher } from './turnFlusher.ts';
 /** One line per thing that reached the socket: cork, uncork, a message (its first byte and length), a close. */
 type Wire = string[];
 
-/** A websocket and the socket under it that record what reaches them, in order. */
+/**
+ * A websocket and the socket under it that record what reaches them, in order. Messages are written
+ * to the socket as frames: ws's own client-side Receiver reads them back, so each must be one
+ * complete, valid binary frame.
+ */
 function fakeSocket(wire: Wire, onSend: (message: Uint8Array) => void = () => {}) {
+  // ws's Receiver, exported by ws but not typed by @types/ws.
+  const { Receiver } = wsModule as unknown as { Receiver: new (options: { isServer: boolean }) => EventEmitter & { write(chunk: Uint8Array): boolean } };
+  const receiver = new Receiver({ isServer: false });
+  receiver.on('message', (data: Buffer, isBinary: boolean) => {
+    onSend(data);
+    wire.push(`${isBinary ? 'send' : 'text'} ${data[0]}:${data.byteLength}`);
+  });
+  receiver.on('error', (err: Error) => wire.push(`bad frame: ${err.message}`));
   const ws = Object.assign(new EventEmitter(), {
     binaryType: 'arraybuffer',
     bufferedAmount: 0,
     readyState: 1,
+    OPEN: 1,
     CLOSED: 3,
-    send(message: Uint8Array) {
-      onSend(message);
-      wire.push(`send ${message[0]}:${message.byteLength}`);
-    },
     close(code: number) {
       wire.push(`close ${code}`);
     },
@@ -42,7 +52,11 @@ function fakeSocket(wire: Wire, onSend: (message: Uint8Array) => void = () => {}
     pause() {},
     resume() {},
   });
-  const socket = { cork: () => wire.push('cork'), uncork: () => wire.push('uncork') };
+  const socket = {
+    cork: () => wire.push('cork'),
+    uncork: () => wire.push('uncork'),
+    write: (chunk: Uint8Array) => receiver.write(chunk),
+  };
   return { ws, socket };
 }
 
@@ -100,6 +114,17 @@ describe('Connection: one corked write per turn', () => {
     expect(wire).toEqual([]);
     await turnEnds();
     expect(wire).toEqual(['cork', 'send 1:1', 'pong', 'send 2:1', 'uncork']);
+  });
+
+  it('a socket the client has begun closing gets no more messages (ws would refuse them), its pongs still go', async () => {
+    const wire: Wire = [];
+    const { connection, ws, gone } = connect(new TurnFlusher(openStore()), wire);
+    connection.send(message(1, 1));
+    ws.emit('ping', Buffer.alloc(0));
+    ws.readyState = 2;
+    await turnEnds();
+    expect(wire).toEqual(['cork', 'pong', 'uncork']);
+    expect(gone).toEqual([]);
   });
 
   it.each([

@@ -7,6 +7,7 @@ import { CLOSE, closeReason, type CloseName } from './protocol.ts';
 import type { Peer } from './room.ts';
 import type { SeatRef } from './seatBook.ts';
 import type { TurnSink } from './turnFlusher.ts';
+import { binaryFrame } from './wsFrame.ts';
 
 /** A peer that never answers the close handshake must not hold the socket open. */
 const CLOSE_HANDSHAKE_MS = 5_000;
@@ -24,8 +25,11 @@ export type ConnectionInfo = {
   speaksRequests?: boolean;
 };
 
-/** The socket under the websocket, whose writes a turn's batch holds together (`net.Socket` is one). */
-export type Corkable = { cork(): void; uncork(): void };
+/**
+ * The socket under the websocket (`net.Socket` is one): a turn's batch is corked on it, and its
+ * messages are written to it as complete frames, framed once per message (wsFrame.ts).
+ */
+export type Corkable = { cork(): void; uncork(): void; write(chunk: Uint8Array, callback: (err?: Error | null) => void): boolean };
 
 /** Where a connection's queued messages are written: once per turn, after the turn's durable append. */
 export type TurnEnd = { flushAtTurnEnd(sink: TurnSink): void };
@@ -122,6 +126,9 @@ export class Connection implements Peer, TurnSink {
     if (batch.length === 0) return;
     let messages = 0;
     let bytes = 0;
+    // A socket the client has begun closing takes no more messages (ws.send would refuse them too);
+    // its close event follows.
+    const open = this.ws.readyState === this.ws.OPEN;
     this.socket.cork();
     try {
       for (const item of batch) {
@@ -129,9 +136,12 @@ export class Connection implements Peer, TurnSink {
           this.ws.pong(item.pong);
           continue;
         }
+        if (!open) continue;
         messages++;
         bytes += item.byteLength;
-        this.ws.send(item, this.onWritten);
+        // Written beside ws's own frames (pongs, the close) on the same socket, in order: ws frames
+        // without compression (perMessageDeflate is off), so it never holds frames back in a queue of its own.
+        this.socket.write(binaryFrame(item), this.onWritten);
       }
     } finally {
       this.socket.uncork();
@@ -140,7 +150,7 @@ export class Connection implements Peer, TurnSink {
   }
 
   /** One callback for every send, not a closure per message and peer. */
-  private readonly onWritten = (err?: Error): void => {
+  private readonly onWritten = (err?: Error | null): void => {
     if (err) this.close('goingAway', { terminate: true });
   };
 

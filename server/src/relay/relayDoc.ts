@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { applyStored, BOARD_LAYOUT, checkChanges, CONTROL_LAYOUT, docFromUpdates, type DocLayout, type SchemaProblem } from '@okr/shared/doc';
+import { applyStored, BOARD_LAYOUT, checkChanges, CONTROL_LAYOUT, docFromUpdates, type DecodedUpdate, type DocLayout, type SchemaProblem } from '@okr/shared/doc';
 import type { DocName, RoomStore, StoredDoc, StoredDocName } from '../store/roomStore.ts';
 import { encodeSyncStep2, encodeSyncUpdate } from './protocol.ts';
 import { SERVER_CLIENT_ID } from './serverClientId.ts';
@@ -104,11 +104,12 @@ export class RelayDoc {
    * touched against the document's layout (shared/src/doc/schemaCheck.ts): only the changed
    * records are read, so the check costs what the update costs, not what the board does. An
    * update that leaves a record out of the schema is rolled back like one that failed to integrate.
+   * `decoded` is the update as the caller decoded it already (decodeClientUpdate), so it is not decoded again.
    */
-  apply(update: Uint8Array, origin: unknown, guard?: WriteGuard): void {
+  apply(update: Uint8Array, origin: unknown, guard?: WriteGuard, decoded?: DecodedUpdate): void {
     const name = this.name;
     if (!isSynced(name)) throw new UpdateRejectedError('out-of-schema', 'this document takes no client updates');
-    const problem = checkUpdate(update, this.doc, ROOTS[name]);
+    const problem = checkUpdate(decoded ?? update, this.doc, ROOTS[name]);
     if (problem === 'unknown-root') throw new UpdateRejectedError('out-of-schema', `unknown top-level content: this document holds only ${[...ROOTS[name]].join(', ')}`);
     if (problem) throw new UpdateRejectedError(problem);
     const mark = this.pending.length;

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
-import { cardIdsOfSnapshot, cardsDeletedBy, ORIGIN, restoreUpdate } from '@okr/shared/doc';
+import { cardIdsOfSnapshot, cardsDeletedBy, ORIGIN, restoreUpdate, type DecodedUpdate } from '@okr/shared/doc';
 import type { ControlState } from '@okr/shared/schema';
 import type { NewVersion } from '../store/versionStore.ts';
 import type { VersionReason } from '../store/versionThinning.ts';
@@ -55,8 +55,8 @@ export class RoomHistory {
     settle(versions.newestAt(roomId), (newest) => this.learn(newest));
   }
 
-  /** Call before a peer's board update is applied: a big deletion or a busy stretch takes a version of the board as it still is. */
-  beforeBoardUpdate(update: Uint8Array, now = Date.now()): void {
+  /** Call before a peer's board update (as the room decoded it) is applied: a big deletion or a busy stretch takes a version of the board as it still is. */
+  beforeBoardUpdate(update: DecodedUpdate, now = Date.now()): void {
     this.consider({ kind: 'boardUpdate', cardsDeleted: cardsDeletedBy(this.live.board(), update) }, now);
     this.boardChanged();
   }

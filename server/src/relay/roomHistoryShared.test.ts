@@ -51,7 +51,7 @@ function twoInstances() {
     const before = Y.encodeStateVector(participant.ydoc);
     change(participant);
     const update = Y.encodeStateAsUpdate(participant.ydoc, before);
-    instances[on].history.beforeBoardUpdate(update);
+    instances[on].history.beforeBoardUpdate(Y.decodeUpdate(update));
     for (const each of instances) Y.applyUpdate(each.board.ydoc, update);
     instances[1 - on]!.history.boardChanged();
   };

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { DecodedUpdate } from '@okr/shared/doc';
 
 /** Why an update was refused; the connection that sent it is closed so an honest client resyncs. */
 export type UpdateProblem = 'undecodable' | 'missing-dependencies' | 'forward-reference' | 'empty-struct' | 'out-of-range' | 'subdocument' | 'unknown-root';
@@ -46,13 +47,9 @@ type Id = { client: number; clock: number };
  * The check is the cheap, conservative part; `RelayDoc.apply` still catches what it cannot see
  * (a cycle between clients ends up pending; a corrupt struct can throw) and rolls back.
  */
-export function checkUpdate(update: Uint8Array, doc: Y.Doc, roots?: ReadonlySet<string>): UpdateProblem | null {
-  let decoded: ReturnType<typeof Y.decodeUpdate>;
-  try {
-    decoded = Y.decodeUpdate(update);
-  } catch {
-    return 'undecodable';
-  }
+export function checkUpdate(update: Uint8Array | DecodedUpdate, doc: Y.Doc, roots?: ReadonlySet<string>): UpdateProblem | null {
+  const decoded = update instanceof Uint8Array ? decodeClientUpdate(update) : update;
+  if (!decoded) return 'undecodable';
   // What each client's clock will reach once the update is in: the document's state extended by
   // the structs of the update that join on without a gap.
   const reach = new Map<number, number>();
@@ -90,6 +87,18 @@ export function checkUpdate(update: Uint8Array, doc: Y.Doc, roots?: ReadonlySet<
     }
   }
   return null;
+}
+
+/**
+ * A client's update decoded once, for every check that reads it (its writers, the cards it deletes,
+ * checkUpdate), or null when it does not decode: each used to decode it again.
+ */
+export function decodeClientUpdate(update: Uint8Array): DecodedUpdate | null {
+  try {
+    return Y.decodeUpdate(update);
+  } catch {
+    return null;
+  }
 }
 
 /**

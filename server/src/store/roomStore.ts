@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { hashKey, keyMatches, newSecret } from './keys.ts';
 import { VersionStore } from './versionStore.ts';
 import { sealLinks } from './sealedLinks.ts';
+import { WalCheckpointer } from './walCheckpointer.ts';
 
 /**
  * Every document a room stores: the board and the facilitator's control state, which connections
@@ -34,6 +35,8 @@ export type StoredDoc = {
 
 /** The one SQLite file a store keeps in DATA_DIR. */
 const STORE_FILE = 'rooms.sqlite';
+/** SQLite's default automatic checkpoint, in pages of log: the fallback when the checkpoint worker fails. */
+const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
 
 type RoomRow = { id: string; title: string; created_at: number; last_activity: number };
 
@@ -66,6 +69,7 @@ export class RoomStore {
   private readonly statements;
   /** Each room's history: versions to restore from (History, `okr history`). */
   readonly versions: VersionStore;
+  private readonly checkpointer: WalCheckpointer;
 
   private constructor(file: string) {
     this.db = new Database(file);
@@ -74,6 +78,13 @@ export class RoomStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.migrate();
+    // Checkpoints run on a worker thread (walCheckpointer.ts): never inside a commit on the event loop.
+    this.db.pragma('wal_autocheckpoint = 0');
+    this.checkpointer = new WalCheckpointer(file, (reason) => {
+      // Back to SQLite's own checkpoints, so the log cannot grow without bound.
+      if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
+      process.emitWarning(`SQLite checkpoints are back on the event loop: ${reason}`, { code: 'OKR_WAL_CHECKPOINTER' });
+    });
     this.versions = new VersionStore(this.db);
     this.statements = {
       insertRoom: this.db.prepare(
@@ -237,13 +248,19 @@ export class RoomStore {
     return this.db.transaction(fn).immediate();
   }
 
-  /** Appends a batch of updates durably in one transaction; returns the last sequence number. */
+  /**
+   * Appends a batch of updates durably in one transaction; returns the last sequence number. Inside
+   * the turn's transaction (inTransaction) the rows join it directly: a savepoint per document
+   * would only add two statements to every turn, since a failure rolls the whole turn back anyway.
+   */
   appendUpdates(roomId: string, doc: StoredDocName, updates: readonly Uint8Array[], now = Date.now()): number {
     let last = 0;
-    this.db.transaction(() => {
+    const append = () => {
       for (const update of updates) last = Number(this.statements.appendUpdate.run(roomId, doc, update).lastInsertRowid);
       this.statements.touch.run(now, roomId);
-    })();
+    };
+    if (this.db.inTransaction) append();
+    else this.db.transaction(append)();
     return last;
   }
 
@@ -270,6 +287,7 @@ export class RoomStore {
   }
 
   close(): void {
+    this.checkpointer.stop();
     if (this.db.open) this.db.close();
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BoardDoc } from './boardDoc.ts';
-import { cardIds, cardIdsOfSnapshot, cardsDeletedBy, changeSummary } from './history.ts';
+import { cardIds, cardIdsOfSnapshot, cardsDeletedBy, changeSummary, type DecodedUpdate } from './history.ts';
 import { createUndoManager } from './undo.ts';
 import { ORIGIN } from './origins.ts';
 
@@ -72,6 +72,22 @@ describe('cardsDeletedBy', () => {
     client.ydoc.on('update', (update: Uint8Array) => updates.push(update));
     act(client);
     expect(updates.reduce((sum, update) => sum + cardsDeletedBy(server.ydoc, update), 0)).toBe(expected);
+    // The relay passes the update as it decoded it already: the same count.
+    expect(updates.reduce((sum, update) => sum + cardsDeletedBy(server.ydoc, Y.decodeUpdate(update)), 0)).toBe(expected);
+  });
+
+  /** A delete set as a modified client might send it, ranges over the board's own client's clocks. */
+  const deleting = (board: BoardDoc, ranges: [number, number][]): DecodedUpdate =>
+    ({ structs: [], ds: { clients: new Map([[board.ydoc.clientID, ranges.map(([clock, len]) => ({ clock, len }))]]) } }) as unknown as DecodedUpdate;
+
+  it.each([
+    ['every clock the board has, named twice over in overlapping ranges: each card once', (known: number) => [[0, known], [0, known], [1, known]] as [number, number][], 6],
+    ['clocks past what the board has', (known: number) => [[known, 100]] as [number, number][], 0],
+    ['a range starting before the document and running past it', (known: number) => [[0, known + 1000]] as [number, number][], 6],
+    ['an empty delete set', () => [] as [number, number][], 0],
+  ])('%s', (_name, ranges, expected) => {
+    const board = fullBoard();
+    expect(cardsDeletedBy(board.ydoc, deleting(board, ranges(Y.getState(board.ydoc.store, board.ydoc.clientID))))).toBe(expected);
   });
 
   it('counts nothing in bytes that do not decode', () => {

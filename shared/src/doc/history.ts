@@ -37,27 +37,43 @@ export function changeSummary(previous: readonly string[] | undefined, ids: read
   return { cards: after.size, added, removed };
 }
 
+/** An update as `Y.decodeUpdate` reads it: a caller that decoded it already passes that on. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
 /**
  * How many cards an update about to be applied to `doc` deletes: the card entries whose current
  * item falls in the update's delete set. Lets the server keep a version before a big deletion.
  * An update that does not decode deletes nothing here (the relay refuses it elsewhere).
+ *
+ * It looks up only the items the delete set names (a binary search per range), not every card on
+ * the board: most edits delete something (setting a map key deletes its old value), so scanning
+ * the cards cost every update as much as the board is big.
  */
-export function cardsDeletedBy(doc: Y.Doc, update: Uint8Array): number {
-  let deleteSet: ReturnType<typeof Y.decodeUpdate>['ds'];
+export function cardsDeletedBy(doc: Y.Doc, update: Uint8Array | DecodedUpdate): number {
+  let deleteSet: DecodedUpdate['ds'];
   try {
-    deleteSet = Y.decodeUpdate(update).ds;
+    deleteSet = update instanceof Uint8Array ? Y.decodeUpdate(update).ds : update.ds;
   } catch {
     return 0;
   }
   if (deleteSet.clients.size === 0) return 0;
-  let count = 0;
-  for (const name of CARD_COLLECTIONS) {
-    // `_map` holds each key's current item: the one a deletion of that card names.
-    for (const item of doc.getMap(name)._map.values()) {
-      if (!item.deleted && Y.isDeleted(deleteSet, item.id)) count += 1;
+  const collections = new Set<unknown>(CARD_COLLECTIONS.map((name) => doc.getMap(name)));
+  const counted = new Set<Y.Item>();
+  for (const [client, ranges] of deleteSet.clients) {
+    const structs = doc.store.clients.get(client);
+    if (!structs) continue;
+    const known = Y.getState(doc.store, client);
+    for (const { clock, len } of ranges) {
+      if (clock >= known) continue;
+      // An item counts when its id (its first clock) is in the range, as Y.isDeleted(ds, item.id) decides.
+      for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < clock + len; i++) {
+        const item = structs[i]!;
+        if (!(item instanceof Y.Item) || item.deleted || item.id.clock < clock || item.parentSub === null) continue;
+        if (collections.has(item.parent) && (item.parent as Y.Map<unknown>)._map.get(item.parentSub) === item) counted.add(item);
+      }
     }
   }
-  return count;
+  return counted.size;
 }
 
 /**

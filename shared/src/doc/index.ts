@@ -11,7 +11,7 @@ export { upgradeObjectiveText } from './objectiveText.ts';
 export { onOverwritten, restoreMine } from './overwrites.ts';
 export type { Overwrite, OverwrittenField } from './overwrites.ts';
 export { UnsentEdits } from './unsentEdits.ts';
-export { cardIds, cardIdsOfSnapshot, cardsDeletedBy, changeSummary, restoreUpdate } from './history.ts';
+export { cardIds, cardIdsOfSnapshot, cardsDeletedBy, changeSummary, restoreUpdate, type DecodedUpdate } from './history.ts';
 export type { ChangeSummary } from './history.ts';
 export { BOARD_LAYOUT, CONTROL_LAYOUT } from './layout.ts';
 export type { DocLayout, RootLayout } from './layout.ts';

@@ -40,7 +40,7 @@ export type SharedMode = {
 /**
  * Connects shared mode's engines: PostgreSQL (created tables if missing) for rooms and documents,
  * Redis for the bus. `registry` is the relay's: `dropRooms` when a commit fails, `revalidate` after
- * a rotation made on any instance.
+ * a rotation made on any instance. `presenceBusBytesPerSecond` bounds each room's presence on the bus.
  */
 export async function startSharedMode(
   storage: Extract<StorageMode, { kind: 'shared' }>,
@@ -48,6 +48,7 @@ export async function startSharedMode(
   log: Logger,
   registry: { dropRooms: (roomIds: string[]) => void; revalidate: (roomId: string) => void },
   perAddress: { connectionsPerMinute: number; refusedUpdatesPerMinute: number; roomsPerHour: number },
+  presenceBusBytesPerSecond: number,
 ): Promise<SharedMode> {
   const pool = new pg.Pool({
     connectionString: storage.databaseUrl,
@@ -70,7 +71,7 @@ export async function startSharedMode(
     compactAfterUpdates,
     onStoreFailure: (roomIds) => registry.dropRooms(roomIds),
   });
-  const presence = new SharedPresence(bus, log, storage.instanceId);
+  const presence = new SharedPresence(bus, log, storage.instanceId, presenceBusBytesPerSecond);
   const tickets = new SharedTickets(bus);
   const links = new SharedLinkWatch(catalog, bus, log, (roomId) => registry.revalidate(roomId));
   const limits = {

@@ -42,6 +42,11 @@ const envSchema = z.object({
    * each turn sends every changed state's newest; past the budget a sender's newest state waits.
    */
   PRESENCE_BYTES_PER_SECOND: int(16 * 1024),
+  /**
+   * Shared mode: presence bytes one room may publish to the bus per second from one instance (a
+   * second's worth at once); past it the room's newest states wait for the refill.
+   */
+  PRESENCE_BUS_BYTES_PER_SECOND: int(128 * 1024),
   /** Rooms one address may create per hour (429 with Retry-After past it). */
   MAX_ROOMS_CREATED_PER_IP_PER_HOUR: int(60),
   /** When set, POST /api/rooms needs `Authorization: Bearer <token>`. */
@@ -86,6 +91,7 @@ export type Config = {
   maxEditBytesPerMinute: number;
   maxPresenceBytes: number;
   presenceBytesPerSecond: number;
+  presenceBusBytesPerSecond: number;
   maxRoomsCreatedPerIpPerHour: number;
   createRoomToken: string | undefined;
   roomRetentionDays: number | undefined;
@@ -133,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxEditBytesPerMinute: e.MAX_EDIT_BYTES_PER_MINUTE,
     maxPresenceBytes: e.MAX_PRESENCE_BYTES,
     presenceBytesPerSecond: e.PRESENCE_BYTES_PER_SECOND,
+    presenceBusBytesPerSecond: e.PRESENCE_BUS_BYTES_PER_SECOND,
     maxRoomsCreatedPerIpPerHour: e.MAX_ROOMS_CREATED_PER_IP_PER_HOUR,
     createRoomToken: e.CREATE_ROOM_TOKEN,
     roomRetentionDays: e.ROOM_RETENTION_DAYS,

@@ -52,7 +52,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
           connectionsPerMinute: config.maxConnectionsPerIpPerMinute,
           refusedUpdatesPerMinute: config.maxRefusedUpdatesPerIpPerMinute,
           roomsPerHour: config.maxRoomsCreatedPerIpPerHour,
-        })
+        }, config.presenceBusBytesPerSecond)
       : undefined;
   const relay = attachRelay(server, store, config, new RelayMetrics(metricsRegistry), log, refuseUpgrade, shared);
   late.registry = relay.registry;

@@ -59,7 +59,7 @@ export type SharedMode = {
 /**
  * Connects shared mode's engines: PostgreSQL (created tables if missing) for rooms and documents,
  * Redis for the bus. `registry` is the relay's: `dropRooms` when a commit fails, `revalidate` after
- * a rotation made on any instance.
+ * a rotation made on any instance. `presenceBusBytesPerSecond` bounds each room's presence on the bus.
  */
 export async function startSharedMode(
   storage: Extract<StorageMode, { kind: 'shared' }>,
@@ -67,6 +67,7 @@ export async function startSharedMode(
   log: Logger,
   registry: { dropRooms: (roomIds: string[]) => void; revalidate: (roomId: string) => void },
   perAddress: { connectionsPerMinute: number; refusedUpdatesPerMinute: number; roomsPerHour: number },
+  presenceBusBytesPerSecond: number,
 ): Promise<SharedMode> {
   const poolOptions = (max: number, min: number): pg.PoolConfig => ({
     connectionString: storage.databaseUrl,
@@ -100,7 +101,7 @@ export async function startSharedMode(
     onStoreFailure: (roomIds) => registry.dropRooms(roomIds),
   });
   const versions = new PgVersions(pool);
-  const presence = new SharedPresence(bus, log, storage.instanceId);
+  const presence = new SharedPresence(bus, log, storage.instanceId, presenceBusBytesPerSecond);
   const tickets = new SharedTickets(bus);
   const links = new SharedLinkWatch(catalog, bus, log, (roomId) => registry.revalidate(roomId));
   const limits = {

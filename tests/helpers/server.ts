@@ -61,7 +61,8 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const actualPort = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), options.startTimeoutMs ?? 20_000);
+    const startTimeoutMs = options.startTimeoutMs ?? 20_000;
+    const timer = setTimeout(() => reject(new Error(`server did not start in ${startTimeoutMs} ms (${env.INSTANCE_ID ?? dataDir}):\n${output}`)), startTimeoutMs);
     const onData = () => {
       const match = /Open:\s+http:\/\/[^:]+:(\d+)\//.exec(output);
       if (match) {

@@ -97,6 +97,8 @@ export class Room {
   /** The size of each changed presence id's newest state, charged to its owner's budget when it goes out. */
   private readonly presenceBytes = new Map<number, number>();
   private presenceTimer: NodeJS.Timeout | undefined;
+  /** Told the ids of each presence broadcast: shared mode publishes its own people's from these, so the bus sees what local clients see, after the per-connection budget. */
+  private readonly presenceSentListeners = new Set<(ids: readonly number[]) => void>();
   private presenceTimerDue = Infinity;
   /** Runs a task at the end of this turn, after the documents' flush (TurnFlusher), so presence joins the turn's batch. */
   private readonly atTurnEnd: (task: () => void) => void;
@@ -527,6 +529,12 @@ export class Room {
     if (!wasShown && this.presenceOwners.showsAny(peer)) this.peopleChanged();
   }
 
+  /** Calls `listener` with the ids of every presence broadcast from now on; returns the way to stop. */
+  onPresenceSent(listener: (ids: readonly number[]) => void): () => void {
+    this.presenceSentListeners.add(listener);
+    return () => this.presenceSentListeners.delete(listener);
+  }
+
   private sendPresenceSnapshot(peer: Peer): void {
     const ids = this.presenceIds();
     if (ids.length > 0) peer.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
@@ -583,7 +591,10 @@ export class Room {
       this.presenceBytes.delete(id);
     }
     const ids = due.filter((id) => this.awareness.meta.has(id));
-    if (ids.length > 0) this.broadcast('board', encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)), 'presence');
+    if (ids.length > 0) {
+      this.broadcast('board', encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)), 'presence');
+      for (const listener of this.presenceSentListeners) listener(ids);
+    }
     if (nextDue < this.presenceTimerDue) {
       clearTimeout(this.presenceTimer);
       this.presenceTimerDue = nextDue;

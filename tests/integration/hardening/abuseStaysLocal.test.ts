@@ -71,12 +71,28 @@ describe('per-connection limits', () => {
     const flood = updates.map(updateMessage);
     const size = updates[1]!.byteLength;
     const atOnce = Math.floor(budget / size);
+    /** How many of the flood's updates a full bucket and `ms` of its refill pay for, in order. */
+    const passedWithin = (ms: number) => {
+      let allowance = budget + (ms * budget) / 60_000;
+      let count = 0;
+      for (const update of updates) {
+        if (update.byteLength > allowance) break;
+        allowance -= update.byteLength;
+        count++;
+      }
+      return count;
+    };
     const sentAt = performance.now();
     flooder.sendBurst(flood);
     writer.board.addCandidate({ text: 'An honest card' });
     await eventually(() => watcher.board.candidates.list().length === 1, 'the honest edit arrives at once');
-    // A full bucket takes `atOnce` of the 4 KiB updates; the rest wait for it to refill (2 KiB a second).
-    expect(blobs()).toBeLessThanOrEqual(atOnce);
+    // A full bucket takes `atOnce` of the 4 KiB updates; the rest wait for it to refill (2 KiB a
+    // second). The refill since the burst counts too: under load the honest edit can take long
+    // enough to arrive that one more update was paid for (28 of 27 at load 30, every time).
+    const passed = blobs();
+    const passable = passedWithin(performance.now() - sentAt);
+    expect(passed, `updates through ${passable} allowed by a full bucket and its refill since the burst`).toBeLessThanOrEqual(passable);
+    expect(passed).toBeLessThan(flood.length);
     expect(flooder.isOpen).toBe(true);
     expect((await scrapeMetrics(fixture.server.httpUrl)).value('okr_edits_throttled_total')).toBeGreaterThan(0);
 

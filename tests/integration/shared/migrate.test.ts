@@ -7,7 +7,7 @@ import { readRoomDocs } from '../../../server/src/store/readRoom.ts';
 import { RoomStore } from '../../../server/src/store/roomStore.ts';
 import { runOkr } from '../../helpers/cli.ts';
 import { tempDataDir } from '../../helpers/server.ts';
-import { startSharedCluster, type SharedCluster } from '../../helpers/sharedCluster.ts';
+import { CLUSTER_START_MS, startSharedCluster, type SharedCluster } from '../../helpers/sharedCluster.ts';
 
 /** Everything of an export but the moment it was made. */
 const content = (exported: unknown) => ({ ...(exported as Record<string, unknown>), exportedAt: undefined });
@@ -40,7 +40,7 @@ describe('okr migrate --to postgres://', () => {
     snapshot = board;
     store.close();
     cluster = await startSharedCluster(1);
-  }, 60_000);
+  }, CLUSTER_START_MS);
   afterAll(async () => {
     await cluster?.stop();
   });

@@ -4,6 +4,7 @@ import { decodePresenceMessage, encodePresenceMessage } from '../../bus/busMessa
 import type { RedisBus } from '../../bus/redisBus.ts';
 import { decodePresence } from '../presence.ts';
 import type { Room } from '../room.ts';
+import { BusBudget } from './busBudget.ts';
 import { InstanceLiveness } from './instanceLiveness.ts';
 
 /** Every instance says it is alive this often, once (not per room: an idle room sends nothing). */
@@ -14,20 +15,37 @@ const DEAD_AFTER_MS = 3_000;
 /** Origin of presence applied from the bus: shown here, never sent back out. */
 export const REMOTE_PRESENCE = Symbol('presence from another instance');
 
+/** What presence needs of the bus (RedisBus; a recording fake in unit tests). */
+export type PresenceBus = Pick<RedisBus, 'channel' | 'publish' | 'subscribe' | 'unsubscribe'>;
+
 type RoomPresence = {
   room: Room;
   /** The presence ids other instances own, and which. */
   remote: Map<number, string>;
-  changed: Set<number>;
+  /** This instance's people whose change the room has not broadcast yet (held by their connection's budget). */
+  own: Set<number>;
+  /** This instance's people whose newest state the bus has not carried yet. */
+  due: Set<number>;
+  /** The room's bus bytes: a second's worth at once, then `busBytesPerSecond`. */
+  budget: BusBudget;
   scheduled: boolean;
-  onUpdate: (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => void;
+  /** Set while the room is past its bus budget: `due` waits for the refill, gathering newer states. */
+  held: NodeJS.Timeout | undefined;
+  stopWatching: () => void;
 };
 
 /**
- * Presence across instances. Each instance publishes its own people's changes per room, merged
- * per event-loop turn, and applies everyone else's; a room opening on an instance asks the others
- * for theirs. Heartbeats are per instance; when one falls silent, the people it carried are
- * removed everywhere.
+ * Presence across instances. Each instance publishes its own people's changes per room, as its
+ * local clients see them (after each connection's PresenceBudget), merged per event-loop turn and
+ * within a per-room bus budget, and applies everyone else's; a room opening on an instance asks
+ * the others for theirs. Heartbeats are per instance; when one falls silent, the people it carried
+ * are removed everywhere.
+ *
+ * Why a bus budget: a participant holding many connections to a room stays within each one's
+ * budget yet multiplies the room's presence, and every other instance rebroadcasts what it
+ * receives to all its clients (remote ids have no local budget). Only each id's newest state
+ * matters, so a room past its budget loses nothing: its ids wait, and the refill carries their
+ * newest states in one message. Each room has its own bucket, so a flood delays only its room.
  */
 export class SharedPresence {
   private readonly rooms = new Map<string, RoomPresence>();
@@ -35,9 +53,11 @@ export class SharedPresence {
   private readonly timer: NodeJS.Timeout;
 
   constructor(
-    private readonly bus: RedisBus,
+    private readonly bus: PresenceBus,
     private readonly log: Logger,
     private readonly instanceId: string,
+    /** Presence bytes each room may publish to the bus per second from this instance (PRESENCE_BUS_BYTES_PER_SECOND). */
+    private readonly busBytesPerSecond: number,
   ) {
     const heartbeats = bus.channel('instances', 'heartbeat');
     void bus.subscribe(heartbeats, (message) => this.heard(message.toString()));
@@ -49,15 +69,30 @@ export class SharedPresence {
   }
 
   attach(room: Room): void {
-    const entry: RoomPresence = { room, remote: new Map(), changed: new Set(), scheduled: false, onUpdate: () => {} };
-    entry.onUpdate = (change, origin) => {
-      if (origin === REMOTE_PRESENCE) return;
-      for (const id of [...change.added, ...change.updated, ...change.removed]) if (!entry.remote.has(id)) entry.changed.add(id);
-      if (entry.changed.size === 0 || entry.scheduled) return;
-      entry.scheduled = true;
-      setImmediate(() => this.publishChanges(entry));
+    const entry: RoomPresence = {
+      room,
+      remote: new Map(),
+      own: new Set(),
+      due: new Set(),
+      budget: new BusBudget(this.busBytesPerSecond),
+      scheduled: false,
+      held: undefined,
+      stopWatching: () => {},
     };
-    room.awareness.on('update', entry.onUpdate);
+    const onUpdate = (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      if (origin === REMOTE_PRESENCE) return;
+      for (const id of [...change.added, ...change.updated, ...change.removed]) if (!entry.remote.has(id)) entry.own.add(id);
+    };
+    const stopSent = room.onPresenceSent((ids) => {
+      for (const id of ids) if (entry.own.delete(id)) entry.due.add(id);
+      this.schedule(entry);
+    });
+    room.awareness.on('update', onUpdate);
+    entry.stopWatching = () => {
+      room.awareness.off('update', onUpdate);
+      stopSent();
+      clearTimeout(entry.held);
+    };
     this.rooms.set(room.id, entry);
     void this.bus.subscribe(this.channel(room.id), (message) => this.receive(entry, message)).then(() => {
       this.bus.publish(this.channel(room.id), encodePresenceMessage({ instance: this.instanceId, kind: 'query' }));
@@ -67,7 +102,7 @@ export class SharedPresence {
   detach(roomId: string): void {
     const entry = this.rooms.get(roomId);
     if (!entry) return;
-    entry.room.awareness.off('update', entry.onUpdate);
+    entry.stopWatching();
     this.rooms.delete(roomId);
     this.bus.unsubscribe(this.channel(roomId));
   }
@@ -80,16 +115,30 @@ export class SharedPresence {
     return this.bus.channel('presence', roomId);
   }
 
-  private publishChanges(entry: RoomPresence): void {
-    entry.scheduled = false;
-    const ids = [...entry.changed].filter((id) => entry.room.awareness.meta.has(id));
-    entry.changed.clear();
-    if (ids.length > 0 && this.rooms.get(entry.room.id) === entry) this.publishStates(entry, ids);
+  /** Publishes the room's due states at the end of this turn, unless they are already waiting for the budget. */
+  private schedule(entry: RoomPresence): void {
+    if (entry.due.size === 0 || entry.scheduled || entry.held) return;
+    entry.scheduled = true;
+    setImmediate(() => this.publishDue(entry));
   }
 
-  private publishStates(entry: RoomPresence, ids: number[]): void {
+  private publishDue(entry: RoomPresence): void {
+    entry.scheduled = false;
+    entry.held = undefined;
+    if (this.rooms.get(entry.room.id) !== entry) return;
+    const ids = [...entry.due].filter((id) => entry.room.awareness.meta.has(id));
+    if (ids.length === 0) return entry.due.clear();
     const update = awarenessProtocol.encodeAwarenessUpdate(entry.room.awareness, ids);
-    this.bus.publish(this.channel(entry.room.id), encodePresenceMessage({ instance: this.instanceId, kind: 'states', update }));
+    const message = encodePresenceMessage({ instance: this.instanceId, kind: 'states', update });
+    const wait = entry.budget.take(message.length);
+    if (wait > 0) {
+      // Encoded again when the budget refills, with whatever is newest then.
+      entry.held = setTimeout(() => this.publishDue(entry), wait);
+      entry.held.unref();
+      return;
+    }
+    entry.due.clear();
+    this.bus.publish(this.channel(entry.room.id), message);
   }
 
   private receive(entry: RoomPresence, bytes: Buffer): void {
@@ -98,9 +147,9 @@ export class SharedPresence {
       if (message.instance === this.instanceId) return;
       this.heard(message.instance);
       if (message.kind === 'query') {
-        const own = [...entry.room.awareness.getStates().keys()].filter((id) => !entry.remote.has(id));
-        if (own.length > 0) this.publishStates(entry, own);
-        return;
+        // Answered within the room's budget, like any change: many queries in a turn cost one answer.
+        for (const id of entry.room.awareness.getStates().keys()) if (!entry.remote.has(id)) entry.due.add(id);
+        return this.schedule(entry);
       }
       for (const { clientId, state } of decodePresence(message.update)) {
         if (state === null) entry.remote.delete(clientId);

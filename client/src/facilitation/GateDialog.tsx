@@ -3,7 +3,7 @@ import { stepInfo } from '@okr/shared/workshop';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { useBoardUi, useBoardUiStore } from '../state/BoardUiContext.tsx';
 import { focusKeyResultCard } from '../steps/refine/focusKeyResult.ts';
-import { moveNow } from './moveStep.ts';
+import { loadMoveStep } from './facilitatorChunks.ts';
 
 /** Names what is unmet before the group moves on, and lets the facilitator go anyway or stay. */
 export function GateDialog() {
@@ -16,7 +16,7 @@ export function GateDialog() {
   /** Stays to finish the card: closes the dialog, brings the group to Refine if needed, focuses the card. */
   const jumpTo = (keyResultId: string) => {
     askToMove(null);
-    if (room.control.state().step !== 'refine') moveNow(room, ui, 'refine');
+    if (room.control.state().step !== 'refine') void loadMoveStep().then(({ moveNow }) => moveNow(room, ui, 'refine'));
     // After the dialog has closed: closing hands focus back to what opened it.
     requestAnimationFrame(() => focusKeyResultCard(keyResultId));
   };
@@ -48,7 +48,7 @@ export function GateDialog() {
           </ul>
           <p className="muted">You can always come back; nothing is discarded.</p>
           <div className="row">
-            <button type="button" className="primary" onClick={() => moveNow(room, ui, pending.to)}>
+            <button type="button" className="primary" onClick={() => void loadMoveStep().then(({ moveNow }) => moveNow(room, ui, pending.to))}>
               Move anyway
             </button>
             <button type="button" onClick={() => askToMove(null)} autoFocus>

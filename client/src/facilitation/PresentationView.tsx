@@ -7,13 +7,12 @@ import { useBoardUiStore } from '../state/BoardUiContext.tsx';
 import { ConnectionBadge } from '../components/ConnectionBadge.tsx';
 import { ProjectorStep } from '../present/ProjectorStep.tsx';
 import { ProjectorPager } from '../present/ProjectorPager.tsx';
-import { SpotlightView } from '../present/SpotlightView.tsx';
 import { SpotlightPicker } from '../present/SpotlightPicker.tsx';
 import { usePresentPages } from '../present/usePresentPages.ts';
 import { usePresenterKeys } from '../present/usePresenterKeys.ts';
 import { StepTimer } from './StepTimer.tsx';
 import { ReadyCheck } from './ReadyCheck.tsx';
-import { gateDialog, joinQr, loadMoveStep } from './facilitatorChunks.ts';
+import { gateDialog, joinQr, loadMoveStep, spotlightView } from './facilitatorChunks.ts';
 import '../present/present.css';
 
 /**
@@ -36,6 +35,7 @@ export function PresentationView() {
   const next = neighbourStep(control.step, 1);
   const JoinQr = joinQr.Component;
   const GateDialog = gateDialog.Component;
+  const SpotlightView = spotlightView.Component;
   const move = (to: typeof previous) => to && void loadMoveStep().then(({ requestStep }) => requestStep(room, ui, to));
 
   // rem-based type everywhere scales with the root: large enough to read from the back of the room.
@@ -66,7 +66,11 @@ export function PresentationView() {
       <div className="present-body">
         <main className="present-main">
           <ProjectorStep step={control.step} />
-          <SpotlightView />
+          {control.spotlight && (
+            <Suspense fallback={null}>
+              <SpotlightView />
+            </Suspense>
+          )}
         </main>
         {control.joinUrl && control.step !== 'summary' && (
           <aside className="present-aside" aria-label="Join this workshop">

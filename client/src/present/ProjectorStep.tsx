@@ -1,10 +1,11 @@
+import { Suspense } from 'react';
 import type { CanvasStep, StepId } from '@okr/shared/schema';
 import { stepInfo, type PresentPage } from '@okr/shared/workshop';
 import { usePresentPages, type ProjectorContent } from './usePresentPages.ts';
 import { CandidateGroups, ParkedCards, ProjectorObjective } from './CardPages.tsx';
 import { useControl } from '../sync/hooks.ts';
 import { CanvasPage } from './CanvasPage.tsx';
-import { KeyResultPage, RefineOverview } from './RefinePages.tsx';
+import { keyResultPage, refineOverview } from '../facilitation/facilitatorChunks.ts';
 import { AgendaPage, DecisionPage, InitiativesPage, OkrPage } from './SummaryPages.tsx';
 
 /**
@@ -32,13 +33,17 @@ export function ProjectorStep({ step }: { step: StepId }) {
       {/* In Brainstorm THE objective is what the step is for: it takes the purpose's line, which leaves the canvas three rows of notes at 28 px. */}
       {step === 'brainstorm' && objective ? <ProjectorObjective /> : <p className="purpose">{info.purpose}</p>}
       <div className="projector-page">
-        <PageBody step={step} page={page} content={content} />
+        <Suspense fallback={null}>
+          <PageBody step={step} page={page} content={content} />
+        </Suspense>
       </div>
     </section>
   );
 }
 
 function PageBody({ step, page, content }: { step: StepId; page: PresentPage; content: ProjectorContent }) {
+  const RefineOverview = refineOverview.Component;
+  const KeyResultPage = keyResultPage.Component;
   switch (page.kind) {
     case 'canvas':
       return <CanvasPage step={step as CanvasStep} />;

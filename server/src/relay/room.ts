@@ -150,7 +150,11 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onPresence);
-    this.history = new RoomHistory(id, versions, { board: () => this.board.ydoc, controlState: () => this.controlState() });
+    this.history = new RoomHistory(id, versions, {
+      board: () => this.board.ydoc,
+      controlState: () => this.controlState(),
+      writeBoardAsServer: (fn) => this.board.transactAsServer(() => fn(this.boardView()), ORIGIN.restore),
+    });
     // Shared mode: another instance's people changed the board, so a step change here keeps it.
     this.board.onRemoteApplied = () => this.history.boardChanged();
     this.anonymous = new AnonymousDesk({

@@ -7,6 +7,7 @@ import { DOC_NAMES, type StoredDocName } from '../../store/roomStore.ts';
 import type { PreloadedDoc, RelayDoc } from '../relayDoc.ts';
 import { TurnEnd, type TurnScheduler, type TurnSink } from '../turnFlusher.ts';
 import { DocSequence } from './docSequence.ts';
+import { PipelineTrace } from './pipelineTrace.ts';
 
 /** How often the heads of loaded documents are compared with what this instance holds (repairs lost bus messages, and carries edits while Redis is down). */
 const HEAD_CHECK_MS = 500;
@@ -34,6 +35,8 @@ export type SharedDocsOptions = {
   holds: RoomHolds;
   /** A commit failed or timed out: these rooms must close their sockets and drop their copies. */
   onStoreFailure: (roomIds: string[], err: Error) => void;
+  /** The benchmark's hop-by-hop record (PIPELINE_TRACE), or null. */
+  trace?: PipelineTrace | null;
 };
 
 /**
@@ -53,6 +56,9 @@ export class SharedDocs implements TurnScheduler {
   private readonly headTimer: NodeJS.Timeout;
   private readonly compactions = new Set<Promise<void>>();
   private checkingHeads = false;
+  private readonly trace: PipelineTrace | null;
+  /** Tracing only: when each dirty document accepted its first update of the coming commit. */
+  private readonly acceptedAt = new Map<RelayDoc, number>();
 
   constructor(
     private readonly docLog: PgDocLog,
@@ -60,6 +66,7 @@ export class SharedDocs implements TurnScheduler {
     private readonly log: Logger,
     private readonly options: SharedDocsOptions,
   ) {
+    this.trace = options.trace ?? null;
     this.headTimer = setInterval(() => void this.checkHeads(), HEAD_CHECK_MS);
     this.headTimer.unref();
   }
@@ -127,6 +134,7 @@ export class SharedDocs implements TurnScheduler {
   }
 
   schedule(doc: RelayDoc): void {
+    if (this.trace && !this.acceptedAt.has(doc)) this.acceptedAt.set(doc, PipelineTrace.now());
     this.dirty.add(doc);
     if (this.scheduled || this.inFlight) return;
     this.scheduled = true;
@@ -159,6 +167,7 @@ export class SharedDocs implements TurnScheduler {
   stop(): void {
     clearInterval(this.headTimer);
     this.options.holds.stop();
+    this.trace?.stop();
   }
 
   private readonly run = (): void => {
@@ -171,10 +180,14 @@ export class SharedDocs implements TurnScheduler {
     }
     this.dirty.clear();
     if (batch.length === 0) return;
+    const started = this.trace ? PipelineTrace.now() : 0;
     this.inFlight = this.docLog
       .appendTurn(batch.map(({ relay, update }) => ({ roomId: relay.roomId, doc: relay.name, update })))
       .then(
-        (seqs) => batch.forEach(({ relay, update }, i) => this.committed(relay, update, seqs[i]!)),
+        (seqs) => {
+          if (this.trace) this.traceCommit(batch, seqs, started);
+          batch.forEach(({ relay, update }, i) => this.committed(relay, update, seqs[i]!));
+        },
         (err: Error) => {
           const rooms = [...new Set(batch.map(({ relay }) => relay.roomId))];
           this.log.error({ err: err.message, rooms: rooms.length }, 'commit failed: closing those rooms, nothing of it was broadcast');
@@ -189,6 +202,15 @@ export class SharedDocs implements TurnScheduler {
         }
       });
   };
+
+  private traceCommit(batch: { relay: RelayDoc; update: Uint8Array }[], seqs: number[], started: number): void {
+    const ended = PipelineTrace.now();
+    batch.forEach(({ relay, update }, i) => {
+      const at = this.acceptedAt.get(relay) ?? started;
+      this.acceptedAt.delete(relay);
+      this.trace!.record({ k: 'commit', room: relay.roomId, doc: relay.name, seq: seqs[i]!, at, cs: started, ce: ended, m: PipelineTrace.markers(update) });
+    });
+  }
 
   private committed(relay: RelayDoc, update: Uint8Array, seq: number): void {
     const follower = this.followers.get(docKey(relay.roomId, relay.name));
@@ -217,20 +239,22 @@ export class SharedDocs implements TurnScheduler {
   }
 
   private arrived(follower: Follower, seq: number, update: Uint8Array): void {
-    switch (follower.sequence.arrival(seq)) {
+    const arrival = follower.sequence.arrival(seq);
+    this.trace?.record({ k: 'bus', room: follower.roomId, doc: follower.doc, seq, t: PipelineTrace.now(), outcome: arrival });
+    switch (arrival) {
       case 'duplicate':
         return;
       case 'apply':
-        this.applyRemote(follower, seq, update);
+        this.applyRemote(follower, seq, update, 'bus');
         this.applyEarly(follower);
         return;
       case 'gap':
         if (follower.early.size < MAX_EARLY) follower.early.set(seq, update);
-        void this.fill(follower);
+        void this.fill(follower, 'gap');
     }
   }
 
-  private applyRemote(follower: Follower, seq: number, update: Uint8Array): void {
+  private applyRemote(follower: Follower, seq: number, update: Uint8Array, via: 'bus' | 'early' | 'log'): void {
     try {
       follower.relay.applyRemote(update);
     } catch (err) {
@@ -240,6 +264,7 @@ export class SharedDocs implements TurnScheduler {
       return;
     }
     follower.sequence.hold(seq);
+    this.trace?.record({ k: 'apply', room: follower.roomId, doc: follower.doc, seq, t: PipelineTrace.now(), via });
     this.maybeCompact(follower);
   }
 
@@ -249,23 +274,26 @@ export class SharedDocs implements TurnScheduler {
       const update = follower.early.get(next);
       if (!update) break;
       follower.early.delete(next);
-      this.applyRemote(follower, next, update);
+      this.applyRemote(follower, next, update, 'early');
     }
     for (const seq of follower.early.keys()) if (seq <= follower.sequence.applied) follower.early.delete(seq);
   }
 
   /** Reads what this copy lacks from PostgreSQL (the snapshot first if the log no longer reaches back) and applies it in order. */
-  private async fill(follower: Follower): Promise<void> {
+  private async fill(follower: Follower, why: 'gap' | 'head'): Promise<void> {
     if (follower.filling) return;
     follower.filling = true;
     try {
-      const rows = await this.docLog.readAfter(follower.roomId, follower.doc, follower.sequence.applied);
+      const from = follower.sequence.applied;
+      const t0 = this.trace ? PipelineTrace.now() : 0;
+      const rows = await this.docLog.readAfter(follower.roomId, follower.doc, from);
+      this.trace?.record({ k: 'fill', room: follower.roomId, doc: follower.doc, from, t0, t1: PipelineTrace.now(), rows: rows.log.length, why });
       if (this.followers.get(docKey(follower.roomId, follower.doc)) !== follower) return;
       if (rows.snapshot && follower.sequence.arrival(rows.snapshot.seq) !== 'duplicate') {
         follower.relay.applyRemote(rows.snapshot.data);
         follower.sequence.holdThrough(rows.snapshot.seq);
       }
-      for (const row of rows.log) if (follower.sequence.arrival(row.seq) === 'apply') this.applyRemote(follower, row.seq, row.data);
+      for (const row of rows.log) if (follower.sequence.arrival(row.seq) === 'apply') this.applyRemote(follower, row.seq, row.data, 'log');
       this.applyEarly(follower);
     } catch (err) {
       this.log.warn({ err: (err as Error).message, room: follower.roomId, doc: follower.doc }, 'catching up from the log failed; the head check retries');
@@ -289,7 +317,7 @@ export class SharedDocs implements TurnScheduler {
       this.checkingHeads = false;
     }
     for (const follower of followers) {
-      if (follower.sequence.isBehind(heads.get(docKey(follower.roomId, follower.doc)) ?? 0)) void this.fill(follower);
+      if (follower.sequence.isBehind(heads.get(docKey(follower.roomId, follower.doc)) ?? 0)) void this.fill(follower, 'head');
     }
   }
 

@@ -22,6 +22,8 @@ type Follower = {
   /** Bus messages past a gap, by sequence, waiting for the fill. */
   early: Map<number, Uint8Array>;
   filling: boolean;
+  /** A message past a gap came while a read was out: that read may not reach it, so read again. */
+  gapDuringFill: boolean;
   compacting: boolean;
 };
 
@@ -106,7 +108,7 @@ export class SharedDocs implements TurnScheduler {
     this.opening.delete(roomId);
     for (const doc of DOC_NAMES) {
       const sequence = new DocSequence(opening?.heads.get(doc) ?? 0);
-      this.followers.set(docKey(roomId, doc), { roomId, doc, relay: docOf(doc), sequence, early: new Map(), filling: false, compacting: false });
+      this.followers.set(docKey(roomId, doc), { roomId, doc, relay: docOf(doc), sequence, early: new Map(), filling: false, gapDuringFill: false, compacting: false });
     }
     for (const message of opening?.waiting ?? []) this.receive(roomId, message);
   }
@@ -217,7 +219,11 @@ export class SharedDocs implements TurnScheduler {
     follower?.sequence.hold(seq);
     relay.committedHere(update);
     this.bus.publish(this.bus.channel('room', relay.roomId), encodeDocUpdate({ instance: this.options.instanceId, doc: relay.name, seq, update }));
-    if (follower) this.maybeCompact(follower);
+    if (!follower) return;
+    // Other instances' rows numbered after this one may have come over the bus while it was in
+    // flight, waiting for it: they go now, not with the next message or the head check.
+    this.applyEarly(follower);
+    this.maybeCompact(follower);
   }
 
   private receive(roomId: string, bytes: Buffer): void {
@@ -250,7 +256,8 @@ export class SharedDocs implements TurnScheduler {
         return;
       case 'gap':
         if (follower.early.size < MAX_EARLY) follower.early.set(seq, update);
-        void this.fill(follower, 'gap');
+        if (follower.filling) follower.gapDuringFill = true;
+        else void this.fill(follower, 'gap');
     }
   }
 
@@ -279,22 +286,32 @@ export class SharedDocs implements TurnScheduler {
     for (const seq of follower.early.keys()) if (seq <= follower.sequence.applied) follower.early.delete(seq);
   }
 
-  /** Reads what this copy lacks from PostgreSQL (the snapshot first if the log no longer reaches back) and applies it in order. */
+  /**
+   * Reads what this copy lacks from PostgreSQL (the snapshot first if the log no longer reaches
+   * back) and applies it in order. Reads again while bus messages wait past a gap and the last read
+   * made progress or one of them came during it: every row numbered before a waiting one is
+   * committed (numbers are taken under the head row's lock), so the next read reaches it, and the
+   * waiting message goes now instead of with the next message or the head check.
+   */
   private async fill(follower: Follower, why: 'gap' | 'head'): Promise<void> {
     if (follower.filling) return;
     follower.filling = true;
     try {
-      const from = follower.sequence.applied;
-      const t0 = this.trace ? PipelineTrace.now() : 0;
-      const rows = await this.docLog.readAfter(follower.roomId, follower.doc, from);
-      this.trace?.record({ k: 'fill', room: follower.roomId, doc: follower.doc, from, t0, t1: PipelineTrace.now(), rows: rows.log.length, why });
-      if (this.followers.get(docKey(follower.roomId, follower.doc)) !== follower) return;
-      if (rows.snapshot && follower.sequence.arrival(rows.snapshot.seq) !== 'duplicate') {
-        follower.relay.applyRemote(rows.snapshot.data);
-        follower.sequence.holdThrough(rows.snapshot.seq);
+      for (;;) {
+        follower.gapDuringFill = false;
+        const from = follower.sequence.applied;
+        const t0 = this.trace ? PipelineTrace.now() : 0;
+        const rows = await this.docLog.readAfter(follower.roomId, follower.doc, from);
+        this.trace?.record({ k: 'fill', room: follower.roomId, doc: follower.doc, from, t0, t1: PipelineTrace.now(), rows: rows.log.length, why });
+        if (this.followers.get(docKey(follower.roomId, follower.doc)) !== follower) return;
+        if (rows.snapshot && follower.sequence.arrival(rows.snapshot.seq) !== 'duplicate') {
+          follower.relay.applyRemote(rows.snapshot.data);
+          follower.sequence.holdThrough(rows.snapshot.seq);
+        }
+        for (const row of rows.log) if (follower.sequence.arrival(row.seq) === 'apply') this.applyRemote(follower, row.seq, row.data, 'log');
+        this.applyEarly(follower);
+        if (follower.early.size === 0 || !(follower.gapDuringFill || follower.sequence.applied > from)) return;
       }
-      for (const row of rows.log) if (follower.sequence.arrival(row.seq) === 'apply') this.applyRemote(follower, row.seq, row.data, 'log');
-      this.applyEarly(follower);
     } catch (err) {
       this.log.warn({ err: (err as Error).message, room: follower.roomId, doc: follower.doc }, 'catching up from the log failed; the head check retries');
     } finally {

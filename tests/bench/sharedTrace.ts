@@ -65,6 +65,8 @@ export function analyse(dir: string): string {
     }
   });
 
+  // Deliveries of single-node runs (no instance traced their room) are left out.
+  const tracedRooms = new Set([...commits.keys()].map((key) => key.slice(0, key.indexOf('|'))));
   const hops: Hops[] = [];
   let unmatched = 0;
   for (const file of files.filter((f) => f.startsWith('deliveries-'))) {
@@ -72,6 +74,7 @@ export function analyse(dir: string): string {
       const d = raw as unknown as Delivery;
       const commit = commits.get(`${d.room}|${d.sender}:${d.seq}`);
       const receiverInst = instances[d.instance];
+      if (!tracedRooms.has(d.room)) continue;
       if (!commit || !receiverInst) {
         unmatched++;
         continue;
@@ -134,6 +137,14 @@ export function analyse(dir: string): string {
   };
   out.push(`applied on the other instance via (all across): ${vias(byTotal)}; (slowest 1 %): ${vias(slowest)}`);
   out.push(`bus arrivals: ${[...outcomes].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  // Per row rather than per delivery: how long each row another instance committed waited on the receiving one.
+  for (const via of ['bus', 'early', 'log']) {
+    const waits = [...appliedAt]
+      .filter(([, a]) => a.via === via)
+      .map(([row, a]) => a.t - (busAt.get(row)?.t ?? a.t))
+      .sort((a, b) => a - b);
+    out.push(`rows applied via ${via}: ${waits.length}, bus arrival → applied p50 ${ms(quantile(waits, 0.5))} p99 ${ms(quantile(waits, 0.99))} max ${ms(waits.at(-1) ?? NaN)} ms`);
+  }
   for (const why of ['gap', 'head']) {
     const f = fills.filter((x) => x.why === why).map((x) => x.ms).sort((a, b) => a - b);
     out.push(`log reads for a ${why}: ${f.length}, p50 ${ms(quantile(f, 0.5))} p99 ${ms(quantile(f, 0.99))} ms, rows read ${fills.filter((x) => x.why === why).reduce((s, x) => s + x.rows, 0)}`);

@@ -183,11 +183,13 @@ export class SharedDocs implements TurnScheduler {
     this.dirty.clear();
     if (batch.length === 0) return;
     const started = this.trace ? PipelineTrace.now() : 0;
+    // Taken now: what is accepted while this commit is out belongs to the next one.
+    const accepted = this.trace ? batch.map(({ relay }) => this.takeAccepted(relay, started)) : [];
     this.inFlight = this.docLog
       .appendTurn(batch.map(({ relay, update }) => ({ roomId: relay.roomId, doc: relay.name, update })))
       .then(
         (seqs) => {
-          if (this.trace) this.traceCommit(batch, seqs, started);
+          if (this.trace) this.traceCommit(batch, seqs, accepted, started);
           batch.forEach(({ relay, update }, i) => this.committed(relay, update, seqs[i]!));
         },
         (err: Error) => {
@@ -205,12 +207,16 @@ export class SharedDocs implements TurnScheduler {
       });
   };
 
-  private traceCommit(batch: { relay: RelayDoc; update: Uint8Array }[], seqs: number[], started: number): void {
+  private takeAccepted(relay: RelayDoc, fallback: number): number {
+    const at = this.acceptedAt.get(relay) ?? fallback;
+    this.acceptedAt.delete(relay);
+    return at;
+  }
+
+  private traceCommit(batch: { relay: RelayDoc; update: Uint8Array }[], seqs: number[], accepted: number[], started: number): void {
     const ended = PipelineTrace.now();
     batch.forEach(({ relay, update }, i) => {
-      const at = this.acceptedAt.get(relay) ?? started;
-      this.acceptedAt.delete(relay);
-      this.trace!.record({ k: 'commit', room: relay.roomId, doc: relay.name, seq: seqs[i]!, at, cs: started, ce: ended, m: PipelineTrace.markers(update) });
+      this.trace!.record({ k: 'commit', room: relay.roomId, doc: relay.name, seq: seqs[i]!, at: accepted[i]!, cs: started, ce: ended, m: PipelineTrace.markers(update) });
     });
   }
 

@@ -158,3 +158,25 @@ describe('losing the connection', () => {
     await ben.context.close();
   });
 });
+
+describe('parking what a cluster held', () => {
+  it('names the cluster each unsorted note was voted on in', async () => {
+    const { server, browser } = suite;
+    const room = await createRoom(server.httpUrl, 'Park clusters');
+    const seeder = openBoardClient(server.wsUrl, room.roomId);
+    await seeder.synced;
+    const mobile = seeder.board.addCluster('draft', 'Mobile', { x: 40, y: 40 });
+    for (const [i, text] of ['Mobile checkout is as fast as desktop', 'Mobile app reaches parity with web'].entries()) {
+      seeder.board.placeNote('candidates', seeder.board.addCandidate({ text }), { clusterId: mobile, pos: { x: 16, y: 48 + i * 150 } });
+    }
+    seeder.board.addCandidate({ text: 'Refresh the brand' });
+    seeder.destroy();
+    const { page: f, context } = await newDevice(browser);
+    await joinBoard(f, room.facilitatorUrl, 'Fay');
+    await moveGroupTo(f, 'Park');
+    const unsorted = f.getByRole('region', { name: 'Unsorted' });
+    await unsorted.getByRole('listitem', { name: 'Mobile app reaches parity with web' }).getByText('Cluster “Mobile”').waitFor();
+    expect(await unsorted.getByRole('listitem', { name: 'Refresh the brand' }).getByText(/Cluster/).count()).toBe(0);
+    await context.close();
+  });
+});

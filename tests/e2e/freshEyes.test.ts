@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newDevice, PHONE } from '../helpers/browser.ts';
+import path from 'node:path';
+import { artifactDir, newDevice, PHONE } from '../helpers/browser.ts';
 import { addCard, joinBoard, moveGroupTo, useBrowserSuite, waitConnected } from '../helpers/browserSuite.ts';
 import { eventually, openBoardClient } from '../helpers/clients.ts';
 import { createRoom } from '../helpers/server.ts';
@@ -152,6 +153,9 @@ describe('losing the connection', () => {
     const box = (await banner.boundingBox())!;
     expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
     expect(box.y).toBeGreaterThan(PHONE.height / 2);
+    // One or two lines across the phone, not a narrow bubble over the cards.
+    expect(box.width).toBeGreaterThan(PHONE.width * 0.8);
+    await b.screenshot({ path: path.join(artifactDir('fresh-eyes'), 'offline-phone.png') });
     await ben.context.setOffline(false);
     await waitConnected(b);
     await banner.waitFor({ state: 'detached' });

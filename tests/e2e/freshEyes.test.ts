@@ -4,6 +4,7 @@ import { artifactDir, newDevice, PHONE } from '../helpers/browser.ts';
 import { addCard, joinBoard, moveGroupTo, useBrowserSuite, waitConnected } from '../helpers/browserSuite.ts';
 import { eventually, openBoardClient } from '../helpers/clients.ts';
 import { createRoom } from '../helpers/server.ts';
+import { createRealisticRoom } from '../helpers/realisticBoard.ts';
 
 /* What a facilitator's fresh-eyes walk through the whole workshop stumbled on, each fixed and kept fixed. */
 const suite = useBrowserSuite();
@@ -182,5 +183,27 @@ describe('parking what a cluster held', () => {
     await unsorted.getByRole('listitem', { name: 'Mobile app reaches parity with web' }).getByText('Cluster “Mobile”').waitFor();
     expect(await unsorted.getByRole('listitem', { name: 'Refresh the brand' }).getByText(/Cluster/).count()).toBe(0);
     await context.close();
+  });
+});
+
+describe('the facilitator’s bar', () => {
+  it('stays one line at 1280 px with real names waiting and the projector’s pages shown', async () => {
+    const { server, browser } = suite;
+    const room = await createRealisticRoom(server.httpUrl, server.wsUrl);
+    const { page: f, context } = await newDevice(browser, { width: 1280, height: 800 });
+    await joinBoard(f, room.facilitatorUrl, 'Fay Facilitator');
+    const people = await Promise.all(['Ana Lima', 'Ben Okafor'].map(async (name) => {
+      const device = await newDevice(browser, PHONE);
+      await joinBoard(device.page, room.participantUrl, name);
+      return device;
+    }));
+    await moveGroupTo(f, 'Draft objectives');
+    const bar = f.getByRole('toolbar', { name: 'Facilitation' });
+    await bar.getByText(/Waiting for/).waitFor();
+    await bar.getByRole('group', { name: 'Projector pages' }).waitFor();
+    const lines = await f.evaluate(() => new Set([...document.querySelector('.facilitator-bar')!.children].map((el) => Math.round((el.getBoundingClientRect().top + el.getBoundingClientRect().height / 2) / 8))).size);
+    await f.screenshot({ path: path.join(artifactDir('fresh-eyes'), 'facilitator-bar-1280-names.png') });
+    expect(lines).toBe(1);
+    await Promise.all([context.close(), ...people.map((device) => device.context.close())]);
   });
 });

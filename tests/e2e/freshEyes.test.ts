@@ -207,3 +207,27 @@ describe('the facilitator’s bar', () => {
     await Promise.all([context.close(), ...people.map((device) => device.context.close())]);
   });
 });
+
+describe('who is here, on a phone', () => {
+  it('is one row that scrolls sideways, with your own chip first', async () => {
+    const { server, browser } = suite;
+    const room = await createRoom(server.httpUrl, 'Phones');
+    const devices = [];
+    const fay = await newDevice(browser);
+    await joinBoard(fay.page, room.facilitatorUrl, 'Fay Facilitator');
+    devices.push(fay);
+    for (const name of ['Ana Lima', 'Chloé Martin', 'Ben Okafor']) {
+      const device = await newDevice(browser, PHONE);
+      await joinBoard(device.page, room.participantUrl, name);
+      devices.push(device);
+    }
+    const b = devices.at(-1)!.page;
+    const here = b.getByRole('region', { name: 'Who is here' });
+    await here.getByText('4 here').waitFor();
+    const chips = await here.getByRole('listitem').evaluateAll((items) => items.map((li) => ({ top: Math.round(li.getBoundingClientRect().top), left: li.getBoundingClientRect().left, text: li.textContent })));
+    expect(new Set(chips.map((chip) => chip.top)).size).toBe(1);
+    expect(chips.sort((x, y) => x.left - y.left)[0]!.text).toMatch(/Ben Okafor/);
+    await b.screenshot({ path: path.join(artifactDir('fresh-eyes'), 'phone-who-is-here.png') });
+    await Promise.all(devices.map((device) => device.context.close()));
+  });
+});

@@ -12,7 +12,8 @@ type WithIdAndOrder = { id: string; order: number };
  *
  * Parsed records are cached one by one and re-read only when a change names them, so an edit to
  * one card of hundreds re-validates that card alone and every other record keeps its identity
- * (React skips re-rendering it). The sorted list is cached until anything changes.
+ * (React skips re-rendering it). The sorted list is cached; a change that moves no record's place
+ * in it (a text edit, a drop) swaps the changed records in without sorting again.
  *
  * Text fields (see `TEXT_FIELDS`) are `Y.Text`, written as a character diff so concurrent edits of
  * one card merge; reads still give plain strings.
@@ -24,6 +25,9 @@ export class RecordCollection<T extends WithIdAndOrder> {
   private sorted: readonly T[] | null = null;
   private readonly textFields: ReadonlySet<string>;
   private readonly overwriteListeners = new Set<(recordId: string, field: OverwrittenField) => void>();
+  private readonly recordListeners = new Map<string, Set<() => void>>();
+  /** Records with listeners that the transaction under way changed, told when it ends. */
+  private readonly changedWatched = new Set<string>();
 
   constructor(
     private readonly doc: Y.Doc,
@@ -40,6 +44,22 @@ export class RecordCollection<T extends WithIdAndOrder> {
         if (event instanceof Y.YMapEvent && event.path.length === 1) this.reportOverwrites(event, transaction);
       }
     });
+    doc.on('afterTransaction', () => this.tellChangedRecords());
+  }
+
+  /**
+   * Calls `listener` after each transaction that added, changed or removed the record `id`, local
+   * or remote, and after no other; returns the unsubscribe. A canvas note reads its own card this
+   * way, so a remote edit of one card of hundreds wakes one note, not every reader of the list.
+   */
+  observeRecord(id: string, listener: () => void): () => void {
+    let listeners = this.recordListeners.get(id);
+    if (!listeners) this.recordListeners.set(id, (listeners = new Set()));
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && this.recordListeners.get(id) === listeners) this.recordListeners.delete(id);
+    };
   }
 
   /**
@@ -122,20 +142,33 @@ export class RecordCollection<T extends WithIdAndOrder> {
 
   private markStale(id: string): void {
     this.stale.add(id);
-    this.sorted = null;
+    if (this.recordListeners.has(id)) this.changedWatched.add(id);
+  }
+
+  private tellChangedRecords(): void {
+    if (this.changedWatched.size === 0) return;
+    const ids = [...this.changedWatched];
+    this.changedWatched.clear();
+    for (const id of ids) this.recordListeners.get(id)?.forEach((listener) => listener());
   }
 
   /** Re-reads the records changes have named since the last read. */
   private refresh(): void {
     if (this.stale.size === 0) return;
+    // Records that were listed before and after with the same `order` keep their place.
+    const swapped = this.sorted ? new Map<T, T>() : null;
+    let keepsPlaces = swapped !== null;
     for (const id of this.stale) {
+      const before = this.parsed.get(id);
       const entry = this.root.get(id);
       const record = entry ? this.read(id, entry) : undefined;
       if (record) this.parsed.set(id, record);
       else this.parsed.delete(id);
+      if (!before || !record || before.order !== record.order) keepsPlaces = false;
+      else swapped?.set(before, record);
     }
     this.stale.clear();
-    this.sorted = null;
+    this.sorted = keepsPlaces && this.sorted && swapped ? this.sorted.map((record) => swapped.get(record) ?? record) : null;
   }
 
   private read(id: string, entry: Y.Map<unknown>): T | undefined {

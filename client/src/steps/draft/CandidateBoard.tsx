@@ -6,6 +6,9 @@ import { useIsMine } from '../../drafts/useMine.ts';
 import { CandidateCard } from './CandidateCard.tsx';
 import { announcements, cardIdOf, collide, keyboardCoordinates, screenReaderInstructions, UNGROUP_ZONE } from './dnd.ts';
 import { groupCandidates, isPrivateWriting } from '@okr/shared/workshop';
+import { POINTER_DRAG, TOUCH_DRAG } from '../dragSensors.ts';
+
+const KEYBOARD_DRAG = { coordinateGetter: keyboardCoordinates, scrollBehavior: 'auto' } as const;
 
 /** The revealed candidate objectives, groups side by side; cards are grouped by dropping one on another. */
 export function CandidateBoard({ canEdit }: { canEdit: boolean }) {
@@ -18,11 +21,7 @@ export function CandidateBoard({ canEdit }: { canEdit: boolean }) {
   const isMine = useIsMine();
   const [dragging, setDragging] = useState<string | null>(null);
   const units = useMemo(() => groupCandidates(candidates), [candidates]);
-  const sensors = useSensors(
-    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinates, scrollBehavior: 'auto' }),
-  );
+  const sensors = useSensors(useSensor(MouseSensor, POINTER_DRAG), useSensor(TouchSensor, TOUCH_DRAG), useSensor(KeyboardSensor, KEYBOARD_DRAG));
   const groupName = (clusterId: string | undefined, size: number) => {
     const name = clusterId ? clusterNames.get(clusterId) : undefined;
     return name ? `Cluster: ${name} (${size})` : `Group of ${size}`;

@@ -157,6 +157,8 @@ describe('the sticky-note canvas', () => {
     await ana.keyboard.press('Enter');
     await cluster(fay, 'Trust').getByRole('listitem', { name: 'Old note 7' }).waitFor();
     await cluster(projector, 'Trust').getByRole('listitem', { name: 'Old note 7' }).waitFor();
+    // The picker is gone: the keyboard is back on the note it moved, not on the page.
+    await expect.poll(() => ana.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Old note 7');
     await ana.getByRole('button', { name: 'Rename cluster "Trust"', exact: true }).focus();
     await ana.keyboard.press('Enter');
     await ana.keyboard.press('Control+A');
@@ -236,6 +238,8 @@ describe('the sticky-note canvas', () => {
     await ana.getByRole('combobox', { name: 'Merge into' }).selectOption({ label: 'Cut checkout time in half' });
     await ana.getByRole('button', { name: 'Merge', exact: true }).click();
     await eventually(() => board.candidates.list().length === 9, 'the merge reached the board');
+    // The merged card is gone: the keyboard lands on the card it was merged into.
+    await expect.poll(() => ana.evaluate(() => (document.activeElement?.matches('li.note') ? document.activeElement.getAttribute('aria-label') : null))).toMatch(/^Cut checkout time in half/);
     await agree(screens, 9);
     await fay.screenshot({ path: path.join(shots, 'draft-canvas-facilitator-1920.png') });
     await projector.screenshot({ path: path.join(shots, 'draft-canvas-projector-1920.png') });

@@ -10,6 +10,7 @@ import { ARROWS, NUDGE, previewTransform } from './moves.ts';
 import { useNoteView, type NoteStore, type NoteView } from './noteStore.ts';
 import { useNotePicker } from './useNotePicker.ts';
 import { useCanvasNote } from './useCanvasNote.ts';
+import { focusNoteWhenDrawn } from './focusNote.ts';
 
 type Props = {
   id: string;
@@ -122,7 +123,16 @@ function NoteBody({ note, view: { x, y, ox, oy, faint }, canEdit, onNudge }: { n
         <p className="note-text">{note.text}</p>
       )}
       {canEdit && !editing && <CardMenu label={`More actions for "${note.text}"`} items={menu} />}
-      {picking && picking !== 'group' && <NotePicker note={note} mode={picking} onDone={() => setPicker(null)} />}
+      {picking && picking !== 'group' && (
+        <NotePicker
+          note={note}
+          mode={picking}
+          onDone={(focusId = note.id) => {
+            setPicker(null);
+            focusNoteWhenDrawn(focusId);
+          }}
+        />
+      )}
     </li>
   );
 }

@@ -8,7 +8,8 @@ import { useCanvasStep } from './CanvasStepContext.ts';
 import { useNoteShape } from './noteStore.ts';
 
 /** The keyboard path for what a drag does: "Move to cluster…", and "Merge into…" on a candidate. */
-export function NotePicker({ note, mode, onDone }: { note: CanvasNote; mode: 'cluster' | 'merge'; onDone: () => void }) {
+/** `onDone` names the note that should have the keyboard next: the merged-into note after a merge. */
+export function NotePicker({ note, mode, onDone }: { note: CanvasNote; mode: 'cluster' | 'merge'; onDone: (focusId?: string) => void }) {
   const room = useRoom();
   const candidates = useBoard((board) => board.candidates.list());
   if (mode === 'merge' && note.candidate) {
@@ -18,16 +19,16 @@ export function NotePicker({ note, mode, onDone }: { note: CanvasNote; mode: 'cl
         options={candidates.filter((c) => c.id !== note.id && !c.discarded)}
         onMerge={(targetId, text) => {
           room.board.mergeCandidates(targetId, note.id, text);
-          onDone();
+          onDone(targetId);
         }}
-        onCancel={onDone}
+        onCancel={() => onDone()}
       />
     );
   }
   return <ClusterPicker note={note} onDone={onDone} />;
 }
 
-function ClusterPicker({ note, onDone }: { note: CanvasNote; onDone: () => void }) {
+function ClusterPicker({ note, onDone }: { note: CanvasNote; onDone: (focusId?: string) => void }) {
   const room = useRoom();
   const { step, store } = useCanvasStep();
   const { frames } = useNoteShape(store);
@@ -45,7 +46,7 @@ function ClusterPicker({ note, onDone }: { note: CanvasNote; onDone: () => void 
     onDone();
   };
   return (
-    <div className="target-picker" role="group" aria-label={`Move "${note.text}" to a cluster`} onKeyDown={escapeCancels(onDone)}>
+    <div className="target-picker" role="group" aria-label={`Move "${note.text}" to a cluster`} onKeyDown={escapeCancels(() => onDone())}>
       <label>
         Cluster
         <select ref={ref} value={target} onChange={(e) => setTarget(e.target.value)}>
@@ -63,7 +64,7 @@ function ClusterPicker({ note, onDone }: { note: CanvasNote; onDone: () => void 
         <button type="button" className="primary" onClick={move}>
           Move
         </button>
-        <button type="button" onClick={onDone}>
+        <button type="button" onClick={() => onDone()}>
           Cancel
         </button>
       </div>

@@ -13,10 +13,19 @@ import type { SharedPresence } from './shared/sharedPresence.ts';
 /** Shared mode's per-instance pipelines: documents through PostgreSQL and Redis, presence over Redis, History in PostgreSQL. */
 export type SharedRooms = { docs: SharedDocs; presence: SharedPresence; history: VersionKeeper };
 import { Room, type RoomLimits } from './room.ts';
-import { TurnFlusher } from './turnFlusher.ts';
+import { TurnFlusher, type SlowTurn } from './turnFlusher.ts';
 
 export type RegistryLimits = RoomLimits &
-  ReceiverLimits & { maxRoomsLoaded: number; maxRoomsLoadedPerIp: number; roomIdleMs: number; maxBufferedBytes: number };
+  ReceiverLimits & {
+    maxRoomsLoaded: number;
+    maxRoomsLoadedPerIp: number;
+    roomIdleMs: number;
+    maxBufferedBytes: number;
+    /** A turn slower than this (first work to last write) is logged with where its time went (SLOW_TURN_MS). */
+    slowTurnMs?: number;
+    /** A turn that has held received messages this long ends before the next frame (MAX_TURN_MS). */
+    maxTurnMs?: number;
+  };
 
 export class TooManyRoomsError extends Error {
   override name = 'TooManyRoomsError';
@@ -51,7 +60,7 @@ export class RoomRegistry {
     /** Shared mode: documents live in PostgreSQL and cross instances over Redis (relay/shared/). */
     private readonly shared?: SharedRooms,
   ) {
-    this.flusher = shared?.docs ?? new TurnFlusher(store);
+    this.flusher = shared?.docs ?? new TurnFlusher(store, { onSlowTurn: (turn) => log.warn(roundTimes(turn), 'slow turn'), slowTurnMs: limits.slowTurnMs, maxTurnMs: limits.maxTurnMs });
     this.restores = shared ? undefined : new RestoreRequests(store, (roomId) => this.rooms.get(roomId), log);
     this.restores?.start();
   }
@@ -286,4 +295,9 @@ export class RoomRegistry {
       this.idleTimers.delete(roomId);
     }
   }
+}
+
+/** A slow turn's figures for the log, milliseconds to a hundredth. */
+function roundTimes(turn: SlowTurn): Record<string, number | boolean> {
+  return Object.fromEntries(Object.entries(turn).map(([key, value]) => [key, typeof value === 'number' ? Math.round(value * 100) / 100 : value]));
 }

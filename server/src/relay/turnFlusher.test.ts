@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { RoomStore } from '../store/roomStore.ts';
 import { RelayDoc } from './relayDoc.ts';
-import { TurnFlusher } from './turnFlusher.ts';
+import { TurnEnd, TurnFlusher, type SlowTurn, type TurnTimes } from './turnFlusher.ts';
 
 const stores: RoomStore[] = [];
 afterEach(() => stores.splice(0).forEach((store) => store.close()));
@@ -47,4 +47,67 @@ describe('TurnFlusher', () => {
       expect(Object.keys(stored.getMap('dismissals').toJSON()).sort()).toEqual([`first ${i}`, `second ${i}`]);
     });
   });
+
+  it('writes a turn’s outboxes before compacting a document whose log came due, and reports slow turns', async () => {
+    const store = RoomStore.open(fs.mkdtempSync(path.join(os.tmpdir(), 'okr-flusher-')));
+    stores.push(store);
+    const order: string[] = [];
+    const compact = store.compact.bind(store);
+    store.compact = (...args) => {
+      order.push('compact');
+      compact(...args);
+    };
+    const slow: SlowTurn[] = [];
+    const flusher = new TurnFlusher(store, { onSlowTurn: (turn) => slow.push(turn), slowTurnMs: 0 });
+    const sink = { flushTurn: () => order.push('write') };
+    const roomId = store.createRoom('compacting').id;
+    const doc = new RelayDoc(roomId, 'board', store, () => flusher.flushAtTurnEnd(sink), 1, undefined, flusher);
+
+    doc.apply(edit('due'), 'client');
+    await new Promise((resolve) => setImmediate(resolve));
+
+    expect(order).toEqual(['write', 'compact']);
+    expect(store.loadDoc(roomId, 'board').logCount).toBe(0);
+    expect(slow).toHaveLength(1);
+    expect(slow[0]).toMatchObject({ docs: 1, sinks: 1, cut: false });
+    expect(slow[0]!.bytes).toBeGreaterThan(0);
+  });
 });
+
+describe('TurnEnd: a frame ends a turn that has held messages too long', () => {
+  /** A turn opened at 0 ms (a message queued), then a frame arriving at `at` ms. */
+  it.each([
+    ['a frame soon after leaves the turn to the event loop', 3, false],
+    ['a frame at the limit ends the turn before it is handled', 4, true],
+    ['a frame long after ends the turn before it is handled', 40, true],
+  ])('%s', async (_name, at, cutsEarly) => {
+    let now = 0;
+    const turns: TurnTimes[] = [];
+    const written: number[] = [];
+    const end = new TurnEnd(
+      () => {},
+      (times) => turns.push(times),
+      4,
+      () => now,
+    );
+    end.flushAtTurnEnd({ flushTurn: () => written.push(now) });
+    now = at;
+    end.frameArrived();
+    expect(written).toEqual(cutsEarly ? [at] : []);
+    await new Promise((resolve) => setImmediate(resolve));
+
+    expect(written).toEqual([at]);
+    expect(turns).toEqual([expect.objectContaining({ heldMs: at, cut: cutsEarly, sinks: 1 })]);
+  });
+
+  it('runs no turn for a frame when nothing waits', async () => {
+    const turns: TurnTimes[] = [];
+    let now = 0;
+    const end = new TurnEnd(() => {}, (times) => turns.push(times), 4, () => now);
+    now = 100;
+    end.frameArrived();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(turns).toEqual([]);
+  });
+});
+

@@ -8,17 +8,60 @@ export type TurnSink = { flushTurn(): void };
 export type TurnScheduler = FlushScheduler & { later(task: () => void): void };
 
 /**
+ * Once a turn has held received messages this long, the next frame that arrives ends it first
+ * (TurnEnd.frameArrived): its updates are stored and sent before that frame is handled. A turn is
+ * every message libuv had ready in one poll phase; after a pause (a GC, the scheduler taking the
+ * core) that can be dozens, and each waited for all the others' work, its commit and every socket's write.
+ */
+export const MAX_TURN_MS = 4;
+
+/** Where one turn's time went, in milliseconds: from its first queued work to the end of its writes. */
+export type TurnTimes = {
+  /** From the first work queued (a frame applied, a message queued) until the turn's end began. */
+  heldMs: number;
+  /** The `first` step: storing and broadcasting the documents. */
+  firstMs: number;
+  /** The tasks asked for with `later` (each room's presence). */
+  tasksMs: number;
+  /** Writing every outbox that queued messages. */
+  writeMs: number;
+  /** How many outboxes were written. */
+  sinks: number;
+  /** Whether a frame ended it early (MAX_TURN_MS) rather than the event loop. */
+  cut: boolean;
+  /**
+   * CPU the process used meanwhile (every thread): near the turn's length, the turn was work (or a
+   * GC); far below it, the thread waited (the scheduler gave the core to another process, or a system call blocked).
+   */
+  cpuMs: number;
+};
+
+/**
  * The end of one event-loop turn: `first` (storing and broadcasting documents, where there is
  * any), then the tasks asked for with `later`, then every outbox that queued messages, each as one
  * corked batch. Outboxes are written even when `first` throws: answers and presence queued before
- * still go out.
+ * still go out. `onTurn` hears where each turn's time went.
  */
 export class TurnEnd {
   private readonly tasks: (() => void)[] = [];
   private readonly sinks = new Set<TurnSink>();
-  private scheduled = false;
+  private readonly afterTasks: (() => void)[] = [];
+  /** Work is waiting for the end of this turn. */
+  private open = false;
+  private openedAt = 0;
+  private openedCpu: NodeJS.CpuUsage = { user: 0, system: 0 };
+  private immediatePending = false;
+  /** The turn is ending (`run`): what is asked for meanwhile is looked at by this run or opens the next. */
+  private running = false;
+  /** A document was scheduled after `first` began: the next turn stores it. */
+  private firstAgain = false;
 
-  constructor(private readonly first: () => void = () => {}) {}
+  constructor(
+    private readonly first: () => void = () => {},
+    private readonly onTurn: (times: TurnTimes) => void = () => {},
+    private readonly maxTurnMs = MAX_TURN_MS,
+    private readonly clock: () => number = () => performance.now(),
+  ) {}
 
   /** Runs `task` at the end of this turn, after `first`. */
   later(task: () => void): void {
@@ -32,24 +75,79 @@ export class TurnEnd {
     this.wake();
   }
 
-  wake(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(this.run);
+  /** Runs `task` once this turn's outboxes are written (asked for while the turn ends): work nobody should wait for. */
+  afterWrites(task: () => void): void {
+    this.afterTasks.push(task);
   }
 
-  private readonly run = (): void => {
-    this.scheduled = false;
+  /** Opens a turn, if none is open, ending at the next check phase; `needsFirst`: for `first`'s work (a document to store). */
+  wake(needsFirst = false): void {
+    if (this.running) {
+      // Work asked for while the turn ends: sinks and tasks are looked at again before it ends; `first` is not.
+      if (needsFirst) this.firstAgain = true;
+    } else if (!this.open) {
+      this.open = true;
+      this.openedAt = this.clock();
+      this.openedCpu = process.cpuUsage();
+    }
+    if (this.immediatePending) return;
+    this.immediatePending = true;
+    setImmediate(this.atImmediate);
+  }
+
+  /**
+   * A frame is about to be handled. If this turn has held messages for MAX_TURN_MS, it ends now,
+   * before the frame: what it holds is stored and sent without waiting for the rest of the poll
+   * phase. Called between frames only, never while a room is in the middle of one.
+   */
+  frameArrived(now = this.clock()): void {
+    if (this.open && !this.running && now - this.openedAt >= this.maxTurnMs) this.run(true);
+  }
+
+  private readonly atImmediate = (): void => {
+    this.immediatePending = false;
+    if (this.open && !this.running) this.run(false);
+  };
+
+  private run(cut: boolean): void {
+    const started = this.clock();
+    const heldMs = started - this.openedAt;
+    const openedCpu = this.openedCpu;
+    this.running = true;
+    this.firstAgain = false;
+    let firstDone: number;
+    let tasksDone: number;
+    let sinks: number;
     try {
       this.first();
+      firstDone = tasksDone = this.clock();
       for (const task of this.tasks.splice(0)) task();
+      tasksDone = this.clock();
     } finally {
-      const sinks = [...this.sinks];
+      const due = [...this.sinks];
       this.sinks.clear();
-      for (const sink of sinks) sink.flushTurn();
+      sinks = due.length;
+      try {
+        for (const sink of due) sink.flushTurn();
+      } finally {
+        this.running = false;
+        // What was asked for too late for this turn opens the next one.
+        this.open = this.firstAgain || this.tasks.length > 0 || this.sinks.size > 0;
+        if (this.open) {
+          this.openedAt = this.clock();
+          this.openedCpu = process.cpuUsage();
+        }
+      }
     }
-  };
+    const ended = this.clock();
+    const cpu = process.cpuUsage(openedCpu);
+    this.onTurn({ heldMs, firstMs: firstDone - started, tasksMs: tasksDone - firstDone, writeMs: ended - tasksDone, sinks, cut, cpuMs: (cpu.user + cpu.system) / 1000 });
+    for (const task of this.afterTasks.splice(0)) task();
+  }
 }
+
+/** A turn that took longer than this from its first work to its last write is reported (TurnFlusher's `onSlowTurn`). */
+export type SlowTurn = TurnTimes & { totalMs: number; docs: number; bytes: number; commitMs: number };
 
 /**
  * The end of every event-loop turn, for the whole server, in three steps:
@@ -59,16 +157,33 @@ export class TurnEnd {
  * 2. the tasks asked for with `later` run (each room's presence changes);
  * 3. every connection that queued messages writes them, in order, as one corked batch: a turn's
  *    edits, presence and answers leave each socket in one write instead of one per message.
+ * Compactions that came due wait until after the writes: a turn's clients never wait for one.
  */
 export class TurnFlusher implements TurnScheduler {
   private readonly dirty = new Set<RelayDoc>();
-  private readonly end = new TurnEnd(() => this.storeDirty());
+  private readonly end: TurnEnd;
+  /** This turn's store work, for the slow-turn report. */
+  private stored = { docs: 0, bytes: 0, commitMs: 0 };
 
-  constructor(private readonly store: RoomStore) {}
+  constructor(
+    private readonly store: RoomStore,
+    /** `onSlowTurn` is told every turn slower than `slowTurnMs` in all, with where its time went; `maxTurnMs` as TurnEnd's. */
+    { onSlowTurn = () => {}, slowTurnMs = Infinity, maxTurnMs = MAX_TURN_MS }: { onSlowTurn?: (turn: SlowTurn) => void; slowTurnMs?: number | undefined; maxTurnMs?: number | undefined } = {},
+  ) {
+    this.end = new TurnEnd(
+      () => this.storeDirty(),
+      (times) => {
+        const totalMs = times.heldMs + times.firstMs + times.tasksMs + times.writeMs;
+        if (totalMs > slowTurnMs) onSlowTurn({ ...times, ...this.stored, totalMs });
+        this.stored = { docs: 0, bytes: 0, commitMs: 0 };
+      },
+      maxTurnMs,
+    );
+  }
 
   schedule(doc: RelayDoc): void {
     this.dirty.add(doc);
-    this.end.wake();
+    this.end.wake(true);
   }
 
   /** Runs `task` at the end of this turn, after the documents are stored and broadcast. */
@@ -81,11 +196,26 @@ export class TurnFlusher implements TurnScheduler {
     this.end.flushAtTurnEnd(sink);
   }
 
+  /** A frame is about to be handled: a turn that has held messages for MAX_TURN_MS ends first. */
+  frameArrived(): void {
+    this.end.frameArrived();
+  }
+
   private storeDirty(): void {
     const docs = [...this.dirty];
     this.dirty.clear();
     if (docs.length === 0) return;
+    const started = performance.now();
     const persisted = this.store.inTransaction(() => docs.map((doc) => [doc, doc.persist()] as const));
-    for (const [doc, merged] of persisted) if (merged) doc.publish(merged);
+    this.stored.commitMs += performance.now() - started;
+    const due: RelayDoc[] = [];
+    for (const [doc, merged] of persisted) {
+      if (!merged) continue;
+      this.stored.docs++;
+      this.stored.bytes += merged.byteLength;
+      doc.publish(merged, false);
+      if (doc.compactionDue()) due.push(doc);
+    }
+    if (due.length > 0) this.end.afterWrites(() => due.forEach((doc) => doc.compact()));
   }
 }

@@ -33,7 +33,7 @@ const envSchema = z.object({
   PING_INTERVAL_MS: int(30_000),
   /** A relay turn (messages received, stored, sent) slower than this is logged at warn with where its time went. */
   SLOW_TURN_MS: int(100),
-  /** A relay turn that has held received messages this long is ended (stored and sent) before the next frame is handled. */
+  /** A relay turn that has done this many milliseconds of work (CPU) on received messages is ended (stored and sent) before the next frame is handled. */
   MAX_TURN_MS: int(4),
   /** Log entries appended to a document before it is compacted into one snapshot. */
   COMPACT_AFTER_UPDATES: int(500),

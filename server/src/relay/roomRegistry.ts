@@ -23,7 +23,7 @@ export type RegistryLimits = RoomLimits &
     maxBufferedBytes: number;
     /** A turn slower than this (first work to last write) is logged with where its time went (SLOW_TURN_MS). */
     slowTurnMs?: number;
-    /** A turn that has held received messages this long ends before the next frame (MAX_TURN_MS). */
+    /** A turn that has done this much work (CPU ms) ends before the next frame (MAX_TURN_MS). */
     maxTurnMs?: number;
   };
 

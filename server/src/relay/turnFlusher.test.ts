@@ -74,14 +74,16 @@ describe('TurnFlusher', () => {
   });
 });
 
-describe('TurnEnd: a frame ends a turn that has held messages too long', () => {
-  /** A turn opened at 0 ms (a message queued), then a frame arriving at `at` ms. */
+describe('TurnEnd: a frame ends a turn that has done too much work', () => {
+  /** A turn opened (a message queued), then a frame arriving after `work` CPU ms and `wall` ms. */
   it.each([
-    ['a frame soon after leaves the turn to the event loop', 3, false],
-    ['a frame at the limit ends the turn before it is handled', 4, true],
-    ['a frame long after ends the turn before it is handled', 40, true],
-  ])('%s', async (_name, at, cutsEarly) => {
+    ['a frame after little work leaves the turn to the event loop', 3, 3, false],
+    ['a frame after the limit of work ends the turn before it is handled', 4, 4, true],
+    ['long waiting without work (a starved process) does not end it', 1, 400, false],
+    ['much work ends it however long it took', 40, 400, true],
+  ])('%s', async (_name, work, wall, cutsEarly) => {
     let now = 0;
+    let cpu = 0;
     const turns: TurnTimes[] = [];
     const written: number[] = [];
     const end = new TurnEnd(
@@ -89,25 +91,24 @@ describe('TurnEnd: a frame ends a turn that has held messages too long', () => {
       (times) => turns.push(times),
       4,
       () => now,
+      () => cpu,
     );
     end.flushAtTurnEnd({ flushTurn: () => written.push(now) });
-    now = at;
+    now = wall;
+    cpu = work;
     end.frameArrived();
-    expect(written).toEqual(cutsEarly ? [at] : []);
+    expect(written).toEqual(cutsEarly ? [wall] : []);
     await new Promise((resolve) => setImmediate(resolve));
 
-    expect(written).toEqual([at]);
-    expect(turns).toEqual([expect.objectContaining({ heldMs: at, cut: cutsEarly, sinks: 1 })]);
+    expect(written).toEqual([wall]);
+    expect(turns).toEqual([expect.objectContaining({ heldMs: wall, cut: cutsEarly, sinks: 1, cpuMs: work })]);
   });
 
   it('runs no turn for a frame when nothing waits', async () => {
     const turns: TurnTimes[] = [];
-    let now = 0;
-    const end = new TurnEnd(() => {}, (times) => turns.push(times), 4, () => now);
-    now = 100;
+    const end = new TurnEnd(() => {}, (times) => turns.push(times), 4, () => 0, () => 100);
     end.frameArrived();
     await new Promise((resolve) => setImmediate(resolve));
     expect(turns).toEqual([]);
   });
 });
-

@@ -39,6 +39,14 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+      // dnd-kit memoises a sensor on its options object: one written in a render rebuilds the sensors every render.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.name='useSensor'] > ObjectExpression",
+          message: 'Sensor options written in a render rebuild dnd-kit sensors (and re-render every draggable) on each render: make them a module constant (client/src/steps/dragSensors.ts).',
+        },
+      ],
     },
   },
 );

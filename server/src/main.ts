@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel);
   const server = await startServer(config, log);
-  log.info({ port: server.port, dataDir: config.dataDir }, 'server started');
+  // Shared mode keeps nothing in DATA_DIR.
+  const keptIn = config.storage.kind === 'shared' ? 'PostgreSQL (DATABASE_URL)' : config.dataDir;
+  log.info({ port: server.port, rooms: keptIn }, 'server started');
 
   const lan = lanAddress();
   const lines = [
@@ -23,7 +25,7 @@ async function main(): Promise<void> {
     `  OKR workshop board is running.`,
     `  Open:        ${server.baseUrl}/`,
     config.host === '0.0.0.0' && lan ? `  On your LAN: http://${lan}:${server.port}/  (phones and laptops on this network)` : `  Room full of devices? Start with HOST=0.0.0.0 to accept them.`,
-    `  Rooms are kept in ${config.dataDir}`,
+    `  Rooms are kept in ${keptIn}`,
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');

@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { createRequestHandler } from './http/app.ts';
+import { handleApi } from './http/api.ts';
 import { HttpMetrics } from './http/httpMetrics.ts';
 import { refuseUpgrade } from './http/refuseUpgrade.ts';
 import { RoomCreationGate } from './http/roomCreationGate.ts';
@@ -20,13 +21,15 @@ import { publishJoinUrl, publishJoinUrlShared } from './rooms/publishJoinUrl.ts'
 import { rowUpdates } from './store/postgres/pgDocLog.ts';
 import { createMetricsRegistry } from './metrics.ts';
 import { handleSharedApi } from './http/sharedApi.ts';
-import { startSharedMode } from './sharedMode.ts';
+import { startSharedMode, type SharedMode } from './sharedMode.ts';
+import type { Relay } from './relay/attachRelay.ts';
 
 export type RunningServer = {
   port: number;
   /** Base URL for links: PUBLIC_URL, or this machine's address. */
   baseUrl: string;
-  store: RoomStore;
+  /** The SQLite store in DATA_DIR; none in shared mode, which keeps nothing on local disk. */
+  store: RoomStore | undefined;
   /** Flushes every room, closes sockets with "going away", closes the store. */
   close: () => Promise<void>;
   relayConnections: () => number;
@@ -34,16 +37,15 @@ export type RunningServer = {
   registry: RoomRegistry;
 };
 
-/** Opens the store, then starts HTTP and the relay on one port. */
+/** Opens the store (SQLite in DATA_DIR, or in shared mode PostgreSQL and Redis), then starts HTTP and the relay on one port. */
 export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
-  // In shared mode rooms, their documents and their History live in PostgreSQL, and this store holds none of them.
-  const store = RoomStore.open(config.dataDir);
   const metricsRegistry = createMetricsRegistry();
   let ready = false;
   const server = http.createServer();
   // The registry exists only once the relay is attached, which needs shared mode first.
   const late: { registry?: RoomRegistry } = {};
-  const shared =
+  // In shared mode rooms, their documents, links and History live in PostgreSQL: no SQLite file is opened or made.
+  const storage: RoomStore | SharedMode =
     config.storage.kind === 'shared'
       ? await startSharedMode(config.storage, config.compactAfterUpdates, log, {
           dropRooms: (ids) => late.registry?.dropRooms(ids),
@@ -53,52 +55,20 @@ export async function startServer(config: Config, log: Logger = createLogger(con
           refusedUpdatesPerMinute: config.maxRefusedUpdatesPerIpPerMinute,
           roomsPerHour: config.maxRoomsCreatedPerIpPerHour,
         }, config.presenceBusBytesPerSecond)
-      : undefined;
-  const relay = attachRelay(server, store, config, new RelayMetrics(metricsRegistry), log, refuseUpgrade, shared);
+      : RoomStore.open(config.dataDir);
+  const shared = 'docs' in storage ? storage : undefined;
+  const relay = attachRelay(server, storage, config, new RelayMetrics(metricsRegistry), log, refuseUpgrade);
   late.registry = relay.registry;
   const baseUrlOf = (req: http.IncomingMessage) => config.publicUrl ?? `http://${req.headers.host ?? `localhost:${port}`}`;
   const creationGate = new RoomCreationGate(config.createRoomToken, config.maxRoomsCreatedPerIpPerHour, shared?.limits.roomCreation);
+  const api = { log, maxBodyBytes: config.maxHttpBodyBytes, creationGate, baseUrl: baseUrlOf };
   const handler = createRequestHandler({
-    store,
-    flushRoom: (roomId) => relay.registry.flush(roomId),
-    tickets: relay.tickets,
-    keysRotated: (roomId, participantUrl) => {
-      const loaded = relay.registry.get(roomId);
-      if (participantUrl) publishJoinUrl(store, roomId, participantUrl, loaded && new ControlDoc(loaded.control.ydoc));
-      relay.registry.revalidate(roomId);
-    },
-    maxBodyBytes: config.maxHttpBodyBytes,
-    creationGate,
-    baseUrl: baseUrlOf,
     config,
     metrics: new HttpMetrics(metricsRegistry),
     log,
     isReady: () => ready,
-    ...(shared && {
-      readiness: shared.readiness,
-      api: (req: http.IncomingMessage, res: http.ServerResponse, url: URL) =>
-        handleSharedApi(req, res, url, {
-          log,
-          maxBodyBytes: config.maxHttpBodyBytes,
-          creationGate,
-          baseUrl: baseUrlOf,
-          catalog: shared.catalog,
-          docLog: shared.docLog,
-          versions: shared.versions,
-          tickets: shared.tickets,
-          keysRotated: async (roomId, participantUrl) => {
-            await shared.links.rotated(roomId);
-            if (!participantUrl) return;
-            const loaded = relay.registry.get(roomId);
-            await publishJoinUrlShared(
-              async () => rowUpdates(await shared.docLog.readAfter(roomId, 'control', 0)),
-              (update) => shared.docs.appendUnloaded(roomId, 'control', update),
-              participantUrl,
-              loaded && new ControlDoc(loaded.control.ydoc),
-            );
-          },
-        }),
-    }),
+    readiness: shared?.readiness,
+    api: 'docs' in storage ? sharedRoomsApi(storage, relay, api) : localRoomsApi(storage, relay, api),
   });
   server.on('request', handler);
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => answerClientError(err, socket));
@@ -114,7 +84,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   ready = true;
   // Shared mode: every instance sweeps; each room goes in its own transaction, skipped if any instance holds it loaded.
   const stopRetention = startRetention(
-    (days) => (shared ? pruneSharedRooms(shared.retention, days) : pruneRooms(store, days, { inUse: (roomId) => relay.registry.get(roomId) !== undefined })),
+    (days) => ('docs' in storage ? pruneSharedRooms(storage.retention, days) : pruneRooms(storage, days, { inUse: (roomId) => relay.registry.get(roomId) !== undefined })),
     config.roomRetentionDays,
     log,
   );
@@ -124,7 +94,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   return {
     port,
     baseUrl,
-    store,
+    store: 'docs' in storage ? undefined : storage,
     relayConnections: relay.connectionCount,
     registry: relay.registry,
     close: () => {
@@ -134,12 +104,54 @@ export async function startServer(config: Config, log: Logger = createLogger(con
         await relay.close();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
-        await shared?.close();
-        store.close();
+        await storage.close();
       })();
       return closing;
     },
   };
+}
+
+/** What both rooms APIs take from the server. */
+type ApiBase = { log: Logger; maxBodyBytes: number; creationGate: RoomCreationGate; baseUrl: (req: http.IncomingMessage) => string };
+type RoomsApi = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<boolean>;
+
+/** The rooms API on this server's SQLite store (http/api.ts). */
+function localRoomsApi(store: RoomStore, relay: Relay, base: ApiBase): RoomsApi {
+  const ctx = {
+    ...base,
+    store,
+    flushRoom: (roomId: string) => relay.registry.flush(roomId),
+    tickets: relay.tickets,
+    keysRotated: (roomId: string, participantUrl?: string) => {
+      const loaded = relay.registry.get(roomId);
+      if (participantUrl) publishJoinUrl(store, roomId, participantUrl, loaded && new ControlDoc(loaded.control.ydoc));
+      relay.registry.revalidate(roomId);
+    },
+  };
+  return (req, res, url) => handleApi(req, res, url, ctx);
+}
+
+/** The rooms API on PostgreSQL (http/sharedApi.ts): the same answers from any instance. */
+function sharedRoomsApi(shared: SharedMode, relay: Relay, base: ApiBase): RoomsApi {
+  const ctx = {
+    ...base,
+    catalog: shared.catalog,
+    docLog: shared.docLog,
+    versions: shared.versions,
+    tickets: shared.tickets,
+    keysRotated: async (roomId: string, participantUrl?: string) => {
+      await shared.links.rotated(roomId);
+      if (!participantUrl) return;
+      const loaded = relay.registry.get(roomId);
+      await publishJoinUrlShared(
+        async () => rowUpdates(await shared.docLog.readAfter(roomId, 'control', 0)),
+        (update) => shared.docs.appendUnloaded(roomId, 'control', update),
+        participantUrl,
+        loaded && new ControlDoc(loaded.control.ydoc),
+      );
+    },
+  };
+  return (req, res, url) => handleSharedApi(req, res, url, ctx);
 }
 
 /** How often the server looks for rooms past ROOM_RETENTION_DAYS (and once at start). */

@@ -259,4 +259,51 @@ describe('the sticky-note canvas', () => {
     await phone.screenshot({ path: path.join(shots, 'brainstorm-canvas-phone-390.png') });
     seeder.destroy();
   }, 180_000);
+
+  it('a note someone else drags is drawn where they drag it, and back at its place when the drag leaves their presence, when they leave, and when it goes still', async () => {
+    const { server, browser } = suite;
+    const room = await createRoom(server.httpUrl, 'Remote drags');
+    const seeder = openBoardClient(server.wsUrl, room.roomId);
+    await seeder.synced;
+    const id = seeder.board.addContextItem({ kind: 'metric', text: 'Dragged about', pos: { x: 0, y: 0 } });
+    seeder.board.addContextItem({ kind: 'metric', text: 'Left alone', pos: { x: 400, y: 0 } });
+    const fay = (await newDevice(browser, PROJECTOR, { boardView: 'canvas' })).page;
+    await join(fay, room.facilitatorUrl, 'Fay');
+    const dragged = note(fay, 'Dragged about');
+    await dragged.waitFor();
+    const ghosts = fay.locator('li.note.is-remote-drag');
+    const shift = () => dragged.evaluate((el) => el.style.translate);
+    const user = { id: 'remote-dragger', name: 'Remote', color: '#b45309', role: 'participant' };
+    const dragFrom = (client: typeof seeder, x: number) => client.provider.awareness.setLocalState({ user, dragging: { step: 'context', id, x, y: 300 } });
+
+    // Dragged: drawn where the presence says, moved along; dropped (presence without the drag): back, no ghost left.
+    dragFrom(seeder, 200);
+    await expect.poll(shift).toBe('200px 300px');
+    dragFrom(seeder, 250);
+    await expect.poll(shift).toBe('250px 300px');
+    seeder.provider.awareness.setLocalState({ user });
+    await expect.poll(() => ghosts.count()).toBe(0);
+    expect(await shift()).toBe('');
+
+    // The dragger closes their laptop mid-drag: the server removes their presence, the ghost goes.
+    const leaver = openBoardClient(server.wsUrl, room.roomId);
+    await leaver.synced;
+    dragFrom(leaver, 600);
+    await expect.poll(shift).toBe('600px 300px');
+    leaver.destroy();
+    await expect.poll(() => ghosts.count()).toBe(0);
+    expect(await shift()).toBe('');
+
+    // A presence that says "dragging" and never changes again (the stale ghost once seen here, covering
+    // a cluster's Rename button): the note goes back to its place after a while, though the state stays.
+    dragFrom(seeder, 700);
+    await expect.poll(shift).toBe('700px 300px');
+    await expect.poll(() => ghosts.count(), { timeout: 15_000 }).toBe(0);
+    expect(await shift()).toBe('');
+    expect(seeder.provider.awareness.getLocalState()?.dragging).toMatchObject({ id, x: 700 });
+    // It moves again: drawn where dragged again.
+    dragFrom(seeder, 720);
+    await expect.poll(shift).toBe('720px 300px');
+    seeder.destroy();
+  }, 60_000);
 });

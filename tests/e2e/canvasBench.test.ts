@@ -24,6 +24,10 @@ describe('the canvas benchmark at tiny scale', () => {
     // A remote edit or drop re-renders the note it names, not all 20 (dnd-kit's sensors once re-rendered every note).
     expect(drag.renders.boardUpdates).toBeGreaterThanOrEqual(10);
     expect(drag.renders.perBoardUpdate).toBeLessThanOrEqual(1.5);
+    // A text edit re-renders its note and nothing above it: the canvas (the step's notes, the layout, the drawing) re-renders for drops alone.
+    expect(drag.renders.drops).toBe(2);
+    expect(drag.renders.canvasRenders).toBeGreaterThanOrEqual(1);
+    expect(drag.renders.canvasRenders).toBeLessThanOrEqual(drag.renders.drops);
 
     const cursors = byName.cursors!;
     expect(cursors.shown.cursors).toBe(3);

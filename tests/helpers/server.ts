@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '../../server/src/config.ts';
 import { startServer, type RunningServer } from '../../server/src/server.ts';
 import { createLogger } from '../../server/src/logger.ts';
+import type { RoomStore } from '../../server/src/store/roomStore.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -16,14 +17,18 @@ export function tempDataDir(prefix = 'okr-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export type TestServer = RunningServer & { httpUrl: string; wsUrl: string; dataDir: string };
+export type TestServer = RunningServer & { store: RoomStore; httpUrl: string; wsUrl: string; dataDir: string };
 
-/** A real server in this process on port 0 with its own data directory; `close` tears it down. */
+/** A real server in this process on port 0 with its own data directory (SQLite; shared mode runs as processes, sharedCluster.ts); `close` tears it down. */
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? tempDataDir();
   const config = loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }, { port: 0, host: '127.0.0.1', dataDir, ...overrides });
   const server = await startServer(config, createLogger(config.logLevel));
-  return { ...server, httpUrl: `http://127.0.0.1:${server.port}`, wsUrl: `ws://127.0.0.1:${server.port}`, dataDir };
+  if (!server.store) {
+    await server.close();
+    throw new Error('startTestServer runs a single server on its SQLite store; start shared mode with sharedCluster.ts');
+  }
+  return { ...server, store: server.store, httpUrl: `http://127.0.0.1:${server.port}`, wsUrl: `ws://127.0.0.1:${server.port}`, dataDir };
 }
 
 export type CreatedRoom = {

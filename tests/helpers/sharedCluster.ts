@@ -4,7 +4,8 @@ import { startPostgres, startRedis, type Postgres, type RedisServer } from './en
 import { afterAll, beforeAll } from 'vitest';
 import { createRoom, killHard, spawnServer, stopServer, tempDataDir, type CreatedRoom, type ServerProcess } from './server.ts';
 
-export type Instance = ServerProcess & { id: string };
+/** One instance; `dataDir` is its DATA_DIR, which shared mode leaves empty. */
+export type Instance = ServerProcess & { id: string; dataDir: string };
 
 /** Several processes start at once on a shared two-core machine: each gets longer than the usual 20 s. */
 const INSTANCE_START_MS = 60_000;
@@ -41,8 +42,9 @@ export async function startSharedCluster(count: number, env: Record<string, stri
   let started = 0;
   const spawnInstance = async (extra: Record<string, string> = {}): Promise<Instance> => {
     const id = `test-${++started}`;
-    const server = await spawnServer(tempDataDir('okr-shared-'), { DATABASE_URL: postgres.url, REDIS_URL: redis.url, INSTANCE_ID: id, ...env, ...extra }, 0, { startTimeoutMs: INSTANCE_START_MS });
-    return { ...server, id };
+    const dataDir = tempDataDir('okr-shared-');
+    const server = await spawnServer(dataDir, { DATABASE_URL: postgres.url, REDIS_URL: redis.url, INSTANCE_ID: id, ...env, ...extra }, 0, { startTimeoutMs: INSTANCE_START_MS });
+    return { ...server, id, dataDir };
   };
   const addInstance = async (extra: Record<string, string> = {}) => {
     const instance = await spawnInstance(extra);

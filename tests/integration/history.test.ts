@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { cardIds, type BoardDoc } from '@okr/shared/doc';
+import { SERVER_CLIENT_ID } from '../../server/src/relay/serverClientId.ts';
+import { RoomStore } from '../../server/src/store/roomStore.ts';
 import { eventually, openBoardClient, relayHandled } from '../helpers/clients.ts';
 import { runOkr } from '../helpers/cli.ts';
 import { captureUpdate, updateMessage } from '../helpers/rawSocket.ts';
@@ -64,7 +66,7 @@ describe('history and restore', () => {
     expect((await history(dataDir, fixture.room.roomId))[0]).toMatchObject({ reason: 'restore', cards: 0, removed: 11 });
   });
 
-  it('okr restore with the server stopped writes the change to the store; the room opens with the cards', async () => {
+  it('okr restore with the server stopped writes the change to the store under the server\'s client id; the room opens with the cards and takes its people\'s edits', async () => {
     await fixture.start();
     const { cards } = await theAccident();
     const { dataDir } = fixture.server;
@@ -76,13 +78,26 @@ describe('history and restore', () => {
     expect(restored.stderr).toBe('');
     expect(restored.stdout).toContain('written to the store');
     expect(restored.code).toBe(0);
+    // The restore is the board log's last row: every struct it adds is the server's, none a participant's.
+    const store = RoomStore.open(dataDir);
+    const restore = store.loadDoc(roomId, 'board').updates.at(-1)!;
+    store.close();
+    const writers = new Set(Y.decodeUpdate(restore).structs.map((struct) => struct.id.client));
+    expect([...writers]).toEqual([SERVER_CLIENT_ID]);
 
     const again = await startTestServer({ dataDir });
     try {
       const late = openBoardClient(again.wsUrl, roomId);
-      await late.synced;
+      const other = openBoardClient(again.wsUrl, roomId);
+      await Promise.all([late.synced, other.synced]);
       expect(cardIds(late.board)).toEqual(cards);
+      // Edits on and beside the restored cards are taken and reach the others (a refused one closes the connection).
+      late.board.setNoteText('candidates', 'card-1', 'Objective draft 1, restored and reworded');
+      late.board.addCandidate({ id: 'card-12', text: 'After the restore' });
+      await eventually(() => other.board.candidates.get('card-12') !== undefined && other.board.candidates.get('card-1')?.text === 'Objective draft 1, restored and reworded', 'the other client has both edits');
+      expect(late.provider.wsconnected).toBe(true);
       late.destroy();
+      other.destroy();
     } finally {
       await again.close();
     }

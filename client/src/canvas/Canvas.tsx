@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
-import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragMoveEvent } from '@dnd-kit/core';
+import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragMoveEvent, type DragStartEvent } from '@dnd-kit/core';
 import type { CanvasStep } from '@okr/shared/schema';
-import { boundsOf, canvasPage, canvasPages, dropNote, layoutCanvas, layoutRects, placeNewNote, type CanvasLayout, type Frame, type LayoutCluster } from '@okr/shared/workshop';
+import { boundsOf, canvasPage, canvasPages, dropNote, layoutCanvas, layoutRects, placeNewNote, type Frame } from '@okr/shared/workshop';
 import { sameItems, useBoard, useControl } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { updatePresence } from '../sync/presence.ts';
@@ -14,15 +14,18 @@ import { CanvasToolbar } from './CanvasToolbar.tsx';
 import { CanvasStepContext } from './CanvasStepContext.ts';
 import { useCanvasGestures, PRESENCE_MS } from './useCanvasGestures.ts';
 import { useFollow } from './useFollow.ts';
-import { throttle } from './throttle.ts';
-import type { CanvasNote, LegendEntry } from './model.ts';
+import { DragPresence } from './dragPresence.ts';
+import type { LegendEntry, NoteMakers, NotePlace, NoteRef } from './model.ts';
 import './canvas.css';
 
 type Props = {
   step: CanvasStep;
   /** The canvas's accessible name, e.g. "Context canvas". */
   label: string;
-  notes: readonly CanvasNote[];
+  /** The step's cards as the layout reads them; a new list only when a place, cluster, lane or the order changes. */
+  places: readonly NotePlace[];
+  /** How each note makes itself from its card (see NoteMakers); keep it the same object while what it reads is. */
+  makers: NoteMakers;
   legend: readonly LegendEntry[];
   canEdit: boolean;
   projector: boolean;
@@ -51,14 +54,15 @@ const ACCESSIBILITY = { announcements };
  * A step's cards as sticky notes on a surface you pan and zoom. Places and clusters come from the
  * board (written once, on drop); the camera is this device's; cursors and live drags are presence.
  */
-export function Canvas({ step, label, notes, legend, canEdit, projector, empty }: Props) {
+export function Canvas({ step, label, places, makers, legend, canEdit, projector, empty }: Props) {
   const room = useRoom();
   const store = useBoardUiStore();
   const control = useControl();
   // Records keep their identity until edited: the same clusters are the same list, so an edit of a note leaves it be.
   const allClusters = useBoard((board) => board.clusters.list(), sameItems);
   const clusters = useMemo(() => allClusters.filter((c) => c.step === step), [allClusters, step]);
-  const layout = useStableLayout(notes, clusters);
+  // The step hands a new list of places only when the layout reads something new: a text edit never gets here.
+  const layout = useMemo(() => layoutCanvas(places, clusters), [places, clusters]);
   const everything = useMemo(() => boundsOf(layoutRects(layout)), [layout]);
   const viewport = useRef<HTMLDivElement>(null);
   const world = useRef<HTMLDivElement>(null);
@@ -102,22 +106,21 @@ export function Canvas({ step, label, notes, legend, canEdit, projector, empty }
 
   const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor, KEYBOARD_OPTIONS));
   const zoom = useCallback(() => store.getState().cameras[step]?.zoom ?? 1, [store, step]);
-  const sendDrag = useMemo(() => throttle((id: string, x: number, y: number) => updatePresence(room.awareness, { dragging: { step, id, x: Math.round(x), y: Math.round(y) } }), PRESENCE_MS), [room, step]);
-  const endDrag = useCallback(() => {
-    sendDrag.cancel();
-    updatePresence(room.awareness, { dragging: undefined });
-  }, [room, sendDrag]);
+  const drag = useMemo(() => new DragPresence(step, (dragging) => updatePresence(room.awareness, { dragging }), PRESENCE_MS), [room, step]);
+  const endDrag = useCallback(() => drag.end(), [drag]);
+  // A canvas that goes away mid-drag (another step, the list view) takes its drag out of presence.
+  useEffect(() => () => drag.end(), [drag]);
 
-  // The notes as drawn, handed to their store after each commit: a remote edit or drop then
-  // re-renders the one note it changed, and the surface below (dnd-kit, the world, 300 notes) not at all.
-  const drawn = useMemo(() => drawNotes(notes, layout, following ? null : page), [notes, layout, page, following]);
+  // The notes as drawn, handed to their store after each commit: a remote drop then re-renders
+  // the one note it moved, and the surface below (dnd-kit, the world, 300 notes) not at all.
+  const drawn = useMemo(() => drawNotes(places, layout, following ? null : page), [places, layout, page, following]);
   const [noteStore] = useState(() => new NoteStore(drawn));
   useLayoutEffect(() => {
     noteStore.set(drawn);
   }, [noteStore, drawn]);
 
   const placeNote = useCallback(
-    (note: CanvasNote, x: number, y: number) => {
+    (note: NoteRef, x: number, y: number) => {
       const { layout: now, clusters: named } = latest.current;
       // Someone may have deleted it while it was being moved: nothing left to place.
       if (!room.board[note.collection].has(note.id)) return;
@@ -135,21 +138,28 @@ export function Canvas({ step, label, notes, legend, canEdit, projector, empty }
     [room],
   );
   const nudgeNote = useCallback(
-    (note: CanvasNote, dx: number, dy: number) => {
+    (note: NoteRef, dx: number, dy: number) => {
       const at = latest.current.layout.notes.get(note.id);
       if (at) placeNote(note, at.x + dx, at.y + dy);
     },
     [placeNote],
   );
 
+  const onDragStart = useCallback(
+    ({ active }: DragStartEvent) => {
+      const id = String(active.id);
+      if (id.startsWith('note:')) drag.start(id.slice(5));
+    },
+    [drag],
+  );
   const onDragMove = useCallback(
     ({ active, delta }: DragMoveEvent) => {
       const id = String(active.id);
       if (!id.startsWith('note:')) return;
       const at = latest.current.layout.notes.get(id.slice(5));
-      if (at) sendDrag(at.id, at.x + delta.x / zoom(), at.y + delta.y / zoom());
+      if (at) drag.move(at.id, at.x + delta.x / zoom(), at.y + delta.y / zoom());
     },
-    [sendDrag, zoom],
+    [drag, zoom],
   );
   const onDragEnd = useCallback(
     ({ active, delta }: DragEndEvent) => {
@@ -159,7 +169,7 @@ export function Canvas({ step, label, notes, legend, canEdit, projector, empty }
       const dy = delta.y / zoom();
       if (dx === 0 && dy === 0) return;
       if (id.startsWith('note:')) {
-        const note = noteStore.view(id.slice(5))?.note;
+        const note = noteStore.view(id.slice(5));
         const at = latest.current.layout.notes.get(id.slice(5));
         if (note && at) placeNote(note, at.x + dx, at.y + dy);
       } else if (id.startsWith('frame:')) {
@@ -176,16 +186,17 @@ export function Canvas({ step, label, notes, legend, canEdit, projector, empty }
     room.board.addCluster(step, name, placeNewNote(center, layoutRects(layout), { w: 360, h: 200 }));
   };
 
-  const context = useMemo(() => ({ step, store: noteStore }), [step, noteStore]);
+  const context = useMemo(() => ({ step, store: noteStore, makers }), [step, noteStore, makers]);
   const surface: SurfaceProps = {
     step,
     store: noteStore,
     canEdit,
     showCursors: !projector || control.projectorCursors,
-    empty: notes.length === 0 && clusters.length === 0 ? empty : null,
+    empty: places.length === 0 && clusters.length === 0 ? empty : null,
     sensors,
     viewport,
     world,
+    onDragStart,
     onDragMove,
     onDragEnd,
     onDragCancel: endDrag,
@@ -213,10 +224,11 @@ type SurfaceProps = {
   sensors: ReturnType<typeof useSensors>;
   viewport: RefObject<HTMLDivElement | null>;
   world: RefObject<HTMLDivElement | null>;
+  onDragStart: (event: DragStartEvent) => void;
   onDragMove: (event: DragMoveEvent) => void;
   onDragEnd: (event: DragEndEvent) => void;
   onDragCancel: () => void;
-  onNudgeNote: (note: CanvasNote, dx: number, dy: number) => void;
+  onNudgeNote: (note: NoteRef, dx: number, dy: number) => void;
   onNudgeFrame: (frame: Frame, dx: number, dy: number) => void;
 };
 
@@ -225,9 +237,9 @@ type SurfaceProps = {
  * edits and drops: a board update that re-renders the canvas stops here (dnd-kit's context re-ran its
  * hooks, and React walked all 300 notes, on each one: the canvas benchmark's profile, BENCHMARKS.md).
  */
-const CanvasSurface = memo(function CanvasSurface({ step, store, canEdit, showCursors, empty, sensors, viewport, world, onDragMove, onDragEnd, onDragCancel, onNudgeNote, onNudgeFrame }: SurfaceProps) {
+const CanvasSurface = memo(function CanvasSurface({ step, store, canEdit, showCursors, empty, sensors, viewport, world, onDragStart, onDragMove, onDragEnd, onDragCancel, onNudgeNote, onNudgeFrame }: SurfaceProps) {
   return (
-    <DndContext sensors={sensors} accessibility={ACCESSIBILITY} onDragMove={onDragMove} onDragEnd={onDragEnd} onDragCancel={onDragCancel}>
+    <DndContext sensors={sensors} accessibility={ACCESSIBILITY} onDragStart={onDragStart} onDragMove={onDragMove} onDragEnd={onDragEnd} onDragCancel={onDragCancel}>
       <div ref={viewport} className="canvas-viewport">
         {empty && <div className="canvas-empty">{empty}</div>}
         <World step={step} worldRef={world}>
@@ -238,28 +250,6 @@ const CanvasSurface = memo(function CanvasSurface({ step, store, canEdit, showCu
     </DndContext>
   );
 });
-
-/**
- * The layout, kept while what it reads (each note's id, place, cluster and lane, in order) is the
- * same: a remote edit of a note's text then leaves the layout, the frames, the pages and the
- * notes' drawing as they were.
- */
-function useStableLayout(notes: readonly CanvasNote[], clusters: readonly LayoutCluster[]): CanvasLayout {
-  const placesKey = notes.map(placeKey).join('\n');
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `placesKey` is all of `notes` the layout reads
-  return useMemo(() => layoutCanvas(notes, clusters), [placesKey, clusters]);
-}
-
-// Notes keep their identity until their record changes, so each note's key is built once, not 300 per update.
-const placeKeys = new WeakMap<CanvasNote, string>();
-function placeKey(n: CanvasNote): string {
-  let key = placeKeys.get(n);
-  if (key === undefined) {
-    key = `${n.id}|${n.clusterId ?? ''}|${n.pos ? `${n.pos.x},${n.pos.y}` : ''}|${n.lane ?? ''}`;
-    placeKeys.set(n, key);
-  }
-  return key;
-}
 
 /** The one element the camera moves: it alone re-renders on pan and zoom (its children are the same elements). */
 function World({ step, worldRef, children }: { step: CanvasStep; worldRef: RefObject<HTMLDivElement | null>; children: ReactNode }) {

@@ -2,13 +2,16 @@ import { useEffect, useRef, useState } from 'react';
 import type { CanvasStep } from '@okr/shared/schema';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { parsePresence } from '../sync/presence.ts';
+import { RemoteDrags } from './remoteDrags.ts';
 
 type Cursor = { clientId: number; name: string; color: string; x: number; y: number };
 
 /**
  * Other people's cursors with their names, and the notes they are dragging, moved live from
- * presence, at most once an animation frame. Its own small render: a cursor moving never re-renders a note; a note someone drags is
- * shifted with the CSS `translate` property on its element, which React's style never sets.
+ * presence, at most once an animation frame. Its own small render: a cursor moving never
+ * re-renders a note; a note someone drags is shifted with the CSS `translate` property on its
+ * element, which React's style never sets. A drag ends as RemoteDrags says (dropped, the person
+ * gone, or still for too long), so no note is left drawn where someone once dragged it.
  */
 export function CursorLayer({ step, showCursors, world }: { step: CanvasStep; showCursors: boolean; world: React.RefObject<HTMLDivElement | null> }) {
   const room = useRoom();
@@ -17,20 +20,27 @@ export function CursorLayer({ step, showCursors, world }: { step: CanvasStep; sh
 
   useEffect(() => {
     const root = world.current;
+    const drags = new RemoteDrags();
+    let recheck: ReturnType<typeof setTimeout> | undefined;
     const draw = () => {
       frame = 0;
       const next: Cursor[] = [];
-      const dragged = new Map<string, { x: number; y: number }>();
+      const dragging = new Map<number, { id: string; x: number; y: number }>();
       room.awareness.getStates().forEach((state, clientId) => {
         if (clientId === room.awareness.clientID) return;
         const parsed = parsePresence(state);
         if (!parsed) return;
-        const { user, cursor, dragging } = parsed;
+        const { user, cursor, dragging: drag } = parsed;
         if (showCursors && cursor?.step === step) next.push({ clientId, name: user.name, color: user.color, x: cursor.x, y: cursor.y });
-        if (dragging?.step === step) dragged.set(dragging.id, dragging);
+        if (drag?.step === step) dragging.set(clientId, drag);
       });
       setCursors((prev) => (sameCursors(prev, next) ? prev : next));
+      const now = performance.now();
+      const { dragged, recheckAt } = drags.read(dragging, now);
       moveDragged(root, dragged, shifted.current);
+      // Nothing may arrive when a drag goes stale: look again then.
+      clearTimeout(recheck);
+      if (recheckAt !== null) recheck = setTimeout(schedule, recheckAt - now);
     };
     // A room of 30 sends 600 presence messages a second: draw at most once a frame, with the newest of them.
     let frame = 0;
@@ -43,6 +53,7 @@ export function CursorLayer({ step, showCursors, world }: { step: CanvasStep; sh
     return () => {
       room.awareness.off('change', schedule);
       cancelAnimationFrame(frame);
+      clearTimeout(recheck);
       moveDragged(root, new Map(), shiftedNow);
     };
   }, [room, step, showCursors, world]);

@@ -5,26 +5,28 @@ import { useBoardUi, useBoardUiStore } from '../state/BoardUiContext.tsx';
 import { InlineEditor } from '../components/InlineEditor.tsx';
 import { CardMenu, type MenuItem } from '../drafts/CardMenu.tsx';
 import { NotePicker } from './NotePicker.tsx';
-import type { CanvasNote } from './model.ts';
+import type { CanvasNote, NoteRef } from './model.ts';
 import { ARROWS, NUDGE, previewTransform } from './moves.ts';
 import { useNoteView, type NoteStore, type NoteView } from './noteStore.ts';
 import { useNotePicker } from './useNotePicker.ts';
+import { useCanvasNote } from './useCanvasNote.ts';
 
 type Props = {
   id: string;
-  /** Where its card and place come from: the note subscribes to its own. */
+  /** Where its place comes from: the note subscribes to its own (and to its own card, useCanvasNote). */
   store: NoteStore;
   canEdit: boolean;
   /** Arrow keys: move the note by (dx, dy) canvas units, written at once. */
-  onNudge: (note: CanvasNote, dx: number, dy: number) => void;
+  onNudge: (note: NoteRef, dx: number, dy: number) => void;
 };
 
 type Listeners = Partial<Record<'onKeyDown' | 'onPointerDown', (event: SyntheticEvent) => void>>;
 
 
 /**
- * One sticky note. It subscribes to its own view (NoteStore), so it re-renders when its own record
- * or place changes, never for a cursor or another note; memoised against its layer re-rendering.
+ * One sticky note. It subscribes to its own place (NoteStore) and its own card (useCanvasNote), so
+ * it re-renders when those change, never for a cursor or another note; memoised against its layer
+ * re-rendering.
  */
 export const NoteCard = memo(function NoteCard({ id, store, canEdit, onNudge }: Props) {
   const view = useNoteView(store, id);
@@ -32,8 +34,15 @@ export const NoteCard = memo(function NoteCard({ id, store, canEdit, onNudge }: 
   return view ? <Note view={view} canEdit={canEdit} onNudge={onNudge} /> : null;
 });
 
-/** The note itself. The drag preview is dnd-kit's transform, divided by the zoom in CSS. */
-function Note({ view: { note, x, y, ox, oy, faint }, canEdit, onNudge }: { view: NoteView; canEdit: boolean; onNudge: Props['onNudge'] }) {
+/** The note itself, from its own card: a remote edit of it re-renders this and nothing above. */
+function Note({ view, canEdit, onNudge }: { view: NoteView; canEdit: boolean; onNudge: Props['onNudge'] }) {
+  const note = useCanvasNote(view);
+  // Its card went in the change that removes it from the drawing, which follows in the same commit or the next.
+  return note ? <NoteBody note={note} view={view} canEdit={canEdit} onNudge={onNudge} /> : null;
+}
+
+/** The drag preview is dnd-kit's transform, divided by the zoom in CSS. */
+function NoteBody({ note, view: { x, y, ox, oy, faint }, canEdit, onNudge }: { note: CanvasNote; view: NoteView; canEdit: boolean; onNudge: Props['onNudge'] }) {
   const room = useRoom();
   const ui = useBoardUiStore();
   // Each note selects only what concerns it, so opening one note's editor or picker re-renders that note alone.

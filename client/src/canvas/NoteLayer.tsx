@@ -3,19 +3,19 @@ import type { Frame } from '@okr/shared/workshop';
 import { ClusterFrame } from './ClusterFrame.tsx';
 import { NoteCard } from './NoteCard.tsx';
 import { useNoteShape, type NoteStore } from './noteStore.ts';
-import type { CanvasNote } from './model.ts';
+import type { NoteRef } from './model.ts';
 
 type Props = {
   store: NoteStore;
   canEdit: boolean;
-  onNudgeNote: (note: CanvasNote, dx: number, dy: number) => void;
+  onNudgeNote: (note: NoteRef, dx: number, dy: number) => void;
   onNudgeFrame: (frame: Frame, dx: number, dy: number) => void;
 };
 
 /**
  * The clusters and notes. Memoised on props that stay the same across remote edits and drops, so
  * the canvas re-rendering stops here; the layer itself re-renders when a frame or the set of notes
- * changes, and each note when its own card or place does (NoteStore).
+ * changes, and each note when its own place (NoteStore) or card (useCanvasNote) does.
  */
 export const NoteLayer = memo(function NoteLayer({ store, canEdit, onNudgeNote, onNudgeFrame }: Props) {
   const { frames, loose } = useNoteShape(store);

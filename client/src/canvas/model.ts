@@ -1,7 +1,8 @@
-import type { CanvasCollection } from '@okr/shared/doc';
-import type { Candidate, CanvasPos } from '@okr/shared/schema';
+import type { BoardDoc, CanvasCollection } from '@okr/shared/doc';
+import type { Candidate } from '@okr/shared/schema';
+import type { LayoutCard } from '@okr/shared/workshop';
 
-/** A card as a sticky note: what the canvas draws and what it writes back. */
+/** A card as a sticky note: what a note draws and what it writes back. Built by the note from its own card (NoteMakers). */
 export type CanvasNote = {
   collection: CanvasCollection;
   id: string;
@@ -10,14 +11,27 @@ export type CanvasNote = {
   tag: string;
   /** One of the canvas palette's tones (see canvas.css), 0 to 7. */
   tone: number;
-  pos?: CanvasPos;
   clusterId?: string;
-  /** Orders the tidy layout of notes nobody placed (a context card's kind). */
-  lane?: number;
   canDelete: boolean;
   /** Set on candidate objectives, which "Merge into…" folds together. */
   candidate?: Candidate;
 };
+
+/** Which card a note is. */
+export type NoteRef = { collection: CanvasCollection; id: string };
+
+/** A card as the canvas lays it out: which card, and what the layout reads (place, cluster, lane). */
+export type NotePlace = NoteRef & LayoutCard;
+
+/** A record of one of the canvas collections, as the board reads it. */
+export type RecordOf<C extends CanvasCollection> = ReturnType<BoardDoc[C]['list']>[number];
+
+/**
+ * How a step turns its cards into notes, per collection. Each note builds itself from its own card
+ * with these, so a remote edit of one card re-renders that note and nothing above it; a new set of
+ * makers (anonymity, who may delete) rebuilds every note.
+ */
+export type NoteMakers = { [C in CanvasCollection]?: (record: RecordOf<C>) => CanvasNote };
 
 export type LegendEntry = { tone: number; label: string };
 

@@ -1,10 +1,14 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { noteRect, within, type CanvasLayout, type Frame, type Rect } from '@okr/shared/workshop';
 import { sameItems } from '../sync/hooks.ts';
-import type { CanvasNote } from './model.ts';
+import type { NotePlace, NoteRef } from './model.ts';
 
-/** One note as drawn: its card, where it is on the canvas, the corner of what it is drawn in (the canvas, or its cluster's frame), and whether it is faint (off the projector's page). */
-export type NoteView = { note: CanvasNote; x: number; y: number; ox: number; oy: number; faint: boolean };
+/**
+ * One note as drawn: which card (the note reads the card itself), where it is on the canvas, the
+ * corner of what it is drawn in (the canvas, or its cluster's frame), and whether it is faint (off
+ * the projector's page).
+ */
+export type NoteView = NoteRef & { x: number; y: number; ox: number; oy: number; faint: boolean };
 
 /** What holds the notes: the clusters' frames with their notes, then the notes in no cluster, in order. */
 export type NoteShape = { frames: readonly Frame[]; loose: readonly string[] };
@@ -12,31 +16,32 @@ export type NoteShape = { frames: readonly Frame[]; loose: readonly string[] };
 export type DrawnNotes = { views: ReadonlyMap<string, NoteView>; shape: NoteShape };
 
 /**
- * The notes as the canvas draws them, from the step's notes and their layout. On the projector
+ * The notes as the canvas draws them, from the step's cards and their layout. On the projector
  * (`page` set, not following), notes outside the page shown are faint: the room reads this page's.
- * Example: `drawNotes(notes, layoutCanvas(notes, clusters), null)`.
+ * Example: `drawNotes(places, layoutCanvas(places, clusters), null)`.
  */
-export function drawNotes(notes: readonly CanvasNote[], layout: CanvasLayout, page: Rect | null): DrawnNotes {
-  const byId = new Map(notes.map((n) => [n.id, n]));
+export function drawNotes(places: readonly NotePlace[], layout: CanvasLayout, page: Rect | null): DrawnNotes {
+  const byId = new Map(places.map((p) => [p.id, p]));
   const views = new Map<string, NoteView>();
   const add = (id: string, ox: number, oy: number): boolean => {
-    const note = byId.get(id);
+    const place = byId.get(id);
     const at = layout.notes.get(id);
-    if (!note || !at) return false;
-    views.set(id, { note, x: at.x, y: at.y, ox, oy, faint: page !== null && !within(noteRect(at), page) });
+    if (!place || !at) return false;
+    views.set(id, { collection: place.collection, id, x: at.x, y: at.y, ox, oy, faint: page !== null && !within(noteRect(at), page) });
     return true;
   };
   for (const frame of layout.frames) for (const id of frame.noteIds) add(id, frame.x, frame.y);
   const loose: string[] = [];
-  for (const n of notes) if (!views.has(n.id) && add(n.id, 0, 0)) loose.push(n.id);
+  for (const p of places) if (!views.has(p.id) && add(p.id, 0, 0)) loose.push(p.id);
   return { views, shape: { frames: layout.frames, loose } };
 }
 
 /**
- * The canvas's notes, one subscription per note: a remote edit or drop re-renders the one note it
- * changed, and the layer of notes re-renders only when frames or the notes' order change. The
- * canvas hands it each new drawing after its commit (`set`); components read it through
- * `useNoteView` and `useNoteShape`, so no component keeps copies of notes between renders.
+ * The canvas's notes' places, one subscription per note: a remote drop re-renders the one note it
+ * moved, and the layer of notes re-renders only when frames or the notes' order change (a note's
+ * text is its own subscription to its card, useCanvasNote). The canvas hands it each new drawing
+ * after its commit (`set`); components read it through `useNoteView` and `useNoteShape`, so no
+ * component keeps copies of notes between renders.
  */
 export class NoteStore {
   private readonly views: Map<string, NoteView>;
@@ -94,7 +99,7 @@ export class NoteStore {
   }
 }
 
-/** One note's view, re-rendering when that note's card or place changes and for nothing else. */
+/** One note's view, re-rendering when that note's place changes and for nothing else. */
 export function useNoteView(store: NoteStore, id: string): NoteView | undefined {
   const subscribe = useCallback((cb: () => void) => store.subscribe(id, cb), [store, id]);
   return useSyncExternalStore(subscribe, () => store.view(id));
@@ -107,7 +112,7 @@ export function useNoteShape(store: NoteStore): NoteShape {
 }
 
 function sameView(a: NoteView, b: NoteView): boolean {
-  return a.note === b.note && a.x === b.x && a.y === b.y && a.ox === b.ox && a.oy === b.oy && a.faint === b.faint;
+  return a.collection === b.collection && a.x === b.x && a.y === b.y && a.ox === b.ox && a.oy === b.oy && a.faint === b.faint;
 }
 
 function sameFrame(a: Frame, b: Frame): boolean {

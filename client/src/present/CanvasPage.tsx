@@ -1,5 +1,4 @@
 import type { CanvasStep } from '@okr/shared/schema';
-import { useBoard } from '../sync/hooks.ts';
 import { WritingStatus } from '../drafts/WritingStatus.tsx';
 import { ContextCanvas } from '../steps/context/ContextCanvas.tsx';
 import { DraftCanvas } from '../steps/draft/DraftCanvas.tsx';
@@ -7,14 +6,13 @@ import { BrainstormCanvas } from '../steps/brainstorm/BrainstormCanvas.tsx';
 
 /**
  * A canvas step on the projector: the same canvas everyone works on, read-only, zoomed to fit (or
- * to the facilitator's view of it), so the room sees every note where its writer put it.
+ * to the facilitator's view of it), so the room sees every note where its writer put it. Each
+ * canvas reads its own cards, so a remote edit re-renders the note edited, not this page.
  */
 export function CanvasPage({ step }: { step: CanvasStep }) {
-  const context = useBoard((board) => board.contextItems.list());
-  const keyResults = useBoard((board) => board.keyResults.list());
   switch (step) {
     case 'context':
-      return <ContextCanvas items={context} canEdit={false} projector />;
+      return <ContextCanvas canEdit={false} projector />;
     case 'draft':
       return (
         <>
@@ -26,7 +24,7 @@ export function CanvasPage({ step }: { step: CanvasStep }) {
       return (
         <>
           <WritingStatus step="brainstorm" />
-          <BrainstormCanvas keyResults={keyResults} canEdit={false} projector />
+          <BrainstormCanvas canEdit={false} projector />
         </>
       );
   }

@@ -1,20 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isOriginAllowed } from '../access.ts';
+import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
-import { handleApi, type ApiContext } from './api.ts';
 import type { HttpMetrics } from './httpMetrics.ts';
 import { HttpError, methodNotAllowed, sendError, sendJson } from './json.ts';
 import { setSecurityHeaders } from './securityHeaders.ts';
 import { staticClient } from './staticClient.ts';
 
-export type AppContext = ApiContext & {
+export type AppContext = {
+  log: Logger;
   config: Config;
   metrics: HttpMetrics;
   isReady: () => boolean;
   /** GET /readyz: whether the store (and in shared mode the bus) answer; without it, ready means started. */
   readiness?: () => Promise<{ ready: boolean; checks: Record<string, string> }>;
-  /** Shared mode's rooms API in place of the SQLite one. */
-  api?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+  /** The rooms API, on the SQLite store (api.ts) or in shared mode on PostgreSQL (sharedApi.ts); false: not an API route. */
+  api: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 };
 
 /** Pages the client renders itself: home, a room link, a viewer link. Anything else is a file or a 404. */
@@ -64,7 +65,7 @@ export function createRequestHandler(ctx: AppContext) {
       res.end(text);
       return;
     }
-    if (await (ctx.api ? ctx.api(req, res, url) : handleApi(req, res, url, ctx))) return;
+    if (await ctx.api(req, res, url)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed('GET, HEAD');
     if (!serveClient) throw new HttpError(404, 'no_client', 'The client is not built: run `npx pnpm@10 build`, then restart.');
     const notFound = () => sendError(res, new HttpError(404, 'not_found', 'No such page.'));

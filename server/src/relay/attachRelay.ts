@@ -31,10 +31,13 @@ const SHUTDOWN_GRACE_MS = 1_000;
  * The transport, as hocuspocus's Server.ts is: accepts y-websocket upgrades on the HTTP server
  * (origin, rate and link checks), hands each socket to the registry, pings, and shuts down.
  */
-export function attachRelay(server: Server, store: RoomStore, config: Config, metrics: RelayMetrics, log: Logger, refuseUpgrade: RefuseUpgrade, shared?: SharedRelay): Relay {
-  const registry = new RoomRegistry(store, config, metrics, log, shared);
+export function attachRelay(server: Server, storage: RoomStore | SharedRelay, config: Config, metrics: RelayMetrics, log: Logger, refuseUpgrade: RefuseUpgrade): Relay {
+  // Shared mode keeps nothing in a local store: its rooms, links and History are in PostgreSQL.
+  const shared = 'docs' in storage ? storage : undefined;
+  const registry = new RoomRegistry(storage, config, metrics, log);
   const tickets = new TicketBook();
-  const stopWatching = watchKeyChanges(store, registry, log);
+  // Shared mode watches PostgreSQL for rotations instead (shared/sharedLinkWatch.ts).
+  const stopWatching = 'docs' in storage ? () => {} : watchKeyChanges(storage, registry, log);
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false, autoPong: false });
   const perIp = new RateLimiter(config.maxConnectionsPerIpPerMinute, 60_000);
   // A rolled-back update rebuilds its room's document (docs/board-document.md): bounded per address.
@@ -69,15 +72,15 @@ export function attachRelay(server: Server, store: RoomStore, config: Config, me
       log.error({ err: (err as Error).message }, 'store lookup failed');
       refuse(503, 'store unavailable');
     };
-    if (shared) {
+    if ('docs' in storage) {
       // Counted across instances (Redis), so asynchronous: the limits first, then the link.
-      return void sharedLimited(address, shared.limits)
-        .then(async (refusal) => (refusal ? { status: 429, error: refusal } : withConnectionParams(url, await shared.admit(url))))
+      return void sharedLimited(address, storage.limits)
+        .then(async (refusal) => (refusal ? { status: 429, error: refusal } : withConnectionParams(url, await storage.admit(url))))
         .then(admitted, failed);
     }
     let target: ReturnType<typeof resolveTarget>;
     try {
-      target = resolveTarget(url, store, tickets);
+      target = resolveTarget(url, storage, tickets);
     } catch (err) {
       return failed(err);
     }

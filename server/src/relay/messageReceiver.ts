@@ -1,18 +1,17 @@
 import { isDeletionOnly } from './docSizePolicy.ts';
-import { EditBudget } from './editBudget.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { decodeMessage, type RelayEvent } from './messageDecoder.ts';
 import { ForeignClientIdError } from './clientIdOwners.ts';
 import { PresenceTooBigError } from './presence.ts';
 import { DocTooLargeError, type Peer, type Room } from './room.ts';
+import { TokenBucket } from './tokenBucket.ts';
 import { isWritePolicyProblem, UpdateRejectedError } from './updateCheck.ts';
 
 /**
  * Answering a sync step 1 (or a presence query) encodes a whole document for one client. A client
  * sends one per connection; a stream of them is an amplification attack. Burst, then one a second.
  */
-const SYNC_REQUEST_BURST = 10;
-const SYNC_REQUEST_REFILL_MS = 1_000;
+const SYNC_REQUESTS = { capacity: 10, refill: 1, everyMs: 1_000, charging: 'prepaid' } as const;
 
 /** Stops and restarts reading a peer's socket, so a throttled sender waits in its own buffers (TCP backpressure). */
 export type Reading = { pause(): void; resume(): void };
@@ -26,9 +25,9 @@ export type ReceiverLimits = { maxEditBytesPerMinute: number };
  * socket is not read, so the sender slows down and nobody else does.
  */
 export class MessageReceiver {
-  private syncTokens = SYNC_REQUEST_BURST;
-  private syncTokensAt = Date.now();
-  private readonly budget: EditBudget;
+  private readonly syncRequests = new TokenBucket(SYNC_REQUESTS);
+  /** What this peer may add: a minute's worth at once, then the refill rate; waited for, never overdrawn. */
+  private readonly budget: TokenBucket;
   /** Frames waiting for the edit budget, in arrival order. */
   private held: Uint8Array[] = [];
   private heldBytes = 0;
@@ -43,7 +42,8 @@ export class MessageReceiver {
     /** Called when an update of this peer's was rolled back, which rebuilt the room's document. */
     private readonly onRollback: () => void = () => {},
   ) {
-    this.budget = new EditBudget(limits.maxEditBytesPerMinute);
+    const perMinute = limits.maxEditBytesPerMinute;
+    this.budget = new TokenBucket({ capacity: perMinute, refill: perMinute, everyMs: 60_000, charging: 'prepaid' });
   }
 
   receive(frame: Uint8Array): void {
@@ -67,16 +67,17 @@ export class MessageReceiver {
       this.peer.close('malformed', { detail: (err as Error).message });
       return true;
     }
-    if ((event.kind === 'syncRequest' || event.kind === 'presenceQuery') && !this.takeSyncToken()) {
+    if ((event.kind === 'syncRequest' || event.kind === 'presenceQuery') && this.syncRequests.take(1) > 0) {
       this.peer.close('tooManyRequests');
       return true;
     }
     // Room requests are paid from the same budget as edits: a flood of them waits like one of updates.
     const cost = event.kind === 'update' ? event.update.byteLength : event.kind === 'request' ? event.json.length : 0;
-    if (cost > 0 && !this.budget.take(cost) && !(event.kind === 'update' && isFreeEdit(event.update))) {
+    const wait = cost > 0 ? this.budget.take(cost) : 0;
+    if (wait > 0 && !(event.kind === 'update' && isFreeEdit(event.update))) {
       this.held.unshift(frame);
       this.heldBytes += frame.byteLength;
-      this.waitForBudget(cost);
+      this.waitForBudget(wait);
       return false;
     }
     this.dispatch(event);
@@ -116,11 +117,11 @@ export class MessageReceiver {
     if (this.heldBytes > this.limits.maxEditBytesPerMinute * 2) this.peer.close('tooManyEdits');
   }
 
-  private waitForBudget(bytes: number): void {
+  private waitForBudget(ms: number): void {
     this.metrics.throttled();
     this.reading.pause();
     clearTimeout(this.resumeTimer);
-    this.resumeTimer = setTimeout(this.release, this.budget.msUntil(bytes));
+    this.resumeTimer = setTimeout(this.release, ms);
     this.resumeTimer.unref();
   }
 
@@ -138,14 +139,6 @@ export class MessageReceiver {
     }
     this.reading.resume();
   };
-
-  private takeSyncToken(now = Date.now()): boolean {
-    this.syncTokens = Math.min(SYNC_REQUEST_BURST, this.syncTokens + (now - this.syncTokensAt) / SYNC_REQUEST_REFILL_MS);
-    this.syncTokensAt = now;
-    if (this.syncTokens < 1) return false;
-    this.syncTokens -= 1;
-    return true;
-  }
 }
 
 /** Deletions cost nothing: they are how a full or flooded board gets cleaned. An undecodable update is the room's to refuse. */

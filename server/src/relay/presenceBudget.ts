@@ -1,4 +1,4 @@
-import { EditBudget } from './editBudget.ts';
+import { TokenBucket } from './tokenBucket.ts';
 
 /**
  * How much presence each sender may have broadcast: `bytesPerSecond` of states, up to a second's
@@ -8,15 +8,18 @@ import { EditBudget } from './editBudget.ts';
  * while an honest cursor (a few hundred bytes, 20 times a second) is never held.
  */
 export class PresenceBudget<S> {
-  private readonly buckets = new Map<S, EditBudget>();
+  private readonly buckets = new Map<S, TokenBucket>();
 
   constructor(private readonly bytesPerSecond: number) {}
 
   /** Spends `bytes` of `sender`'s budget and returns 0, or spends nothing and returns the milliseconds until it could. */
   take(sender: S, bytes: number, now = Date.now()): number {
     let bucket = this.buckets.get(sender);
-    if (!bucket) this.buckets.set(sender, (bucket = new EditBudget(this.bytesPerSecond * 60, now, this.bytesPerSecond)));
-    return bucket.take(bytes, now) ? 0 : Math.max(1, bucket.msUntil(bytes, now));
+    if (!bucket) {
+      bucket = new TokenBucket({ capacity: this.bytesPerSecond, refill: this.bytesPerSecond, everyMs: 1_000, charging: 'prepaid' }, now);
+      this.buckets.set(sender, bucket);
+    }
+    return bucket.take(bytes, now);
   }
 
   /** The sender left: its budget goes with it. */

@@ -34,6 +34,9 @@ export type RoomLimits = {
   presenceBytesPerSecond: number;
 };
 
+/** Shared mode's storage for a room: each document's rows as read when it opened, and PostgreSQL's History. No SQLite store. */
+export type SharedRoomStorage = { preloaded: Record<StoredDocName, PreloadedDoc>; versions: VersionKeeper };
+
 /**
  * What the room needs of a connection: who it is, which document it is bound to, a way to send it
  * messages and a way to close it with a reason. The websocket Connection is one; tests use fakes.
@@ -113,19 +116,16 @@ export class Room {
 
   constructor(
     readonly id: string,
-    store: RoomStore,
+    /** Where the documents come from and the board's versions go: the store's SQLite, or in shared mode the rows read before the room opened (relay/shared/) and PostgreSQL. */
+    storage: RoomStore | SharedRoomStorage,
     private readonly limits: RoomLimits,
     private readonly metrics: RelayMetrics,
     flusher?: TurnScheduler,
-    /** Shared mode: each document's rows, read before the room opened (relay/shared/). */
-    preloaded?: Partial<Record<StoredDocName, PreloadedDoc>>,
-    /** Where the board's versions go: the store's SQLite, or PostgreSQL in shared mode. */
-    versions: VersionKeeper = store.versions,
   ) {
     this.presenceBudget = new PresenceBudget(limits.presenceBytesPerSecond);
     this.atTurnEnd = flusher ? (task) => flusher.later(task) : (task) => setImmediate(task);
     const onFlushed = (ms: number) => metrics.storeWrite(ms);
-    const source = (name: StoredDocName) => preloaded?.[name] ?? store;
+    const source = (name: StoredDocName) => ('preloaded' in storage ? storage.preloaded[name] : storage);
     this.board = new RelayDoc(id, 'board', source('board'), (m) => this.broadcast('board', m, 'update'), limits.compactAfterUpdates, onFlushed, flusher);
     this.control = new RelayDoc(id, 'control', source('control'), (m) => this.broadcast('control', m, 'update'), limits.compactAfterUpdates, onFlushed, flusher);
     this.privateDoc = new RelayDoc(id, 'private', source('private'), () => {}, limits.compactAfterUpdates, onFlushed, flusher);
@@ -150,7 +150,11 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onPresence);
-    this.history = new RoomHistory(id, versions, { board: () => this.board.ydoc, controlState: () => this.controlState() });
+    this.history = new RoomHistory(id, storage.versions, {
+      board: () => this.board.ydoc,
+      controlState: () => this.controlState(),
+      writeBoardAsServer: (fn) => this.board.transactAsServer(() => fn(this.boardView()), ORIGIN.restore),
+    });
     // Shared mode: another instance's people changed the board, so a step change here keeps it.
     this.board.onRemoteApplied = () => this.history.boardChanged();
     this.anonymous = new AnonymousDesk({

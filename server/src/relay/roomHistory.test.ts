@@ -10,6 +10,7 @@ import { readRoomDocs } from '../store/readRoom.ts';
 import { RelayMetrics } from './metrics.ts';
 import { DocTooLargeError, Room } from './room.ts';
 import { FakePeer, testLimits } from './room.testkit.ts';
+import { SERVER_CLIENT_ID } from './serverClientId.ts';
 import { DELETION_VERSION_GAP_MS, PERIODIC_VERSION_MS } from './versionTriggers.ts';
 
 /*
@@ -51,6 +52,11 @@ function addCards(board: BoardDoc, count: number): void {
 
 function wipe(board: BoardDoc): void {
   board.transact(() => board.candidates.list().forEach((card) => board.candidates.remove(card.id)));
+}
+
+/** The Yjs client ids an update writes structs under. */
+function writersOf(updates: Uint8Array[]): number[] {
+  return [...new Set(updates.flatMap((update) => Y.decodeUpdate(update).structs.map((struct) => struct.id.client)))];
 }
 
 describe('Room history', () => {
@@ -105,7 +111,7 @@ describe('Room history', () => {
     expect(store.versions.list(room.id).map((v) => v.reason)).toEqual(['step']);
   });
 
-  it('restores a version as one forward change that reaches the room\'s clients, keeping the wiped board as a version too', () => {
+  it('restores a version as one forward change by the server that reaches the room\'s clients, keeping the wiped board as a version too', () => {
     const { room, store } = openRoom();
     const { participant, facilitator } = clients(room);
     addCards(participant, 11);
@@ -121,6 +127,10 @@ describe('Room history', () => {
     for (const update of sent) Y.applyUpdate(participant.ydoc, update, room);
     expect(cardIds(participant)).toEqual(before!.cardIds);
     expect(store.versions.list(room.id)[0]).toMatchObject({ reason: 'restore', cardIds: [] });
+    // Under the server's id, which no participant may use: their edits after it are theirs.
+    expect(writersOf(sent)).toEqual([SERVER_CLIENT_ID]);
+    participant.setNoteText('candidates', before!.cardIds[0]!, 'Reworded after the restore');
+    expect(new BoardDoc(room.board.ydoc).candidates.get(before!.cardIds[0]!)?.text).toBe('Reworded after the restore');
   });
 
   it('restores on a board at its size limit (the restore does not pass the size check)', () => {
@@ -146,6 +156,8 @@ describe('Room history', () => {
     unloaded.add(room);
     restoreInStore(store, room.id, before!.id);
     expect(cardIds(readRoomDocs(store, room.id).board)).toEqual(before!.cardIds);
+    // Written as the server would: the log's last row is the restore, every struct under the server's id.
+    expect(writersOf([store.loadDoc(room.id, 'board').updates.at(-1)!])).toEqual([SERVER_CLIENT_ID]);
   });
 });
 

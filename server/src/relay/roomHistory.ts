@@ -1,13 +1,16 @@
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
-import { cardIdsOfSnapshot, cardsDeletedBy, ORIGIN, restoreUpdate, type DecodedUpdate } from '@okr/shared/doc';
+import { cardIdsOfSnapshot, cardsDeletedBy, ORIGIN, type BoardDoc, type DecodedUpdate } from '@okr/shared/doc';
 import type { ControlState } from '@okr/shared/schema';
 import type { NewVersion } from '../store/versionStore.ts';
 import type { VersionReason } from '../store/versionThinning.ts';
 import { versionReason, type RoomEvent } from './versionTriggers.ts';
 
-/** The room's live board, read fresh each time (RelayDoc rebuilds its Y.Doc after a refused update), and its control state. */
-export type LiveRoom = { board: () => Y.Doc; controlState: () => ControlState };
+/**
+ * The room's live board, read fresh each time (RelayDoc rebuilds its Y.Doc after a refused update),
+ * its control state, and a way to change the board as the server (under its own Yjs client id, stored and broadcast).
+ */
+export type LiveRoom = { board: () => Y.Doc; controlState: () => ControlState; writeBoardAsServer: (fn: (board: BoardDoc) => void) => void };
 
 /**
  * Where a room's versions are kept: this server's SQLite store (VersionStore, at once) or, in
@@ -72,16 +75,15 @@ export class RoomHistory {
   }
 
   /**
-   * Makes the board equal to a stored version (its snapshot) as one forward change with the
-   * server's origin, so every client receives it as a normal update. It does not pass the room's
-   * size check: a restore must work on a board that is full (see docs/threat-model.md). The board
-   * it replaces is kept as a version first, so the restore can itself be undone from History.
+   * Makes the board equal to a stored version (its snapshot) as one forward change by the server,
+   * under its own client id, so every client receives it as a normal update and nobody else may
+   * write under its id. It does not pass the room's size check: a restore must work on a board
+   * that is full (see docs/threat-model.md). The board it replaces is kept as a version first, so
+   * the restore can itself be undone from History.
    */
   restore(snapshot: Uint8Array, now = Date.now()): void {
     this.take('restore', now, () => true);
-    const change = restoreUpdate(this.live.board(), snapshot);
-    // Applied like an accepted update: the RelayDoc stores it, then broadcasts it to everyone.
-    if (change) Y.applyUpdate(this.live.board(), change, ORIGIN.restore);
+    this.live.writeBoardAsServer((board) => board.restoreFrom(snapshot, ORIGIN.restore));
   }
 
   private consider(event: RoomEvent, now: number): void {

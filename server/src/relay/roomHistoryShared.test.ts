@@ -41,7 +41,7 @@ function twoInstances() {
   const control = new ControlDoc();
   const instance = (): Instance => {
     const board = new BoardDoc();
-    return { board, control, history: new RoomHistory(ROOM, keeper, { board: () => board.ydoc, controlState: () => control.state() }) };
+    return { board, control, history: new RoomHistory(ROOM, keeper, { board: () => board.ydoc, controlState: () => control.state(), writeBoardAsServer: (fn) => fn(board) }) };
   };
   const instances = [instance(), instance()] as const;
   /** A participant on `on` edits: that instance sees the trigger, the other applies the committed update. */

@@ -34,7 +34,7 @@ function heldShared(store: RoomStore): { shared: SharedRooms; finishRead: () => 
     close: () => {},
   });
   const presence = { attach: () => {}, detach: () => {} };
-  return { shared: { docs, presence } as unknown as SharedRooms, finishRead };
+  return { shared: { docs, presence, history: store.versions } as unknown as SharedRooms, finishRead };
 }
 
 const nothingStored = (): PreloadedDoc => ({ preloaded: { updates: [], lastSeq: 0, logCount: 0 } });
@@ -49,7 +49,7 @@ describe('RoomRegistry in shared mode', () => {
     const store = RoomStore.open(dir);
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => store.close());
     const { shared, finishRead } = heldShared(store);
-    const registry = new RoomRegistry(store, limits, new RelayMetrics(), pino({ level: 'silent' }), shared);
+    const registry = new RoomRegistry(shared, limits, new RelayMetrics(), pino({ level: 'silent' }));
     const wss = new WebSocketServer({ noServer: true });
     const server: Server = createServer();
     server.on('upgrade', (req, socket, head) =>

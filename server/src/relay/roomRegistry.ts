@@ -52,17 +52,26 @@ export class RoomRegistry {
   /** Restores asked for by `okr restore` while this server runs; none in shared mode, where the tool appends to PostgreSQL's log itself. */
   private readonly restores: RestoreRequests | undefined;
 
+  /** A single server's SQLite store; none in shared mode. */
+  private readonly store: RoomStore | undefined;
+  /** Shared mode: documents live in PostgreSQL and cross instances over Redis (relay/shared/). */
+  private readonly shared: SharedRooms | undefined;
+
   constructor(
-    private readonly store: RoomStore,
+    storage: RoomStore | SharedRooms,
     private readonly limits: RegistryLimits,
     private readonly metrics: RelayMetrics,
     private readonly log: Logger,
-    /** Shared mode: documents live in PostgreSQL and cross instances over Redis (relay/shared/). */
-    private readonly shared?: SharedRooms,
   ) {
-    this.flusher = shared?.docs ?? new TurnFlusher(store, { onSlowTurn: (turn) => log.warn(roundTimes(turn), 'slow turn'), slowTurnMs: limits.slowTurnMs, maxTurnMs: limits.maxTurnMs });
-    this.restores = shared ? undefined : new RestoreRequests(store, (roomId) => this.rooms.get(roomId), log);
-    this.restores?.start();
+    if ('docs' in storage) {
+      this.shared = storage;
+      this.flusher = storage.docs;
+    } else {
+      this.store = storage;
+      this.flusher = new TurnFlusher(storage, { onSlowTurn: (turn) => log.warn(roundTimes(turn), 'slow turn'), slowTurnMs: limits.slowTurnMs, maxTurnMs: limits.maxTurnMs });
+      this.restores = new RestoreRequests(storage, (roomId) => this.rooms.get(roomId), log);
+      this.restores.start();
+    }
   }
 
   /** Binds an accepted socket (`socket` is the one under `ws`, for corked writes) to its room's document, or closes it when the room cannot take it. */
@@ -158,7 +167,7 @@ export class RoomRegistry {
       this.checkLoadLimits(address);
       loading = shared.docs.open(roomId).then((preloaded) => {
         if (this.rooms.has(roomId)) return;
-        const room = this.register(roomId, address, () => new Room(roomId, this.store, this.limits, this.metrics, shared.docs, preloaded, shared.history));
+        const room = this.register(roomId, address, () => new Room(roomId, { preloaded, versions: shared.history }, this.limits, this.metrics, shared.docs));
         shared.docs.attach(roomId, (name) => room.doc(name));
         shared.presence.attach(room);
       });
@@ -212,9 +221,10 @@ export class RoomRegistry {
     this.cancelUnload(roomId);
     const room = this.rooms.get(roomId);
     if (room) return room;
-    if (this.shared) throw new Error('shared mode loads a room before binding its connections');
+    const store = this.store;
+    if (!store) throw new Error('shared mode loads a room before binding its connections');
     this.checkLoadLimits(address);
-    return this.register(roomId, address, () => new Room(roomId, this.store, this.limits, this.metrics, this.flusher));
+    return this.register(roomId, address, () => new Room(roomId, store, this.limits, this.metrics, this.flusher));
   }
 
   /** Called when a connection leaves: an empty room unloads after the grace period. */

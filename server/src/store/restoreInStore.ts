@@ -1,4 +1,5 @@
 import { cardIdsOfSnapshot, ControlDoc, docFromUpdates, encodeState, restoreUpdate } from '@okr/shared/doc';
+import { SERVER_CLIENT_ID } from '../relay/serverClientId.ts';
 import type { RoomStore } from './roomStore.ts';
 
 export class UnknownVersionError extends Error {
@@ -18,7 +19,9 @@ export function restoreInStore(store: RoomStore, roomId: string, versionId: numb
   const control = new ControlDoc(docFromUpdates(store.loadDoc(roomId, 'control').updates));
   try {
     const current = encodeState(board);
-    const change = restoreUpdate(board, snapshot);
+    // Under the server's own id, as if the server made it: no server holds the room, and once one
+    // loads it, no participant may write under that id or be taken for the restore's author.
+    const change = restoreUpdate(board, snapshot, SERVER_CLIENT_ID);
     store.inTransaction(() => {
       store.versions.add(roomId, { reason: 'restore', step: control.state().step, board: current, cardIds: cardIdsOfSnapshot(current), createdAt: now });
       if (change) store.appendUpdates(roomId, 'board', [change], now);

@@ -95,6 +95,7 @@ export class RoomStore {
       },
     );
     this.versions = new VersionStore(this.db);
+    this.dropOrphanVersions();
     this.statements = {
       insertRoom: this.db.prepare(
         'INSERT INTO rooms (id, title, facilitator_key_hash, viewer_key_hash, created_at, last_activity) VALUES (?, ?, ?, ?, ?, ?)',
@@ -179,6 +180,18 @@ export class RoomStore {
     if (!columns.has('keys_changed_at')) this.db.exec('ALTER TABLE rooms ADD COLUMN keys_changed_at INTEGER NOT NULL DEFAULT 0');
     this.db.exec('CREATE INDEX IF NOT EXISTS rooms_by_participant_key ON rooms (participant_key_hash)');
     this.db.exec('CREATE INDEX IF NOT EXISTS rooms_by_keys_change ON rooms (keys_changed_at)');
+  }
+
+  /**
+   * Rooms pruned before deleteRoom took their History left their versions behind, restorable by
+   * nobody yet still holding the boards: deleted once, when a store made before is first opened.
+   */
+  private dropOrphanVersions(): void {
+    if (this.db.pragma('user_version', { simple: true }) !== 0) return;
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM versions WHERE room_id NOT IN (SELECT id FROM rooms)');
+      this.db.pragma('user_version = 1');
+    })();
   }
 
   /** Creates a room with fresh random id and keys; the keys are returned once and only their hashes kept. */
@@ -286,11 +299,12 @@ export class RoomStore {
     return this.statements.idleSince.all(before).map(toRecord);
   }
 
-  /** Deletes a room, its keys and both documents, in one transaction. */
+  /** Deletes a room, its keys, its documents and its History, in one transaction (as PostgreSQL's foreign keys do). */
   deleteRoom(roomId: string): void {
     this.db.transaction(() => {
       this.statements.deleteUpdates.run(roomId);
       this.statements.deleteSnapshots.run(roomId);
+      this.versions.dropRoom(roomId);
       this.statements.deleteRoom.run(roomId);
     })();
   }

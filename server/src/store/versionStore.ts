@@ -63,6 +63,7 @@ export class VersionStore {
       latest: db.prepare<[string], VersionRow>(`SELECT ${columns} FROM versions WHERE room_id = ? ORDER BY created_at DESC, id DESC LIMIT 1`),
       snapshot: db.prepare<[string, number], { snapshot: Buffer }>('SELECT snapshot FROM versions WHERE room_id = ? AND id = ?'),
       drop: db.prepare('DELETE FROM versions WHERE id = ?'),
+      dropRoom: db.prepare('DELETE FROM versions WHERE room_id = ?'),
       request: db.prepare('INSERT INTO restore_requests (room_id, version_id, requested_at) VALUES (?, ?, ?)'),
       pending: db.prepare<[], { id: number; room_id: string; version_id: number }>('SELECT id, room_id, version_id FROM restore_requests WHERE done_at IS NULL ORDER BY id'),
       isDone: db.prepare<[number], { done_at: number | null }>('SELECT done_at FROM restore_requests WHERE id = ?'),
@@ -121,6 +122,11 @@ export class VersionStore {
   thin(roomId: string, now = Date.now()): void {
     const versions = this.list(roomId);
     for (const id of versionsToDrop(versions, now, this.limits)) this.statements.drop.run(id);
+  }
+
+  /** Deletes every version of a room (with the room: retention exists to delete its contents, and a version is a copy of the board). */
+  dropRoom(roomId: string): void {
+    this.statements.dropRoom.run(roomId);
   }
 
   requestRestore(roomId: string, versionId: number, now = Date.now()): number {

@@ -80,12 +80,15 @@ export function cardsDeletedBy(doc: Y.Doc, update: Uint8Array | DecodedUpdate): 
  * The forward change that makes `current` equal to a stored version (see BoardDoc.restoreFrom),
  * as one update to apply or store; null when the board already equals it. Worked out on a copy,
  * so `current` (a server's live document) gets no observers and changes only when the caller
- * applies the result.
+ * applies the result. Its structs are written under `writer`, the Yjs client id of whoever makes
+ * the restore (a server binds ids to writers); without one, under a fresh random id.
  */
-export function restoreUpdate(current: Y.Doc, versionSnapshot: Uint8Array): Uint8Array | null {
+export function restoreUpdate(current: Y.Doc, versionSnapshot: Uint8Array, writer?: number): Uint8Array | null {
   const copy = new Y.Doc();
   try {
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(current));
+    // Set after loading: Yjs moves a document to a new random id when an update it applies carries its own.
+    if (writer !== undefined) copy.clientID = writer;
     const before = Y.encodeStateVector(copy);
     let changed = false;
     copy.on('update', () => (changed = true));

@@ -24,6 +24,9 @@ export class RecordCollection<T extends WithIdAndOrder> {
   private sorted: readonly T[] | null = null;
   private readonly textFields: ReadonlySet<string>;
   private readonly overwriteListeners = new Set<(recordId: string, field: OverwrittenField) => void>();
+  private readonly recordListeners = new Map<string, Set<() => void>>();
+  /** Records with listeners that the transaction under way changed, told when it ends. */
+  private readonly changedWatched = new Set<string>();
 
   constructor(
     private readonly doc: Y.Doc,
@@ -40,6 +43,22 @@ export class RecordCollection<T extends WithIdAndOrder> {
         if (event instanceof Y.YMapEvent && event.path.length === 1) this.reportOverwrites(event, transaction);
       }
     });
+    doc.on('afterTransaction', () => this.tellChangedRecords());
+  }
+
+  /**
+   * Calls `listener` after each transaction that added, changed or removed the record `id`, local
+   * or remote, and after no other; returns the unsubscribe. A canvas note reads its own card this
+   * way, so a remote edit of one card of hundreds wakes one note, not every reader of the list.
+   */
+  observeRecord(id: string, listener: () => void): () => void {
+    let listeners = this.recordListeners.get(id);
+    if (!listeners) this.recordListeners.set(id, (listeners = new Set()));
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && this.recordListeners.get(id) === listeners) this.recordListeners.delete(id);
+    };
   }
 
   /**
@@ -123,6 +142,14 @@ export class RecordCollection<T extends WithIdAndOrder> {
   private markStale(id: string): void {
     this.stale.add(id);
     this.sorted = null;
+    if (this.recordListeners.has(id)) this.changedWatched.add(id);
+  }
+
+  private tellChangedRecords(): void {
+    if (this.changedWatched.size === 0) return;
+    const ids = [...this.changedWatched];
+    this.changedWatched.clear();
+    for (const id of ids) this.recordListeners.get(id)?.forEach((listener) => listener());
   }
 
   /** Re-reads the records changes have named since the last read. */

@@ -56,8 +56,10 @@ export type CanvasCase = {
   /**
    * From the second, unmeasured pass: notes React re-rendered, per commit and per board update
    * received. Rendering only what changed keeps it near one per update (the edited note), not 300.
+   * `canvasRenders`: the canvas's own renders (the step's canvas, its layout and drawing), which
+   * only a drop should cause, never a text edit; `drops` is how many of the updates were drops.
    */
-  renders: { noteRenders: number; commits: number; boardUpdates: number; perBoardUpdate: number };
+  renders: { noteRenders: number; canvasRenders: number; commits: number; boardUpdates: number; drops: number; perBoardUpdate: number };
   profile: ProfileSummary | null;
 };
 
@@ -230,7 +232,7 @@ export async function runCanvasBench(p: CanvasBenchParams, log: (line: string) =
       await page.screenshot({ path: path.join(artifactDir('bench'), `canvas-${name.replaceAll(' ', '-')}.png`) });
       // The same load again, unmeasured: React's renders counted and, with `profile`, Chrome's profiler on.
       let profile: ProfileSummary | null = null;
-      await page.evaluate('window.__okrRenders.start(); window.__okrBench.start()');
+      await page.evaluate(`window.__okrRenders.start(); window.__okrBench.start(${JSON.stringify(UPDATE_KINDS)})`);
       // KEEP_TRACE=/some/prefix records Chrome's timeline of this pass (<prefix>-canvas-<case>.json): style, layout, paint and the compositor, which a CPU profile shows only as "(program)".
       const tracing = process.env.KEEP_TRACE ? `${process.env.KEEP_TRACE}-canvas-${name.replaceAll(' ', '-')}.json` : null;
       if (tracing) await browser.startTracing(page, { path: tracing, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
@@ -248,9 +250,10 @@ export async function runCanvasBench(p: CanvasBenchParams, log: (line: string) =
         if (process.env.KEEP_PROFILE) fs.writeFileSync(`${process.env.KEEP_PROFILE}-canvas-${name.replaceAll(' ', '-')}.cpuprofile`, JSON.stringify(stopped.profile));
         profile = summariseProfile(stopped.profile, label, (l) => / (client|shared)\/src\//.test(l));
       }
-      const counted = (await page.evaluate('window.__okrRenders.stop()')) as { noteRenders: number; commits: number };
-      const second = (await page.evaluate('window.__okrBench.stop()')) as { js: number[]; jsLayout: number[] };
+      const counted = (await page.evaluate('window.__okrRenders.stop()')) as { noteRenders: number; canvasRenders: number; commits: number };
+      const second = (await page.evaluate('window.__okrBench.stop()')) as { js: number[]; jsLayout: number[]; byKind: Record<string, { js: number[]; jsLayout: number[] }> };
       const boardUpdates = second.js.length + second.jsLayout.length;
+      const drops = (second.byKind.drop?.js.length ?? 0) + (second.byKind.drop?.jsLayout.length ?? 0);
       cases.push({
         name,
         perUpdate: distribution(raw.js),
@@ -261,7 +264,7 @@ export async function runCanvasBench(p: CanvasBenchParams, log: (line: string) =
         longTasks: longTaskStats(raw.longTasks),
         frames: frameStats(raw.frames),
         shown: { lastEdit, lastDrop, cursors: cursorsShown },
-        renders: { noteRenders: counted.noteRenders, commits: counted.commits, boardUpdates, perBoardUpdate: boardUpdates ? round(counted.noteRenders / boardUpdates) : 0 },
+        renders: { noteRenders: counted.noteRenders, canvasRenders: counted.canvasRenders, commits: counted.commits, boardUpdates, drops, perBoardUpdate: boardUpdates ? round(counted.noteRenders / boardUpdates) : 0 },
         profile,
       });
     };

@@ -10,6 +10,7 @@ import { runOkr } from '../../helpers/cli.ts';
 import { seedRealisticBoard } from '../../helpers/realisticBoard.ts';
 import { createRoom, tempDataDir } from '../../helpers/server.ts';
 import { useSharedCluster, type Instance } from '../../helpers/sharedCluster.ts';
+import { DAY_MS, PRUNE_CASES, PRUNE_DAYS, pruneOutcome } from '../../helpers/prunedRoom.ts';
 
 /*
  * okr import, review and prune against DATABASE_URL (issue 12), while the instances run: an
@@ -18,7 +19,6 @@ import { useSharedCluster, type Instance } from '../../helpers/sharedCluster.ts'
  * room; prune deletes rooms idle past the age unless an instance holds them loaded.
  */
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** Everything of an export but the moment it was made. */
 const content = (exported: unknown) => ({ ...(exported as Record<string, unknown>), exportedAt: undefined });
 
@@ -144,6 +144,28 @@ describe('okr import, review and prune against DATABASE_URL', () => {
     expect(again).toMatchObject({ code: 0, stderr: '' });
     expect(again.stdout).toBe(`No rooms without an edit for 30 days in ${fixture.cluster.postgres.url}.\n`);
   }, 240_000);
+
+  it('prune deletes a pruned room’s documents and History, as on SQLite, and keeps all of a room within the age (helpers/prunedRoom.ts)', async () => {
+    const [one] = instances();
+    const roomIds: Record<string, string> = {};
+    for (const { name, idleDays } of PRUNE_CASES) {
+      const { roomId } = await createRoom(one.httpUrl, name);
+      // A snapshot (as compaction leaves) beside the log rows, and a version of the board.
+      await sql(`INSERT INTO doc_snapshots (room_id, doc, seq, data) SELECT room_id, doc, seq, data FROM doc_log WHERE room_id = $1 AND doc = 'board'`, [roomId]);
+      await sql(
+        `INSERT INTO versions (room_id, created_at, reason, step, snapshot, bytes, card_ids)
+           SELECT room_id, $2, 'step', 'context', data, length(data), '[]'::jsonb FROM doc_log WHERE room_id = $1 AND doc = 'board'`,
+        [roomId, Date.now() - idleDays * DAY_MS],
+      );
+      await sql('UPDATE rooms SET last_activity = $2 WHERE id = $1', [roomId, Date.now() - idleDays * DAY_MS]);
+      roomIds[name] = roomId;
+    }
+
+    const pruned = await okr('prune', '--days', String(PRUNE_DAYS));
+    expect(pruned).toMatchObject({ code: 0, stderr: '' });
+    const { expected, actual } = await pruneOutcome('postgres', roomIds, async (query, roomId) => Number((await sql<{ n: string }>(query, [roomId]))[0]?.n));
+    expect(actual).toEqual(expected);
+  }, 120_000);
 
   it('ROOM_RETENTION_DAYS in shared mode: an instance\'s sweep deletes idle rooms and spares one another instance holds', async () => {
     const [one] = instances();

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import * as Y from 'yjs';
@@ -195,5 +196,16 @@ describe('history in shared mode', () => {
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(message);
     }
+  }, 60_000);
+
+  it('instances keep nothing on local disk: rooms, edits, versions and a restore leave every DATA_DIR empty (no SQLite file)', async () => {
+    const [one, two] = instances();
+    const { room, writer, cards } = await theAccident();
+    const [step] = await listed(two, room);
+    const facilitator = track(openBoardClient(two.wsUrl, room.roomId, { key: room.facilitatorKey }));
+    await facilitator.synced;
+    facilitator.board.restoreFrom(await preview(two, room, step!.id));
+    await eventually(() => cardIds(writer.board).join() === cards.join(), 'the restore reaches instance one');
+    for (const instance of [one, two]) expect(fs.readdirSync(instance.dataDir), instance.id).toEqual([]);
   }, 60_000);
 });

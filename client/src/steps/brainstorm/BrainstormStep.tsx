@@ -47,7 +47,7 @@ export function BrainstormStep({ readOnly }: { readOnly: boolean }) {
         )}
         {view === 'canvas' ? (
           <Suspense fallback={<StepLoading />}>
-            <BrainstormCanvas keyResults={keyResults} canEdit={canEdit} projector={projector} />
+            <BrainstormCanvas canEdit={canEdit} projector={projector} />
           </Suspense>
         ) : (
           <>

@@ -11,45 +11,57 @@ import { BoardViewToggle } from '../../canvas/BoardViewToggle.tsx';
 import { contextCanvas } from '../canvasViews.ts';
 import { StepLoading } from '../StepLoading.tsx';
 
-/** Step 1: the strategic context, as cards grouped by kind. */
+/**
+ * Step 1: the strategic context, as cards grouped by kind. The step itself reads only whether
+ * there are cards: the canvas and the lanes read their own, so a remote edit re-renders what shows
+ * that card, not the step.
+ */
 export function ContextStep({ readOnly }: { readOnly: boolean }) {
   const room = useRoom();
-  const items = useBoard((board) => board.contextItems.list());
+  const empty = useBoard((board) => board.contextItems.list().length === 0);
   const { canEdit, projector } = useStepAccess(readOnly);
   const view = useBoardView();
   const LoadPrework = loadPrework.Component;
   const ContextCanvas = contextCanvas.Component;
-  const kinds = CONTEXT_KINDS.filter((kind) => items.some((item) => item.kind === kind));
   return (
     <div className="context-step">
       {canEdit && <AddContextItem />}
-      {canEdit && room.isFacilitator && items.length === 0 && (
+      {canEdit && room.isFacilitator && empty && (
         <Suspense fallback={null}>
           <LoadPrework />
         </Suspense>
       )}
       {!projector && <BoardViewToggle />}
-      {items.length === 0 && <p className="muted">No context yet. Add the mission, company objectives, product vision and strategy, and any pre-work.</p>}
+      {empty && <p className="muted">No context yet. Add the mission, company objectives, product vision and strategy, and any pre-work.</p>}
       {view === 'canvas' ? (
         <Suspense fallback={<StepLoading />}>
-          <ContextCanvas items={items} canEdit={canEdit} projector={projector} />
+          <ContextCanvas canEdit={canEdit} projector={projector} />
         </Suspense>
       ) : (
-      <div className="lanes">
-        {kinds.map((kind: ContextKind) => (
-          <section key={kind} className="lane" aria-label={CONTEXT_KIND_LABELS[kind]}>
-            <h3>{CONTEXT_KIND_LABELS[kind]}</h3>
-            <ul className="cards">
-              {items
-                .filter((item) => item.kind === kind)
-                .map((item) => (
-                  <ContextCard key={item.id} item={item} canEdit={canEdit} />
-                ))}
-            </ul>
-          </section>
-        ))}
-      </div>
+        <ContextLanes canEdit={canEdit} />
       )}
+    </div>
+  );
+}
+
+/** The list view: a lane per kind of context. */
+function ContextLanes({ canEdit }: { canEdit: boolean }) {
+  const items = useBoard((board) => board.contextItems.list());
+  const kinds = CONTEXT_KINDS.filter((kind) => items.some((item) => item.kind === kind));
+  return (
+    <div className="lanes">
+      {kinds.map((kind: ContextKind) => (
+        <section key={kind} className="lane" aria-label={CONTEXT_KIND_LABELS[kind]}>
+          <h3>{CONTEXT_KIND_LABELS[kind]}</h3>
+          <ul className="cards">
+            {items
+              .filter((item) => item.kind === kind)
+              .map((item) => (
+                <ContextCard key={item.id} item={item} canEdit={canEdit} />
+              ))}
+          </ul>
+        </section>
+      ))}
     </div>
   );
 }

@@ -6,6 +6,9 @@ import { useIsMine } from '../../drafts/useMine.ts';
 import { CandidateCard } from './CandidateCard.tsx';
 import { announcements, cardIdOf, collide, keyboardCoordinates, screenReaderInstructions, UNGROUP_ZONE } from './dnd.ts';
 import { groupCandidates, isPrivateWriting } from '@okr/shared/workshop';
+import { POINTER_DRAG, TOUCH_DRAG } from '../dragSensors.ts';
+
+const KEYBOARD_DRAG = { coordinateGetter: keyboardCoordinates, scrollBehavior: 'auto' } as const;
 
 /** The revealed candidate objectives, groups side by side; cards are grouped by dropping one on another. */
 export function CandidateBoard({ canEdit }: { canEdit: boolean }) {
@@ -15,11 +18,7 @@ export function CandidateBoard({ canEdit }: { canEdit: boolean }) {
   const isMine = useIsMine();
   const [dragging, setDragging] = useState<string | null>(null);
   const units = useMemo(() => groupCandidates(candidates), [candidates]);
-  const sensors = useSensors(
-    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinates, scrollBehavior: 'auto' }),
-  );
+  const sensors = useSensors(useSensor(MouseSensor, POINTER_DRAG), useSensor(TouchSensor, TOUCH_DRAG), useSensor(KeyboardSensor, KEYBOARD_DRAG));
   const textOf = (id: UniqueIdentifier) => room.board.candidates.get(cardIdOf(id))?.text ?? 'card';
   const draggedCard = dragging ? candidates.find((c) => c.id === dragging) : undefined;
   const draggingGrouped = Boolean(draggedCard && units.some((u) => u.cards.length > 1 && u.cards.includes(draggedCard)));

@@ -1,12 +1,12 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Candidate } from '@okr/shared/schema';
 import { cardAuthors, isPrivateWriting } from '@okr/shared/workshop';
-import { useBoard, useControl } from '../../sync/hooks.ts';
+import { useControl } from '../../sync/hooks.ts';
 import { useRoom } from '../../sync/RoomContext.tsx';
 import { useIsMine } from '../../drafts/useMine.ts';
 import { Canvas } from '../../canvas/Canvas.tsx';
-import { useNotes } from '../../canvas/useNotes.ts';
-import { toneOf, type LegendEntry } from '../../canvas/model.ts';
+import { useCardsApartFromText } from '../../canvas/useCardsApartFromText.ts';
+import { toneOf, type LegendEntry, type NoteMakers, type NotePlace } from '../../canvas/model.ts';
 
 const ANONYMOUS_TONE = 6;
 
@@ -17,40 +17,43 @@ function authorOf(card: Candidate, anonymous: boolean): { label: string; tone: n
   return { label: names.join(', '), tone: toneOf(card.authorId ?? names[0]!) };
 }
 
-/** The candidate objectives as sticky notes, coloured and labelled by author; old groups show as unnamed clusters. */
-export function DraftCanvas({ canEdit, projector }: { canEdit: boolean; projector: boolean }) {
+/**
+ * The candidate objectives as sticky notes, coloured and labelled by author; old groups show as
+ * unnamed clusters. It reads the cards apart from their text: each note reads its own.
+ */
+export const DraftCanvas = memo(function DraftCanvas({ canEdit, projector }: { canEdit: boolean; projector: boolean }) {
   const room = useRoom();
   const control = useControl();
-  const candidates = useBoard((board) => board.candidates.list());
+  const candidates = useCardsApartFromText('candidates');
   const isMine = useIsMine();
-  // Which notes this person may delete changes when they publish: part of what every note is built from.
-  const mine = useMemo(() => candidates.filter(isMine).map((c) => c.id).join(','), [candidates, isMine]);
-  const notes = useNotes(
-    candidates,
-    (card) => {
-      const author = authorOf(card, control.anonymous);
-      return {
-        collection: 'candidates',
-        id: card.id,
-        text: card.text,
-        tag: author.label,
-        tone: author.tone,
-        pos: card.pos,
-        clusterId: card.clusterId,
-        canDelete: canEdit && (room.isFacilitator || isMine(card)),
-        candidate: card,
-      };
-    },
-    `${control.anonymous} ${canEdit} ${mine}`,
+  const places = useMemo(() => candidates.map((card): NotePlace => ({ collection: 'candidates', id: card.id, pos: card.pos, clusterId: card.clusterId })), [candidates]);
+  const anonymous = control.anonymous;
+  const makers = useMemo<NoteMakers>(
+    () => ({
+      candidates: (card) => {
+        const author = authorOf(card, anonymous);
+        return {
+          collection: 'candidates',
+          id: card.id,
+          text: card.text,
+          tag: author.label,
+          tone: author.tone,
+          clusterId: card.clusterId,
+          canDelete: canEdit && (room.isFacilitator || isMine(card)),
+          candidate: card,
+        };
+      },
+    }),
+    [anonymous, canEdit, room, isMine],
   );
   const legend = useMemo(() => {
     const seen = new Map<string, LegendEntry>();
     for (const card of candidates) {
-      const author = authorOf(card, control.anonymous);
+      const author = authorOf(card, anonymous);
       if (!seen.has(author.label)) seen.set(author.label, { tone: author.tone, label: author.label });
     }
     return [...seen.values()].slice(0, 12);
-  }, [candidates, control.anonymous]);
+  }, [candidates, anonymous]);
   const empty = isPrivateWriting(control, 'draft') ? 'Notes appear here, all at once, when the facilitator reveals the drafts.' : 'No candidate objectives yet.';
-  return <Canvas step="draft" label="Candidate objectives canvas" notes={notes} legend={legend} canEdit={canEdit} projector={projector} empty={empty} />;
-}
+  return <Canvas step="draft" label="Candidate objectives canvas" places={places} makers={makers} legend={legend} canEdit={canEdit} projector={projector} empty={empty} />;
+});

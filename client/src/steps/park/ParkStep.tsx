@@ -10,10 +10,13 @@ import { isLane, laneAnnouncements, laneCollision, laneCoordinateGetter, SCREEN_
 import { LaneCard } from './LaneCard.tsx';
 import { ParkForm, type ParkFields } from './ParkForm.tsx';
 import { AddToParkingLot } from './AddToParkingLot.tsx';
+import { POINTER_DRAG } from '../dragSensors.ts';
 import './park.css';
 
 /** The drag in progress on this device: which card, and the lane it would land in. Never shared. */
 type Drag = { key: string; over: Lane | null };
+
+const KEYBOARD_DRAG = { coordinateGetter: laneCoordinateGetter };
 
 const LANE_HINTS: Record<Lane, string> = {
   unsorted: 'Still to decide: park or discard each one.',
@@ -52,10 +55,7 @@ export function ParkStep({ readOnly }: { readOnly: boolean }) {
     document.querySelector<HTMLElement>(`[data-lane-key="${CSS.escape(key)}"] .park-drag-handle`)?.focus();
   }, [lanes, form]);
 
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: laneCoordinateGetter }),
-  );
+  const sensors = useSensors(useSensor(PointerSensor, POINTER_DRAG), useSensor(KeyboardSensor, KEYBOARD_DRAG));
 
   const write = (plan: Extract<MovePlan, { kind: 'write' }>) => {
     try {

@@ -4,7 +4,7 @@ import { decodePresenceMessage, encodePresenceMessage } from '../../bus/busMessa
 import type { RedisBus } from '../../bus/redisBus.ts';
 import { decodePresence } from '../presence.ts';
 import type { Room } from '../room.ts';
-import { BusBudget } from './busBudget.ts';
+import { TokenBucket } from '../tokenBucket.ts';
 import { InstanceLiveness } from './instanceLiveness.ts';
 
 /** Every instance says it is alive this often, once (not per room: an idle room sends nothing). */
@@ -26,8 +26,8 @@ type RoomPresence = {
   own: Set<number>;
   /** This instance's people whose newest state the bus has not carried yet. */
   due: Set<number>;
-  /** The room's bus bytes: a second's worth at once, then `busBytesPerSecond`. */
-  budget: BusBudget;
+  /** The room's bus bytes: a second's worth at once, then `busBytesPerSecond`; on credit, so one message of many states goes whole. */
+  budget: TokenBucket;
   scheduled: boolean;
   /** Set while the room is past its bus budget: `due` waits for the refill, gathering newer states. */
   held: NodeJS.Timeout | undefined;
@@ -74,7 +74,7 @@ export class SharedPresence {
       remote: new Map(),
       own: new Set(),
       due: new Set(),
-      budget: new BusBudget(this.busBytesPerSecond),
+      budget: new TokenBucket({ capacity: this.busBytesPerSecond, refill: this.busBytesPerSecond, everyMs: 1_000, charging: 'onCredit' }),
       scheduled: false,
       held: undefined,
       stopWatching: () => {},

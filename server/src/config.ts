@@ -33,8 +33,6 @@ const envSchema = z.object({
   PING_INTERVAL_MS: int(30_000),
   /** A relay turn (messages received, stored, sent) slower than this is logged at warn with where its time went. */
   SLOW_TURN_MS: int(100),
-  /** A relay turn that has done this many milliseconds of work (CPU) on received messages is ended (stored and sent) before the next frame is handled. */
-  MAX_TURN_MS: int(4),
   /** Log entries appended to a document before it is compacted into one snapshot. */
   COMPACT_AFTER_UPDATES: int(500),
   /** Bytes one connection may add to a document per minute; past it, its reading is paused (not the room's). */
@@ -93,7 +91,6 @@ export type Config = {
   pingIntervalMs: number;
   compactAfterUpdates: number;
   slowTurnMs: number;
-  maxTurnMs: number;
   maxEditBytesPerMinute: number;
   maxPresenceBytes: number;
   presenceBytesPerSecond: number;
@@ -143,7 +140,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     pingIntervalMs: e.PING_INTERVAL_MS,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     slowTurnMs: e.SLOW_TURN_MS,
-    maxTurnMs: e.MAX_TURN_MS,
     maxEditBytesPerMinute: e.MAX_EDIT_BYTES_PER_MINUTE,
     maxPresenceBytes: e.MAX_PRESENCE_BYTES,
     presenceBytesPerSecond: e.PRESENCE_BYTES_PER_SECOND,

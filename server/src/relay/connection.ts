@@ -31,11 +31,8 @@ export type ConnectionInfo = {
  */
 export type Corkable = { cork(): void; uncork(): void; write(chunk: Uint8Array, callback: (err?: Error | null) => void): boolean };
 
-/**
- * Where a connection's queued messages are written: once per turn, after the turn's durable append.
- * `frameArrived` is told before each frame is handled, so a turn that has held messages too long ends first.
- */
-export type TurnEnd = { flushAtTurnEnd(sink: TurnSink): void; frameArrived?(): void };
+/** Where a connection's queued messages are written: once per turn, after the turn's durable append. */
+export type TurnEnd = { flushAtTurnEnd(sink: TurnSink): void };
 
 /** What the connection reports: each binary frame, and its end (once, with the cause). */
 export type ConnectionEvents = {
@@ -228,7 +225,6 @@ export class Connection implements Peer, TurnSink {
       this.close('malformed', { detail: 'text frame' });
       return;
     }
-    this.turnEnd.frameArrived?.();
     this.events.frame(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
   }
 }

@@ -23,8 +23,6 @@ export type RegistryLimits = RoomLimits &
     maxBufferedBytes: number;
     /** A turn slower than this (first work to last write) is logged with where its time went (SLOW_TURN_MS). */
     slowTurnMs?: number;
-    /** A turn that has done this much work (CPU ms) ends before the next frame (MAX_TURN_MS). */
-    maxTurnMs?: number;
   };
 
 export class TooManyRoomsError extends Error {
@@ -68,7 +66,7 @@ export class RoomRegistry {
       this.flusher = storage.docs;
     } else {
       this.store = storage;
-      this.flusher = new TurnFlusher(storage, { onSlowTurn: (turn) => log.warn(roundTimes(turn), 'slow turn'), slowTurnMs: limits.slowTurnMs, maxTurnMs: limits.maxTurnMs });
+      this.flusher = new TurnFlusher(storage, { onSlowTurn: (turn) => log.warn(roundTimes(turn), 'slow turn'), slowTurnMs: limits.slowTurnMs });
       this.restores = new RestoreRequests(storage, (roomId) => this.rooms.get(roomId), log);
       this.restores.start();
     }

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { RoomStore } from '../store/roomStore.ts';
 import { RelayDoc } from './relayDoc.ts';
-import { TurnEnd, TurnFlusher, type SlowTurn, type TurnTimes } from './turnFlusher.ts';
+import { TurnFlusher, type SlowTurn } from './turnFlusher.ts';
 
 const stores: RoomStore[] = [];
 afterEach(() => stores.splice(0).forEach((store) => store.close()));
@@ -69,46 +69,7 @@ describe('TurnFlusher', () => {
     expect(order).toEqual(['write', 'compact']);
     expect(store.loadDoc(roomId, 'board').logCount).toBe(0);
     expect(slow).toHaveLength(1);
-    expect(slow[0]).toMatchObject({ docs: 1, sinks: 1, cut: false });
+    expect(slow[0]).toMatchObject({ docs: 1, sinks: 1 });
     expect(slow[0]!.bytes).toBeGreaterThan(0);
-  });
-});
-
-describe('TurnEnd: a frame ends a turn that has done too much work', () => {
-  /** A turn opened (a message queued), then a frame arriving after `work` CPU ms and `wall` ms. */
-  it.each([
-    ['a frame after little work leaves the turn to the event loop', 3, 3, false],
-    ['a frame after the limit of work ends the turn before it is handled', 4, 4, true],
-    ['long waiting without work (a starved process) does not end it', 1, 400, false],
-    ['much work ends it however long it took', 40, 400, true],
-  ])('%s', async (_name, work, wall, cutsEarly) => {
-    let now = 0;
-    let cpu = 0;
-    const turns: TurnTimes[] = [];
-    const written: number[] = [];
-    const end = new TurnEnd(
-      () => {},
-      (times) => turns.push(times),
-      4,
-      () => now,
-      () => cpu,
-    );
-    end.flushAtTurnEnd({ flushTurn: () => written.push(now) });
-    now = wall;
-    cpu = work;
-    end.frameArrived();
-    expect(written).toEqual(cutsEarly ? [wall] : []);
-    await new Promise((resolve) => setImmediate(resolve));
-
-    expect(written).toEqual([wall]);
-    expect(turns).toEqual([expect.objectContaining({ heldMs: wall, cut: cutsEarly, sinks: 1, cpuMs: work })]);
-  });
-
-  it('runs no turn for a frame when nothing waits', async () => {
-    const turns: TurnTimes[] = [];
-    const end = new TurnEnd(() => {}, (times) => turns.push(times), 4, () => 0, () => 100);
-    end.frameArrived();
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(turns).toEqual([]);
   });
 });

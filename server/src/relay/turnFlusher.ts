@@ -7,17 +7,6 @@ export type TurnSink = { flushTurn(): void };
 /** What a room needs of the end of a turn: its documents flushed, and its presence after them. */
 export type TurnScheduler = FlushScheduler & { later(task: () => void): void };
 
-/**
- * Once a turn has done this much work (CPU milliseconds) on received messages, the next frame that
- * arrives ends it first (TurnEnd.frameArrived): its updates are stored and sent before that frame
- * is handled. A turn is every message libuv had ready in one poll phase; after a pause (a GC, a
- * burst) that can be dozens, and each waited for all the others' work, its commit and every socket's
- * write. CPU time, not wall time: a server starved of the core (a benchmark beside six test suites:
- * it ran 16 % of its slow turns' length) would otherwise end a turn after every frame and lose the
- * batching that keeps it ahead there (35 frames a second per client against the baseline's 4–10).
- */
-export const MAX_TURN_MS = 4;
-
 /** Where one turn's time went, in milliseconds: from its first queued work to the end of its writes. */
 export type TurnTimes = {
   /** From the first work queued (a frame applied, a message queued) until the turn's end began. */
@@ -30,13 +19,6 @@ export type TurnTimes = {
   writeMs: number;
   /** How many outboxes were written. */
   sinks: number;
-  /** Whether a frame ended it early (MAX_TURN_MS of work) rather than the event loop. */
-  cut: boolean;
-  /**
-   * CPU the process used meanwhile (every thread): near the turn's length, the turn was work (or a
-   * GC); far below it, the thread waited (the scheduler gave the core to another process, or a system call blocked).
-   */
-  cpuMs: number;
 };
 
 /**
@@ -52,7 +34,6 @@ export class TurnEnd {
   /** Work is waiting for the end of this turn. */
   private open = false;
   private openedAt = 0;
-  private openedCpu: NodeJS.CpuUsage = { user: 0, system: 0 };
   private immediatePending = false;
   /** The turn is ending (`run`): what is asked for meanwhile is looked at by this run or opens the next. */
   private running = false;
@@ -62,10 +43,7 @@ export class TurnEnd {
   constructor(
     private readonly first: () => void = () => {},
     private readonly onTurn: (times: TurnTimes) => void = () => {},
-    private readonly maxTurnMs = MAX_TURN_MS,
     private readonly clock: () => number = () => performance.now(),
-    /** CPU milliseconds the process used since `since` (all threads). */
-    private readonly cpuMs: (since: NodeJS.CpuUsage) => number = processCpuMs,
   ) {}
 
   /** Runs `task` at the end of this turn, after `first`. */
@@ -93,31 +71,20 @@ export class TurnEnd {
     } else if (!this.open) {
       this.open = true;
       this.openedAt = this.clock();
-      this.openedCpu = process.cpuUsage();
     }
     if (this.immediatePending) return;
     this.immediatePending = true;
     setImmediate(this.atImmediate);
   }
 
-  /**
-   * A frame is about to be handled. If this turn has done MAX_TURN_MS of work, it ends now, before
-   * the frame: what it holds is stored and sent without waiting for the rest of the poll phase.
-   * Called between frames only, never while a room is in the middle of one.
-   */
-  frameArrived(): void {
-    if (this.open && !this.running && this.cpuMs(this.openedCpu) >= this.maxTurnMs) this.run(true);
-  }
-
   private readonly atImmediate = (): void => {
     this.immediatePending = false;
-    if (this.open && !this.running) this.run(false);
+    if (this.open && !this.running) this.run();
   };
 
-  private run(cut: boolean): void {
+  private run(): void {
     const started = this.clock();
     const heldMs = started - this.openedAt;
-    const openedCpu = this.openedCpu;
     this.running = true;
     this.firstAgain = false;
     let firstDone: number;
@@ -138,21 +105,13 @@ export class TurnEnd {
         this.running = false;
         // What was asked for too late for this turn opens the next one.
         this.open = this.firstAgain || this.tasks.length > 0 || this.sinks.size > 0;
-        if (this.open) {
-          this.openedAt = this.clock();
-          this.openedCpu = process.cpuUsage();
-        }
+        if (this.open) this.openedAt = this.clock();
       }
     }
     const ended = this.clock();
-    this.onTurn({ heldMs, firstMs: firstDone - started, tasksMs: tasksDone - firstDone, writeMs: ended - tasksDone, sinks, cut, cpuMs: this.cpuMs(openedCpu) });
+    this.onTurn({ heldMs, firstMs: firstDone - started, tasksMs: tasksDone - firstDone, writeMs: ended - tasksDone, sinks });
     for (const task of this.afterTasks.splice(0)) task();
   }
-}
-
-function processCpuMs(since: NodeJS.CpuUsage): number {
-  const used = process.cpuUsage(since);
-  return (used.user + used.system) / 1000;
 }
 
 /** A turn that took longer than this from its first work to its last write is reported (TurnFlusher's `onSlowTurn`). */
@@ -176,8 +135,8 @@ export class TurnFlusher implements TurnScheduler {
 
   constructor(
     private readonly store: RoomStore,
-    /** `onSlowTurn` is told every turn slower than `slowTurnMs` in all, with where its time went; `maxTurnMs` as TurnEnd's. */
-    { onSlowTurn = () => {}, slowTurnMs = Infinity, maxTurnMs = MAX_TURN_MS }: { onSlowTurn?: (turn: SlowTurn) => void; slowTurnMs?: number | undefined; maxTurnMs?: number | undefined } = {},
+    /** `onSlowTurn` is told every turn slower than `slowTurnMs` in all, with where its time went. */
+    { onSlowTurn = () => {}, slowTurnMs = Infinity }: { onSlowTurn?: (turn: SlowTurn) => void; slowTurnMs?: number | undefined } = {},
   ) {
     this.end = new TurnEnd(
       () => this.storeDirty(),
@@ -186,7 +145,6 @@ export class TurnFlusher implements TurnScheduler {
         if (totalMs > slowTurnMs) onSlowTurn({ ...times, ...this.stored, totalMs });
         this.stored = { docs: 0, bytes: 0, commitMs: 0 };
       },
-      maxTurnMs,
     );
   }
 
@@ -203,11 +161,6 @@ export class TurnFlusher implements TurnScheduler {
   /** Asks `sink` to write what it queued, once, after everything else this turn sends. */
   flushAtTurnEnd(sink: TurnSink): void {
     this.end.flushAtTurnEnd(sink);
-  }
-
-  /** A frame is about to be handled: a turn that has held messages for MAX_TURN_MS ends first. */
-  frameArrived(): void {
-    this.end.frameArrived();
   }
 
   private storeDirty(): void {

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { RedisBus } from './bus/redisBus.ts';
 import type { StorageMode } from './config.ts';
 import { admitShared } from './relay/shared/sharedAdmission.ts';
+import { PipelineTrace } from './relay/shared/pipelineTrace.ts';
 import { SharedDocs } from './relay/shared/sharedDocs.ts';
 import { SharedLinkWatch } from './relay/shared/sharedLinkWatch.ts';
 import { SharedRateLimiter } from './relay/shared/sharedRateLimiter.ts';
@@ -99,6 +100,7 @@ export async function startSharedMode(
     compactAfterUpdates,
     holds: new RoomHolds(pool, storage.instanceId, log),
     onStoreFailure: (roomIds) => registry.dropRooms(roomIds),
+    trace: PipelineTrace.fromEnv(storage.instanceId),
   });
   const versions = new PgVersions(pool);
   const presence = new SharedPresence(bus, log, storage.instanceId, presenceBusBytesPerSecond);

@@ -3,7 +3,7 @@ import { useBoard, useControl } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { useStepAccess } from '../sync/useStepAccess.ts';
 import { useRefusal } from '../sync/useRefusal.ts';
-import { ConnectionBadge } from '../components/ConnectionBadge.tsx';
+import { ConnectionBadge, ConnectionBanner } from '../components/ConnectionBadge.tsx';
 import { OverwriteNotices } from '../components/OverwriteNotices.tsx';
 import { PresenceList } from '../components/PresenceList.tsx';
 import { ShareLinks } from '../components/ShareLinks.tsx';
@@ -68,6 +68,7 @@ export function BoardShell() {
         {refusal}
         <StepView step={control.step} />
       </main>
+      <ConnectionBanner />
       {room.isFacilitator && (
         <Suspense fallback={null}>
           <GateDialog />

@@ -6,6 +6,8 @@ import { MyWorkshopList } from './MyWorkshopList.tsx';
 
 type CreatedRoom = { roomId: string; facilitatorKey: string; facilitatorUrl: string };
 
+const UNREACHABLE = 'The board’s server could not be reached, so no workshop was created. Check your network connection (or that the server is running) and try again.';
+
 /** Start a workshop: the creator lands on the board as its facilitator. */
 export function HomePage() {
   const savedName = useIdentity((s) => s.name);
@@ -24,12 +26,17 @@ export function HomePage() {
     setBusy(true);
     setError(null);
     try {
+      // A network failure ("Failed to fetch") or a proxy's HTML error page says nothing a facilitator can act on.
       const res = await fetch('/api/rooms', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', ...(token.trim() ? { Authorization: `Bearer ${token.trim()}` } : {}) },
         body: JSON.stringify({ title: title.trim() || undefined }),
+      }).catch(() => {
+        throw new Error(UNREACHABLE);
       });
-      const body = (await res.json()) as CreatedRoom & { error?: string; message?: string };
+      const body = (await res.json().catch(() => {
+        throw new Error(`The server answered ${res.status} without saying why, so no workshop was created. Try again in a minute; if it keeps failing, tell whoever runs this server.`);
+      })) as CreatedRoom & { error?: string; message?: string };
       if (body.error === 'create_token_required') {
         setNeedsToken(true);
         throw new Error(token.trim() ? 'That room-creation token is not right; check it with whoever runs this server.' : 'This server asks for a room-creation token: enter the one you were given.');

@@ -15,3 +15,18 @@ export function ConnectionBadge() {
     </span>
   );
 }
+
+/**
+ * The same news pinned to the bottom of the window while the connection is lost: the badge sits in
+ * the header, out of sight for someone scrolled down to a key result's fields, who would otherwise
+ * keep typing without knowing nobody sees it yet. Hidden from screen readers: the badge announces it.
+ */
+export function ConnectionBanner() {
+  const status = useConnectionStatus();
+  if (status !== 'offline' && status !== 'reconnecting') return null;
+  return (
+    <p className={`connection-banner connection-banner-${status}`} aria-hidden="true">
+      {LABELS[status]}
+    </p>
+  );
+}

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useRoom } from '../sync/RoomContext.tsx';
+import { useControl } from '../sync/hooks.ts';
 import { useRoomLinks, type RotatableLink } from '../sync/roomLinks.ts';
 import { useFacilitatorLinks } from '../sync/useFacilitatorLinks.ts';
 import { useMyWorkshops } from '../state/myWorkshops.ts';
@@ -28,9 +29,23 @@ export function LinkPanel() {
   const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState<RotatableLink | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const { step } = useControl();
   useEffect(() => {
     if (takeJustCreated(roomId)) setOpen(true);
   }, [roomId]);
+  // Open after creation it took a third of a laptop's screen at every step, showing the facilitator
+  // key to anyone watching a shared screen: once the group moves on, it has done its job.
+  const openedAt = useRef(step);
+  useEffect(() => {
+    if (step !== openedAt.current) setOpen(false);
+    openedAt.current = step;
+  }, [step]);
+  const hide = () => {
+    setOpen(false);
+    setConfirming(null);
+    toggle.current?.focus();
+  };
 
   const replace = async (link: RotatableLink) => {
     setError(null);
@@ -49,7 +64,7 @@ export function LinkPanel() {
 
   return (
     <div className="link-panel">
-      <button type="button" aria-expanded={open} aria-controls="link-panel" onClick={() => setOpen(!open)}>
+      <button ref={toggle} type="button" aria-expanded={open} aria-controls="link-panel" onClick={() => setOpen(!open)}>
         All links
       </button>
       {open && (
@@ -85,6 +100,9 @@ export function LinkPanel() {
             )}
           </div>
           {error && <p role="alert" className="error">{error}</p>}
+          <button type="button" className="link-panel-hide" onClick={hide}>
+            Hide links
+          </button>
         </section>
       )}
     </div>

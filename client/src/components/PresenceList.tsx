@@ -11,7 +11,7 @@ export function PresenceList() {
       <span className="presence-count">{people.length} here</span>
       <ul>
         {people.map((p) => (
-          <li key={p.seatId} style={{ borderColor: p.user.color }} title={p.user.role === 'facilitator' ? 'Facilitator' : 'Participant'}>
+          <li key={p.seatId} className={p.isMe ? 'is-me' : undefined} style={{ borderColor: p.user.color }} title={p.user.role === 'facilitator' ? 'Facilitator' : 'Participant'}>
             <span className="dot" style={{ background: p.user.color }} aria-hidden="true" />
             {p.isMe && !room.isViewer ? <MyName name={p.user.name} /> : p.user.name}
             {p.user.role === 'facilitator' && <span className="visually-hidden"> (facilitator)</span>}

@@ -32,7 +32,7 @@ export function Stepper({ current }: { current: StepId }) {
   useEffect(() => {
     if (!room.isFacilitator) return;
     const onKey = (event: KeyboardEvent) => {
-      if (isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      if (arrowsTaken(event) || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
       const delta = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
       if (!delta || ui.getState().pendingMove) return;
       const next = neighbourStep(room.control.state().step, delta);
@@ -83,4 +83,15 @@ export function Stepper({ current }: { current: StepId }) {
 
 export function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+/**
+ * Whether an arrow key belongs to what has the focus rather than to the group's step: a text box, a
+ * canvas note or cluster handle being nudged, a card picked up for a keyboard drag (dnd-kit marks
+ * each with `aria-roledescription`), a menu or list of choices. Without this a facilitator nudging a
+ * note one step right also moved the whole room to the next step (and ← moved it back, ungated).
+ */
+export function arrowsTaken(event: KeyboardEvent): boolean {
+  if (event.defaultPrevented || isTyping(event.target)) return true;
+  return event.target instanceof Element && event.target.closest('[aria-roledescription], [role="menu"], [role="listbox"], [role="radiogroup"], [role="slider"], dialog[open]') !== null;
 }

@@ -15,6 +15,7 @@ describe('offline with unrevealed drafts', () => {
     ['not someone whose drafts were published before leaving', [[person('b', 'Ben', { draft: 2 })], [person('b', 'Ben', { draft: 0 })]], [], 'draft', []],
     ['only drafts of the asked step', [[person('b', 'Ben', { brainstorm: 2 })]], [], 'draft', []],
     ['not someone back again', [[person('b', 'Ben', { draft: 2 })], []], [person('b', 'Ben', { draft: 2 })], 'draft', []],
+    ['not this device’s own drafts, keyed by device before its seat was known', [[{ ...person('device:7', 'Fay', { draft: 3 }), isMe: true }]], [{ ...person('s1', 'Fay', { draft: 3 }), isMe: true }], 'draft', []],
     ['several, by name', [[person('c', 'Cy', { draft: 1 }), person('b', 'Ben', { draft: 2 })]], [], 'draft', [{ id: 'b', name: 'Ben', count: 2 }, { id: 'c', name: 'Cy', count: 1 }]],
   ])('%s', (_name, snapshots, now, step, expected) => {
     expect(offlineWithDrafts(seen(...snapshots), now, step)).toEqual(expected);

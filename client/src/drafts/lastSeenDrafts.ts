@@ -12,6 +12,9 @@ export type LastSeenDrafts = Readonly<Record<string, SeenWriter>>;
 export function rememberDrafts(known: LastSeenDrafts, people: readonly WriterPresence[]): LastSeenDrafts {
   let next: Record<string, SeenWriter> | null = null;
   for (const person of people) {
+    // This device publishes its own drafts at the reveal: never "offline with drafts". Before the
+    // server names its seat, its own entry is keyed by device, so it would later look like someone gone.
+    if (person.isMe) continue;
     const drafts = person.drafts ?? {};
     const before = known[person.seatId];
     if (before && before.name === person.user.name && sameCounts(before.drafts, drafts)) continue;

@@ -13,7 +13,7 @@ export function useRememberDrafts(): void {
   const ui = useBoardUiStore();
   useEffect(() => {
     if (!room.isFacilitator) return;
-    const see = () => ui.getState().seePresence(readPresence(room.awareness));
+    const see = () => ui.getState().seePresence(readPresence(room.awareness, room.mySeat()?.id));
     see();
     room.awareness.on('change', see);
     return () => room.awareness.off('change', see);

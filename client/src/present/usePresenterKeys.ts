@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { useBoardUiStore } from '../state/BoardUiContext.tsx';
 import { usePreferences } from '../state/preferences.ts';
-import { isTyping } from '../components/Stepper.tsx';
+import { arrowsTaken } from '../components/Stepper.tsx';
 import { loadMoveStep } from '../facilitation/facilitatorChunks.ts';
 import { presenterMove } from './presenterKeys.ts';
 
@@ -14,7 +14,7 @@ export function usePresenterKeys(pageIndex: number, pageCount: number): void {
   useEffect(() => {
     if (!room.isFacilitator) return;
     const onKey = (event: KeyboardEvent) => {
-      if (isTyping(event.target) || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      if (arrowsTaken(event) || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
       // An open dialog (a gate, the spotlight picker) has the keys: Esc closes it, not Present mode.
       if (ui.getState().pendingMove || document.querySelector('dialog[open]')) return;
       const move = presenterMove(event.key, pageIndex, pageCount, room.control.state().step);

@@ -38,3 +38,28 @@ describe('RecordCollection.observeRecord', () => {
     expect(told).toEqual(['second']);
   });
 });
+
+/** The cached sorted list is patched, not rebuilt, when no record changes place: it must still equal a fresh sort. */
+describe('RecordCollection.list after a change', () => {
+  it.each<[string, (board: BoardDoc) => void, boolean]>([
+    ['a text edit keeps the order', (board) => board.setNoteText('contextItems', 'b', 'Churn 3%'), true],
+    ['a drop keeps the order', (board) => board.placeNote('contextItems', 'a', { pos: { x: 10, y: 20 } }), true],
+    ['a new order moves the card', (board) => board.transact(() => board.contextItems.update('a', { order: 99 })), false],
+    ['a removal drops the card', (board) => board.remove(board.contextItems, 'b'), false],
+    ['a new card is listed in its place', (board) => board.addContextItem({ id: 'new', kind: 'metric', text: 'NPS 40' }), false],
+    ['an edit and a reorder in one transaction', (board) => board.transact(() => (board.contextItems.update('c', { text: 'c!' }), board.contextItems.update('c', { order: -1 }))), false],
+  ])('%s', (_name, change, samePlaces) => {
+    for (const remote of [false, true]) {
+      const [ana, ben] = peers(2, (b) => ['a', 'b', 'c'].forEach((id) => b.addContextItem({ id, kind: 'metric', text: `Card ${id}` })));
+      const reader = remote ? ben! : ana!;
+      const before = reader.contextItems.list().map((card) => card.id);
+      change(ana!);
+      if (remote) deliver(ana!, ben!);
+      const listed = reader.contextItems.list();
+      const fresh = [...listed].sort((x, y) => x.order - y.order || (x.id < y.id ? -1 : 1));
+      expect(listed, remote ? 'remote' : 'local').toEqual(fresh);
+      for (const card of listed) expect(card).toBe(reader.contextItems.get(card.id));
+      if (samePlaces) expect(listed.map((card) => card.id)).toEqual(before);
+    }
+  });
+});

@@ -12,7 +12,8 @@ type WithIdAndOrder = { id: string; order: number };
  *
  * Parsed records are cached one by one and re-read only when a change names them, so an edit to
  * one card of hundreds re-validates that card alone and every other record keeps its identity
- * (React skips re-rendering it). The sorted list is cached until anything changes.
+ * (React skips re-rendering it). The sorted list is cached; a change that moves no record's place
+ * in it (a text edit, a drop) swaps the changed records in without sorting again.
  *
  * Text fields (see `TEXT_FIELDS`) are `Y.Text`, written as a character diff so concurrent edits of
  * one card merge; reads still give plain strings.
@@ -141,7 +142,6 @@ export class RecordCollection<T extends WithIdAndOrder> {
 
   private markStale(id: string): void {
     this.stale.add(id);
-    this.sorted = null;
     if (this.recordListeners.has(id)) this.changedWatched.add(id);
   }
 
@@ -155,14 +155,20 @@ export class RecordCollection<T extends WithIdAndOrder> {
   /** Re-reads the records changes have named since the last read. */
   private refresh(): void {
     if (this.stale.size === 0) return;
+    // Records that were listed before and after with the same `order` keep their place.
+    const swapped = this.sorted ? new Map<T, T>() : null;
+    let keepsPlaces = swapped !== null;
     for (const id of this.stale) {
+      const before = this.parsed.get(id);
       const entry = this.root.get(id);
       const record = entry ? this.read(id, entry) : undefined;
       if (record) this.parsed.set(id, record);
       else this.parsed.delete(id);
+      if (!before || !record || before.order !== record.order) keepsPlaces = false;
+      else swapped?.set(before, record);
     }
     this.stale.clear();
-    this.sorted = null;
+    this.sorted = keepsPlaces && this.sorted && swapped ? this.sorted.map((record) => swapped.get(record) ?? record) : null;
   }
 
   private read(id: string, entry: Y.Map<unknown>): T | undefined {

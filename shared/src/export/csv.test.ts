@@ -115,4 +115,45 @@ describe('exportToCsv', () => {
     expect(csv).toContain(",'@SUM(A1),");
     expect(csv).toContain(",'=1+1,");
   });
+
+  it.each([
+    ['first', (other: string) => ['-kr1', other]],
+    ['after another', (other: string) => [other, '-kr1']],
+  ])("writes an initiative's key result ids as their own rows write them, a dashed id %s", (_where, served) => {
+    const base = sampleExport();
+    const [kr, other] = base.keyResults;
+    const [initiative] = base.initiatives;
+    if (!kr || !other || !initiative) throw new Error('the sample board has two key results and an initiative');
+    const file = {
+      ...base,
+      keyResults: [{ ...kr, id: '-kr1' }, ...base.keyResults.slice(1)],
+      initiatives: [{ ...initiative, keyResultIds: served(other.id) }, ...base.initiatives.slice(1)],
+    };
+    const rows = exportToCsv(file).split('\r\n').map(parseCsvLine);
+    const column = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
+    const ids = new Set(rows.filter((row) => row[column('row_type')] === 'key_result').map((row) => row[column('id')]));
+    const links = rows.find((row) => row[column('row_type')] === 'initiative')?.[column('serves_key_results')]?.split(',') ?? [];
+    expect(ids.has("'-kr1")).toBe(true);
+    expect(links).toHaveLength(2);
+    for (const id of links) expect(ids.has(id), `${id} names a key-result row`).toBe(true);
+  });
 });
+
+/** Splits one CSV line by RFC 4180 (quoted fields may hold commas and doubled quotes). */
+function parseCsvLine(line: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (quoted && char === '"' && line[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (char === '"') quoted = !quoted;
+    else if (char === ',' && !quoted) {
+      fields.push(field);
+      field = '';
+    } else field += char;
+  }
+  return [...fields, field];
+}

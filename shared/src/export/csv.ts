@@ -76,9 +76,13 @@ function keyResultRow(kr: ExportKeyResult): CsvRow {
   };
 }
 
-/** The key results it serves by their rows' ids, as importers link child rows to parent rows. */
+/**
+ * The key results it serves by their rows' ids, as importers link child rows to parent rows. Each id
+ * is written as its own row's `id` cell writes it (a formula start defused the same way), so the two
+ * still match: about one id in 64 starts with '-'.
+ */
 function initiativeRow(initiative: ExportInitiative): CsvRow {
-  return { row_type: 'initiative', id: initiative.id, title: initiative.title, ...ownerColumns(initiative.owner), serves_key_results: initiative.keyResultIds.join(',') || null };
+  return { row_type: 'initiative', id: initiative.id, title: initiative.title, ...ownerColumns(initiative.owner), serves_key_results: initiative.keyResultIds.map(defused).join(',') || null };
 }
 
 function parkedRow(item: ExportParkedItem): CsvRow {
@@ -93,10 +97,14 @@ const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 // A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV Injection").
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** One field: formula starts defused with a leading `'` (plain numbers such as -5 stay numbers), then RFC 4180 quoting. */
+/** One field: formula starts defused, then RFC 4180 quoting. */
 export function csvCell(value: CsvValue): string {
   if (value === null) return '';
-  let text = String(value);
-  if (FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
+  const text = defused(String(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A formula start defused with a leading `'`; plain numbers such as -5 stay numbers. */
+function defused(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
 }

@@ -30,7 +30,7 @@ describe('exportToMarkdown', () => {
     ['the objective and its commitment', '**Checkout feels effortless for returning customers** (committed)'],
     ['the description', 'Returning customers pay in seconds, on any device.'],
     ['the context it serves', '- Product strategy: Win repeat buyers in the EU'],
-    ['the decision', 'Decision: chosen with 7 of 12 votes.'],
+    ['the decision', 'Decision: chosen with 7 of 12 dots.'],
     ['its rationale', 'Rationale: Biggest lever on repeat revenue; mobile waits for the platform team.'],
     ['a key result with baseline → target by deadline, owner and confidence', '1. **Checkout conversion rate from 58% to 65% by 30 Sep** — 58% → 65% by 2026-09-30 · owner: Ana Lima (ana@example.com) · confidence 3 / 5'],
     ['a floor to hold', '2. **Avg. customer satisfaction score > 8** — 8.2 → 8 by 2026-09-30 · owner: Ben Okafor · confidence 4 / 5'],
@@ -49,7 +49,7 @@ describe('exportToMarkdown', () => {
     [
       'a tie in the vote',
       ({ control }: Made) => control.setObjective({ ...objectiveOf(control), tally: [tallied('cand-checkout', 5), tallied('cand-mobile', 5), tallied('cand-loyalty', 2)] }),
-      'Decision: chosen with 5 of 12 votes, tied with “Mobile app reaches parity with web” (5 votes).',
+      'Decision: chosen with 5 of 12 dots, tied with “Mobile app reaches parity with web” (5 dots).',
     ],
     ['the cadence as the board words it', ({ board }: Made) => board.updateWorkshop({ checkInCadence: 'biweekly' }), 'Check-ins every two weeks, the first on 2026-07-08.'],
     [

@@ -44,18 +44,23 @@ function objectiveSection(file: OkrExport): string {
   const { tally, rationale } = objective.decision;
   const total = tally.reduce((sum, entry) => sum + entry.votes, 0);
   const chosenVotes = tally.find((entry) => entry.candidateId === objective.candidateId)?.votes;
-  if (total > 0 && chosenVotes !== undefined) lines.push('', `Decision: chosen with ${chosenVotes} of ${total} votes${tie(tally, objective.candidateId)}.`);
+  if (total > 0 && chosenVotes !== undefined) lines.push('', `Decision: chosen with ${chosenVotes} of ${dots(total)}${tie(tally, objective.candidateId)}.`);
   const { fromNotes } = objective.decision;
   if (fromNotes.length > 0) lines.push('', 'Chosen as a cluster of notes:', ...fromNotes.map((note) => `- ${inline(note.text)}`));
   if (rationale) lines.push('', `Rationale: ${inline(rationale)}`);
   return lines.join('\n');
 }
 
-/** ", tied with “Grow repeat purchases” (5 votes)": a tie the facilitator broke is part of the record. */
+/** ", tied with “Grow repeat purchases” (5 dots)": a tie the facilitator broke is part of the record. */
 function tie(tally: ExportObjective['decision']['tally'], candidateId: string): string {
   const others = tiedWith(tally, candidateId);
   if (others.length === 0) return '';
-  return `, tied with ${others.map((entry) => `“${inline(entry.text)}” (${entry.votes} votes)`).join(' and ')}`;
+  return `, tied with ${others.map((entry) => `“${inline(entry.text)}” (${dots(entry.votes)})`).join(' and ')}`;
+}
+
+/** The tally counts dots, as the board and the Summary say: "9 votes" from 3 people reads as 9 voters. */
+function dots(n: number): string {
+  return `${n} ${n === 1 ? 'dot' : 'dots'}`;
 }
 
 function keyResultSection(file: OkrExport): string {

@@ -12,7 +12,9 @@ const votesFor = (id: string) => votes[id] ?? [];
 describe('averageConfidence', () => {
   it.each([
     ['votes of 3 and 4 fingers', [0.6, 0.8], 0.7],
-    ['3, 4 and 4 fingers, to two decimals', [0.6, 0.8, 0.8], 0.73],
+    ['3, 4 and 4 fingers (3.67), to a tenth of a finger: 3.7', [0.6, 0.8, 0.8], 0.74],
+    ['3, 4 and 3 fingers (3.33): 3.3, never 3.4', [0.6, 0.8, 0.6], 0.66],
+    ['5, 5 and 4 fingers (4.67): 4.7', [1, 1, 0.8], 0.94],
     ['nobody voted', [], undefined],
   ])('%s', (_name, values, average) => {
     expect(averageConfidence(values)).toBe(average);

@@ -1,11 +1,17 @@
-/** The room's confidence in a key result: the mean of the blind votes, to two decimals. */
-export function averageConfidence(values: readonly number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  return Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100;
-}
-
 /** The most fingers a vote can show: confidence is stored as fingers / 5. */
 export const CONFIDENCE_SCALE = 5;
+
+/**
+ * The room's confidence in a key result: the mean of the blind votes, to a tenth of a finger (the
+ * precision the room reads it in). Rounded to two decimals first, votes of 3, 4 and 3 kept 0.67,
+ * which reads back as "3.4 / 5" for a mean of 3.33.
+ * @example averageConfidence([0.6, 0.8, 0.6]) // → 0.66, "3.3 / 5"
+ */
+export function averageConfidence(values: readonly number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  const tenths = CONFIDENCE_SCALE * 10;
+  return Math.round((values.reduce((a, b) => a + b, 0) / values.length) * tenths) / tenths;
+}
 
 /** Fist of five: 0 to 5 fingers map onto 0 to 1. */
 export const FIST_OF_FIVE = [0, 1, 2, 3, 4, 5].map((fingers) => ({ fingers, value: fingers / CONFIDENCE_SCALE }));

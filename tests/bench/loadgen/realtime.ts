@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { createHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { openFullClient, until, type FullClient } from './fullClients.ts';
@@ -177,6 +179,7 @@ export async function runRealtime(task: RealtimeTask, phase: (p: 'window-start' 
     ? `${observers.length - (task.lateJoiner ? rooms.length : 0)} observer(s)${lateNote} in ${rooms.length} room(s) hold every writer's last edit and agree`
     : observerProblems.join('; ') || 'no observers';
 
+  if (tally.deliveries) writeDeliveries(process.env.PIPELINE_TRACE!, task, tally.deliveries);
   const disconnects = clients.filter((c) => c.closedUnexpectedly).length;
   const reconnects = clients.reduce((sum, c) => sum + c.reconnects, 0);
   const connectFailures = clients.filter((c) => c.failure !== null).length;
@@ -219,6 +222,25 @@ export async function runRealtime(task: RealtimeTask, phase: (p: 'window-start' 
       sendLagP99Ms: summarise(sendLag).p99,
     },
   };
+}
+
+/**
+ * PIPELINE_TRACE: the edits delivered in the window, beside what the servers traced
+ * (`server/src/relay/shared/pipelineTrace.ts`), for `tests/bench/sharedTrace.ts`. Times on the
+ * wall clock, as the servers write theirs; a receiver's instance follows from its slot (`onInstance`).
+ */
+function writeDeliveries(dir: string, task: RealtimeTask, flat: number[]): void {
+  const origin = performance.timeOrigin;
+  const lines: string[] = [];
+  for (let i = 0; i < flat.length; i += 5) {
+    const [sender, seq, receiver, sent, received] = flat.slice(i, i + 5) as [number, number, number, number, number];
+    const room = task.rooms[Math.floor(receiver / task.clientsPerRoom)]!;
+    // The receiver's instance as onInstance picks it: its slot in the room, round the room's instances (0: the first).
+    const instance = (receiver % task.clientsPerRoom) % (1 + (room.elsewhere?.length ?? 0));
+    lines.push(JSON.stringify({ room: room.roomName, sender, seq, receiver, instance, sent: origin + sent, received: origin + received }));
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  fs.appendFileSync(path.join(dir, `deliveries-${process.pid}.jsonl`), `${lines.join('\n')}\n`);
 }
 
 function sorted(value: Record<string, unknown>): Record<string, unknown> {

@@ -36,6 +36,8 @@ export class Tally {
   presenceReordered = 0;
   /** Frames received by all clients while the window was open. */
   framesInWindow = 0;
+  /** When kept (PIPELINE_TRACE): every edit delivered in the window, as sender, seq, receiver, sent, received (this process's clock). */
+  readonly deliveries: number[] | null = process.env.PIPELINE_TRACE ? [] : null;
   private readonly editMax: Int32Array[];
   private readonly editSeen: Uint8Array[];
   private readonly presenceSeen: Uint8Array[];
@@ -113,6 +115,7 @@ export class Tally {
       if (kind === 'E') {
         this.editsDelivered++;
         recordMs(this.editLatency, now - t);
+        this.deliveries?.push(sender, seq, receiver, t, now);
       } else {
         this.presenceDelivered++;
         recordMs(this.presenceLatency, now - t);

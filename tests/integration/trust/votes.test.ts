@@ -230,7 +230,7 @@ describe('confidence votes the server counts', () => {
 
     w.control.control.revealConfidence([kr]);
     await eventually(() => w.control.control.state().confidenceResults[kr] !== undefined, 'revealed values');
-    expect(w.control.control.state().confidenceResults[kr]).toEqual({ values: [0.4, 0.6, 1], average: 0.67 });
+    expect(w.control.control.state().confidenceResults[kr]).toEqual({ values: [0.4, 0.6, 1], average: 0.66 });
     expect(await refusalCode(vote('ana', 1))).toBe('revealed');
 
     // The facilitator keeps the value; a participant overwriting it is refused and closed.

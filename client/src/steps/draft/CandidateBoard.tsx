@@ -15,10 +15,17 @@ export function CandidateBoard({ canEdit }: { canEdit: boolean }) {
   const room = useRoom();
   const control = useControl();
   const candidates = useBoard((board) => board.candidates.list());
+  // A cluster named on the canvas keeps its name here: the list is the same board, for phones and screen readers.
+  const clusters = useBoard((board) => board.clusters.list());
+  const clusterNames = useMemo(() => new Map(clusters.map((c) => [c.id, c.name])), [clusters]);
   const isMine = useIsMine();
   const [dragging, setDragging] = useState<string | null>(null);
   const units = useMemo(() => groupCandidates(candidates), [candidates]);
   const sensors = useSensors(useSensor(MouseSensor, POINTER_DRAG), useSensor(TouchSensor, TOUCH_DRAG), useSensor(KeyboardSensor, KEYBOARD_DRAG));
+  const groupName = (clusterId: string | undefined, size: number) => {
+    const name = clusterId ? clusterNames.get(clusterId) : undefined;
+    return name ? `Cluster: ${name} (${size})` : `Group of ${size}`;
+  };
   const textOf = (id: UniqueIdentifier) => room.board.candidates.get(cardIdOf(id))?.text ?? 'card';
   const draggedCard = dragging ? candidates.find((c) => c.id === dragging) : undefined;
   const draggingGrouped = Boolean(draggedCard && units.some((u) => u.cards.length > 1 && u.cards.includes(draggedCard)));
@@ -73,8 +80,8 @@ export function CandidateBoard({ canEdit }: { canEdit: boolean }) {
           {units.map((unit) =>
             unit.cards.length > 1 ? (
               <li key={unit.key} className="candidate-group">
-                <div role="group" aria-label={`Group of ${unit.cards.length}`}>
-                  <p className="group-label">Group of {unit.cards.length}</p>
+                <div role="group" aria-label={groupName(unit.cards[0]!.clusterId, unit.cards.length)}>
+                  <p className="group-label">{groupName(unit.cards[0]!.clusterId, unit.cards.length)}</p>
                   <ul className="cards">{unit.cards.map((card) => renderCard(card, true))}</ul>
                 </div>
               </li>

@@ -11,12 +11,14 @@ type Props = {
   onPark: () => void;
   onEdit: () => void;
   onRemove: () => void;
+  /** The name of the Draft canvas cluster the card was voted on in, if any. */
+  cluster?: string;
   /** Replaces the card's content, e.g. the edit form. */
   children?: ReactNode;
 };
 
 /** One card in a lane, with a drag handle and the same moves as plain buttons. */
-export function LaneCard({ item, canEdit, dragging, onMove, onPark, onEdit, onRemove, children }: Props) {
+export function LaneCard({ item, canEdit, dragging, onMove, onPark, onEdit, onRemove, cluster, children }: Props) {
   const { setNodeRef, setActivatorNodeRef, listeners, attributes } = useDraggable({ id: item.key, data: { lane: item.lane }, disabled: !canEdit });
   const quoted = `"${item.text}"`;
   const parked = item.parked;
@@ -34,8 +36,10 @@ export function LaneCard({ item, canEdit, dragging, onMove, onPark, onEdit, onRe
             )}
             <p className="card-text">{item.text}</p>
           </div>
-          {(item.isObjective || item.nearObjective || (parked && !parked.candidateId)) && (
+          {(item.isObjective || item.nearObjective || cluster || (parked && !parked.candidateId)) && (
             <p className="park-card-tags">
+              {/* The room voted on the cluster, not its notes: say which one the note came from. */}
+              {cluster && !item.nearObjective && <span className="park-tag">Cluster “{cluster}”</span>}
               {item.isObjective && <span className="park-tag is-warning">Now THE objective: take it out of the parking lot</span>}
               {item.nearObjective && <span className="park-tag">Grouped with THE objective</span>}
               {parked && !parked.candidateId && <span className="park-tag">Added to the parking lot</span>}

@@ -35,6 +35,8 @@ export function ParkStep({ readOnly }: { readOnly: boolean }) {
   const { projector, canEdit } = useStepAccess(readOnly);
   const candidates = useBoard((board) => board.candidates.list());
   const parked = useBoard((board) => board.parked.list());
+  const clusters = useBoard((board) => board.clusters.list());
+  const clusterNames = useMemo(() => new Map(clusters.map((c) => [c.id, c.name])), [clusters]);
   const objective = control.objective;
   const lanes = useMemo(() => assignLanes(candidates, parked, objective), [candidates, parked, objective]);
   const unsorted = unsortedCandidates({ control, candidates, parked }).length;
@@ -197,6 +199,7 @@ export function ParkStep({ readOnly }: { readOnly: boolean }) {
                   dragging={drag?.key === item.key || parkingKey === item.key}
                   onMove={(to) => move(item, to)}
                   onPark={() => move(item, 'parked')}
+                  cluster={item.candidate?.clusterId ? clusterNames.get(item.candidate.clusterId) : undefined}
                   onEdit={() => setForm({ kind: 'edit', key: item.key, text: item.text })}
                   onRemove={() => room.board.remove(room.board.parked, item.parked?.id ?? '')}
                 >

@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import type { Objective } from '@okr/shared/schema';
 import { voteLine } from '@okr/shared/workshop';
 import { FromNotes } from './FromNotes.tsx';
@@ -11,11 +12,11 @@ const COMMITMENT_LABELS: Record<Objective['commitment'], string> = {
  * THE objective, shown big for the room and the projector, with its decision record. `compact`
  * leaves the record out (the Park step shows it as a reminder).
  */
-export function ObjectiveBanner({ objective, compact = false, onChange }: { objective: Objective; compact?: boolean; onChange?: () => void }) {
+export function ObjectiveBanner({ objective, compact = false, onChange, sectionRef }: { objective: Objective; compact?: boolean; onChange?: () => void; sectionRef?: Ref<HTMLElement> }) {
   const original = objective.tally.find((t) => t.candidateId === objective.candidateId)?.text;
   const reworded = original !== undefined && original.trim() !== objective.title.trim();
   return (
-    <section className={`pick-objective ${compact ? 'is-compact' : ''}`} aria-label="THE objective">
+    <section ref={sectionRef} tabIndex={sectionRef ? -1 : undefined} className={`pick-objective ${compact ? 'is-compact' : ''}`} aria-label="THE objective">
       <p className="pick-objective-eyebrow">
         <span>THE objective</span>
         <span className={`pick-commitment pick-commitment-${objective.commitment}`}>{COMMITMENT_LABELS[objective.commitment]}</span>

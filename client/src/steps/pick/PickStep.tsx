@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { addDot, dotsUsed, removeDot, talliesVisible, VOTE_REFUSAL_MESSAGES, type BallotCandidate } from '@okr/shared/workshop';
 import { useControl } from '../../sync/hooks.ts';
 import { useRoom } from '../../sync/RoomContext.tsx';
@@ -27,6 +27,14 @@ export function PickStep({ readOnly }: { readOnly: boolean }) {
   const [proxyFor, setProxyFor] = useState<ProxyVoter | null>(null);
   const [deciding, setDeciding] = useOpenForm('decideObjective');
   const [refusal, setRefusal] = useState<{ candidateId: string; message: string } | null>(null);
+  // The confirm form goes away with the decision: focus moves to what was decided, not to the page's top.
+  const banner = useRef<HTMLElement>(null);
+  const [focusBanner, setFocusBanner] = useState(false);
+  useEffect(() => {
+    if (!focusBanner || !objective) return;
+    banner.current?.focus();
+    setFocusBanner(false);
+  }, [focusBanner, objective]);
 
   const isOpen = voting.status === 'open';
   const showResults = talliesVisible(voting);
@@ -72,7 +80,7 @@ export function PickStep({ readOnly }: { readOnly: boolean }) {
 
   return (
     <div className={`pick-step ${projector ? 'is-projector' : ''}`}>
-      {objective && <ObjectiveBanner objective={objective} onChange={facilitating && !deciding ? () => setDeciding(true) : undefined} />}
+      {objective && <ObjectiveBanner objective={objective} sectionRef={banner} onChange={facilitating && !deciding ? () => setDeciding(true) : undefined} />}
       <div className={`pick-layout ${facilitating ? 'has-panel' : ''}`}>
         <div className="pick-main">
           {view.candidates.length === 0 && <p className="muted">No candidate objectives yet: go back to Draft objectives to write some.</p>}
@@ -146,7 +154,10 @@ export function PickStep({ readOnly }: { readOnly: boolean }) {
                 current={objective}
                 showVotes={showResults}
                 focusOnMount={deciding}
-                onDone={() => setDeciding(false)}
+                onDone={() => {
+                  setDeciding(false);
+                  setFocusBanner(true);
+                }}
                 onCancel={objective || voting.status !== 'closed' ? () => setDeciding(false) : undefined}
               />
             )}

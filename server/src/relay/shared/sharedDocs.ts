@@ -7,6 +7,7 @@ import { DOC_NAMES, type StoredDocName } from '../../store/roomStore.ts';
 import type { PreloadedDoc, RelayDoc } from '../relayDoc.ts';
 import { TurnEnd, type TurnScheduler, type TurnSink } from '../turnFlusher.ts';
 import { DocSequence } from './docSequence.ts';
+import { PipelineTrace } from './pipelineTrace.ts';
 
 /** How often the heads of loaded documents are compared with what this instance holds (repairs lost bus messages, and carries edits while Redis is down). */
 const HEAD_CHECK_MS = 500;
@@ -21,6 +22,8 @@ type Follower = {
   /** Bus messages past a gap, by sequence, waiting for the fill. */
   early: Map<number, Uint8Array>;
   filling: boolean;
+  /** A message past a gap came while a read was out: that read may not reach it, so read again. */
+  gapDuringFill: boolean;
   compacting: boolean;
 };
 
@@ -34,6 +37,8 @@ export type SharedDocsOptions = {
   holds: RoomHolds;
   /** A commit failed or timed out: these rooms must close their sockets and drop their copies. */
   onStoreFailure: (roomIds: string[], err: Error) => void;
+  /** The benchmark's hop-by-hop record (PIPELINE_TRACE), or null. */
+  trace?: PipelineTrace | null;
 };
 
 /**
@@ -53,6 +58,9 @@ export class SharedDocs implements TurnScheduler {
   private readonly headTimer: NodeJS.Timeout;
   private readonly compactions = new Set<Promise<void>>();
   private checkingHeads = false;
+  private readonly trace: PipelineTrace | null;
+  /** Tracing only: when each dirty document accepted its first update of the coming commit. */
+  private readonly acceptedAt = new Map<RelayDoc, number>();
 
   constructor(
     private readonly docLog: PgDocLog,
@@ -60,6 +68,7 @@ export class SharedDocs implements TurnScheduler {
     private readonly log: Logger,
     private readonly options: SharedDocsOptions,
   ) {
+    this.trace = options.trace ?? null;
     this.headTimer = setInterval(() => void this.checkHeads(), HEAD_CHECK_MS);
     this.headTimer.unref();
   }
@@ -99,7 +108,7 @@ export class SharedDocs implements TurnScheduler {
     this.opening.delete(roomId);
     for (const doc of DOC_NAMES) {
       const sequence = new DocSequence(opening?.heads.get(doc) ?? 0);
-      this.followers.set(docKey(roomId, doc), { roomId, doc, relay: docOf(doc), sequence, early: new Map(), filling: false, compacting: false });
+      this.followers.set(docKey(roomId, doc), { roomId, doc, relay: docOf(doc), sequence, early: new Map(), filling: false, gapDuringFill: false, compacting: false });
     }
     for (const message of opening?.waiting ?? []) this.receive(roomId, message);
   }
@@ -127,6 +136,7 @@ export class SharedDocs implements TurnScheduler {
   }
 
   schedule(doc: RelayDoc): void {
+    if (this.trace && !this.acceptedAt.has(doc)) this.acceptedAt.set(doc, PipelineTrace.now());
     this.dirty.add(doc);
     if (this.scheduled || this.inFlight) return;
     this.scheduled = true;
@@ -159,6 +169,7 @@ export class SharedDocs implements TurnScheduler {
   stop(): void {
     clearInterval(this.headTimer);
     this.options.holds.stop();
+    this.trace?.stop();
   }
 
   private readonly run = (): void => {
@@ -171,10 +182,16 @@ export class SharedDocs implements TurnScheduler {
     }
     this.dirty.clear();
     if (batch.length === 0) return;
+    const started = this.trace ? PipelineTrace.now() : 0;
+    // Taken now: what is accepted while this commit is out belongs to the next one.
+    const accepted = this.trace ? batch.map(({ relay }) => this.takeAccepted(relay, started)) : [];
     this.inFlight = this.docLog
       .appendTurn(batch.map(({ relay, update }) => ({ roomId: relay.roomId, doc: relay.name, update })))
       .then(
-        (seqs) => batch.forEach(({ relay, update }, i) => this.committed(relay, update, seqs[i]!)),
+        (seqs) => {
+          if (this.trace) this.traceCommit(batch, seqs, accepted, started);
+          batch.forEach(({ relay, update }, i) => this.committed(relay, update, seqs[i]!));
+        },
         (err: Error) => {
           const rooms = [...new Set(batch.map(({ relay }) => relay.roomId))];
           this.log.error({ err: err.message, rooms: rooms.length }, 'commit failed: closing those rooms, nothing of it was broadcast');
@@ -190,12 +207,29 @@ export class SharedDocs implements TurnScheduler {
       });
   };
 
+  private takeAccepted(relay: RelayDoc, fallback: number): number {
+    const at = this.acceptedAt.get(relay) ?? fallback;
+    this.acceptedAt.delete(relay);
+    return at;
+  }
+
+  private traceCommit(batch: { relay: RelayDoc; update: Uint8Array }[], seqs: number[], accepted: number[], started: number): void {
+    const ended = PipelineTrace.now();
+    batch.forEach(({ relay, update }, i) => {
+      this.trace!.record({ k: 'commit', room: relay.roomId, doc: relay.name, seq: seqs[i]!, at: accepted[i]!, cs: started, ce: ended, m: PipelineTrace.markers(update) });
+    });
+  }
+
   private committed(relay: RelayDoc, update: Uint8Array, seq: number): void {
     const follower = this.followers.get(docKey(relay.roomId, relay.name));
     follower?.sequence.hold(seq);
     relay.committedHere(update);
     this.bus.publish(this.bus.channel('room', relay.roomId), encodeDocUpdate({ instance: this.options.instanceId, doc: relay.name, seq, update }));
-    if (follower) this.maybeCompact(follower);
+    if (!follower) return;
+    // Other instances' rows numbered after this one may have come over the bus while it was in
+    // flight, waiting for it: they go now, not with the next message or the head check.
+    this.applyEarly(follower);
+    this.maybeCompact(follower);
   }
 
   private receive(roomId: string, bytes: Buffer): void {
@@ -217,20 +251,23 @@ export class SharedDocs implements TurnScheduler {
   }
 
   private arrived(follower: Follower, seq: number, update: Uint8Array): void {
-    switch (follower.sequence.arrival(seq)) {
+    const arrival = follower.sequence.arrival(seq);
+    this.trace?.record({ k: 'bus', room: follower.roomId, doc: follower.doc, seq, t: PipelineTrace.now(), outcome: arrival });
+    switch (arrival) {
       case 'duplicate':
         return;
       case 'apply':
-        this.applyRemote(follower, seq, update);
+        this.applyRemote(follower, seq, update, 'bus');
         this.applyEarly(follower);
         return;
       case 'gap':
         if (follower.early.size < MAX_EARLY) follower.early.set(seq, update);
-        void this.fill(follower);
+        if (follower.filling) follower.gapDuringFill = true;
+        else void this.fill(follower, 'gap');
     }
   }
 
-  private applyRemote(follower: Follower, seq: number, update: Uint8Array): void {
+  private applyRemote(follower: Follower, seq: number, update: Uint8Array, via: 'bus' | 'early' | 'log'): void {
     try {
       follower.relay.applyRemote(update);
     } catch (err) {
@@ -240,6 +277,7 @@ export class SharedDocs implements TurnScheduler {
       return;
     }
     follower.sequence.hold(seq);
+    this.trace?.record({ k: 'apply', room: follower.roomId, doc: follower.doc, seq, t: PipelineTrace.now(), via });
     this.maybeCompact(follower);
   }
 
@@ -249,24 +287,37 @@ export class SharedDocs implements TurnScheduler {
       const update = follower.early.get(next);
       if (!update) break;
       follower.early.delete(next);
-      this.applyRemote(follower, next, update);
+      this.applyRemote(follower, next, update, 'early');
     }
     for (const seq of follower.early.keys()) if (seq <= follower.sequence.applied) follower.early.delete(seq);
   }
 
-  /** Reads what this copy lacks from PostgreSQL (the snapshot first if the log no longer reaches back) and applies it in order. */
-  private async fill(follower: Follower): Promise<void> {
+  /**
+   * Reads what this copy lacks from PostgreSQL (the snapshot first if the log no longer reaches
+   * back) and applies it in order. Reads again while bus messages wait past a gap and the last read
+   * made progress or one of them came during it: every row numbered before a waiting one is
+   * committed (numbers are taken under the head row's lock), so the next read reaches it, and the
+   * waiting message goes now instead of with the next message or the head check.
+   */
+  private async fill(follower: Follower, why: 'gap' | 'head'): Promise<void> {
     if (follower.filling) return;
     follower.filling = true;
     try {
-      const rows = await this.docLog.readAfter(follower.roomId, follower.doc, follower.sequence.applied);
-      if (this.followers.get(docKey(follower.roomId, follower.doc)) !== follower) return;
-      if (rows.snapshot && follower.sequence.arrival(rows.snapshot.seq) !== 'duplicate') {
-        follower.relay.applyRemote(rows.snapshot.data);
-        follower.sequence.holdThrough(rows.snapshot.seq);
+      for (;;) {
+        follower.gapDuringFill = false;
+        const from = follower.sequence.applied;
+        const t0 = this.trace ? PipelineTrace.now() : 0;
+        const rows = await this.docLog.readAfter(follower.roomId, follower.doc, from);
+        this.trace?.record({ k: 'fill', room: follower.roomId, doc: follower.doc, from, t0, t1: PipelineTrace.now(), rows: rows.log.length, why });
+        if (this.followers.get(docKey(follower.roomId, follower.doc)) !== follower) return;
+        if (rows.snapshot && follower.sequence.arrival(rows.snapshot.seq) !== 'duplicate') {
+          follower.relay.applyRemote(rows.snapshot.data);
+          follower.sequence.holdThrough(rows.snapshot.seq);
+        }
+        for (const row of rows.log) if (follower.sequence.arrival(row.seq) === 'apply') this.applyRemote(follower, row.seq, row.data, 'log');
+        this.applyEarly(follower);
+        if (follower.early.size === 0 || !(follower.gapDuringFill || follower.sequence.applied > from)) return;
       }
-      for (const row of rows.log) if (follower.sequence.arrival(row.seq) === 'apply') this.applyRemote(follower, row.seq, row.data);
-      this.applyEarly(follower);
     } catch (err) {
       this.log.warn({ err: (err as Error).message, room: follower.roomId, doc: follower.doc }, 'catching up from the log failed; the head check retries');
     } finally {
@@ -289,7 +340,7 @@ export class SharedDocs implements TurnScheduler {
       this.checkingHeads = false;
     }
     for (const follower of followers) {
-      if (follower.sequence.isBehind(heads.get(docKey(follower.roomId, follower.doc)) ?? 0)) void this.fill(follower);
+      if (follower.sequence.isBehind(heads.get(docKey(follower.roomId, follower.doc)) ?? 0)) void this.fill(follower, 'head');
     }
   }
 

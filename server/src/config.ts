@@ -31,6 +31,8 @@ const envSchema = z.object({
   /** A client whose unsent data passes this is too slow to keep up and is disconnected. */
   MAX_BUFFERED_BYTES: int(16 * 1024 * 1024),
   PING_INTERVAL_MS: int(30_000),
+  /** A relay turn (messages received, stored, sent) slower than this is logged at warn with where its time went. */
+  SLOW_TURN_MS: int(100),
   /** Log entries appended to a document before it is compacted into one snapshot. */
   COMPACT_AFTER_UPDATES: int(500),
   /** Bytes one connection may add to a document per minute; past it, its reading is paused (not the room's). */
@@ -88,6 +90,7 @@ export type Config = {
   maxBufferedBytes: number;
   pingIntervalMs: number;
   compactAfterUpdates: number;
+  slowTurnMs: number;
   maxEditBytesPerMinute: number;
   maxPresenceBytes: number;
   presenceBytesPerSecond: number;
@@ -136,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxBufferedBytes: e.MAX_BUFFERED_BYTES,
     pingIntervalMs: e.PING_INTERVAL_MS,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    slowTurnMs: e.SLOW_TURN_MS,
     maxEditBytesPerMinute: e.MAX_EDIT_BYTES_PER_MINUTE,
     maxPresenceBytes: e.MAX_PRESENCE_BYTES,
     presenceBytesPerSecond: e.PRESENCE_BYTES_PER_SECOND,

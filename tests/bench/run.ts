@@ -10,7 +10,7 @@ import { baselineComparison, checkTargets, type TargetId } from './targets.ts';
 
 /**
  * `npx pnpm@10 bench`: every scenario against every server, then BENCHMARKS.md and latest.json.
- * Options: --scale full|tiny, --servers ours,reference,…, --scenarios oneRoom,storm,…, --runs N,
+ * Options: --scale full|tiny, --servers ours,reference,…, --scenarios oneRoom,storm,…, --runs N, --writers 50,100 (scenario 3's counts),
  * --repeats N (disturbed runs that may be repeated in all; default 20, 0 on a machine that never quietens),
  * --no-profile (skip profiling misses), --profile oneRoom,writers,cursors,… (profile our server on these whatever the verdicts;
  * writers at its largest count), --report-only (rewrite BENCHMARKS.md from latest.json). Only a full run of everything rewrites BENCHMARKS.md and
@@ -23,6 +23,7 @@ const { values } = parseArgs({
     servers: { type: 'string', default: SERVER_KINDS.join(',') },
     scenarios: { type: 'string', default: SCENARIOS.join(',') },
     runs: { type: 'string' },
+    writers: { type: 'string' },
     repeats: { type: 'string' },
     'no-profile': { type: 'boolean', default: false },
     profile: { type: 'string', default: '' },
@@ -38,13 +39,15 @@ if (values['report-only']) {
 }
 
 const base = values.scale === 'tiny' ? TINY : FULL;
-const scale = { ...base, runs: values.runs ? Number(values.runs) : base.runs };
+const writerCounts = values.writers?.split(',').map(Number);
+if (writerCounts?.some((n) => !(Number.isInteger(n) && n > 0))) throw new Error(`--writers takes writer counts, as 50,100, not ${values.writers}`);
+const scale = { ...base, runs: values.runs ? Number(values.runs) : base.runs, writers: { ...base.writers, counts: writerCounts ?? base.writers.counts } };
 const servers = values.servers!.split(',') as ServerKind[];
 const scenarios = values.scenarios!.split(',') as ScenarioId[];
 for (const s of servers) if (![...SERVER_KINDS, ...OPTIONAL_KINDS].includes(s)) throw new Error(`unknown server ${s}; use ${[...SERVER_KINDS, ...OPTIONAL_KINDS].join(', ')}`);
 if (servers.includes('baseline')) baselineRoot();
 for (const s of scenarios) if (!SCENARIOS.includes(s)) throw new Error(`unknown scenario ${s}; use ${SCENARIOS.join(', ')}`);
-const complete = scale.name === 'full' && SERVER_KINDS.every((k) => servers.includes(k)) && scenarios.length === SCENARIOS.length;
+const complete = scale.name === 'full' && !writerCounts && SERVER_KINDS.every((k) => servers.includes(k)) && scenarios.length === SCENARIOS.length;
 const command = ['npx pnpm@10 bench', ...process.argv.slice(2).filter((a) => a !== '--')].join(' ');
 
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);

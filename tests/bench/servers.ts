@@ -173,7 +173,9 @@ export class ServerUnderTest {
   private static async startOne(kind: ServerKind, dataDir: string, extraEnv: Record<string, string> = {}): Promise<ServerUnderTest> {
     const port = await freePort();
     const probe = path.join(BENCH_DIR, 'probe.ts');
-    const node = (entry: string) => ['--expose-gc', '--import', 'tsx', '--import', probe, entry];
+    // BENCH_TRACE_GC=1: V8 prints every collection with its pause (kept by BENCH_SERVER_LOG), to tell GC pauses apart in a p99.
+    const traceGc = process.env.BENCH_TRACE_GC ? ['--trace-gc'] : [];
+    const node = (entry: string) => ['--expose-gc', ...traceGc, '--import', 'tsx', '--import', probe, entry];
     const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir };
     const pin = pinning().server;
     let child: ChildProcess;

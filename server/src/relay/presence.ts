@@ -1,5 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { equalityDeep } from 'lib0/function';
+import type { Awareness } from 'y-protocols/awareness';
 
 /** One entry of an awareness update: a client's presence state (null: it left) and its clock. */
 export type PresenceEntry = { clientId: number; clock: number; state: Record<string, unknown> | null };
@@ -85,4 +87,37 @@ export function stampPresence(state: PresenceEntry['state'], seat: PresenceSeat)
     stamped.user = { ...user, role: seat.role, ...(seat.name ? { name: seat.name } : {}) };
   }
   return stamped;
+}
+
+/**
+ * Writes entries the room decoded and checked into `awareness`, by y-protocols' own rule
+ * (`applyAwarenessUpdate`: a newer clock replaces a state, a null at the same clock clears a shown
+ * one) and with its 'change' and 'update' events, without encoding them first for y-protocols to
+ * parse again: a profile of scenario 1 had presence at 13 % of the server's busy time, each state
+ * parsed twice and serialised twice. The server's own awareness never holds a local state, so
+ * y-protocols' one exception (a peer may not clear the local state) cannot arise.
+ */
+export function showPresence(awareness: Awareness, entries: readonly PresenceEntry[], origin: unknown): void {
+  const now = Date.now();
+  const added: number[] = [];
+  const updated: number[] = [];
+  const changed: number[] = [];
+  const removed: number[] = [];
+  for (const { clientId, clock, state } of entries) {
+    const meta = awareness.meta.get(clientId);
+    const known = meta?.clock ?? 0;
+    if (!(known < clock || (known === clock && state === null && awareness.states.has(clientId)))) continue;
+    const previous = awareness.states.get(clientId);
+    if (state === null) awareness.states.delete(clientId);
+    else awareness.states.set(clientId, state);
+    awareness.meta.set(clientId, { clock, lastUpdated: now });
+    if (meta === undefined && state !== null) added.push(clientId);
+    else if (meta !== undefined && state === null) removed.push(clientId);
+    else if (state !== null) {
+      if (!equalityDeep(state, previous)) changed.push(clientId);
+      updated.push(clientId);
+    }
+  }
+  if (added.length > 0 || changed.length > 0 || removed.length > 0) awareness.emit('change', [{ added, updated: changed, removed }, origin]);
+  if (added.length > 0 || updated.length > 0 || removed.length > 0) awareness.emit('update', [{ added, updated, removed }, origin]);
 }

@@ -244,10 +244,15 @@ export class RelayDoc {
     return merged;
   }
 
-  /** Broadcasts a persisted update, encoded once; compacts when the log is long. */
-  publish(merged: Uint8Array): void {
+  /** Broadcasts a persisted update, encoded once; compacts when the log is long, unless the caller compacts later (`compactNow` false). */
+  publish(merged: Uint8Array, compactNow = true): void {
     this.broadcast(encodeSyncUpdate(merged));
-    if (this.logCount >= this.compactAfter) this.compact();
+    if (compactNow && this.compactionDue()) this.compact();
+  }
+
+  /** Whether the log is long enough to be folded into a snapshot (COMPACT_AFTER_UPDATES). */
+  compactionDue(): boolean {
+    return this.logCount >= this.compactAfter;
   }
 
   /** Folds the log into one snapshot (the in-memory state includes every logged update). */

@@ -9,7 +9,7 @@ import type { RelayEvent } from './messageDecoder.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { sizeLimitFor } from './docSizePolicy.ts';
 import { ClientIdOwners, ForeignClientIdError, MAX_CLIENT_IDS_PER_CONNECTION, writersOf } from './clientIdOwners.ts';
-import { checkPresenceSize, decodePresence, encodePresence, stampPresence } from './presence.ts';
+import { checkPresenceSize, decodePresence, showPresence, stampPresence } from './presence.ts';
 import { PresenceBudget } from './presenceBudget.ts';
 import { PresenceOwners } from './presenceOwners.ts';
 import { encodeAwarenessMessage, encodePermissionDenied, encodeRoomMessage, encodeSyncStep1, LOCKED_REASON, type CloseName } from './protocol.ts';
@@ -528,7 +528,7 @@ export class Room {
     const seat = { id: seatId, name: this.seats.resolve(seatId)?.name ?? '', role: peer.role };
     const stamped = entries.map((entry) => ({ ...entry, state: stampPresence(entry.state, seat) }));
     for (const entry of entries) this.presenceBytes.set(entry.clientId, sizes.get(entry.clientId) ?? 0);
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresence(stamped), peer);
+    showPresence(this.awareness, stamped, peer);
     // Showing presence makes a connection someone the room counts (peopleHere).
     if (!wasShown && this.presenceOwners.showsAny(peer)) this.peopleChanged();
   }

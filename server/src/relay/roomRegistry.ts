@@ -13,10 +13,17 @@ import type { SharedPresence } from './shared/sharedPresence.ts';
 /** Shared mode's per-instance pipelines: documents through PostgreSQL and Redis, presence over Redis, History in PostgreSQL. */
 export type SharedRooms = { docs: SharedDocs; presence: SharedPresence; history: VersionKeeper };
 import { Room, type RoomLimits } from './room.ts';
-import { TurnFlusher } from './turnFlusher.ts';
+import { TurnFlusher, type SlowTurn } from './turnFlusher.ts';
 
 export type RegistryLimits = RoomLimits &
-  ReceiverLimits & { maxRoomsLoaded: number; maxRoomsLoadedPerIp: number; roomIdleMs: number; maxBufferedBytes: number };
+  ReceiverLimits & {
+    maxRoomsLoaded: number;
+    maxRoomsLoadedPerIp: number;
+    roomIdleMs: number;
+    maxBufferedBytes: number;
+    /** A turn slower than this (first work to last write) is logged with where its time went (SLOW_TURN_MS). */
+    slowTurnMs?: number;
+  };
 
 export class TooManyRoomsError extends Error {
   override name = 'TooManyRoomsError';
@@ -59,7 +66,7 @@ export class RoomRegistry {
       this.flusher = storage.docs;
     } else {
       this.store = storage;
-      this.flusher = new TurnFlusher(storage);
+      this.flusher = new TurnFlusher(storage, { onSlowTurn: (turn) => log.warn(roundTimes(turn), 'slow turn'), slowTurnMs: limits.slowTurnMs });
       this.restores = new RestoreRequests(storage, (roomId) => this.rooms.get(roomId), log);
       this.restores.start();
     }
@@ -296,4 +303,9 @@ export class RoomRegistry {
       this.idleTimers.delete(roomId);
     }
   }
+}
+
+/** A slow turn's figures for the log, milliseconds to a hundredth. */
+function roundTimes(turn: SlowTurn): Record<string, number | boolean> {
+  return Object.fromEntries(Object.entries(turn).map(([key, value]) => [key, typeof value === 'number' ? Math.round(value * 100) / 100 : value]));
 }

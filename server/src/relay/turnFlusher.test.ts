@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { RoomStore } from '../store/roomStore.ts';
 import { RelayDoc } from './relayDoc.ts';
-import { TurnFlusher } from './turnFlusher.ts';
+import { TurnFlusher, type SlowTurn } from './turnFlusher.ts';
 
 const stores: RoomStore[] = [];
 afterEach(() => stores.splice(0).forEach((store) => store.close()));
@@ -46,5 +46,30 @@ describe('TurnFlusher', () => {
       Y.applyUpdate(stored, Y.mergeUpdates(store.loadDoc(id, 'board').updates));
       expect(Object.keys(stored.getMap('dismissals').toJSON()).sort()).toEqual([`first ${i}`, `second ${i}`]);
     });
+  });
+
+  it('writes a turn’s outboxes before compacting a document whose log came due, and reports slow turns', async () => {
+    const store = RoomStore.open(fs.mkdtempSync(path.join(os.tmpdir(), 'okr-flusher-')));
+    stores.push(store);
+    const order: string[] = [];
+    const compact = store.compact.bind(store);
+    store.compact = (...args) => {
+      order.push('compact');
+      compact(...args);
+    };
+    const slow: SlowTurn[] = [];
+    const flusher = new TurnFlusher(store, { onSlowTurn: (turn) => slow.push(turn), slowTurnMs: 0 });
+    const sink = { flushTurn: () => order.push('write') };
+    const roomId = store.createRoom('compacting').id;
+    const doc = new RelayDoc(roomId, 'board', store, () => flusher.flushAtTurnEnd(sink), 1, undefined, flusher);
+
+    doc.apply(edit('due'), 'client');
+    await new Promise((resolve) => setImmediate(resolve));
+
+    expect(order).toEqual(['write', 'compact']);
+    expect(store.loadDoc(roomId, 'board').logCount).toBe(0);
+    expect(slow).toHaveLength(1);
+    expect(slow[0]).toMatchObject({ docs: 1, sinks: 1 });
+    expect(slow[0]!.bytes).toBeGreaterThan(0);
   });
 });

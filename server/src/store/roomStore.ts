@@ -35,7 +35,7 @@ export type StoredDoc = {
 
 /** The one SQLite file a store keeps in DATA_DIR. */
 const STORE_FILE = 'rooms.sqlite';
-/** SQLite's default automatic checkpoint, in pages of log: the fallback when the checkpoint worker fails. */
+/** SQLite's default automatic checkpoint, in pages of log: the fallback when the checkpoint worker fails, and how long the log may get before the store finishes a checkpoint itself. */
 const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
 
 type RoomRow = { id: string; title: string; created_at: number; last_activity: number };
@@ -80,11 +80,20 @@ export class RoomStore {
     this.migrate();
     // Checkpoints run on a worker thread (walCheckpointer.ts): never inside a commit on the event loop.
     this.db.pragma('wal_autocheckpoint = 0');
-    this.checkpointer = new WalCheckpointer(file, (reason) => {
-      // Back to SQLite's own checkpoints, so the log cannot grow without bound.
-      if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
-      process.emitWarning(`SQLite checkpoints are back on the event loop: ${reason}`, { code: 'OKR_WAL_CHECKPOINTER' });
-    });
+    this.checkpointer = new WalCheckpointer(
+      file,
+      (reason) => {
+        // Back to SQLite's own checkpoints, so the log cannot grow without bound.
+        if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
+        process.emitWarning(`SQLite checkpoints are back on the event loop: ${reason}`, { code: 'OKR_WAL_CHECKPOINTER' });
+      },
+      undefined,
+      ({ log }) => {
+        // The worker copied and synced the bulk; what came since is a few frames, so this is short,
+        // and between turns (a worker's message), never inside a commit. Then the next commit starts the log over.
+        if (log >= SQLITE_AUTOCHECKPOINT_PAGES && this.db.open) this.db.pragma('wal_checkpoint(PASSIVE)');
+      },
+    );
     this.versions = new VersionStore(this.db);
     this.dropOrphanVersions();
     this.statements = {

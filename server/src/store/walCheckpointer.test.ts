@@ -37,6 +37,29 @@ describe('WalCheckpointer', () => {
     expect(reopened.loadDoc(room.id, 'board').updates).toHaveLength(500);
   });
 
+  it('keeps the log bounded while commits keep coming: the store finishes what the worker checkpointed, so the log starts over', async () => {
+    const dir = tempDir();
+    const store = RoomStore.open(dir);
+    const room = store.createRoom('Busy');
+    const data = new Uint8Array(2048).fill(7);
+    let commits = 0;
+    const started = Date.now();
+    // Commits every few milliseconds for three of the worker's seconds: it never finds the log idle.
+    while (Date.now() - started < 3_500) {
+      for (let i = 0; i < 5; i++, commits++) store.appendUpdates(room.id, 'board', [data]);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    // Frames in the log since it last started over (each commit writes at least two): never started over, it would hold them all.
+    const reader = new Database(RoomStore.file(dir));
+    const [{ log }] = reader.pragma('wal_checkpoint(PASSIVE)') as [{ log: number }];
+    reader.close();
+    expect(log, `frames in the log after ${commits} commits`).toBeLessThan(commits);
+    store.close();
+    const reopened = RoomStore.open(dir);
+    cleanups.push(() => reopened.close());
+    expect(reopened.loadDoc(room.id, 'board').updates).toHaveLength(commits);
+  });
+
   it.each([
     { name: 'a database file that is not there', make: (dir: string) => path.join(dir, 'missing.sqlite') },
     {

@@ -172,8 +172,10 @@ export class RelayDoc {
   syncStep2(stateVector: Uint8Array): Uint8Array {
     this.flush();
     const answer = encodeSyncStep2(this.committed ?? this.doc, stateVector);
-    // After the answer is out, not after loading: a timer then often ran before the first client's sync step 1 was even read.
-    if (this.shared && !this.committed) setImmediate(() => this.copyCommitted());
+    // Once the answer is written: outboxes are flushed at the end of this turn (setImmediate, queued
+    // by the send that follows), and a timer runs after that. A timer set when the room loaded often
+    // ran before the first client's sync step 1 was even read.
+    if (this.shared && !this.committed) setTimeout(() => this.copyCommitted(), 0);
     return answer;
   }
 

@@ -11,10 +11,11 @@ import { DocSequence } from './docSequence.ts';
 /** How often the heads of loaded documents are compared with what this instance holds (repairs lost bus messages, and carries edits while Redis is down). */
 const HEAD_CHECK_MS = 500;
 /**
- * How long after loading a document with a long log it is compacted: encoding the state takes tens
- * of milliseconds on a large board, which should not hold up the first clients' sync.
+ * How long after loading a document with a long log it is compacted: encoding the state and
+ * rewriting thousands of rows should not compete with the first clients still taking the board in
+ * (a 10,000-row catch-up took up to 3–4 s on a loaded machine).
  */
-const COMPACT_AFTER_LOAD_MS = 1_000;
+const COMPACT_AFTER_LOAD_MS = 5_000;
 /** Bus messages held while a gap is filled from the log; past this, they are dropped and the fill reads them too. */
 const MAX_EARLY = 1_000;
 
@@ -103,7 +104,7 @@ export class SharedDocs implements TurnScheduler {
   /**
    * The room's documents exist now: follow them, and apply what the bus brought while they were
    * read. A document whose log had grown long (compaction failed for a while, or the room was
-   * never edited after its log grew) is compacted once the room has answered its first clients,
+   * never edited after its log grew) is compacted soon after (COMPACT_AFTER_LOAD_MS),
    * so the next instance to load it reads a snapshot instead of replaying the rows.
    */
   attach(roomId: string, docOf: (name: StoredDocName) => RelayDoc): void {

@@ -20,6 +20,8 @@ export type ServerSide = {
   metricsEventLoop: Eld | null;
   /** CPU (% of one core) that processes other than the server, the generator and this harness used in the window. */
   outsideCpuPercent: number;
+  /** Shared mode: cpuPercent split into the instances, PostgreSQL (with its backends) and Redis, to see what sharing costs where. */
+  cpuByPart?: Record<string, number>;
 };
 
 export type RealtimeRun = RealtimeResult & { server: ServerSide };
@@ -90,6 +92,7 @@ async function withServer<T>(kind: ServerKind, body: (server: ServerUnderTest) =
  */
 function windowProbe(server: ServerUnderTest, profileTo?: string) {
   const sampler = new ProcessSampler(() => server.pids);
+  const parts = Object.entries(server.pidsByPart()).map(([part, pids]) => [part, new ProcessSampler(pids)] as const);
   let machine: MachineSampler | null = null;
   let side: ServerSide | null = null;
   return {
@@ -97,17 +100,19 @@ function windowProbe(server: ServerUnderTest, profileTo?: string) {
       // The /proc samplers first: a saturated server may take seconds to answer the probe's IPC.
       if (phase === 'window-start') {
         sampler.start();
+        for (const [, part] of parts) part.start();
         machine = new MachineSampler([...server.pids, generatorPid, process.pid]);
         await server.eventLoop(true);
         await server.metrics();
         if (profileTo) await server.startProfile();
       } else if (phase === 'window-end') {
         const usage = sampler.stop();
+        const cpuByPart = parts.length > 0 ? Object.fromEntries(parts.map(([name, part]) => [name, part.stop().cpuPercent])) : undefined;
         const { outsidePercent } = machine!.stop();
         if (profileTo) await server.stopProfile(profileTo);
         const eventLoop = await server.eventLoop(true);
         const metricsEventLoop = (await server.metrics())?.eld ?? null;
-        side = { ...usage, eventLoop, metricsEventLoop, outsideCpuPercent: outsidePercent };
+        side = { ...usage, eventLoop, metricsEventLoop, outsideCpuPercent: outsidePercent, ...(cpuByPart && { cpuByPart }) };
       }
     },
     result: (): ServerSide => {
@@ -253,7 +258,7 @@ function addRound<R>(into: Scenario<R>, one: Scenario<R>, round: number): void {
 
 function brief(result: object): string {
   const r = result as Partial<RealtimeRun & StormRun & ColdLoadResult & MemoryCycle & OrphanRun>;
-  if (r.edits) return `p50 ${r.edits.latency.p50} p99 ${r.edits.latency.p99} ms, presence p99 ${r.presence?.latency.p99} ms, ${r.framesPerClientPerSecond} frames/s per client, drops ${r.edits.dropped}${r.disconnects ? ` (sockets closed under ${r.disconnects} clients, ${r.reconnects} reconnects)` : ''}, cpu ${r.server?.cpuPercent}%, gen ${r.generator?.cpuPercent}%, others ${r.server?.outsideCpuPercent}%, ${r.converged ? 'converged' : `NOT converged: ${r.convergence}`}`;
+  if (r.edits) return `p50 ${r.edits.latency.p50} p99 ${r.edits.latency.p99} ms, presence p99 ${r.presence?.latency.p99} ms, ${r.framesPerClientPerSecond} frames/s per client, drops ${r.edits.dropped}${r.disconnects ? ` (sockets closed under ${r.disconnects} clients, ${r.reconnects} reconnects)` : ''}, cpu ${r.server?.cpuPercent}%${r.server?.cpuByPart ? ` (${Object.entries(r.server.cpuByPart).map(([part, cpu]) => `${part} ${cpu}`).join(', ')})` : ''}, gen ${r.generator?.cpuPercent}%, others ${r.server?.outsideCpuPercent}%, ${r.converged ? 'converged' : `NOT converged: ${r.convergence}`}`;
   if (r.connectToSync) return `p50 ${r.connectToSync.p50} p99 ${r.connectToSync.p99} ms, all in ${r.allSyncedMs} ms, failures ${r.failures}, others ${r.server?.outsideCpuPercent}%`;
   if (r.completeMs !== undefined) return `full board in ${r.completeMs} ms (first sync ${r.syncedMs} ms)`;
   if (r.allInSyncMs !== undefined) return `${r.orphans} of ${r.clients} clients orphaned; all in sync ${r.allInSyncMs} ms after the kill (reconnects ${r.reconnectMs?.min}–${r.reconnectMs?.max} ms), ${r.lost} of ${r.written} lost`;

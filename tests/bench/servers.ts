@@ -132,6 +132,14 @@ export class ServerUnderTest {
     return [this.pid, ...this.peers.map((p) => p.pid), ...engines.flatMap(processTree)];
   }
 
+  /** Shared mode: the same processes by part (empty for one process), so a run can say where its CPU went. */
+  pidsByPart(): Record<string, () => number[]> {
+    const engines = this.engines;
+    if (!engines) return {};
+    const tree = (pid: number | undefined) => (pid === undefined ? [] : processTree(pid));
+    return { instances: () => [this.pid, ...this.peers.map((p) => p.pid)], postgres: () => tree(engines.postgres.pid()), redis: () => tree(engines.redis.pid()) };
+  }
+
   get httpUrl(): string {
     return `http://127.0.0.1:${this.port}`;
   }

@@ -46,8 +46,9 @@ export class RelayDoc {
    * Shared mode only: the document as committed to PostgreSQL. A joining client's full state is
    * taken from it, so nobody receives an update before its commit; the live document runs ahead
    * by the updates whose commit is in flight. Until this instance first changes the live document
-   * the two are the same, so the copy is made then (or once the room has greeted its first
-   * clients), not while a room loads: copying a large board cost as much as a third of loading it.
+   * the two are the same, so the copy is made then, or right after the first sync step 2 has been
+   * answered (so a later first edit does not wait for it): never while a room loads or before its
+   * first client has the board, since copying a large board costs about half of loading it.
    */
   private committed: Y.Doc | null = null;
   private readonly shared: boolean;
@@ -88,8 +89,6 @@ export class RelayDoc {
     this.lastSeq = stored.lastSeq;
     this.logCount = stored.logCount;
     this.doc = this.build(stored.updates);
-    // A timer runs after this turn's writes (setImmediate), so the first clients are greeted before the copy is made.
-    if (this.shared) setTimeout(() => this.copyCommitted(), 0);
   }
 
   get ydoc(): Y.Doc {
@@ -172,7 +171,12 @@ export class RelayDoc {
   /** Sync step 2 for a client with `stateVector`: only what the store has (flushed first, or the committed copy in shared mode, which is the live document until the first local change). */
   syncStep2(stateVector: Uint8Array): Uint8Array {
     this.flush();
-    return encodeSyncStep2(this.committed ?? this.doc, stateVector);
+    const answer = encodeSyncStep2(this.committed ?? this.doc, stateVector);
+    // Once the answer is written: outboxes are flushed at the end of this turn (setImmediate, queued
+    // by the send that follows), and a timer runs after that. A timer set when the room loaded often
+    // ran before the first client's sync step 1 was even read.
+    if (this.shared && !this.committed) setTimeout(() => this.copyCommitted(), 0);
+    return answer;
   }
 
   /** Shared mode: what this turn accepted, merged, to be committed by the shared flusher (null when nothing). */

@@ -7,7 +7,7 @@ import { startPostgres, type Postgres } from '../../helpers/engines.ts';
 const ROOMS = ['room-a', 'room-b', 'room-c'];
 const DOCS = ['board', 'control'] as const;
 
-/** The one-statement append (pgDocLog.ts) against a real PostgreSQL: numbering, atomicity, concurrency. */
+/** The one-statement append and read (pgDocLog.ts) against a real PostgreSQL: numbering, atomicity, concurrency, reading back. */
 describe('shared mode: the document log', () => {
   let postgres: Postgres;
   let pools: pg.Pool[];
@@ -59,6 +59,49 @@ describe('shared mode: the document log', () => {
     ).rejects.toThrow('a document has no head row');
     expect(await log.heads([{ roomId: 'room-b', doc: 'board' }])).toEqual(before);
     expect((await log.readAfter('room-b', 'board', 0)).log).toEqual([]);
+  });
+
+  it('reads several documents of a room in one statement: the snapshot, the log after it, and which have no head row', async () => {
+    const log = new PgDocLog(pools[0]!, 10_000);
+    await postgres.query(
+      'INSERT INTO rooms (id, title, facilitator_key_hash, viewer_key_hash, created_at, last_activity) VALUES ($1, $1, $2, $3, 0, 0)',
+      ['room-read', Buffer.from([50]), Buffer.from([150])],
+    );
+    await log.ensureHeads('room-read', ['board', 'control']);
+    for (const byte of [1, 2, 3]) await log.appendTurn([{ roomId: 'room-read', doc: 'board', update: Uint8Array.of(byte) }]);
+    await log.appendTurn([{ roomId: 'room-read', doc: 'control', update: Uint8Array.of(9, 9) }]);
+    expect(await log.compact('room-read', 'board', Uint8Array.of(12), 2)).toBe(true);
+    await log.appendTurn([{ roomId: 'room-read', doc: 'board', update: Uint8Array.of(4) }]);
+
+    const { rows, headless } = await log.readDocs('room-read', ['board', 'control', 'private'], 0);
+    const shape = (doc: 'board' | 'control') => {
+      const r = rows.get(doc)!;
+      return { snapshot: r.snapshot && [r.snapshot.seq, [...r.snapshot.data]], log: r.log.map((row) => [row.seq, [...row.data]]), head: r.head };
+    };
+    expect(shape('board')).toEqual({ snapshot: [2, [12]], log: [[3, [3]], [4, [4]]], head: 4 });
+    expect(shape('control')).toEqual({ snapshot: null, log: [[1, [9, 9]]], head: 1 });
+    expect(headless).toEqual(['private']);
+    // From a sequence the log still reaches, no snapshot: only what follows it.
+    const after3 = await log.readAfter('room-read', 'board', 3);
+    expect([after3.snapshot, after3.log.map((row) => row.seq), after3.head]).toEqual([null, [4], 4]);
+    // From before the snapshot: the snapshot first, since the rows right after are gone.
+    const after1 = await log.readAfter('room-read', 'board', 1);
+    expect([after1.snapshot?.seq, after1.log.map((row) => row.seq), after1.head]).toEqual([2, [3, 4], 4]);
+    // Nothing new: the head is where the reader is.
+    expect(await log.readAfter('room-read', 'board', 4)).toEqual({ snapshot: null, log: [], head: 4 });
+    expect(await log.readAfter('room-read', 'private', 0)).toEqual({ snapshot: null, log: [], head: 0 });
+  });
+
+  it('refuses to read a log with a gap rather than serve part of a document as all of it', async () => {
+    const log = new PgDocLog(pools[0]!, 10_000);
+    await postgres.query(
+      'INSERT INTO rooms (id, title, facilitator_key_hash, viewer_key_hash, created_at, last_activity) VALUES ($1, $1, $2, $3, 0, 0)',
+      ['room-gap', Buffer.from([60]), Buffer.from([160])],
+    );
+    await log.ensureHeads('room-gap', ['board']);
+    for (const byte of [1, 2, 3]) await log.appendTurn([{ roomId: 'room-gap', doc: 'board', update: Uint8Array.of(byte) }]);
+    await postgres.query("DELETE FROM doc_log WHERE room_id = 'room-gap' AND seq = 2");
+    await expect(log.readAfter('room-gap', 'board', 0)).rejects.toThrow('the log of room-gap/board has a gap: 2 rows numbered 1 to 3 after sequence 0');
   });
 
   it('numbers concurrent turns over overlapping documents without gaps or deadlocks', async () => {

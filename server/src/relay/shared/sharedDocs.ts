@@ -11,6 +11,12 @@ import { PipelineTrace } from './pipelineTrace.ts';
 
 /** How often the heads of loaded documents are compared with what this instance holds (repairs lost bus messages, and carries edits while Redis is down). */
 const HEAD_CHECK_MS = 500;
+/**
+ * How long after loading a document with a long log it is compacted: encoding the state and
+ * rewriting thousands of rows should not compete with the first clients still taking the board in
+ * (a 10,000-row catch-up took up to 3–4 s on a loaded machine).
+ */
+const COMPACT_AFTER_LOAD_MS = 5_000;
 /** Bus messages held while a gap is filled from the log; past this, they are dropped and the fill reads them too. */
 const MAX_EARLY = 1_000;
 
@@ -74,7 +80,7 @@ export class SharedDocs implements TurnScheduler {
   }
 
   /**
-   * Joining: subscribe first, then read every document (snapshot plus log, one statement each),
+   * Joining: subscribe first, then read every document (snapshot plus log, all in one statement),
    * so nothing committed in between is missed; `attach` then drains what arrived meanwhile.
    */
   async open(roomId: string): Promise<Record<StoredDocName, PreloadedDoc>> {
@@ -85,14 +91,16 @@ export class SharedDocs implements TurnScheduler {
       // Both settle before a failure is thrown, so the clean-up below never races a subscription still being made.
       const joined = await Promise.allSettled([this.bus.subscribe(this.bus.channel('room', roomId), (message) => this.receive(roomId, message)), this.options.holds.hold(roomId)]);
       for (const step of joined) if (step.status === 'rejected') throw step.reason;
-      await this.docLog.ensureHeads(roomId, DOC_NAMES);
-      const rows = await Promise.all(DOC_NAMES.map((doc) => this.docLog.readAfter(roomId, doc, 0)));
+      const { rows, headless } = await this.docLog.readDocs(roomId, DOC_NAMES, 0);
+      // Only a room made before a new kind of document lacks a head row: one more round trip for it, not for every load.
+      // Anything another instance commits under a head made meanwhile comes over the bus, subscribed above.
+      if (headless.length > 0) await this.docLog.ensureHeads(roomId, headless);
       const preloaded = {} as Record<StoredDocName, PreloadedDoc>;
-      DOC_NAMES.forEach((doc, i) => {
-        const { log, head } = rows[i]!;
-        opening.heads.set(doc, head);
-        preloaded[doc] = { preloaded: { updates: rowUpdates(rows[i]!), lastSeq: head, logCount: log.length } };
-      });
+      for (const doc of DOC_NAMES) {
+        const stored = rows.get(doc) ?? { snapshot: null, log: [], head: 0 };
+        opening.heads.set(doc, stored.head);
+        preloaded[doc] = { preloaded: { updates: rowUpdates(stored), lastSeq: stored.head, logCount: stored.log.length } };
+      }
       return preloaded;
     } catch (err) {
       this.opening.delete(roomId);
@@ -102,13 +110,22 @@ export class SharedDocs implements TurnScheduler {
     }
   }
 
-  /** The room's documents exist now: follow them, and apply what the bus brought while they were read. */
+  /**
+   * The room's documents exist now: follow them, and apply what the bus brought while they were
+   * read. A document whose log had grown long (compaction failed for a while, or the room was
+   * never edited after its log grew) is compacted soon after (COMPACT_AFTER_LOAD_MS),
+   * so the next instance to load it reads a snapshot instead of replaying the rows.
+   */
   attach(roomId: string, docOf: (name: StoredDocName) => RelayDoc): void {
     const opening = this.opening.get(roomId);
     this.opening.delete(roomId);
     for (const doc of DOC_NAMES) {
       const sequence = new DocSequence(opening?.heads.get(doc) ?? 0);
-      this.followers.set(docKey(roomId, doc), { roomId, doc, relay: docOf(doc), sequence, early: new Map(), filling: false, gapDuringFill: false, compacting: false });
+      const follower: Follower = { roomId, doc, relay: docOf(doc), sequence, early: new Map(), filling: false, gapDuringFill: false, compacting: false };
+      this.followers.set(docKey(roomId, doc), follower);
+      if (follower.relay.logRows >= this.options.compactAfterUpdates) {
+        setTimeout(() => this.followers.get(docKey(roomId, doc)) === follower && this.maybeCompact(follower), COMPACT_AFTER_LOAD_MS).unref();
+      }
     }
     for (const message of opening?.waiting ?? []) this.receive(roomId, message);
   }

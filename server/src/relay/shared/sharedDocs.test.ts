@@ -35,6 +35,12 @@ class FakeLog {
     return done.promise;
   };
 
+  /** The room's first read, as it opens: every document empty, none without a head. */
+  readDocs = async (_roomId: string, docs: readonly StoredDocName[], after: number): Promise<{ rows: Map<StoredDocName, DocRows>; headless: StoredDocName[] }> => {
+    if (!this.opening) throw new Error('the fake answers readDocs only while the room opens');
+    return { rows: new Map(docs.map((doc) => [doc, { snapshot: null, log: [], head: after }])), headless: [] };
+  };
+
   readAfter = (_roomId: string, doc: StoredDocName, after: number): Promise<DocRows> => {
     if (this.opening || doc !== 'board') return Promise.resolve({ snapshot: null, log: [], head: after });
     const done = deferred<DocRows>();

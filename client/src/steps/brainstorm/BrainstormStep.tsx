@@ -17,6 +17,9 @@ import { taskLikeKeyResults } from './initiativeHints.ts';
 import '../../drafts/drafts.css';
 import './brainstorm.css';
 import { isPrivateWriting } from '@okr/shared/workshop';
+import type { KeyResult } from '@okr/shared/schema';
+import { groupByCluster } from '../clusterGroups.ts';
+import { ClusterGroup } from '../ClusterGroup.tsx';
 
 /** Step 5: key results for THE objective, drafted in silence and revealed; actions move to initiatives. */
 export function BrainstormStep({ readOnly }: { readOnly: boolean }) {
@@ -30,6 +33,12 @@ export function BrainstormStep({ readOnly }: { readOnly: boolean }) {
   const findings = useMemo(
     () => taskLikeKeyResults(objectiveTitle, keyResults, new Set(dismissedKeys ? dismissedKeys.split('\n') : [])),
     [objectiveTitle, keyResults, dismissedKeys],
+  );
+  // Canvas clusters show in the list view too; key results and initiatives each group in their own lane.
+  const clusters = useBoard((board) => board.clusters.list());
+  const krGroups = useMemo(() => groupByCluster(keyResults, clusters, 'brainstorm'), [keyResults, clusters]);
+  const renderKeyResult = (kr: KeyResult) => (
+    <KeyResultCard key={kr.id} kr={kr} finding={findings.get(kr.id)} canEdit={canEdit} canDelete={canEdit && (room.isFacilitator || isMine(kr))} mine={isMine(kr)} />
   );
   const privateOn = isPrivateWriting(control, 'brainstorm');
   const view = useBoardView();
@@ -59,19 +68,15 @@ export function BrainstormStep({ readOnly }: { readOnly: boolean }) {
             <p className="muted empty">{privateOn ? 'Key results appear here, all at once, when the facilitator reveals the drafts.' : 'No key results yet.'}</p>
           )}
           <ul className="cards">
-            {keyResults.map((kr) => (
-              <KeyResultCard
-                key={kr.id}
-                kr={kr}
-                finding={findings.get(kr.id)}
-                canEdit={canEdit}
-                canDelete={canEdit && (room.isFacilitator || isMine(kr))}
-                mine={isMine(kr)}
-              />
+            {krGroups.groups.map((group) => (
+              <ClusterGroup key={group.id} label={group.label}>
+                {group.cards.map(renderKeyResult)}
+              </ClusterGroup>
             ))}
+            {krGroups.loose.map(renderKeyResult)}
           </ul>
         </section>
-        <InitiativesLane keyResults={keyResults} canEdit={canEdit} />
+        <InitiativesLane keyResults={keyResults} clusters={clusters} canEdit={canEdit} />
           </>
         )}
       </div>

@@ -1,5 +1,5 @@
-import { useRef, useState, type FormEvent } from 'react';
-import type { Initiative, KeyResult } from '@okr/shared/schema';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
+import type { Cluster, Initiative, KeyResult } from '@okr/shared/schema';
 import { ownerLabel } from '@okr/shared/workshop';
 import { useBoard } from '../../sync/hooks.ts';
 import { useRoom } from '../../sync/RoomContext.tsx';
@@ -7,10 +7,14 @@ import { useBoardUi } from '../../state/BoardUiContext.tsx';
 import { InlineEditor } from '../../components/InlineEditor.tsx';
 import { useUnsaved } from '../../components/useUnsaved.ts';
 import { InitiativeOwner } from './InitiativeOwner.tsx';
+import { groupByCluster } from '../clusterGroups.ts';
+import { ClusterGroup } from '../ClusterGroup.tsx';
 
 /** Initiatives: the team's work, each linked to the key results it should move. */
-export function InitiativesLane({ keyResults, canEdit }: { keyResults: readonly KeyResult[]; canEdit: boolean }) {
+export function InitiativesLane({ keyResults, clusters, canEdit }: { keyResults: readonly KeyResult[]; clusters: readonly Cluster[]; canEdit: boolean }) {
   const initiatives = useBoard((board) => board.initiatives.list());
+  const { groups, loose } = useMemo(() => groupByCluster(initiatives, clusters, 'brainstorm'), [initiatives, clusters]);
+  const renderInitiative = (initiative: Initiative) => <InitiativeCard key={initiative.id} initiative={initiative} keyResults={keyResults} canEdit={canEdit} />;
   return (
     <section className="lane initiatives-lane" aria-label="Initiatives">
       <h3>
@@ -20,9 +24,12 @@ export function InitiativesLane({ keyResults, canEdit }: { keyResults: readonly 
       {canEdit && <AddInitiative />}
       {initiatives.length === 0 && <p className="muted empty">No initiatives yet. A key result that reads like an action can be moved here.</p>}
       <ul className="cards">
-        {initiatives.map((initiative) => (
-          <InitiativeCard key={initiative.id} initiative={initiative} keyResults={keyResults} canEdit={canEdit} />
+        {groups.map((group) => (
+          <ClusterGroup key={group.id} label={group.label}>
+            {group.cards.map(renderInitiative)}
+          </ClusterGroup>
         ))}
+        {loose.map(renderInitiative)}
       </ul>
     </section>
   );

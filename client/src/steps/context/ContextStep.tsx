@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useMemo } from 'react';
 import { CONTEXT_KINDS, CONTEXT_KIND_LABELS, type ContextKind } from '@okr/shared/schema';
 import { useBoard } from '../../sync/hooks.ts';
 import { useStepAccess } from '../../sync/useStepAccess.ts';
@@ -10,6 +10,8 @@ import { useBoardView } from '../../canvas/useBoardView.ts';
 import { BoardViewToggle } from '../../canvas/BoardViewToggle.tsx';
 import { contextCanvas } from '../canvasViews.ts';
 import { StepLoading } from '../StepLoading.tsx';
+import { groupByCluster } from '../clusterGroups.ts';
+import { ClusterGroup } from '../ClusterGroup.tsx';
 
 /**
  * Step 1: the strategic context, as cards grouped by kind. The step itself reads only whether
@@ -44,17 +46,33 @@ export function ContextStep({ readOnly }: { readOnly: boolean }) {
   );
 }
 
-/** The list view: a lane per kind of context. */
+/** The list view: the canvas clusters first, each a named group, then a lane per kind for the cards in none. */
 function ContextLanes({ canEdit }: { canEdit: boolean }) {
   const items = useBoard((board) => board.contextItems.list());
-  const kinds = CONTEXT_KINDS.filter((kind) => items.some((item) => item.kind === kind));
+  const clusters = useBoard((board) => board.clusters.list());
+  const { groups, loose } = useMemo(() => groupByCluster(items, clusters, 'context'), [items, clusters]);
+  const kinds = CONTEXT_KINDS.filter((kind) => loose.some((item) => item.kind === kind));
   return (
     <div className="lanes">
+      {groups.length > 0 && (
+        <section className="lane" aria-label="Clusters">
+          <h3>Clusters</h3>
+          <ul className="cards">
+            {groups.map((group) => (
+              <ClusterGroup key={group.id} label={group.label}>
+                {group.cards.map((item) => (
+                  <ContextCard key={item.id} item={item} canEdit={canEdit} />
+                ))}
+              </ClusterGroup>
+            ))}
+          </ul>
+        </section>
+      )}
       {kinds.map((kind: ContextKind) => (
         <section key={kind} className="lane" aria-label={CONTEXT_KIND_LABELS[kind]}>
           <h3>{CONTEXT_KIND_LABELS[kind]}</h3>
           <ul className="cards">
-            {items
+            {loose
               .filter((item) => item.kind === kind)
               .map((item) => (
                 <ContextCard key={item.id} item={item} canEdit={canEdit} />

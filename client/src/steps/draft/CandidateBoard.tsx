@@ -7,6 +7,8 @@ import { CandidateCard } from './CandidateCard.tsx';
 import { announcements, cardIdOf, collide, keyboardCoordinates, screenReaderInstructions, UNGROUP_ZONE } from './dnd.ts';
 import { groupCandidates, isPrivateWriting } from '@okr/shared/workshop';
 import { POINTER_DRAG, TOUCH_DRAG } from '../dragSensors.ts';
+import { clusterLabel } from '../clusterGroups.ts';
+import { ClusterGroup } from '../ClusterGroup.tsx';
 
 const KEYBOARD_DRAG = { coordinateGetter: keyboardCoordinates, scrollBehavior: 'auto' } as const;
 
@@ -22,10 +24,7 @@ export function CandidateBoard({ canEdit }: { canEdit: boolean }) {
   const [dragging, setDragging] = useState<string | null>(null);
   const units = useMemo(() => groupCandidates(candidates), [candidates]);
   const sensors = useSensors(useSensor(MouseSensor, POINTER_DRAG), useSensor(TouchSensor, TOUCH_DRAG), useSensor(KeyboardSensor, KEYBOARD_DRAG));
-  const groupName = (clusterId: string | undefined, size: number) => {
-    const name = clusterId ? clusterNames.get(clusterId) : undefined;
-    return name ? `Cluster: ${name} (${size})` : `Group of ${size}`;
-  };
+  const groupName = (clusterId: string | undefined, size: number) => clusterLabel(clusterId ? clusterNames.get(clusterId) : undefined, size);
   const textOf = (id: UniqueIdentifier) => room.board.candidates.get(cardIdOf(id))?.text ?? 'card';
   const draggedCard = dragging ? candidates.find((c) => c.id === dragging) : undefined;
   const draggingGrouped = Boolean(draggedCard && units.some((u) => u.cards.length > 1 && u.cards.includes(draggedCard)));
@@ -79,12 +78,9 @@ export function CandidateBoard({ canEdit }: { canEdit: boolean }) {
         <ul className="candidate-units">
           {units.map((unit) =>
             unit.cards.length > 1 ? (
-              <li key={unit.key} className="candidate-group">
-                <div role="group" aria-label={groupName(unit.cards[0]!.clusterId, unit.cards.length)}>
-                  <p className="group-label">{groupName(unit.cards[0]!.clusterId, unit.cards.length)}</p>
-                  <ul className="cards">{unit.cards.map((card) => renderCard(card, true))}</ul>
-                </div>
-              </li>
+              <ClusterGroup key={unit.key} label={groupName(unit.cards[0]!.clusterId, unit.cards.length)}>
+                {unit.cards.map((card) => renderCard(card, true))}
+              </ClusterGroup>
             ) : (
               renderCard(unit.cards[0]!, false)
             ),

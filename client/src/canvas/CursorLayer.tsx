@@ -16,7 +16,7 @@ type Cursor = { clientId: number; name: string; color: string; x: number; y: num
 export function CursorLayer({ step, showCursors, world }: { step: CanvasStep; showCursors: boolean; world: React.RefObject<HTMLDivElement | null> }) {
   const room = useRoom();
   const [cursors, setCursors] = useState<readonly Cursor[]>([]);
-  const shifted = useRef(new Set<string>());
+  const shifted = useRef(new Map<string, HTMLElement>());
 
   useEffect(() => {
     const root = world.current;
@@ -74,27 +74,33 @@ export function CursorLayer({ step, showCursors, world }: { step: CanvasStep; sh
   );
 }
 
-/** Shifts each note someone else drags to where their presence says it is now; puts back the ones let go. */
-function moveDragged(root: HTMLElement | null, dragged: ReadonlyMap<string, { x: number; y: number }>, shifted: Set<string>): void {
+/**
+ * Shifts each note someone else drags to where their presence says it is now; puts back the ones let
+ * go. `shifted` keeps the elements it shifted, so a drag's 30 moves a second look up no element
+ * while the note stays drawn: a query over the world's 300 notes on every move, and a second
+ * one for stray `is-remote-drag` classes, were this layer's largest cost in the canvas benchmark's
+ * profile (BENCHMARKS.md). A note React drew again (a new element) is looked up once more.
+ */
+function moveDragged(root: HTMLElement | null, dragged: ReadonlyMap<string, { x: number; y: number }>, shifted: Map<string, HTMLElement>): void {
   if (!root) return;
-  for (const id of shifted) {
-    if (dragged.has(id)) continue;
-    const el = root.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(id)}"]`);
-    if (el) el.style.translate = '';
+  for (const [id, el] of shifted) {
+    if (dragged.has(id) && el.isConnected) continue;
+    el.style.translate = '';
+    el.classList.remove('is-remote-drag');
     shifted.delete(id);
   }
   for (const [id, at] of dragged) {
-    const el = root.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(id)}"]`);
-    if (!el) continue;
-    const x = Number(el.dataset.x);
-    const y = Number(el.dataset.y);
-    el.style.translate = `${at.x - x}px ${at.y - y}px`;
+    let el = shifted.get(id);
+    if (!el) {
+      el = root.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(id)}"]`) ?? undefined;
+      if (!el) continue;
+      shifted.set(id, el);
+    }
+    // A no-op while the class is there; puts it back if React wrote the note's className meanwhile.
     el.classList.add('is-remote-drag');
-    shifted.add(id);
+    // Its place on the board may have changed under the drag (someone else's drop): read it each move.
+    el.style.translate = `${at.x - Number(el.dataset.x)}px ${at.y - Number(el.dataset.y)}px`;
   }
-  root.querySelectorAll<HTMLElement>('.is-remote-drag').forEach((el) => {
-    if (!dragged.has(el.dataset.noteId ?? '')) el.classList.remove('is-remote-drag');
-  });
 }
 
 function sameCursors(a: readonly Cursor[], b: readonly Cursor[]): boolean {

@@ -5,18 +5,26 @@ import { parsePresence } from '../sync/presence.ts';
 import { RemoteDrags } from './remoteDrags.ts';
 
 type Cursor = { clientId: number; name: string; color: string; x: number; y: number };
+/**
+ * How long each move's animation runs before it holds still (`fill: 'forwards'`): longer than the
+ * gap between two moves of a drag, so a moving note stays on the compositor, and short, because a
+ * running animation asks the page for a style update every frame (a still note needs none).
+ */
+const HOLD_MS = 1000;
+/** A note someone else drags, as this layer shifted it: its element and the animation that holds it there. */
+type Shifted = { el: HTMLElement; hold: Animation };
 
 /**
  * Other people's cursors with their names, and the notes they are dragging, moved live from
  * presence, at most once an animation frame. Its own small render: a cursor moving never
- * re-renders a note; a note someone drags is shifted with the CSS `translate` property on its
- * element, which React's style never sets. A drag ends as RemoteDrags says (dropped, the person
+ * re-renders a note; a note someone drags is shifted by a Web Animation of the CSS `translate`
+ * property on its element, which React's style never sets. A drag ends as RemoteDrags says (dropped, the person
  * gone, or still for too long), so no note is left drawn where someone once dragged it.
  */
 export function CursorLayer({ step, showCursors, world }: { step: CanvasStep; showCursors: boolean; world: React.RefObject<HTMLDivElement | null> }) {
   const room = useRoom();
   const [cursors, setCursors] = useState<readonly Cursor[]>([]);
-  const shifted = useRef(new Map<string, HTMLElement>());
+  const shifted = useRef(new Map<string, Shifted>());
 
   useEffect(() => {
     const root = world.current;
@@ -76,30 +84,33 @@ export function CursorLayer({ step, showCursors, world }: { step: CanvasStep; sh
 
 /**
  * Shifts each note someone else drags to where their presence says it is now; puts back the ones let
- * go. `shifted` keeps the elements it shifted, so a drag's 30 moves a second look up no element
- * while the note stays drawn: a query over the world's 300 notes on every move, and a second
- * one for stray `is-remote-drag` classes, were this layer's largest cost in the canvas benchmark's
- * profile (BENCHMARKS.md). A note React drew again (a new element) is looked up once more.
+ * go. Each move holds the note at its new place with a Web Animation of `translate` (replacing the
+ * last one) rather than an inline style: the compositor moves an animated element without the page
+ * painting or layerizing again, where a style change repainted the page and laid out its layers
+ * anew on every one of a drag's 30 moves a second (canvas benchmark timeline, BENCHMARKS.md).
+ * `shifted` keeps each element, so a move queries none of the world's 300 notes; a note React drew
+ * again (a new element) is looked up once more.
  */
-function moveDragged(root: HTMLElement | null, dragged: ReadonlyMap<string, { x: number; y: number }>, shifted: Map<string, HTMLElement>): void {
+function moveDragged(root: HTMLElement | null, dragged: ReadonlyMap<string, { x: number; y: number }>, shifted: Map<string, Shifted>): void {
   if (!root) return;
-  for (const [id, el] of shifted) {
+  for (const [id, { el, hold }] of shifted) {
     if (dragged.has(id) && el.isConnected) continue;
-    el.style.translate = '';
+    hold.cancel();
     el.classList.remove('is-remote-drag');
     shifted.delete(id);
   }
   for (const [id, at] of dragged) {
-    let el = shifted.get(id);
-    if (!el) {
-      el = root.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(id)}"]`) ?? undefined;
-      if (!el) continue;
-      shifted.set(id, el);
-    }
+    const before = shifted.get(id);
+    const el = before?.el ?? root.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(id)}"]`);
+    if (!el) continue;
     // A no-op while the class is there; puts it back if React wrote the note's className meanwhile.
     el.classList.add('is-remote-drag');
     // Its place on the board may have changed under the drag (someone else's drop): read it each move.
-    el.style.translate = `${at.x - Number(el.dataset.x)}px ${at.y - Number(el.dataset.y)}px`;
+    const translate = `${at.x - Number(el.dataset.x)}px ${at.y - Number(el.dataset.y)}px`;
+    // Held there until the next move or the end of the drag.
+    const hold = el.animate([{ translate }, { translate }], { duration: HOLD_MS, fill: 'forwards' });
+    before?.hold.cancel();
+    shifted.set(id, { el, hold });
   }
 }
 

@@ -12,6 +12,11 @@ import type { PgVersions } from './pgVersions.ts';
  * for that row.
  */
 const IDLE_IN_TRANSACTION_MS = 5_000;
+/**
+ * How long the restore waits for the board's head row: behind another restore or a commit it
+ * holds nothing, so it may wait longer than the tool's usual statement timeout.
+ */
+const LOCK_WAIT_MS = 30_000;
 
 /**
  * restoreInStore for shared mode (`okr restore` with DATABASE_URL): the board it replaces is kept
@@ -42,7 +47,10 @@ export async function restoreShared(
   await db.docLog.ensureHeads(roomId, ['board']);
   return inTransaction(db.pool, async (client) => {
     await client.query(`SET LOCAL idle_in_transaction_session_timeout = ${IDLE_IN_TRANSACTION_MS}`);
+    await client.query(`SET LOCAL statement_timeout = ${LOCK_WAIT_MS}`);
     const head = await client.query<{ seq: string }>("SELECT seq FROM doc_heads WHERE room_id = $1 AND doc = 'board' FOR UPDATE", [roomId]);
+    // Holding it, every statement is short again: the instances' commits to the board wait for this one.
+    await client.query('RESET statement_timeout');
     if (head.rows.length === 0) throw new Error(`room ${roomId} has no board (was it deleted meanwhile?)`);
     // Read after the lock: whatever committed before it, another restore included, is in the log now.
     const { rows } = await db.docLog.readDocs(roomId, ['board', 'control'], 0);

@@ -51,6 +51,11 @@ export class RelayDoc {
    * first client has the board, since copying a large board costs about half of loading it.
    */
   private committed: Y.Doc | null = null;
+  /**
+   * Shared mode: the turns taken for a commit that has not answered yet, oldest first. They are in
+   * the live document and not in the committed copy, so a rebuild (a refused update) adds them back.
+   */
+  private readonly inFlight: Uint8Array[] = [];
   private readonly shared: boolean;
   private readonly store: RoomStore | null;
   /**
@@ -186,11 +191,14 @@ export class RelayDoc {
     const merged = this.pending.length === 1 ? this.pending[0]! : Y.mergeUpdates(this.pending);
     this.pending = [];
     this.pendingBytes = 0;
+    this.inFlight.push(merged);
     return merged;
   }
 
   /** Shared mode: `merged` (from takeTurn) is committed; now it may reach clients. */
   committedHere(merged: Uint8Array): void {
+    const at = this.inFlight.indexOf(merged);
+    if (at >= 0) this.inFlight.splice(at, 1);
     if (this.doc.isDestroyed) return;
     this.committed?.transact(() => Y.applyUpdate(this.committed!, merged));
     this.noteStored(merged.byteLength);
@@ -319,7 +327,8 @@ export class RelayDoc {
 
   private rebuild(): void {
     const old = this.doc;
-    const stored = this.store ? this.store.loadDoc(this.roomId, this.name).updates : [Y.encodeStateAsUpdate(this.committed!)];
+    // Shared mode: the committed copy lacks the turns whose commit is out, which the live document had.
+    const stored = this.store ? this.store.loadDoc(this.roomId, this.name).updates : [Y.encodeStateAsUpdate(this.committed!), ...this.inFlight];
     this.doc = this.build([...stored, ...this.pending]);
     old.off('update', this.onUpdate);
     old.destroy();

@@ -572,7 +572,9 @@ export class Room {
   }
 
   private readonly onPresence = (change: { added: number[]; updated: number[]; removed: number[] }): void => {
-    for (const id of [...change.added, ...change.updated, ...change.removed]) this.changedPresence.add(id);
+    for (const id of change.added) this.changedPresence.add(id);
+    for (const id of change.updated) this.changedPresence.add(id);
+    for (const id of change.removed) this.changedPresence.add(id);
     if (!this.presenceFlushScheduled) {
       this.presenceFlushScheduled = true;
       this.atTurnEnd(this.flushPresence);

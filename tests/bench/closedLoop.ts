@@ -27,6 +27,8 @@ const { values } = parseArgs({
     clients: { type: 'string', default: '50' },
     edits: { type: 'string', default: '1000' },
     rounds: { type: 'string', default: '3' },
+    /** A prefix: each server's CPU profile of its last round's measured edits goes to <prefix>-<server>.cpuprofile (the profiler's own cost included). */
+    profile: { type: 'string' },
   },
 });
 const servers = values.servers!.split(',') as ServerKind[];
@@ -39,7 +41,7 @@ const log = (line: string) => console.log(`[${new Date().toISOString().slice(11,
 
 type Result = { cpuUsPerDelivery: number; p50Ms: number; p99Ms: number; seconds: number };
 
-async function measure(kind: ServerKind): Promise<Result> {
+async function measure(kind: ServerKind, profileTo?: string): Promise<Result> {
   const server = await ServerUnderTest.start(kind, tempDir(`okr-closed-${kind}-`));
   const clients: LightClient[] = [];
   try {
@@ -68,10 +70,12 @@ async function measure(kind: ServerKind): Promise<Result> {
     };
     for (let seq = 0; seq < WARMUP_EDITS; seq++) await oneEdit(seq);
     latencies = createHistogram();
+    if (profileTo) await server.startProfile();
     const cpuBefore = cpuSeconds(server.pid);
     const started = performance.now();
     for (let seq = WARMUP_EDITS; seq < WARMUP_EDITS + edits; seq++) await oneEdit(seq);
     const cpu = cpuSeconds(server.pid) - cpuBefore;
+    if (profileTo) await server.stopProfile(profileTo);
     const latency = summarise(latencies);
     return {
       cpuUsPerDelivery: Math.round((cpu * 1e6 * 100) / (edits * (clientCount - 1))) / 100,
@@ -89,7 +93,7 @@ log(`closed loop: ${servers.join(', ')}; ${clientCount} clients, ${edits} edits,
 const results = new Map<ServerKind, Result[]>(servers.map((s) => [s, []]));
 for (let round = 0; round < rounds; round++) {
   for (const kind of roundOrder(servers, round)) {
-    const result = await measure(kind);
+    const result = await measure(kind, values.profile && round === rounds - 1 ? `${values.profile}-${kind}.cpuprofile` : undefined);
     results.get(kind)!.push(result);
     log(`round ${round + 1} ${kind}: CPU ${result.cpuUsPerDelivery} µs per delivered edit, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms (${result.seconds} s); load ${loadAverage()}`);
   }

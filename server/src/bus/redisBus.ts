@@ -16,6 +16,8 @@ export class RedisBus {
   private readonly pub: Redis;
   private readonly sub: Redis;
   private readonly handlers = new Map<string, BusHandler>();
+  /** This turn's publishes, by channel, in order (see `flush`). */
+  private outbox: [string, Buffer][] = [];
 
   constructor(url: string, private readonly log: Logger, private readonly prefix = 'okr') {
     const options = { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: (times: number) => Math.min(times * 100, 1_000) } as const;
@@ -50,10 +52,35 @@ export class RedisBus {
     this.sub.unsubscribe(channel).catch(() => {});
   }
 
-  /** Fire and forget: a publish that fails is logged at debug level and repaired by the receivers' head check. */
+  /**
+   * Fire and forget: a publish that fails is logged at debug level and repaired by the receivers'
+   * head check. What a turn publishes leaves together, at its end, as one pipelined write, in order.
+   */
   publish(channel: string, message: Buffer): void {
-    this.pub.publish(channel, message).catch((err: Error) => this.log.debug({ err: err.message, channel }, 'publish failed'));
+    this.outbox.push([channel, message]);
+    if (this.outbox.length === 1) setImmediate(this.flush);
   }
+
+  /**
+   * One write for a turn's publishes instead of one each: every write to a local socket is a system
+   * call that also runs the receiver's side of loopback TCP and wakes Redis, which cost 14–16 % of an
+   * instance's busy time in scenario 1 (presence and committed rows, each in its own write).
+   * Redis then answers the subscribers of a pipeline's messages in one write each, so the other
+   * instances read them together too.
+   */
+  private readonly flush = (): void => {
+    const due = this.outbox;
+    this.outbox = [];
+    const pipeline = this.pub.pipeline();
+    for (const [channel, message] of due) pipeline.publish(channel, message);
+    pipeline.exec().then(
+      (results) => {
+        const failed = results?.find(([err]) => err)?.[0];
+        if (failed) this.log.debug({ err: failed.message, messages: due.length }, 'publish failed');
+      },
+      (err: Error) => this.log.debug({ err: err.message, messages: due.length }, 'publish failed'),
+    );
+  };
 
   /** Stores `value` under `key` for `ttlMs` (shared mode's websocket tickets). Throws when Redis is unreachable. */
   async putExpiring(key: string, value: string, ttlMs: number): Promise<void> {
@@ -96,6 +123,8 @@ export class RedisBus {
   }
 
   async close(): Promise<void> {
+    // A drain's last commits published just now: written before the connection ends.
+    if (this.outbox.length > 0) this.flush();
     this.pub.disconnect();
     this.sub.disconnect();
   }

@@ -110,10 +110,8 @@ export function summariseProfile(
   return { busyMs: Math.round(busy / 1000), idlePercent: Math.round((idle / Math.max(1, total)) * 1000) / 10, gcPercent: pct(gc), probeMs: Math.round(probe / 1000), top, ours };
 }
 
-/** The profile `node --cpu-prof --cpu-prof-dir=dir` wrote, summarised; frames under `oursPrefix` are ours. */
-export function summariseProfileDir(dir: string, root: string, oursPrefix: string): ProfileSummary | null {
-  const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-  if (!file) return null;
-  const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Profile;
+/** One `.cpuprofile` file, summarised; frames under `oursPrefix` are ours. */
+export function summariseProfileFile(file: string, root: string, oursPrefix: string): ProfileSummary {
+  const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
   return summariseProfile(profile, fileLabel(root), (l) => l.includes(` ${oursPrefix}`));
 }

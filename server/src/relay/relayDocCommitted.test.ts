@@ -35,6 +35,11 @@ describe('RelayDoc in shared mode: what a joining client is greeted with', () =>
     { name: 'another instance’s update before any local one', stored: ['a'], steps: ['remote r', 'local c'], greeted: ['a', 'r'] },
     { name: 'another instance’s update while a local one is in flight', stored: ['a'], steps: ['local c', 'remote r'], greeted: ['a', 'r'] },
     { name: 'two local turns, the first committed', stored: [], steps: ['local c', 'commit', 'local d'], greeted: ['c'] },
+    // The committed copy takes committed updates in batches (COMMITTED_BATCH): a greeting between batches still has them all.
+    ...[1, 31, 32, 33, 70].map((n) => {
+      const remote = Array.from({ length: n }, (_, i) => `r${String(i).padStart(2, '0')}`);
+      return { name: `${n} updates from another instance, then one local in flight`, stored: ['a'], steps: ['local x', 'commit', ...remote.map((k) => `remote ${k}`), 'local c'], greeted: ['a', ...remote, 'x'] };
+    }),
   ])('$name', ({ stored, steps, greeted }) => {
     const relay = sharedDoc(stored);
     let inFlight: Uint8Array | null = null;

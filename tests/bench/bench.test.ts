@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { measureClosedLoop } from './closedLoopRun.ts';
 import { TINY } from './config.ts';
 import { runBench } from './harness.ts';
 import { renderGenerated, type BenchDocument } from './report.ts';
@@ -26,6 +27,15 @@ describe('the benchmark harness at tiny scale', () => {
     expect(results.oneRoom!.runs.ours![0]!.server.metricsEventLoop).not.toBeNull();
     const targets = checkTargets(results, TINY.writers.thresholdMs);
     expect(targets.map((t) => t.id)).toContain('p99-oneRoom');
+  }, 120_000);
+
+  it('runs the closed loop against ours and the reference server: every edit reaches every other client, and CPU is counted per delivery', async () => {
+    for (const kind of ['ours', 'reference'] as const) {
+      const result = await measureClosedLoop(kind, { clients: 3, edits: 20 });
+      expect(result.deliveries, kind).toBe(20 * 2);
+      expect(result.cpuUsPerDelivery, kind).toBeGreaterThanOrEqual(0);
+      expect(result.p50Ms, kind).toBeGreaterThan(0);
+    }
   }, 120_000);
 
   it('runs the cursor scenario with and without cursors: edits all arrive, cursors arrive in order, the room converges', async () => {

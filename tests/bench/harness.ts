@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Scale, ScenarioId } from './config.ts';
 import { MachineSampler, ProcessSampler, round1, rssBytes } from './procStats.ts';
 import { REPO_ROOT, runGenerator, ServerUnderTest, tempDir, type ServerKind } from './servers.ts';
-import { summariseProfileDir, type ProfileSummary } from './profile.ts';
+import { summariseProfileFile, type ProfileSummary } from './profile.ts';
 import { roundOrder, summariseRuns, type Spread } from './stats.ts';
 import type { ColdLoadResult, HoldResult, RealtimeResult, SeedResult, StormResult } from './loadgen/tasks.ts';
 import { runBoardBench, type BoardBenchResult } from './browser/boardBench.ts';
@@ -104,12 +104,13 @@ function windowProbe(server: ServerUnderTest, profileTo?: string) {
         machine = new MachineSampler([...server.pids, generatorPid, process.pid]);
         await server.eventLoop(true);
         await server.metrics();
-        if (profileTo) await server.startProfile();
+        // Shared mode: every instance profiled, each to its own file (`<profileTo>` for the first, `-2`, … for the others).
+        if (profileTo) await Promise.all(instancesOf(server).map((s) => s.startProfile()));
       } else if (phase === 'window-end') {
         const usage = sampler.stop();
         const cpuByPart = parts.length > 0 ? Object.fromEntries(parts.map(([name, part]) => [name, part.stop().cpuPercent])) : undefined;
         const { outsidePercent } = machine!.stop();
-        if (profileTo) await server.stopProfile(profileTo);
+        if (profileTo) await Promise.all(instancesOf(server).map((s, i) => s.stopProfile(i === 0 ? profileTo : profileTo.replace(/\.cpuprofile$/, `-${i + 1}.cpuprofile`))));
         const eventLoop = await server.eventLoop(true);
         const metricsEventLoop = (await server.metrics())?.eld ?? null;
         side = { ...usage, eventLoop, metricsEventLoop, outsideCpuPercent: outsidePercent, ...(cpuByPart && { cpuByPart }) };
@@ -120,6 +121,11 @@ function windowProbe(server: ServerUnderTest, profileTo?: string) {
       return side;
     },
   };
+}
+
+/** The processes of our server that run our code: one, or every shared-mode instance. */
+function instancesOf(server: ServerUnderTest): ServerUnderTest[] {
+  return [server, ...server.peers];
 }
 
 type RealtimeShape = { rooms: number; clientsPerRoom: number; editsPerSecond: number; presencePerSecond: number; editors?: number; measureMs?: number };
@@ -178,19 +184,25 @@ async function stormRun(kind: ServerKind, scale: Scale, tag: string, profileTo?:
 }
 
 export type ProfiledScenario = 'oneRoom' | 'manyRooms' | 'writers' | 'storm' | 'cursors';
-export type ProfiledRun = { scenario: string; run: RealtimeRun | StormRun; profile: ProfileSummary | null };
+/** `profile`: the first instance's; `instances`: shared mode, every instance's in order (the first included). */
+export type ProfiledRun = { scenario: string; run: RealtimeRun | StormRun; profile: ProfileSummary | null; instances?: (ProfileSummary | null)[] };
 
-/** One more run of a scenario on our server with V8's CPU profiler on over the window, summarised to its busiest frames. */
-export async function profileOurs(id: ProfiledScenario, scale: Scale, writers = 0): Promise<ProfiledRun> {
+/**
+ * One more run of a scenario on our server (`kind` ours, or shared for scenarios 1 and 2) with V8's
+ * CPU profiler on over the window, summarised to its busiest frames; shared mode profiles each instance.
+ */
+export async function profileOurs(id: ProfiledScenario, scale: Scale, writers = 0, kind: 'ours' | 'shared' = 'ours'): Promise<ProfiledRun> {
   const dir = tempDir('okr-bench-profile-');
   try {
     const file = path.join(dir, 'window.cpuprofile');
     const run =
-      id === 'storm' ? await stormRun('ours', scale, 'profile', file) : await realtimeRun('ours', id === 'cursors' ? cursorShape(scale) : shapeFor(id, scale, writers), scale, 'profile', file);
-    // KEEP_PROFILE=/some/prefix keeps the raw profile (<prefix>-<scenario>.cpuprofile) for a closer look than the summary gives.
-    const raw = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-    if (process.env.KEEP_PROFILE && raw) fs.copyFileSync(path.join(dir, raw), `${process.env.KEEP_PROFILE}-${id}.cpuprofile`);
-    return { scenario: id === 'writers' ? `writers/${writers}` : id, run, profile: summariseProfileDir(dir, REPO_ROOT, 'server/src') };
+      id === 'storm' ? await stormRun(kind, scale, 'profile', file) : await realtimeRun(kind, id === 'cursors' ? cursorShape(scale) : shapeFor(id, scale, writers), scale, 'profile', file);
+    const raws = fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort();
+    const name = `${kind === 'shared' ? 'shared-' : ''}${id}`;
+    // KEEP_PROFILE=/some/prefix keeps the raw profiles (<prefix>-<scenario>[-<instance>].cpuprofile) for a closer look than the summary gives.
+    if (process.env.KEEP_PROFILE) for (const raw of raws) fs.copyFileSync(path.join(dir, raw), `${process.env.KEEP_PROFILE}-${name}${raw.slice('window'.length)}`);
+    const summaries = raws.map((raw) => summariseProfileFile(path.join(dir, raw), REPO_ROOT, 'server/src'));
+    return { scenario: id === 'writers' ? `writers/${writers}` : name, run, profile: summaries[0] ?? null, ...(kind === 'shared' && { instances: summaries }) };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -50,6 +50,16 @@ describe('summariseProfile', () => {
       gcPercent: 25,
     },
     {
+      // Nine 1 ms samples and one busy sample 400 ms after the one before (the process was off the core): it counts 4 ms.
+      name: 'a busy sample after a long gap counts at most four sampling intervals',
+      samples: [...Array.from({ length: 5 }, () => [2, 1000]), [4, 400_000], ...Array.from({ length: 4 }, () => [4, 1000])] as [number, number][],
+      busyMs: 8,
+      probeMs: 0,
+      idlePercent: 38.5,
+      writevSelf: 100,
+      gcPercent: 0,
+    },
+    {
       name: 'a profile that is all probe has no busy time',
       samples: [[2, 2000], [7, 6000]] as [number, number][],
       busyMs: 0,

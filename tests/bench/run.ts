@@ -13,7 +13,7 @@ import { baselineComparison, checkTargets, type TargetId } from './targets.ts';
  * Options: --scale full|tiny, --servers ours,reference,…, --scenarios oneRoom,storm,…, --runs N, --writers 50,100 (scenario 3's counts),
  * --repeats N (disturbed runs that may be repeated in all; default 20, 0 on a machine that never quietens),
  * --no-profile (skip profiling misses), --profile oneRoom,writers,cursors,… (profile our server on these whatever the verdicts;
- * writers at its largest count), --report-only (rewrite BENCHMARKS.md from latest.json). Only a full run of everything rewrites BENCHMARKS.md and
+ * writers at its largest count; with shared among the servers, oneRoom and manyRooms also profile every shared instance), --report-only (rewrite BENCHMARKS.md from latest.json). Only a full run of everything rewrites BENCHMARKS.md and
  * tests/bench/latest.json; every run writes tests/bench/results/<time>.json.
  */
 const { values } = parseArgs({
@@ -78,13 +78,25 @@ if (!values['no-profile'] && servers.includes('ours')) {
     [asked('storm') || missed('p99-storm'), () => profileOurs('storm', scale)],
     [asked('cursors') || missed('cursor-p99') || missed('cursor-edit-cost'), () => profileOurs('cursors', scale)],
   ];
+  await profileEach(wanted);
+}
+// Shared mode, asked for only (--servers …,shared --profile oneRoom,manyRooms): every instance profiled over one more round.
+if (servers.includes('shared')) {
+  const asked = (id: ProfiledScenario) => values.profile!.split(',').includes(id);
+  await profileEach((['oneRoom', 'manyRooms'] as const).map((id) => [asked(id), () => profileOurs(id, scale, 0, 'shared')]));
+}
+
+async function profileEach(wanted: [boolean, () => Promise<ProfiledRun>][]): Promise<void> {
   for (const [miss, run] of wanted) {
     if (!miss) continue;
     try {
       const profiled = await run();
-      log(`  profiled ${profiled.scenario}: busy ${profiled.profile?.busyMs} ms, idle ${profiled.profile?.idlePercent}%, gc ${profiled.profile?.gcPercent}%, probe left out ${profiled.profile?.probeMs} ms`);
-      for (const f of profiled.profile?.top ?? []) log(`    self ${f.selfPercent}% total ${f.totalPercent}%  ${f.frame}`);
-      for (const f of profiled.profile?.ours ?? []) log(`    ours total ${f.totalPercent}%  ${f.frame}`);
+      for (const [i, profile] of (profiled.instances ?? [profiled.profile]).entries()) {
+        const which = profiled.instances ? ` instance ${i + 1}` : '';
+        log(`  profiled ${profiled.scenario}${which}: busy ${profile?.busyMs} ms, idle ${profile?.idlePercent}%, gc ${profile?.gcPercent}%, probe left out ${profile?.probeMs} ms`);
+        for (const f of profile?.top ?? []) log(`    self ${f.selfPercent}% total ${f.totalPercent}%  ${f.frame}`);
+        for (const f of profile?.ours ?? []) log(`    ours total ${f.totalPercent}%  ${f.frame}`);
+      }
       profiles.push(profiled);
     } catch (err) {
       log(`  profiling failed: ${(err as Error).message}`);

@@ -2,12 +2,14 @@ import pg from 'pg';
 import { PgDocLog } from '../../server/src/store/postgres/pgDocLog.ts';
 import { migrate } from '../../server/src/store/postgres/schema.ts';
 import { startPostgres } from '../helpers/engines.ts';
+import { cpuSeconds, processTree } from './procStats.ts';
 
 /**
  * `npx tsx bench/sharedCommit.ts` (from tests/): what one turn's commit costs in shared mode, next
  * to the floor of one round trip (`SELECT 1` on the same pool), for a turn that changed 1 document
  * and one that changed 100 (scenario 2's rooms per instance). A throwaway cluster as the tests start
- * it; N commits of each, alternated; ROUNDS=… sets N (300).
+ * it; N commits of each, alternated; ROUNDS=… sets N (300). Also PostgreSQL's CPU per commit (its
+ * processes' user and system time over blocks of 50 of one kind, so each block is one kind's alone).
  */
 const N = Number(process.env.ROUNDS ?? 300);
 const postgres = await startPostgres();
@@ -35,9 +37,21 @@ try {
       times[name]!.push(performance.now() - started);
     }
   }
+  const cpu: Record<string, number> = Object.fromEntries(Object.keys(cases).map((name) => [name, 0]));
+  const postgresCpu = () => processTree(postgres.pid()!).reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  for (let i = 0; i < N; i += 50) {
+    for (const [name, run] of Object.entries(cases)) {
+      const before = postgresCpu();
+      for (let j = 0; j < 50; j++) await run();
+      cpu[name]! += postgresCpu() - before;
+    }
+  }
   const at = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!.toFixed(2);
   const [load] = (await import('node:os')).loadavg();
-  for (const [name, xs] of Object.entries(times)) console.log(`${name}: p50 ${at(xs, 50)} p90 ${at(xs, 90)} p99 ${at(xs, 99)} ms (n ${xs.length})`);
+  const blocks = Math.ceil(N / 50) * 50;
+  for (const [name, xs] of Object.entries(times)) {
+    console.log(`${name}: p50 ${at(xs, 50)} p90 ${at(xs, 90)} p99 ${at(xs, 99)} ms (n ${xs.length}); PostgreSQL CPU ${((cpu[name]! / blocks) * 1000).toFixed(3)} ms each (n ${blocks})`);
+  }
   console.log(`load average ${load!.toFixed(1)}`);
 } finally {
   await pool.end();

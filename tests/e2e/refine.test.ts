@@ -117,15 +117,16 @@ describe('SMART refine and summary', () => {
     await expect.poll(() => noOwner.count()).toBe(0);
     await expect.poll(() => pCard2.getByRole('listitem', { name: /Has no owner/ }).count()).toBe(0);
 
-    // SMART chips: reasons on focus; Measurable now passes for KR 1.
-    await expect(fCard1.getByRole('list', { name: 'SMART checks' }).getByRole('listitem', { name: /^Measurable: passes/ }).count()).resolves.toBe(1);
+    // SMART chips: Measurable now passes for KR 1.
+    await expect(fCard1.getByRole('list', { name: 'SMART checks' }).getByRole('button', { name: /^Measurable: passes/ }).count()).resolves.toBe(1);
 
-    // The reason behind a letter shows on keyboard focus too.
-    const specific = pCard2.getByRole('list', { name: 'SMART checks' }).getByRole('listitem', { name: /^Specific: not yet/ });
-    await specific.focus();
-    await pCard2.getByText('Name the metric you will count').waitFor({ state: 'visible' });
+    // The reason behind a letter opens with a click (touch: tests/e2e/refineTouch.test.ts), and closes with another.
+    const specific = pCard2.getByRole('list', { name: 'SMART checks' }).getByRole('button', { name: /^Specific: not yet/ });
+    await specific.click();
+    await pCard2.locator('.smart-reason', { hasText: 'Name the metric you will count' }).waitFor({ state: 'visible' });
     await p.screenshot({ path: path.join(shots, 'smart-reason-phone.png') });
-    await specific.blur();
+    await specific.click();
+    await expect.poll(() => pCard2.locator('.smart-reason').count()).toBe(0);
 
     // Dismiss a finding: it folds into "1 dismissed — show" everywhere, with who dismissed it.
     await fCard2.getByRole('button', { name: /^Dismiss: Has no number/ }).click();

@@ -84,9 +84,19 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
   return { child, port: actualPort, httpUrl: `http://127.0.0.1:${actualPort}`, wsUrl: `ws://127.0.0.1:${actualPort}`, output: () => output };
 }
 
+/** Whether the process has ended: a process killed by a signal keeps `exitCode` null and sets `signalCode`. */
+function hasExited(server: ServerProcess): boolean {
+  return server.child.exitCode !== null || server.child.signalCode !== null;
+}
+
+/**
+ * SIGKILLs the server and resolves once it is gone; at once if it is gone already (a cleanup that
+ * waited for the 'exit' of a process killed before waited for ever, and a timed-out crash test then
+ * left the server it was starting running).
+ */
 export function killHard(server: ServerProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (server.child.exitCode !== null) return resolve();
+    if (hasExited(server)) return resolve();
     server.child.once('exit', () => resolve());
     server.child.kill('SIGKILL');
   });
@@ -95,7 +105,7 @@ export function killHard(server: ServerProcess): Promise<void> {
 /** Sends `signal` (SIGTERM, SIGINT) and resolves with the exit code once the process is gone. */
 export function stopServer(server: ServerProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
   return new Promise((resolve) => {
-    if (server.child.exitCode !== null) return resolve(server.child.exitCode);
+    if (hasExited(server)) return resolve(server.child.exitCode);
     server.child.once('exit', (code) => resolve(code));
     server.child.kill(signal);
   });

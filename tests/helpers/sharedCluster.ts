@@ -84,6 +84,8 @@ export async function startSharedCluster(count: number, env: Record<string, stri
 export type SharedFixture = {
   readonly cluster: SharedCluster;
   readonly room: CreatedRoom;
+  /** Wall-clock times just before and just after the room was created (limits count it in its window). */
+  readonly roomCreated: { readonly before: number; readonly after: number };
   /** Registers a client (or anything with destroy) to be destroyed before the cluster stops. */
   track: <T extends { destroy: () => void }>(client: T) => T;
 };
@@ -92,10 +94,13 @@ export type SharedFixture = {
 export function useSharedCluster(count: number, env: Record<string, string> = {}): SharedFixture {
   let cluster: SharedCluster | undefined;
   let room: CreatedRoom | undefined;
+  let roomCreated: { before: number; after: number } | undefined;
   const tracked: { destroy: () => void }[] = [];
   beforeAll(async () => {
     cluster = await startSharedCluster(count, env);
+    const before = Date.now();
     room = await createRoom(cluster.instances[0]!.httpUrl, 'Shared workshop');
+    roomCreated = { before, after: Date.now() };
   }, CLUSTER_START_MS);
   afterAll(async () => {
     for (const client of tracked) client.destroy();
@@ -109,6 +114,10 @@ export function useSharedCluster(count: number, env: Record<string, string> = {}
     get room() {
       if (!room) throw new Error('the room is not created yet');
       return room;
+    },
+    get roomCreated() {
+      if (!roomCreated) throw new Error('the room is not created yet');
+      return roomCreated;
     },
     track: (client) => (tracked.push(client), client),
   };

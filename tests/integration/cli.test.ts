@@ -15,6 +15,9 @@ import { runOkr } from '../helpers/cli.ts';
  * filled through stock clients, while that server runs and after it has stopped.
  */
 
+/** The CLI's `--json` findings, each checked against the one finding schema. */
+const parseFindings = (stdout: string) => (JSON.parse(stdout) as unknown[]).map((finding) => findingSchema.parse(finding));
+
 
 
 const fixture = useServerWithRoom({ per: 'file', config: { dataDir: tempDataDir('okr-cli-data-') }, room: 'Checkout team OKRs' });
@@ -185,7 +188,7 @@ describe('okr command-line tool, server running', () => {
 
       const json = await runCli(['review', file, '--json']);
       expect(json).toMatchObject({ code: 0, stderr: '' });
-      const findings = findingSchema.array().parse(JSON.parse(json.stdout));
+      const findings = parseFindings(json.stdout);
       expect(findings).toEqual(running.findings);
     });
 
@@ -193,7 +196,7 @@ describe('okr command-line tool, server running', () => {
       const { roomId } = fixture.room;
       const json = await runCli(['review', roomId, '--json']);
       expect(json).toMatchObject({ code: 0, stderr: '' });
-      expect(findingSchema.array().parse(JSON.parse(json.stdout))).toEqual(running.findings);
+      expect(parseFindings(json.stdout)).toEqual(running.findings);
       const text = await runCli(['review', `${fixture.server.httpUrl}/r/${roomId}#key=${fixture.room.facilitatorKey}`]);
       expect(text).toMatchObject({ code: 0, stderr: '' });
       expect(text.stdout.split('\n')[0]).toMatch(new RegExp(`^room ${roomId} "Checkout team OKRs": .*\\(1 dismissed on the board not shown\\)$`));
@@ -210,7 +213,7 @@ describe('okr command-line tool, server running', () => {
 
       const json = await runCli(['review', file, '--json']);
       expect(json).toMatchObject({ code: 1, stderr: '' });
-      const findings = findingSchema.array().parse(JSON.parse(json.stdout));
+      const findings = parseFindings(json.stdout);
       expect(findings).toContainEqual(expect.objectContaining({ rule: 'kr-count', severity: 'error', target: { kind: 'objective', id: 'objective' } }));
     });
 
@@ -221,7 +224,7 @@ describe('okr command-line tool, server running', () => {
       });
       const json = await runCli(['review', file, '--json']);
       expect(json).toMatchObject({ code: 0, stderr: '' });
-      const findings = findingSchema.array().parse(JSON.parse(json.stdout));
+      const findings = parseFindings(json.stdout);
       expect(findings).toContainEqual(expect.objectContaining({ rule: 'kr-is-initiative', target: { kind: 'keyResult', id: 'kr-2' } }));
       expect(findings.filter((finding) => finding.target.id === 'kr-1' && finding.rule.startsWith('kr-has-'))).toEqual([
         expect.objectContaining({ rule: 'kr-has-owner' }),

@@ -10,7 +10,7 @@ afterEach(async () => {
 });
 
 describe('durable rooms', () => {
-  it('a SIGKILLed server, restarted on the same DATA_DIR, still has every update it broadcast', async () => {
+  it('a SIGKILLed server, restarted on the same DATA_DIR, still has every update it broadcast', async ({ signal }) => {
     const dataDir = tempDataDir();
     let server: ServerProcess = await spawnServer(dataDir);
     cleanup.push(() => killHard(server));
@@ -38,11 +38,15 @@ describe('durable rooms', () => {
     expect(received.size).toBeGreaterThanOrEqual(200);
 
     server = await spawnServer(dataDir, {}, server.port);
+    // A test given up on (timed out) goes on running: it must not leave the server it started behind.
+    if (signal.aborted) return void (await killHard(server));
     await eventually(() => watcher.provider.synced && writer.provider.synced, 'clients reconnected', 20_000);
     await eventually(
       () => writer.board.candidates.list().length === written && watcher.board.candidates.list().length === written,
       'every card written reaches the server and the watcher after the restart',
       20_000,
     );
-  });
+    // The sum of the steps' own bounds (two starts of 20 s, 10 s for the cards, two waits of 20 s),
+    // which each fail saying what they waited for: the 60 s default cut a loaded run short of them.
+  }, 100_000);
 });

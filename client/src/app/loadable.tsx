@@ -1,4 +1,4 @@
-import { createElement, lazy, useState, type ComponentType } from 'react';
+import { createElement, lazy, useState, type ComponentType, type FunctionComponent } from 'react';
 
 export type Loadable<P> = { Component: ComponentType<P>; preload: () => Promise<unknown> };
 
@@ -8,9 +8,9 @@ export type Loadable<P> = { Component: ComponentType<P>; preload: () => Promise<
  * when the group moves to a step whose code arrived in the background.
  * Example: `const Summary = loadable(() => import('./SummaryStep.tsx').then((m) => m.SummaryStep));`
  */
-export function loadable<P extends object>(load: () => Promise<ComponentType<P>>): Loadable<P> {
-  let loaded: ComponentType<P> | null = null;
-  let pending: Promise<ComponentType<P>> | null = null;
+export function loadable<P extends object>(load: () => Promise<FunctionComponent<P>>): Loadable<P> {
+  let loaded: FunctionComponent<P> | null = null;
+  let pending: Promise<FunctionComponent<P>> | null = null;
   const preload = () =>
     (pending ??= load().then(
       (component) => (loaded = component),
@@ -20,7 +20,9 @@ export function loadable<P extends object>(load: () => Promise<ComponentType<P>>
         throw error;
       },
     ));
-  const Lazy = lazy(() => preload().then((component) => ({ default: component })));
+  // React 18's types give a lazy component `PropsWithRef<P>`, which they cannot resolve for a generic P;
+  // no loadable takes a ref, so its props are exactly P.
+  const Lazy = lazy(() => preload().then((component) => ({ default: component }))) as unknown as FunctionComponent<P>;
   function LoadableComponent(props: P) {
     // Decided once per mount: switching from Lazy to the loaded type later would remount its state.
     const [ready] = useState(() => loaded);

@@ -3,7 +3,7 @@ import { useConnectionStatus, useControl } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { stepComponents } from '../steps/stepComponents.ts';
 import { canvasViews } from '../steps/canvasViews.ts';
-import { discussionNotes, facilitatorTools, gateDialog, joinQr, keyResultPage, loadMoveStep, loadPrework, presentationView, refineOverview, spotlightDialog, spotlightView } from '../facilitation/facilitatorChunks.ts';
+import { discussionNotes, facilitatorTools, gateDialog, joinQr, keyResultPage, linkPanel, loadMoveStep, loadPrework, presentationView, refineOverview, spotlightDialog, spotlightView } from '../facilitation/facilitatorChunks.ts';
 import { historyDialog } from '../history/historyChunk.ts';
 
 /**
@@ -19,7 +19,7 @@ export function usePrefetch(): void {
     let cancelled = false;
     let cancel = () => undefined as void;
     const chunks: { preload: () => Promise<unknown> }[] = [...Object.values(stepComponents), ...Object.values(canvasViews)];
-    if (room.isFacilitator) chunks.push(facilitatorTools, discussionNotes, gateDialog, presentationView, joinQr, historyDialog, loadPrework, spotlightDialog, spotlightView, refineOverview, keyResultPage, { preload: loadMoveStep });
+    if (room.isFacilitator) chunks.push(facilitatorTools, linkPanel, discussionNotes, gateDialog, presentationView, joinQr, historyDialog, loadPrework, spotlightDialog, spotlightView, refineOverview, keyResultPage, { preload: loadMoveStep });
     if (room.isViewer) chunks.push(presentationView, joinQr, spotlightView, refineOverview, keyResultPage);
     // Preloads are remembered, so a later step change only re-runs this for nothing new.
     // A failed prefetch is not an error: the chunk loads (and reports) when it is first shown.

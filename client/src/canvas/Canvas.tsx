@@ -222,8 +222,8 @@ type SurfaceProps = {
   /** What an empty canvas shows; null while it has notes or clusters. */
   empty: ReactNode;
   sensors: ReturnType<typeof useSensors>;
-  viewport: RefObject<HTMLDivElement | null>;
-  world: RefObject<HTMLDivElement | null>;
+  viewport: RefObject<HTMLDivElement>;
+  world: RefObject<HTMLDivElement>;
   onDragStart: (event: DragStartEvent) => void;
   onDragMove: (event: DragMoveEvent) => void;
   onDragEnd: (event: DragEndEvent) => void;
@@ -252,7 +252,7 @@ const CanvasSurface = memo(function CanvasSurface({ step, store, canEdit, showCu
 });
 
 /** The one element the camera moves: it alone re-renders on pan and zoom (its children are the same elements). */
-function World({ step, worldRef, children }: { step: CanvasStep; worldRef: RefObject<HTMLDivElement | null>; children: ReactNode }) {
+function World({ step, worldRef, children }: { step: CanvasStep; worldRef: RefObject<HTMLDivElement>; children: ReactNode }) {
   const camera = useBoardUi((s) => s.cameras[step]);
   const { x, y, zoom } = camera ?? { x: 0, y: 0, zoom: 1 };
   return (

@@ -1,6 +1,7 @@
+import { Suspense } from 'react';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { useFacilitatorLinks } from '../sync/useFacilitatorLinks.ts';
-import { LinkPanel } from './LinkPanel.tsx';
+import { linkPanel } from '../facilitation/facilitatorChunks.ts';
 import { useCopy } from './useCopy.ts';
 
 /**
@@ -11,6 +12,7 @@ export function ShareLinks() {
   const room = useRoom();
   const links = useFacilitatorLinks();
   const { copied, copy } = useCopy();
+  const LinkPanel = linkPanel.Component;
   if (room.access.kind === 'viewer') return null;
   const own = room.access.kind === 'participant' && room.access.key ? `#join=${room.access.key}` : '';
   const participantUrl = links?.participantUrl ?? `${location.origin}/r/${room.access.roomId}${own}`;
@@ -27,7 +29,9 @@ export function ShareLinks() {
         <input readOnly value={participantUrl} onFocus={(e) => e.currentTarget.select()} aria-label="Participant link" />
       </label>
       {button}
-      <LinkPanel />
+      <Suspense fallback={null}>
+        <LinkPanel />
+      </Suspense>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { StepId } from '@okr/shared/schema';
-import { readiness, readyKey } from '@okr/shared/workshop';
+import { asksReady, readiness, readyKey } from '@okr/shared/workshop';
 import { useControl, usePresence } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { updatePresence } from '../sync/presence.ts';
@@ -8,7 +8,8 @@ import { useStepAccess } from '../sync/useStepAccess.ts';
 /**
  * "I'm done" for participants; "4/6 ready" for the facilitator and the projector, and who is ready
  * and who is not yet for the facilitator (never named on the projector, in front of the room).
- * Marks count for this visit of the step only: a move, back included, starts over at 0.
+ * Marks count for this visit of the step only: a move, back included, starts over at 0. Nothing
+ * on the Summary, which has nothing to finish (asksReady).
  */
 export function ReadyCheck({ step }: { step: StepId }) {
   const room = useRoom();
@@ -18,6 +19,7 @@ export function ReadyCheck({ step }: { step: StepId }) {
   const key = readyKey(step, stepVisit);
   const { ready, waiting } = readiness(people, key);
   const mine = people.find((p) => p.isMe);
+  if (!asksReady(step)) return null;
 
   if (!room.isFacilitator && !room.isViewer) {
     const isReady = mine?.ready?.[key] === true;

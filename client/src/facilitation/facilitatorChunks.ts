@@ -8,7 +8,7 @@ export const presentationView = loadable(() => import('./PresentationView.tsx').
 export const loadPrework = loadable(() => import('../steps/context/LoadPrework.tsx').then((m) => m.LoadPrework));
 // Everyone's, but only while something is spotlit: the review it reads stays out of a participant's first load.
 export const spotlightBanner = loadable(() => import('../present/SpotlightBanner.tsx').then((m) => m.SpotlightBanner));
-// The spotlight reads the OKR checks' findings (the review and zod's full API, about 29 KB gzipped):
+// The spotlight reads the OKR checks' findings (the review, about 6 KB gzipped):
 // loaded when the facilitator opens its picker, and on the projector while something is spotlit.
 export const spotlightDialog = loadable(() => import('../present/SpotlightDialog.tsx').then((m) => m.SpotlightDialog));
 export const spotlightView = loadable(() => import('../present/SpotlightView.tsx').then((m) => m.SpotlightView));
@@ -16,6 +16,8 @@ export const spotlightView = loadable(() => import('../present/SpotlightView.tsx
 export const refineOverview = loadable(() => import('../present/RefinePages.tsx').then((m) => m.RefineOverview));
 export const keyResultPage = loadable(() => import('../present/RefinePages.tsx').then((m) => m.KeyResultPage));
 export const joinQr = loadable(() => import('./JoinQr.tsx').then((m) => m.JoinQr));
+// Every link to the board, with rotation and revocation: the facilitator's header only.
+export const linkPanel = loadable(() => import('../components/LinkPanel.tsx').then((m) => m.LinkPanel));
 
 /** Moving the group runs the step gates, which read the OKR checks: only the facilitator needs them. */
 export const loadMoveStep = () => import('./moveStep.ts');

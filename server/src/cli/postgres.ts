@@ -10,7 +10,7 @@ import { CliError } from './cliError.ts';
 /** A statement of the tool's waits at most this long: the instances' own commits must not queue behind it. */
 const STATEMENT_TIMEOUT_MS = 5_000;
 
-export type SharedDatabase = { catalog: PgCatalog; docLog: PgDocLog; versions: PgVersions; retention: PgRetention };
+export type SharedDatabase = { pool: pg.Pool; catalog: PgCatalog; docLog: PgDocLog; versions: PgVersions; retention: PgRetention };
 
 /**
  * The shared-mode database when DATABASE_URL is set: the commands then act on the rooms the
@@ -41,7 +41,7 @@ export async function withPostgres<T>(url: string, use: (db: SharedDatabase) => 
       throw new CliError(`cannot reach PostgreSQL at ${redact(url)}: ${err.message}`);
     });
     if (options.createTables) await migrate(pool);
-    return await use({ catalog: new PgCatalog(pool), docLog: new PgDocLog(pool, STATEMENT_TIMEOUT_MS), versions: new PgVersions(pool), retention: new PgRetention(pool) }).catch((err: unknown) => {
+    return await use({ pool, catalog: new PgCatalog(pool), docLog: new PgDocLog(pool, STATEMENT_TIMEOUT_MS), versions: new PgVersions(pool), retention: new PgRetention(pool) }).catch((err: unknown) => {
       if ((err as { code?: unknown }).code === UNDEFINED_TABLE) {
         throw new CliError(`${redact(url)} holds no shared-mode rooms yet (its tables are missing): start an instance on it, or copy rooms in with "okr migrate --to …"`);
       }

@@ -1,13 +1,12 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig } from '../config.ts';
 import { restoreInStore } from '../store/restoreInStore.ts';
 import { restoreShared } from '../store/postgres/pgRestore.ts';
-import type { RoomStore } from '../store/roomStore.ts';
 import { SERVER_FRESH_MS } from '../store/versionStore.ts';
 import { parseCommandArgs } from './args.ts';
 import { CliError, EXIT } from './cliError.ts';
 import type { Command } from './command.ts';
 import { redact, sharedDatabaseUrl, withPostgres } from './postgres.ts';
+import { waitForServer } from './restoreWait.ts';
 import { openExistingStore, parseRoomId } from './store.ts';
 
 const usage = 'okr restore <roomId> <version>';
@@ -54,12 +53,16 @@ export const restoreCommand: Command = {
         io.out(`${what}, written to the store: the room opens with it. Undo it with the "Before a restore" version in okr history.\n`);
         return EXIT.ok;
       }
-      const madeBy = await waitForServer(store, roomId, versionId, requestId);
-      if (madeBy === 'nobody') {
+      const waited = await waitForServer(store.versions, requestId, () => restoreInStore(store, roomId, versionId), { waitMs: WAIT_MS, pollMs: POLL_MS });
+      if (waited.by === 'nobody') {
         io.out(`The server has not made the restore within ${WAIT_MS / 1000} s; it stays queued and is made when the server next checks.\n`);
         return EXIT.failed;
       }
-      io.out(madeBy === 'server' ? `${what}: the running server sent it to everyone in the room.\n` : `${what}, written to the store (the server stopped while we waited).\n`);
+      if (waited.by === 'unconfirmed') {
+        throw new CliError(`the server took the restore of version ${versionId} but stopped before saying it was made; run "okr history ${roomId}" to see whether a restore was kept`);
+      }
+      if ('failed' in waited) throw new CliError(`the server could not restore version ${versionId} of room ${roomId}: ${waited.failed}`);
+      io.out(waited.by === 'server' ? `${what}: the running server sent it to everyone in the room.\n` : `${what}, written to the store (the server stopped while we waited).\n`);
       return EXIT.ok;
     } finally {
       store.close();
@@ -88,22 +91,6 @@ async function restoreInShared(roomId: string, versionId: number, databaseUrl: s
 
 function restoredWhat(roomId: string, versionId: number, cards: number): string {
   return `Restored version ${versionId} of room ${roomId} (${cards} card${cards === 1 ? '' : 's'}) as a new change`;
-}
-
-/** Waits for the server to claim the request; if the server stops beating meanwhile, claims and makes the restore here. */
-async function waitForServer(store: RoomStore, roomId: string, versionId: number, requestId: number): Promise<'server' | 'here' | 'nobody'> {
-  const deadline = Date.now() + WAIT_MS;
-  while (Date.now() < deadline) {
-    await sleep(POLL_MS);
-    if (store.versions.isRestoreDone(requestId)) return 'server';
-    const madeHere = store.versions.exclusively(() => {
-      if (store.versions.serverIsRunning(SERVER_FRESH_MS) || !store.versions.claimRestore(requestId)) return false;
-      restoreInStore(store, roomId, versionId);
-      return true;
-    });
-    if (madeHere) return 'here';
-  }
-  return 'nobody';
 }
 
 function parseVersion(text: string): number {

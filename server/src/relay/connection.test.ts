@@ -53,9 +53,13 @@ function fakeSocket(wire: Wire, onSend: (message: Uint8Array) => void = () => {}
     resume() {},
   });
   const socket = {
+    writes: 0,
     cork: () => wire.push('cork'),
     uncork: () => wire.push('uncork'),
-    write: (chunk: Uint8Array) => receiver.write(chunk),
+    write(chunk: Uint8Array) {
+      this.writes++;
+      return receiver.write(chunk);
+    },
   };
   return { ws, socket };
 }
@@ -75,23 +79,24 @@ function connect(flusher: TurnFlusher, wire: Wire, options: { maxBufferedBytes?:
   const { ws, socket } = fakeSocket(wire, options.onSend);
   const gone: Connection[] = [];
   const connection = new Connection(ws as unknown as WebSocket, INFO, pino({ level: 'silent' }), new RelayMetrics(), options.maxBufferedBytes ?? 1_000_000, { frame: () => {}, gone: (c) => gone.push(c) }, socket, flusher);
-  return { connection, ws, gone };
+  return { connection, ws, gone, socket };
 }
 
 const message = (tag: number, length: number) => new Uint8Array(length).fill(tag);
 
 describe('Connection: one corked write per turn', () => {
   it.each([
-    { name: 'one message', sends: [[1, 3]], wire: ['cork', 'send 1:3', 'uncork'] },
-    { name: 'three messages, in the order sent', sends: [[1, 3], [2, 5], [3, 1]], wire: ['cork', 'send 1:3', 'send 2:5', 'send 3:1', 'uncork'] },
-    { name: 'nothing', sends: [], wire: [] },
-  ])('$name sent in a turn: nothing leaves before its end, then $wire', async ({ sends, wire: expected }) => {
+    { name: 'one message', sends: [[1, 3]], wire: ['cork', 'send 1:3', 'uncork'], writes: 1 },
+    { name: 'three messages, in the order sent', sends: [[1, 3], [2, 5], [3, 1]], wire: ['cork', 'send 1:3', 'send 2:5', 'send 3:1', 'uncork'], writes: 1 },
+    { name: 'nothing', sends: [], wire: [], writes: 0 },
+  ])('$name sent in a turn: nothing leaves before its end, then $wire in $writes write(s)', async ({ sends, wire: expected, writes }) => {
     const wire: Wire = [];
-    const { connection } = connect(new TurnFlusher(openStore()), wire);
+    const { connection, socket } = connect(new TurnFlusher(openStore()), wire);
     for (const [tag, length] of sends) connection.send(message(tag!, length!));
     expect(wire).toEqual([]);
     await turnEnds();
     expect(wire).toEqual(expected);
+    expect(socket.writes).toBe(writes);
   });
 
   it('each turn is its own batch', async () => {
@@ -107,13 +112,16 @@ describe('Connection: one corked write per turn', () => {
 
   it("a ping is answered in its place in the turn's batch, after what was sent before it", async () => {
     const wire: Wire = [];
-    const { connection, ws } = connect(new TurnFlusher(openStore()), wire);
+    const { connection, ws, socket } = connect(new TurnFlusher(openStore()), wire);
     connection.send(message(1, 1));
     ws.emit('ping', Buffer.alloc(0));
     connection.send(message(2, 1));
+    connection.send(message(3, 1));
     expect(wire).toEqual([]);
     await turnEnds();
-    expect(wire).toEqual(['cork', 'send 1:1', 'pong', 'send 2:1', 'uncork']);
+    expect(wire).toEqual(['cork', 'send 1:1', 'pong', 'send 2:1', 'send 3:1', 'uncork']);
+    // The messages before the pong, then those after it.
+    expect(socket.writes).toBe(2);
   });
 
   it('a socket the client has begun closing gets no more messages (ws would refuse them), its pongs still go', async () => {

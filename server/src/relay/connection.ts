@@ -7,7 +7,7 @@ import { CLOSE, closeReason, type CloseName } from './protocol.ts';
 import type { Peer } from './room.ts';
 import type { SeatRef } from './seatBook.ts';
 import type { TurnSink } from './turnFlusher.ts';
-import { binaryFrame } from './wsFrame.ts';
+import { framesOf } from './wsFrame.ts';
 
 /** A peer that never answers the close handshake must not hold the socket open. */
 const CLOSE_HANDSHAKE_MS = 5_000;
@@ -129,24 +129,35 @@ export class Connection implements Peer, TurnSink {
     // A socket the client has begun closing takes no more messages (ws.send would refuse them too);
     // its close event follows.
     const open = this.ws.readyState === this.ws.OPEN;
+    // The messages between two pongs (all of them, in most turns) leave as one write of their frames back to back.
+    let run: Uint8Array[] = [];
     this.socket.cork();
     try {
       for (const item of batch) {
         if ('pong' in item) {
+          if (run.length > 0) this.writeFrames(run);
+          run = [];
           this.ws.pong(item.pong);
           continue;
         }
         if (!open) continue;
         messages++;
         bytes += item.byteLength;
-        // Written beside ws's own frames (pongs, the close) on the same socket, in order: ws frames
-        // without compression (perMessageDeflate is off), so it never holds frames back in a queue of its own.
-        this.socket.write(binaryFrame(item), this.onWritten);
+        run.push(item);
       }
+      if (run.length > 0) this.writeFrames(run);
     } finally {
       this.socket.uncork();
       this.metrics.sent(messages, bytes);
     }
+  }
+
+  /**
+   * Written beside ws's own frames (pongs, the close) on the same socket, in order: ws frames
+   * without compression (perMessageDeflate is off), so it never holds frames back in a queue of its own.
+   */
+  private writeFrames(messages: readonly Uint8Array[]): void {
+    this.socket.write(framesOf(messages), this.onWritten);
   }
 
   /** One callback for every send, not a closure per message and peer. */

@@ -1,4 +1,3 @@
-import { isDeletionOnly } from './docSizePolicy.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { decodeMessage, type RelayEvent } from './messageDecoder.ts';
 import { ForeignClientIdError } from './clientIdOwners.ts';
@@ -72,9 +71,11 @@ export class MessageReceiver {
       return true;
     }
     // Room requests are paid from the same budget as edits: a flood of them waits like one of updates.
+    // Deletions pay too (they are small: a whole board's cleanup is a few KB), or a flood of them,
+    // each decoded and applied even when it deletes nothing new, would cost the room unbounded CPU.
     const cost = event.kind === 'update' ? event.update.byteLength : event.kind === 'request' ? event.json.length : 0;
     const wait = cost > 0 ? this.budget.take(cost) : 0;
-    if (wait > 0 && !(event.kind === 'update' && isFreeEdit(event.update))) {
+    if (wait > 0) {
       this.held.unshift(frame);
       this.heldBytes += frame.byteLength;
       this.waitForBudget(wait);
@@ -139,13 +140,4 @@ export class MessageReceiver {
     }
     this.reading.resume();
   };
-}
-
-/** Deletions cost nothing: they are how a full or flooded board gets cleaned. An undecodable update is the room's to refuse. */
-function isFreeEdit(update: Uint8Array): boolean {
-  try {
-    return isDeletionOnly(update);
-  } catch {
-    return true;
-  }
 }

@@ -5,10 +5,6 @@ export type CloseCause = string;
 
 /** Prometheus metrics of the relay, registered in the server's registry (a fresh one by default, for tests). */
 export class RelayMetrics {
-  private readonly messagesIn: client.Counter;
-  private readonly bytesIn: client.Counter;
-  private readonly messagesOut: client.Counter;
-  private readonly bytesOut: client.Counter;
   private readonly malformedMessages: client.Counter;
   private readonly droppedWrites: client.Counter;
   private readonly rejectedUpdates: client.Counter<'reason'>;
@@ -20,12 +16,30 @@ export class RelayMetrics {
   readonly roomsLoaded: client.Gauge;
   readonly connections: client.Gauge;
 
+  /**
+   * Traffic counted as plain numbers and handed to prom-client when metrics are read (`collect`):
+   * four `inc` calls per frame and per socket write (each hashing its labels) cost more than the
+   * counting. Read through `/metrics`, the counters are the same.
+   */
+  private readonly traffic = { messagesIn: 0, bytesIn: 0, messagesOut: 0, bytesOut: 0 };
+
   constructor(registry: client.Registry = new client.Registry()) {
     const registers = [registry];
-    this.messagesIn = new client.Counter({ name: 'okr_messages_in_total', help: 'Websocket messages received and handled', registers });
-    this.bytesIn = new client.Counter({ name: 'okr_bytes_in_total', help: 'Websocket bytes received and handled', registers });
-    this.messagesOut = new client.Counter({ name: 'okr_messages_out_total', help: 'Websocket messages sent', registers });
-    this.bytesOut = new client.Counter({ name: 'okr_bytes_out_total', help: 'Websocket bytes sent', registers });
+    const traffic = this.traffic;
+    const counted = (name: string, help: string, key: keyof typeof traffic) =>
+      new client.Counter({
+        name,
+        help,
+        registers,
+        collect() {
+          this.inc(traffic[key]);
+          traffic[key] = 0;
+        },
+      });
+    counted('okr_messages_in_total', 'Websocket messages received and handled', 'messagesIn');
+    counted('okr_bytes_in_total', 'Websocket bytes received and handled', 'bytesIn');
+    counted('okr_messages_out_total', 'Websocket messages sent', 'messagesOut');
+    counted('okr_bytes_out_total', 'Websocket bytes sent', 'bytesOut');
     this.malformedMessages = new client.Counter({ name: 'okr_malformed_messages_total', help: 'Messages that closed their connection', registers });
     this.droppedWrites = new client.Counter({ name: 'okr_dropped_writes_total', help: 'Document changes dropped because the sender may not write', registers });
     this.rejectedUpdates = new client.Counter({
@@ -59,14 +73,14 @@ export class RelayMetrics {
   }
 
   received(bytes: number): void {
-    this.messagesIn.inc();
-    this.bytesIn.inc(bytes);
+    this.traffic.messagesIn++;
+    this.traffic.bytesIn += bytes;
   }
 
   /** `messages` messages of `bytes` in all, counted once per write rather than per message. */
   sent(messages: number, bytes: number): void {
-    this.messagesOut.inc(messages);
-    this.bytesOut.inc(bytes);
+    this.traffic.messagesOut += messages;
+    this.traffic.bytesOut += bytes;
   }
 
   broadcast(kind: 'update' | 'presence'): void {

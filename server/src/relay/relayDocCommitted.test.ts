@@ -35,6 +35,11 @@ describe('RelayDoc in shared mode: what a joining client is greeted with', () =>
     { name: 'another instance’s update before any local one', stored: ['a'], steps: ['remote r', 'local c'], greeted: ['a', 'r'] },
     { name: 'another instance’s update while a local one is in flight', stored: ['a'], steps: ['local c', 'remote r'], greeted: ['a', 'r'] },
     { name: 'two local turns, the first committed', stored: [], steps: ['local c', 'commit', 'local d'], greeted: ['c'] },
+    // The committed copy takes committed updates in batches (COMMITTED_BATCH): a greeting between batches still has them all.
+    ...[1, 31, 32, 33, 70].map((n) => {
+      const remote = Array.from({ length: n }, (_, i) => `r${String(i).padStart(2, '0')}`);
+      return { name: `${n} updates from another instance, then one local in flight`, stored: ['a'], steps: ['local x', 'commit', ...remote.map((k) => `remote ${k}`), 'local c'], greeted: ['a', ...remote, 'x'] };
+    }),
   ])('$name', ({ stored, steps, greeted }) => {
     const relay = sharedDoc(stored);
     let inFlight: Uint8Array | null = null;
@@ -47,6 +52,39 @@ describe('RelayDoc in shared mode: what a joining client is greeted with', () =>
       else relay.committedHere(inFlight!);
     }
     expect(greeting(relay)).toEqual(greeted);
+    relay.destroy();
+  });
+});
+
+/**
+ * A refused update rebuilds the live document (rollBack): in shared mode from the committed copy,
+ * what this turn accepted, and the updates whose commit is still out. Without the last, a hostile
+ * client's refused update while an honest one's commit was in flight dropped that update from the
+ * live document: later edits building on it waited in Yjs as pending and were refused as such.
+ */
+describe('RelayDoc in shared mode: a refused update while a commit is in flight', () => {
+  it.each([
+    { name: 'the update in flight stays in the live document', commitFirst: false },
+    { name: 'and once committed, nothing is doubled or lost', commitFirst: true },
+  ])('$name', ({ commitFirst }) => {
+    const relay = sharedDoc(['a']);
+    relay.apply(clientUpdate('c'), 'honest');
+    const inFlight = relay.takeTurn()!;
+    if (commitFirst) relay.committedHere(inFlight);
+    // The write policy refuses the next client's update: rolled back, the document rebuilt.
+    expect(() => relay.apply(clientUpdate('x'), 'hostile', () => 'legacy-votes')).toThrow();
+    expect([...relay.ydoc.getMap('dismissals').keys()].sort()).toEqual(['a', 'c']);
+    // An honest edit that builds on the update in flight (deletes its entry) applies.
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(relay.ydoc));
+    const before = Y.encodeStateVector(client);
+    client.getMap('dismissals').delete('c');
+    relay.apply(Y.encodeStateAsUpdate(client, before), 'honest');
+    expect([...relay.ydoc.getMap('dismissals').keys()].sort()).toEqual(['a']);
+    const second = relay.takeTurn()!;
+    if (!commitFirst) relay.committedHere(inFlight);
+    relay.committedHere(second);
+    expect(greeting(relay)).toEqual(['a']);
     relay.destroy();
   });
 });

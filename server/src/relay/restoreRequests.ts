@@ -10,7 +10,8 @@ import { VersionNotFoundError } from './roomHistory.ts';
  * running. A request for a loaded room is restored through its Room (the change reaches every
  * client, and the store gets it through the room's own log writes, so nothing races the live
  * document); one for a room not loaded is restored in the store. Each request is claimed first, so
- * it is made once even if the tool gives up waiting and makes it itself.
+ * it is made once even if the tool gives up waiting and makes it itself, and finished after, with
+ * the reason when it could not be made, so the tool never reports a restore that did not happen.
  */
 export class RestoreRequests {
   private timer: NodeJS.Timeout | undefined;
@@ -42,8 +43,10 @@ export class RestoreRequests {
         try {
           if (room) room.history.restore(this.snapshotOf(request));
           else restoreInStore(this.store, request.roomId, request.versionId);
+          this.store.versions.finishRestore(request.id, null);
           this.log.info({ room: request.roomId, version: request.versionId, loaded: room !== undefined }, 'version restored');
         } catch (err) {
+          this.store.versions.finishRestore(request.id, (err as Error).message);
           this.log.warn({ err: (err as Error).message, room: request.roomId, version: request.versionId }, 'restore request failed');
         }
       }

@@ -481,8 +481,7 @@ export class Room {
    */
   private checkWriters(peer: Peer, update: DecodedUpdate): number[] {
     // Looked up per client id the update names, not by encoding the whole state vector per update (a profile of scenario 1 showed it).
-    const store = this.doc(peer.docName).ydoc.store;
-    const writers = writersOf(update, { get: (clientId) => Y.getState(store, clientId) });
+    const writers = writersOf(update, this.stateOf[peer.docName]);
     this.checkClaims(peer, writers);
     return writers;
   }
@@ -512,7 +511,6 @@ export class Room {
 
   /** Applies the entries of a peer's presence update it may apply; every entry is decoded first, so a bad one refuses the whole message. */
   private applyPresence(peer: Peer, update: Uint8Array): void {
-    const known = (clientId: number) => ({ clock: this.awareness.meta.get(clientId)?.clock ?? 0, shown: this.awareness.states.has(clientId) });
     const decoded = decodePresence(update);
     const sizes = checkPresenceSize(decoded, this.limits.maxPresenceBytes);
     // Presence under an id another seat owns is dropped, set or clear: a newer clock on Ana's id
@@ -520,7 +518,7 @@ export class Room {
     const seatId = this.seatIdOf(peer);
     const own = decoded.filter((entry) => this.clientIds.mayUse(entry.clientId, seatId));
     const wasShown = this.presenceOwners.showsAny(peer);
-    const entries = this.presenceOwners.admit(peer, own, known);
+    const entries = this.presenceOwners.admit(peer, own, this.knownPresence);
     if (entries.length === 0) return;
     const shown = entries.filter((entry) => entry.state !== null).map((entry) => entry.clientId);
     this.checkClaims(peer, shown);
@@ -532,6 +530,15 @@ export class Room {
     // Showing presence makes a connection someone the room counts (peopleHere).
     if (!wasShown && this.presenceOwners.showsAny(peer)) this.peopleChanged();
   }
+
+  /** What awareness holds of a presence id; one function for the room, not a closure per presence update (tsx names each one it makes). */
+  private readonly knownPresence = (clientId: number) => ({ clock: this.awareness.meta.get(clientId)?.clock ?? 0, shown: this.awareness.states.has(clientId) });
+
+  /** Each document's clock per client id, read from whichever Y.Doc it holds now (RelayDoc rebuilds it after a refused update). */
+  private readonly stateOf: Record<DocName, { get: (clientId: number) => number }> = {
+    board: { get: (clientId) => Y.getState(this.board.ydoc.store, clientId) },
+    control: { get: (clientId) => Y.getState(this.control.ydoc.store, clientId) },
+  };
 
   /** Calls `listener` with the ids of every presence broadcast from now on; returns the way to stop. */
   onPresenceSent(listener: (ids: readonly number[]) => void): () => void {
@@ -565,7 +572,9 @@ export class Room {
   }
 
   private readonly onPresence = (change: { added: number[]; updated: number[]; removed: number[] }): void => {
-    for (const id of [...change.added, ...change.updated, ...change.removed]) this.changedPresence.add(id);
+    for (const id of change.added) this.changedPresence.add(id);
+    for (const id of change.updated) this.changedPresence.add(id);
+    for (const id of change.removed) this.changedPresence.add(id);
     if (!this.presenceFlushScheduled) {
       this.presenceFlushScheduled = true;
       this.atTurnEnd(this.flushPresence);

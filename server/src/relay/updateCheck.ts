@@ -53,7 +53,6 @@ export function checkUpdate(update: Uint8Array | DecodedUpdate, doc: Y.Doc, root
   // What each client's clock will reach once the update is in: the document's state extended by
   // the structs of the update that join on without a gap.
   const reach = new Map<number, number>();
-  const reachOf = (client: number) => reach.get(client) ?? Y.getState(doc.store, client);
   for (const struct of decoded.structs) {
     const { client, clock } = struct.id;
     if (struct instanceof Y.Skip) continue;
@@ -61,8 +60,8 @@ export function checkUpdate(update: Uint8Array | DecodedUpdate, doc: Y.Doc, root
     // store's binary search. Clocks past 2^53 lose precision.
     if (struct.length <= 0) return 'empty-struct';
     if (clock + struct.length > Number.MAX_SAFE_INTEGER) return 'out-of-range';
-    if (clock > reachOf(client)) return 'missing-dependencies';
-    reach.set(client, Math.max(reachOf(client), clock + struct.length));
+    if (clock > reachOf(reach, doc, client)) return 'missing-dependencies';
+    reach.set(client, Math.max(reachOf(reach, doc, client), clock + struct.length));
   }
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
@@ -71,7 +70,7 @@ export function checkUpdate(update: Uint8Array | DecodedUpdate, doc: Y.Doc, root
       if (!ref) continue;
       // A struct can only build on earlier structs of its own client; Yjs looks those up without
       // checking and throws mid-integration when they are not there.
-      if (ref.client === struct.id.client ? ref.clock >= struct.id.clock : ref.clock >= reachOf(ref.client)) {
+      if (ref.client === struct.id.client ? ref.clock >= struct.id.clock : ref.clock >= reachOf(reach, doc, ref.client)) {
         return ref.client === struct.id.client ? 'forward-reference' : 'missing-dependencies';
       }
     }
@@ -83,10 +82,15 @@ export function checkUpdate(update: Uint8Array | DecodedUpdate, doc: Y.Doc, root
   }
   for (const [client, deletes] of decoded.ds.clients) {
     for (const range of deletes) {
-      if (range.clock + range.len > reachOf(client)) return 'missing-dependencies';
+      if (range.clock + range.len > reachOf(reach, doc, client)) return 'missing-dependencies';
     }
   }
   return null;
+}
+
+/** What `client`'s clock reaches: as far as the update's structs so far take it, or the document's own. */
+function reachOf(reach: ReadonlyMap<number, number>, doc: Y.Doc, client: number): number {
+  return reach.get(client) ?? Y.getState(doc.store, client);
 }
 
 /**

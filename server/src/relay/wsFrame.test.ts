@@ -1,7 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import * as wsModule from 'ws';
-import { binaryFrame } from './wsFrame.ts';
+import { binaryFrame, framesOf } from './wsFrame.ts';
 
 // ws's client-side Receiver (exported by ws, not typed by @types/ws) reads what a browser would.
 const { Receiver } = wsModule as unknown as { Receiver: new (options: { isServer: boolean }) => EventEmitter & { write(chunk: Uint8Array): boolean } };
@@ -40,5 +40,31 @@ describe('binaryFrame', () => {
       [0, 1, 2],
       [0, 1, 2],
     ]);
+  });
+});
+
+describe('framesOf', () => {
+  const bytes = (...values: number[]) => Uint8Array.from(values);
+
+  it.each([
+    { name: 'one message', messages: [[1, 2, 3]] },
+    { name: 'three messages, in order', messages: [[1], [2, 2], [3, 3, 3]] },
+    { name: 'an empty message among others', messages: [[1], [], [2]] },
+    { name: 'a message past 125 bytes (16-bit length) between short ones', messages: [[7], Array.from({ length: 300 }, (_, i) => i % 251), [8]] },
+  ])('$name: one buffer a client reads back as the same messages, each a binary frame', ({ messages }) => {
+    const got = readBack([framesOf(messages.map((m) => bytes(...m)))]);
+    expect(got.map((m) => m.isBinary)).toEqual(messages.map(() => true));
+    expect(got.map((m) => [...m.data])).toEqual(messages);
+  });
+
+  it('the same run of message objects is framed once for every socket; another run starting alike is framed apart', () => {
+    const edit = bytes(0, 1);
+    const presence = bytes(1, 2);
+    const run = framesOf([edit, presence]);
+    expect(framesOf([edit, presence])).toBe(run);
+    const longer = framesOf([edit, presence, bytes(3)]);
+    expect(longer).not.toBe(run);
+    expect(readBack([longer]).map((m) => [...m.data])).toEqual([[0, 1], [1, 2], [3]]);
+    expect(framesOf([edit])).toBe(binaryFrame(edit));
   });
 });

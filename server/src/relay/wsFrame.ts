@@ -24,3 +24,30 @@ export function binaryFrame(message: Uint8Array): Buffer {
   }
   return bytes;
 }
+
+/** Each run of messages' frames, kept by its first message: the last run seen that started with it. */
+const runs = new WeakMap<Uint8Array, { messages: readonly Uint8Array[]; frames: Buffer }>();
+
+/**
+ * `messages` as their frames back to back, in one buffer, built once per run of message objects:
+ * in a busy room every peer's turn holds the same broadcasts in the same order, so the first
+ * socket builds the buffer and the others write it as it is. A socket then makes one write per
+ * turn, where a write per message made Node gather them with `writev` (with the per-chunk stream
+ * work before it: 9 % of scenario 1's busy samples in `writev` alone).
+ */
+export function framesOf(messages: readonly Uint8Array[]): Buffer {
+  const first = messages[0];
+  if (first === undefined) return Buffer.alloc(0);
+  if (messages.length === 1) return binaryFrame(first);
+  const known = runs.get(first);
+  if (known && sameMessages(known.messages, messages)) return known.frames;
+  const frames = Buffer.concat(messages.map(binaryFrame));
+  runs.set(first, { messages, frames });
+  return frames;
+}
+
+function sameMessages(a: readonly Uint8Array[], b: readonly Uint8Array[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -19,6 +19,12 @@ export const SERVER_FRESH_MS = 5_000;
 export type RestoreRequest = { id: number; roomId: string; versionId: number };
 
 /**
+ * Where a restore request stands: waiting for someone to claim it, claimed (being made, or its
+ * maker stopped before saying how it went), or finished, with the reason when it could not be made.
+ */
+export type RestoreOutcome = { state: 'waiting' } | { state: 'claimed' } | { state: 'made' } | { state: 'failed'; error: string };
+
+/**
  * Versions of each room's board (the history a facilitator restores from), the restore requests
  * the command-line tool leaves for a running server, and that server's heartbeat. Lives in the
  * room store's SQLite file.
@@ -48,7 +54,9 @@ export class VersionStore {
         room_id TEXT NOT NULL,
         version_id INTEGER NOT NULL,
         requested_at INTEGER NOT NULL,
-        done_at INTEGER
+        done_at INTEGER,
+        finished_at INTEGER,
+        error TEXT
       );
       CREATE TABLE IF NOT EXISTS server_heartbeat (
         id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -56,6 +64,7 @@ export class VersionStore {
         beat_at INTEGER NOT NULL
       );
     `);
+    addRestoreOutcomeColumns(db);
     const columns = 'id, room_id, created_at, reason, step, bytes, card_ids';
     this.statements = {
       insert: db.prepare('INSERT INTO versions (room_id, created_at, reason, step, snapshot, bytes, card_ids) VALUES (?, ?, ?, ?, ?, ?, ?)'),
@@ -66,8 +75,9 @@ export class VersionStore {
       dropRoom: db.prepare('DELETE FROM versions WHERE room_id = ?'),
       request: db.prepare('INSERT INTO restore_requests (room_id, version_id, requested_at) VALUES (?, ?, ?)'),
       pending: db.prepare<[], { id: number; room_id: string; version_id: number }>('SELECT id, room_id, version_id FROM restore_requests WHERE done_at IS NULL ORDER BY id'),
-      isDone: db.prepare<[number], { done_at: number | null }>('SELECT done_at FROM restore_requests WHERE id = ?'),
+      outcome: db.prepare<[number], { done_at: number | null; finished_at: number | null; error: string | null }>('SELECT done_at, finished_at, error FROM restore_requests WHERE id = ?'),
       markDone: db.prepare('UPDATE restore_requests SET done_at = ? WHERE id = ? AND done_at IS NULL'),
+      markFinished: db.prepare('UPDATE restore_requests SET finished_at = ?, error = ? WHERE id = ? AND done_at IS NOT NULL AND finished_at IS NULL'),
       beat: db.prepare('INSERT INTO server_heartbeat (id, pid, beat_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET pid = excluded.pid, beat_at = excluded.beat_at'),
       lastBeat: db.prepare<[], { pid: number; beat_at: number }>('SELECT pid, beat_at FROM server_heartbeat WHERE id = 1'),
       stopBeating: db.prepare('DELETE FROM server_heartbeat WHERE id = 1 AND pid = ?'),
@@ -142,8 +152,17 @@ export class VersionStore {
     return this.statements.markDone.run(now, requestId).changes === 1;
   }
 
-  isRestoreDone(requestId: number): boolean {
-    return (this.statements.isDone.get(requestId)?.done_at ?? null) !== null;
+  /** Records how a claimed request went: `error` is null when the restore was made. */
+  finishRestore(requestId: number, error: string | null, now = Date.now()): void {
+    this.statements.markFinished.run(now, error, requestId);
+  }
+
+  restoreOutcome(requestId: number): RestoreOutcome {
+    const row = this.statements.outcome.get(requestId);
+    if (!row) throw new Error(`no restore request ${requestId}`);
+    if (row.done_at === null) return { state: 'waiting' };
+    if (row.finished_at === null) return { state: 'claimed' };
+    return row.error === null ? { state: 'made' } : { state: 'failed', error: row.error };
   }
 
   /** A running server says so every second or so; the command-line tool reads it to decide who writes. */
@@ -165,6 +184,13 @@ export class VersionStore {
   exclusively<T>(fn: () => T): T {
     return this.db.transaction(fn).immediate();
   }
+}
+
+/** Stores made before restore outcomes were kept have only `done_at`; their old requests read as claimed. */
+function addRestoreOutcomeColumns(db: Database.Database): void {
+  const present = new Set(db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('restore_requests')").all().map((column) => column.name));
+  if (!present.has('finished_at')) db.exec('ALTER TABLE restore_requests ADD COLUMN finished_at INTEGER');
+  if (!present.has('error')) db.exec('ALTER TABLE restore_requests ADD COLUMN error TEXT');
 }
 
 function toInfo(row: VersionRow): VersionInfo {

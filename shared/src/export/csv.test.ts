@@ -56,24 +56,24 @@ describe('exportToCsv', () => {
     [
       'a key result, with the cycle and the objective repeated',
       1,
-      `key_result,kr-conversion,${CYCLE},${OBJECTIVE},Checkout conversion rate from 58% to 65% by 30 Sep,Checkout conversion rate,%,metric,increase,58,65,2026-09-30,Ana Lima,ana@example.com,3 / 5,lagging,,,,`,
+      `key_result,kr-conversion,${CYCLE},${OBJECTIVE},Checkout conversion rate from 58% to 65% by 30 Sep,Checkout conversion rate,%,metric,increase,58,65,2026-09-30,Ana Lima,ana@example.com,3 / 5,lagging,,,,,0.6`,
     ],
-    ['a key result still missing its fields', 4, `key_result,kr-reminder,${CYCLE},${OBJECTIVE},Build a tool to remind people of their shopping cart,,,,,,,,,,,,,,,`],
-    ['an initiative with the key results it serves and its owner', 5, `initiative,init-reminder,${CYCLE},${OBJECTIVE},Cart reminder emails,,,,,,,,Dan Weiss,dan@example.com,,,"kr-abandon,kr-conversion",,,`],
-    ['an unlinked initiative', 6, `initiative,init-design,${CYCLE},${OBJECTIVE},Refresh the design system,,,,,,,,,,,,,,,`],
+    ['a key result still missing its fields', 4, `key_result,kr-reminder,${CYCLE},${OBJECTIVE},Build a tool to remind people of their shopping cart,,,,,,,,,,,,,,,,`],
+    ['an initiative with the key results it serves and its owner', 5, `initiative,init-reminder,${CYCLE},${OBJECTIVE},Cart reminder emails,,,,,,,,Dan Weiss,dan@example.com,,,"kr-abandon,kr-conversion",,,,`],
+    ['an unlinked initiative', 6, `initiative,init-design,${CYCLE},${OBJECTIVE},Refresh the design system,,,,,,,,,,,,,,,,`],
     [
       'a parked item with reason, owner and revisit date, outside the objective',
       7,
-      `parked,parked-mobile,${CYCLE},,,Mobile app reaches parity with web,,,,,,,,Ben Okafor,ben@example.com,,,,Depends on the platform team's Q4 release,2026-10-01,`,
+      `parked,parked-mobile,${CYCLE},,,Mobile app reaches parity with web,,,,,,,,Ben Okafor,ben@example.com,,,,Depends on the platform team's Q4 release,2026-10-01,,`,
     ],
-    ['a parked item without a reason', 8, `parked,parked-ops,${CYCLE},,,Automate refunds,,,,,,,,,,,,,,,`],
+    ['a parked item without a reason', 8, `parked,parked-ops,${CYCLE},,,Automate refunds,,,,,,,,,,,,,,,,`],
   ])('writes %s', (_what, index, row) => {
     expect(exportToCsv(sampleExport()).split('\r\n')[index]).toBe(row);
   });
 
   it('keeps an objective without key results as one row', () => {
     const file = { ...sampleExport(), keyResults: [], initiatives: [], parked: [] };
-    expect(exportToCsv(file).trimEnd().split('\r\n')).toEqual([CSV_COLUMNS.join(','), `objective,,${CYCLE},${OBJECTIVE},,,,,,,,,,,,,,,,`]);
+    expect(exportToCsv(file).trimEnd().split('\r\n')).toEqual([CSV_COLUMNS.join(','), `objective,,${CYCLE},${OBJECTIVE},,,,,,,,,,,,,,,,,`]);
   });
 
   it('names the Brainstorm cluster a key result or initiative sits in', () => {
@@ -82,8 +82,21 @@ describe('exportToCsv', () => {
     const [initiative, ...others] = base.initiatives;
     const clusters = [{ id: 'cl-speed', step: 'brainstorm' as const, name: 'Speed', place: { x: 0, y: 0 }, noteIds: [kr!.id, initiative!.id] }];
     const file = { ...base, clusters, keyResults: [{ ...kr!, clusterId: 'cl-speed' }, ...rest], initiatives: [{ ...initiative!, clusterId: 'cl-speed' }, ...others] };
-    const cells = exportToCsv(file).split('\r\n').map((row) => row.split(',').at(-1));
+    const cells = exportToCsv(file).split('\r\n').map((row) => parseCsvLine(row)[CSV_COLUMNS.indexOf('cluster')]);
     expect(cells.slice(0, 7)).toEqual(['cluster', 'Speed', '', '', '', 'Speed', '']);
+  });
+
+  it.each<[string, number | null, string, string]>([
+    ['a kept average', 0.66, '3.3 / 5', '0.66'],
+    ['a half finger', 0.7, '3.5 / 5', '0.7'],
+    ['no confidence at all', 0, '0 / 5', '0'],
+    ['full confidence', 1, '5 / 5', '1'],
+    ['none kept yet', null, '', ''],
+  ])('writes confidence for people and as a number: %s', (_what, confidence, label, value) => {
+    const base = sampleExport();
+    const file = { ...base, keyResults: base.keyResults.map((kr) => ({ ...kr, confidence })) };
+    const row = parseCsvLine(exportToCsv(file).split('\r\n')[1] ?? '');
+    expect([row[CSV_COLUMNS.indexOf('confidence')], row[CSV_COLUMNS.indexOf('confidence_value')]]).toEqual([label, value]);
   });
 
   it('writes owners as separate name and email columns, an address alone in the email column', () => {

@@ -30,6 +30,8 @@ export const CSV_COLUMNS = [
   'reason',
   'revisit_date',
   'cluster',
+  // Columns are only ever added at the end, so a reader that goes by position keeps working.
+  'confidence_value',
 ] as const;
 
 /** What a row is: `objective` only stands in for key results when there are none, so the objective is not lost. */
@@ -71,7 +73,9 @@ function keyResultRow(kr: ExportKeyResult): CsvRow {
     target_value: kr.target,
     due_date: kr.deadline,
     ...ownerColumns(kr.owner),
+    // "3.3 / 5" for people; the number (as the JSON keeps it) for the sheets and tools that compute with it.
     confidence: kr.confidence == null ? null : confidenceLabel(kr.confidence),
+    confidence_value: kr.confidence,
     lead_lag: kr.leadLag,
   };
 }

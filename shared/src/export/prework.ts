@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { CHECK_IN_CADENCES, CONTEXT_KINDS, candidateSchema, contextItemSchema, isoDateSchema, workshopSchema } from '../schema/index.ts';
 
 /*
@@ -15,29 +15,29 @@ export const preworkFileSchema = z
   .object({
     format: z.literal(PREWORK_FORMAT_ID),
     version: z.literal(PREWORK_VERSION),
-    workshop: z
-      .object({
+    workshop: z.optional(
+      z.object({
         title: z.optional(workshopSchema.shape.title),
         team: workshopSchema.shape.team,
-        cycle: z
-          .object({
+        cycle: z.optional(
+          z.object({
             label: workshopSchema.shape.cycleLabel,
             start: z.optional(isoDateSchema),
             end: z.optional(isoDateSchema),
-          })
-          .optional(),
-        checkInCadence: z.enum(CHECK_IN_CADENCES).optional(),
+          }),
+        ),
+        checkInCadence: z.optional(z.enum(CHECK_IN_CADENCES)),
         firstCheckIn: z.optional(isoDateSchema),
-      })
-      .optional(),
-    context: z
-      .array(z.object({ kind: z.enum(CONTEXT_KINDS), text: contextItemSchema.shape.text, link: contextItemSchema.shape.link }))
-      .max(200),
-    candidates: z.array(z.object({ text: candidateSchema.shape.text })).max(200).optional(),
+      }),
+    ),
+    context: z.array(z.object({ kind: z.enum(CONTEXT_KINDS), text: contextItemSchema.shape.text, link: contextItemSchema.shape.link })).check(z.maxLength(200)),
+    candidates: z.optional(z.array(z.object({ text: candidateSchema.shape.text })).check(z.maxLength(200))),
   })
-  .meta({
-    title: 'OKR workshop board pre-work, version 1',
-    description: 'Context (and optionally first candidate objectives) to start a workshop board with.',
-  });
+  .check(
+    z.meta({
+      title: 'OKR workshop board pre-work, version 1',
+      description: 'Context (and optionally first candidate objectives) to start a workshop board with.',
+    }),
+  );
 
 export type PreworkFile = z.infer<typeof preworkFileSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { KR_DIRECTIONS, KR_TYPES, LEAD_LAG, type KrDirection, type KrType, type LeadLag } from '../schema/index.ts';
 import { describeIssues, type IssueDescription } from '../validation/describeIssues.ts';
 
@@ -9,10 +9,10 @@ import { describeIssues, type IssueDescription } from '../validation/describeIss
  * (`ownerName`, `metricName`, `unit`) are read, so the client can review cards as they are.
  */
 
-const text = z.string().nullish();
-const num = z.number().nullish();
-const ids = z.array(z.string()).nullish();
-const owner = z.union([z.string(), z.object({ name: text, email: text })]).nullish();
+const text = z.nullish(z.string());
+const num = z.nullish(z.number());
+const ids = z.nullish(z.array(z.string()));
+const owner = z.nullish(z.union([z.string(), z.object({ name: text, email: text })]));
 
 const objectiveInput = z.union([
   z.string(),
@@ -24,11 +24,11 @@ const keyResultInput = z.union([
   z.object({
     id: text,
     title: z.string(),
-    metric: z.object({ name: text, unit: text }).nullish(),
+    metric: z.nullish(z.object({ name: text, unit: text })),
     metricName: text,
     unit: text,
-    type: z.enum(KR_TYPES).nullish(),
-    direction: z.enum(KR_DIRECTIONS).nullish(),
+    type: z.nullish(z.enum(KR_TYPES)),
+    direction: z.nullish(z.enum(KR_DIRECTIONS)),
     baseline: num,
     target: num,
     /** `YYYY-MM-DD`, or words such as "30 Sep" that the review resolves against the cycle. */
@@ -36,25 +36,23 @@ const keyResultInput = z.union([
     owner,
     ownerName: text,
     ownerEmail: text,
-    confidence: z.number().min(0).max(1).nullish(),
-    leadLag: z.enum(LEAD_LAG).nullish(),
+    confidence: z.nullish(z.number().check(z.minimum(0), z.maximum(1))),
+    leadLag: z.nullish(z.enum(LEAD_LAG)),
   }),
 ]);
 
 const cycleInput = z.object({ label: text, start: text, end: text });
 
 export const reviewInputSchema = z.object({
-  workshop: z.object({ cycle: cycleInput.nullish(), cycleLabel: text, cycleStart: text, cycleEnd: text }).nullish(),
-  context: z.array(z.object({ id: text })).nullish(),
-  objective: objectiveInput.nullish(),
+  workshop: z.nullish(z.object({ cycle: z.nullish(cycleInput), cycleLabel: text, cycleStart: text, cycleEnd: text })),
+  context: z.nullish(z.array(z.object({ id: text }))),
+  objective: z.nullish(objectiveInput),
   /** Drafts may hold several objectives; the board holds one. The first is reviewed as THE objective. */
-  objectives: z.array(objectiveInput).nullish(),
-  keyResults: z.array(keyResultInput).nullish(),
-  initiatives: z
-    .array(z.object({ id: text, title: z.string(), owner, ownerName: text, keyResultIds: ids }))
-    .nullish(),
-  parked: z.array(z.object({ id: text, text: z.string(), reason: text })).nullish(),
-  candidates: z.array(z.object({ id: text, status: text })).nullish(),
+  objectives: z.nullish(z.array(objectiveInput)),
+  keyResults: z.nullish(z.array(keyResultInput)),
+  initiatives: z.nullish(z.array(z.object({ id: text, title: z.string(), owner, ownerName: text, keyResultIds: ids }))),
+  parked: z.nullish(z.array(z.object({ id: text, text: z.string(), reason: text }))),
+  candidates: z.nullish(z.array(z.object({ id: text, status: text }))),
 });
 
 /** Anything from a title-only draft to a full export (`OkrExport` is assignable to it). */

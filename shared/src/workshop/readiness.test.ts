@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ControlDoc } from '../doc/controlDoc.ts';
 import type { StepId } from '../schema/index.ts';
-import { readiness, readyKey, type ReadyPresence } from './readiness.ts';
+import { STEP_IDS } from '../schema/index.ts';
+import { asksReady, readiness, readyKey, type ReadyPresence } from './readiness.ts';
 
 const participant = (name: string, ready?: Record<string, boolean>): ReadyPresence => ({ user: { name, role: 'participant' }, ready });
 
@@ -27,5 +28,17 @@ describe('readiness', () => {
     for (const step of moves) control.setStep(step);
     const { step, stepVisit } = control.state();
     expect(readyKey(step, stepVisit)).toBe(key);
+  });
+
+  it('asks "are you done?" on every step with work to finish, not on the Summary', () => {
+    expect(Object.fromEntries(STEP_IDS.map((step) => [step, asksReady(step)]))).toEqual({
+      context: true,
+      draft: true,
+      pick: true,
+      park: true,
+      brainstorm: true,
+      refine: true,
+      summary: false,
+    });
   });
 });

@@ -1,4 +1,5 @@
 import type { StepId } from '../schema/index.ts';
+import { stepInfo } from './steps.ts';
 
 /**
  * The presence key of "I'm done" for one visit of a step. Each move between steps starts a new
@@ -7,6 +8,15 @@ import type { StepId } from '../schema/index.ts';
  */
 export function readyKey(step: StepId, visit: number): string {
   return `${step}@${visit}`;
+}
+
+/**
+ * Whether a step asks "are you done?": the workshop's steps have work to finish; the Summary only
+ * shows the result, so a count of people done there would count nothing.
+ * @example asksReady('summary') // → false
+ */
+export function asksReady(step: StepId): boolean {
+  return stepInfo(step).number !== null;
 }
 
 /** The part of a person's presence the ready check reads. */

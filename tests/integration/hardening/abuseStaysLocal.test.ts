@@ -6,6 +6,7 @@ import { awarenessMessage, captureUpdate, RawClient, updateMessage } from '../..
 import { createRoom } from '../../helpers/server.ts';
 import { clearPadding, pad, padCount } from '../../helpers/padding.ts';
 import { useServerWithRoom } from '../../helpers/useServerWithRoom.ts';
+import * as encoding from 'lib0/encoding';
 
 // Each test starts from an attack that used to work against everyone, and shows that it now
 // costs only the attacker: its address, its connection.
@@ -102,12 +103,40 @@ describe('per-connection limits', () => {
     expect(performance.now() - sentAt).toBeGreaterThan(refillMs * 0.9);
     expect(blobs()).toBeLessThan(flood.length);
     expect(flooder.isOpen).toBe(true);
-    // Deletions cost nothing, so even a throttled board can be cleaned.
+    // The flooder's budget is its own: anyone else can still clean the board.
     const cleaner = fixture.board();
     await cleaner.synced;
     clearPadding(cleaner.board.ydoc);
     await eventually(() => blobs() === 0, 'a deletion passes');
   }, 30_000);
+
+  it('MAX_EDIT_BYTES_PER_MINUTE: deletions pay like any edit, so a flood of them is held too (they passed free: any number a second, each decoded and applied)', async () => {
+    const budget = 120 * 1024;
+    await fixture.start({ maxEditBytesPerMinute: budget });
+    const watcher = await fixture.raw();
+    const flooder = await fixture.raw();
+    // The flooder's own 300 cards, then deletion-only updates naming every one of their items
+    // (range by range): the first deletes them, each copy after it deletes nothing new.
+    const doc = new Y.Doc();
+    const cards = captureUpdate(doc, () => Array.from({ length: 300 }, (_, i) => pad(doc, `d${i}`, 1)));
+    flooder.send(updateMessage(cards));
+    await eventually(() => watcher.received.length > 1, 'the cards arrive');
+    const items = Y.getState(doc.store, doc.clientID);
+    const flood = Array.from({ length: 60 }, () => updateMessage(deletionOnlyUpdate(doc.clientID, items)));
+    const floodBytes = flood.reduce((sum, frame) => sum + frame.byteLength, 0);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const greeted = watcher.received.length;
+    const sentAt = performance.now();
+    flooder.sendBurst(flood);
+    await eventually(() => watcher.received.length > greeted, 'a full bucket of deletions goes through');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const relayed = watcher.received.slice(greeted).reduce((sum, frame) => sum + frame.byteLength, 0);
+    const allowance = budget + ((performance.now() - sentAt) * budget) / 60_000;
+    expect(floodBytes).toBeGreaterThan(2 * budget);
+    expect(relayed, `deletion bytes relayed within a full bucket and its refill (${Math.round(allowance)})`).toBeLessThanOrEqual(allowance + flood[0]!.byteLength);
+    expect(flooder.isOpen).toBe(true);
+    expect((await scrapeMetrics(fixture.server.httpUrl)).value('okr_edits_throttled_total')).toBeGreaterThan(0);
+  });
 
   it('MAX_PRESENCE_BYTES: an oversized presence state closes that socket only (1009 "presence state too big")', async () => {
     await fixture.start({});
@@ -183,3 +212,17 @@ describe('room creation', () => {
     expect(await made.json()).toMatchObject({ roomId: expect.any(String), facilitatorKey: expect.any(String) });
   });
 });
+
+/** A Yjs update (v1) that only deletes clocks 0 to `clocks` - 1 of `client`, one clock per range: no structs. */
+function deletionOnlyUpdate(client: number, clocks: number): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarUint(encoder, client);
+  encoding.writeVarUint(encoder, clocks);
+  for (let clock = 0; clock < clocks; clock++) {
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarUint(encoder, 1);
+  }
+  return encoding.toUint8Array(encoder);
+}

@@ -13,7 +13,7 @@ export function escapeCancels(onCancel: () => void) {
 }
 
 /** A labelled list of the other cards, long texts shortened so the list stays readable. */
-export function CardSelect({ label, value, options, onChange, selectRef }: { label: string; value: string; options: readonly CardOption[]; onChange: (id: string) => void; selectRef: RefObject<HTMLSelectElement | null> }) {
+export function CardSelect({ label, value, options, onChange, selectRef }: { label: string; value: string; options: readonly CardOption[]; onChange: (id: string) => void; selectRef: RefObject<HTMLSelectElement> }) {
   return (
     <label>
       {label}

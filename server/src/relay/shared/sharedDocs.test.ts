@@ -63,6 +63,7 @@ class FakeBus {
   subscribe = async (channel: string, handler: (message: Buffer) => void) => void this.handlers.set(channel, handler);
   unsubscribe = (channel: string) => void this.handlers.delete(channel);
   publish = (_channel: string, message: Buffer) => void this.published.push(message);
+  holdFor = <T>(commit: Promise<T>) => commit;
   /** Another instance's commit of row `seq` arriving over the bus. */
   deliver(seq: number): void {
     this.handlers.get(this.channel('room', ROOM))!(encodeDocUpdate({ instance: OTHER, doc: 'board', seq, update: new Uint8Array([seq]) }));

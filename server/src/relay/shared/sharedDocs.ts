@@ -202,7 +202,8 @@ export class SharedDocs implements TurnScheduler {
     const started = this.trace ? PipelineTrace.now() : 0;
     // Taken now: what is accepted while this commit is out belongs to the next one.
     const accepted = this.trace ? batch.map(({ relay }) => this.takeAccepted(relay, started)) : [];
-    this.inFlight = this.docLog
+    // The bus holds this instance's other publishes (presence) for the write that carries this commit's rows.
+    const committing = this.docLog
       .appendTurn(batch.map(({ relay, update }) => ({ roomId: relay.roomId, doc: relay.name, update })))
       .then(
         (seqs) => {
@@ -214,7 +215,9 @@ export class SharedDocs implements TurnScheduler {
           this.log.error({ err: err.message, rooms: rooms.length }, 'commit failed: closing those rooms, nothing of it was broadcast');
           this.options.onStoreFailure(rooms, err);
         },
-      )
+      );
+    this.inFlight = this.bus
+      .holdFor(committing)
       .finally(() => {
         this.inFlight = null;
         if (this.dirty.size > 0 && !this.scheduled) {

@@ -2,7 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from 'pino';
 import { decodePresenceMessage, encodePresenceMessage } from '../../bus/busMessage.ts';
 import type { RedisBus } from '../../bus/redisBus.ts';
-import { decodePresence } from '../presence.ts';
+import { decodePresence, showPresence } from '../presence.ts';
 import type { Room } from '../room.ts';
 import { TokenBucket } from '../tokenBucket.ts';
 import { InstanceLiveness } from './instanceLiveness.ts';
@@ -151,11 +151,13 @@ export class SharedPresence {
         for (const id of entry.room.awareness.getStates().keys()) if (!entry.remote.has(id)) entry.due.add(id);
         return this.schedule(entry);
       }
-      for (const { clientId, state } of decodePresence(message.update)) {
+      // Parsed once and written into awareness as parsed (y-protocols' applyAwarenessUpdate would parse every state again).
+      const entries = decodePresence(message.update);
+      for (const { clientId, state } of entries) {
         if (state === null) entry.remote.delete(clientId);
         else entry.remote.set(clientId, message.instance);
       }
-      awarenessProtocol.applyAwarenessUpdate(entry.room.awareness, message.update, REMOTE_PRESENCE);
+      showPresence(entry.room.awareness, entries, REMOTE_PRESENCE);
     } catch (err) {
       this.log.warn({ err: (err as Error).message, room: entry.room.id }, 'undecodable presence message ignored');
     }

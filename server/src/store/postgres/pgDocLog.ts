@@ -14,10 +14,17 @@ export type DocRows = {
 };
 
 /**
+ * A room's last activity is moved at most this often: retention counts idle time in days, and a
+ * busy room committing 50 times a second rewrote its room row (a new row version, its index
+ * entries, WAL) on every commit.
+ */
+const TOUCH_EVERY_MS = 1_000;
+/**
  * One turn's append as one statement: lock the head rows of the documents written, in one fixed
  * order (room, then document, byte order) so two instances appending to the same documents cannot
  * deadlock; number each row after its head; insert the rows, move the heads, touch the rooms; and
- * answer each entry's sequence by its position (n). A document without a head row leaves its row
+ * answer each entry's sequence by its position (n); a room's last activity is moved when it is
+ * more than TOUCH_EVERY_MS old. A document without a head row leaves its row
  * with a null sequence, which doc_log refuses, so the whole statement fails and nothing is written.
  * Under READ COMMITTED, a head row another instance moved while we waited for its lock is read
  * again as committed (FOR UPDATE returns the newest version), so the numbering stays gap-free.
@@ -31,7 +38,7 @@ const APPEND_TURN = `
        numbered AS (SELECT v.n, v.room_id, v.doc, v.data, h.seq FROM v LEFT JOIN h ON h.room_id = v.room_id AND h.doc = v.doc),
        logged AS (INSERT INTO doc_log (room_id, doc, seq, data) SELECT room_id, doc, seq, data FROM numbered),
        moved AS (UPDATE doc_heads d SET seq = h.seq FROM h WHERE d.room_id = h.room_id AND d.doc = h.doc),
-       touched AS (UPDATE rooms SET last_activity = $4 WHERE id IN (SELECT room_id FROM h))
+       touched AS (UPDATE rooms SET last_activity = $4 WHERE id IN (SELECT room_id FROM h) AND last_activity < $4::bigint - ${TOUCH_EVERY_MS})
   SELECT n, seq FROM numbered`;
 /**
  * What a reader gets of each document with a head row: the snapshot when it covers more than
@@ -102,12 +109,17 @@ export class PgDocLog {
       (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
     }, this.commitTimeoutMs);
     try {
-      const result = await client.query<{ n: string; seq: string }>(APPEND_TURN, [
-        batch.map((entry) => entry.roomId),
-        batch.map((entry) => entry.doc),
-        batch.map((entry) => Buffer.from(entry.update.buffer, entry.update.byteOffset, entry.update.byteLength)),
-        now,
-      ]);
+      // Named, so each session parses and plans it once (PostgreSQL spent most of a one-document commit's CPU doing that every time).
+      const result = await client.query<{ n: string; seq: string }>({
+        name: 'append-turn',
+        text: APPEND_TURN,
+        values: [
+          batch.map((entry) => entry.roomId),
+          batch.map((entry) => entry.doc),
+          batch.map((entry) => Buffer.from(entry.update.buffer, entry.update.byteOffset, entry.update.byteLength)),
+          now,
+        ],
+      });
       if (broken) throw broken;
       const seqs = new Array<number>(batch.length);
       for (const row of result.rows) seqs[Number(row.n) - 1] = Number(row.seq);
@@ -145,10 +157,12 @@ export class PgDocLog {
 
   /** The current heads of the given documents, for the periodic check that repairs missed bus messages. */
   async heads(docs: readonly { roomId: string; doc: StoredDocName }[]): Promise<Map<string, number>> {
-    const result = await this.pool.query<{ room_id: string; doc: string; seq: string }>(
-      'SELECT room_id, doc, seq FROM doc_heads WHERE (room_id, doc) IN (SELECT * FROM unnest($1::text[], $2::text[]))',
-      [docs.map((d) => d.roomId), docs.map((d) => d.doc)],
-    );
+    // Named: it runs every 500 ms on every instance holding a room, busy or idle; parsed and planned each time it cost PostgreSQL 0.18-0.21 ms of CPU, named 0.04-0.05.
+    const result = await this.pool.query<{ room_id: string; doc: string; seq: string }>({
+      name: 'doc-heads',
+      text: 'SELECT room_id, doc, seq FROM doc_heads WHERE (room_id, doc) IN (SELECT * FROM unnest($1::text[], $2::text[]))',
+      values: [docs.map((d) => d.roomId), docs.map((d) => d.doc)],
+    });
     return new Map(result.rows.map((row) => [docKey(row.room_id, row.doc), Number(row.seq)]));
   }
 

@@ -5,18 +5,26 @@ import { parsePresence } from '../sync/presence.ts';
 import { RemoteDrags } from './remoteDrags.ts';
 
 type Cursor = { clientId: number; name: string; color: string; x: number; y: number };
+/**
+ * How long each move's animation runs before it holds still (`fill: 'forwards'`): longer than the
+ * gap between two moves of a drag, so a moving note stays on the compositor, and short, because a
+ * running animation asks the page for a style update every frame (a still note needs none).
+ */
+const HOLD_MS = 1000;
+/** A note someone else drags, as this layer shifted it: its element and the animation that holds it there. */
+type Shifted = { el: HTMLElement; hold: Animation };
 
 /**
  * Other people's cursors with their names, and the notes they are dragging, moved live from
  * presence, at most once an animation frame. Its own small render: a cursor moving never
- * re-renders a note; a note someone drags is shifted with the CSS `translate` property on its
- * element, which React's style never sets. A drag ends as RemoteDrags says (dropped, the person
+ * re-renders a note; a note someone drags is shifted by a Web Animation of the CSS `translate`
+ * property on its element, which React's style never sets. A drag ends as RemoteDrags says (dropped, the person
  * gone, or still for too long), so no note is left drawn where someone once dragged it.
  */
 export function CursorLayer({ step, showCursors, world }: { step: CanvasStep; showCursors: boolean; world: React.RefObject<HTMLDivElement | null> }) {
   const room = useRoom();
   const [cursors, setCursors] = useState<readonly Cursor[]>([]);
-  const shifted = useRef(new Set<string>());
+  const shifted = useRef(new Map<string, Shifted>());
 
   useEffect(() => {
     const root = world.current;
@@ -74,27 +82,36 @@ export function CursorLayer({ step, showCursors, world }: { step: CanvasStep; sh
   );
 }
 
-/** Shifts each note someone else drags to where their presence says it is now; puts back the ones let go. */
-function moveDragged(root: HTMLElement | null, dragged: ReadonlyMap<string, { x: number; y: number }>, shifted: Set<string>): void {
+/**
+ * Shifts each note someone else drags to where their presence says it is now; puts back the ones let
+ * go. Each move holds the note at its new place with a Web Animation of `translate` (replacing the
+ * last one) rather than an inline style: the compositor moves an animated element without the page
+ * painting or layerizing again, where a style change repainted the page and laid out its layers
+ * anew on every one of a drag's 30 moves a second (canvas benchmark timeline, BENCHMARKS.md).
+ * `shifted` keeps each element, so a move queries none of the world's 300 notes; a note React drew
+ * again (a new element) is looked up once more.
+ */
+function moveDragged(root: HTMLElement | null, dragged: ReadonlyMap<string, { x: number; y: number }>, shifted: Map<string, Shifted>): void {
   if (!root) return;
-  for (const id of shifted) {
-    if (dragged.has(id)) continue;
-    const el = root.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(id)}"]`);
-    if (el) el.style.translate = '';
+  for (const [id, { el, hold }] of shifted) {
+    if (dragged.has(id) && el.isConnected) continue;
+    hold.cancel();
+    el.classList.remove('is-remote-drag');
     shifted.delete(id);
   }
   for (const [id, at] of dragged) {
-    const el = root.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(id)}"]`);
+    const before = shifted.get(id);
+    const el = before?.el ?? root.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(id)}"]`);
     if (!el) continue;
-    const x = Number(el.dataset.x);
-    const y = Number(el.dataset.y);
-    el.style.translate = `${at.x - x}px ${at.y - y}px`;
+    // A no-op while the class is there; puts it back if React wrote the note's className meanwhile.
     el.classList.add('is-remote-drag');
-    shifted.add(id);
+    // Its place on the board may have changed under the drag (someone else's drop): read it each move.
+    const translate = `${at.x - Number(el.dataset.x)}px ${at.y - Number(el.dataset.y)}px`;
+    // Held there until the next move or the end of the drag.
+    const hold = el.animate([{ translate }, { translate }], { duration: HOLD_MS, fill: 'forwards' });
+    before?.hold.cancel();
+    shifted.set(id, { el, hold });
   }
-  root.querySelectorAll<HTMLElement>('.is-remote-drag').forEach((el) => {
-    if (!dragged.has(el.dataset.noteId ?? '')) el.classList.remove('is-remote-drag');
-  });
 }
 
 function sameCursors(a: readonly Cursor[], b: readonly Cursor[]): boolean {

@@ -2,8 +2,9 @@ import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type { BoardDoc } from '@okr/shared/doc';
 import type { ControlState } from '@okr/shared/schema';
 import { useRoom } from './RoomContext.tsx';
-import type { ConnectionStatus } from './roomConnection.ts';
-import { readPresence, samePeopleApartFromPointers, type Presence } from './presence.ts';
+import type { ConnectionStatus, RoomConnection } from './roomConnection.ts';
+import { PeopleStore } from './peopleStore.ts';
+import type { Presence } from './presence.ts';
 import type { VotesSnapshot } from './roomVotes.ts';
 
 /**
@@ -41,28 +42,19 @@ export function useConnectionStatus(): ConnectionStatus {
 /** Everyone on the board now (this device included), from awareness; a moving pointer alone does not re-render (the canvas draws those itself). */
 export function usePresence(): readonly Presence[] {
   const room = useRoom();
-  const cache = useRef<readonly Presence[]>([]);
-  const subscribe = useCallback(
-    (cb: () => void) => {
-      const read = () => readPresence(room.awareness, room.mySeat()?.id);
-      const onChange = () => {
-        const next = read();
-        if (samePeopleApartFromPointers(cache.current, next)) return;
-        cache.current = next;
-        cb();
-      };
-      cache.current = read();
-      room.awareness.on('change', onChange);
-      // Until the server names this device's seat, its own state is keyed apart from its other devices'.
-      const stopSeat = room.requests.on('seat', onChange);
-      return () => {
-        room.awareness.off('change', onChange);
-        stopSeat();
-      };
-    },
-    [room],
-  );
-  return useSyncExternalStore(subscribe, () => cache.current);
+  const people = peopleStoreOf(room);
+  return useSyncExternalStore(useCallback((cb) => people.subscribe(cb), [people]), () => people.current());
+}
+
+/** One people store per room, shared by every reader. */
+const peopleStores = new WeakMap<RoomConnection, PeopleStore>();
+function peopleStoreOf(room: RoomConnection): PeopleStore {
+  let store = peopleStores.get(room);
+  if (!store) {
+    store = new PeopleStore(room.awareness, () => room.mySeat()?.id, (listener) => room.requests.on('seat', listener));
+    peopleStores.set(room, store);
+  }
+  return store;
 }
 
 /** Shallow equality for arrays of primitives or cached records. */

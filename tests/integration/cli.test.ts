@@ -174,7 +174,11 @@ describe('okr command-line tool, server running', () => {
     expect(listed[0]).toMatchObject({ id: fixture.room.roomId, title: 'Checkout team OKRs' });
     const stored = fixture.server.store.getRoom(fixture.room.roomId);
     expect(listed[0]?.createdAt).toBe(new Date(stored?.createdAt ?? 0).toISOString());
-    expect(listed[0]?.lastActivity).toBe(new Date(stored?.lastActivity ?? 0).toISOString());
+    // A busy room's last activity reaches the file at most every 10 s (server/src/store/roomStore.ts),
+    // and the tool reads the file beside the running server: it may be behind the server's by that.
+    const behind = (stored?.lastActivity ?? 0) - Date.parse(listed[0]?.lastActivity ?? '');
+    expect(behind).toBeGreaterThanOrEqual(0);
+    expect(behind).toBeLessThanOrEqual(10_000);
     expect(Date.parse(listed[0]?.lastActivity ?? '')).toBeGreaterThan(Date.parse(listed[0]?.createdAt ?? ''));
   });
 

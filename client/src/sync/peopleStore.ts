@@ -1,5 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness';
-import { parsePresence, readPresence, samePeopleApartFromPointers, type Presence } from './presence.ts';
+import { parsePresence, readPresence, samePeopleApartFromPointers, withoutPointers, type Presence } from './presence.ts';
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
 
@@ -15,10 +15,7 @@ export function stableKeyOf(state: unknown): string {
   let key = stableKeys.get(state);
   if (key === undefined) {
     const parsed = parsePresence(state);
-    if (parsed) {
-      const { cursor: _cursor, dragging: _dragging, view: _view, ...rest } = parsed;
-      key = JSON.stringify(rest);
-    } else key = 'invalid';
+    key = parsed ? JSON.stringify(withoutPointers(parsed)) : 'invalid';
     stableKeys.set(state, key);
   }
   return key;

@@ -72,6 +72,11 @@ export function samePeopleApartFromPointers(a: readonly Presence[], b: readonly 
   return a.length === b.length && a.every((p, i) => stablePart(p) === stablePart(b[i]!));
 }
 
-function stablePart({ cursor: _cursor, dragging: _dragging, view: _view, ...rest }: Presence): string {
-  return JSON.stringify(rest);
+function stablePart(presence: Presence): string {
+  return JSON.stringify(withoutPointers(presence));
+}
+
+/** A presence without its pointers (cursor, a dragged note, the canvas view): what the people list shows. */
+export function withoutPointers<T extends PresenceState>({ cursor: _cursor, dragging: _dragging, view: _view, ...rest }: T): Omit<T, 'cursor' | 'dragging' | 'view'> {
+  return rest;
 }

@@ -49,12 +49,17 @@ describe('the benchmark harness at tiny scale', () => {
       expect(run!.presence.staleAtEnd, kind).toBe(0);
       expect(run!.presence.reordered + run!.edits.reordered, kind).toBe(0);
       expect(run!.framesPerClientPerSecond, kind).toBeGreaterThan(0);
+      // The probe counted every server's writes to its clients' sockets.
+      expect(run!.server.socketWrites.writes, kind).toBeGreaterThanOrEqual(run!.server.socketWrites.socketTurns);
+      expect(run!.server.socketWrites.socketTurns, kind).toBeGreaterThan(0);
       expect(run!.converged, `${kind}: ${run!.convergence}`).toBe(true);
       const [baseline] = withoutCursors.runs[kind]!;
       expect(baseline!.presence.sent, kind).toBe(0);
       expect(baseline!.edits.delivered, kind).toBe(baseline!.edits.expected);
       expect(baseline!.converged, kind).toBe(true);
     }
+    // Ours writes each socket once per turn, corked: never twice in one.
+    expect(withCursors.runs.ours![0]!.server.socketWrites.maxInOneTurn).toBe(1);
     // Only the editors edit: 2 of 6 clients.
     expect(withCursors.runs.ours![0]!.edits.sent).toBeLessThan(withCursors.runs.ours![0]!.presence.sent / 5);
     const ids = checkTargets(results, TINY.writers.thresholdMs).map((t) => t.id);

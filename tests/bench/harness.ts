@@ -8,6 +8,7 @@ import { roundOrder, summariseRuns, type Spread } from './stats.ts';
 import type { ColdLoadResult, HoldResult, RealtimeResult, SeedResult, StormResult } from './loadgen/tasks.ts';
 import { runBoardBench, type BoardBenchResult } from './browser/boardBench.ts';
 import { onInstance } from './loadgen/lightClient.ts';
+import type { SocketWriteTally } from './socketWrites.ts';
 import { lastEditText, orphanRun, seedCatchUp, type OrphanRun } from './sharedScenarios.ts';
 
 type Eld = { p50: number; p99: number; max: number };
@@ -22,6 +23,8 @@ export type ServerSide = {
   outsideCpuPercent: number;
   /** Shared mode: cpuPercent split into the instances, PostgreSQL (with its backends) and Redis, to see what sharing costs where. */
   cpuByPart?: Record<string, number>;
+  /** Writes each client socket got per event-loop turn in the window (every server, measured alike by the probe). */
+  socketWrites: SocketWriteTally & { perSocketTurn: number };
 };
 
 export type RealtimeRun = RealtimeResult & { server: ServerSide };
@@ -103,6 +106,7 @@ function windowProbe(server: ServerUnderTest, profileTo?: string) {
         for (const [, part] of parts) part.start();
         machine = new MachineSampler([...server.pids, generatorPid, process.pid]);
         await server.eventLoop(true);
+        await server.socketWrites(true);
         await server.metrics();
         // Shared mode: every instance profiled, each to its own file (`<profileTo>` for the first, `-2`, … for the others).
         if (profileTo) await Promise.all(instancesOf(server).map((s) => s.startProfile()));
@@ -112,8 +116,10 @@ function windowProbe(server: ServerUnderTest, profileTo?: string) {
         const { outsidePercent } = machine!.stop();
         if (profileTo) await Promise.all(instancesOf(server).map((s, i) => s.stopProfile(i === 0 ? profileTo : profileTo.replace(/\.cpuprofile$/, `-${i + 1}.cpuprofile`))));
         const eventLoop = await server.eventLoop(true);
+        const writes = await server.socketWrites(true);
+        const socketWrites = { ...writes, perSocketTurn: writes.socketTurns > 0 ? Math.round((writes.writes / writes.socketTurns) * 1000) / 1000 : 0 };
         const metricsEventLoop = (await server.metrics())?.eld ?? null;
-        side = { ...usage, eventLoop, metricsEventLoop, outsideCpuPercent: outsidePercent, ...(cpuByPart && { cpuByPart }) };
+        side = { ...usage, eventLoop, metricsEventLoop, outsideCpuPercent: outsidePercent, socketWrites, ...(cpuByPart && { cpuByPart }) };
       }
     },
     result: (): ServerSide => {
@@ -270,7 +276,7 @@ function addRound<R>(into: Scenario<R>, one: Scenario<R>, round: number): void {
 
 function brief(result: object): string {
   const r = result as Partial<RealtimeRun & StormRun & ColdLoadResult & MemoryCycle & OrphanRun>;
-  if (r.edits) return `p50 ${r.edits.latency.p50} p99 ${r.edits.latency.p99} ms, presence p99 ${r.presence?.latency.p99} ms, ${r.framesPerClientPerSecond} frames/s per client, drops ${r.edits.dropped}${r.disconnects ? ` (sockets closed under ${r.disconnects} clients, ${r.reconnects} reconnects)` : ''}, cpu ${r.server?.cpuPercent}%${r.server?.cpuByPart ? ` (${Object.entries(r.server.cpuByPart).map(([part, cpu]) => `${part} ${cpu}`).join(', ')})` : ''}, gen ${r.generator?.cpuPercent}%, others ${r.server?.outsideCpuPercent}%, ${r.converged ? 'converged' : `NOT converged: ${r.convergence}`}`;
+  if (r.edits) return `p50 ${r.edits.latency.p50} p99 ${r.edits.latency.p99} ms, presence p99 ${r.presence?.latency.p99} ms, ${r.framesPerClientPerSecond} frames/s per client, ${r.server?.socketWrites.perSocketTurn} writes per socket-turn (at most ${r.server?.socketWrites.maxInOneTurn}), drops ${r.edits.dropped}${r.disconnects ? ` (sockets closed under ${r.disconnects} clients, ${r.reconnects} reconnects)` : ''}, cpu ${r.server?.cpuPercent}%${r.server?.cpuByPart ? ` (${Object.entries(r.server.cpuByPart).map(([part, cpu]) => `${part} ${cpu}`).join(', ')})` : ''}, gen ${r.generator?.cpuPercent}%, others ${r.server?.outsideCpuPercent}%, ${r.converged ? 'converged' : `NOT converged: ${r.convergence}`}`;
   if (r.connectToSync) return `p50 ${r.connectToSync.p50} p99 ${r.connectToSync.p99} ms, all in ${r.allSyncedMs} ms, failures ${r.failures}, others ${r.server?.outsideCpuPercent}%`;
   if (r.completeMs !== undefined) return `full board in ${r.completeMs} ms (first sync ${r.syncedMs} ms)`;
   if (r.allInSyncMs !== undefined) return `${r.orphans} of ${r.clients} clients orphaned; all in sync ${r.allInSyncMs} ms after the kill (reconnects ${r.reconnectMs?.min}–${r.reconnectMs?.max} ms), ${r.lost} of ${r.written} lost`;

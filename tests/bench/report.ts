@@ -174,7 +174,7 @@ export function renderGenerated(doc: BenchDocument): string {
     out.push(`\n### 7. Live cursors: one room of ${c.clients}, each moving a cursor ${c.cursorsPerSecond} times a second, ${c.editors} of them also editing ${c.editsPerSecond} times a second\n`);
     out.push(
       table(
-        ['server', 'cursor p99 ms', 'cursors delivered / sent to others', 'edit p99 ms', 'edit p99 without cursors ms', 'frames/s per client', 'out of order', 'server CPU %', 'converged', 'other processes CPU %'],
+        ['server', 'cursor p99 ms', 'cursors delivered / sent to others', 'edit p99 ms', 'edit p99 without cursors ms', 'frames/s per client', 'writes per socket per turn (most in one)', 'out of order', 'server CPU %', 'converged', 'other processes CPU %'],
         kindsOf(withCursors).map((k) => {
           const x = withCursors.summary[k]!;
           const runs = withCursors.runs[k] as { converged: boolean }[];
@@ -185,6 +185,7 @@ export function renderGenerated(doc: BenchDocument): string {
             cell(x['edits.latency.p99']),
             cell(withoutCursors.summary[k]?.['edits.latency.p99']),
             cell(x['framesPerClientPerSecond']),
+            x['server.socketWrites.perSocketTurn'] ? `${med(x['server.socketWrites.perSocketTurn'])} (${num(x['server.socketWrites.maxInOneTurn']?.max)})` : 'not counted',
             `${med(x['edits.reordered'])} / ${med(x['presence.reordered'])}`,
             cell(x['server.cpuPercent']),
             runs.every((run) => run.converged) ? 'yes' : '**no**',

@@ -9,6 +9,7 @@ import type { Task, TaskResult, WorkerMessage } from './loadgen/tasks.ts';
 import type { Dialect } from './loadgen/wire.ts';
 import { startPostgres, startRedis, type Postgres, type RedisServer } from '../helpers/engines.ts';
 import { processTree } from './procStats.ts';
+import type { SocketWriteTally } from './socketWrites.ts';
 
 export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const TESTS_DIR = path.resolve(BENCH_DIR, '..');
@@ -250,6 +251,17 @@ export class ServerUnderTest {
   /** Event-loop delay since the last reset (ms above the probe's 10 ms resolution); shared mode: the worst instance's. */
   async eventLoop(reset: boolean): Promise<Eld> {
     return worstOf(await Promise.all([this, ...this.peers].map((s) => s.ask<Eld>({ probe: 'eld', reset }))));
+  }
+
+  /** Writes per client socket per turn since the last reset (socketWrites.ts); shared mode: every instance's, added up. */
+  async socketWrites(reset: boolean): Promise<SocketWriteTally> {
+    const all = await Promise.all([this, ...this.peers].map((s) => s.ask<SocketWriteTally>({ probe: 'writes', reset })));
+    return all.reduce((sum, t) => ({
+      socketTurns: sum.socketTurns + t.socketTurns,
+      writes: sum.writes + t.writes,
+      socketTurnsWithMore: sum.socketTurnsWithMore + t.socketTurnsWithMore,
+      maxInOneTurn: Math.max(sum.maxInOneTurn, t.maxInOneTurn),
+    }));
   }
 
   memory(gc: boolean): Promise<NodeJS.MemoryUsage> {

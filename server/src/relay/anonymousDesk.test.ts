@@ -90,4 +90,16 @@ describe('AnonymousDesk', () => {
     desk.followControl();
     expect(board.candidates.list().map((c) => [c.text, c.authorId, c.authorName])).toEqual([['said in confidence', undefined, undefined]]);
   });
+
+  it('refuses an offer that would publish more than the headroom (board-full) but always takes a withdrawal', () => {
+    const { desk } = deskRoom();
+    const card = (id: string) => ({ id, text: 'x'.repeat(400) });
+    // Each card is about 500 bytes published (publishedBytes): two fit in 1,100, a third does not.
+    desk.offer('ana', 'draft', [card('a1'), card('a2')], 1_100);
+    expect(() => desk.offer('bo', 'draft', [card('b1')], 1_100)).toThrow(expect.objectContaining({ code: 'board-full' }));
+    // Re-offering the same set, or fewer, never counts twice nor is refused.
+    expect(desk.offer('ana', 'draft', [card('a1'), card('a2')], 0)).toEqual({ held: true });
+    expect(desk.offer('ana', 'draft', [card('a1')], 0)).toEqual({ held: true });
+    expect(desk.pendingOf('ana')).toEqual(['a1']);
+  });
 });

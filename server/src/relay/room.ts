@@ -368,6 +368,12 @@ export class Room {
     return this.controlDocView;
   }
 
+  /** Bytes the board may still grow by before MAX_DOC_BYTES, measured as an update's check does (compacted first when it looks full). */
+  boardHeadroom(): number {
+    if (this.board.approximateBytes() > this.limits.maxDocBytes) this.board.compact();
+    return this.limits.maxDocBytes - this.board.approximateBytes();
+  }
+
   /** Typed reads of the board (candidates, key results) for the votes. */
   boardView(): BoardDoc {
     if (this.boardDocView?.ydoc !== this.board.ydoc) this.boardDocView = new BoardDoc(this.board.ydoc);

@@ -8,6 +8,19 @@ export type HeldCard = { id: string; step: PrivateWritingStep; text: string };
 /** Longest card text, as the schema allows. */
 export const MAX_CARD_TEXT = 500;
 
+/** What a published card adds to the board beyond its id and text (its map, order and Yjs bookkeeping): about 85 bytes measured, rounded up. */
+const CARD_OVERHEAD_BYTES = 96;
+
+const utf8 = new TextEncoder();
+
+/**
+ * About how many bytes publishing `card` adds to the board, so the server can hold a participant's
+ * offers to the same MAX_DOC_BYTES as their own updates. `publishedBytes({ id: 'a1', text: 'Hi' })` is 100.
+ */
+export function publishedBytes(card: { id: string; text: string }): number {
+  return CARD_OVERHEAD_BYTES + card.id.length + utf8.encode(card.text).length;
+}
+
 /**
  * Publishes held cards as authorless cards, in one transaction under `origin`: candidate
  * objectives for the draft step, key results for the brainstorm step. Called by the server, whose

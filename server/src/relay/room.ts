@@ -19,6 +19,7 @@ import { SeatBook, type SeatRef } from './seatBook.ts';
 import { RelayDoc, type PreloadedDoc } from './relayDoc.ts';
 import { RoomHistory, type VersionKeeper } from './roomHistory.ts';
 import { AnonymousDesk } from './anonymousDesk.ts';
+import { TokenBucket } from './tokenBucket.ts';
 import type { TurnScheduler } from './turnFlusher.ts';
 import { bringsNews } from './updateNews.ts';
 import { decodeClientUpdate, UpdateRejectedError } from './updateCheck.ts';
@@ -129,7 +130,10 @@ export class Room {
     this.board = new RelayDoc(id, 'board', source('board'), (m) => this.broadcast('board', m, 'update'), limits.compactAfterUpdates, onFlushed, flusher);
     this.control = new RelayDoc(id, 'control', source('control'), (m) => this.broadcast('control', m, 'update'), limits.compactAfterUpdates, onFlushed, flusher);
     this.privateDoc = new RelayDoc(id, 'private', source('private'), () => {}, limits.compactAfterUpdates, onFlushed, flusher);
-    this.seats = new SeatBook(() => this.privateState());
+    // A room's worth of new seats at once (everyone arriving), then a room's worth an hour: a
+    // client reconnecting with a fresh secret each time stores no more than that (SeatBook).
+    const newSeats = new TokenBucket({ capacity: limits.maxConnectionsPerRoom, refill: limits.maxConnectionsPerRoom, everyMs: 3_600_000, charging: 'prepaid' });
+    this.seats = new SeatBook(() => this.privateState(), Date.now, () => newSeats.take(1) === 0);
     let bindings: ClientIdBindings | undefined;
     this.clientIds = new ClientIdOwners(
       () => (bindings?.ydoc === this.privateDoc.ydoc ? bindings : (bindings = new ClientIdBindings(this.privateDoc.ydoc))),

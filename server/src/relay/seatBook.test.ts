@@ -40,6 +40,40 @@ describe('SeatBook.claim', () => {
   });
 });
 
+describe('SeatBook: new secrets past the room’s budget', () => {
+  function budgeted(allowed: number) {
+    const doc = new PrivateDoc(new Y.Doc());
+    let left = allowed;
+    return { doc, seats: new SeatBook(() => doc, () => 1_000, () => left-- > 0) };
+  }
+
+  it('stores new secrets while the budget lasts, then holds their seats in memory, found again by their secret', () => {
+    const { doc, seats } = budgeted(1);
+    const first = seats.claim(SECRET_A);
+    const second = seats.claim(SECRET_B);
+    expect(doc.activeSeats().map((s) => s.id)).toEqual([first.id]);
+    expect(seats.claim(SECRET_B).id).toBe(second.id);
+    expect(seats.resolve(second.id)?.id).toBe(second.id);
+  });
+
+  it('stores a seat held in memory once kept, with its secret, so the secret claims it after a restart', () => {
+    const { doc, seats } = budgeted(0);
+    const seat = seats.claim(SECRET_A);
+    seats.keep(seat.id);
+    expect(doc.activeSeats().map((s) => s.id)).toEqual([seat.id]);
+    expect(new SeatBook(() => doc, () => 1_000, () => false).claim(SECRET_A).id).toBe(seat.id);
+  });
+
+  it('forgets a seat held in memory when its connections leave: the secret then gets a new one', () => {
+    const { doc, seats } = budgeted(0);
+    const seat = seats.claim(SECRET_A);
+    seats.forget(seat.id);
+    expect(seats.resolve(seat.id)).toBeUndefined();
+    expect(seats.claim(SECRET_A).id).not.toBe(seat.id);
+    expect(doc.activeSeats()).toEqual([]);
+  });
+});
+
 describe('SeatBook merges and hand-overs', () => {
   it('resolves a merged seat, and its secret, to the seat kept', () => {
     const { seats } = book();

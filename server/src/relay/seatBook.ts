@@ -20,27 +20,40 @@ export class SeatError extends Error {
  * The room's seats. A connection that brings a seat secret gets the seat that secret claims (a new
  * one, stored, the first time); one without (a stock client) gets a fresh seat that lives in
  * memory until something it does needs it stored (see `keep`), so reconnect loops cost nothing.
+ * New secrets are stored only while `mayStoreNew` allows (the room's budget of new seats): a
+ * modified client reconnecting with a fresh secret each time would otherwise store a seat per
+ * connection, for good, each one a row on the facilitator's People screen. Past it, a new secret
+ * gets a seat in memory like a stock client's, found again by its secret while it is connected,
+ * and stored once kept.
  */
 export class SeatBook {
-  /** Seats of connections without a secret, until kept. */
+  /** Seats of connections without a secret (or a new secret past the budget), until kept. */
   private readonly unstored = new Map<string, Seat>();
+  /** The secret (its hash) of each seat in `unstored` that came with one, both ways. */
+  private readonly unstoredKeys = new Map<string, string>();
+  private readonly unstoredByKey = new Map<string, string>();
 
   constructor(
     private readonly doc: () => PrivateDoc,
     private readonly now: () => number = Date.now,
+    private readonly mayStoreNew: () => boolean = () => true,
   ) {}
 
   /** The seat for a connection bringing `secret` (or none). A malformed secret gets a fresh seat too. */
   claim(secret: string | undefined): Seat {
-    if (secret === undefined || !isWellFormedSecret(secret)) {
-      const seat = { id: newRecordId(), name: '', createdAt: this.now() };
-      this.unstored.set(seat.id, seat);
-      return seat;
-    }
+    if (secret === undefined || !isWellFormedSecret(secret)) return this.inMemory();
     const keyHash = hashKey(secret).toString('base64');
     const known = this.doc().seatIdForKey(keyHash);
     const seat = known === undefined ? undefined : this.doc().resolve(known);
     if (seat) return seat;
+    const waiting = this.unstoredByKey.get(keyHash);
+    if (waiting !== undefined) return this.unstored.get(waiting)!;
+    if (!this.mayStoreNew()) {
+      const passing = this.inMemory();
+      this.unstoredKeys.set(passing.id, keyHash);
+      this.unstoredByKey.set(keyHash, passing.id);
+      return passing;
+    }
     const created = { id: newRecordId(), name: '', createdAt: this.now() };
     this.doc().putSeat(created);
     this.doc().bindKey(keyHash, created.id);
@@ -52,17 +65,23 @@ export class SeatBook {
     return this.unstored.get(id) ?? this.doc().resolve(id);
   }
 
-  /** Stores a connection's in-memory seat, once it holds something that must last (a ballot). */
+  /** Stores a connection's in-memory seat (and its secret, if it came with one), once it holds something that must last (a ballot). */
   keep(id: string): void {
     const seat = this.unstored.get(id);
     if (!seat) return;
     this.doc().putSeat(seat);
-    this.unstored.delete(id);
+    const keyHash = this.unstoredKeys.get(id);
+    if (keyHash !== undefined) this.doc().bindKey(keyHash, id);
+    this.forget(id);
   }
 
   /** Forgets an in-memory seat whose connection left without keeping it. */
   forget(id: string): void {
     this.unstored.delete(id);
+    const keyHash = this.unstoredKeys.get(id);
+    if (keyHash === undefined) return;
+    this.unstoredKeys.delete(id);
+    this.unstoredByKey.delete(keyHash);
   }
 
   /** Every stored seat that counts, oldest first. */
@@ -94,6 +113,12 @@ export class SeatBook {
     const seat = this.mustResolve(id);
     this.keep(seat.id);
     this.doc().bindKey(hashKey(secret).toString('base64'), seat.id);
+  }
+
+  private inMemory(): Seat {
+    const seat = { id: newRecordId(), name: '', createdAt: this.now() };
+    this.unstored.set(seat.id, seat);
+    return seat;
   }
 
   private mustResolve(id: string): Seat {

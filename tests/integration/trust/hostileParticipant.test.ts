@@ -1,11 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { RoomRequestError } from '../../../client/src/sync/roomRequests.ts';
 import { eventually, openControlClient } from '../../helpers/clients.ts';
 import { openRequester } from '../../helpers/requester.ts';
 import { useServerWithRoom } from '../../helpers/useServerWithRoom.ts';
 
-// What a participant with a modified client can do through the server's own writes: the server
-// publishes what it is handed (anonymous cards), so the limits a participant's own update meets
+// What a participant with a modified client can make the server store for them: cards it
+// publishes (anonymous cards) and seats it keeps. The limits a participant's own update meets
 // must hold there too.
 
 const fixture = useServerWithRoom({ startInTest: true });
@@ -50,5 +51,38 @@ describe('cards handed to the server', () => {
     const relay = fixture.server.registry.get(roomId)!;
     await eventually(() => relay.boardView().candidates.list().length >= 50, 'the first seat’s cards published');
     expect(boardBytes()).toBeLessThanOrEqual(maxDocBytes);
+  });
+});
+
+describe('seats', () => {
+  it('a client reconnecting with a fresh seat secret each time stores at most a room’s worth of seats; past it, a secret still finds its seat while connected', async () => {
+    const maxConnectionsPerRoom = 20;
+    await fixture.start({ maxConnectionsPerRoom });
+    const { roomId } = fixture.room;
+    // A stock client without a secret keeps the room loaded (its seat lives in memory).
+    expect(await (await fixture.raw()).roundTrip()).toBe('alive');
+    const room = fixture.server.registry.get(roomId)!;
+    for (let i = 0; i < 3 * maxConnectionsPerRoom; i++) {
+      const socket = await fixture.raw(`/sync/${roomId}?seat=${randomBytes(18).toString('base64url')}`);
+      expect(await socket.roundTrip()).toBe('alive');
+      socket.terminate();
+      await socket.closed;
+    }
+    // Before, every one was stored for good (500 connections: 500 seats, 69 KB of the private
+    // document, 43 KB pushed to each facilitator on every join), each a row on the People screen.
+    await eventually(() => room.connectionCount() === 1, 'every probe has left');
+    expect(room.seats.stored().length).toBe(maxConnectionsPerRoom);
+    expect(room.seatList()).toHaveLength(maxConnectionsPerRoom);
+
+    // An honest device arriving now: its two connections (board and control) hold one seat.
+    const secret = 'late-laptop-secret-0000000001';
+    const [board, control] = [openRequester(fixture.server.wsUrl, roomId, { seat: secret }), openRequester(fixture.server.wsUrl, roomId, { seat: secret })];
+    fixture.onTearDown(board.destroy);
+    fixture.onTearDown(control.destroy);
+    const seats = await Promise.all([board, control].map(async (r) => (await r.synced, r.requests.request<{ id: string }>('mySeat'))));
+    expect(seats[0]!.id).toBe(seats[1]!.id);
+    // Its first ballot (or anything else that must last) stores it, secret and all.
+    room.seats.keep(seats[0]!.id);
+    expect(room.seats.stored().map((seat) => seat.id)).toContain(seats[0]!.id);
   });
 });

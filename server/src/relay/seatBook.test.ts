@@ -56,12 +56,26 @@ describe('SeatBook: new secrets past the room’s budget', () => {
     expect(seats.resolve(second.id)?.id).toBe(second.id);
   });
 
-  it('stores a seat held in memory once kept, with its secret, so the secret claims it after a restart', () => {
-    const { doc, seats } = budgeted(0);
+  it('stores a seat held in memory once kept (the budget refilled), with its secret, so the secret claims it after a restart', () => {
+    const doc = new PrivateDoc(new Y.Doc());
+    let asked = 0;
+    const seats = new SeatBook(() => doc, () => 1_000, () => asked++ > 0);
     const seat = seats.claim(SECRET_A);
+    expect(doc.activeSeats()).toEqual([]);
     seats.keep(seat.id);
     expect(doc.activeSeats().map((s) => s.id)).toEqual([seat.id]);
     expect(new SeatBook(() => doc, () => 1_000, () => false).claim(SECRET_A).id).toBe(seat.id);
+  });
+
+  it('refuses to store a participant’s seat past its address’s budget (too-many-seats), not a facilitator’s', () => {
+    const doc = new PrivateDoc(new Y.Doc());
+    const seats = new SeatBook(() => doc, () => 1_000, (address) => address !== '203.0.113.9');
+    const flooder = seats.claim(undefined, '203.0.113.9');
+    expect(() => seats.keep(flooder.id)).toThrow(expect.objectContaining({ code: 'too-many-seats' }));
+    const neighbour = seats.claim(undefined, '198.51.100.1');
+    seats.keep(neighbour.id);
+    seats.keep(flooder.id, true);
+    expect(doc.activeSeats().map((s) => s.id).sort()).toEqual([flooder.id, neighbour.id].sort());
   });
 
   it('forgets a seat held in memory when its connections leave: the secret then gets a new one', () => {

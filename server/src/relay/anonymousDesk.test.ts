@@ -22,6 +22,8 @@ function deskRoom() {
     },
     { batchDelayMs: { min: 1000, max: 5000 } },
   );
+  // People hand cards to the desk on an anonymous board.
+  control.set({ anonymous: true });
   return { board, control, privateDoc, desk };
 }
 
@@ -101,5 +103,17 @@ describe('AnonymousDesk', () => {
     expect(desk.offer('ana', 'draft', [card('a1'), card('a2')], 0)).toEqual({ held: true });
     expect(desk.offer('ana', 'draft', [card('a1')], 0)).toEqual({ held: true });
     expect(desk.pendingOf('ana')).toEqual(['a1']);
+  });
+
+  it('on a board that is not anonymous takes only edits to cards handed over while it was (not-anonymous otherwise)', () => {
+    const { board, control, desk } = deskRoom();
+    desk.offer('ana', 'draft', [{ id: 'a1', text: 'Said in confidence' }]);
+    control.set({ anonymous: false });
+    expect(desk.offer('ana', 'draft', [{ id: 'a1', text: 'Said in confidence, reworded' }])).toEqual({ held: true });
+    expect(() => desk.offer('ana', 'draft', [{ id: 'a1', text: 'x' }, { id: 'a2', text: 'New, untraceable' }])).toThrow(expect.objectContaining({ code: 'not-anonymous' }));
+    expect(() => desk.offer('bo', 'draft', [{ id: 'b1', text: 'Bo’s' }])).toThrow(expect.objectContaining({ code: 'not-anonymous' }));
+    control.reveal('draft');
+    desk.followControl();
+    expect(texts(board)).toEqual(['Said in confidence, reworded']);
   });
 });

@@ -51,9 +51,17 @@ export class AnonymousDesk {
    * which. Throws HeldCardError for cards it cannot take, `board-full` when publishing everything
    * held would add more than `headroom` bytes to the board and this offer adds to it (so a writer
    * can always withdraw): the server writes what it is handed, so a participant's offers meet
-   * MAX_DOC_BYTES as their own updates do.
+   * MAX_DOC_BYTES as their own updates do. On a board that is not anonymous only cards the writer
+   * handed over while it was (edits to them) are taken, `not-anonymous` otherwise: a new card
+   * published under the server's id would be untraceable on a board whose facilitator chose signed cards.
    */
   offer(writer: string, step: PrivateWritingStep, cards: readonly OfferedCard[], headroom = Infinity): { held: boolean } {
+    if (!this.room.controlState().anonymous) {
+      const handedOver = new Set(this.held().idsOf(writer));
+      if (cards.some((card) => !handedOver.has(card.id))) {
+        throw new HeldCardError('not-anonymous', 'This board is not anonymous: your cards are published from your device, signed.');
+      }
+    }
     const bytes = this.held().publishingBytes({ writer, step, cards });
     if (bytes.after > headroom && bytes.after > bytes.now) {
       throw new HeldCardError('board-full', 'The board is full: delete some cards (or ask the facilitator to) before adding more.');

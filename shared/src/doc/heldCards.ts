@@ -23,7 +23,7 @@ export type OfferedCard = { id: string; text: string };
 export class HeldCardError extends Error {
   override name = 'HeldCardError';
   constructor(
-    readonly code: 'id-taken' | 'too-many' | 'invalid-card' | 'board-full',
+    readonly code: 'id-taken' | 'too-many' | 'invalid-card' | 'board-full' | 'not-anonymous',
     message: string,
   ) {
     super(message);

@@ -54,6 +54,29 @@ describe('cards handed to the server', () => {
   });
 });
 
+describe('cards handed to the server on a signed board', () => {
+  it('are refused (not-anonymous): a participant cannot publish an untraceable card where the facilitator chose signed ones', async () => {
+    await fixture.start();
+    const { wsUrl } = fixture.server;
+    const { roomId, facilitatorKey } = fixture.room;
+    const fay = openControlClient(wsUrl, roomId, { key: facilitatorKey });
+    fixture.onTearDown(fay.destroy);
+    await fay.synced;
+    fay.control.reveal('draft');
+    const mallory = openRequester(wsUrl, roomId, { seat: 'mallory-secret-0000000000000000' });
+    fixture.onTearDown(mallory.destroy);
+    await mallory.synced;
+    const answer = await mallory.requests.request('offerCards', { step: 'draft', cards: [{ id: 'untraceable-1', text: 'Nobody can tell who wrote this' }] }).then(
+      () => 'published',
+      (err: RoomRequestError) => err.code,
+    );
+    expect(answer).toBe('not-anonymous');
+    // Writing is open, so a taken card would have gone out within the batch delay (at most 5 s).
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    expect(fixture.server.registry.get(roomId)!.boardView().candidates.list()).toEqual([]);
+  });
+});
+
 describe('seats', () => {
   it('a client reconnecting with a fresh seat secret (or none) each time, voting from each, stores at most twice its address’s worth of seats; past it, a secret still finds its seat while connected', async () => {
     const perAddress = 20;

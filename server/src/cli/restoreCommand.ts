@@ -54,15 +54,23 @@ export const restoreCommand: Command = {
         return EXIT.ok;
       }
       const waited = await waitForServer(store.versions, requestId, () => restoreInStore(store, roomId, versionId), { waitMs: WAIT_MS, pollMs: POLL_MS });
-      if (waited.by === 'nobody') {
-        io.out(`The server has not made the restore within ${WAIT_MS / 1000} s; it stays queued and is made when the server next checks.\n`);
-        return EXIT.failed;
+      switch (waited.outcome) {
+        case 'made-by-server':
+          io.out(`${what}: the running server sent it to everyone in the room.\n`);
+          break;
+        case 'made-here':
+          io.out(`${what}, written to the store (the server stopped while we waited).\n`);
+          break;
+        case 'queued':
+          io.out(`The server has not made the restore within ${WAIT_MS / 1000} s; it stays queued and is made when the server next checks.\n`);
+          return EXIT.failed;
+        case 'failed-on-server':
+          throw new CliError(`the server could not restore version ${versionId} of room ${roomId}: ${waited.error}`);
+        case 'unconfirmed':
+          throw new CliError(
+            `the server took the restore of version ${versionId} but stopped before saying it was made; it is not made again by itself (a second restore would undo what people wrote since). See whether the board is version ${versionId} ("okr history ${roomId}" lists a "Before a restore" version kept when the server took it; "okr export ${roomId}" shows the board) and run this command again if it is not`,
+          );
       }
-      if (waited.by === 'unconfirmed') {
-        throw new CliError(`the server took the restore of version ${versionId} but stopped before saying it was made; run "okr history ${roomId}" to see whether a restore was kept`);
-      }
-      if ('failed' in waited) throw new CliError(`the server could not restore version ${versionId} of room ${roomId}: ${waited.failed}`);
-      io.out(waited.by === 'server' ? `${what}: the running server sent it to everyone in the room.\n` : `${what}, written to the store (the server stopped while we waited).\n`);
       return EXIT.ok;
     } finally {
       store.close();

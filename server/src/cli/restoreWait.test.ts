@@ -10,12 +10,12 @@ type Server = (versions: VersionStore, requestId: number) => void;
 
 /** What the running server does, a few polls into the tool's wait. */
 const servers: { name: string; server: Server; expected: RestoreWait; madeHere: number }[] = [
-  { name: 'claims and makes it', server: (v, id) => (v.claimRestore(id), v.finishRestore(id, null)), expected: { by: 'server' }, madeHere: 0 },
-  { name: 'claims it and cannot make it', server: (v, id) => (v.claimRestore(id), v.finishRestore(id, 'Room r has no version 7.')), expected: { by: 'server', failed: 'Room r has no version 7.' }, madeHere: 0 },
-  { name: 'claims it, then stops beating before finishing', server: (v, id) => (v.claimRestore(id), v.beat(1, LONG_AGO)), expected: { by: 'unconfirmed' }, madeHere: 0 },
-  { name: 'claims it and keeps beating but never finishes', server: (v, id) => v.claimRestore(id), expected: { by: 'unconfirmed' }, madeHere: 0 },
-  { name: 'stops beating before claiming it', server: (v) => v.beat(1, LONG_AGO), expected: { by: 'here' }, madeHere: 1 },
-  { name: 'keeps beating and never claims it', server: () => undefined, expected: { by: 'nobody' }, madeHere: 0 },
+  { name: 'claims and makes it', server: (v, id) => (v.claimRestore(id), v.finishRestore(id, null)), expected: { outcome: 'made-by-server' }, madeHere: 0 },
+  { name: 'claims it and cannot make it', server: (v, id) => (v.claimRestore(id), v.finishRestore(id, 'Room r has no version 7.')), expected: { outcome: 'failed-on-server', error: 'Room r has no version 7.' }, madeHere: 0 },
+  { name: 'claims it, then stops beating before finishing', server: (v, id) => (v.claimRestore(id), v.beat(1, LONG_AGO)), expected: { outcome: 'unconfirmed' }, madeHere: 0 },
+  { name: 'claims it and keeps beating but never finishes', server: (v, id) => v.claimRestore(id), expected: { outcome: 'unconfirmed' }, madeHere: 0 },
+  { name: 'stops beating before claiming it', server: (v) => v.beat(1, LONG_AGO), expected: { outcome: 'made-here' }, madeHere: 1 },
+  { name: 'keeps beating and never claims it', server: () => undefined, expected: { outcome: 'queued' }, madeHere: 0 },
 ];
 
 describe('waitForServer: the tool reports a restore only when it was made', () => {
@@ -34,7 +34,7 @@ describe('waitForServer: the tool reports a restore only when it was made', () =
       clearInterval(keepBeating);
     }
     expect(made).toBe(madeHere);
-    if (expected.by === 'here') expect(versions.restoreOutcome(requestId)).toEqual({ state: 'made' });
+    if (expected.outcome === 'made-here') expect(versions.restoreOutcome(requestId)).toEqual({ state: 'made' });
   });
 
   it('a store made before outcomes were kept gains the columns, and its claimed requests read as claimed', () => {

@@ -1,13 +1,18 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SERVER_FRESH_MS, type VersionStore } from '../store/versionStore.ts';
 
-/** What became of a restore the tool left for a running server. */
+/**
+ * What became of a restore the tool left for a running server: made by the server, refused by it
+ * (with its reason), made here (the server stopped before taking it), still queued, or taken by a
+ * server that stopped before saying how it went. Such a request stays taken: nobody makes it again
+ * on their own, since a second restore would undo whatever people wrote in between.
+ */
 export type RestoreWait =
-  | { by: 'server' }
-  | { by: 'here' }
-  | { by: 'nobody' }
-  | { by: 'server'; failed: string }
-  | { by: 'unconfirmed' };
+  | { outcome: 'made-by-server' }
+  | { outcome: 'failed-on-server'; error: string }
+  | { outcome: 'made-here' }
+  | { outcome: 'queued' }
+  | { outcome: 'unconfirmed' };
 
 export type RestoreWaitOptions = { waitMs: number; pollMs: number; freshMs?: number };
 
@@ -22,10 +27,10 @@ export async function waitForServer(versions: VersionStore, requestId: number, m
   while (Date.now() < deadline) {
     await sleep(options.pollMs);
     const outcome = versions.restoreOutcome(requestId);
-    if (outcome.state === 'made') return { by: 'server' };
-    if (outcome.state === 'failed') return { by: 'server', failed: outcome.error };
+    if (outcome.state === 'made') return { outcome: 'made-by-server' };
+    if (outcome.state === 'failed') return { outcome: 'failed-on-server', error: outcome.error };
     if (outcome.state === 'claimed') {
-      if (!versions.serverIsRunning(freshMs)) return { by: 'unconfirmed' };
+      if (!versions.serverIsRunning(freshMs)) return { outcome: 'unconfirmed' };
       continue;
     }
     const madeHere = versions.exclusively(() => {
@@ -34,7 +39,7 @@ export async function waitForServer(versions: VersionStore, requestId: number, m
       versions.finishRestore(requestId, null);
       return true;
     });
-    if (madeHere) return { by: 'here' };
+    if (madeHere) return { outcome: 'made-here' };
   }
-  return versions.restoreOutcome(requestId).state === 'claimed' ? { by: 'unconfirmed' } : { by: 'nobody' };
+  return versions.restoreOutcome(requestId).state === 'claimed' ? { outcome: 'unconfirmed' } : { outcome: 'queued' };
 }

@@ -22,6 +22,8 @@ function deskRoom() {
     },
     { batchDelayMs: { min: 1000, max: 5000 } },
   );
+  // People hand cards to the desk on an anonymous board.
+  control.set({ anonymous: true });
   return { board, control, privateDoc, desk };
 }
 
@@ -89,5 +91,29 @@ describe('AnonymousDesk', () => {
     control.reveal('draft');
     desk.followControl();
     expect(board.candidates.list().map((c) => [c.text, c.authorId, c.authorName])).toEqual([['said in confidence', undefined, undefined]]);
+  });
+
+  it('refuses an offer that would publish more than the headroom (board-full) but always takes a withdrawal', () => {
+    const { desk } = deskRoom();
+    const card = (id: string) => ({ id, text: 'x'.repeat(400) });
+    // Each card is about 500 bytes published (publishedBytes): two fit in 1,100, a third does not.
+    desk.offer('ana', 'draft', [card('a1'), card('a2')], 1_100);
+    expect(() => desk.offer('bo', 'draft', [card('b1')], 1_100)).toThrow(expect.objectContaining({ code: 'board-full' }));
+    // Re-offering the same set, or fewer, never counts twice nor is refused.
+    expect(desk.offer('ana', 'draft', [card('a1'), card('a2')], 0)).toEqual({ held: true });
+    expect(desk.offer('ana', 'draft', [card('a1')], 0)).toEqual({ held: true });
+    expect(desk.pendingOf('ana')).toEqual(['a1']);
+  });
+
+  it('on a board that is not anonymous takes only edits to cards handed over while it was (not-anonymous otherwise)', () => {
+    const { board, control, desk } = deskRoom();
+    desk.offer('ana', 'draft', [{ id: 'a1', text: 'Said in confidence' }]);
+    control.set({ anonymous: false });
+    expect(desk.offer('ana', 'draft', [{ id: 'a1', text: 'Said in confidence, reworded' }])).toEqual({ held: true });
+    expect(() => desk.offer('ana', 'draft', [{ id: 'a1', text: 'x' }, { id: 'a2', text: 'New, untraceable' }])).toThrow(expect.objectContaining({ code: 'not-anonymous' }));
+    expect(() => desk.offer('bo', 'draft', [{ id: 'b1', text: 'Bo’s' }])).toThrow(expect.objectContaining({ code: 'not-anonymous' }));
+    control.reveal('draft');
+    desk.followControl();
+    expect(texts(board)).toEqual(['Said in confidence, reworded']);
   });
 });

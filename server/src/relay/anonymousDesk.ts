@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type * as Y from 'yjs';
-import { HeldCards, ORIGIN, publishAnonymousCards, type BoardDoc, type OfferedCard } from '@okr/shared/doc';
+import { HeldCardError, HeldCards, ORIGIN, publishAnonymousCards, type BoardDoc, type OfferedCard } from '@okr/shared/doc';
 import { PRIVATE_WRITING_STEPS, type ControlState, type PrivateWritingStep } from '@okr/shared/schema';
 import { isPrivateWriting } from '@okr/shared/workshop';
 
@@ -48,9 +48,24 @@ export class AnonymousDesk {
   /**
    * Takes `writer`'s cards for `step` (all of them: what is missing is withdrawn). Held until the
    * reveal while the step's writing is private; otherwise published with the next batch. Returns
-   * which. Throws HeldCardError for cards it cannot take.
+   * which. Throws HeldCardError for cards it cannot take, `board-full` when publishing everything
+   * held would add more than `headroom` bytes to the board and this offer adds to it (so a writer
+   * can always withdraw): the server writes what it is handed, so a participant's offers meet
+   * MAX_DOC_BYTES as their own updates do. On a board that is not anonymous only cards the writer
+   * handed over while it was (edits to them) are taken, `not-anonymous` otherwise: a new card
+   * published under the server's id would be untraceable on a board whose facilitator chose signed cards.
    */
-  offer(writer: string, step: PrivateWritingStep, cards: readonly OfferedCard[]): { held: boolean } {
+  offer(writer: string, step: PrivateWritingStep, cards: readonly OfferedCard[], headroom = Infinity): { held: boolean } {
+    if (!this.room.controlState().anonymous) {
+      const handedOver = new Set(this.held().idsOf(writer));
+      if (cards.some((card) => !handedOver.has(card.id))) {
+        throw new HeldCardError('not-anonymous', 'This board is not anonymous: your cards are published from your device, signed.');
+      }
+    }
+    const bytes = this.held().publishingBytes({ writer, step, cards });
+    if (bytes.after > headroom && bytes.after > bytes.now) {
+      throw new HeldCardError('board-full', 'The board is full: delete some cards (or ask the facilitator to) before adding more.');
+    }
     const held = isPrivateWriting(this.room.controlState(), step);
     this.held().offer(writer, step, cards, !held);
     if (!held) this.scheduleBatch();

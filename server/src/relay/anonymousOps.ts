@@ -3,6 +3,7 @@ import { HeldCardError, MAX_CARD_TEXT, MAX_HELD_PER_WRITER } from '@okr/shared/d
 import { PRIVATE_WRITING_STEPS, recordIdSchema } from '@okr/shared/schema';
 import { isPrivateWriting } from '@okr/shared/workshop';
 import { defineOp, RequestError, type RoomOp } from './roomRequests.ts';
+import { sizeLimitApplies } from './writePolicy.ts';
 
 /**
  * Anonymous cards over the request channel. `offerCards` hands the server everything this seat
@@ -24,7 +25,8 @@ export const anonymousOps: Record<string, RoomOp> = {
         throw new RequestError('locked', 'The board is locked by the facilitator; your cards wait on your device.');
       }
       try {
-        const answer = room.anonymous.offer(seat.id, step, cards);
+        const headroom = sizeLimitApplies(peer.role) ? room.boardHeadroom() : Infinity;
+        const answer = room.anonymous.offer(seat.id, step, cards, headroom);
         // Stored before the answer leaves: a device that heard "held" may forget nothing it sent.
         room.privateDoc.flush();
         return answer;

@@ -19,6 +19,7 @@ import { SeatBook, type SeatRef } from './seatBook.ts';
 import { RelayDoc, type PreloadedDoc } from './relayDoc.ts';
 import { RoomHistory, type VersionKeeper } from './roomHistory.ts';
 import { AnonymousDesk } from './anonymousDesk.ts';
+import { TokenBucket } from './tokenBucket.ts';
 import type { TurnScheduler } from './turnFlusher.ts';
 import { bringsNews } from './updateNews.ts';
 import { decodeClientUpdate, UpdateRejectedError } from './updateCheck.ts';
@@ -93,6 +94,8 @@ export class Room {
   private lastClockSweep = 0;
   private presenceFlushScheduled = false;
   private seatsPushScheduled = false;
+  /** Each address's budget of new stored seats (mayStoreNewSeat); lives as long as the loaded room. */
+  private readonly newSeatBudgets = new Map<string, TokenBucket>();
   /** Participants whose board edits met the lock: told once, and asked for them when the board unlocks. */
   private readonly heldByLock = new Set<Peer>();
   /** How much presence each connection may still have broadcast (PRESENCE_BYTES_PER_SECOND). */
@@ -129,7 +132,7 @@ export class Room {
     this.board = new RelayDoc(id, 'board', source('board'), (m) => this.broadcast('board', m, 'update'), limits.compactAfterUpdates, onFlushed, flusher);
     this.control = new RelayDoc(id, 'control', source('control'), (m) => this.broadcast('control', m, 'update'), limits.compactAfterUpdates, onFlushed, flusher);
     this.privateDoc = new RelayDoc(id, 'private', source('private'), () => {}, limits.compactAfterUpdates, onFlushed, flusher);
-    this.seats = new SeatBook(() => this.privateState());
+    this.seats = new SeatBook(() => this.privateState(), Date.now, (address) => this.mayStoreNewSeat(address));
     let bindings: ClientIdBindings | undefined;
     this.clientIds = new ClientIdOwners(
       () => (bindings?.ydoc === this.privateDoc.ydoc ? bindings : (bindings = new ClientIdBindings(this.privateDoc.ydoc))),
@@ -189,7 +192,7 @@ export class Room {
 
   /** Adds a peer and greets it: our state vector (so it sends what we lack) and, on the board, everyone's presence. */
   join(peer: Peer): void {
-    peer.seat = { id: this.seats.claim(peer.seatSecret).id, role: peer.role };
+    peer.seat = { id: this.seats.claim(peer.seatSecret, peer.address).id, role: peer.role };
     this.peers[peer.docName].add(peer);
     const slot = `${peer.docName} ${peer.address}`;
     this.perAddress.set(slot, (this.perAddress.get(slot) ?? 0) + 1);
@@ -366,6 +369,29 @@ export class Room {
   controlView(): ControlDoc {
     if (this.controlDocView?.ydoc !== this.control.ydoc) this.controlDocView = new ControlDoc(this.control.ydoc);
     return this.controlDocView;
+  }
+
+  /**
+   * Whether a seat from `address` may be stored (SeatBook): twice an address's worth of people
+   * (MAX_CONNECTIONS_PER_ROOM_PER_IP: a room behind one NAT arriving, laptops and phones) at once,
+   * then an address's worth an hour. A client reconnecting with a fresh secret (or none, voting
+   * each time) stores no more.
+   */
+  private mayStoreNewSeat(address: string | undefined): boolean {
+    if (address === undefined) return true;
+    let budget = this.newSeatBudgets.get(address);
+    if (!budget) {
+      const perHour = this.limits.maxConnectionsPerRoomPerIp;
+      budget = new TokenBucket({ capacity: 2 * perHour, refill: perHour, everyMs: 3_600_000, charging: 'prepaid' });
+      this.newSeatBudgets.set(address, budget);
+    }
+    return budget.take(1) === 0;
+  }
+
+  /** Bytes the board may still grow by before MAX_DOC_BYTES, measured as an update's check does (compacted first when it looks full). */
+  boardHeadroom(): number {
+    if (this.board.approximateBytes() > this.limits.maxDocBytes) this.board.compact();
+    return this.limits.maxDocBytes - this.board.approximateBytes();
   }
 
   /** Typed reads of the board (candidates, key results) for the votes. */

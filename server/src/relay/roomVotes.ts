@@ -18,7 +18,7 @@ import {
 } from '@okr/shared/workshop';
 import type { Role } from '../access.ts';
 import { RequestError } from './roomRequests.ts';
-import type { SeatBook } from './seatBook.ts';
+import { SeatError, type SeatBook } from './seatBook.ts';
 
 /** What the votes need of their room: its documents, its seats, who is here, and a way to tell people. */
 export type VoteRoom = {
@@ -56,7 +56,7 @@ export class RoomVotes {
       const name = input.proxyFor.trim();
       ballot = { roundId: input.roundId, voterId: proxyVoterId(name), voterName: name, proxy: true, dots, castAt: Date.now() };
     } else {
-      this.room.seats.keep(seat.id);
+      keepSeat(this.room.seats, seat.id, role === 'facilitator');
       ballot = { roundId: input.roundId, voterId: seat.id, voterName: seat.name, dots, castAt: Date.now() };
     }
     this.room.privateState().putBallot(ballot);
@@ -131,7 +131,7 @@ export class RoomVotes {
     if (!this.room.boardView().keyResults.has(input.keyResultId)) throw new RequestError('unknown-key-result', 'That key result is gone.');
     if (this.control().confidenceRevealed[input.keyResultId]) throw new RequestError('revealed', 'The votes on this key result are revealed: the facilitator hides them to vote again.');
     if (!FIST_OF_FIVE.some((f) => f.value === input.value)) throw new RequestError('invalid-value', 'A confidence vote is 0 to 5 fingers.');
-    this.room.seats.keep(seat.id);
+    keepSeat(this.room.seats, seat.id);
     this.room.privateState().putConfidenceVote({ keyResultId: input.keyResultId, voterId: seat.id, value: input.value });
     const count = this.confidenceVotes(input.keyResultId).length;
     const counts = this.control().confidenceCounts;
@@ -176,6 +176,16 @@ export class RoomVotes {
 
   private control(): ControlState {
     return this.room.controlView().state();
+  }
+}
+
+/** Stores the voter's seat before its vote, or refuses the vote as an answer (the connection stays). */
+function keepSeat(seats: SeatBook, seatId: string, byFacilitator = false): void {
+  try {
+    seats.keep(seatId, byFacilitator);
+  } catch (err) {
+    if (err instanceof SeatError) throw new RequestError(err.code, err.message);
+    throw err;
   }
 }
 

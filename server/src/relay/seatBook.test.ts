@@ -40,6 +40,54 @@ describe('SeatBook.claim', () => {
   });
 });
 
+describe('SeatBook: new secrets past the room’s budget', () => {
+  function budgeted(allowed: number) {
+    const doc = new PrivateDoc(new Y.Doc());
+    let left = allowed;
+    return { doc, seats: new SeatBook(() => doc, () => 1_000, () => left-- > 0) };
+  }
+
+  it('stores new secrets while the budget lasts, then holds their seats in memory, found again by their secret', () => {
+    const { doc, seats } = budgeted(1);
+    const first = seats.claim(SECRET_A);
+    const second = seats.claim(SECRET_B);
+    expect(doc.activeSeats().map((s) => s.id)).toEqual([first.id]);
+    expect(seats.claim(SECRET_B).id).toBe(second.id);
+    expect(seats.resolve(second.id)?.id).toBe(second.id);
+  });
+
+  it('stores a seat held in memory once kept (the budget refilled), with its secret, so the secret claims it after a restart', () => {
+    const doc = new PrivateDoc(new Y.Doc());
+    let asked = 0;
+    const seats = new SeatBook(() => doc, () => 1_000, () => asked++ > 0);
+    const seat = seats.claim(SECRET_A);
+    expect(doc.activeSeats()).toEqual([]);
+    seats.keep(seat.id);
+    expect(doc.activeSeats().map((s) => s.id)).toEqual([seat.id]);
+    expect(new SeatBook(() => doc, () => 1_000, () => false).claim(SECRET_A).id).toBe(seat.id);
+  });
+
+  it('refuses to store a participant’s seat past its address’s budget (too-many-seats), not a facilitator’s', () => {
+    const doc = new PrivateDoc(new Y.Doc());
+    const seats = new SeatBook(() => doc, () => 1_000, (address) => address !== '203.0.113.9');
+    const flooder = seats.claim(undefined, '203.0.113.9');
+    expect(() => seats.keep(flooder.id)).toThrow(expect.objectContaining({ code: 'too-many-seats' }));
+    const neighbour = seats.claim(undefined, '198.51.100.1');
+    seats.keep(neighbour.id);
+    seats.keep(flooder.id, true);
+    expect(doc.activeSeats().map((s) => s.id).sort()).toEqual([flooder.id, neighbour.id].sort());
+  });
+
+  it('forgets a seat held in memory when its connections leave: the secret then gets a new one', () => {
+    const { doc, seats } = budgeted(0);
+    const seat = seats.claim(SECRET_A);
+    seats.forget(seat.id);
+    expect(seats.resolve(seat.id)).toBeUndefined();
+    expect(seats.claim(SECRET_A).id).not.toBe(seat.id);
+    expect(doc.activeSeats()).toEqual([]);
+  });
+});
+
 describe('SeatBook merges and hand-overs', () => {
   it('resolves a merged seat, and its secret, to the seat kept', () => {
     const { seats } = book();

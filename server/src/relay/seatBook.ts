@@ -9,7 +9,7 @@ export type SeatRef = { readonly id: string; readonly role: Role };
 export class SeatError extends Error {
   override name = 'SeatError';
   constructor(
-    readonly code: 'unknown-seat' | 'same-seat',
+    readonly code: 'unknown-seat' | 'same-seat' | 'too-many-seats',
     message: string,
   ) {
     super(message);
@@ -20,27 +20,42 @@ export class SeatError extends Error {
  * The room's seats. A connection that brings a seat secret gets the seat that secret claims (a new
  * one, stored, the first time); one without (a stock client) gets a fresh seat that lives in
  * memory until something it does needs it stored (see `keep`), so reconnect loops cost nothing.
+ * New seats are stored only while `mayStoreNew` allows for the address they came from (the
+ * room's budget of new seats per address): a modified client reconnecting with a fresh secret (or
+ * none) each time, and voting from each, would otherwise store a seat per connection, for good,
+ * each one a row on the facilitator's People screen. Past it, a new secret gets a seat in memory
+ * like a stock client's, found again by its secret while it is connected, and such a seat's vote
+ * is refused (`too-many-seats`) until the budget refills.
  */
 export class SeatBook {
-  /** Seats of connections without a secret, until kept. */
+  /** Seats of connections without a secret (or a new secret past the budget), until kept, and the address each came from. */
   private readonly unstored = new Map<string, Seat>();
+  private readonly unstoredAddress = new Map<string, string>();
+  /** The secret (its hash) of each seat in `unstored` that came with one, both ways. */
+  private readonly unstoredKeys = new Map<string, string>();
+  private readonly unstoredByKey = new Map<string, string>();
 
   constructor(
     private readonly doc: () => PrivateDoc,
     private readonly now: () => number = Date.now,
+    private readonly mayStoreNew: (address: string | undefined) => boolean = () => true,
   ) {}
 
   /** The seat for a connection bringing `secret` (or none). A malformed secret gets a fresh seat too. */
-  claim(secret: string | undefined): Seat {
-    if (secret === undefined || !isWellFormedSecret(secret)) {
-      const seat = { id: newRecordId(), name: '', createdAt: this.now() };
-      this.unstored.set(seat.id, seat);
-      return seat;
-    }
+  claim(secret: string | undefined, address?: string): Seat {
+    if (secret === undefined || !isWellFormedSecret(secret)) return this.inMemory(address);
     const keyHash = hashKey(secret).toString('base64');
     const known = this.doc().seatIdForKey(keyHash);
     const seat = known === undefined ? undefined : this.doc().resolve(known);
     if (seat) return seat;
+    const waiting = this.unstoredByKey.get(keyHash);
+    if (waiting !== undefined) return this.unstored.get(waiting)!;
+    if (!this.mayStoreNew(address)) {
+      const passing = this.inMemory(address);
+      this.unstoredKeys.set(passing.id, keyHash);
+      this.unstoredByKey.set(keyHash, passing.id);
+      return passing;
+    }
     const created = { id: newRecordId(), name: '', createdAt: this.now() };
     this.doc().putSeat(created);
     this.doc().bindKey(keyHash, created.id);
@@ -52,17 +67,31 @@ export class SeatBook {
     return this.unstored.get(id) ?? this.doc().resolve(id);
   }
 
-  /** Stores a connection's in-memory seat, once it holds something that must last (a ballot). */
-  keep(id: string): void {
+  /**
+   * Stores a connection's in-memory seat (and its secret, if it came with one), once it holds
+   * something that must last (a ballot). A participant's seat (not `byFacilitator`) is stored only
+   * within its address's budget: throws SeatError `too-many-seats` past it.
+   */
+  keep(id: string, byFacilitator = false): void {
     const seat = this.unstored.get(id);
     if (!seat) return;
+    if (!byFacilitator && !this.mayStoreNew(this.unstoredAddress.get(id))) {
+      throw new SeatError('too-many-seats', 'Too many new seats joined this room from your network in the last hour; try again in a few minutes.');
+    }
     this.doc().putSeat(seat);
-    this.unstored.delete(id);
+    const keyHash = this.unstoredKeys.get(id);
+    if (keyHash !== undefined) this.doc().bindKey(keyHash, id);
+    this.forget(id);
   }
 
   /** Forgets an in-memory seat whose connection left without keeping it. */
   forget(id: string): void {
     this.unstored.delete(id);
+    this.unstoredAddress.delete(id);
+    const keyHash = this.unstoredKeys.get(id);
+    if (keyHash === undefined) return;
+    this.unstoredKeys.delete(id);
+    this.unstoredByKey.delete(keyHash);
   }
 
   /** Every stored seat that counts, oldest first. */
@@ -83,8 +112,8 @@ export class SeatBook {
     const from = this.mustResolve(fromId);
     const into = this.mustResolve(intoId);
     if (from.id === into.id) throw new SeatError('same-seat', 'These are already the same seat.');
-    this.keep(from.id);
-    this.keep(into.id);
+    this.keep(from.id, true);
+    this.keep(into.id, true);
     this.doc().putSeat({ ...from, mergedInto: into.id });
     return into;
   }
@@ -92,8 +121,15 @@ export class SeatBook {
   /** A new secret that claims seat `id` on another device; the facilitator hands it over. */
   handOver(id: string, secret: string): void {
     const seat = this.mustResolve(id);
-    this.keep(seat.id);
+    this.keep(seat.id, true);
     this.doc().bindKey(hashKey(secret).toString('base64'), seat.id);
+  }
+
+  private inMemory(address: string | undefined): Seat {
+    const seat = { id: newRecordId(), name: '', createdAt: this.now() };
+    this.unstored.set(seat.id, seat);
+    if (address !== undefined) this.unstoredAddress.set(seat.id, address);
+    return seat;
   }
 
   private mustResolve(id: string): Seat {

@@ -21,6 +21,9 @@ export type RestoreRequest = { id: number; roomId: string; versionId: number };
 /**
  * Where a restore request stands: waiting for someone to claim it, claimed (being made, or its
  * maker stopped before saying how it went), or finished, with the reason when it could not be made.
+ * A claimed request stays claimed for good, as do those a store made before outcomes were kept
+ * had claimed: nobody makes it again on their own, since a second restore of a board people went
+ * on editing would undo their edits. The tool says so and how to check (`okr restore`, "unconfirmed").
  */
 export type RestoreOutcome = { state: 'waiting' } | { state: 'claimed' } | { state: 'made' } | { state: 'failed'; error: string };
 
@@ -186,7 +189,7 @@ export class VersionStore {
   }
 }
 
-/** Stores made before restore outcomes were kept have only `done_at`; their old requests read as claimed. */
+/** Stores made before restore outcomes were kept have only `done_at`; their old requests read as claimed (unknown outcome), for good. */
 function addRestoreOutcomeColumns(db: Database.Database): void {
   const present = new Set(db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('restore_requests')").all().map((column) => column.name));
   if (!present.has('finished_at')) db.exec('ALTER TABLE restore_requests ADD COLUMN finished_at INTEGER');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { publishAnonymousCards, shuffle, type HeldCard } from './anonymousCards.ts';
+import { publishAnonymousCards, publishedBytes, shuffle, type HeldCard } from './anonymousCards.ts';
 import { BoardDoc } from './boardDoc.ts';
 
 /** A seeded generator, so a shuffle is a fixed expectation. */
@@ -88,5 +88,16 @@ describe('shuffle', () => {
     const out = shuffle(items, seeded(8));
     expect([...out].sort()).toEqual(items);
     expect(items).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+});
+
+describe('publishedBytes', () => {
+  it.each([
+    ['ASCII', 'Hi', 100],
+    ['two-byte letters', 'ÅÖ', 102],
+    ['three-byte', '€', 101],
+    ['a surrogate pair (4 bytes)', '😀', 102],
+  ])('%s', (_name, text, expected) => {
+    expect(publishedBytes({ id: 'a1', text })).toBe(expected);
   });
 });

@@ -8,6 +8,27 @@ export type HeldCard = { id: string; step: PrivateWritingStep; text: string };
 /** Longest card text, as the schema allows. */
 export const MAX_CARD_TEXT = 500;
 
+/** What a published card adds to the board beyond its id and text (its map, order and Yjs bookkeeping): about 85 bytes measured, rounded up. */
+const CARD_OVERHEAD_BYTES = 96;
+
+/**
+ * About how many bytes publishing `card` adds to the board, so the server can hold a participant's
+ * offers to the same MAX_DOC_BYTES as their own updates. `publishedBytes({ id: 'a1', text: 'Hi' })` is 100.
+ */
+export function publishedBytes(card: { id: string; text: string }): number {
+  return CARD_OVERHEAD_BYTES + card.id.length + utf8Length(card.text);
+}
+
+/** UTF-8 bytes of `text` (shared/ has neither TextEncoder's nor Buffer's typings): a surrogate pair is 4, each half 2. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    bytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code < 0xe000) ? 2 : 3;
+  }
+  return bytes;
+}
+
 /**
  * Publishes held cards as authorless cards, in one transaction under `origin`: candidate
  * objectives for the draft step, key results for the brainstorm step. Called by the server, whose

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { z } from 'zod/mini';
 import { PRIVATE_WRITING_STEPS, recordIdSchema, type PrivateWritingStep } from '../schema/index.ts';
-import { MAX_CARD_TEXT, type HeldCard } from './anonymousCards.ts';
+import { MAX_CARD_TEXT, publishedBytes, type HeldCard } from './anonymousCards.ts';
 
 /** Enough for any silent-writing round; more from one writer in one step is refused. */
 export const MAX_HELD_PER_WRITER = 50;
@@ -19,11 +19,11 @@ type HeldEntry = z.infer<typeof heldEntrySchema>;
 /** Cards offered for publication; each keeps the id its writer's device gave it. */
 export type OfferedCard = { id: string; text: string };
 
-/** A refusal the writer can act on (an id someone else holds, too many cards). */
+/** A refusal the writer can act on (an id someone else holds, too many cards, a full board). */
 export class HeldCardError extends Error {
   override name = 'HeldCardError';
   constructor(
-    readonly code: 'id-taken' | 'too-many' | 'invalid-card',
+    readonly code: 'id-taken' | 'too-many' | 'invalid-card' | 'board-full' | 'not-anonymous',
     message: string,
   ) {
     super(message);
@@ -70,6 +70,25 @@ export class HeldCards {
         if (!current || current.text !== next.text || current.due !== next.due) this.map.set(card.id, next);
       }
     }, this.origin);
+  }
+
+  /**
+   * About how many bytes publishing everything held adds to the board (`publishedBytes`), now
+   * and, with `offer`, once `writer` has offered `cards` for `step` (their earlier drafts for it
+   * withdrawn, cards already due kept). `{ now: 0, after: 100 }` for one tiny card on an empty desk.
+   */
+  publishingBytes(offer: { writer: string; step: PrivateWritingStep; cards: readonly OfferedCard[] }): { now: number; after: number } {
+    const { writer, step, cards } = offer;
+    const offered = new Set(cards.map((card) => card.id));
+    let now = 0;
+    let after = 0;
+    for (const [id, entry] of this.entries()) {
+      const bytes = publishedBytes({ id, text: entry.text });
+      now += bytes;
+      if (!offered.has(id) && (entry.due || entry.writer !== writer || entry.step !== step)) after += bytes;
+    }
+    for (const card of cards) after += publishedBytes(card);
+    return { now, after };
   }
 
   /** Marks every card held for `step` due: its writing is open now (a reveal, or private writing turned off). */

@@ -57,8 +57,9 @@ export function cardsDeletedBy(doc: Y.Doc, update: Uint8Array | DecodedUpdate): 
     return 0;
   }
   if (deleteSet.clients.size === 0) return 0;
-  const collections = new Set<unknown>(CARD_COLLECTIONS.map((name) => doc.getMap(name)));
-  const counted = new Set<Y.Item>();
+  const collections = cardCollections(doc);
+  // Most deleting updates delete no card (a field set inside one): no set for those.
+  let counted: Set<Y.Item> | undefined;
   for (const [client, ranges] of deleteSet.clients) {
     const structs = doc.store.clients.get(client);
     if (!structs) continue;
@@ -69,11 +70,23 @@ export function cardsDeletedBy(doc: Y.Doc, update: Uint8Array | DecodedUpdate): 
       for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < clock + len; i++) {
         const item = structs[i]!;
         if (!(item instanceof Y.Item) || item.deleted || item.id.clock < clock || item.parentSub === null) continue;
-        if (collections.has(item.parent) && (item.parent as Y.Map<unknown>)._map.get(item.parentSub) === item) counted.add(item);
+        if (collections.has(item.parent) && (item.parent as Y.Map<unknown>)._map.get(item.parentSub) === item) (counted ??= new Set()).add(item);
       }
     }
   }
-  return counted.size;
+  return counted?.size ?? 0;
+}
+
+/** Each document's card collections, found once: the relay asks on every deleting update, and a root map stays the same object for its document's life. */
+const cardCollectionsOf = new WeakMap<Y.Doc, ReadonlySet<unknown>>();
+
+function cardCollections(doc: Y.Doc): ReadonlySet<unknown> {
+  let collections = cardCollectionsOf.get(doc);
+  if (!collections) {
+    collections = new Set<unknown>(CARD_COLLECTIONS.map((name) => doc.getMap(name)));
+    cardCollectionsOf.set(doc, collections);
+  }
+  return collections;
 }
 
 /**

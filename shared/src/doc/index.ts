@@ -17,7 +17,7 @@ export { BOARD_LAYOUT, CONTROL_LAYOUT } from './layout.ts';
 export type { DocLayout, RootLayout } from './layout.ts';
 export { checkChanges, TEXT_MERGE_SLACK } from './schemaCheck.ts';
 export type { SchemaProblem } from './schemaCheck.ts';
-export { MAX_CARD_TEXT, publishAnonymousCards, shuffle } from './anonymousCards.ts';
+export { MAX_CARD_TEXT, publishAnonymousCards, publishedBytes, shuffle } from './anonymousCards.ts';
 export type { HeldCard } from './anonymousCards.ts';
 export { HeldCardError, HeldCards, MAX_HELD_PER_WRITER } from './heldCards.ts';
 export type { OfferedCard } from './heldCards.ts';

@@ -3,6 +3,7 @@ import type { ContextItem } from '@okr/shared/schema';
 import { useRoom } from '../../sync/RoomContext.tsx';
 import { useBoardUi } from '../../state/BoardUiContext.tsx';
 import { InlineEditor } from '../../components/InlineEditor.tsx';
+import { openableLink } from './openableLink.ts';
 
 /** One context card. Memoised: records keep their identity until edited, so a remote edit re-renders one card, not all. */
 export const ContextCard = memo(function ContextCard({ item, canEdit }: { item: ContextItem; canEdit: boolean }) {
@@ -26,11 +27,7 @@ export const ContextCard = memo(function ContextCard({ item, canEdit }: { item: 
       ) : (
         <>
           <p className="card-text">{item.text}</p>
-          {item.link && (
-            <a href={item.link} target="_blank" rel="noreferrer noopener" className="card-link">
-              {new URL(item.link).hostname}
-            </a>
-          )}
+          {item.link && <CardLink link={item.link} />}
           {canEdit && (
             <div className="card-actions">
               <button type="button" onClick={() => edit(item.id)} aria-label={`Edit "${item.text}"`}>
@@ -46,3 +43,14 @@ export const ContextCard = memo(function ContextCard({ item, canEdit }: { item: 
     </li>
   );
 });
+
+/** A card's link, opened only when it is an http(s) or mailto address; for anything else the card says it is not opened. */
+function CardLink({ link }: { link: string }) {
+  const openable = openableLink(link);
+  if (!openable) return <p className="card-link">Link not opened: only web and mail addresses open from the board.</p>;
+  return (
+    <a href={openable.href} target="_blank" rel="noreferrer noopener" className="card-link">
+      {openable.label}
+    </a>
+  );
+}

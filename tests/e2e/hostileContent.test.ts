@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { newDevice } from '../helpers/browser.ts';
+import { openBoardClient } from '../helpers/clients.ts';
+import { createRoom } from '../helpers/server.ts';
+import { cardIn, joinBoard, useBrowserSuite } from '../helpers/browserSuite.ts';
+
+// What a participant's modified client may write within the board's schema, seen on an honest
+// participant's screen: shown safely, never run.
+const suite = useBrowserSuite();
+
+describe('hostile content on the board', () => {
+  it('a context card’s javascript: link dressed as a wiki address is not a link; an https one is', async () => {
+    const { server, browser } = suite;
+    const room = await createRoom(server.httpUrl, 'Hostile content');
+    const mallory = openBoardClient(server.wsUrl, room.roomId);
+    await mallory.synced;
+    // z.url() takes it, and its host reads "wiki.example.com": a click would run the rest (where CSP did not stop it).
+    mallory.board.addContextItem({ kind: 'pre-work', text: 'Strategy wiki', link: 'javascript://wiki.example.com/%0adocument.title=%22pwned%22' });
+    mallory.board.addContextItem({ kind: 'pre-work', text: 'Roadmap', link: 'https://docs.example.com/roadmap' });
+
+    const errors: string[] = [];
+    const { page, context } = await newDevice(browser);
+    page.on('pageerror', (err) => errors.push(err.message));
+    await joinBoard(page, room.participantUrl, 'Ana');
+    const hostile = cardIn(page, 'Pre-work', 'Strategy wiki');
+    await hostile.waitFor();
+    expect(await hostile.getByRole('link').count()).toBe(0);
+    await expect.poll(() => hostile.textContent()).toContain('Link not opened');
+    const honest = cardIn(page, 'Pre-work', 'Roadmap');
+    expect(await honest.getByRole('link', { name: 'docs.example.com' }).getAttribute('href')).toBe('https://docs.example.com/roadmap');
+    expect(await page.title()).not.toBe('pwned');
+    expect(errors).toEqual([]);
+    await context.close();
+    mallory.destroy();
+  });
+});

@@ -40,7 +40,8 @@ for (let round = 0; round < rounds; round++) {
   for (const kind of roundOrder(servers, round)) {
     const result = await measureClosedLoop(kind, { clients: clientCount, edits, profileTo: values.profile && round === rounds - 1 ? `${values.profile}-${kind}.cpuprofile` : undefined });
     results.get(kind)!.push(result);
-    log(`round ${round + 1} ${kind}: CPU ${result.cpuUsPerDelivery} µs per delivered edit, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms (${result.seconds} s); load ${loadAverage()}`);
+    const byPart = result.cpuUsByPart ? ` (${Object.entries(result.cpuUsByPart).map(([part, us]) => `${part} ${us}`).join(', ')})` : '';
+    log(`round ${round + 1} ${kind}: CPU ${result.cpuUsPerDelivery} µs per delivered edit${byPart}, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms (${result.seconds} s); load ${loadAverage()}`);
   }
 }
 const [first, ...others] = servers;

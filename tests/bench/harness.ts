@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Scale, ScenarioId } from './config.ts';
 import { MachineSampler, ProcessSampler, round1, rssBytes } from './procStats.ts';
-import { REPO_ROOT, runGenerator, ServerUnderTest, tempDir, type ServerKind } from './servers.ts';
+import { isShared, REPO_ROOT, runGenerator, ServerUnderTest, tempDir, type ServerKind } from './servers.ts';
 import { summariseProfileFile, type ProfileSummary } from './profile.ts';
 import { roundOrder, summariseRuns, type Spread } from './stats.ts';
 import type { ColdLoadResult, HoldResult, RealtimeResult, SeedResult, StormResult } from './loadgen/tasks.ts';
@@ -287,8 +287,8 @@ function brief(result: object): string {
 export async function runBench({ scale, servers, scenarios, log, progress = () => {}, repeatBudget = REPEAT_BUDGET }: BenchOptions): Promise<BenchResults> {
   const results: BenchResults = {};
   const want = (id: ScenarioId) => scenarios.includes(id);
-  // Shared mode runs beside the single-node server in scenarios 1 and 2 only, and alone in its own two.
-  const single = servers.filter((k) => k !== 'shared');
+  // Shared mode (either placement) runs beside the single-node server in scenarios 1 and 2 only, and alone in its own two.
+  const single = servers.filter((k) => !isShared(k));
   repeats.left = repeatBudget;
   // Each scenario on its own: one that fails as a whole is recorded, and the others still run.
   const guarded = async (id: ScenarioId, body: () => Promise<void>) => {

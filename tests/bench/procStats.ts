@@ -68,15 +68,15 @@ export class ProcessSampler {
     this.timer = setInterval(() => (this.peakRss = Math.max(this.peakRss, this.rss())), 250);
   }
 
-  /** CPU used since start, as a percentage of one core, and RSS now and at its peak (MB). */
-  stop(): { cpuPercent: number; rssMb: number; peakRssMb: number } {
+  /** CPU used since start, in seconds and as a percentage of one core, and RSS now and at its peak (MB). */
+  stop(): { cpuSeconds: number; cpuPercent: number; rssMb: number; peakRssMb: number } {
     if (this.timer) clearInterval(this.timer);
     const seconds = (performance.now() - this.startedAt) / 1000;
     // A process that started during the window (a new PostgreSQL backend) counts from zero.
     const cpu = this.pids().reduce((sum, pid) => sum + (safe(() => cpuSeconds(pid)) ?? 0) - (this.cpuAtStart.get(pid) ?? 0), 0);
     const rss = this.rss();
     this.peakRss = Math.max(this.peakRss, rss);
-    return { cpuPercent: round1((cpu / seconds) * 100), rssMb: round1(rss / 2 ** 20), peakRssMb: round1(this.peakRss / 2 ** 20) };
+    return { cpuSeconds: cpu, cpuPercent: round1((cpu / seconds) * 100), rssMb: round1(rss / 2 ** 20), peakRssMb: round1(this.peakRss / 2 ** 20) };
   }
 }
 

@@ -15,15 +15,21 @@ export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const TESTS_DIR = path.resolve(BENCH_DIR, '..');
 export const REPO_ROOT = path.resolve(TESTS_DIR, '..');
 
-export type ServerKind = 'ours' | 'shared' | 'reference' | 'hocuspocus' | 'bare' | 'baseline';
+export type ServerKind = 'ours' | 'shared' | 'reference' | 'hocuspocus' | 'bare' | 'baseline' | 'sharedApart';
 /** The servers a full run compares (and the order of every table). */
 export const SERVER_KINDS: ServerKind[] = ['ours', 'shared', 'reference', 'hocuspocus', 'bare'];
 /**
  * `baseline`, asked for by name only: our single-node server from another checkout (BENCH_BASELINE,
  * the path of its repository root, installed), run exactly as `ours`, so a change and the code it
  * changed meet the same machine in the same round. No verdict reads it.
+ * `sharedApart`, asked for by name only (scenarios 1 and 2): shared mode with PostgreSQL and Redis
+ * pinned to the load generator's core instead of the instances', standing in for the machines of
+ * their own they run on in a deployment (BENCHMARKS.md, "How it measures"). No verdict reads it:
+ * the shared-mode targets are judged on `shared`, every process on the server's one core.
  */
-export const OPTIONAL_KINDS: ServerKind[] = ['baseline'];
+export const OPTIONAL_KINDS: ServerKind[] = ['baseline', 'sharedApart'];
+/** Shared mode, in either placement. */
+export const isShared = (kind: ServerKind) => kind === 'shared' || kind === 'sharedApart';
 
 export const SERVER_LABELS: Record<ServerKind, string> = {
   ours: 'ours',
@@ -32,14 +38,15 @@ export const SERVER_LABELS: Record<ServerKind, string> = {
   hocuspocus: 'Hocuspocus',
   bare: 'bare ws (ceiling)',
   baseline: 'ours at BENCH_BASELINE',
+  sharedApart: "ours, shared mode, PostgreSQL and Redis off the instances' core",
 };
 
-const DIALECT: Record<ServerKind, Dialect> = { ours: 'yws', shared: 'yws', reference: 'yws', hocuspocus: 'hocuspocus', bare: 'bare', baseline: 'yws' };
+const DIALECT: Record<ServerKind, Dialect> = { ours: 'yws', shared: 'yws', reference: 'yws', hocuspocus: 'hocuspocus', bare: 'bare', baseline: 'yws', sharedApart: 'yws' };
 
 /** Shared mode in the benchmarks: this many instances of our server on one PostgreSQL and one Redis, clients spread over them. */
 export const SHARED_INSTANCES = 2;
 /** Our server, single-node or shared (or another checkout's): the kinds that run server/src/main.ts. */
-const isOurs = (kind: ServerKind) => kind === 'ours' || kind === 'shared' || kind === 'baseline';
+const isOurs = (kind: ServerKind) => kind === 'ours' || isShared(kind) || kind === 'baseline';
 
 /** The repository root of the baseline checkout (BENCH_BASELINE), checked before anything runs. */
 export function baselineRoot(): string {
@@ -150,16 +157,17 @@ export class ServerUnderTest {
   }
 
   static async start(kind: ServerKind, dataDir: string): Promise<ServerUnderTest> {
-    return kind === 'shared' ? ServerUnderTest.startShared(dataDir) : ServerUnderTest.startOne(kind, dataDir);
+    return isShared(kind) ? ServerUnderTest.startShared(dataDir, kind === 'sharedApart') : ServerUnderTest.startOne(kind, dataDir);
   }
 
   /**
    * Shared mode: a throwaway PostgreSQL and Redis (tests/helpers/engines.ts) and SHARED_INSTANCES of
    * our server on them, every process pinned to the server's core, as one single-node server is:
-   * the comparison gives both modes the same CPU.
+   * the comparison gives both modes the same CPU. `enginesApart`: PostgreSQL and Redis on the load
+   * generator's core instead (`sharedApart`).
    */
-  private static async startShared(dataDir: string): Promise<ServerUnderTest> {
-    const prefix = pinning().server;
+  private static async startShared(dataDir: string, enginesApart: boolean): Promise<ServerUnderTest> {
+    const prefix = enginesApart ? pinning().generator : pinning().server;
     const [postgres, redis] = await Promise.all([startPostgres({ prefix }), startRedis({ prefix })]);
     const instances: ServerUnderTest[] = [];
     try {
@@ -191,6 +199,7 @@ export class ServerUnderTest {
     switch (kind) {
       case 'ours':
       case 'shared':
+      case 'sharedApart':
         child = spawnPinned(pin, node(path.join(REPO_ROOT, 'server/src/main.ts')), { cwd: REPO_ROOT, env: { ...env, ...OUR_BENCH_ENV, ...extraEnv } });
         break;
       case 'baseline': {

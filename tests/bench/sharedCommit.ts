@@ -9,7 +9,8 @@ import { cpuSeconds, processTree } from './procStats.ts';
  * to the floor of one round trip (`SELECT 1` on the same pool), for a turn that changed 1 document
  * and one that changed 100 (scenario 2's rooms per instance). A throwaway cluster as the tests start
  * it; N commits of each, alternated; ROUNDS=… sets N (300). Also PostgreSQL's CPU per commit (its
- * processes' user and system time over blocks of 50 of one kind, so each block is one kind's alone).
+ * processes' user and system time over blocks of 50 of one kind, so each block is one kind's alone),
+ * and this process's (the instance's side of a commit: pg's encoding, the socket, the reply's parsing).
  */
 const N = Number(process.env.ROUNDS ?? 300);
 const postgres = await startPostgres();
@@ -38,19 +39,23 @@ try {
     }
   }
   const cpu: Record<string, number> = Object.fromEntries(Object.keys(cases).map((name) => [name, 0]));
+  const clientCpu: Record<string, number> = Object.fromEntries(Object.keys(cases).map((name) => [name, 0]));
   const postgresCpu = () => processTree(postgres.pid()!).reduce((sum, pid) => sum + cpuSeconds(pid), 0);
   for (let i = 0; i < N; i += 50) {
     for (const [name, run] of Object.entries(cases)) {
       const before = postgresCpu();
+      const clientBefore = process.cpuUsage();
       for (let j = 0; j < 50; j++) await run();
+      const client = process.cpuUsage(clientBefore);
       cpu[name]! += postgresCpu() - before;
+      clientCpu[name]! += (client.user + client.system) / 1e6;
     }
   }
   const at = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!.toFixed(2);
   const [load] = (await import('node:os')).loadavg();
   const blocks = Math.ceil(N / 50) * 50;
   for (const [name, xs] of Object.entries(times)) {
-    console.log(`${name}: p50 ${at(xs, 50)} p90 ${at(xs, 90)} p99 ${at(xs, 99)} ms (n ${xs.length}); PostgreSQL CPU ${((cpu[name]! / blocks) * 1000).toFixed(3)} ms each (n ${blocks})`);
+    console.log(`${name}: p50 ${at(xs, 50)} p90 ${at(xs, 90)} p99 ${at(xs, 99)} ms (n ${xs.length}); PostgreSQL CPU ${((cpu[name]! / blocks) * 1000).toFixed(3)} ms each, this process ${((clientCpu[name]! / blocks) * 1000).toFixed(3)} ms (n ${blocks})`);
   }
   console.log(`load average ${load!.toFixed(1)}`);
 } finally {

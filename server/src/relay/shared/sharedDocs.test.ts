@@ -1,8 +1,8 @@
 import pino from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { encodeDocUpdate } from '../../bus/busMessage.ts';
 import type { RedisBus } from '../../bus/redisBus.ts';
-import type { DocAppend, DocRows, PgDocLog } from '../../store/postgres/pgDocLog.ts';
+import { docKey, type DocAppend, type DocRows, type PgDocLog } from '../../store/postgres/pgDocLog.ts';
 import type { RoomHolds } from '../../store/postgres/pgRoomHolds.ts';
 import type { StoredDocName } from '../../store/roomStore.ts';
 import type { RelayDoc } from '../relayDoc.ts';
@@ -27,7 +27,13 @@ class FakeLog {
   opening = true;
 
   ensureHeads = async (): Promise<void> => {};
-  heads = async (): Promise<Map<string, number>> => new Map();
+  /** The board's head as the periodic check reads it, and how many checks asked for the board. */
+  boardHead = 0;
+  boardHeadChecks = 0;
+  heads = async (docs: { roomId: string; doc: StoredDocName }[]): Promise<Map<string, number>> => {
+    if (docs.some(({ doc }) => doc === 'board')) this.boardHeadChecks++;
+    return new Map([[docKey(ROOM, 'board'), this.boardHead]]);
+  };
 
   appendTurn = (batch: readonly DocAppend[]): Promise<number[]> => {
     const done = deferred<number[]>();
@@ -96,7 +102,10 @@ class FakeRelay {
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 let docs: SharedDocs | null = null;
-afterEach(() => docs?.stop());
+afterEach(() => {
+  docs?.stop();
+  vi.useRealTimers();
+});
 
 async function openRoom() {
   const log = new FakeLog();
@@ -161,6 +170,51 @@ describe('SharedDocs: rows from other instances reach this one in sequence, with
     log.answer(0, 2);
     await settle();
     expect(log.reads).toHaveLength(1);
+    expect(board.sent).toEqual(['row 1', 'row 2']);
+  });
+});
+
+describe('SharedDocs: the periodic head check reads the log only for documents whose bus went quiet', () => {
+  /** One head check (every 500 ms), and the log read it may start. */
+  async function check(): Promise<void> {
+    vi.advanceTimersByTime(500);
+    await settle();
+  }
+
+  it('leaves a document the bus keeps bringing rows to, and fills it once the bus is quiet', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval'] });
+    const { log, bus, board } = await openRoom();
+    for (const seq of [1, 2, 3]) log.rows.set(seq, new Uint8Array([seq]));
+    log.boardHead = 3;
+    // Rows 1 and 2 came over the bus since the room opened; row 3 is committed but still on its way (or lost).
+    bus.deliver(1);
+    bus.deliver(2);
+    await check();
+    expect(log.reads).toHaveLength(0);
+    // Nothing new on the bus for a whole interval: row 3 is read from the log.
+    await check();
+    expect(log.boardHeadChecks).toBe(1);
+    expect(log.reads).toHaveLength(1);
+    expect(log.reads[0]!.after).toBe(2);
+    log.answer(0, 3);
+    await settle();
+    expect(board.sent).toEqual(['row 1', 'row 2', 'row 3']);
+  });
+
+  it('fills at every check while the bus carries nothing (Redis down), and not when nothing is missing', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval'] });
+    const { log, board } = await openRoom();
+    await check();
+    expect(log.reads).toHaveLength(0);
+    // Another instance commits rows 1 and 2, one per interval; nothing comes over the bus.
+    for (const seq of [1, 2]) {
+      log.rows.set(seq, new Uint8Array([seq]));
+      log.boardHead = seq;
+      await check();
+      expect(log.reads).toHaveLength(seq);
+      log.answer(seq - 1, seq);
+      await settle();
+    }
     expect(board.sent).toEqual(['row 1', 'row 2']);
   });
 });

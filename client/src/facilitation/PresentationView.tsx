@@ -58,7 +58,8 @@ export function PresentationView() {
               Board locked
             </span>
           )}
-          <span>{people.length} here</span>
+          {/* Up before anyone has joined, it says so rather than "0 here · 0/0 ready". */}
+          <span>{people.length > 0 ? `${people.length} here` : 'Nobody has joined yet'}</span>
           <ReadyCheck step={control.step} />
           <ConnectionBadge />
         </div>

@@ -31,7 +31,6 @@ function smallTapTargets(page: Page): Promise<string[]> {
       .filter((el) => {
         const r = el.getBoundingClientRect();
         if (r.width === 0 || r.height === 0 || el.closest('.visually-hidden, [inert], [hidden]')) return false;
-        if (r.bottom < 0 || r.top > window.innerHeight * 3) return false;
         // A checkbox or radio is tapped through its label.
         const label = el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio') ? el.closest('label') : null;
         const box = label ? label.getBoundingClientRect() : r;
@@ -41,6 +40,19 @@ function smallTapTargets(page: Page): Promise<string[]> {
         const r = el.getBoundingClientRect();
         return `${(el.getAttribute('aria-label') ?? el.textContent ?? el.getAttribute('name') ?? el.tagName).trim().slice(0, 30)} (${Math.round(r.width)}×${Math.round(r.height)})`;
       }),
+  );
+}
+
+/** Canvas notes whose ⋯ menu button covers part of their text, by text. */
+function menusOverText(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.canvas-world .note')].flatMap((note) => {
+      const button = note.querySelector('.more-menu-button')?.getBoundingClientRect();
+      const text = note.querySelector('.note-text')?.getBoundingClientRect();
+      if (!button || !text) return [];
+      const apart = text.top >= button.bottom - 0.5 || text.right <= button.left + 0.5 || text.bottom <= button.top + 0.5;
+      return apart ? [] : [note.querySelector('.note-text')!.textContent!.slice(0, 30)];
+    }),
   );
 }
 
@@ -94,7 +106,6 @@ describe('a walk through a realistic workshop on every screen', () => {
     await joinBoard(laptop.page, room.participantUrl, 'Ben Okafor');
     for (const { page } of projectors) await page.getByText(/^3 here$/).waitFor();
 
-    const problems: string[] = [];
     const seen: string[] = [];
     for (const step of STEP_IDS) {
       control.control.setStep(step);
@@ -104,6 +115,10 @@ describe('a walk through a realistic workshop on every screen', () => {
       // The facilitator's laptop at 1920×1080: the whole page, as far as it scrolls.
       await f.locator('.step-body, main').first().waitFor();
       expect.soft(await horizontalOverflow(f), `facilitator ${step} scrolls sideways`).toBeLessThanOrEqual(0);
+      if (CANVAS_STEPS.includes(step as CanvasStep)) {
+        await f.locator('.canvas-world .more-menu-button').first().waitFor();
+        expect.soft(await menusOverText(f), `facilitator ${step}: notes whose ⋯ covers their text`).toEqual([]);
+      }
       await shot(f, `facilitator-${step}`, true);
 
       // Present mode on the same laptop: the projector's page and the presenter's controls, no scrolling.
@@ -139,8 +154,7 @@ describe('a walk through a realistic workshop on every screen', () => {
       // A participant's phone: the list it starts with, and the canvas where the step has one.
       await p.evaluate(() => window.scrollTo(0, 0));
       expect.soft(await horizontalOverflow(p), `phone ${step} scrolls sideways`).toBeLessThanOrEqual(0);
-      const small = await smallTapTargets(p);
-      if (small.length) problems.push(`phone ${step}: ${small.join(', ')}`);
+      expect.soft(await smallTapTargets(p), `phone ${step}: tap targets under 44 px`).toEqual([]);
       if (CANVAS_STEPS.includes(step as CanvasStep)) {
         await shot(p, `phone-${step}-list`, true);
         await p.getByRole('button', { name: 'Canvas', exact: true }).click();
@@ -151,9 +165,30 @@ describe('a walk through a realistic workshop on every screen', () => {
         await shot(p, `phone-${step}`, true);
       }
       await laptop.page.screenshot({ path: path.join(shots, `laptop-${step}.png`) });
+
+      if (step === 'pick') {
+        // While the room votes: the phone places its dots, the projector counts ballots, nobody sees a tally.
+        const before = control.control.state().voting;
+        await f.getByRole('button', { name: 'Open voting' }).click();
+        const add = p.getByRole('button', { name: 'Add a dot to "Launch a loyalty programme"' });
+        await add.click();
+        await p.getByText('Dots left: 2 of 3').waitFor();
+        for (const { page } of projectors) await page.getByText(/Dot voting is open/).waitFor();
+        expect.soft(await smallTapTargets(p), 'phone pick while voting: tap targets under 44 px').toEqual([]);
+        await p.evaluate(() => window.scrollTo(0, 0));
+        await shot(p, 'phone-pick-voting', true);
+        await shot(f, 'facilitator-pick-voting', true);
+        for (const { page, name } of projectors) {
+          const fit = await measureFit(page);
+          expect.soft(fit.scrollHeight, `${name} pick while voting scrolls`).toBeLessThanOrEqual(fit.innerHeight);
+          // The last round's tally would sway this one: no dots on the projector while voting is open.
+          expect.soft(await page.locator('.present-main').getByText(/\d+ dots?\b/).count(), `${name} shows dots while voting is open`).toBe(0);
+          await shot(page, `${name}-pick-voting`);
+        }
+        control.control.setVoting(before);
+      }
     }
     console.log(`projector pages: ${seen.join('; ')}`);
-    console.log(`phone tap targets under 44 px:\n${problems.join('\n')}`);
     writer.destroy();
     control.destroy();
     await Promise.all([facilitator, phone, laptop, ...projectors].map((d) => d.context.close()));

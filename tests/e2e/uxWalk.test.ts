@@ -87,15 +87,8 @@ describe('a walk through a realistic workshop on every screen', () => {
     expect(await alone.textContent(), 'the projector alone').not.toMatch(/0 here|0\/0 ready/);
     await alone.getByText('Nobody has joined yet').waitFor();
 
-    await createRealisticRoom(suite.server.httpUrl, suite.server.wsUrl, room);
-    const writer = openBoardClient(suite.server.wsUrl, room.roomId, { key: room.facilitatorKey });
     const control = openControlClient(suite.server.wsUrl, room.roomId, { key: room.facilitatorKey });
-    await Promise.all([writer.synced, control.synced]);
-    const prework = writer.board.contextItems.list().find((c) => c.kind === 'pre-work')!;
-    writer.board.setNoteText('contextItems', prework.id, LONG_CONTEXT);
-    const guest = writer.board.parked.list().find((p) => p.text.startsWith('Guest checkout'))!;
-    writer.board.parked.update(guest.id, { text: LONG_PARKED });
-
+    await control.synced;
     const facilitator = await newDevice(suite.browser, PROJECTOR, { boardView: 'canvas' });
     const f = facilitator.page;
     await joinBoard(f, room.facilitatorUrl, 'Fay Facilitator');
@@ -105,6 +98,26 @@ describe('a walk through a realistic workshop on every screen', () => {
     const laptop = await newDevice(suite.browser, { width: 1280, height: 800 });
     await joinBoard(laptop.page, room.participantUrl, 'Ben Okafor');
     for (const { page } of projectors) await page.getByText(/^3 here$/).waitFor();
+
+    // Every step of a board nobody has written on yet: what each screen says while it is empty.
+    for (const step of STEP_IDS) {
+      control.control.setStep(step);
+      for (const page of [f, p, big!.page]) await headingOn(page, step);
+      await f.waitForLoadState('networkidle');
+      await shot(f, `facilitator-empty-${step}`, true);
+      await shot(p, `phone-empty-${step}`, true);
+      const fit = await measureFit(big!.page);
+      expect.soft(fit.scrollHeight, `projector ${step} empty scrolls`).toBeLessThanOrEqual(fit.innerHeight);
+      await shot(big!.page, `projector-empty-${step}`);
+    }
+
+    await createRealisticRoom(suite.server.httpUrl, suite.server.wsUrl, room);
+    const writer = openBoardClient(suite.server.wsUrl, room.roomId, { key: room.facilitatorKey });
+    await writer.synced;
+    const prework = writer.board.contextItems.list().find((c) => c.kind === 'pre-work')!;
+    writer.board.setNoteText('contextItems', prework.id, LONG_CONTEXT);
+    const guest = writer.board.parked.list().find((p) => p.text.startsWith('Guest checkout'))!;
+    writer.board.parked.update(guest.id, { text: LONG_PARKED });
 
     const seen: string[] = [];
     for (const step of STEP_IDS) {
@@ -127,6 +140,7 @@ describe('a walk through a realistic workshop on every screen', () => {
       await controls.waitFor();
       const presentFit = await measureFit(f);
       expect.soft(presentFit.scrollHeight, `present ${step} scrolls`).toBeLessThanOrEqual(presentFit.innerHeight);
+      expect.soft(presentFit.cutText, `present ${step}: text cut through a line`).toEqual([]);
       await shot(f, `present-${step}`);
       await f.keyboard.press('Escape');
       await f.getByRole('toolbar', { name: 'Facilitation' }).waitFor();
@@ -141,6 +155,7 @@ describe('a walk through a realistic workshop on every screen', () => {
           const where = `${name} ${step} page ${index + 1}`;
           expect.soft(fit.scrollHeight, `${where} scrolls`).toBeLessThanOrEqual(fit.innerHeight);
           expect.soft(fit.innerScrollers, `${where} scrolls inside`).toEqual([]);
+          expect.soft(fit.cutText, `${where}: text cut through a line`).toEqual([]);
           if (viewport === PROJECTOR) {
             expect.soft(fit.smallestText, `${where}: "${fit.smallestTextSample}" is under 28 px`).toBeGreaterThanOrEqual(28);
             if (CANVAS_STEPS.includes(step as CanvasStep)) expect.soft(fit.smallestNoteText, `${where}: "${fit.smallestNoteSample}" is under 28 px`).toBeGreaterThanOrEqual(28);

@@ -141,6 +141,9 @@ describe('a walk through a realistic workshop on every screen', () => {
       const presentFit = await measureFit(f);
       expect.soft(presentFit.scrollHeight, `present ${step} scrolls`).toBeLessThanOrEqual(presentFit.innerHeight);
       expect.soft(presentFit.cutText, `present ${step}: text cut through a line`).toEqual([]);
+      // Present mode is what the projector shows when it is the facilitator's own laptop: the same 28 px.
+      expect.soft(presentFit.smallestText, `present ${step}: "${presentFit.smallestTextSample}" is under 28 px`).toBeGreaterThanOrEqual(28);
+      expect.soft(presentFit.smallestNoteText, `present ${step}: "${presentFit.smallestNoteSample}" on the canvas is under 28 px`).toBeGreaterThanOrEqual(28);
       await shot(f, `present-${step}`);
       await f.keyboard.press('Escape');
       await f.getByRole('toolbar', { name: 'Facilitation' }).waitFor();

@@ -145,6 +145,15 @@ describe('a walk through a realistic workshop on every screen', () => {
       expect.soft(presentFit.smallestText, `present ${step}: "${presentFit.smallestTextSample}" is under 28 px`).toBeGreaterThanOrEqual(28);
       expect.soft(presentFit.smallestNoteText, `present ${step}: "${presentFit.smallestNoteSample}" on the canvas is under 28 px`).toBeGreaterThanOrEqual(28);
       await shot(f, `present-${step}`);
+      // A laptop mirrored to the projector at 1280×720: the same page, its controls in reach, nothing cut.
+      await f.setViewportSize(SMALL_PROJECTOR);
+      await expect.poll(() => measureFit(f).then((fit) => fit.scrollHeight <= fit.innerHeight), `present ${step} at 1280×720 scrolls`).toBe(true);
+      const smallFit = await measureFit(f);
+      expect.soft(smallFit.cutText, `present ${step} at 1280×720: text cut through a line`).toEqual([]);
+      const box = (await controls.boundingBox())!;
+      expect.soft(box.y + box.height, `present ${step} at 1280×720: the controls are on screen`).toBeLessThanOrEqual(SMALL_PROJECTOR.height);
+      await shot(f, `present-1280-${step}`);
+      await f.setViewportSize(PROJECTOR);
       await f.keyboard.press('Escape');
       await f.getByRole('toolbar', { name: 'Facilitation' }).waitFor();
 

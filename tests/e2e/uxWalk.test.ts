@@ -147,7 +147,7 @@ describe('a walk through a realistic workshop on every screen', () => {
       await shot(f, `present-${step}`);
       // A laptop mirrored to the projector at 1280×720: the same page, its controls in reach, nothing cut.
       await f.setViewportSize(SMALL_PROJECTOR);
-      await expect.poll(() => measureFit(f).then((fit) => fit.scrollHeight <= fit.innerHeight), `present ${step} at 1280×720 scrolls`).toBe(true);
+      await expect.poll(() => measureFit(f).then((fit) => fit.scrollHeight <= fit.innerHeight), { message: `present ${step} at 1280×720 scrolls` }).toBe(true);
       const smallFit = await measureFit(f);
       expect.soft(smallFit.cutText, `present ${step} at 1280×720: text cut through a line`).toEqual([]);
       const box = (await controls.boundingBox())!;
@@ -190,6 +190,7 @@ describe('a walk through a realistic workshop on every screen', () => {
         await p.getByRole('button', { name: 'List', exact: true }).click();
       } else {
         await shot(p, `phone-${step}`, true);
+        await shot(p, `phone-${step}-top`);
       }
       await laptop.page.screenshot({ path: path.join(shots, `laptop-${step}.png`) });
 

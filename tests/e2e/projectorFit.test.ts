@@ -56,6 +56,7 @@ describe('the projector shows every step whole', () => {
           const where = `${step} page ${index + 1} at ${viewport.width}×${viewport.height}`;
           expect.soft(fit.scrollHeight, `${where} scrolls`).toBeLessThanOrEqual(fit.innerHeight);
           expect.soft(fit.innerScrollers, `${where} has inner scrolling`).toEqual([]);
+          expect.soft(fit.cutText, `${where}: text cut through a line`).toEqual([]);
           if (viewport === PROJECTOR) {
             expect.soft(fit.smallestText, `${where}: "${fit.smallestTextSample}" is smaller than 28 px`).toBeGreaterThanOrEqual(28);
             if (CANVAS_STEPS.includes(step as CanvasStep)) {
@@ -91,6 +92,7 @@ describe('the projector shows every step whole', () => {
         const fit = await measureFit(page);
         const where = `${step} with a cluster's notes at ${viewport.width}×${viewport.height}`;
         expect.soft(fit.scrollHeight, `${where} scrolls`).toBeLessThanOrEqual(fit.innerHeight);
+        expect.soft(fit.cutText, `${where}: text cut through a line`).toEqual([]);
         if (viewport !== PROJECTOR) continue;
         expect.soft(fit.smallestText, `${where}: "${fit.smallestTextSample}" is smaller than 28 px`).toBeGreaterThanOrEqual(28);
         if (step === 'brainstorm') {

@@ -15,6 +15,8 @@ export type FitReport = {
   /** The canvas's notes wholly on screen, by id, and how many it draws in all (on this page or another). */
   notesShown: string[];
   notesDrawn: number;
+  /** Text cut through a line (half a line showing) rather than clamped to whole lines: the first words of each. */
+  cutText: string[];
 };
 
 /** Measures what the projector shows: whether anything scrolls, and its smallest text in the step's area. */
@@ -39,6 +41,30 @@ export function measureFit(page: Page): Promise<FitReport> {
     // A faint note at the page's edge belongs to the next or last page: not shown on this one.
     const notesShown = notes.filter((n) => !n.classList.contains('is-off-page') && whole(n.getBoundingClientRect())).map((n) => n.dataset.noteId!);
     const main = document.querySelector('.present-main');
+    // A box that hides its overflow shows whole lines only when its height is a whole number of them
+    // (a clamp, "…"); squeezed by its page, it cuts the last line through the middle.
+    const cutText: string[] = [];
+    // A line of text half under the bottom edge of a box that hides what overflows it is cut too.
+    const hiddenBottom = (el: HTMLElement) => {
+      for (let box = el.parentElement; box && box !== main; box = box.parentElement) {
+        if (getComputedStyle(box).overflowY !== 'visible') return box.getBoundingClientRect().top + box.clientTop + box.clientHeight;
+      }
+      return Infinity;
+    };
+    for (const el of main ? [...main.querySelectorAll<HTMLElement>('*')] : []) {
+      if (el.closest('.canvas-world, .visually-hidden')) continue;
+      const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+      if (!ownText) continue;
+      const style = getComputedStyle(el);
+      const lineHeight = parseFloat(style.lineHeight);
+      const rect = el.getBoundingClientRect();
+      const edge = hiddenBottom(el);
+      if (rect.top < edge - 1 && rect.bottom > edge + 1) cutText.push(el.textContent!.trim().slice(0, 40));
+      else if (style.overflowY === 'hidden' && el.scrollHeight > el.clientHeight + 1 && Number.isFinite(lineHeight)) {
+        const lines = (el.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom)) / lineHeight;
+        if (Math.abs(lines - Math.round(lines)) > 0.15) cutText.push(el.textContent!.trim().slice(0, 40));
+      }
+    }
     if (main) {
       const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -74,6 +100,7 @@ export function measureFit(page: Page): Promise<FitReport> {
       smallestNoteSample,
       notesShown,
       notesDrawn: notes.length,
+      cutText,
     };
   });
 }

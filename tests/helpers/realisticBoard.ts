@@ -99,9 +99,12 @@ export function seedRealisticBoard(board: BoardDoc, control: ControlDoc): void {
   });
 }
 
-/** A new room on `httpUrl` holding the realistic board, seeded by stock clients (the facilitator's key on the control document). */
-export async function createRealisticRoom(httpUrl: string, wsUrl: string): Promise<CreatedRoom> {
-  const room = await createRoom(httpUrl, 'Checkout team OKRs');
+/**
+ * A new room on `httpUrl` holding the realistic board, seeded by stock clients (the facilitator's key
+ * on the control document); `room` seeds one already created instead (to see it empty first).
+ */
+export async function createRealisticRoom(httpUrl: string, wsUrl: string, existing?: CreatedRoom): Promise<CreatedRoom> {
+  const room = existing ?? (await createRoom(httpUrl, 'Checkout team OKRs'));
   // The facilitator's key: a kept confidence is the facilitator's to set (issue 14).
   const seed = openBoardClient(wsUrl, room.roomId, { key: room.facilitatorKey });
   const control = openControlClient(wsUrl, room.roomId, { key: room.facilitatorKey });

@@ -31,6 +31,7 @@ export function PresentationView() {
   const { pages, index } = usePresentPages(control.step);
   usePresenterKeys(index, pages.length);
   const info = stepInfo(control.step);
+  const joinUrl = control.step !== 'summary' ? control.joinUrl : null;
   const previous = neighbourStep(control.step, -1);
   const next = neighbourStep(control.step, 1);
   const JoinQr = joinQr.Component;
@@ -58,7 +59,8 @@ export function PresentationView() {
               Board locked
             </span>
           )}
-          <span>{people.length} here</span>
+          {/* Up before anyone has joined, it says so rather than "0 here · 0/0 ready". */}
+          <span>{people.length > 0 ? `${people.length} here` : 'Nobody has joined yet'}</span>
           <ReadyCheck step={control.step} />
           <ConnectionBadge />
         </div>
@@ -72,33 +74,39 @@ export function PresentationView() {
             </Suspense>
           )}
         </main>
-        {control.joinUrl && control.step !== 'summary' && (
-          <aside className="present-aside" aria-label="Join this workshop">
-            <Suspense fallback={null}>
-              <JoinQr url={control.joinUrl} />
-            </Suspense>
-          </aside>
+        {(joinUrl || room.isFacilitator) && (
+          // The presenter's controls sit in the side column under the join code, not in a bar across
+          // the bottom: the bar took the height that kept a canvas's notes at 28 px (27 and 26.6 px).
+          <div className="present-side">
+            {joinUrl && (
+              <aside className="present-aside" aria-label="Join this workshop">
+                <Suspense fallback={null}>
+                  <JoinQr url={joinUrl} />
+                </Suspense>
+              </aside>
+            )}
+            {room.isFacilitator && (
+              <nav className="present-controls" aria-label="Presenter controls">
+                <button type="button" onClick={() => move(previous)} disabled={!previous}>
+                  ← Previous step
+                </button>
+                <button type="button" className="primary" onClick={() => move(next)} disabled={!next}>
+                  Next step →
+                </button>
+                <ProjectorPager />
+                <SpotlightPicker />
+                <span className="present-keys">Keys: ←/→ pages and steps, Esc leaves</span>
+                <button type="button" onClick={() => setPresenting(false)}>
+                  Exit present mode
+                </button>
+                <Suspense fallback={null}>
+                  <GateDialog />
+                </Suspense>
+              </nav>
+            )}
+          </div>
         )}
       </div>
-      {room.isFacilitator && (
-        <nav className="present-controls" aria-label="Presenter controls">
-          <button type="button" onClick={() => move(previous)} disabled={!previous}>
-            ← Previous step
-          </button>
-          <button type="button" className="primary" onClick={() => move(next)} disabled={!next}>
-            Next step →
-          </button>
-          <ProjectorPager />
-          <SpotlightPicker />
-          <span className="present-keys">Keys: ←/→ pages and steps, Esc leaves</span>
-          <button type="button" onClick={() => setPresenting(false)}>
-            Exit present mode
-          </button>
-          <Suspense fallback={null}>
-            <GateDialog />
-          </Suspense>
-        </nav>
-      )}
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { useStepAccess } from '../sync/useStepAccess.ts';
  * "I'm done" for participants; "4/6 ready" for the facilitator and the projector, and who is ready
  * and who is not yet for the facilitator (never named on the projector, in front of the room).
  * Marks count for this visit of the step only: a move, back included, starts over at 0. Nothing
- * on the Summary, which has nothing to finish (asksReady).
+ * on the Summary, which has nothing to finish (asksReady), nor while nobody who could be ready is here.
  */
 export function ReadyCheck({ step }: { step: StepId }) {
   const room = useRoom();
@@ -36,12 +36,14 @@ export function ReadyCheck({ step }: { step: StepId }) {
     );
   }
   const total = ready.length + waiting.length;
+  // Nobody to be ready yet: "0/0 ready" would say nothing.
+  if (total === 0) return null;
   return (
     <span className="ready-check">
       <span className="ready-count" role="status" title={waiting.length ? `Waiting for ${waiting.join(', ')}` : 'Everyone is done'}>
         {ready.length}/{total} ready
       </span>
-      {facilitating && total > 0 && (
+      {facilitating && (
         <span className="ready-names" aria-label="Who is ready">
           {ready.length > 0 && <span>Ready: {ready.join(', ')}</span>}
           {ready.length > 0 && waiting.length > 0 && ' · '}

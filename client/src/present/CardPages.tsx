@@ -57,8 +57,9 @@ export function CandidateGroups({ step, from, to, groups }: Range & { step: Step
   const { results } = useVoting();
   const clusters = useBoard((board) => board.clusters.list());
   const named = new Map(clusters.map((cluster) => [cluster.id, cluster]));
-  // The dots show once voting closed (never while open), and the confirmed decision keeps them.
-  const tally = objective?.tally ?? (voting.status === 'closed' ? results : []);
+  // The dots show once voting closed and the confirmed decision keeps them, but never while a round
+  // is open: a new vote after a decision showed the last round's dots to the room it was asking again.
+  const tally = voting.status === 'open' ? [] : (objective?.tally ?? (voting.status === 'closed' ? results : []));
   const votes = new Map(tally.map((entry) => [entry.candidateId, entry.votes]));
   return (
     <>

@@ -2,6 +2,7 @@ import { findingKey, type Finding } from '@okr/shared/review';
 import { KR_DIRECTION_LABELS, type KeyResult } from '@okr/shared/schema';
 import { confidenceLabel, KR_TYPE_LABELS, LEAD_LAG_LABELS, levelsPhrase, SEVERITY_LABELS } from '@okr/shared/export';
 import { useControl } from '../sync/hooks.ts';
+import { formatDay } from '../components/formatDay.ts';
 import { useBoardReview, useDismissals } from '../steps/refine/useReview.ts';
 
 /** Findings on this key result the room has not dismissed, errors first. */
@@ -29,7 +30,7 @@ function keyResultFields(kr: KeyResult, confidence: string | undefined): [string
   return [
     ['Metric', kr.metricName ?? unset],
     ['From → to', levelsPhrase(kr) ?? unset],
-    ['By', kr.deadline ?? unset],
+    ['By', kr.deadline ? formatDay(kr.deadline) : unset],
     ['Owner', kr.ownerName ?? unset],
     ['Kind', [kr.type && KR_TYPE_LABELS[kr.type], kr.direction && KR_DIRECTION_LABELS[kr.direction], kr.leadLag && LEAD_LAG_LABELS[kr.leadLag]].filter(Boolean).join(' · ') || unset],
     ['Confidence', confidence ?? unset],

@@ -6,6 +6,7 @@ import { serverNow } from '../sync/serverClock.ts';
 import type { ProjectorContent } from './usePresentPages.ts';
 import { AgendaTable } from '../steps/summary/AgendaTable.tsx';
 import { ProjectorFromNotes } from './CardPages.tsx';
+import { formatDay } from '../components/formatDay.ts';
 
 /** The Summary's first page: THE objective and its key results, each with its numbers, deadline and owner. */
 export function OkrPage({ keyResults }: { keyResults: readonly KeyResult[] }) {
@@ -19,7 +20,7 @@ export function OkrPage({ keyResults }: { keyResults: readonly KeyResult[] }) {
           <li key={kr.id} aria-label={kr.title}>
             <span className="projector-row-text">{kr.title}</span>
             <span className="projector-row-meta">
-              {[levelsPhrase(kr), kr.deadline && `by ${kr.deadline}`, kr.ownerName, kr.confidence !== undefined && confidenceLabel(kr.confidence)].filter(Boolean).join(' · ')}
+              {[levelsPhrase(kr), kr.deadline && `by ${formatDay(kr.deadline)}`, kr.ownerName, kr.confidence !== undefined && confidenceLabel(kr.confidence)].filter(Boolean).join(' · ')}
             </span>
           </li>
         ))}

@@ -1,6 +1,7 @@
 import { useDraggable } from '@dnd-kit/core';
 import type { ReactNode } from 'react';
 import { isRevisitOverdue, localDay, ownerLabel, type Lane, type LaneItem } from '@okr/shared/workshop';
+import { formatDay } from '../../components/formatDay.ts';
 
 type Props = {
   item: LaneItem;
@@ -61,7 +62,7 @@ export function LaneCard({ item, canEdit, dragging, onMove, onPark, onEdit, onRe
                 <div className={overdue ? 'is-overdue' : undefined}>
                   <dt>Revisit</dt>
                   <dd>
-                    <time dateTime={parked.revisitDate}>{formatDate(parked.revisitDate)}</time>
+                    <time dateTime={parked.revisitDate}>{formatDay(parked.revisitDate)}</time>
                     {overdue && (
                       <span className="park-tag is-warning" role="note">
                         Date has passed: revisit it now or pick a new date
@@ -110,9 +111,4 @@ export function LaneCard({ item, canEdit, dragging, onMove, onPark, onEdit, onRe
       )}
     </li>
   );
-}
-
-function formatDate(iso: string): string {
-  const date = new Date(`${iso}T12:00:00`);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 }

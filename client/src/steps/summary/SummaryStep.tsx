@@ -8,6 +8,7 @@ import { ExportActions } from './ExportActions.tsx';
 import { NotesSection } from './NotesSection.tsx';
 import { AgendaSection } from './AgendaSection.tsx';
 import { useExport } from './useExport.ts';
+import { formatDay } from '../../components/formatDay.ts';
 import './summary.css';
 
 type Owner = OkrExport['keyResults'][number]['owner'];
@@ -151,7 +152,7 @@ function KeyResultsSection({ file }: { file: OkrExport }) {
                     {levelsPhrase({ ...kr, unit: kr.metric.unit }) ?? <Missing />}
                   </td>
                   <td data-label="Deadline" className="nowrap">
-                    {kr.deadline ?? <Missing />}
+                    {kr.deadline ? <time dateTime={kr.deadline}>{formatDay(kr.deadline)}</time> : <Missing />}
                   </td>
                   <td data-label="Owner">
                     <OwnerText owner={kr.owner} />

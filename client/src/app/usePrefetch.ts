@@ -5,6 +5,7 @@ import { stepComponents } from '../steps/stepComponents.ts';
 import { canvasViews } from '../steps/canvasViews.ts';
 import { discussionNotes, facilitatorTools, gateDialog, joinQr, keyResultPage, linkPanel, loadMoveStep, loadPrework, presentationView, refineOverview, spotlightDialog, spotlightView } from '../facilitation/facilitatorChunks.ts';
 import { historyDialog } from '../history/historyChunk.ts';
+import { loadTextDiff } from '@okr/shared/doc';
 
 /**
  * Once the board is up (synced) and the page idle, fetches in the background the code this role
@@ -19,6 +20,8 @@ export function usePrefetch(): void {
     let cancelled = false;
     let cancel = () => undefined as void;
     const chunks: { preload: () => Promise<unknown> }[] = [...Object.values(stepComponents), ...Object.values(canvasViews)];
+    // The character differ every text edit uses (shared/src/doc/textFields.ts): anyone who may write.
+    if (!room.isViewer) chunks.push({ preload: loadTextDiff });
     if (room.isFacilitator) chunks.push(facilitatorTools, linkPanel, discussionNotes, gateDialog, presentationView, joinQr, historyDialog, loadPrework, spotlightDialog, spotlightView, refineOverview, keyResultPage, { preload: loadMoveStep });
     if (room.isViewer) chunks.push(presentationView, joinQr, spotlightView, refineOverview, keyResultPage);
     // Preloads are remembered, so a later step change only re-runs this for nothing new.

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BoardDoc } from './boardDoc.ts';
 import { ORIGIN } from './origins.ts';
 import { peers, syncAll } from './peers.testkit.ts';
 import type { RecordCollection } from './recordCollection.ts';
-import { applyTextDiff, TEXT_FIELDS, upgradeTextFields } from './textFields.ts';
+import { applyTextDiff, loadTextDiff, TEXT_FIELDS, upgradeTextFields } from './textFields.ts';
 import { createUndoManager } from './undo.ts';
 
 type AnyCollection = RecordCollection<{ id: string; order: number }>;
@@ -21,6 +21,9 @@ const cards: [string, (b: BoardDoc, text: string) => string, (b: BoardDoc) => An
 function readField(board: BoardDoc, collection: (b: BoardDoc) => AnyCollection, id: string, field: string): unknown {
   return (collection(board).get(id) as Record<string, unknown> | undefined)?.[field];
 }
+
+// As a browser does once its board is up (client/src/app/usePrefetch.ts); textDiffFallback.test.ts covers before.
+beforeAll(() => loadTextDiff());
 
 describe('applyTextDiff', () => {
   it.each([
@@ -45,6 +48,15 @@ describe('applyTextDiff', () => {
     text.observe((event) => deltas.push(event.delta));
     doc.transact(() => applyTextDiff(text, 'Reach 65% conversion'));
     expect(deltas).toEqual([[{ retain: 7 }, { delete: 1 }, { insert: '5' }]]);
+  });
+
+  it('keeps a concurrent edit between two places one person changed at once', () => {
+    const [ana, ben] = peers(2, (b) => b.addKeyResult({ title: 'Reach 60% conversion by Q3' }));
+    const id = ana!.keyResults.list()[0]!.id;
+    ana!.update(ana!.keyResults, id, { title: 'Reach 65% conversion by Q4' });
+    ben!.update(ben!.keyResults, id, { title: 'Reach 60% checkout conversion by Q3' });
+    syncAll([ana!, ben!]);
+    for (const board of [ana!, ben!]) expect(board.keyResults.get(id)!.title).toBe('Reach 65% checkout conversion by Q4');
   });
 });
 

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useConnectionStatus, useControl } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { stepComponents } from '../steps/stepComponents.ts';
@@ -10,9 +10,12 @@ import { loadTextDiff } from '@okr/shared/doc';
 /**
  * Once the board is up (synced) and the page idle, fetches in the background the code this role
  * may need later, so moving to another step or opening a tool does not wait on the network.
+ * Returns whether the board has been up: synced, with the code of the step on screen (once true,
+ * it stays true), for work that may wait until the first cards are shown.
  */
-export function usePrefetch(): void {
+export function usePrefetch(): boolean {
   const room = useRoom();
+  const [up, setUp] = useState(false);
   const connected = useConnectionStatus() === 'connected';
   const { step } = useControl();
   useEffect(() => {
@@ -33,6 +36,7 @@ export function usePrefetch(): void {
       .catch(() => undefined)
       .then(() => {
         if (cancelled) return;
+        setUp(true);
         if (typeof requestIdleCallback !== 'function') {
           const timer = setTimeout(prefetch, 200);
           cancel = () => clearTimeout(timer);
@@ -46,4 +50,5 @@ export function usePrefetch(): void {
       cancel();
     };
   }, [connected, room, step]);
+  return up;
 }

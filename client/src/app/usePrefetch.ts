@@ -3,7 +3,7 @@ import { useConnectionStatus, useControl } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { stepComponents } from '../steps/stepComponents.ts';
 import { canvasViews } from '../steps/canvasViews.ts';
-import { discussionNotes, facilitatorTools, gateDialog, joinQr, keyResultPage, linkPanel, loadMoveStep, loadPrework, presentationView, refineOverview, spotlightDialog, spotlightView } from '../facilitation/facilitatorChunks.ts';
+import { discussionNotes, facilitatorTools, gateDialog, joinQr, keyResultPage, linkPanel, loadMoveStep, loadPrework, presentationView, refineOverview, spotlightDialog, spotlightView, stepTimer } from '../facilitation/facilitatorChunks.ts';
 import { historyDialog } from '../history/historyChunk.ts';
 import { loadTextDiff } from '@okr/shared/doc';
 
@@ -23,8 +23,9 @@ export function usePrefetch(): boolean {
     let cancelled = false;
     let cancel = () => undefined as void;
     const chunks: { preload: () => Promise<unknown> }[] = [...Object.values(stepComponents), ...Object.values(canvasViews)];
-    // The character differ every text edit uses (shared/src/doc/textFields.ts): anyone who may write.
-    if (!room.isViewer) chunks.push({ preload: loadTextDiff });
+    // Anyone who may write: the character differ every text edit uses (shared/src/doc/textFields.ts),
+    // and the timer, which a participant sees once the facilitator starts one.
+    if (!room.isViewer) chunks.push({ preload: loadTextDiff }, stepTimer);
     if (room.isFacilitator) chunks.push(facilitatorTools, linkPanel, discussionNotes, gateDialog, presentationView, joinQr, historyDialog, loadPrework, spotlightDialog, spotlightView, refineOverview, keyResultPage, { preload: loadMoveStep });
     if (room.isViewer) chunks.push(presentationView, joinQr, spotlightView, refineOverview, keyResultPage);
     // Preloads are remembered, so a later step change only re-runs this for nothing new.

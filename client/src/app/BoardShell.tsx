@@ -39,7 +39,7 @@ export function BoardShell() {
     </p>
   );
   // Publishes this device's private drafts at a reveal, whichever step or view is on screen; its
-  // code (about 2 KB gzipped) loads once the first cards are shown, out of the first load.
+  // code (about 1 KB gzipped) loads once the first cards are shown, out of the first load.
   const publisher = boardUp && !room.isViewer && (
     <Suspense fallback={null}>
       <DraftPublisher />

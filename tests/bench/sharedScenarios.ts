@@ -2,7 +2,7 @@ import pg from 'pg';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { BoardDoc, docFromUpdates } from '@okr/shared/doc';
+import { BoardDoc, docFromUpdates, loadTextDiff } from '@okr/shared/doc';
 import { CONTEXT_KINDS } from '@okr/shared/schema';
 import { PgDocLog, rowUpdates } from '../../server/src/store/postgres/pgDocLog.ts';
 import { startBalancer } from '../helpers/balancer.ts';
@@ -36,6 +36,8 @@ export async function seedCatchUp(databaseUrl: string, roomId: string, snapshotC
     const ids = Array.from({ length: snapshotCards }, (_, i) => board.addContextItem({ kind: CONTEXT_KINDS[i % CONTEXT_KINDS.length]!, text: cardText(i) }));
     const [seq] = await docLog.appendTurn([{ roomId, doc: 'board', update: Y.encodeStateAsUpdate(doc, before) }]);
     if (!(await docLog.compact(roomId, 'board', Y.encodeStateAsUpdate(doc), seq!))) throw new Error(`catch-up seed: the snapshot of ${roomId} was not written`);
+    // Each edit diffed as a browser's is once its board is up: the fewest inserts and deletes.
+    await loadTextDiff();
     const rows: Buffer[] = [];
     doc.on('update', (update: Uint8Array) => rows.push(Buffer.from(update)));
     for (let k = 1; k <= logRows; k++) board.update(board.contextItems, ids[k % ids.length]!, { text: `${cardText(k)}, ${lastEditText(k)}` });

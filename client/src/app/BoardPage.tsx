@@ -7,7 +7,6 @@ import { updatePresence } from '../sync/presence.ts';
 import { useIdentity } from '../state/identity.ts';
 import { JoinForm } from './JoinForm.tsx';
 import { BoardShell } from './BoardShell.tsx';
-import { DraftPublisher } from '../drafts/DraftPublisher.tsx';
 import { useRoomExists } from './useRoomExists.ts';
 import { LinkRevoked } from './LinkRevoked.tsx';
 import { openWithoutKeptKey } from './addressBar.ts';
@@ -74,8 +73,6 @@ export function BoardPage({ access }: { access: Access }) {
   return (
     <RoomContext.Provider value={session.room}>
       <BoardUiContext.Provider value={session.ui}>
-        {/* Publishes this device's private drafts at a reveal, whichever step is on screen. */}
-        {!session.room.isViewer && <DraftPublisher />}
         {session.room.isFacilitator && <RememberWorkshop />}
         <BoardShell />
       </BoardUiContext.Provider>

@@ -13,6 +13,7 @@ import { FacilitatorBar } from '../facilitation/FacilitatorBar.tsx';
 import { gateDialog, presentationView, spotlightBanner } from '../facilitation/facilitatorChunks.ts';
 import { usePrefetch } from './usePrefetch.ts';
 import { useRememberDrafts } from '../drafts/useRememberDrafts.ts';
+import { draftPublisher } from '../drafts/draftPublisherChunk.ts';
 
 /** The board: who and where at the top, the steps, then the group's current step. */
 export function BoardShell() {
@@ -22,7 +23,8 @@ export function BoardShell() {
   const { projector } = useStepAccess();
   useRememberDrafts();
   const refusedFor = useRefusal();
-  usePrefetch();
+  const boardUp = usePrefetch();
+  const DraftPublisher = draftPublisher.Component;
   const PresentationView = presentationView.Component;
   const GateDialog = gateDialog.Component;
   const SpotlightBanner = spotlightBanner.Component;
@@ -36,9 +38,17 @@ export function BoardShell() {
       The server refused this link: {refusedFor}. Check the link you were given.
     </p>
   );
+  // Publishes this device's private drafts at a reveal, whichever step or view is on screen; its
+  // code (about 1 KB gzipped) loads once the first cards are shown, out of the first load.
+  const publisher = boardUp && !room.isViewer && (
+    <Suspense fallback={null}>
+      <DraftPublisher />
+    </Suspense>
+  );
   if (projector) {
     return (
       <>
+        {publisher}
         {refusal}
         <Suspense fallback={null}>
           <PresentationView />
@@ -48,6 +58,7 @@ export function BoardShell() {
   }
   return (
     <div className="board">
+      {publisher}
       <header className="board-header">
         <div className="board-title">
           <h1>{title || 'OKR workshop'}</h1>

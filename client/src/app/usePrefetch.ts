@@ -1,17 +1,21 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useConnectionStatus, useControl } from '../sync/hooks.ts';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { stepComponents } from '../steps/stepComponents.ts';
 import { canvasViews } from '../steps/canvasViews.ts';
-import { discussionNotes, facilitatorTools, gateDialog, joinQr, keyResultPage, linkPanel, loadMoveStep, loadPrework, presentationView, refineOverview, spotlightDialog, spotlightView } from '../facilitation/facilitatorChunks.ts';
+import { discussionNotes, facilitatorTools, gateDialog, joinQr, keyResultPage, linkPanel, loadMoveStep, loadPrework, presentationView, refineOverview, spotlightDialog, spotlightView, stepTimer } from '../facilitation/facilitatorChunks.ts';
 import { historyDialog } from '../history/historyChunk.ts';
+import { loadTextDiff } from '@okr/shared/doc';
 
 /**
  * Once the board is up (synced) and the page idle, fetches in the background the code this role
  * may need later, so moving to another step or opening a tool does not wait on the network.
+ * Returns whether the board has been up: synced, with the code of the step on screen (once true,
+ * it stays true), for work that may wait until the first cards are shown.
  */
-export function usePrefetch(): void {
+export function usePrefetch(): boolean {
   const room = useRoom();
+  const [up, setUp] = useState(false);
   const connected = useConnectionStatus() === 'connected';
   const { step } = useControl();
   useEffect(() => {
@@ -19,6 +23,9 @@ export function usePrefetch(): void {
     let cancelled = false;
     let cancel = () => undefined as void;
     const chunks: { preload: () => Promise<unknown> }[] = [...Object.values(stepComponents), ...Object.values(canvasViews)];
+    // Anyone who may write: the character differ every text edit uses (shared/src/doc/textFields.ts),
+    // and the timer, which a participant sees once the facilitator starts one.
+    if (!room.isViewer) chunks.push({ preload: loadTextDiff }, stepTimer);
     if (room.isFacilitator) chunks.push(facilitatorTools, linkPanel, discussionNotes, gateDialog, presentationView, joinQr, historyDialog, loadPrework, spotlightDialog, spotlightView, refineOverview, keyResultPage, { preload: loadMoveStep });
     if (room.isViewer) chunks.push(presentationView, joinQr, spotlightView, refineOverview, keyResultPage);
     // Preloads are remembered, so a later step change only re-runs this for nothing new.
@@ -30,6 +37,7 @@ export function usePrefetch(): void {
       .catch(() => undefined)
       .then(() => {
         if (cancelled) return;
+        setUp(true);
         if (typeof requestIdleCallback !== 'function') {
           const timer = setTimeout(prefetch, 200);
           cancel = () => clearTimeout(timer);
@@ -43,4 +51,5 @@ export function usePrefetch(): void {
       cancel();
     };
   }, [connected, room, step]);
+  return up;
 }

@@ -15,6 +15,8 @@ export const spotlightView = loadable(() => import('../present/SpotlightView.tsx
 // SMART refine's projector pages show each key result's findings: the review loads with them.
 export const refineOverview = loadable(() => import('../present/RefinePages.tsx').then((m) => m.RefineOverview));
 export const keyResultPage = loadable(() => import('../present/RefinePages.tsx').then((m) => m.KeyResultPage));
+// Everyone's while a timer runs; always the facilitator's.
+export const stepTimer = loadable(() => import('./StepTimer.tsx').then((m) => m.StepTimer));
 export const joinQr = loadable(() => import('./JoinQr.tsx').then((m) => m.JoinQr));
 // Every link to the board, with rotation and revocation: the facilitator's header only.
 export const linkPanel = loadable(() => import('../components/LinkPanel.tsx').then((m) => m.LinkPanel));

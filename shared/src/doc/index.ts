@@ -6,7 +6,7 @@ export { ORIGIN } from './origins.ts';
 export type { Origin } from './origins.ts';
 export { createUndoManager } from './undo.ts';
 export { applyStored, encodeState, docFromUpdates } from './encoding.ts';
-export { TEXT_FIELDS, upgradeTextFields } from './textFields.ts';
+export { loadTextDiff, TEXT_FIELDS, upgradeTextFields } from './textFields.ts';
 export { upgradeObjectiveText } from './objectiveText.ts';
 export { onOverwritten, restoreMine } from './overwrites.ts';
 export type { Overwrite, OverwrittenField } from './overwrites.ts';

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BoardDoc } from './boardDoc.ts';
 import { ORIGIN } from './origins.ts';
 import { peers, syncAll } from './peers.testkit.ts';
 import type { RecordCollection } from './recordCollection.ts';
-import { applyTextDiff, TEXT_FIELDS, upgradeTextFields } from './textFields.ts';
+import { applyTextDiff, loadTextDiff, TEXT_FIELDS, upgradeTextFields } from './textFields.ts';
 import { createUndoManager } from './undo.ts';
 
 type AnyCollection = RecordCollection<{ id: string; order: number }>;
@@ -22,29 +22,55 @@ function readField(board: BoardDoc, collection: (b: BoardDoc) => AnyCollection, 
   return (collection(board).get(id) as Record<string, unknown> | undefined)?.[field];
 }
 
-describe('applyTextDiff', () => {
+/** Applies `to` over `from` in a fresh text; returns the text and the deltas its observers saw. */
+function diffed(from: string, to: string): { text: string; deltas: unknown[] } {
+  const doc = new Y.Doc();
+  const text = doc.getText('t');
+  text.insert(0, from);
+  const deltas: unknown[] = [];
+  text.observe((event) => deltas.push(event.delta));
+  doc.transact(() => applyTextDiff(text, to));
+  return { text: text.toString(), deltas };
+}
+
+// Before `loadTextDiff` has fetched fast-diff (a browser's first second on the board), then with it,
+// as a browser has once its board is up (client/src/app/usePrefetch.ts) and as every test below has.
+describe.each([
+  ['before fast-diff has loaded', () => Promise.resolve()],
+  ['with fast-diff', () => loadTextDiff()],
+])('applyTextDiff %s', (_when, load) => {
+  beforeAll(load);
+
   it.each([
     ['', 'Reach 65%'],
     ['Reach 60%', 'Reach 65%'],
     ['Reach 60% conversion', ''],
     ['Checkout 🚀 fast', 'Checkout 🚀🚀 faster'],
+    ['Reach 60% conversion by Q3', 'Reach 65% conversion by Q4'],
     ['abc', 'abc'],
   ])('turns %j into %j', (from, to) => {
-    const doc = new Y.Doc();
-    const text = doc.getText('t');
-    text.insert(0, from);
-    applyTextDiff(text, to);
-    expect(text.toString()).toBe(to);
+    expect(diffed(from, to).text).toBe(to);
   });
 
-  it('touches only the characters that changed', () => {
-    const doc = new Y.Doc();
-    const text = doc.getText('t');
-    text.insert(0, 'Reach 60% conversion');
-    const deltas: unknown[] = [];
-    text.observe((event) => deltas.push(event.delta));
-    doc.transact(() => applyTextDiff(text, 'Reach 65% conversion'));
-    expect(deltas).toEqual([[{ retain: 7 }, { delete: 1 }, { insert: '5' }]]);
+  it('touches only the characters that changed in one place', () => {
+    expect(diffed('Reach 60% conversion', 'Reach 65% conversion').deltas).toEqual([[{ retain: 7 }, { delete: 1 }, { insert: '5' }]]);
+  });
+
+  it('never splits a character outside the basic plane', () => {
+    expect(diffed('a😀b', 'a😃b')).toEqual({ text: 'a😃b', deltas: [[{ retain: 1 }, { delete: 2 }, { insert: '😃' }]] });
+  });
+});
+
+describe('applyTextDiff with fast-diff', () => {
+  beforeAll(() => loadTextDiff());
+
+  it('keeps a concurrent edit between two places one person changed at once', () => {
+    const [ana, ben] = peers(2, (b) => b.addKeyResult({ title: 'Reach 60% conversion by Q3' }));
+    const id = ana!.keyResults.list()[0]!.id;
+    ana!.update(ana!.keyResults, id, { title: 'Reach 65% conversion by Q4' });
+    ben!.update(ben!.keyResults, id, { title: 'Reach 60% checkout conversion by Q3' });
+    syncAll([ana!, ben!]);
+    for (const board of [ana!, ben!]) expect(board.keyResults.get(id)!.title).toBe('Reach 65% checkout conversion by Q4');
   });
 });
 

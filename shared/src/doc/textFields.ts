@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import diff from 'fast-diff';
+import type FastDiff from 'fast-diff';
+import { simpleDiffString } from 'lib0/diff';
 import type { Candidate, ContextItem, Initiative, KeyResult, ParkedItem } from '../schema/index.ts';
 import { ORIGIN } from './origins.ts';
 
@@ -28,17 +29,47 @@ export function textFieldsOf(name: string): readonly string[] {
   return Object.hasOwn(TEXT_FIELDS, name) ? TEXT_FIELDS[name as keyof typeof TEXT_FIELDS] : [];
 }
 
+let fastDiff: typeof FastDiff | undefined;
+let loading: Promise<void> | undefined;
+
+/**
+ * Loads fast-diff (3 KB gzipped), which `applyTextDiff` needs for the fewest inserts and deletes.
+ * A browser loads it once its board is up, outside the first load (issue 11); the server never
+ * writes text, and tests load it first. Example: `await loadTextDiff()`.
+ */
+export function loadTextDiff(): Promise<void> {
+  return (loading ??= import('fast-diff').then(
+    (module) => {
+      fastDiff = module.default;
+    },
+    (error: unknown) => {
+      // A dropped network: the next call tries again.
+      loading = undefined;
+      throw error;
+    },
+  ));
+}
+
 /**
  * Turns `text` into `next` with the fewest inserts and deletes, so a concurrent edit of another part
  * of the text is kept: `"Reach 60%"` → `"Reach 65%"` deletes one character and inserts one.
+ * Until `loadTextDiff` has finished (a second or so after a board is up on a slow link, before
+ * anyone has typed) it replaces the span between the common start and end: the same result for an
+ * edit in one place; for edits in two places, a concurrent edit between them would be replaced.
  */
 export function applyTextDiff(text: Y.Text, next: string): void {
+  if (!fastDiff) {
+    const { index, remove, insert } = simpleDiffString(text.toString(), next);
+    if (remove > 0) text.delete(index, remove);
+    if (insert) text.insert(index, insert);
+    return;
+  }
   let index = 0;
-  for (const [op, chunk] of diff(text.toString(), next)) {
-    if (op === diff.DELETE) {
+  for (const [op, chunk] of fastDiff(text.toString(), next)) {
+    if (op === fastDiff.DELETE) {
       text.delete(index, chunk.length);
     } else {
-      if (op === diff.INSERT) text.insert(index, chunk);
+      if (op === fastDiff.INSERT) text.insert(index, chunk);
       index += chunk.length;
     }
   }

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { BoardDoc } from '@okr/shared/doc';
+import { BoardDoc, loadTextDiff } from '@okr/shared/doc';
 import type { Scale } from '../config.ts';
 import { artifactDir, launchBrowser, newDevice } from '../../helpers/browser.ts';
 import { openFullClient } from '../loadgen/fullClients.ts';
@@ -115,6 +115,8 @@ export async function runBoardBench(params: Scale['browser'], log: (line: string
 
     const editor = openFullClient('yws', room!);
     await editor.ready;
+    // The remote editor diffs each edit as a browser does once its board is up.
+    await loadTextDiff();
     const board = new BoardDoc(editor.doc);
     const ids = board.contextItems.list().map((c) => c.id);
     let pass = 0;

@@ -117,10 +117,11 @@ async function measureRole(browser: Browser, server: ServerUnderTest, links: Lin
 
 /**
  * First load of each role's page on a throttled link, against a warm server (the room already
- * loaded, the assets read once) holding `cards` context cards. Needs a built client.
+ * loaded, the assets read once) holding `cards` context cards. Needs a built client (`CLIENT_DIR` or client/dist).
  */
 export async function runFirstLoad(cards = 12, log: (line: string) => void = () => undefined): Promise<FirstLoad[]> {
-  const dist = path.join(REPO_ROOT, 'client/dist');
+  // CLIENT_DIR (the server's own setting) serves, and sizes, another build: e.g. main's beside this branch's.
+  const dist = process.env.CLIENT_DIR ?? path.join(REPO_ROOT, 'client/dist');
   if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('no client build: run `npx pnpm@10 build` first');
   const dataDir = tempDir('okr-bench-firstload-');
   const server = await ServerUnderTest.start('ours', dataDir);

@@ -18,4 +18,4 @@ const shares = composition(dist, files);
 console.log('\nby package or folder (KB gzipped, parts gzipped alone):');
 for (const p of byPackage(shares).slice(0, 30)) console.log(`  ${p.gzipKb.toFixed(1).padStart(6)}  ${p.name}`);
 console.log('\nlargest modules:');
-for (const s of shares.slice(0, 40)) console.log(`  ${s.gzipKb.toFixed(1).padStart(6)}  ${s.source}  (${s.chunk})`);
+for (const s of shares.slice(0, Number(process.env.TOP ?? 40))) console.log(`  ${s.gzipKb.toFixed(1).padStart(6)}  ${s.source}  (${s.chunk})`);

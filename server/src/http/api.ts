@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { buildExport } from '@okr/shared/export';
+import { cleanName } from '@okr/shared/schema';
 import { bearerKey, isFacilitatorKey, isOpenParticipantLink, roleForRoomKey, roomIdForViewerKey, wasRevoked } from '../access.ts';
 import { isWellFormedSecret } from '../store/keys.ts';
 import type { CreatedRoom, RoomStore } from '../store/roomStore.ts';
@@ -15,7 +16,7 @@ import { handleLinksApi, revokedLink } from './linksApi.ts';
 import { readApiQuery, sendExport, type ExportFormat } from './query.ts';
 import type { RoomCreationGate } from './roomCreationGate.ts';
 
-const createRoomBody = z.object({ title: z.string().trim().max(200).optional() }).strict();
+const createRoomBody = z.object({ title: z.string().max(200).transform(cleanName).optional() }).strict();
 
 export type ApiContext = {
   log: Logger;
@@ -114,7 +115,8 @@ function describeRoom(req: IncomingMessage, res: ServerResponse, link: { roomId:
     if (key === undefined && !isOpenParticipantLink(ctx.store, room.id)) throw revokedLink();
     if (key !== undefined && !roleForRoomKey(ctx.store, room.id, key)) throw wasRevoked(ctx.store, key, room.id) ? revokedLink() : wrongFacilitatorKey();
   }
-  sendJson(res, 200, { title: room.title });
+  // Rooms titled before titles were cleaned are shown safely too.
+  sendJson(res, 200, { title: cleanName(room.title) });
 }
 
 function exportRoom(req: IncomingMessage, res: ServerResponse, roomId: string, format: ExportFormat, ctx: ApiContext): void {

@@ -6,6 +6,7 @@ import type { PgCatalog } from '../store/postgres/pgCatalog.ts';
 import type { PgDocLog } from '../store/postgres/pgDocLog.ts';
 import { readSharedRoomDocs } from '../store/readRoom.ts';
 import { buildExport } from '@okr/shared/export';
+import { cleanName } from '@okr/shared/schema';
 import { answerTime, readCreateRoom, sendCreatedRoom, wrongFacilitatorKey, type ApiContext } from './api.ts';
 import { matchHistory, sendHistory, type VersionReader } from './history.ts';
 import { HttpError, methodNotAllowed, sendJson } from './json.ts';
@@ -131,5 +132,6 @@ async function describeRoom(req: IncomingMessage, res: ServerResponse, link: { r
     if (key === undefined && row?.participantHash !== null) throw revokedLink();
     if (key !== undefined && !roleForKeyRow(row, key)) throw isWellFormedSecret(key) && (await ctx.catalog.roomOfRevokedKey(key)) === room.id ? revokedLink() : wrongFacilitatorKey();
   }
-  sendJson(res, 200, { title: room.title });
+  // Rooms titled before titles were cleaned are shown safely too.
+  sendJson(res, 200, { title: cleanName(room.title) });
 }

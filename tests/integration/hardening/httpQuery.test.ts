@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tryUpgrade } from '../../helpers/rawSocket.ts';
 import { rawRequest } from '../../helpers/server.ts';
 import { useServerWithRoom } from '../../helpers/useServerWithRoom.ts';
 
@@ -44,5 +45,23 @@ describe('API query parameters', () => {
     expect(answer.status).toBe(200);
     expect(answer.headers['content-type']).toContain(type);
     check(answer.body);
+  });
+});
+
+describe('websocket query parameters', () => {
+  it.each([
+    ['an unknown parameter', () => `/sync/${ROOM()}?token=abc`, /unknown query parameter "token".*key, ticket, seat, proto/],
+    ['a proto this server does not speak', () => `/sync/${ROOM()}/control?proto=okr-requests-9`, /unknown proto "okr-requests-9": this server speaks okr-requests-1/],
+    ['a key given twice', () => `/sync/${ROOM()}?key=${fixture.room.facilitatorKey}&key=${fixture.room.facilitatorKey}`, /"key" given more than once/],
+    ['a ticket and a key at once', () => `/sync/${ROOM()}?ticket=abcdefghijklmnopqrstuvwx&key=${fixture.room.facilitatorKey}`, /a ticket or a key, not both/],
+  ])('%s is refused with a 400 that says why', async (_name, path, message) => {
+    const answer = await tryUpgrade(`${fixture.server.wsUrl}${path()}`);
+    expect(answer.status).toBe(400);
+    expect((JSON.parse(answer.body) as { message: string }).message).toMatch(message);
+  });
+
+  it('the parameters the app and stock clients use still open a socket', async () => {
+    const answer = await tryUpgrade(`${fixture.server.wsUrl}/sync/${ROOM()}/control?key=${fixture.room.facilitatorKey}&proto=okr-requests-1&seat=httpquery-seat-secret-000001`);
+    expect(answer.status).toBe(101);
   });
 });

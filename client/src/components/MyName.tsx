@@ -27,9 +27,10 @@ export function MyName({ name }: { name: string }) {
         e.preventDefault();
         const next = draft.trim();
         room.requests
-          .request('nameMySeat', { name: next })
-          .then(() => {
-            setSavedName(next);
+          .request<{ name: string }>('nameMySeat', { name: next })
+          .then((seat) => {
+            // The server's spelling: what the room sees (cleanName).
+            setSavedName(seat.name);
             setEditing(false);
             setError(null);
           })

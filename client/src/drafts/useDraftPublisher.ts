@@ -3,6 +3,7 @@ import type { BoardDoc } from '@okr/shared/doc';
 import { PRIVATE_WRITING_STEPS, type PrivateWritingStep } from '@okr/shared/schema';
 import { useRoom } from '../sync/RoomContext.tsx';
 import { updatePresence } from '../sync/presence.ts';
+import { RoomRequestError } from '../sync/roomRequests.ts';
 import { useIdentity } from '../state/identity.ts';
 import { useDrafts } from './draftStore.ts';
 import { planHandOver } from './handOver.ts';
@@ -34,8 +35,11 @@ export function useDraftPublisher(): void {
           useDrafts.getState().setHandOverError(key, null);
         },
         (err: unknown) => {
-          // Refused (the board is locked, say): the drafts stay here and are offered again on the next change.
-          if (offered.get(step) === signature) offered.set(step, '');
+          // Refused (the board is locked, say): the drafts stay here and are offered again on the next
+          // change. Not when the server failed or never answered: that same set would fail on every
+          // change anyone makes; a different set (an edit of a draft) is offered.
+          const repeat = !(err instanceof RoomRequestError) || err.worthRepeating;
+          if (repeat && offered.get(step) === signature) offered.set(step, '');
           useDrafts.getState().setHandOverError(key, err instanceof Error ? err.message : String(err));
         },
       );

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { cleanName } from '@okr/shared/schema';
 import { persist } from 'zustand/middleware';
 
 const COLORS = ['#b3261e', '#1d4ed8', '#047857', '#7c3aed', '#b45309', '#be185d', '#0e7490', '#4d7c0f'];
@@ -21,7 +22,7 @@ export const useIdentity = create<IdentityState>()(
       id: randomId(),
       name: '',
       color: COLORS[Math.floor(Math.random() * COLORS.length)] ?? '#1d4ed8',
-      setName: (name) => set({ name: name.trim().slice(0, 60) }),
+      setName: (name) => set({ name: cleanName(name).slice(0, 60) }),
     }),
     { name: 'okr-board-identity' },
   ),

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { buildExport } from '@okr/shared/export';
+import { cleanName } from '@okr/shared/schema';
 import { bearerKey, isFacilitatorKey, isOpenParticipantLink, roleForRoomKey, roomIdForViewerKey, wasRevoked } from '../access.ts';
 import { isWellFormedSecret } from '../store/keys.ts';
 import type { CreatedRoom, RoomStore } from '../store/roomStore.ts';
@@ -12,9 +13,10 @@ import { handleHistory } from './history.ts';
 import type { TicketBook } from '../relay/tickets.ts';
 import { HttpError, methodNotAllowed, readJsonBody, sendJson } from './json.ts';
 import { handleLinksApi, revokedLink } from './linksApi.ts';
+import { readApiQuery, sendExport, type ExportFormat } from './query.ts';
 import type { RoomCreationGate } from './roomCreationGate.ts';
 
-const createRoomBody = z.object({ title: z.string().trim().max(200).optional() }).strict();
+const createRoomBody = z.object({ title: z.string().max(200).transform(cleanName).optional() }).strict();
 
 export type ApiContext = {
   log: Logger;
@@ -34,6 +36,8 @@ export type ApiContext = {
 /** The rooms API. Returns false when the path is not an API route, so static serving can take it. */
 export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, ctx: ApiContext): Promise<boolean> {
   const path = url.pathname;
+  if (!path.startsWith('/api/')) return false;
+  const { format } = readApiQuery(url);
   if (path === '/api/time') return answerTime(req, res);
   if (path === '/api/rooms') {
     if (req.method !== 'POST') throw methodNotAllowed('POST');
@@ -49,13 +53,12 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
   const exportMatch = /^\/api\/rooms\/([^/]*)\/export$/.exec(path);
   if (exportMatch) {
     if (req.method !== 'GET') throw methodNotAllowed('GET');
-    exportRoom(req, res, exportMatch[1] ?? '', ctx);
+    exportRoom(req, res, exportMatch[1] ?? '', format, ctx);
     return true;
   }
   if (await handleHistory(req, res, path, ctx)) return true;
   if (await handleLinksApi(req, res, path, ctx)) return true;
-  if (path.startsWith('/api/')) throw new HttpError(404, 'not_found', `No API route ${path}. See the README for the rooms API.`);
-  return false;
+  throw new HttpError(404, 'not_found', `No API route ${path}. See the README for the rooms API.`);
 }
 
 /** GET /api/time: clients estimate their clock offset from it, so every timer shows the same time left. */
@@ -112,18 +115,19 @@ function describeRoom(req: IncomingMessage, res: ServerResponse, link: { roomId:
     if (key === undefined && !isOpenParticipantLink(ctx.store, room.id)) throw revokedLink();
     if (key !== undefined && !roleForRoomKey(ctx.store, room.id, key)) throw wasRevoked(ctx.store, key, room.id) ? revokedLink() : wrongFacilitatorKey();
   }
-  sendJson(res, 200, { title: room.title });
+  // Rooms titled before titles were cleaned are shown safely too.
+  sendJson(res, 200, { title: cleanName(room.title) });
 }
 
-function exportRoom(req: IncomingMessage, res: ServerResponse, roomId: string, ctx: ApiContext): void {
+function exportRoom(req: IncomingMessage, res: ServerResponse, roomId: string, format: ExportFormat, ctx: ApiContext): void {
   const key = bearerKey(req.headers.authorization);
   if (key === undefined) throw new HttpError(401, 'unauthorized', 'Send the facilitator key as "Authorization: Bearer <facilitatorKey>".');
   if (!isWellFormedSecret(roomId) || !ctx.store.getRoom(roomId)) throw new HttpError(404, 'not_found', 'No room with that id.');
   if (!isFacilitatorKey(ctx.store, roomId, key)) throw wrongFacilitatorKey();
   ctx.flushRoom(roomId);
   const { board, control } = readRoomDocs(ctx.store, roomId);
-  sendJson(res, 200, buildExport(board, control));
-  ctx.log.info({ room: roomId }, 'room exported');
+  sendExport(res, buildExport(board, control), format);
+  ctx.log.info({ room: roomId, format }, 'room exported');
 }
 
 export function wrongFacilitatorKey(): HttpError {

@@ -46,8 +46,8 @@ export async function handleHistory(req: IncomingMessage, res: ServerResponse, p
 /** Answers a history request whose facilitator key was checked, in either mode. */
 export async function sendHistory(res: ServerResponse, { roomId, version }: HistoryRequest, versions: VersionReader): Promise<void> {
   if (version === undefined) return sendJson(res, 200, { versions: historyEntries(await versions.list(roomId)) });
-  const versionId = /^[1-9]\d{0,15}$/.test(version) ? Number(version) : undefined;
-  const snapshot = versionId === undefined ? undefined : await versions.snapshot(roomId, versionId);
+  if (!/^[1-9]\d{0,15}$/.test(version)) throw new HttpError(400, 'invalid_version', 'A version id is a whole number from 1, as the History list gives it.');
+  const snapshot = await versions.snapshot(roomId, Number(version));
   if (!snapshot) throw new HttpError(404, 'not_found', 'This room has no such version; its History lists those it keeps.');
   res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(snapshot.byteLength), 'Cache-Control': 'no-store' });
   res.end(snapshot);

@@ -6,9 +6,11 @@ import type { PgCatalog } from '../store/postgres/pgCatalog.ts';
 import type { PgDocLog } from '../store/postgres/pgDocLog.ts';
 import { readSharedRoomDocs } from '../store/readRoom.ts';
 import { buildExport } from '@okr/shared/export';
+import { cleanName } from '@okr/shared/schema';
 import { answerTime, readCreateRoom, sendCreatedRoom, wrongFacilitatorKey, type ApiContext } from './api.ts';
 import { matchHistory, sendHistory, type VersionReader } from './history.ts';
 import { HttpError, methodNotAllowed, sendJson } from './json.ts';
+import { readApiQuery, sendExport, type ExportFormat } from './query.ts';
 import { admitTicketGrant, linksBody, readRotateRequest, readTicketRequest, revokedLink, sendTicket } from './linksApi.ts';
 import { linkSecretsOf, planRotation, RotatedMeanwhileError } from '../rooms/rotateLinks.ts';
 import type { RoomKeyRow } from '../store/roomStore.ts';
@@ -33,6 +35,7 @@ export type SharedApiContext = Pick<ApiContext, 'log' | 'maxBodyBytes' | 'creati
 export async function handleSharedApi(req: IncomingMessage, res: ServerResponse, url: URL, ctx: SharedApiContext): Promise<boolean> {
   const path = url.pathname;
   if (!path.startsWith('/api/')) return false;
+  const { format } = readApiQuery(url);
   if (path === '/api/time') return answerTime(req, res);
   if (path === '/api/rooms') {
     if (req.method !== 'POST') throw methodNotAllowed('POST');
@@ -56,7 +59,7 @@ export async function handleSharedApi(req: IncomingMessage, res: ServerResponse,
   const exportMatch = /^\/api\/rooms\/([^/]*)\/export$/.exec(path);
   if (exportMatch) {
     if (req.method !== 'GET') throw methodNotAllowed('GET');
-    await exportRoom(req, res, exportMatch[1] ?? '', ctx);
+    await exportRoom(req, res, exportMatch[1] ?? '', format, ctx);
     return true;
   }
   const roomMatch = /^\/api\/rooms\/([^/]*)$/.exec(path) ?? /^\/api\/view\/([^/]*)$/.exec(path);
@@ -104,15 +107,15 @@ async function facilitatorOf(req: IncomingMessage, roomId: string, ctx: SharedAp
 }
 
 /** GET /api/rooms/<id>/export, as in single-node mode: what PostgreSQL holds is everything any client has been sent. */
-async function exportRoom(req: IncomingMessage, res: ServerResponse, roomId: string, ctx: SharedApiContext): Promise<void> {
+async function exportRoom(req: IncomingMessage, res: ServerResponse, roomId: string, format: ExportFormat, ctx: SharedApiContext): Promise<void> {
   const key = bearerKey(req.headers.authorization);
   if (key === undefined) throw new HttpError(401, 'unauthorized', 'Send the facilitator key as "Authorization: Bearer <facilitatorKey>".');
   const row = isWellFormedSecret(roomId) ? await ctx.catalog.keyRow(roomId) : undefined;
   if (!row) throw new HttpError(404, 'not_found', 'No room with that id.');
   if (roleForKeyRow(row, key) !== 'facilitator') throw wrongFacilitatorKey();
   const { board, control } = await readSharedRoomDocs(ctx.docLog, roomId);
-  sendJson(res, 200, buildExport(board, control));
-  ctx.log.info({ room: roomId }, 'room exported');
+  sendExport(res, buildExport(board, control), format);
+  ctx.log.info({ room: roomId, format }, 'room exported');
 }
 
 /** GET /api/rooms/<id> and /api/view/<viewerKey>, as in single-node mode (api.ts describeRoom). */
@@ -129,5 +132,6 @@ async function describeRoom(req: IncomingMessage, res: ServerResponse, link: { r
     if (key === undefined && row?.participantHash !== null) throw revokedLink();
     if (key !== undefined && !roleForKeyRow(row, key)) throw isWellFormedSecret(key) && (await ctx.catalog.roomOfRevokedKey(key)) === room.id ? revokedLink() : wrongFacilitatorKey();
   }
-  sendJson(res, 200, { title: room.title });
+  // Rooms titled before titles were cleaned are shown safely too.
+  sendJson(res, 200, { title: cleanName(room.title) });
 }

@@ -8,7 +8,7 @@ import type { RoomStore } from '../store/roomStore.ts';
 import type { RelayMetrics } from './metrics.ts';
 import { RoomRegistry, type SharedRooms } from './roomRegistry.ts';
 import { RateLimiter, type AddressLimiter } from './rateLimiter.ts';
-import { resolveTarget, withConnectionParams, type Refusal, type Target } from './resolveTarget.ts';
+import { connectionParamsProblem, resolveTarget, withConnectionParams, type Refusal, type Target } from './resolveTarget.ts';
 import { TicketBook } from './tickets.ts';
 import { watchKeyChanges } from './watchKeyChanges.ts';
 
@@ -63,6 +63,8 @@ export function attachRelay(server: Server, storage: RoomStore | SharedRelay, co
     } catch {
       return refuse(400, 'malformed URL');
     }
+    const paramsProblem = connectionParamsProblem(url);
+    if (paramsProblem) return refuse(paramsProblem.status, paramsProblem.error);
     const admitted = (target: Target | Refusal) => {
       if ('error' in target) return refuse(target.status, target.error);
       const resolved = { ...target, address };

@@ -189,6 +189,10 @@ export class Connection implements Peer, TurnSink {
     this.terminateTimer.unref();
   }
 
+  logFault(err: unknown, fields: Record<string, unknown>): void {
+    this.log.error({ err, ...fields, role: this.role, room: this.info.roomId }, 'request failed inside the server');
+  }
+
   /** Stops reading frames off the socket (a throttled sender then waits in its own buffers). */
   pause(): void {
     this.ws.pause();

@@ -31,6 +31,26 @@ export function resolveTarget(url: URL, store: RoomStore, tickets?: TicketBook):
   return withConnectionParams(url, resolveLink(url, store, tickets));
 }
 
+/** The query parameters a websocket URL may carry, each once. */
+const CONNECTION_PARAMS = ['key', 'ticket', 'seat', 'proto'];
+
+/**
+ * A websocket URL's query, checked before anything is looked up (so no ticket is spent on it): an
+ * unknown or repeated parameter, a `proto=` this server does not speak, or a ticket and a key at
+ * once are refused with 400 naming the problem, never ignored. Both modes use it.
+ */
+export function connectionParamsProblem(url: URL): Refusal | undefined {
+  const seen = new Set<string>();
+  for (const [name, value] of url.searchParams) {
+    if (!CONNECTION_PARAMS.includes(name)) return { status: 400, error: `unknown query parameter "${name.slice(0, 40)}": a sync URL takes only ${CONNECTION_PARAMS.join(', ')}` };
+    if (seen.has(name)) return { status: 400, error: `query parameter "${name}" given more than once` };
+    seen.add(name);
+    if (name === 'proto' && value !== REQUEST_PROTOCOL) return { status: 400, error: `unknown proto "${value.slice(0, 40)}": this server speaks ${REQUEST_PROTOCOL}` };
+  }
+  if (seen.has('ticket') && seen.has('key')) return { status: 400, error: 'give a ticket or a key, not both' };
+  return undefined;
+}
+
 /** Adds how the connection talks (`proto=`, `seat=`) to an admitted link; both modes use it. */
 export function withConnectionParams(url: URL, target: Target | Refusal): Target | Refusal {
   if ('error' in target) return target;

@@ -9,6 +9,7 @@ export class FakePeer implements Peer {
   readonly sent: Uint8Array[] = [];
   seat?: SeatRef;
   readonly closes: CloseName[] = [];
+  readonly faults: { err: unknown; fields: Record<string, unknown> }[] = [];
   constructor(
     readonly role: Role,
     readonly docName: DocName,
@@ -21,6 +22,9 @@ export class FakePeer implements Peer {
   }
   close(name: CloseName): void {
     this.closes.push(name);
+  }
+  logFault(err: unknown, fields: Record<string, unknown>): void {
+    this.faults.push({ err, fields });
   }
 }
 

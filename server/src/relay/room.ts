@@ -57,6 +57,8 @@ export interface Peer {
   seat?: SeatRef;
   send(message: Uint8Array): void;
   close(name: CloseName, options?: { detail?: string }): void;
+  /** Logs a failure of the server's own while serving this peer (never sent to it): `fields` say where. */
+  logFault(err: unknown, fields: Record<string, unknown>): void;
 }
 
 /** How long the clock of a departed presence id is kept (see forgetOldPresenceClocks). */

@@ -31,7 +31,6 @@ export class MalformedRequestError extends Error {
   override name = 'MalformedRequestError';
 }
 
-
 /** Keeps the ops' argument types when several are listed together: `defineOp({ roles, args, run })`. */
 export function defineOp<A extends z.ZodType>(op: RoomOp<A>): RoomOp<A> {
   return op;
@@ -54,16 +53,27 @@ export class RoomRequests {
     return this;
   }
 
-  /** Answers one request frame from `peer`; throws MalformedRequestError for a frame that is not one. */
+  /**
+   * Answers one request frame from `peer`; throws MalformedRequestError for a frame that is not one.
+   * An op that fails unexpectedly (a bug, the store failing) is the server's fault, not the caller's:
+   * it is logged with the room and op, and answered `internal` without the details; the connection
+   * stays, so a client resending its pending requests on reconnect cannot loop on it.
+   */
   handle(room: Room, peer: Peer, json: string): void {
     const envelope = parseEnvelope(json);
-    const answer = this.answer(room, peer, envelope);
-    // What the op stored is in the store before anyone hears of it, as with every update.
-    room.flushServerWrites();
+    let answer: Answer;
+    try {
+      answer = this.answer(room, peer, envelope);
+      // What the op stored is in the store before anyone hears of it, as with every update.
+      room.flushServerWrites();
+    } catch (err) {
+      peer.logFault(err, { room: room.id, op: envelope.op });
+      answer = refusal('internal', `The server failed to ${envelope.op}; the error is logged. Try again later.`);
+    }
     peer.send(encodeRoomMessage({ id: envelope.id, ...answer }));
   }
 
-  private answer(room: Room, peer: Peer, envelope: RequestEnvelope): { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } } {
+  private answer(room: Room, peer: Peer, envelope: RequestEnvelope): Answer {
     const op = this.ops.get(envelope.op);
     if (!op) return refusal('unknown-op', `No op "${envelope.op}" in this room.`);
     if (!op.roles.includes(peer.role)) return refusal('forbidden', `A ${peer.role} link may not ${envelope.op}.`);
@@ -80,7 +90,10 @@ export class RoomRequests {
   }
 }
 
-function refusal(code: string, message: string): { ok: false; error: { code: string; message: string } } {
+type Refusal = { ok: false; error: { code: string; message: string } };
+type Answer = { ok: true; result: unknown } | Refusal;
+
+function refusal(code: string, message: string): Refusal {
   return { ok: false, error: { code, message } };
 }
 

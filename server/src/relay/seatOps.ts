@@ -1,10 +1,15 @@
 import { z } from 'zod';
-import { recordIdSchema } from '@okr/shared/schema';
+import { cleanName, recordIdSchema } from '@okr/shared/schema';
 import { newSecret } from '../store/keys.ts';
 import { defineOp, RequestError, type RoomOp } from './roomRequests.ts';
 import { SeatError } from './seatBook.ts';
 
-const seatName = z.string().trim().min(1).max(120);
+/** A seat's name as the room will see it (cleanName: no bidi controls or invisible characters); at least one visible character. */
+const seatName = z
+  .string()
+  .max(120)
+  .transform(cleanName)
+  .pipe(z.string().min(1, 'a name needs at least one visible character'));
 
 /** Turns the seat book's refusals into answers. */
 function seatCall<T>(fn: () => T): T {

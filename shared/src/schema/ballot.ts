@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { nameField } from './displayName.ts';
 import { voterIdSchema } from './common.ts';
 
 /**
@@ -9,7 +10,7 @@ import { voterIdSchema } from './common.ts';
 export const ballotSchema = z.object({
   roundId: z.string().check(z.maxLength(64)),
   voterId: voterIdSchema,
-  voterName: z.string().check(z.maxLength(120)),
+  voterName: nameField(120),
   /** Cast by the facilitator for someone in the room without a device. */
   proxy: z.optional(z.boolean()),
   dots: z.record(z.string(), z.int().check(z.minimum(0), z.maximum(20))),

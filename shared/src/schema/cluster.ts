@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { nameField } from './displayName.ts';
 import { canvasPosSchema, orderSchema, recordIdSchema } from './common.ts';
 
 /** The steps whose cards are sticky notes on a canvas. */
@@ -14,7 +15,7 @@ export type CanvasStep = (typeof CANVAS_STEPS)[number];
 export const clusterSchema = z.object({
   id: recordIdSchema,
   step: z.enum(CANVAS_STEPS),
-  name: z.string().check(z.maxLength(120)),
+  name: nameField(120),
   pos: canvasPosSchema,
   order: orderSchema,
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { nameField } from './displayName.ts';
 
 /** Record ids: random, URL-safe, short enough to read in an export. */
 export const recordIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'ids are 1 to 64 letters, digits, _ or -'));
@@ -10,7 +11,7 @@ export const voterIdSchema = recordIdSchema;
 export const isoDateSchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD'));
 
 export const personSchema = z.object({
-  name: z.string().check(z.maxLength(120)),
+  name: nameField(120),
   email: z.optional(z.email()),
 });
 export type Person = z.infer<typeof personSchema>;

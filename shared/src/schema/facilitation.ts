@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { nameField } from './displayName.ts';
 import { recordIdSchema } from './common.ts';
 
 /** The workshop's steps in order; `summary` is the screen after the sixth. */
@@ -36,7 +37,7 @@ export const voteResultSchema = z.object({
   /** How many ballots had at least one dot. */
   ballots: z.int().check(z.minimum(0)),
   /** Who voted, by name (proxies marked); null when the board is anonymous. */
-  voters: z.nullable(z.array(z.object({ name: z.string().check(z.maxLength(120)), proxy: z.optional(z.boolean()) }))),
+  voters: z.nullable(z.array(z.object({ name: nameField(120), proxy: z.optional(z.boolean()) }))),
 });
 export type VoteResult = z.infer<typeof voteResultSchema>;
 

@@ -3,6 +3,7 @@
 // classic API's method chains cannot tree-shake (9 KB gzipped more on a first load). The export
 // formats and the server's own bodies may use the classic API; it loads only where they do.
 export * from './common.ts';
+export * from './displayName.ts';
 export * from './contextItem.ts';
 export * from './candidate.ts';
 export * from './cluster.ts';

@@ -1,11 +1,12 @@
 import { z } from 'zod/mini';
+import { nameField } from './displayName.ts';
 import { canvasPosSchema, orderSchema, recordIdSchema } from './common.ts';
 
 /** An action the team takes to move key results; changed or killed without touching the OKR. */
 export const initiativeSchema = z.object({
   id: recordIdSchema,
   title: z.string().check(z.maxLength(500)),
-  ownerName: z.optional(z.string().check(z.maxLength(120))),
+  ownerName: z.optional(nameField(120)),
   /** OKR tools match people by email on import; the export carries it in `owner`. */
   ownerEmail: z.optional(z.email()),
   keyResultIds: z.array(recordIdSchema).check(z.maxLength(50)),

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { nameField } from './displayName.ts';
 import { canvasPosSchema, isoDateSchema, orderSchema, recordIdSchema } from './common.ts';
 
 export const KR_TYPES = ['metric', 'milestone', 'binary'] as const;
@@ -27,7 +28,7 @@ export const keyResultSchema = z.object({
   baseline: z.optional(z.number()),
   target: z.optional(z.number()),
   deadline: z.optional(isoDateSchema),
-  ownerName: z.optional(z.string().check(z.maxLength(120))),
+  ownerName: z.optional(nameField(120)),
   ownerEmail: z.optional(z.email()),
   /** 0 to 1; the average of the room's blind votes once the facilitator reveals them. */
   confidence: z.optional(z.number().check(z.minimum(0), z.maximum(1))),

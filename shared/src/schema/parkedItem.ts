@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { nameField } from './displayName.ts';
 import { isoDateSchema, orderSchema, recordIdSchema } from './common.ts';
 
 /** Something that matters but is not this quarter's focus: listed with a reason, never forgotten. */
@@ -6,7 +7,7 @@ export const parkedItemSchema = z.object({
   id: recordIdSchema,
   text: z.string().check(z.maxLength(500)),
   reason: z.string().check(z.maxLength(500)),
-  ownerName: z.optional(z.string().check(z.maxLength(120))),
+  ownerName: z.optional(nameField(120)),
   /** OKR tools match people by email on import; the export carries it in `owner`. */
   ownerEmail: z.optional(z.email()),
   revisitDate: z.optional(isoDateSchema),

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { nameField } from './displayName.ts';
 import { CANVAS_STEPS } from './cluster.ts';
 import { recordIdSchema } from './common.ts';
 
@@ -9,7 +10,7 @@ const size = z.number().check(z.minimum(1), z.maximum(1e7));
 export const presenceSchema = z.object({
   user: z.object({
     id: z.string().check(z.maxLength(64)),
-    name: z.string().check(z.maxLength(120)),
+    name: nameField(120),
     color: z.string().check(z.maxLength(32)),
     role: z.enum(['facilitator', 'participant']),
   }),

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { nameField } from './displayName.ts';
 import { recordIdSchema } from './common.ts';
 
 /**
@@ -9,7 +10,7 @@ import { recordIdSchema } from './common.ts';
 export const seatSchema = z.object({
   id: recordIdSchema,
   /** What the person called themselves, or the facilitator's correction; empty until named. */
-  name: z.string().check(z.maxLength(120)),
+  name: nameField(120),
   createdAt: z.int().check(z.minimum(0)),
   /** Set when the facilitator merged this seat into another (someone who joined twice): that one counts. */
   mergedInto: z.optional(recordIdSchema),

@@ -114,4 +114,31 @@ describe('seats', () => {
     expect(answer.status).toBe(400);
     expect(answer.body).toMatch(/malformed seat secret/);
   });
+  it.each([
+    ['a right-to-left override', '\u202Enaibel', 'naibel'],
+    ['zero-width characters to pass as someone else', 'A\u200Bn\u200Da', 'Ana'],
+    ['bidi isolates and spaces', '  \u2067Ben\u2069   Lee ', 'Ben Lee'],
+    ['an emoji ZWJ sequence (kept)', 'Ana 👩🏽\u200D💻', 'Ana 👩🏽\u200D💻'],
+    ['Arabic (kept)', 'محمد', 'محمد'],
+  ])('names a seat cleanly when it comes with %s', async (_name, raw, shown) => {
+    const ana = requester({ seat: ANA_SEAT });
+    const facilitator = requester({ key: fixture.room.facilitatorKey });
+    expect(await ana.requests.request('nameMySeat', { name: raw })).toMatchObject({ name: shown });
+    const { id } = await ana.requests.request<{ id: string }>('mySeat');
+    expect(await facilitator.requests.request('renameSeat', { seatId: id, name: `${raw}\u200B` })).toMatchObject({ name: shown });
+    expect(await ana.requests.request('mySeat')).toEqual({ id, name: shown });
+  });
+
+  it('refuses a seat name with nothing visible, and the connection stays', async () => {
+    const ana = requester({ seat: ANA_SEAT });
+    expect(await refusalCode(ana.requests.request('nameMySeat', { name: '\u202E\u200B\u3164 ' }))).toBe('invalid-args');
+    expect(await ana.requests.request('nameMySeat', { name: 'Ana' })).toMatchObject({ name: 'Ana' });
+  });
+
+  it('a room created with a bidi override in its title is titled cleanly', async () => {
+    const created = await fetch(`${fixture.server.httpUrl}/api/rooms`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title: '\u202E3Q \u200BSRKO ' }) });
+    const { roomId } = (await created.json()) as { roomId: string };
+    const described = await fetch(`${fixture.server.httpUrl}/api/rooms/${roomId}`);
+    expect(await described.json()).toEqual({ title: '3Q SRKO' });
+  });
 });

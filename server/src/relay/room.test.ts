@@ -207,6 +207,27 @@ describe('Room presence per turn, without sockets', () => {
     expect(presenceSent(watcher)).toEqual(['11@1', '22@1', '11@3']);
   });
 
+  it('greets joiners with everyone shown, serialising each state once, not once per joiner', () => {
+    vi.useFakeTimers({ now: 0 });
+    const { room, endTurn } = roomWithTurns(16 * 1024);
+    const people = Array.from({ length: 30 }, () => joined(room, 'participant', 'board'));
+    people.forEach((peer, i) => room.receive(peer, move(100 + i, 1)));
+    const stringify = vi.spyOn(JSON, 'stringify');
+    const statesSerialised = () => stringify.mock.calls.filter(([value]) => value !== null && typeof value === 'object' && 'seatId' in value).length;
+    endTurn();
+    // The turn's broadcast serialises the 30 states (as stamped: with their seat); 20 joiners reuse them (each serialised all 30 again: 600).
+    const joiners = Array.from({ length: 20 }, () => joined(room, 'participant', 'board'));
+    expect(statesSerialised()).toBe(30);
+    // One moves: a later joiner costs that one state, serialised once.
+    room.receive(people[0]!, move(100, 2));
+    const late = joined(room, 'participant', 'board');
+    expect(statesSerialised()).toBe(31);
+    stringify.mockRestore();
+    const everyone = people.map((_, i) => `${100 + i}@1`);
+    for (const joiner of joiners) expect(presenceSent(joiner)).toEqual([everyone.join(' ')]);
+    expect(presenceSent(late)).toEqual([['100@2', ...everyone.slice(1)].join(' ')]);
+  });
+
   it('sends a departure at once, whatever the budget', () => {
     vi.useFakeTimers({ now: 0 });
     const { room, endTurn } = roomWithTurns(1000);

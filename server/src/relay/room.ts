@@ -12,6 +12,7 @@ import { ClientIdOwners, ForeignClientIdError, MAX_CLIENT_IDS_PER_CONNECTION, wr
 import { checkPresenceSize, decodePresence, showPresence, stampPresence } from './presence.ts';
 import { PresenceBudget } from './presenceBudget.ts';
 import { PresenceOwners } from './presenceOwners.ts';
+import { PresenceWire } from './presenceWire.ts';
 import { encodeAwarenessMessage, encodePermissionDenied, encodeRoomMessage, encodeSyncStep1, LOCKED_REASON, type CloseName } from './protocol.ts';
 import { ROOM_REQUESTS } from './roomOps.ts';
 import { RoomVotes } from './roomVotes.ts';
@@ -85,6 +86,8 @@ export class Room {
    * its own (awareness only needs a client id) so the board document can be rebuilt under it.
    */
   readonly awareness: awarenessProtocol.Awareness;
+  /** Presence as sent: each state serialised once, the joiners' greeting built once per change of presence. */
+  private readonly presenceWire: PresenceWire;
   private readonly peers = { board: new Set<Peer>(), control: new Set<Peer>() };
   private readonly presenceOwners = new PresenceOwners<Peer>();
   /** Connections per document and address, so one address cannot take every connection slot. */
@@ -149,6 +152,7 @@ export class Room {
     upgradeObjectiveText(this.control.ydoc);
     this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
     this.awareness.setLocalState(null);
+    this.presenceWire = new PresenceWire(this.awareness);
     this.awareness.on('update', this.onPresence);
     this.history = new RoomHistory(id, storage.versions, {
       board: () => this.board.ydoc,
@@ -547,8 +551,13 @@ export class Room {
   }
 
   private sendPresenceSnapshot(peer: Peer): void {
-    const ids = this.presenceIds();
-    if (ids.length > 0) peer.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
+    const greeting = this.presenceWire.greetingMessage();
+    if (greeting) peer.send(greeting);
+  }
+
+  /** The awareness update of `ids` (y-protocols' format), each state serialised once however many messages carry it: shared mode publishes its people's with it. */
+  presenceUpdate(ids: readonly number[]): Uint8Array {
+    return this.presenceWire.update(ids);
   }
 
   /**
@@ -575,6 +584,7 @@ export class Room {
     for (const id of change.added) this.changedPresence.add(id);
     for (const id of change.updated) this.changedPresence.add(id);
     for (const id of change.removed) this.changedPresence.add(id);
+    this.presenceWire.changed(change.removed);
     if (!this.presenceFlushScheduled) {
       this.presenceFlushScheduled = true;
       this.atTurnEnd(this.flushPresence);
@@ -605,7 +615,7 @@ export class Room {
     }
     const ids = due.filter((id) => this.awareness.meta.has(id));
     if (ids.length > 0) {
-      this.broadcast('board', encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)), 'presence');
+      this.broadcast('board', encodeAwarenessMessage(this.presenceWire.update(ids)), 'presence');
       for (const listener of this.presenceSentListeners) listener(ids);
     }
     if (nextDue < this.presenceTimerDue) {

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BoardDoc, ControlDoc, encodeState } from '@okr/shared/doc';
 import type { Role } from '../access.ts';
@@ -107,6 +110,39 @@ describe('Room write policy, without sockets', () => {
     joined(room, 'participant', 'board');
     expect(room.hasRoomFor('board')).toBe(false);
     expect(room.hasRoomFor('control')).toBe(true);
+  });
+});
+
+describe('Room greetings, without sockets', () => {
+  const emptyStateVector = Y.encodeStateVector(new Y.Doc());
+  const askForEverything = (room: Room, peer: FakePeer) => {
+    room.receive(peer, { kind: 'syncRequest', stateVector: emptyStateVector });
+    return peer.sent.at(-1)!;
+  };
+  /** The board a new client holds after applying `answer` (a sync step 2 message). */
+  const boardFrom = (answer: Uint8Array) => {
+    const decoder = decoding.createDecoder(answer);
+    expect(decoding.readVarUint(decoder)).toBe(0);
+    const doc = new Y.Doc();
+    syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), doc, null);
+    return new BoardDoc(doc);
+  };
+
+  it('encodes sync step 1 and a new client’s whole board once until the board changes, then anew', () => {
+    const room = openRoom();
+    const peers = [0, 1, 2].map(() => joined(room, 'participant', 'board'));
+    expect(new Set(peers.map((peer) => peer.sent[0])).size).toBe(1);
+    expect(peers[0]!.sent[0]).toEqual(encodeSyncStep1(room.board.ydoc));
+    const answers = peers.map((peer) => askForEverything(room, peer));
+    expect(new Set(answers).size).toBe(1);
+
+    room.receive(peers[0]!, { kind: 'update', update: boardEdit('edited') });
+    const late = joined(room, 'participant', 'board');
+    expect(late.sent[0]).not.toBe(peers[0]!.sent[0]);
+    expect(late.sent[0]).toEqual(encodeSyncStep1(room.board.ydoc));
+    const answer = askForEverything(room, late);
+    expect(answer).not.toBe(answers[0]);
+    expect(boardFrom(answer).workshop().title).toBe('edited');
   });
 });
 

@@ -13,7 +13,7 @@ import { checkPresenceSize, decodePresence, showPresence, stampPresence } from '
 import { PresenceBudget } from './presenceBudget.ts';
 import { PresenceOwners } from './presenceOwners.ts';
 import { PresenceWire } from './presenceWire.ts';
-import { encodeAwarenessMessage, encodePermissionDenied, encodeRoomMessage, encodeSyncStep1, LOCKED_REASON, type CloseName } from './protocol.ts';
+import { encodeAwarenessMessage, encodePermissionDenied, encodeRoomMessage, LOCKED_REASON, type CloseName } from './protocol.ts';
 import { ROOM_REQUESTS } from './roomOps.ts';
 import { RoomVotes } from './roomVotes.ts';
 import { SeatBook, type SeatRef } from './seatBook.ts';
@@ -197,7 +197,7 @@ export class Room {
     this.peers[peer.docName].add(peer);
     const slot = `${peer.docName} ${peer.address}`;
     this.perAddress.set(slot, (this.perAddress.get(slot) ?? 0) + 1);
-    peer.send(encodeSyncStep1(this.doc(peer.docName).ydoc));
+    peer.send(this.doc(peer.docName).syncStep1());
     if (peer.docName === 'board') this.sendPresenceSnapshot(peer);
     this.pushSeat(peer);
     this.peopleChanged();
@@ -444,7 +444,7 @@ export class Room {
 
   /** Each writer the lock refused answers our state vector with what it kept, which now applies. */
   private askForHeldEdits(): void {
-    for (const peer of this.heldByLock) peer.send(encodeSyncStep1(this.board.ydoc));
+    for (const peer of this.heldByLock) peer.send(this.board.syncStep1());
     this.heldByLock.clear();
   }
 

@@ -83,7 +83,8 @@ export class RelayDoc {
    * every client of a connect storm was sent both, each encoded again for it (5 % of scenario 4's
    * busy samples), and joiners of one turn now share one message and its websocket frame.
    */
-  private greetings: { step1?: Uint8Array; wholeStep2?: Uint8Array } = {};
+  private step1: Uint8Array | undefined;
+  private wholeStep2: Uint8Array | undefined;
   /** Stored bytes (snapshot plus log): a cheap upper bound on the document's size. */
   private storedBytes = 0;
   /** True while a client's update is being applied: every other change is the server's own. */
@@ -192,14 +193,14 @@ export class RelayDoc {
 
   /** Sync step 1: our state vector, so a client sends what we lack. */
   syncStep1(): Uint8Array {
-    return (this.greetings.step1 ??= encodeSyncStep1(this.doc));
+    return (this.step1 ??= encodeSyncStep1(this.doc));
   }
 
   /** Sync step 2 for a client with `stateVector`: only what the store has (flushed first, or the committed copy in shared mode, which is the live document until the first local change). */
   syncStep2(stateVector: Uint8Array): Uint8Array {
     this.flush();
     // A new client's empty state vector asks for the whole document. Shared mode answers from the committed copy, which changes apart from this document: not kept there.
-    if (this.store && isEmptyStateVector(stateVector)) return (this.greetings.wholeStep2 ??= encodeSyncStep2(this.doc, stateVector));
+    if (this.store && isEmptyStateVector(stateVector)) return (this.wholeStep2 ??= encodeSyncStep2(this.doc, stateVector));
     const answer = encodeSyncStep2(this.committedCopy() ?? this.doc, stateVector);
     // Once the answer is written: outboxes are flushed at the end of this turn (setImmediate, queued
     // by the send that follows), and a timer runs after that. A timer set when the room loaded often
@@ -333,7 +334,7 @@ export class RelayDoc {
   }
 
   private build(updates: Uint8Array[]): Y.Doc {
-    this.greetings = {};
+    this.forgetGreetings();
     const doc = new Y.Doc({ gc: true });
     // Its roots exist as maps from the start, so a client's update always meets them typed.
     if (isSynced(this.name)) for (const root of ROOTS[this.name]) doc.getMap(root);
@@ -344,6 +345,12 @@ export class RelayDoc {
     doc.on('update', this.onUpdate);
     if (this.shared && !this.committed) doc.on('beforeTransaction', this.beforeLocalChange);
     return doc;
+  }
+
+  /** The document changed (or was rebuilt): the greetings are encoded again when next asked for. */
+  private forgetGreetings(): void {
+    this.step1 = undefined;
+    this.wholeStep2 = undefined;
   }
 
   /** Shared mode: the first change of this instance's own (a client's update, the server's) leaves the committed state behind: copy it first. */
@@ -379,7 +386,7 @@ export class RelayDoc {
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.greetings = {};
+    this.forgetGreetings();
     if (origin === REMOTE_ORIGIN) return;
     if (!this.applying) this.onOwnWrite(this.doc.clientID);
     this.pending.push(update);

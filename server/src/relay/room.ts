@@ -86,7 +86,7 @@ export class Room {
    * its own (awareness only needs a client id) so the board document can be rebuilt under it.
    */
   readonly awareness: awarenessProtocol.Awareness;
-  /** Presence as sent: each state serialised once, the joiners' greeting built once per change of presence. */
+  /** Everyone's presence as a joiner is greeted with: each state serialised once per change of it, the greeting once per change of presence. */
   private readonly presenceWire: PresenceWire;
   private readonly peers = { board: new Set<Peer>(), control: new Set<Peer>() };
   private readonly presenceOwners = new PresenceOwners<Peer>();
@@ -555,11 +555,6 @@ export class Room {
     if (greeting) peer.send(greeting);
   }
 
-  /** The awareness update of `ids` (y-protocols' format), each state serialised once however many messages carry it: shared mode publishes its people's with it. */
-  presenceUpdate(ids: readonly number[]): Uint8Array {
-    return this.presenceWire.update(ids);
-  }
-
   /**
    * Awareness keeps the clock of every id it has seen, so that a late copy of an old state cannot
    * bring a departed person back: stock clients echo every presence update they receive, and an
@@ -615,7 +610,7 @@ export class Room {
     }
     const ids = due.filter((id) => this.awareness.meta.has(id));
     if (ids.length > 0) {
-      this.broadcast('board', encodeAwarenessMessage(this.presenceWire.update(ids)), 'presence');
+      this.broadcast('board', encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)), 'presence');
       for (const listener of this.presenceSentListeners) listener(ids);
     }
     if (nextDue < this.presenceTimerDue) {

@@ -128,7 +128,7 @@ export class SharedPresence {
     if (this.rooms.get(entry.room.id) !== entry) return;
     const ids = [...entry.due].filter((id) => entry.room.awareness.meta.has(id));
     if (ids.length === 0) return entry.due.clear();
-    const update = entry.room.presenceUpdate(ids);
+    const update = awarenessProtocol.encodeAwarenessUpdate(entry.room.awareness, ids);
     const message = encodePresenceMessage({ instance: this.instanceId, kind: 'states', update });
     const wait = entry.budget.take(message.length);
     if (wait > 0) {

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { applyStored, BOARD_LAYOUT, checkChanges, CONTROL_LAYOUT, docFromUpdates, type DecodedUpdate, type DocLayout, type SchemaProblem } from '@okr/shared/doc';
 import type { DocName, RoomStore, StoredDoc, StoredDocName } from '../store/roomStore.ts';
-import { encodeSyncStep2, encodeSyncUpdate } from './protocol.ts';
+import { encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './protocol.ts';
 import { SERVER_CLIENT_ID } from './serverClientId.ts';
 import { checkUpdate, dropPendingState, UpdateRejectedError, type WritePolicyProblem } from './updateCheck.ts';
 
@@ -77,6 +77,14 @@ export class RelayDoc {
   /** Shared mode: called after an update from another instance applied (the room re-reads the lock). */
   onRemoteApplied: () => void = () => {};
   private logCount: number;
+  /**
+   * Sync step 1 (our state vector) and, on a single server, the whole document as sync step 2 (the
+   * answer to an empty state vector, a new client's), each encoded once until the document changes:
+   * every client of a connect storm was sent both, each encoded again for it (5 % of scenario 4's
+   * busy samples), and joiners of one turn now share one message and its websocket frame.
+   */
+  private step1: Uint8Array | undefined;
+  private wholeStep2: Uint8Array | undefined;
   /** Stored bytes (snapshot plus log): a cheap upper bound on the document's size. */
   private storedBytes = 0;
   /** True while a client's update is being applied: every other change is the server's own. */
@@ -183,9 +191,16 @@ export class RelayDoc {
     if (merged) this.publish(merged);
   }
 
+  /** Sync step 1: our state vector, so a client sends what we lack. */
+  syncStep1(): Uint8Array {
+    return (this.step1 ??= encodeSyncStep1(this.doc));
+  }
+
   /** Sync step 2 for a client with `stateVector`: only what the store has (flushed first, or the committed copy in shared mode, which is the live document until the first local change). */
   syncStep2(stateVector: Uint8Array): Uint8Array {
     this.flush();
+    // A new client's empty state vector asks for the whole document. Shared mode answers from the committed copy, which changes apart from this document: not kept there.
+    if (this.store && isEmptyStateVector(stateVector)) return (this.wholeStep2 ??= encodeSyncStep2(this.doc, stateVector));
     const answer = encodeSyncStep2(this.committedCopy() ?? this.doc, stateVector);
     // Once the answer is written: outboxes are flushed at the end of this turn (setImmediate, queued
     // by the send that follows), and a timer runs after that. A timer set when the room loaded often
@@ -319,6 +334,7 @@ export class RelayDoc {
   }
 
   private build(updates: Uint8Array[]): Y.Doc {
+    this.forgetGreetings();
     const doc = new Y.Doc({ gc: true });
     // Its roots exist as maps from the start, so a client's update always meets them typed.
     if (isSynced(this.name)) for (const root of ROOTS[this.name]) doc.getMap(root);
@@ -329,6 +345,12 @@ export class RelayDoc {
     doc.on('update', this.onUpdate);
     if (this.shared && !this.committed) doc.on('beforeTransaction', this.beforeLocalChange);
     return doc;
+  }
+
+  /** The document changed (or was rebuilt): the greetings are encoded again when next asked for. */
+  private forgetGreetings(): void {
+    this.step1 = undefined;
+    this.wholeStep2 = undefined;
   }
 
   /** Shared mode: the first change of this instance's own (a client's update, the server's) leaves the committed state behind: copy it first. */
@@ -364,6 +386,7 @@ export class RelayDoc {
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.forgetGreetings();
     if (origin === REMOTE_ORIGIN) return;
     if (!this.applying) this.onOwnWrite(this.doc.clientID);
     this.pending.push(update);
@@ -373,6 +396,11 @@ export class RelayDoc {
       this.scheduler.schedule(this);
     }
   };
+}
+
+/** Whether `stateVector` is Yjs's encoding of an empty one (no client: a varuint 0), as a new client sends. */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.length === 1 && stateVector[0] === 0;
 }
 
 /** A Yjs-style random client id, never the single server's SERVER_CLIENT_ID. */

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BoardDoc, ControlDoc, encodeState } from '@okr/shared/doc';
 import type { Role } from '../access.ts';
@@ -110,6 +113,39 @@ describe('Room write policy, without sockets', () => {
   });
 });
 
+describe('Room greetings, without sockets', () => {
+  const emptyStateVector = Y.encodeStateVector(new Y.Doc());
+  const askForEverything = (room: Room, peer: FakePeer) => {
+    room.receive(peer, { kind: 'syncRequest', stateVector: emptyStateVector });
+    return peer.sent.at(-1)!;
+  };
+  /** The board a new client holds after applying `answer` (a sync step 2 message). */
+  const boardFrom = (answer: Uint8Array) => {
+    const decoder = decoding.createDecoder(answer);
+    expect(decoding.readVarUint(decoder)).toBe(0);
+    const doc = new Y.Doc();
+    syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), doc, null);
+    return new BoardDoc(doc);
+  };
+
+  it('encodes sync step 1 and a new client’s whole board once until the board changes, then anew', () => {
+    const room = openRoom();
+    const peers = [0, 1, 2].map(() => joined(room, 'participant', 'board'));
+    expect(new Set(peers.map((peer) => peer.sent[0])).size).toBe(1);
+    expect(peers[0]!.sent[0]).toEqual(encodeSyncStep1(room.board.ydoc));
+    const answers = peers.map((peer) => askForEverything(room, peer));
+    expect(new Set(answers).size).toBe(1);
+
+    room.receive(peers[0]!, { kind: 'update', update: boardEdit('edited') });
+    const late = joined(room, 'participant', 'board');
+    expect(late.sent[0]).not.toBe(peers[0]!.sent[0]);
+    expect(late.sent[0]).toEqual(encodeSyncStep1(room.board.ydoc));
+    const answer = askForEverything(room, late);
+    expect(answer).not.toBe(answers[0]);
+    expect(boardFrom(answer).workshop().title).toBe('edited');
+  });
+});
+
 describe('Room presence ownership, without sockets', () => {
   const set = (clientId: number, clock: number) => ({ kind: 'presence', update: encodePresence([{ clientId, clock, state: { name: `user ${clientId}` } }]) }) as const;
   const clear = (clientId: number, clock: number) => ({ kind: 'presence', update: encodePresence([{ clientId, clock, state: null }]) }) as const;
@@ -205,6 +241,28 @@ describe('Room presence per turn, without sockets', () => {
     expect(presenceSent(watcher)).toEqual(['11@1', '22@1']);
     vi.advanceTimersByTime(1000);
     expect(presenceSent(watcher)).toEqual(['11@1', '22@1', '11@3']);
+  });
+
+  it('greets joiners with everyone shown without serialising every state again for each joiner', () => {
+    vi.useFakeTimers({ now: 0 });
+    const { room, endTurn } = roomWithTurns(16 * 1024);
+    const people = Array.from({ length: 30 }, () => joined(room, 'participant', 'board'));
+    people.forEach((peer, i) => room.receive(peer, move(100 + i, 1)));
+    const stringify = vi.spyOn(JSON, 'stringify');
+    const statesSerialised = () => stringify.mock.calls.filter(([value]) => value !== null && typeof value === 'object' && 'seatId' in value).length;
+    endTurn();
+    // The turn's broadcast serialises the 30 states (as stamped: with their seat), the first greeting
+    // again; the other 19 joiners reuse it (each serialised all 30 again: 630 in all).
+    const joiners = Array.from({ length: 20 }, () => joined(room, 'participant', 'board'));
+    expect(statesSerialised()).toBe(60);
+    // One moves: a later joiner's greeting serialises that one state again.
+    room.receive(people[0]!, move(100, 2));
+    const late = joined(room, 'participant', 'board');
+    expect(statesSerialised()).toBe(61);
+    stringify.mockRestore();
+    const everyone = people.map((_, i) => `${100 + i}@1`);
+    for (const joiner of joiners) expect(presenceSent(joiner)).toEqual([everyone.join(' ')]);
+    expect(presenceSent(late)).toEqual([['100@2', ...everyone.slice(1)].join(' ')]);
   });
 
   it('sends a departure at once, whatever the budget', () => {

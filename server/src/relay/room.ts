@@ -12,7 +12,8 @@ import { ClientIdOwners, ForeignClientIdError, MAX_CLIENT_IDS_PER_CONNECTION, wr
 import { checkPresenceSize, decodePresence, showPresence, stampPresence } from './presence.ts';
 import { PresenceBudget } from './presenceBudget.ts';
 import { PresenceOwners } from './presenceOwners.ts';
-import { encodeAwarenessMessage, encodePermissionDenied, encodeRoomMessage, encodeSyncStep1, LOCKED_REASON, type CloseName } from './protocol.ts';
+import { PresenceWire } from './presenceWire.ts';
+import { encodeAwarenessMessage, encodePermissionDenied, encodeRoomMessage, LOCKED_REASON, type CloseName } from './protocol.ts';
 import { ROOM_REQUESTS } from './roomOps.ts';
 import { RoomVotes } from './roomVotes.ts';
 import { SeatBook, type SeatRef } from './seatBook.ts';
@@ -88,6 +89,8 @@ export class Room {
    * its own (awareness only needs a client id) so the board document can be rebuilt under it.
    */
   readonly awareness: awarenessProtocol.Awareness;
+  /** Everyone's presence as a joiner is greeted with: each state serialised once per change of it, the greeting once per change of presence. */
+  private readonly presenceWire: PresenceWire;
   private readonly peers = { board: new Set<Peer>(), control: new Set<Peer>() };
   private readonly presenceOwners = new PresenceOwners<Peer>();
   /** Connections per document and address, so one address cannot take every connection slot. */
@@ -154,6 +157,7 @@ export class Room {
     upgradeObjectiveText(this.control.ydoc);
     this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
     this.awareness.setLocalState(null);
+    this.presenceWire = new PresenceWire(this.awareness);
     this.awareness.on('update', this.onPresence);
     this.history = new RoomHistory(id, storage.versions, {
       board: () => this.board.ydoc,
@@ -198,7 +202,7 @@ export class Room {
     this.peers[peer.docName].add(peer);
     const slot = `${peer.docName} ${peer.address}`;
     this.perAddress.set(slot, (this.perAddress.get(slot) ?? 0) + 1);
-    peer.send(encodeSyncStep1(this.doc(peer.docName).ydoc));
+    peer.send(this.doc(peer.docName).syncStep1());
     if (peer.docName === 'board') this.sendPresenceSnapshot(peer);
     this.pushSeat(peer);
     this.peopleChanged();
@@ -468,7 +472,7 @@ export class Room {
 
   /** Each writer the lock refused answers our state vector with what it kept, which now applies. */
   private askForHeldEdits(): void {
-    for (const peer of this.heldByLock) peer.send(encodeSyncStep1(this.board.ydoc));
+    for (const peer of this.heldByLock) peer.send(this.board.syncStep1());
     this.heldByLock.clear();
   }
 
@@ -575,8 +579,8 @@ export class Room {
   }
 
   private sendPresenceSnapshot(peer: Peer): void {
-    const ids = this.presenceIds();
-    if (ids.length > 0) peer.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
+    const greeting = this.presenceWire.greetingMessage();
+    if (greeting) peer.send(greeting);
   }
 
   /**
@@ -603,6 +607,7 @@ export class Room {
     for (const id of change.added) this.changedPresence.add(id);
     for (const id of change.updated) this.changedPresence.add(id);
     for (const id of change.removed) this.changedPresence.add(id);
+    this.presenceWire.changed(change.removed);
     if (!this.presenceFlushScheduled) {
       this.presenceFlushScheduled = true;
       this.atTurnEnd(this.flushPresence);

@@ -73,8 +73,12 @@ export const OUR_BENCH_ENV: Record<string, string> = {
   LOG_LEVEL: 'warn',
 };
 
-/** taskset prefixes: the server on core 0, the load generator on core 1, when there are two cores. */
+/**
+ * taskset prefixes: the server on core 0, the load generator on core 1, when there are two cores.
+ * `BENCH_PINNING=none` leaves every process to the scheduler (a run to compare placements, never the verdicts' run).
+ */
 export function pinning(): { server: string[]; generator: string[]; note: string } {
+  if (process.env.BENCH_PINNING === 'none') return { server: [], generator: [], note: 'not pinned (BENCH_PINNING=none)' };
   let taskset: boolean;
   try {
     execFileSync('taskset', ['-V'], { stdio: 'ignore' });

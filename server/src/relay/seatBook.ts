@@ -16,6 +16,9 @@ export class SeatError extends Error {
   }
 }
 
+/** A seat kept in memory until something needs it stored. */
+type UnstoredSeat = { seat: Seat; address: string | undefined; keyHash: string | undefined };
+
 /**
  * The room's seats. A connection that brings a seat secret gets the seat that secret claims (a new
  * one, stored, the first time); one without (a stock client) gets a fresh seat that lives in
@@ -28,11 +31,9 @@ export class SeatError extends Error {
  * is refused (`too-many-seats`) until the budget refills.
  */
 export class SeatBook {
-  /** Seats of connections without a secret (or a new secret past the budget), until kept, and the address each came from. */
-  private readonly unstored = new Map<string, Seat>();
-  private readonly unstoredAddress = new Map<string, string>();
-  /** The secret (its hash) of each seat in `unstored` that came with one, both ways. */
-  private readonly unstoredKeys = new Map<string, string>();
+  /** Seats of connections without a secret (or a new secret past the budget), until kept: the address each came from, and the secret's hash if it came with one. */
+  private readonly unstored = new Map<string, UnstoredSeat>();
+  /** Those that came with a secret, by its hash, so a reconnect with it finds the same seat. */
   private readonly unstoredByKey = new Map<string, string>();
 
   constructor(
@@ -49,13 +50,8 @@ export class SeatBook {
     const seat = known === undefined ? undefined : this.doc().resolve(known);
     if (seat) return seat;
     const waiting = this.unstoredByKey.get(keyHash);
-    if (waiting !== undefined) return this.unstored.get(waiting)!;
-    if (!this.mayStoreNew(address)) {
-      const passing = this.inMemory(address);
-      this.unstoredKeys.set(passing.id, keyHash);
-      this.unstoredByKey.set(keyHash, passing.id);
-      return passing;
-    }
+    if (waiting !== undefined) return this.unstored.get(waiting)!.seat;
+    if (!this.mayStoreNew(address)) return this.inMemory(address, keyHash);
     const created = { id: newRecordId(), name: '', createdAt: this.now() };
     this.doc().putSeat(created);
     this.doc().bindKey(keyHash, created.id);
@@ -64,7 +60,7 @@ export class SeatBook {
 
   /** The seat that counts for `id` (after merges), stored or not. */
   resolve(id: string): Seat | undefined {
-    return this.unstored.get(id) ?? this.doc().resolve(id);
+    return this.unstored.get(id)?.seat ?? this.doc().resolve(id);
   }
 
   /**
@@ -73,25 +69,21 @@ export class SeatBook {
    * within its address's budget: throws SeatError `too-many-seats` past it.
    */
   keep(id: string, byFacilitator = false): void {
-    const seat = this.unstored.get(id);
-    if (!seat) return;
-    if (!byFacilitator && !this.mayStoreNew(this.unstoredAddress.get(id))) {
+    const unstored = this.unstored.get(id);
+    if (!unstored) return;
+    if (!byFacilitator && !this.mayStoreNew(unstored.address)) {
       throw new SeatError('too-many-seats', 'Too many new seats joined this room from your network in the last hour; try again in a few minutes.');
     }
-    this.doc().putSeat(seat);
-    const keyHash = this.unstoredKeys.get(id);
-    if (keyHash !== undefined) this.doc().bindKey(keyHash, id);
+    this.doc().putSeat(unstored.seat);
+    if (unstored.keyHash !== undefined) this.doc().bindKey(unstored.keyHash, id);
     this.forget(id);
   }
 
   /** Forgets an in-memory seat whose connection left without keeping it. */
   forget(id: string): void {
+    const keyHash = this.unstored.get(id)?.keyHash;
     this.unstored.delete(id);
-    this.unstoredAddress.delete(id);
-    const keyHash = this.unstoredKeys.get(id);
-    if (keyHash === undefined) return;
-    this.unstoredKeys.delete(id);
-    this.unstoredByKey.delete(keyHash);
+    if (keyHash !== undefined) this.unstoredByKey.delete(keyHash);
   }
 
   /** Every stored seat that counts, oldest first. */
@@ -102,7 +94,8 @@ export class SeatBook {
   rename(id: string, name: string): Seat {
     const seat = this.mustResolve(id);
     const renamed = { ...seat, name: name.trim().slice(0, 120) };
-    if (this.unstored.has(seat.id)) this.unstored.set(seat.id, renamed);
+    const unstored = this.unstored.get(seat.id);
+    if (unstored) unstored.seat = renamed;
     else this.doc().putSeat(renamed);
     return renamed;
   }
@@ -125,10 +118,10 @@ export class SeatBook {
     this.doc().bindKey(hashKey(secret).toString('base64'), seat.id);
   }
 
-  private inMemory(address: string | undefined): Seat {
+  private inMemory(address: string | undefined, keyHash?: string): Seat {
     const seat = { id: newRecordId(), name: '', createdAt: this.now() };
-    this.unstored.set(seat.id, seat);
-    if (address !== undefined) this.unstoredAddress.set(seat.id, address);
+    this.unstored.set(seat.id, { seat, address, keyHash });
+    if (keyHash !== undefined) this.unstoredByKey.set(keyHash, seat.id);
     return seat;
   }
 

@@ -13,7 +13,7 @@ import { handleHistory } from './history.ts';
 import type { TicketBook } from '../relay/tickets.ts';
 import { HttpError, methodNotAllowed, readJsonBody, sendJson } from './json.ts';
 import { handleLinksApi, revokedLink } from './linksApi.ts';
-import { readApiQuery, sendExport, type ExportFormat } from './query.ts';
+import { EXPORT_ROUTE, readApiQuery, sendExport, type ExportFormat } from './query.ts';
 import type { RoomCreationGate } from './roomCreationGate.ts';
 
 const createRoomBody = z.object({ title: z.string().max(200).transform(cleanName).optional() }).strict();
@@ -50,7 +50,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
     describeRoom(req, res, path.startsWith('/api/view/') ? { viewerKey: roomMatch[1] ?? '' } : { roomId: roomMatch[1] ?? '' }, ctx);
     return true;
   }
-  const exportMatch = /^\/api\/rooms\/([^/]*)\/export$/.exec(path);
+  const exportMatch = EXPORT_ROUTE.exec(path);
   if (exportMatch) {
     if (req.method !== 'GET') throw methodNotAllowed('GET');
     exportRoom(req, res, exportMatch[1] ?? '', format, ctx);

@@ -6,7 +6,8 @@ import { HttpError, sendJson } from './json.ts';
 export const EXPORT_FORMATS = ['json', 'markdown', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-const EXPORT_PATH = /^\/api\/rooms\/[^/]*\/export$/;
+/** The export's route, its room id captured: both modes' APIs route by it, and the query check knows it by it. */
+export const EXPORT_ROUTE = /^\/api\/rooms\/([^/]*)\/export$/;
 
 /**
  * The query of a rooms API request, checked: the export takes `format` (one of EXPORT_FORMATS),
@@ -14,7 +15,7 @@ const EXPORT_PATH = /^\/api\/rooms\/[^/]*\/export$/;
  * route takes, never silently ignored: `?format=xml` must not answer JSON as if it were asked for.
  */
 export function readApiQuery(url: URL): { format: ExportFormat } {
-  const takes: Record<string, readonly string[]> = EXPORT_PATH.test(url.pathname) ? { format: EXPORT_FORMATS } : {};
+  const takes: Record<string, readonly string[]> = EXPORT_ROUTE.test(url.pathname) ? { format: EXPORT_FORMATS } : {};
   const names = Object.keys(takes);
   const seen = new Set<string>();
   for (const [name, value] of url.searchParams) {

@@ -10,7 +10,7 @@ import { cleanName } from '@okr/shared/schema';
 import { answerTime, readCreateRoom, sendCreatedRoom, wrongFacilitatorKey, type ApiContext } from './api.ts';
 import { matchHistory, sendHistory, type VersionReader } from './history.ts';
 import { HttpError, methodNotAllowed, sendJson } from './json.ts';
-import { readApiQuery, sendExport, type ExportFormat } from './query.ts';
+import { EXPORT_ROUTE, readApiQuery, sendExport, type ExportFormat } from './query.ts';
 import { admitTicketGrant, linksBody, readRotateRequest, readTicketRequest, revokedLink, sendTicket } from './linksApi.ts';
 import { linkSecretsOf, planRotation, RotatedMeanwhileError } from '../rooms/rotateLinks.ts';
 import type { RoomKeyRow } from '../store/roomStore.ts';
@@ -56,7 +56,7 @@ export async function handleSharedApi(req: IncomingMessage, res: ServerResponse,
     await linksOrRotate(req, res, linksMatch[1] ?? '', linksMatch[2] === 'rotate', ctx);
     return true;
   }
-  const exportMatch = /^\/api\/rooms\/([^/]*)\/export$/.exec(path);
+  const exportMatch = EXPORT_ROUTE.exec(path);
   if (exportMatch) {
     if (req.method !== 'GET') throw methodNotAllowed('GET');
     await exportRoom(req, res, exportMatch[1] ?? '', format, ctx);

@@ -22,9 +22,19 @@ describe('observability', () => {
     const viewer = openBoardClient(server.wsUrl, '', { viewerKey: room.viewerKey });
     cleanup.push(board.destroy, control.destroy, participant.destroy, viewer.destroy);
     await Promise.all([board.synced, control.synced, participant.synced, viewer.synced]);
-    board.board.addContextItem({ kind: 'mission', text: 'Make checkout effortless' });
-    control.control.setStep('draft');
-    participant.board.addCandidate({ text: 'Delight first-time buyers' });
+    // Three edits, each stored before the next is made: the server stores a turn's changes to every
+    // document in one write, so edits from three clients in the same turn would be one.
+    const writes = async () => (await scrapeMetrics(server.httpUrl)).value('okr_store_write_seconds_count');
+    const storedAfter = async (edit: () => void, what: string) => {
+      const before = await writes();
+      edit();
+      for (const started = Date.now(); (await writes()) <= before; await new Promise((r) => setTimeout(r, 20))) {
+        if (Date.now() - started > 10_000) throw new Error(`timed out waiting for: ${what} is stored`);
+      }
+    };
+    await storedAfter(() => board.board.addContextItem({ kind: 'mission', text: 'Make checkout effortless' }), 'the context item');
+    await storedAfter(() => control.control.setStep('draft'), 'the step');
+    await storedAfter(() => participant.board.addCandidate({ text: 'Delight first-time buyers' }), 'the candidate');
     await eventually(() => viewer.board.candidates.list().length === 1, 'the viewer sees the edits');
 
     const during = await scrapeMetrics(server.httpUrl);

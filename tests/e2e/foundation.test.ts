@@ -20,7 +20,7 @@ describe('the board in Chromium', () => {
     await waitConnected(f);
     await f.getByRole('heading', { name: 'Q3 OKRs – Checkout' }).waitFor();
 
-    const participantUrl = await f.getByLabel('Participant link').inputValue();
+    const participantUrl = await f.getByRole('textbox', { name: 'Participant link', exact: true }).inputValue();
     expect(participantUrl).toMatch(/\/r\/[A-Za-z0-9_-]{22,}$/);
     expect(participantUrl).not.toContain('key=');
 

@@ -34,7 +34,7 @@ describe('the whole workshop in Chromium', () => {
     await f.getByLabel('Your name').fill('Fay');
     await f.getByRole('button', { name: 'Create workshop' }).click();
     await waitConnected(f);
-    const participantUrl = await f.getByLabel('Participant link').inputValue();
+    const participantUrl = await f.getByRole('textbox', { name: 'Participant link', exact: true }).inputValue();
     // The key is no longer in the address bar: the link to keep is in the facilitator's link panel.
     const facilitatorKey = new URLSearchParams(new URL(await panelLink(f, 'Your facilitator link')).hash.slice(1)).get('key');
     await f.getByRole('button', { name: 'Projector', exact: true }).click();

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
+import client from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as wsModule from 'ws';
 import type { WebSocket } from 'ws';
@@ -191,5 +192,21 @@ describe('a room turn through the TurnFlusher', () => {
     // 0 is a sync message (the update), 1 a presence message.
     expect(wire).toEqual(['cork', expect.stringMatching(/^send 0:/), expect.stringMatching(/^send 1:/), 'uncork']);
     expect(storedWhenSent.every((count) => count > storedBefore)).toBe(true);
+  });
+});
+
+describe('a request that fails inside the server', () => {
+  it('is counted by op in okr_requests_failed_total, beside its log line', async () => {
+    const registry = new client.Registry();
+    const { ws, socket } = fakeSocket([]);
+    const connection = new Connection(ws as unknown as WebSocket, INFO, pino({ level: 'silent' }), new RelayMetrics(registry), 1_000_000, { frame: () => {}, gone: () => {} }, socket, new TurnFlusher(openStore()));
+    connection.requestFailed(new Error('store is full'), 'castBallot');
+    connection.requestFailed(new Error('store is full'), 'castBallot');
+    connection.requestFailed(new TypeError('bug'), 'offerCards');
+    const { values } = await registry.getSingleMetric('okr_requests_failed_total')!.get();
+    expect(values.map(({ labels, value }) => [labels.op, value])).toEqual([
+      ['castBallot', 2],
+      ['offerCards', 1],
+    ]);
   });
 });

@@ -189,8 +189,9 @@ export class Connection implements Peer, TurnSink {
     this.terminateTimer.unref();
   }
 
-  logFault(err: unknown, fields: Record<string, unknown>): void {
-    this.log.error({ err, ...fields, role: this.role, room: this.info.roomId }, 'request failed inside the server');
+  requestFailed(err: unknown, op: string): void {
+    this.log.error({ err, op, role: this.role, room: this.info.roomId }, 'request failed inside the server');
+    this.metrics.requestFailed(op);
   }
 
   /** Stops reading frames off the socket (a throttled sender then waits in its own buffers). */

@@ -13,6 +13,7 @@ export class RelayMetrics {
   private readonly refusedUpgrades: client.Counter<'status'>;
   private readonly storeWriteSeconds: client.Histogram;
   private readonly throttledEdits: client.Counter;
+  private readonly failedRequests: client.Counter<'op'>;
   readonly roomsLoaded: client.Gauge;
   readonly connections: client.Gauge;
 
@@ -68,6 +69,8 @@ export class RelayMetrics {
       registers,
     });
     this.throttledEdits = new client.Counter({ name: 'okr_edits_throttled_total', help: 'Times a connection passed its edit budget and its reading was paused', registers });
+    // Only registered ops reach an op's code, so `op` has as many values as the server has ops.
+    this.failedRequests = new client.Counter({ name: 'okr_requests_failed_total', help: 'Room requests that failed inside the server (answered internal), by op', labelNames: ['op'] as const, registers });
     this.roomsLoaded = new client.Gauge({ name: 'okr_rooms_loaded', help: 'Rooms in memory', registers });
     this.connections = new client.Gauge({ name: 'okr_connections', help: 'Open websocket connections', registers });
   }
@@ -109,6 +112,10 @@ export class RelayMetrics {
 
   throttled(): void {
     this.throttledEdits.inc();
+  }
+
+  requestFailed(op: string): void {
+    this.failedRequests.inc({ op });
   }
 
   storeWrite(ms: number): void {

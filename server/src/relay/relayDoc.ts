@@ -282,22 +282,57 @@ export class RelayDoc {
 
   /**
    * Appends what this turn accepted to the store as one merged row and returns it, to be published
-   * right after. The turn flusher calls this for many documents inside one store transaction.
+   * right after. If the store fails, the row waits for the next flush and the error is thrown: the
+   * document in memory never holds an accepted update that no later flush would store.
    */
   persist(): Uint8Array | null {
+    const batch = this.takeBatch();
+    if (!batch) return null;
+    let seq: number;
+    try {
+      seq = this.append(batch);
+    } catch (err) {
+      this.putBack(batch);
+      throw err;
+    }
+    this.stored(batch, seq);
+    return batch;
+  }
+
+  /**
+   * Takes what this turn accepted, merged into one row (null when nothing): the same bytes go to
+   * the store and, encoded once, to every client. `stored` follows once it is committed, or
+   * `putBack` when the store failed. The turn flusher does the three for many documents around
+   * one store transaction.
+   */
+  takeBatch(): Uint8Array | null {
     this.flushScheduled = false;
     if (this.pending.length === 0) return null;
     const batch = this.pending;
     this.pending = [];
     this.pendingBytes = 0;
-    // One merged row per turn: the same bytes go to the store and, encoded once, to every client.
-    const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
+    return batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
+  }
+
+  /** Appends `batch` (from takeBatch) to the store; returns its sequence number. */
+  append(batch: Uint8Array): number {
     const started = performance.now();
-    this.lastSeq = this.store!.appendUpdates(this.roomId, this.name, [merged]);
+    const seq = this.store!.appendUpdates(this.roomId, this.name, [batch]);
     this.onFlushed(performance.now() - started);
+    return seq;
+  }
+
+  /** `batch` is committed under `seq`. */
+  stored(batch: Uint8Array, seq: number): void {
+    this.lastSeq = seq;
     this.logCount += 1;
-    this.storedBytes += merged.byteLength;
-    return merged;
+    this.storedBytes += batch.byteLength;
+  }
+
+  /** The store did not take `batch`: it goes first into the next flush, with what is accepted meanwhile. */
+  putBack(batch: Uint8Array): void {
+    this.pending.unshift(batch);
+    this.pendingBytes += batch.byteLength;
   }
 
   /** Broadcasts a persisted update, encoded once; compacts when the log is long, unless the caller compacts later (`compactNow` false). */

@@ -9,7 +9,7 @@ export class FakePeer implements Peer {
   readonly sent: Uint8Array[] = [];
   seat?: SeatRef;
   readonly closes: CloseName[] = [];
-  readonly faults: { err: unknown; fields: Record<string, unknown> }[] = [];
+  readonly faults: { err: unknown; op: string }[] = [];
   constructor(
     readonly role: Role,
     readonly docName: DocName,
@@ -23,8 +23,8 @@ export class FakePeer implements Peer {
   close(name: CloseName): void {
     this.closes.push(name);
   }
-  logFault(err: unknown, fields: Record<string, unknown>): void {
-    this.faults.push({ err, fields });
+  requestFailed(err: unknown, op: string): void {
+    this.faults.push({ err, op });
   }
 }
 

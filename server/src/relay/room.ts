@@ -58,8 +58,8 @@ export interface Peer {
   seat?: SeatRef;
   send(message: Uint8Array): void;
   close(name: CloseName, options?: { detail?: string }): void;
-  /** Logs a failure of the server's own while serving this peer (never sent to it): `fields` say where. */
-  logFault(err: unknown, fields: Record<string, unknown>): void;
+  /** Logs and counts a request of this peer's that failed inside the server (never sent to it). */
+  requestFailed(err: unknown, op: string): void;
 }
 
 /** How long the clock of a departed presence id is kept (see forgetOldPresenceClocks). */

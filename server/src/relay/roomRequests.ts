@@ -67,7 +67,7 @@ export class RoomRequests {
       // What the op stored is in the store before anyone hears of it, as with every update.
       room.flushServerWrites();
     } catch (err) {
-      peer.logFault(err, { room: room.id, op: envelope.op });
+      peer.requestFailed(err, envelope.op);
       answer = refusal('internal', `The server failed to ${envelope.op}; the error is logged. Try again later.`);
     }
     peer.send(encodeRoomMessage({ id: envelope.id, ...answer }));

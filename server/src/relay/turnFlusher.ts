@@ -135,11 +135,28 @@ export class TurnFlusher implements TurnScheduler {
 
   constructor(
     private readonly store: RoomStore,
-    /** `onSlowTurn` is told every turn slower than `slowTurnMs` in all, with where its time went. */
-    { onSlowTurn = () => {}, slowTurnMs = Infinity }: { onSlowTurn?: (turn: SlowTurn) => void; slowTurnMs?: number | undefined } = {},
+    /**
+     * `onSlowTurn` is told every turn slower than `slowTurnMs` in all, with where its time went.
+     * `onStoreFailed` hears a turn whose commit failed (its rows wait in their documents, nobody was
+     * sent them); by default it throws, which ends the process: its clients reconnect to a new one
+     * and send it what it lacks, rather than work on with a server that cannot store.
+     */
+    {
+      onSlowTurn = () => {},
+      slowTurnMs = Infinity,
+      onStoreFailed = (err) => {
+        throw err;
+      },
+    }: { onSlowTurn?: (turn: SlowTurn) => void; slowTurnMs?: number | undefined; onStoreFailed?: (err: unknown) => void } = {},
   ) {
     this.end = new TurnEnd(
-      () => this.storeDirty(),
+      () => {
+        try {
+          this.storeDirty();
+        } catch (err) {
+          onStoreFailed(err);
+        }
+      },
       (times) => {
         const totalMs = times.heldMs + times.firstMs + times.tasksMs + times.writeMs;
         if (totalMs > slowTurnMs) onSlowTurn({ ...times, ...this.stored, totalMs });
@@ -167,17 +184,30 @@ export class TurnFlusher implements TurnScheduler {
     const docs = [...this.dirty];
     this.dirty.clear();
     if (docs.length === 0) return;
+    const batches = docs.flatMap((doc) => {
+      const batch = doc.takeBatch();
+      return batch ? [{ doc, batch }] : [];
+    });
+    if (batches.length === 0) return;
     const started = performance.now();
-    const persisted = this.store.inTransaction(() => docs.map((doc) => [doc, doc.persist()] as const));
+    let seqs: number[];
+    try {
+      seqs = this.store.inTransaction(() => batches.map(({ doc, batch }) => doc.append(batch)));
+    } catch (err) {
+      // The whole turn rolled back: every document keeps its rows for the next flush, nobody was sent any.
+      for (const { doc, batch } of batches) doc.putBack(batch);
+      this.stored.commitMs += performance.now() - started;
+      throw err;
+    }
     this.stored.commitMs += performance.now() - started;
     const due: RelayDoc[] = [];
-    for (const [doc, merged] of persisted) {
-      if (!merged) continue;
+    batches.forEach(({ doc, batch }, i) => {
+      doc.stored(batch, seqs[i]!);
       this.stored.docs++;
-      this.stored.bytes += merged.byteLength;
-      doc.publish(merged, false);
+      this.stored.bytes += batch.byteLength;
+      doc.publish(batch, false);
       if (doc.compactionDue()) due.push(doc);
-    }
+    });
     if (due.length > 0) this.end.afterWrites(() => due.forEach((doc) => doc.compact()));
   }
 }

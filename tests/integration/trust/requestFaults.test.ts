@@ -3,6 +3,7 @@ import { ROOM_REQUESTS } from '../../../server/src/relay/roomOps.ts';
 import { defineOp } from '../../../server/src/relay/roomRequests.ts';
 import { seatOps } from '../../../server/src/relay/seatOps.ts';
 import { RoomRequestError } from '../../../client/src/sync/roomRequests.ts';
+import { scrapeMetrics } from '../../helpers/metrics.ts';
 import { openRequester } from '../../helpers/requester.ts';
 import { useServerWithRoom } from '../../helpers/useServerWithRoom.ts';
 
@@ -57,6 +58,8 @@ describe('a room request that fails inside the server', () => {
     expect(closes).toBe(0);
     expect(client.provider.wsconnected).toBe(true);
     expect(failures - before).toBe(1);
+    // Operators see it: counted by op on /metrics (the log line has the error).
+    expect((await scrapeMetrics(fixture.server.httpUrl)).value('okr_requests_failed_total', { op: 'failForTest' })).toBe(1);
   });
 
   it('a request whose connection closes each time is given up after 3 connections, with a message, not resent for ever', async () => {

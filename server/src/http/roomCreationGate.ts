@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { bearerKey } from '../access.ts';
+import { limitKey } from '../clientAddress.ts';
 import { RateLimiter, type AddressLimiter } from '../relay/rateLimiter.ts';
 import { hashKey, keyMatches } from '../store/keys.ts';
 import { HttpError } from './json.ts';
@@ -23,7 +24,7 @@ export class RoomCreationGate {
 
   /** Throws the HttpError to answer with (429 with Retry-After, or 401), or returns when the request may create a room. */
   async admit(req: IncomingMessage, now = Date.now()): Promise<void> {
-    if (!(await this.perAddress.take(req.socket.remoteAddress ?? 'unknown', now))) {
+    if (!(await this.perAddress.take(limitKey(req.socket.remoteAddress), now))) {
       const seconds = Math.max(1, Math.ceil(this.perAddress.msUntilReset(now) / 1000));
       throw new HttpError(429, 'too_many_rooms', `This address has created too many rooms; try again in ${seconds} s.`, { 'Retry-After': String(seconds) });
     }

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { isOriginAllowed } from '../access.ts';
+import { limitKey } from '../clientAddress.ts';
 import type { Config } from '../config.ts';
 import type { RoomStore } from '../store/roomStore.ts';
 import type { RelayMetrics } from './metrics.ts';
@@ -54,7 +55,7 @@ export function attachRelay(server: Server, storage: RoomStore | SharedRelay, co
     };
     if (closing) return refuse(503, 'server is shutting down; reconnect in a moment');
     if (!isOriginAllowed(req.headers.origin, config.allowedOrigins)) return refuse(403, 'origin not allowed');
-    const address = req.socket.remoteAddress ?? 'unknown';
+    const address = limitKey(req.socket.remoteAddress);
     if (!shared && !perIp.take(address)) return refuse(429, TOO_MANY_CONNECTIONS);
     if (!shared && rollbacks.exhausted(address)) return refuse(429, TOO_MANY_REFUSED);
     let url: URL;

@@ -33,4 +33,38 @@ describe('hostile content on the board', () => {
     await context.close();
     mallory.destroy();
   });
+
+  it('a card’s override character cannot turn words around; Arabic and Hebrew cards read right to left', async () => {
+    const { server, browser } = suite;
+    const room = await createRoom(server.httpUrl, 'Directions');
+    const mallory = openBoardClient(server.wsUrl, room.roomId);
+    await mallory.synced;
+    mallory.board.addContextItem({ kind: 'pre-work', text: 'Ship it\u202E 4 dots' });
+    const arabic = 'زيادة المبيعات';
+    const hebrew = 'להגדיל את ההמרה';
+    mallory.board.addContextItem({ kind: 'pre-work', text: arabic });
+    mallory.board.addContextItem({ kind: 'pre-work', text: hebrew });
+
+    const { page, context } = await newDevice(browser);
+    await joinBoard(page, room.participantUrl, 'Ana');
+    // Shown (and named for screen readers) without the override.
+    await cardIn(page, 'Pre-work', 'Ship it 4 dots').waitFor();
+    expect(await cardIn(page, 'Pre-work', 'Ship it 4 dots').locator('.card-text').textContent()).toBe('Ship it 4 dots');
+    for (const text of [arabic, hebrew]) {
+      const box = cardIn(page, 'Pre-work', text).locator('.card-text');
+      await box.waitFor();
+      // The text sits at the right of its box, as right-to-left writing does.
+      const { gapRight, gapLeft } = await box.evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const line = range.getBoundingClientRect();
+        const boxRect = el.getBoundingClientRect();
+        return { gapRight: boxRect.right - line.right, gapLeft: line.left - boxRect.left };
+      });
+      expect(gapRight, text).toBeLessThan(2);
+      expect(gapLeft, text).toBeGreaterThan(20);
+    }
+    await context.close();
+    mallory.destroy();
+  });
 });

@@ -1,11 +1,11 @@
 import { z } from 'zod/mini';
-import { nameField } from './displayName.ts';
+import { nameField, textField } from './displayName.ts';
 import { canvasPosSchema, orderSchema, recordIdSchema } from './common.ts';
 
 /** A candidate objective drafted in step 2. Authors stay out of the document when the board is anonymous. */
 export const candidateSchema = z.object({
   id: recordIdSchema,
-  text: z.string().check(z.maxLength(500)),
+  text: textField(500),
   authorId: z.optional(z.string().check(z.maxLength(64))),
   authorName: z.optional(nameField(120)),
   /** The authors of cards merged into this one, so a merge keeps every author (none on an anonymous board). */

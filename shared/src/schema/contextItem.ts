@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { textField } from './displayName.ts';
 import { canvasPosSchema, orderSchema, recordIdSchema } from './common.ts';
 
 /** The kinds of strategic context a workshop starts from. */
@@ -26,7 +27,7 @@ export const CONTEXT_KIND_LABELS: Record<ContextKind, string> = {
 export const contextItemSchema = z.object({
   id: recordIdSchema,
   kind: z.enum(CONTEXT_KINDS),
-  text: z.string().check(z.maxLength(2000)),
+  text: textField(2000),
   link: z.optional(z.url().check(z.maxLength(2000))),
   /** Its place on the step's canvas; none until someone places it (laid out tidily on read). */
   pos: z.optional(canvasPosSchema),

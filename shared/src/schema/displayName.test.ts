@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cleanName } from './displayName.ts';
+import { candidateSchema } from './candidate.ts';
+import { cleanName, cleanText } from './displayName.ts';
+import { keyResultSchema } from './keyResult.ts';
 import { presenceSchema } from './presence.ts';
 
 describe('cleanName', () => {
@@ -46,5 +48,31 @@ describe('a presence name', () => {
   it('is read clean', () => {
     const parsed = presenceSchema.safeParse({ user: { id: 'u1', name: '\u202Enib', color: '#000', role: 'participant' } });
     expect(parsed.success && parsed.data.user.name).toBe('nib');
+  });
+});
+
+describe('cleanText', () => {
+  // [what, raw, shown]
+  const table: [string, string, string][] = [
+    ['plain text', 'Checkout feels effortless', 'Checkout feels effortless'],
+    ['a right-to-left override reversing the rest of the line', 'Ship it\u202E stod 4', 'Ship it stod 4'],
+    ['an embedding and its pop', '\u202BRTL\u202C then LTR', 'RTL then LTR'],
+    ['isolates', '\u2066KR 2\u2069 first', 'KR 2 first'],
+    ['Arabic with the marks that place its punctuation (kept)', 'زيادة المبيعات\u200F!', 'زيادة المبيعات\u200F!'],
+    ['Hebrew mixed with a number', 'להגדיל ב-20% את ההמרה', 'להגדיל ב-20% את ההמרה'],
+    ['Persian with its half-space', 'می\u200Cخواهم', 'می\u200Cخواهم'],
+    ['an emoji sequence', 'Launch 👩🏽\u200D💻 tools', 'Launch 👩🏽\u200D💻 tools'],
+    ['line breaks and spacing as written', '  two\n  lines ', '  two\n  lines '],
+  ];
+  it.each(table)('%s', (_name, raw, shown) => {
+    expect(cleanText(raw)).toBe(shown);
+    expect(cleanText(shown)).toBe(shown);
+  });
+
+  it('cards and key results are read clean, never refused for it', () => {
+    const card = candidateSchema.safeParse({ id: 'c1', text: '\u202Eevil', order: 1 });
+    expect(card.success && card.data.text).toBe('evil');
+    const kr = keyResultSchema.safeParse({ id: 'k1', title: 'Grow \u2067retention\u2069', metricName: '\u202Dconv', order: 1 });
+    expect(kr.success && [kr.data.title, kr.data.metricName]).toEqual(['Grow retention', 'conv']);
   });
 });

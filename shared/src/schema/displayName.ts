@@ -64,3 +64,23 @@ export function cleanName(raw: string): string {
 export function nameField(max: number) {
   return z.string().check(z.maxLength(max), z.overwrite(cleanName));
 }
+
+/** Embeddings, overrides and isolates: what can turn the words after them around (marks cannot). */
+const BIDI_FORMATTING = /[\u202A-\u202E\u2066-\u2069]/gu;
+
+/**
+ * A card's text as it may be shown: as written, without bidi embeddings, overrides and isolates.
+ * A modified client could put a right-to-left override in a card so that its words, or the words
+ * shown after it in the same line ("… 4 dots", "serves KR 2 (…)"), read backwards on the projector.
+ * Right-to-left writing needs none of them (the marks LRM and RLM stay), and a card's text box takes
+ * its direction from its first letter (`unicode-bidi: plaintext` in the client).
+ * `cleanText('\u202Eevil') === 'evil'`
+ */
+export function cleanText(raw: string): string {
+  return raw.replace(BIDI_FORMATTING, '');
+}
+
+/** A card's text field: at most `max` characters as stored, read clean (cleanText); never refused for what cleanText removes. */
+export function textField(max: number) {
+  return z.string().check(z.maxLength(max), z.overwrite(cleanText));
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { nameField } from './displayName.ts';
+import { nameField, textField } from './displayName.ts';
 import { recordIdSchema } from './common.ts';
 
 /** The workshop's steps in order; `summary` is the screen after the sixth. */
@@ -52,19 +52,19 @@ export type ConfidenceResult = z.infer<typeof confidenceResultSchema>;
 /** THE objective: the one candidate the facilitator confirmed, its final wording and the decision record. */
 export const objectiveSchema = z.object({
   candidateId: recordIdSchema,
-  title: z.string().check(z.maxLength(500)),
-  description: z.optional(z.string().check(z.maxLength(2000))),
+  title: textField(500),
+  description: z.optional(textField(2000)),
   commitment: z.enum(['committed', 'aspirational']),
   contextIds: z.array(recordIdSchema).check(z.maxLength(50)),
   tally: z.array(tallyEntrySchema),
-  rationale: z.optional(z.string().check(z.maxLength(2000))),
+  rationale: z.optional(textField(2000)),
   decidedAt: z.string(),
   /**
    * When a cluster was chosen (candidateId is then the cluster's id): its notes at the decision,
    * with their texts, so the record keeps what the group voted for even if the notes change later.
    * No authors: the record is read on anonymous boards too.
    */
-  fromNotes: z.optional(z.array(z.object({ id: recordIdSchema, text: z.string().check(z.maxLength(500)) })).check(z.maxLength(200))),
+  fromNotes: z.optional(z.array(z.object({ id: recordIdSchema, text: textField(500) })).check(z.maxLength(200))),
 });
 export type Objective = z.infer<typeof objectiveSchema>;
 

@@ -1,11 +1,11 @@
 import { z } from 'zod/mini';
-import { nameField } from './displayName.ts';
+import { nameField, textField } from './displayName.ts';
 import { canvasPosSchema, orderSchema, recordIdSchema } from './common.ts';
 
 /** An action the team takes to move key results; changed or killed without touching the OKR. */
 export const initiativeSchema = z.object({
   id: recordIdSchema,
-  title: z.string().check(z.maxLength(500)),
+  title: textField(500),
   ownerName: z.optional(nameField(120)),
   /** OKR tools match people by email on import; the export carries it in `owner`. */
   ownerEmail: z.optional(z.email()),

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { nameField } from './displayName.ts';
+import { nameField, textField } from './displayName.ts';
 import { canvasPosSchema, isoDateSchema, orderSchema, recordIdSchema } from './common.ts';
 
 export const KR_TYPES = ['metric', 'milestone', 'binary'] as const;
@@ -20,8 +20,8 @@ export type LeadLag = (typeof LEAD_LAG)[number];
 /** A measurable outcome for THE objective. Every field but the title is optional while it is a draft. */
 export const keyResultSchema = z.object({
   id: recordIdSchema,
-  title: z.string().check(z.maxLength(500)),
-  metricName: z.optional(z.string().check(z.maxLength(200))),
+  title: textField(500),
+  metricName: z.optional(textField(200)),
   unit: z.optional(z.string().check(z.maxLength(40))),
   type: z.optional(z.enum(KR_TYPES)),
   direction: z.optional(z.enum(KR_DIRECTIONS)),

@@ -1,12 +1,12 @@
 import { z } from 'zod/mini';
-import { nameField } from './displayName.ts';
+import { nameField, textField } from './displayName.ts';
 import { isoDateSchema, orderSchema, recordIdSchema } from './common.ts';
 
 /** Something that matters but is not this quarter's focus: listed with a reason, never forgotten. */
 export const parkedItemSchema = z.object({
   id: recordIdSchema,
-  text: z.string().check(z.maxLength(500)),
-  reason: z.string().check(z.maxLength(500)),
+  text: textField(500),
+  reason: textField(500),
   ownerName: z.optional(nameField(120)),
   /** OKR tools match people by email on import; the export carries it in `owner`. */
   ownerEmail: z.optional(z.email()),

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { artifactDir, newDevice, PHONE, PROJECTOR } from '../helpers/browser.ts';
-import { joinBoard, useBrowserSuite, waitConnected } from '../helpers/browserSuite.ts';
+import { joinBoard, useBrowserSuite, waitConnected, whoIsHere } from '../helpers/browserSuite.ts';
 
 const suite = useBrowserSuite();
 
@@ -30,7 +30,7 @@ describe('the board in Chromium', () => {
 
     // Presence: each sees the other.
     await f.getByRole('region', { name: 'Who is here' }).getByText('Pat').waitFor();
-    await p.getByRole('region', { name: 'Who is here' }).getByText('Fay').waitFor();
+    await (await whoIsHere(p)).getByText('Fay').waitFor();
 
     await f.getByRole('textbox', { name: 'Context' }).fill('Mission: make checkout effortless');
     await f.getByRole('button', { name: 'Add context' }).click();

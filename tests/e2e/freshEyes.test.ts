@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { artifactDir, newDevice, PHONE } from '../helpers/browser.ts';
-import { addCard, joinBoard, moveGroupTo, useBrowserSuite, waitConnected } from '../helpers/browserSuite.ts';
+import { addCard, joinBoard, moveGroupTo, useBrowserSuite, waitConnected, whoIsHere } from '../helpers/browserSuite.ts';
 import { eventually, openBoardClient } from '../helpers/clients.ts';
 import { createRoom } from '../helpers/server.ts';
 import { createRealisticRoom } from '../helpers/realisticBoard.ts';
@@ -209,7 +209,7 @@ describe('the facilitator’s bar', () => {
 });
 
 describe('who is here, on a phone', () => {
-  it('is one row that scrolls sideways, with your own chip first', async () => {
+  it('is a count on the title’s line that opens the list, with your own chip first', async () => {
     const { server, browser } = suite;
     const room = await createRoom(server.httpUrl, 'Phones');
     const devices = [];
@@ -222,11 +222,15 @@ describe('who is here, on a phone', () => {
       devices.push(device);
     }
     const b = devices.at(-1)!.page;
-    const here = b.getByRole('region', { name: 'Who is here' });
-    await here.getByText('4 here').waitFor();
-    const chips = await here.getByRole('listitem').evaluateAll((items) => items.map((li) => ({ top: Math.round(li.getBoundingClientRect().top), left: li.getBoundingClientRect().left, text: li.textContent })));
-    expect(new Set(chips.map((chip) => chip.top)).size).toBe(1);
-    expect(chips.sort((x, y) => x.left - y.left)[0]!.text).toMatch(/Ben Okafor/);
+    const count = b.getByRole('region', { name: 'Who is here' }).getByRole('button', { name: '4 here', exact: true });
+    await count.waitFor();
+    const title = (await b.getByRole('heading', { level: 1 }).boundingBox())!;
+    const countBox = (await count.boundingBox())!;
+    expect(countBox.y).toBeLessThan(title.y + title.height);
+    const here = await whoIsHere(b);
+    const chips = await here.getByRole('listitem').evaluateAll((items) => items.map((li) => ({ top: li.getBoundingClientRect().top, text: li.textContent })));
+    expect(chips).toHaveLength(4);
+    expect(chips.sort((x, y) => x.top - y.top)[0]!.text).toMatch(/Ben Okafor/);
     await b.screenshot({ path: path.join(artifactDir('fresh-eyes'), 'phone-who-is-here.png') });
     await Promise.all(devices.map((device) => device.context.close()));
   });

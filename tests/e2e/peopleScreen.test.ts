@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { artifactDir, newDevice, PHONE, PROJECTOR } from '../helpers/browser.ts';
 import { createRoom } from '../helpers/server.ts';
-import { joinBoard, useBrowserSuite, waitConnected } from '../helpers/browserSuite.ts';
+import { joinBoard, useBrowserSuite, waitConnected, whoIsHere } from '../helpers/browserSuite.ts';
 import { clickBarItem } from '../helpers/barMenu.ts';
 
 const suite = useBrowserSuite();
@@ -16,8 +16,8 @@ async function people(f: Page) {
   return dialog;
 }
 
-/** This device's own chip in the people list. */
-const myChip = (page: Page, name: string) => page.getByRole('region', { name: 'Who is here' }).getByRole('button', { name: `${name} (you): change my name` });
+/** This device's own chip in the people list (opened on a phone). */
+const myChip = async (page: Page, name: string) => (await whoIsHere(page)).getByRole('button', { name: `${name} (you): change my name` });
 
 describe('the facilitator’s People screen (issue 14), in Chromium', () => {
   it('renames and merges seats through the UI; the participant sees the new name, keeps it across a reload, and may rename themself', async () => {
@@ -42,21 +42,21 @@ describe('the facilitator’s People screen (issue 14), in Chromium', () => {
     await rename.getByLabel('New name').fill('Ana Lima');
     await rename.getByRole('button', { name: 'Save name' }).click();
     await dialog.getByRole('row', { name: 'Ana Lima', exact: true }).waitFor();
-    await myChip(a, 'Ana Lima').waitFor();
+    await (await myChip(a, 'Ana Lima')).waitFor();
     await a.screenshot({ path: path.join(shots, 'participant-renamed-390.png') });
 
     // A reload adopts the seat's name: the device's saved "Ana" does not undo the facilitator's rename.
     await a.reload();
     await waitConnected(a);
-    await myChip(a, 'Ana Lima').waitFor();
+    await (await myChip(a, 'Ana Lima')).waitFor();
     await dialog.getByRole('row', { name: 'Ana Lima', exact: true }).waitFor();
     expect(await dialog.getByRole('row', { name: 'Ana', exact: true }).count()).toBe(0);
 
     // Ana renames herself afterwards: it is her seat, so her choice stands, and the facilitator sees it.
-    await myChip(a, 'Ana Lima').click();
+    await (await myChip(a, 'Ana Lima')).click();
     await a.getByRole('textbox', { name: 'My name' }).fill('Ana L.');
     await a.getByRole('button', { name: 'Save' }).click();
-    await myChip(a, 'Ana L.').waitFor();
+    await (await myChip(a, 'Ana L.')).waitFor();
     await dialog.getByRole('row', { name: 'Ana L.', exact: true }).waitFor();
 
     // Merge the laptop's seat into the phone's: the dialog says what happens to votes; the laptop becomes Ana L.
@@ -67,7 +67,7 @@ describe('the facilitator’s People screen (issue 14), in Chromium', () => {
     await f.screenshot({ path: path.join(shots, 'merge-1920.png') });
     await merge.getByRole('button', { name: 'Merge into Ana L.' }).click();
     await expect.poll(() => dialog.getByRole('row', { name: 'Ana laptop', exact: true }).count()).toBe(0);
-    await myChip(l, 'Ana L.').waitFor();
+    await (await myChip(l, 'Ana L.')).waitFor();
     await expect.poll(() => dialog.getByRole('row', { name: 'Ana L.', exact: true }).textContent()).toContain('2 devices');
     // The room sees one Ana.
     await expect.poll(() => f.getByRole('region', { name: 'Who is here' }).getByText('Ana L.').count()).toBe(1);
@@ -81,7 +81,7 @@ describe('the facilitator’s People screen (issue 14), in Chromium', () => {
     await f.screenshot({ path: path.join(shots, 'hand-over-1920.png') });
     const tablet = await newDevice(browser, PHONE);
     await joinBoard(tablet.page, link, 'Someone else');
-    await myChip(tablet.page, 'Ana L.').waitFor();
+    await (await myChip(tablet.page, 'Ana L.')).waitFor();
     expect(tablet.page.url()).not.toContain('seat=');
     await expect.poll(() => dialog.getByRole('row', { name: 'Ana L.', exact: true }).textContent()).toContain('3 devices');
 

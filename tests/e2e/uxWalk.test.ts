@@ -19,6 +19,8 @@ import { measureFit, projectorPage } from '../helpers/projectorFit.ts';
  */
 const suite = useBrowserSuite();
 const SMALL_PROJECTOR = { width: 1280, height: 720 };
+/** How far down a 390×844 phone the step's heading may start: a header of one line, the steps and the toolbar (it was 345 px). */
+const PHONE_HEADING_TOP = 190;
 
 const LONG_CONTEXT =
   'Interviews with 14 returning customers: nearly all of them re-type their delivery address and card number every single time, and three gave up on a full basket because the address form timed out on mobile';
@@ -59,6 +61,14 @@ function menusOverText(page: Page): Promise<string[]> {
 /** Text, controls or cards wider than the window: what makes a phone scroll sideways. */
 function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
+}
+
+/** Where the step's heading starts, from the top of the page scrolled to its top. */
+async function headingTop(page: Page): Promise<number> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  // A resize reaches React through a media query's change: let it render first.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  return (await page.locator('#step-heading').boundingBox())!.y;
 }
 
 async function headingOn(page: Page, step: StepId): Promise<void> {
@@ -156,6 +166,12 @@ describe('a walk through a realistic workshop on every screen', () => {
       await f.setViewportSize(PROJECTOR);
       await f.keyboard.press('Escape');
       await f.getByRole('toolbar', { name: 'Facilitation' }).waitFor();
+      // The facilitator on a phone: the step, not the header, fills the screen.
+      await f.setViewportSize(PHONE);
+      expect.soft(await headingTop(f), `facilitator on a phone, ${step}: where the step's heading starts`).toBeLessThanOrEqual(PHONE_HEADING_TOP);
+      expect.soft(await horizontalOverflow(f), `facilitator on a phone, ${step}: scrolls sideways`).toBeLessThanOrEqual(0);
+      await shot(f, `facilitator-phone-${step}-top`);
+      await f.setViewportSize(PROJECTOR);
 
       // The projector, at both sizes, every page.
       const { count } = await projectorPage(big!.page);
@@ -179,7 +195,7 @@ describe('a walk through a realistic workshop on every screen', () => {
       control.control.setPresentPage(0);
 
       // A participant's phone: the list it starts with, and the canvas where the step has one.
-      await p.evaluate(() => window.scrollTo(0, 0));
+      expect.soft(await headingTop(p), `phone ${step}: where the step's heading starts`).toBeLessThanOrEqual(PHONE_HEADING_TOP);
       expect.soft(await horizontalOverflow(p), `phone ${step} scrolls sideways`).toBeLessThanOrEqual(0);
       expect.soft(await smallTapTargets(p), `phone ${step}: tap targets under 44 px`).toEqual([]);
       if (CANVAS_STEPS.includes(step as CanvasStep)) {

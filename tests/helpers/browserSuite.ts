@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
 import type { Config } from '../../server/src/config.ts';
 import { startTestServer, type TestServer } from './server.ts';
@@ -30,6 +30,15 @@ export async function joinBoard(page: Page, url: string, name: string): Promise<
 
 export async function waitConnected(page: Page): Promise<void> {
   await expect.poll(() => page.locator('[data-status]').first().getAttribute('data-status'), { timeout: 15_000 }).toBe('connected');
+}
+
+/** Who is here: on a phone its count ("3 here") opens the list, so it is opened if it is closed. */
+export async function whoIsHere(page: Page): Promise<Locator> {
+  const region = page.getByRole('region', { name: 'Who is here' });
+  await region.waitFor();
+  const count = region.getByRole('button', { name: /^\d+ here$/ });
+  if ((await count.count()) > 0 && (await count.getAttribute('aria-expanded')) !== 'true') await count.click();
+  return region;
 }
 
 /** The facilitator moves the group to a step by its title, confirming past unmet gates. */

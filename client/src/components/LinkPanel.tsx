@@ -17,9 +17,10 @@ const ROTATIONS: { link: RotatableLink; label: string; warning: string }[] = [
 /**
  * Every link of the board for whoever holds the facilitator key, on any device: their own link
  * to keep, the projector link, and replacing any of them. Open by itself right after creation,
- * so the facilitator sees the link that gets the board back.
+ * so the facilitator sees the link that gets the board back. `participantUrl`: the link to hand
+ * out, shown here too where the header has no room for it (a phone).
  */
-export function LinkPanel() {
+export function LinkPanel({ participantUrl }: { participantUrl: string | null }) {
   const room = useRoom();
   const links = useFacilitatorLinks();
   const rotate = useRoomLinks((s) => s.rotate);
@@ -69,6 +70,7 @@ export function LinkPanel() {
       </button>
       {open && (
         <section id="link-panel" className="link-panel-body" aria-label="Board links">
+          {participantUrl && <CopyField label="Participant link" value={participantUrl} />}
           <p className="keep-note">
             <strong>Keep this link: it runs the workshop.</strong> It opens this board with your rights on any device; this browser also lists it on the home page.
           </p>

@@ -14,7 +14,7 @@ export function FacilitatorBar() {
   const Tools = facilitatorTools.Component;
   const Timer = stepTimer.Component;
   return (
-    <div className="facilitator-bar" role="toolbar" aria-label="Facilitation">
+    <div className={room.isFacilitator ? 'facilitator-bar facilitating' : 'facilitator-bar'} role="toolbar" aria-label="Facilitation">
       {/* Participants see the timer only while there is one: its code loads then (or in the prefetch). */}
       {(room.isFacilitator || timer.status !== 'idle') && (
         <Suspense fallback={null}>

@@ -7,7 +7,7 @@ import { useFacilitatorLinks } from '../sync/useFacilitatorLinks.ts';
 import { SpotlightPicker } from '../present/SpotlightPicker.tsx';
 import { ProjectorPager } from '../present/ProjectorPager.tsx';
 import { AgendaButton } from './AgendaDialog.tsx';
-import { BarMenu } from './BarMenu.tsx';
+import { BarMenu } from '../components/BarMenu.tsx';
 import { PeopleButton } from './PeopleDialog.tsx';
 import { TimerSound } from './StepTimer.tsx';
 

@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
 /**
- * A button that opens a small panel of the facilitator bar's less frequent controls, so the bar stays
- * one line at 1920 px. Escape or a click elsewhere closes it; its content stays mounted (hidden), so
- * a setting inside keeps its state.
+ * A button that opens a small panel of less frequent controls: the facilitator bar's, so the bar stays
+ * one line at 1920 px, and a phone's list of who is here, so the header stays one line at 390 px.
+ * Escape or a click elsewhere closes it; its content stays mounted (hidden), so a setting inside keeps its state.
  */
 export function BarMenu({ label, children }: { label: string; children: ReactNode }) {
   const [open, setOpen] = useState(false);

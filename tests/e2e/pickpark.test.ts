@@ -192,8 +192,9 @@ describe('Pick THE objective and Park, in Chromium', () => {
     const parkedLane = b.getByRole('region', { name: 'Parked' });
     await unsortedLane.getByRole('button', { name: `Move "${EFFORTLESS}"` }).focus();
     await b.keyboard.press('Space');
-    // The arrow moves the card only once the drag has started and measured the lanes, which it announces.
-    await expect.poll(() => dragAnnouncements(b).textContent()).toContain(`Picked up "${EFFORTLESS}"`);
+    // The arrow moves the card only once the drag has started and measured the lanes: it then finds
+    // the card over its own lane and says so (right after "Picked up").
+    await expect.poll(() => dragAnnouncements(b).textContent()).toBe(`"${EFFORTLESS}" is over Unsorted.`);
     await b.keyboard.press('ArrowRight');
     await parkedLane.getByText(`Drop to park “${EFFORTLESS}”`).waitFor();
     await b.waitForTimeout(300); // the overlay glides to the lane (for the screenshot only)

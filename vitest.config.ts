@@ -2,12 +2,20 @@ import { defineConfig } from 'vitest/config';
 
 // One run, three kinds of test: pure units beside the code, integration against a real server,
 // end-to-end in real Chromium. `vitest run --project unit` runs one kind.
+
+// How long `expect.poll` waits for an effect that arrives asynchronously (another device, the server,
+// a re-render) before it fails. Vitest's default, 1 s, is breached on a loaded 2-core CI machine by
+// effects that take a tenth of that on a quiet one; Playwright's own waits allow 30 s. A poll still
+// returns as soon as the effect is there: this is a deadline, not a retry of the test.
+const poll = { timeout: 15_000 };
+
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: 'unit',
+          expect: { poll },
           include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'client/src/**/*.test.ts'],
           environment: 'node',
         },
@@ -15,6 +23,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          expect: { poll },
           include: ['tests/integration/**/*.test.ts', 'tests/bench/**/*.test.ts'],
           exclude: ['tests/integration/shared/**'],
           environment: 'node',
@@ -25,6 +34,7 @@ export default defineConfig({
       {
         test: {
           name: 'shared',
+          expect: { poll },
           include: ['tests/integration/shared/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
@@ -36,6 +46,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          expect: { poll },
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 180_000,

@@ -83,6 +83,8 @@ describe('the sticky-note canvas', () => {
       await note(page, text).waitFor();
     }
     await agree(screens, 30);
+    // The seeding client is a fourth device: the screens agreeing says nothing of when it has the notes.
+    await eventually(() => board.contextItems.list().length === 30, 'the four new notes reach the seeding client');
     const added = board.contextItems.list().filter((c) => !c.text.startsWith('Old'));
     expect(added.every((c) => c.pos !== undefined)).toBe(true);
 
@@ -114,8 +116,9 @@ describe('the sticky-note canvas', () => {
     await fay.mouse.up();
     await expect.poll(async () => JSON.stringify(await drawn(ana))).not.toBe(JSON.stringify(before));
     await agree(screens, 30);
-    const speed = board.clusters.list().find((c) => c.name === 'Speed and ease')!;
-    expect(board.contextItems.list().filter((c) => c.clusterId === speed.id).map((c) => c.text).sort()).toEqual(['Checkout is slow on mobile', 'Old note 3']);
+    const speed = () => board.clusters.list().find((c) => c.name === 'Speed and ease');
+    const inSpeed = () => board.contextItems.list().filter((c) => c.clusterId === speed()?.id).map((c) => c.text).sort();
+    await expect.poll(inSpeed).toEqual(['Checkout is slow on mobile', 'Old note 3']);
 
     await fay.screenshot({ path: path.join(shots, 'context-canvas-facilitator-1920.png') });
     await projector.screenshot({ path: path.join(shots, 'context-canvas-projector-1920.png') });
@@ -165,6 +168,7 @@ describe('the sticky-note canvas', () => {
     await ana.keyboard.type('Trust and safety');
     await ana.keyboard.press('Enter');
     await cluster(fay, 'Trust and safety').waitFor();
+    await eventually(() => board.clusters.list().some((c) => c.name === 'Trust and safety'), 'the rename reaches the seeding client');
     const trust = board.clusters.list().find((c) => c.name === 'Trust and safety')!;
     await ana.getByRole('button', { name: 'Move cluster "Trust and safety"', exact: true }).focus();
     await ana.keyboard.press('ArrowDown');

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { artifactDir, newDevice, PHONE, PROJECTOR } from '../helpers/browser.ts';
-import { openBoardClient } from '../helpers/clients.ts';
+import { openBoardClient, relayHandled } from '../helpers/clients.ts';
 import { createRoom } from '../helpers/server.ts';
 import { joinBoard as join, useBrowserSuite, waitConnected as connected } from '../helpers/browserSuite.ts';
 
@@ -64,7 +64,9 @@ describe('a cluster voted on as one candidate', () => {
     await join(ana, room.participantUrl, 'Ana');
     await projector.goto(room.viewerUrl);
     await connected(projector);
-    // Every connection holds a seat and counts as a voter: the seeding stock client leaves first.
+    // Every connection holds a seat and counts as a voter: the seeding stock client leaves first,
+    // once the relay has its cards.
+    await relayHandled(seeder.provider);
     seeder.destroy();
 
     await moveTo(fay, 'Pick THE objective', keyboard);
@@ -72,7 +74,7 @@ describe('a cluster voted on as one candidate', () => {
     for (const page of [fay, ana]) {
       const card = page.getByRole('listitem', { name: `Cluster: ${CLUSTER}` });
       await card.waitFor();
-      expect(await card.getByRole('list', { name: `Notes in ${CLUSTER}` }).getByRole('listitem').allTextContents()).toEqual(NOTES);
+      await expect.poll(() => card.getByRole('list', { name: `Notes in ${CLUSTER}` }).getByRole('listitem').allTextContents()).toEqual(NOTES);
     }
     // The projector shows it as one note headed by its name.
     await projector.getByRole('listitem', { name: CLUSTER }).getByText(NOTES[0]!).waitFor();
@@ -127,11 +129,12 @@ describe('a cluster voted on as one candidate', () => {
     for (const page of [fay, ana]) await page.getByRole('region', { name: 'THE objective' }).getByRole('list', { name: 'From notes' }).getByText(NOTES[1]!).waitFor();
     expect(await ana.getByRole('listitem', { name: NOTES[0], exact: true }).count()).toBe(0);
 
-    // Summary: the decision record lists the notes, on screen and in the export.
+    // Summary: the decision record lists the notes, on screen and in the export. The step's heading
+    // comes before its body (a lazy chunk), and the projector follows in its own time.
     await moveTo(fay, 'Summary', keyboard);
-    expect(await fay.getByRole('list', { name: 'From notes' }).getByRole('listitem').allTextContents()).toEqual(NOTES);
+    await expect.poll(() => fay.getByRole('list', { name: 'From notes' }).getByRole('listitem').allTextContents()).toEqual(NOTES);
     await projector.getByText(`From a cluster of ${NOTES.length}:`).waitFor();
-    expect(await projector.getByRole('list', { name: 'From notes' }).getByRole('listitem').allTextContents()).toEqual(SHOWN);
+    await expect.poll(() => projector.getByRole('list', { name: 'From notes' }).getByRole('listitem').allTextContents()).toEqual(SHOWN);
     const res = await fetch(`${server.httpUrl}/api/rooms/${room.roomId}/export`, { headers: { Authorization: `Bearer ${room.facilitatorKey}` } });
     const exported = (await res.json()) as {
       objective: { candidateId: string; title: string; decision: { fromNotes: { text: string }[]; tally: { candidateId: string; votes: number }[] } };

@@ -38,9 +38,13 @@ describe('facilitation', () => {
     await f.getByLabel('Timer minutes').fill('5');
     await f.getByRole('button', { name: 'Start timer' }).click();
     await expect.poll(async () => seconds(await p.getByRole('timer').textContent())).toBeGreaterThan(290);
-    const [fs, ps, vs] = await Promise.all([f, p, v].map(async (page) => seconds(await page.getByRole('timer').first().textContent())));
-    expect(Math.abs(fs! - ps!)).toBeLessThanOrEqual(1);
-    expect(Math.abs(fs! - vs!)).toBeLessThanOrEqual(1);
+    // Three pages read one after the other: on a loaded machine the reads can fall either side of a
+    // tick, and the projector may not have the started timer yet. Agreement within a second, once.
+    const spread = async () => {
+      const [fs, ps, vs] = await Promise.all([f, p, v].map(async (page) => seconds(await page.getByRole('timer').first().textContent())));
+      return Math.max(Math.abs(fs! - ps!), Math.abs(fs! - vs!));
+    };
+    await expect.poll(spread).toBeLessThanOrEqual(1);
     await f.getByRole('button', { name: 'Add one minute' }).click();
     await expect.poll(async () => seconds(await p.getByRole('timer').textContent())).toBeGreaterThan(350);
 
@@ -71,10 +75,10 @@ describe('facilitation', () => {
     await p.getByRole('listitem', { name: 'Fay’s card' }).waitFor();
 
     // Lock: participants read-only, enforced by the server too.
-    await f.getByRole('button', { name: 'Lock board' }).click();
+    await f.getByRole('button', { name: 'Lock board', exact: true }).click();
     await p.getByText('Board locked by the facilitator').waitFor();
     expect(await p.getByRole('button', { name: 'Add context' }).count()).toBe(0);
-    await f.getByRole('button', { name: 'Unlock board' }).click();
+    await f.getByRole('button', { name: 'Unlock board', exact: true }).click();
     await p.getByRole('button', { name: 'Add context' }).waitFor();
 
     // A half-written card holds its writer when the group moves on.

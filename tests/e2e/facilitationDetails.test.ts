@@ -63,27 +63,28 @@ describe('facilitation details', () => {
     const { page: q } = await newDevice(browser, PHONE);
     await join(q, room.participantUrl, 'Quinn');
     const bar = f.getByRole('toolbar', { name: 'Facilitation' });
+    // Who is ready by name: drawn from the same presence as the count, but read as its own element, polled.
     const names = bar.getByLabel('Who is ready');
 
     await bar.getByText('0/2 ready').waitFor();
     await p.getByRole('button', { name: 'I’m done' }).click();
     await bar.getByText('1/2 ready').waitFor();
-    expect(await names.textContent()).toBe('Ready: Pat · Waiting for Quinn');
+    await expect.poll(() => names.textContent()).toBe('Ready: Pat · Waiting for Quinn');
 
     await moveGroupTo(f, 'Draft objectives');
     await bar.getByText('0/2 ready').waitFor();
-    expect(await names.textContent()).toBe('Waiting for Pat, Quinn');
+    await expect.poll(() => names.textContent()).toBe('Waiting for Pat, Quinn');
     await q.getByRole('button', { name: 'I’m done' }).click();
     await bar.getByText('1/2 ready').waitFor();
-    expect(await names.textContent()).toBe('Ready: Quinn · Waiting for Pat');
+    await expect.poll(() => names.textContent()).toBe('Ready: Quinn · Waiting for Pat');
     await f.screenshot({ path: path.join(artifactDir('facilitation-details'), 'ready-names-1920.png') });
 
     // Back to Context, where Pat was done before: that mark belonged to the earlier visit.
     await moveGroupTo(f, 'Context');
     await bar.getByText('0/2 ready').waitFor();
-    expect(await names.textContent()).toBe('Waiting for Pat, Quinn');
+    await expect.poll(() => names.textContent()).toBe('Waiting for Pat, Quinn');
     await p.locator('#step-heading', { hasText: 'Context' }).waitFor();
-    expect(await p.getByRole('button', { name: 'I’m done' }).getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => p.getByRole('button', { name: 'I’m done' }).getAttribute('aria-pressed')).toBe('false');
   });
 
   it('warns before revealing while someone with drafts is offline, names them, and lets the facilitator wait or reveal anyway', async () => {

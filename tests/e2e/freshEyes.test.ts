@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { artifactDir, newDevice, PHONE } from '../helpers/browser.ts';
 import { addCard, joinBoard, moveGroupTo, useBrowserSuite, waitConnected, whoIsHere } from '../helpers/browserSuite.ts';
-import { eventually, openBoardClient } from '../helpers/clients.ts';
+import { eventually, openBoardClient, relayHandled } from '../helpers/clients.ts';
 import { createRoom } from '../helpers/server.ts';
 import { createRealisticRoom } from '../helpers/realisticBoard.ts';
 
@@ -93,9 +93,14 @@ describe('drafts, clusters and the decision', () => {
     // A cluster named on someone's canvas is named in the list view too.
     const seeder = openBoardClient(server.wsUrl, room.roomId);
     await seeder.synced;
+    // The facilitator's screen shows its own revealed drafts before the relay has them: a client
+    // that syncs now may not, yet.
+    const clustered = ['Checkout feels effortless', 'Nobody re-types an address'];
+    await eventually(() => clustered.every((text) => seeder.board.candidates.list().some((c) => c.text === text)), 'the revealed drafts reach the seeding client');
     const byText = (text: string) => seeder.board.candidates.list().find((c) => c.text === text)!.id;
     const cluster = seeder.board.addCluster('draft', 'Effortless checkout', { x: 40, y: 40 });
-    for (const [i, text] of ['Checkout feels effortless', 'Nobody re-types an address'].entries()) seeder.board.placeNote('candidates', byText(text), { clusterId: cluster, pos: { x: 16, y: 48 + i * 150 } });
+    for (const [i, text] of clustered.entries()) seeder.board.placeNote('candidates', byText(text), { clusterId: cluster, pos: { x: 16, y: 48 + i * 150 } });
+    await relayHandled(seeder.provider);
     seeder.destroy();
     for (const page of [f, a]) {
       const group = page.getByRole('group', { name: 'Cluster: Effortless checkout (2)' });
@@ -175,6 +180,7 @@ describe('parking what a cluster held', () => {
       seeder.board.placeNote('candidates', seeder.board.addCandidate({ text }), { clusterId: mobile, pos: { x: 16, y: 48 + i * 150 } });
     }
     seeder.board.addCandidate({ text: 'Refresh the brand' });
+    await relayHandled(seeder.provider);
     seeder.destroy();
     const { page: f, context } = await newDevice(browser);
     await joinBoard(f, room.facilitatorUrl, 'Fay');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { artifactDir, newDevice, PHONE, PROJECTOR } from '../helpers/browser.ts';
+import { artifactDir, dragAnnouncements, newDevice, PHONE, PROJECTOR } from '../helpers/browser.ts';
 import { openBoardClient } from '../helpers/clients.ts';
 import { createRoom } from '../helpers/server.ts';
 import { joinBoard as join, moveGroupTo, useBrowserSuite } from '../helpers/browserSuite.ts';
@@ -192,10 +192,12 @@ describe('Pick THE objective and Park, in Chromium', () => {
     const parkedLane = b.getByRole('region', { name: 'Parked' });
     await unsortedLane.getByRole('button', { name: `Move "${EFFORTLESS}"` }).focus();
     await b.keyboard.press('Space');
-    await b.waitForTimeout(150);
+    // The arrow moves the card only once the drag has started and measured the lanes: it then finds
+    // the card over its own lane and says so (right after "Picked up").
+    await expect.poll(() => dragAnnouncements(b).textContent()).toBe(`"${EFFORTLESS}" is over Unsorted.`);
     await b.keyboard.press('ArrowRight');
     await parkedLane.getByText(`Drop to park “${EFFORTLESS}”`).waitFor();
-    await b.waitForTimeout(300); // the overlay glides to the lane
+    await b.waitForTimeout(300); // the overlay glides to the lane (for the screenshot only)
     await b.screenshot({ path: path.join(shots, 'park-keyboard-drag.png') });
     await b.keyboard.press('Space');
     const parkForm = parkedLane.getByRole('form', { name: `Park "${EFFORTLESS}"` });

@@ -104,9 +104,14 @@ describe('a vote the team can trust (issue 14), in Chromium', () => {
     expect(lines.map((line) => line.replace(' — chosen', ''))).toEqual([`4 ${SUPPORT}`, `3 ${FAST}`, `2 ${PET}`]);
     await f.screenshot({ path: path.join(shots, 'summary.png') });
 
-    const res = await fetch(`${server.httpUrl}/api/rooms/${room.roomId}/export`, { headers: { Authorization: `Bearer ${room.facilitatorKey}` } });
-    const exported = (await res.json()) as { objective: { decision: { tally: { text: string; votes: number }[] } } };
-    expect(Object.fromEntries(exported.objective.decision.tally.map((t) => [t.text, t.votes]))).toEqual(honest);
+    // The server's export, once the facilitator's confirmation has reached it: the page shows its own
+    // write at once, the server has it a moment later.
+    const serverTally = async () => {
+      const res = await fetch(`${server.httpUrl}/api/rooms/${room.roomId}/export`, { headers: { Authorization: `Bearer ${room.facilitatorKey}` } });
+      const exported = (await res.json()) as { objective: { decision: { tally: { text: string; votes: number }[] } } | null };
+      return exported.objective && Object.fromEntries(exported.objective.decision.tally.map((t) => [t.text, t.votes]));
+    };
+    await expect.poll(serverTally).toEqual(honest);
 
     await Promise.all([fay.context.close(), ana.context.close(), bo.context.close()]);
   });

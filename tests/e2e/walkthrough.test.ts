@@ -185,6 +185,12 @@ describe('the whole workshop in Chromium', () => {
       await krs.getByRole('row').filter({ hasText: KR1 }).getByText('58% → 65%').waitFor();
       await page.getByRole('region', { name: 'Parked' }).getByText('Speed work waits for the new payment provider').waitFor();
     }
+    // What Ana and Ben filled in on their own devices has reached the facilitator's, which downloads the export.
+    for (const [title, range, email] of [[KR1, '58% → 65%', 'ana@example.com'], [KR2, '70% → 60%', 'ben@example.com']] as const) {
+      const row = f.getByRole('region', { name: 'Key results' }).getByRole('row').filter({ hasText: title });
+      await row.getByText(range).waitFor();
+      await row.getByText(email).waitFor();
+    }
     await shoot('7-summary', { facilitator: f, projector: v, phone: b });
     const [download] = await Promise.all([f.waitForEvent('download'), f.getByRole('button', { name: 'Download JSON' }).click()]);
     const downloaded = JSON.parse(fs.readFileSync((await download.path())!, 'utf8')) as unknown;
@@ -203,10 +209,14 @@ describe('the whole workshop in Chromium', () => {
 
     // The server's export endpoint says the same.
     const roomId = new URL(participantUrl).pathname.split('/').pop();
-    const res = await fetch(`${server.httpUrl}/api/rooms/${roomId}/export`, { headers: { Authorization: `Bearer ${facilitatorKey}` } });
-    const fromServer: unknown = await res.json();
-    assertValidExport(fromServer);
-    expect({ ...fromServer, exportedAt: null }).toEqual({ ...exported, exportedAt: null });
+    // Once the facilitator's last writes (the kept confidences, the move) have reached it.
+    const serverExport = async () => {
+      const res = await fetch(`${server.httpUrl}/api/rooms/${roomId}/export`, { headers: { Authorization: `Bearer ${facilitatorKey}` } });
+      const fromServer: unknown = await res.json();
+      assertValidExport(fromServer);
+      return { ...fromServer, exportedAt: null };
+    };
+    await expect.poll(serverExport).toEqual({ ...exported, exportedAt: null });
 
     await Promise.all([fay, ana, ben, projector].map((device) => device.context.close()));
   });

@@ -50,3 +50,22 @@ export function artifactDir(name: string): string {
   fs.mkdirSync(dir, { recursive: true });
   return dir;
 }
+
+/**
+ * Resolves once the page has drawn `frames` frames and run the tasks they queued: what a key press
+ * set off through React's effects (a drag's new target, its announcement) is on screen by then,
+ * however slowly a loaded machine runs the page, where a fixed wait in the test's own time is not.
+ */
+export function afterFrames(page: Page, frames = 3): Promise<void> {
+  return page.evaluate(
+    (count) =>
+      new Promise<void>((resolve) => {
+        const next = (left: number) => (left === 0 ? setTimeout(resolve, 0) : requestAnimationFrame(() => next(left - 1)));
+        next(count);
+      }),
+    frames,
+  );
+}
+
+/** dnd-kit's live region, where a drag announces what it picked up, what it is over and where it dropped. */
+export const dragAnnouncements = (page: Page) => page.locator('[id^="DndLiveRegion"]');

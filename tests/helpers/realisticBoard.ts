@@ -1,5 +1,5 @@
 import type { BoardDoc, ControlDoc } from '@okr/shared/doc';
-import { openBoardClient, openControlClient, eventually } from './clients.ts';
+import { openBoardClient, openControlClient, eventually, relayHandled } from './clients.ts';
 import { createRoom, type CreatedRoom } from './server.ts';
 
 /**
@@ -116,6 +116,8 @@ export async function createRealisticRoom(httpUrl: string, wsUrl: string, existi
     await check.synced;
     await eventually(() => check.board.keyResults.list().length === 5 && check.board.parked.list().length === 6, 'the seeded board reaches the server');
     check.destroy();
+    // The control document (THE objective, the notes) goes over its own connection.
+    await relayHandled(control.provider);
   } finally {
     seed.destroy();
     control.destroy();

@@ -65,8 +65,8 @@ export function cardIn(page: Page, region: string, text: string) {
 /** The facilitator's link panel ("All links"), opened if it is closed. */
 export async function linkPanel(f: Page) {
   const panel = f.getByRole('region', { name: 'Board links' });
-  // Right after creation the panel opens by itself once its lazy chunk has rendered the toggle: asked
-  // before that, "is it open?" says no and a click would then close it. The toggle says which it is.
+  // Right after creation the panel is open from its first render, which comes with its lazy chunk:
+  // asked before that, "is it open?" says no and a click would then close it. The toggle says which it is.
   const toggle = f.getByRole('button', { name: 'All links', exact: true });
   await toggle.waitFor();
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();

@@ -4,7 +4,7 @@ import { useControl } from '../sync/hooks.ts';
 import { useRoomLinks, type RotatableLink } from '../sync/roomLinks.ts';
 import { useFacilitatorLinks } from '../sync/useFacilitatorLinks.ts';
 import { useMyWorkshops } from '../state/myWorkshops.ts';
-import { takeJustCreated } from '../app/justCreated.ts';
+import { forgetJustCreated, wasJustCreated } from '../app/justCreated.ts';
 import { CopyField } from './CopyField.tsx';
 import './links.css';
 
@@ -27,14 +27,14 @@ export function LinkPanel({ participantUrl }: { participantUrl: string | null })
   const remember = useMyWorkshops((s) => s.remember);
   const roomId = room.access.kind === 'facilitator' ? room.access.roomId : '';
   const key = room.access.kind === 'facilitator' ? room.access.key : '';
-  const [open, setOpen] = useState(false);
+  // Open from the first render after creation, not from an effect after it: the toggle never shows
+  // "closed" for a moment, so a click in that moment cannot close the panel as it opens.
+  const [open, setOpen] = useState(() => wasJustCreated(roomId));
   const [confirming, setConfirming] = useState<RotatableLink | null>(null);
   const [error, setError] = useState<string | null>(null);
   const toggle = useRef<HTMLButtonElement>(null);
   const { step } = useControl();
-  useEffect(() => {
-    if (takeJustCreated(roomId)) setOpen(true);
-  }, [roomId]);
+  useEffect(() => forgetJustCreated(roomId), [roomId]);
   // Open after creation it took a third of a laptop's screen at every step, showing the facilitator
   // key to anyone watching a shared screen: once the group moves on, it has done its job.
   const openedAt = useRef(step);

@@ -21,6 +21,11 @@ export function ShareLinks() {
   const own = room.access.kind === 'participant' && room.access.key ? `#join=${room.access.key}` : '';
   const participantUrl = links?.participantUrl ?? `${location.origin}/r/${room.access.roomId}${own}`;
   const label = copied ? 'Copied' : room.isFacilitator ? 'Copy link' : 'Copy join link';
+  const copyButton = (
+    <button type="button" onClick={() => void copy(participantUrl)}>
+      {label}
+    </button>
+  );
   if (!room.isFacilitator) {
     return (
       <div className="share">
@@ -29,9 +34,7 @@ export function ShareLinks() {
             <span aria-hidden="true">{copied ? '✓' : <LinkIcon />}</span>
           </button>
         ) : (
-          <button type="button" onClick={() => void copy(participantUrl)}>
-            {label}
-          </button>
+          copyButton
         )}
       </div>
     );
@@ -40,15 +43,13 @@ export function ShareLinks() {
   return (
     <div className="share">
       {!phone && (
-        <label>
-          Participant link
-          <input readOnly value={participantUrl} onFocus={(e) => e.currentTarget.select()} aria-label="Participant link" />
-        </label>
-      )}
-      {!phone && (
-        <button type="button" onClick={() => void copy(participantUrl)}>
-          {label}
-        </button>
+        <>
+          <label>
+            Participant link
+            <input readOnly value={participantUrl} onFocus={(e) => e.currentTarget.select()} aria-label="Participant link" />
+          </label>
+          {copyButton}
+        </>
       )}
       <Suspense fallback={null}>
         <LinkPanel participantUrl={phone ? participantUrl : null} />

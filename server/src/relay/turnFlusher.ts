@@ -183,7 +183,6 @@ export class TurnFlusher implements TurnScheduler {
   private storeDirty(): void {
     const docs = [...this.dirty];
     this.dirty.clear();
-    if (docs.length === 0) return;
     const batches = docs.flatMap((doc) => {
       const batch = doc.takeBatch();
       return batch ? [{ doc, batch }] : [];
@@ -196,10 +195,10 @@ export class TurnFlusher implements TurnScheduler {
     } catch (err) {
       // The whole turn rolled back: every document keeps its rows for the next flush, nobody was sent any.
       for (const { doc, batch } of batches) doc.putBack(batch);
-      this.stored.commitMs += performance.now() - started;
       throw err;
+    } finally {
+      this.stored.commitMs += performance.now() - started;
     }
-    this.stored.commitMs += performance.now() - started;
     const due: RelayDoc[] = [];
     batches.forEach(({ doc, batch }, i) => {
       doc.stored(batch, seqs[i]!);

@@ -1,10 +1,13 @@
 import { z } from 'zod/mini';
 
-/**
- * Bidi embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI) and the bidi marks
- * (LRM RLM ALM): in a name they only serve to reverse what follows on everyone's screen.
- */
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/gu;
+/** Bidi embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI): what can turn the words after them around. */
+const BIDI_FORMATTING = /[\u202A-\u202E\u2066-\u2069]/gu;
+
+/** The bidi marks (LRM RLM ALM): right-to-left writing places its punctuation with them; a name needs none. */
+const BIDI_MARKS = /[\u200E\u200F\u061C]/gu;
+
+/** Both, for a name: in a name they only serve to reverse what follows on everyone's screen. */
+const BIDI_CONTROLS = new RegExp(`${BIDI_FORMATTING.source}|${BIDI_MARKS.source}`, 'gu');
 
 /**
  * Characters that show nothing, so "Ana" and "A·na" with one of them look alike: zero-width space,
@@ -64,9 +67,6 @@ export function cleanName(raw: string): string {
 export function nameField(max: number) {
   return z.string().check(z.maxLength(max), z.overwrite(cleanName));
 }
-
-/** Embeddings, overrides and isolates: what can turn the words after them around (marks cannot). */
-const BIDI_FORMATTING = /[\u202A-\u202E\u2066-\u2069]/gu;
 
 /**
  * A card's text as it may be shown: as written, without bidi embeddings, overrides and isolates.
